@@ -1,0 +1,141 @@
+/**
+ * Assembles Reportcast from its configuration. Reads as a table of contents: the runtime (databases,
+ * analytics store, ORM), then the HTTP app (health, GraphQL, the SPA).
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import { resolveJwtSecret } from './features/auth/jwt-secret.js';
+import type { DefinitionLimits } from './features/reports/definition.js';
+import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
+import type { AnalyticsStore } from './platform/analytics-store.js';
+import { ChdbStore } from './platform/chdb-store.js';
+import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
+import type { Logger } from './platform/logger.js';
+import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
+import { openOrm } from './platform/orm.js';
+import { getSchema } from './schema.js';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  databaseUrl: string;
+  orm: MikroORM;
+  analytics: AnalyticsStore;
+  jwtSecret: string;
+  limits: DefinitionLimits;
+  close(): Promise<void>;
+}
+
+/** Postgres only (embedded or configured), migrated: enough for CLI commands that need no ClickHouse. */
+export async function openDatabase(config: Config, log: Logger): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+  const url = config.databaseUrl ?? embedded!.url;
+  const applied = await applyMigrations(url);
+  if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
+  return { url, embedded };
+}
+
+export function openAnalytics(config: Config): AnalyticsStore {
+  const { url, username, password, database } = config.clickhouse;
+  return url
+    ? new ClickHouseServerStore({ url, username, password, database })
+    : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
+}
+
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const db = await openDatabase(config, log);
+  const orm = await openOrm(db.url);
+  const analytics = openAnalytics(config);
+  return {
+    config,
+    log,
+    databaseUrl: db.url,
+    orm,
+    analytics,
+    jwtSecret: resolveJwtSecret(config),
+    limits: config.reports,
+    close: async () => {
+      await orm.close(true);
+      log.debug('orm closed');
+      await analytics.close();
+      log.debug('analytics closed');
+      await db.embedded?.stop();
+      log.debug('postgres stopped');
+    },
+  };
+}
+
+export interface HttpApp {
+  server: Server;
+  graphql: GraphQLEndpoint;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
+  const { config, orm, analytics, log } = runtime;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = createServer(app);
+
+  const postgresAnswers = async () => orm.em.getConnection().execute('SELECT 1').then(() => true, () => false);
+  app.get('/healthz', async (_req, res) => {
+    const [pg, ch] = await Promise.all([postgresAnswers(), analytics.ping()]);
+    res.status(pg && ch ? 200 : 503).json({ status: pg && ch ? 'ok' : 'unavailable', postgres: pg, clickhouse: ch });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [pg, ch, migrated] = await Promise.all([
+      postgresAnswers(),
+      analytics.ping(),
+      migrationsCurrent((sql) => orm.em.getConnection().execute(sql)),
+    ]);
+    const ok = pg && ch && migrated;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', postgres: pg, clickhouse: ch, migrations: migrated });
+  });
+
+  const graphql = await createGraphQLEndpoint({
+    schema: await getSchema(),
+    httpServer: server,
+    deps: { em: orm.em, analytics, limits: runtime.limits },
+    jwtSecret: runtime.jwtSecret,
+    introspection: config.graphql.introspection,
+    exposeInternals: config.mode === 'development',
+    maxDepth: config.graphql.maxDepth,
+    maxCost: config.graphql.maxCost,
+    requestsPerMinute: config.rateLimit.requestsPerMinute,
+    log,
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), graphql.middleware);
+
+  if (existsSync(join(config.webDist, 'index.html'))) {
+    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
+    // The SPA routes on the client: unknown GETs get its shell.
+    app.get(/^\/(?!graphql|healthz|readyz|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text/plain').send('Reportcast API. Build the web app with `pnpm --filter @reportcast/web build`.'));
+  }
+
+  return {
+    server,
+    graphql,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    close: async () => {
+      await graphql.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Environment → typed configuration, read and validated once. A bad value stops start-up with a
+ * message naming the variable, rather than surfacing later as a confusing runtime failure.
+ */
+import { isAbsolute, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Mode = 'development' | 'production' | 'test';
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  /** Absolute path; embedded Postgres, chDB, the dev JWT secret and exports live below it. */
+  dataDir: string;
+  /** Null means: start embedded PostgreSQL under dataDir/pg. */
+  databaseUrl: string | null;
+  clickhouse: {
+    /** Null means: embedded chDB under dataDir/clickhouse. */
+    url: string | null;
+    username: string;
+    password: string;
+    database: string;
+  };
+  /** Null in embedded/dev mode until a secret is generated and kept in dataDir. */
+  jwtSecret: string | null;
+  tokenTtlSeconds: number;
+  reports: { maxRowLimit: number; maxRangeDays: number };
+  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  rateLimit: { requestsPerMinute: number };
+  demo: { seedRows: number };
+  /** Directory of the built SPA to serve, when it exists. */
+  webDist: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The repository root: server/src/config.ts → ../.. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `expected an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const mode = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const baseDir = str(env, 'INIT_CWD') ?? process.cwd();
+  const dataDirRaw = str(env, 'DATA_DIR');
+  const dataDir = dataDirRaw
+    ? isAbsolute(dataDirRaw) ? dataDirRaw : resolve(baseDir, dataDirRaw)
+    : resolve(REPO_ROOT, '.data');
+  const jwtSecret = str(env, 'JWT_SECRET') ?? null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+  if (mode === 'production' && jwtSecret === null) {
+    throw new ConfigError('JWT_SECRET', 'is required in production (NODE_ENV=production)');
+  }
+  return {
+    mode,
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    dataDir,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    clickhouse: {
+      url: url(env, 'CLICKHOUSE_URL', ['http:', 'https:']),
+      username: str(env, 'CLICKHOUSE_USER') ?? 'default',
+      password: str(env, 'CLICKHOUSE_PASSWORD') ?? '',
+      database: oneOfIdentifier(env, 'CLICKHOUSE_DATABASE', 'reportcast'),
+    },
+    jwtSecret,
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 365 * 24 * 3600),
+    reports: {
+      maxRowLimit: int(env, 'MAX_ROW_LIMIT', 1_000_000, 1, 100_000_000),
+      maxRangeDays: int(env, 'MAX_RANGE_DAYS', 366, 1, 3660),
+    },
+    graphql: {
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', mode !== 'production'),
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+    },
+    rateLimit: { requestsPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000) },
+    // A production ClickHouse holds real data: demo rows only when asked for.
+    demo: { seedRows: int(env, 'DEMO_SEED_ROWS', mode === 'production' ? 0 : 1_000_000, 0, 1_000_000_000) },
+    webDist: resolve(REPO_ROOT, 'web', 'dist'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  };
+}
+
+function oneOfIdentifier(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name) ?? fallback;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw)) throw new ConfigError(name, 'must be a plain identifier');
+  return raw;
+}

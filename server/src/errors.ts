@@ -1,0 +1,132 @@
+/**
+ * The one enum of error codes, the typed domain errors services throw, and the one place they
+ * become GraphQL errors. Anything that is not a DomainError is an internal failure: logged in full,
+ * answered with a generic message outside development (no stack traces, no SQL).
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  RATE_LIMITED = 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Extra, safe-to-show details merged into `extensions`. */
+  extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, readonly fieldErrors: FieldError[] = []) {
+    super(message);
+  }
+  override extensions() {
+    return { errors: this.fieldErrors, field: this.fieldErrors[0]?.path };
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'A valid bearer token is required') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(message = 'Your role does not allow this') {
+    super(message);
+  }
+}
+
+/** Also what another tenant's object looks like: never FORBIDDEN, so existence does not leak. */
+export class NotFoundError extends DomainError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(entity: string, id?: string) {
+    super(id ? `${entity} ${id} not found` : `${entity} not found`);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = ErrorCode.RATE_LIMITED;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests; retry after ${retryAfterSeconds}s`);
+  }
+  override extensions() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+export class QueryTooComplexError extends DomainError {
+  readonly code = ErrorCode.QUERY_TOO_COMPLEX;
+  constructor(message: string, readonly details: Record<string, number>) {
+    super(message);
+  }
+  override extensions() {
+    return this.details;
+  }
+}
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions() } });
+}
+
+/** Finds the domain error behind a resolver failure (GraphQL wraps thrown errors). */
+function unwrap(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError) return unwrap(error.originalError);
+  return error;
+}
+
+export interface FormatErrorOptions {
+  exposeInternals: boolean;
+  log: (error: unknown) => void;
+}
+
+/** Apollo `formatError`: the single mapping from thrown errors to the wire. */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions,
+): GraphQLFormattedError {
+  const original = unwrap(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions() } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fieldErrors = original.extensions.validationErrors.flatMap((v) =>
+      Object.values(v.constraints ?? {}).map((message) => ({ path: v.property, message })),
+    );
+    return {
+      ...base,
+      message: 'Invalid arguments',
+      extensions: { code: ErrorCode.BAD_USER_INPUT, errors: fieldErrors, field: fieldErrors[0]?.path },
+    };
+  }
+  const code = formatted.extensions?.code;
+  // Errors Apollo/graphql-js raise before execution (parse, validation, variable coercion) are the
+  // client's fault and carry no internals.
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  options.log(original);
+  return {
+    ...base,
+    message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error',
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

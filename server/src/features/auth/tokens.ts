@@ -1,0 +1,57 @@
+/**
+ * HS256 JWTs. Verification pins the algorithm, so `alg: none` and RS/ES tokens are refused, and
+ * requires the claims a viewer is made of.
+ */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { UnauthenticatedError } from '../../errors.js';
+import { isRole, type Role, type Viewer } from './viewer.js';
+
+const ALG = 'HS256';
+const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export interface IssueTokenInput {
+  tenantId: string;
+  role: Role;
+  userId: string;
+  ttlSeconds: number;
+}
+
+export function isTenantId(value: unknown): value is string {
+  return typeof value === 'string' && TENANT_PATTERN.test(value);
+}
+
+export async function issueToken(secret: string, input: IssueTokenInput): Promise<string> {
+  if (!isTenantId(input.tenantId)) throw new Error(`invalid tenant id "${input.tenantId}"`);
+  return new SignJWT({ tenant: input.tenantId, role: input.role })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(input.userId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + input.ttlSeconds)
+    .sign(key(secret));
+}
+
+export async function verifyToken(secret: string, token: string): Promise<Viewer> {
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALG] }));
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired');
+    throw new UnauthenticatedError('Invalid token');
+  }
+  const { sub, tenant, role } = payload as { sub?: unknown; tenant?: unknown; role?: unknown };
+  if (typeof sub !== 'string' || sub === '' || !isTenantId(tenant) || !isRole(role)) {
+    throw new UnauthenticatedError('Token lacks a valid sub, tenant or role claim');
+  }
+  return { userId: sub, tenantId: tenant, role };
+}
+
+/** `Bearer <token>` → token; anything else → null. */
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? null;
+}

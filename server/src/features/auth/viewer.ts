@@ -1,0 +1,23 @@
+/**
+ * Who is asking. The tenant comes from the verified token only; nothing a client sends in a query
+ * can change it.
+ */
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Viewer {
+  userId: string;
+  tenantId: string;
+  role: Role;
+}
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+/** viewer reads and exports; editor also writes reports and schedules; admin everything. */
+export function hasRole(viewer: Viewer, required: Role): boolean {
+  return RANK[viewer.role] >= RANK[required];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,33 @@
+/**
+ * DDL of the analytics tables, derived from the catalog so the two cannot drift: every catalog
+ * column becomes a table column, plus the tenant column that the catalog hides. MergeTree ordered
+ * by (tenant_id, time) so every tenant-scoped, time-bounded report reads a narrow range.
+ */
+import { CATALOG, TENANT_COLUMN, type CatalogTable } from '../catalog/catalog.js';
+
+export function quoteIdent(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return `\`${name}\``;
+}
+
+export function createDatabaseSql(database: string): string {
+  return `CREATE DATABASE IF NOT EXISTS ${quoteIdent(database)}`;
+}
+
+export function createTableSql(database: string, table: CatalogTable): string {
+  const columns = [
+    `${quoteIdent(TENANT_COLUMN)} LowCardinality(String)`,
+    ...table.columns.map((c) => `${quoteIdent(c.name)} ${c.chType}`),
+  ];
+  return [
+    `CREATE TABLE IF NOT EXISTS ${quoteIdent(database)}.${quoteIdent(table.name)} (`,
+    `  ${columns.join(',\n  ')}`,
+    `) ENGINE = MergeTree`,
+    `ORDER BY (${quoteIdent(TENANT_COLUMN)}, ${quoteIdent(table.defaultTimeColumn)})`,
+  ].join('\n');
+}
+
+/** Statements that create the database and every catalog table, in order. */
+export function analyticsSchemaSql(database: string): string[] {
+  return [createDatabaseSql(database), ...CATALOG.map((t) => createTableSql(database, t))];
+}

@@ -1,0 +1,283 @@
+/**
+ * The query compiler: a validated definition + tenant + as-of time → ClickHouse SQL and params.
+ * Pure: no I/O, no imports from platform/.
+ *
+ * Safety rules, each enforced here and not only trusted from validation:
+ * - Identifiers come from the catalog (looked up again here) or are output keys, and all pass
+ *   quoteIdent; no other text a user typed enters the SQL.
+ * - Every value is a server-side bound parameter `{name:Type}`: filter operands `p0, p1, ...`,
+ *   `tenant`, `from`/`to`, `limit`, and for pages `page_limit`/`page_offset`.
+ * - `tenant_id = {tenant:String}` is the first predicate of every query; the page and count
+ *   wrappers only ever select from the compiled query.
+ * - No output key may name a source column (other than itself as a plain dimension): ClickHouse
+ *   resolves SELECT aliases in WHERE, so such an alias would rewrite predicates (see
+ *   validate-definition.ts). Checked again here.
+ *
+ * How parameter values must be passed (found by experiment with chDB 3.4 `queryBindAsync`, and
+ * chosen to mean the same through @clickhouse/client's `query_params`):
+ * - DateTime64(3, 'UTC'): a string `YYYY-MM-DD HH:MM:SS.mmm` in UTC. A JS Date loses its
+ *   milliseconds in chDB (formatted `YYYY-MM-DD HH:MM:SS`) and becomes a Unix timestamp in
+ *   @clickhouse/client; an ISO string with `T`/`Z` is rejected ("isn't parsed completely").
+ * - Date: a string `YYYY-MM-DD` (out-of-range dates saturate silently, so validation bounds them).
+ * - String: the raw JS string (the adapters escape it; quotes, backslashes, NUL, newlines and
+ *   `{p0:String}`-looking text all arrive verbatim). Array(String): a JS array of strings.
+ * - Float64 / Array(Float64): JS numbers. chDB refuses integers beyond ±2^53 ("Refusing to
+ *   serialize unsafe integer"), so validation bounds numbers; an array of numeric strings does
+ *   NOT parse as Array(Float64), so numeric strings are converted during validation.
+ * - Bool / Array(Bool): JS booleans. UInt64 (limits, offsets): JS numbers.
+ */
+import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
+import { quoteIdent } from '../demo/analytics-schema.js';
+import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
+import {
+  ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS, parseIsoInstant, subtractUnits,
+  type NormalizedDefinition, type NormalizedFilter,
+} from './validate-definition.js';
+
+export interface OutputColumn {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  /** ClickHouse type of the result column. */
+  chType: string;
+}
+
+export interface CompiledQuery {
+  sql: string;
+  params: Record<string, unknown>;
+  columns: OutputColumn[];
+  /** The total ORDER BY over output keys (`` `date` DESC, `event_type` ASC ``); '' when none. */
+  orderBy: string;
+}
+
+export interface CompileContext {
+  tenantId: string;
+  /** The instant relative ranges resolve against. */
+  asOf: Date;
+  database: string;
+  maxRangeDays: number;
+}
+
+/** A definition the compiler refuses (e.g. a window longer than maxRangeDays at this as-of). */
+export class DefinitionRejected extends Error {
+  constructor(readonly errors: DefinitionError[]) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    this.name = 'DefinitionRejected';
+  }
+}
+
+const DAY_MS = 86_400_000;
+const DATETIME_PARAM = "DateTime64(3, 'UTC')";
+const PARAM_TYPE: Record<ColumnKind, string> = {
+  STRING: 'String', NUMBER: 'Float64', BOOLEAN: 'Bool', DATETIME: DATETIME_PARAM, DATE: 'Date',
+};
+const COMPARISON: Record<string, string> = { EQ: '=', NEQ: '!=', GT: '>', GTE: '>=', LT: '<', LTE: '<=' };
+const AGGREGATE: Record<MeasureFn, string> = { COUNT: 'count', UNIQ: 'uniqExact', SUM: 'sum', AVG: 'avg', MIN: 'min', MAX: 'max' };
+const MEASURE_LABEL: Record<MeasureFn, string> = { COUNT: 'Count of', UNIQ: 'Unique', SUM: 'Sum of', AVG: 'Average', MIN: 'Min', MAX: 'Max' };
+
+/** `YYYY-MM-DD HH:MM:SS.mmm`, the DateTime64 parameter form both adapters pass through. */
+export function dateTimeParam(d: Date): string {
+  return d.toISOString().slice(0, 23).replace('T', ' ');
+}
+
+/** The window [from, to) the definition covers at `asOf`, or null without a time range. */
+export function resolveTimeWindow(def: NormalizedDefinition, asOf: Date): { from: Date; to: Date } | null {
+  const tr = def.timeRange;
+  if (!tr) return null;
+  if (tr.last) return { from: subtractUnits(asOf, tr.last.n, tr.last.unit), to: new Date(asOf.getTime()) };
+  const from = tr.from === null ? null : parseIsoInstant(tr.from);
+  const to = tr.to === null ? null : parseIsoInstant(tr.to);
+  if (from === null || to === null) throw new DefinitionRejected([{ path: 'timeRange', message: 'needs valid from and to' }]);
+  return { from: new Date(from), to: new Date(to) };
+}
+
+class Params {
+  readonly values: Record<string, unknown> = {};
+  private next = 0;
+  /** Binds a value under a fresh name; returns its `{pN:Type}` placeholder. */
+  bind(type: string, value: unknown): string {
+    const name = `p${this.next++}`;
+    this.values[name] = value;
+    return `{${name}:${type}}`;
+  }
+}
+
+function paramValue(kind: ColumnKind, v: FilterValue): unknown {
+  if (kind === 'DATETIME') {
+    const ms = parseIsoInstant(String(v));
+    if (ms === null) throw new DefinitionRejected([{ path: 'filters', message: `invalid instant ${String(v)}` }]);
+    return dateTimeParam(new Date(ms));
+  }
+  if (kind === 'NUMBER') return Number(v);
+  return v;
+}
+
+function column(table: CatalogTable, name: string | null, path: string): CatalogColumn {
+  const col = name === null ? undefined : findColumn(table, name);
+  if (!col) throw new DefinitionRejected([{ path, message: `unknown column '${String(name)}'` }]);
+  return col;
+}
+
+/** UUIDs compare as text: a String parameter that is not a UUID would otherwise fail the query. */
+function operand(col: CatalogColumn): string {
+  return col.chType === 'UUID' ? `toString(${quoteIdent(col.name)})` : quoteIdent(col.name);
+}
+
+function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params): string {
+  const lhs = operand(col);
+  const type = PARAM_TYPE[col.kind];
+  const one = () => params.bind(type, paramValue(col.kind, f.value!));
+  const list = () => params.bind(`Array(${type})`, (f.values ?? []).map((v) => paramValue(col.kind, v)));
+  switch (f.op) {
+    case 'IS_NULL': return `isNull(${lhs})`;
+    case 'IS_NOT_NULL': return `isNotNull(${lhs})`;
+    case 'IN': return `${lhs} IN ${list()}`;
+    case 'NOT_IN': return `${lhs} NOT IN ${list()}`;
+    case 'BETWEEN': {
+      const [lo, hi] = f.values ?? [];
+      return `${lhs} BETWEEN ${params.bind(type, paramValue(col.kind, lo!))} AND ${params.bind(type, paramValue(col.kind, hi!))}`;
+    }
+    // Substring search without LIKE, so `%` and `_` in the value are plain characters.
+    case 'CONTAINS': return `positionCaseInsensitiveUTF8(${lhs}, ${params.bind('String', String(f.value))}) > 0`;
+    default: return `${lhs} ${COMPARISON[f.op]} ${one()}`;
+  }
+}
+
+/** sum() widens integers to 64 bits and floats to Float64, keeping Nullable. */
+function sumType(chType: string): string {
+  const nullable = /^Nullable\((.*)\)$/.exec(chType);
+  const base = nullable ? nullable[1]! : chType;
+  const wide = /^UInt/.test(base) ? 'UInt64' : /^Int/.test(base) ? 'Int64' : /^Float/.test(base) ? 'Float64' : base;
+  return nullable ? `Nullable(${wide})` : wide;
+}
+
+export function compileReport(def: NormalizedDefinition, ctx: CompileContext): CompiledQuery {
+  const table = findTable(def.source);
+  if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
+  const params = new Params();
+  const select: string[] = [];
+  const columns: OutputColumn[] = [];
+  const groupKeys: string[] = [];
+  const keys = new Set<string>();
+  /** Output keys are checked before they reach SQL text; see the header on column names. */
+  const claim = (key: string, path: string, plainColumn: string | null): string => {
+    if (!ALIAS_PATTERN.test(key) || keys.has(key) || ((key === TENANT_COLUMN || findColumn(table, key)) && plainColumn !== key)) {
+      throw new DefinitionRejected([{ path, message: `output key '${key}' is not allowed here` }]);
+    }
+    keys.add(key);
+    return key;
+  };
+
+  def.dimensions.forEach((d, i) => {
+    const col = column(table, d.field, `dimensions.${i}.field`);
+    const key = claim(d.alias || dimensionKey(col.name, d.grain), `dimensions.${i}.alias`, d.grain ? null : col.name);
+    const id = quoteIdent(col.name);
+    const tz = col.kind === 'DATETIME' ? ", 'UTC'" : '';
+    let expr = id;
+    let out: Pick<OutputColumn, 'kind' | 'chType'> = { kind: col.kind, chType: col.chType };
+    if (d.grain === 'HOUR') {
+      if (col.kind !== 'DATETIME') throw new DefinitionRejected([{ path: `dimensions.${i}.grain`, message: 'HOUR needs a DATETIME column' }]);
+      expr = `toStartOfHour(${id}${tz})`;
+      out = { kind: 'DATETIME', chType: "DateTime('UTC')" };
+    } else if (d.grain) {
+      if (col.kind !== 'DATETIME' && col.kind !== 'DATE') throw new DefinitionRejected([{ path: `dimensions.${i}.grain`, message: 'grain needs a date or time column' }]);
+      expr = `${{ DAY: 'toDate', WEEK: 'toMonday', MONTH: 'toStartOfMonth' }[d.grain]}(${id}${tz})`;
+      out = { kind: 'DATE', chType: 'Date' };
+    }
+    select.push(expr === quoteIdent(key) ? expr : `${expr} AS ${quoteIdent(key)}`);
+    columns.push({ key, label: d.alias && d.alias !== dimensionKey(col.name, d.grain) ? d.alias : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label, ...out });
+    groupKeys.push(key);
+  });
+
+  def.measures.forEach((m, i) => {
+    const col = m.field === null ? null : column(table, m.field, `measures.${i}.field`);
+    if (!col && m.fn !== 'COUNT') throw new DefinitionRejected([{ path: `measures.${i}.field`, message: `${m.fn} needs a field` }]);
+    const key = claim(m.alias || measureKey(m.fn, m.field), `measures.${i}.alias`, null);
+    select.push(`${AGGREGATE[m.fn]}(${col ? quoteIdent(col.name) : ''}) AS ${quoteIdent(key)}`);
+    const chType = m.fn === 'COUNT' || m.fn === 'UNIQ' ? 'UInt64'
+      : m.fn === 'SUM' ? sumType(col!.chType)
+      : m.fn === 'AVG' ? (col!.nullable ? 'Nullable(Float64)' : 'Float64')
+      : col!.chType;
+    const kind: ColumnKind = m.fn === 'MIN' || m.fn === 'MAX' ? col!.kind : 'NUMBER';
+    const derived = col ? `${MEASURE_LABEL[m.fn]} ${col.label}` : 'Count';
+    columns.push({ key, label: m.alias && m.alias !== measureKey(m.fn, m.field) ? m.alias : derived, kind, chType });
+  });
+
+  if (columns.length === 0) throw new DefinitionRejected([{ path: 'dimensions', message: 'a report needs at least one dimension or measure' }]);
+
+  // Tenant first: it is the leading column of every table's sorting key.
+  const where = [`${quoteIdent(TENANT_COLUMN)} = {tenant:String}`];
+  const allParams: Record<string, unknown> = { tenant: ctx.tenantId };
+  const window = resolveTimeWindow(def, ctx.asOf);
+  if (window && def.timeRange) {
+    const span = window.to.getTime() - window.from.getTime();
+    if (!(span > 0)) throw new DefinitionRejected([{ path: 'timeRange', message: 'the range is empty' }]);
+    if (span > ctx.maxRangeDays * DAY_MS) throw new DefinitionRejected([{ path: 'timeRange', message: `the range covers more than ${ctx.maxRangeDays} days` }]);
+    const col = column(table, def.timeRange.field, 'timeRange.field');
+    if (col.kind === 'DATE') {
+      // A day d is in the window when its start, d 00:00 UTC, is: from <= d < to ⇔ d >= ceil(from), d < ceil(to).
+      // Clamped to Date's range, which would otherwise saturate (or wrap) out-of-range bounds.
+      const ceilDay = (d: Date) => {
+        const ms = Math.min(Math.max(Math.ceil(d.getTime() / DAY_MS) * DAY_MS, MIN_INSTANT_MS), MAX_INSTANT_MS);
+        return new Date(ms).toISOString().slice(0, 10);
+      };
+      where.push(`${quoteIdent(col.name)} >= {from:Date}`, `${quoteIdent(col.name)} < {to:Date}`);
+      Object.assign(allParams, { from: ceilDay(window.from), to: ceilDay(window.to) });
+    } else if (col.kind === 'DATETIME') {
+      where.push(`${quoteIdent(col.name)} >= {from:${DATETIME_PARAM}}`, `${quoteIdent(col.name)} < {to:${DATETIME_PARAM}}`);
+      Object.assign(allParams, { from: dateTimeParam(window.from), to: dateTimeParam(window.to) });
+    } else {
+      throw new DefinitionRejected([{ path: 'timeRange.field', message: `'${col.name}' is not a time column` }]);
+    }
+  }
+  def.filters.forEach((f, i) => where.push(filterSql(f, column(table, f.field, `filters.${i}.field`), params)));
+
+  // Total order: the user's keys first, then every group key (raw reports: every column), so that
+  // LIMIT/OFFSET paging over the result neither skips nor repeats rows.
+  const order = def.orderBy.map((o) => {
+    if (!keys.has(o.key)) throw new DefinitionRejected([{ path: 'orderBy', message: `unknown key '${o.key}'` }]);
+    return `${quoteIdent(o.key)} ${o.direction === 'DESC' ? 'DESC' : 'ASC'}`;
+  });
+  const ordered = new Set(def.orderBy.map((o) => o.key));
+  for (const key of groupKeys) if (!ordered.has(key)) order.push(`${quoteIdent(key)} ASC`);
+  const orderBy = order.join(', ');
+
+  const sql = [
+    `SELECT ${select.join(', ')}`,
+    `FROM ${quoteIdent(ctx.database)}.${quoteIdent(table.name)}`,
+    `WHERE ${where.join(' AND ')}`,
+    ...(def.measures.length > 0 && groupKeys.length > 0 ? [`GROUP BY ${groupKeys.map(quoteIdent).join(', ')}`] : []),
+    ...(orderBy ? [`ORDER BY ${orderBy}`] : []),
+    'LIMIT {limit:UInt64}',
+  ].join('\n');
+  return { sql, params: { ...allParams, ...params.values, limit: def.rowLimit }, columns, orderBy };
+}
+
+function nonNegativeInt(n: number, name: string): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
+  return n;
+}
+
+/** One page of a compiled report. The total order is re-applied: a subquery's order is not a promise. */
+export function compilePage(q: CompiledQuery, offset: number, limit: number): CompiledQuery {
+  const sql = [
+    `SELECT * FROM (\n${q.sql}\n)`,
+    ...(q.orderBy ? [`ORDER BY ${q.orderBy}`] : []),
+    'LIMIT {page_limit:UInt64} OFFSET {page_offset:UInt64}',
+  ].join('\n');
+  return { sql, params: { ...q.params, page_limit: nonNegativeInt(limit, 'limit'), page_offset: nonNegativeInt(offset, 'offset') }, columns: q.columns, orderBy: q.orderBy };
+}
+
+/**
+ * Counts the rows of a report from compileReport, up to rowLimit + 1: the report's own LIMIT
+ * parameter is raised by one, so a count above rowLimit means the row limit cut the result.
+ */
+export function compileCount(q: CompiledQuery, rowLimit: number): CompiledQuery {
+  if (!('limit' in q.params)) throw new Error('compileCount needs a query from compileReport');
+  return {
+    sql: `SELECT count() AS ${quoteIdent('total')} FROM (\n${q.sql}\n)`,
+    params: { ...q.params, limit: nonNegativeInt(rowLimit, 'rowLimit') + 1 },
+    columns: [{ key: 'total', label: 'Total', kind: 'NUMBER', chType: 'UInt64' }],
+    orderBy: '',
+  };
+}

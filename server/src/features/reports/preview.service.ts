@@ -1,0 +1,91 @@
+/**
+ * Paginated preview of a report. Paging is offset-based over a totally ordered result, and the
+ * cursor carries the as-of instant of the first page: a relative range ("last 7 days") therefore
+ * covers the same window on every page, so pages never overlap or skip even as time moves on.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalyticsStore } from '../../platform/analytics-store.js';
+import { BadUserInputError } from '../../errors.js';
+import { clampFirst, decodeCursor, encodeCursor } from '../../graphql/connection.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { DefinitionLimits, ReportDefinition } from './definition.js';
+import { compileCount, compilePage, compileReport, type OutputColumn } from './compile-query.js';
+import { validateDefinition } from './validate-definition.js';
+
+export const DEFAULT_PREVIEW_PAGE = 100;
+const PREVIEW_TIMEOUT_MS = 60_000;
+
+export interface PreviewPage {
+  columns: { name: string; label: string; type: OutputColumn['kind'] }[];
+  rows: unknown[][];
+  totalCount: number;
+  truncated: boolean;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  asOf: Date;
+  elapsedMs: number;
+}
+
+type PreviewCursor = { o: number; a: string; h: string };
+const isPreviewCursor = (v: unknown): v is PreviewCursor => {
+  const c = v as PreviewCursor;
+  return typeof v === 'object' && v !== null && Number.isInteger(c.o) && c.o >= 0 && typeof c.a === 'string' && !Number.isNaN(Date.parse(c.a)) && typeof c.h === 'string';
+};
+
+function fingerprint(definition: unknown): string {
+  return createHash('sha256').update(JSON.stringify(definition)).digest('base64url').slice(0, 16);
+}
+
+export class PreviewService {
+  constructor(
+    private readonly store: AnalyticsStore,
+    private readonly limits: DefinitionLimits,
+  ) {}
+
+  async preview(viewer: Viewer, rawDefinition: ReportDefinition, first?: number | null, after?: string | null): Promise<PreviewPage> {
+    const started = performance.now();
+    const checked = validateDefinition(rawDefinition, this.limits);
+    if (!checked.valid) {
+      throw new BadUserInputError(`Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`,
+        checked.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
+    }
+    const definition = checked.definition;
+    const hash = fingerprint(definition);
+    let offset = 0;
+    let asOf = new Date();
+    if (after) {
+      const cursor = decodeCursor(after, isPreviewCursor, 'input.after');
+      // A cursor from another definition would page through a different result.
+      if (cursor.h !== hash) throw new BadUserInputError('Cursor belongs to another report definition', [{ path: 'input.after', message: 'does not match this definition' }]);
+      offset = cursor.o;
+      asOf = new Date(cursor.a);
+    }
+    const rowLimit = definition.rowLimit;
+    const pageSize = Math.min(clampFirst(first, DEFAULT_PREVIEW_PAGE), Math.max(0, rowLimit - offset));
+    const full = compileReport(definition, {
+      tenantId: viewer.tenantId,
+      asOf,
+      database: this.store.database,
+      maxRangeDays: this.limits.maxRangeDays,
+    });
+    const signal = AbortSignal.timeout(PREVIEW_TIMEOUT_MS);
+    const countQuery = compileCount(full, rowLimit);
+    const pageQuery = compilePage(full, offset, pageSize);
+    const [countResult, pageResult] = await Promise.all([
+      this.store.query(countQuery.sql, countQuery.params, { signal }),
+      pageSize > 0 ? this.store.query(pageQuery.sql, pageQuery.params, { signal }) : Promise.resolve({ columns: [], rows: [] }),
+    ]);
+    const counted = Number(countResult.rows[0]?.[0] ?? 0);
+    const totalCount = Math.min(counted, rowLimit);
+    const end = offset + pageResult.rows.length;
+    const hasNextPage = end < totalCount;
+    return {
+      columns: full.columns.map((c) => ({ name: c.key, label: c.label, type: c.kind })),
+      rows: pageResult.rows,
+      totalCount,
+      truncated: counted > rowLimit,
+      pageInfo: { hasNextPage, endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash }) : null },
+      asOf,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+}

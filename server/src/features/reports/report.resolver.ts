@@ -1,0 +1,84 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer, type AppContext } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import type { ReportDefinition } from './definition.js';
+import { validateDefinition } from './validate-definition.js';
+import { ReportDefinitionShape } from './definition.graphql.js';
+import type { ReportEntity } from './report.entity.js';
+import {
+  CreateReportInput, PreviewReportInput, Report, ReportConnection, ReportPreview, ReportValidation, UpdateReportInput,
+} from './report.type.js';
+import type { PreviewPage } from './preview.service.js';
+
+/** GraphQL input objects are class instances; the definition is stored and validated as plain JSON. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function toReport(e: ReportEntity): Report {
+  return { ...e, definition: e.definition as ReportDefinitionShape };
+}
+
+@Resolver(() => Report)
+export class ReportResolver {
+  @Authorized()
+  @Query(() => ReportConnection, { description: 'Reports visible to the viewer, newest first.' })
+  async reports(
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ReportConnection> {
+    const page = await ctx.services.reports.list(requireViewer(ctx), first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toReport(e.node) })) };
+  }
+
+  @Authorized()
+  @Query(() => Report, { description: "NOT_FOUND for a missing id and for another tenant's." })
+  async report(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Report> {
+    return toReport(await ctx.services.reports.get(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Query(() => ReportValidation, { description: 'Checks a definition without running it.' })
+  validateReport(@Ctx() ctx: AppContext, @Arg('definition', () => ReportDefinitionShape) definition: ReportDefinitionShape): ReportValidation {
+    requireViewer(ctx);
+    const result = validateDefinition(plain(definition), ctx.services.reports.limits);
+    return result.valid ? { valid: true, errors: [] } : { valid: false, errors: result.errors };
+  }
+
+  @Authorized()
+  @Query(() => ReportPreview, { description: 'One page of a report\'s rows, by saved id or ad-hoc definition.' })
+  async previewReport(@Ctx() ctx: AppContext, @Arg('input', () => PreviewReportInput) input: PreviewReportInput): Promise<PreviewPage> {
+    const viewer = requireViewer(ctx);
+    if ((input.reportId == null) === (input.definition == null)) {
+      throw new BadUserInputError('Give exactly one of reportId and definition', [{ path: 'input.reportId', message: 'exactly one of reportId and definition' }]);
+    }
+    const definition: ReportDefinition = input.reportId
+      ? (await ctx.services.reports.get(viewer, input.reportId)).definition
+      : plain(input.definition!);
+    return ctx.services.preview.preview(viewer, definition, input.first, input.after);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Report)
+  async createReport(@Ctx() ctx: AppContext, @Arg('input', () => CreateReportInput) input: CreateReportInput): Promise<Report> {
+    const data = plain(input);
+    return toReport(await ctx.services.reports.create(requireViewer(ctx), data));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Report)
+  async updateReport(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateReportInput) input: UpdateReportInput,
+  ): Promise<Report> {
+    return toReport(await ctx.services.reports.update(requireViewer(ctx), id, plain(input)));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => ID, { description: 'Returns the deleted id.' })
+  async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+    return ctx.services.reports.delete(requireViewer(ctx), id);
+  }
+}

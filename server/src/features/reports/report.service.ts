@@ -1,0 +1,140 @@
+/**
+ * Saved reports: CRUD scoped to the viewer's tenant, with visibility (public within the tenant, or
+ * the creator's own; admins see all). Every lookup filters by tenant in the query itself, so another
+ * tenant's id is indistinguishable from a missing one.
+ */
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import { hasRole, type Viewer } from '../auth/viewer.js';
+import type { DefinitionLimits, ReportDefinition } from './definition.js';
+import { ReportEntity } from './report.entity.js';
+import { validateDefinition } from './validate-definition.js';
+
+export interface ReportFields {
+  name?: string | null;
+  description?: string | null;
+  definition?: ReportDefinition | null;
+  visualization?: Record<string, unknown> | null;
+  isPublic?: boolean | null;
+  tags?: string[] | null;
+}
+
+type ReportCursor = { t: string; id: string };
+const isReportCursor = (v: unknown): v is ReportCursor =>
+  typeof v === 'object' && v !== null && typeof (v as ReportCursor).t === 'string' && typeof (v as ReportCursor).id === 'string' && !Number.isNaN(Date.parse((v as ReportCursor).t));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class ReportService {
+  constructor(
+    private readonly em: EntityManager,
+    readonly limits: DefinitionLimits,
+  ) {}
+
+  /** What the viewer may see: public reports, their own, or everything for admins. */
+  private visibleTo(viewer: Viewer): FilterQuery<ReportEntity> {
+    if (hasRole(viewer, 'admin')) return { tenantId: viewer.tenantId };
+    return { tenantId: viewer.tenantId, $or: [{ isPublic: true }, { createdBy: viewer.userId }] };
+  }
+
+  async get(viewer: Viewer, id: string): Promise<ReportEntity> {
+    if (!UUID.test(id)) throw new NotFoundError('Report', id);
+    const report = await this.em.findOne(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] });
+    if (!report) throw new NotFoundError('Report', id);
+    return report;
+  }
+
+  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
+    const limit = clampFirst(first);
+    const scope = this.visibleTo(viewer);
+    const where: FilterQuery<ReportEntity>[] = [scope];
+    if (after) {
+      const c = decodeCursor(after, isReportCursor);
+      const t = new Date(c.t);
+      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ReportEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
+      this.em.count(ReportEntity, scope),
+    ]);
+    const page = rows.slice(0, limit);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async create(viewer: Viewer, input: ReportFields & { name: string; definition: ReportDefinition }): Promise<ReportEntity> {
+    this.requireEditor(viewer);
+    const report = new ReportEntity();
+    report.tenantId = viewer.tenantId;
+    report.createdBy = viewer.userId;
+    this.apply(report, input);
+    return this.save(report);
+  }
+
+  async update(viewer: Viewer, id: string, input: ReportFields): Promise<ReportEntity> {
+    this.requireEditor(viewer);
+    const report = await this.get(viewer, id);
+    this.apply(report, input);
+    report.updatedAt = new Date();
+    return this.save(report);
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<string> {
+    this.requireEditor(viewer);
+    const report = await this.get(viewer, id);
+    await this.em.removeAndFlush(report);
+    return id;
+  }
+
+  private requireEditor(viewer: Viewer): void {
+    if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Writing reports needs the editor role');
+  }
+
+  /** Validates every field first, so a bad input changes nothing (no half-written record). */
+  private apply(report: ReportEntity, input: ReportFields): void {
+    const problems: { path: string; message: string }[] = [];
+    const name = input.name?.trim();
+    if (input.name !== undefined && input.name !== null && (!name || name.length > 200)) {
+      problems.push({ path: 'name', message: 'must be 1 to 200 characters' });
+    }
+    if (input.description && input.description.length > 5000) {
+      problems.push({ path: 'description', message: 'must be at most 5000 characters' });
+    }
+    const tags = input.tags ? [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))] : undefined;
+    if (tags && (tags.length > 20 || tags.some((t) => t.length > 50))) {
+      problems.push({ path: 'tags', message: 'at most 20 tags of at most 50 characters' });
+    }
+    let definition: ReportDefinition | undefined;
+    if (input.definition) {
+      const result = validateDefinition(input.definition, this.limits);
+      if (result.valid) definition = result.definition;
+      else problems.push(...result.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
+    }
+    if (problems.length) throw new BadUserInputError(`Invalid report: ${problems[0]!.path} ${problems[0]!.message}`, problems);
+
+    if (name) report.name = name;
+    if (input.description !== undefined) report.description = input.description?.trim() || null;
+    if (definition) {
+      report.definition = definition;
+      report.rowLimit = definition.rowLimit ?? this.limits.maxRowLimit;
+    }
+    if (input.visualization !== undefined) report.visualization = input.visualization ?? null;
+    if (input.isPublic !== undefined && input.isPublic !== null) report.isPublic = input.isPublic;
+    if (tags) report.tags = tags;
+  }
+
+  private async save(report: ReportEntity): Promise<ReportEntity> {
+    try {
+      await this.em.persistAndFlush(report);
+      return report;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        throw new BadUserInputError(`A report named "${report.name}" already exists`, [{ path: 'name', message: 'already used in this tenant' }]);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Relay-style connections shared by every list: `edges { cursor node }`, `pageInfo`, `totalCount`.
+ * Cursors are opaque to clients (base64url JSON) and validated on the way back in.
+ */
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadUserInputError } from '../errors.js';
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'All items the filter matches, across pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** `first` is clamped to 1..500 rather than refused: asking for too much is not an error. */
+export function clampFirst(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
+  if (first === null || first === undefined) return fallback;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string, guard: (v: unknown) => v is T, argName = 'after'): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (!guard(value)) throw new BadUserInputError('Invalid cursor', [{ path: argName, message: 'not a cursor this list issued' }]);
+  return value;
+}

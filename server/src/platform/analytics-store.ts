@@ -1,0 +1,41 @@
+/**
+ * The ClickHouse seam. Two adapters implement it: chDB in process (embedded mode, tests) and
+ * @clickhouse/client over HTTP (a server). Callers pass SQL whose every value is a `{name:Type}`
+ * query parameter; adapters bind them server-side.
+ */
+
+export type QueryParams = Record<string, unknown>;
+
+export interface ResultColumn {
+  name: string;
+  /** ClickHouse type of the result column, e.g. `UInt64`, `DateTime64(3, 'UTC')`. */
+  type: string;
+}
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  /** Rows as arrays in column order; 64-bit integers arrive as JSON numbers. */
+  rows: unknown[][];
+}
+
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
+export interface AnalyticsStore {
+  readonly kind: 'chdb' | 'server';
+  /** The database holding the analytics tables. */
+  readonly database: string;
+  /** Runs a read and returns the whole (small) result. For previews and counts. */
+  query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Streams a read as batches of rows, in constant memory. Breaking out of the loop or aborting
+   * the signal stops the query.
+   */
+  stream(sql: string, params?: QueryParams, options?: QueryOptions): AsyncIterable<unknown[][]>;
+  /** Runs a statement that returns nothing useful (DDL, INSERT ... SELECT). */
+  exec(sql: string, params?: QueryParams): Promise<void>;
+  /** True when the store answers `SELECT 1`. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

