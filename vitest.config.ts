@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const requireFromServer = createRequire(new URL('./server/package.json', import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (main) and ESM (module) builds. Node loads the CJS one for type-graphql;
+    // Vite would pick the ESM one for our sources, and two graphql instances break `instanceof`
+    // checks on scalars. Pin everyone to the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: requireFromServer.resolve('graphql') }],
+  },
   test: {
     // Each test file runs in its own child process: chDB binds one data directory per process, and
     // each file owns an isolated Postgres database and chDB directory.

@@ -58,8 +58,8 @@ async function serve(config: Config, log: Logger, command: string): Promise<void
     const port = await app.listen(config.port, config.host);
     const url = `http://localhost:${port}`;
     if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
-    log.info(`Reportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
-    log.info('get a token:  pnpm cli token --tenant acme --role admin');
+    // One write, so whoever waits for "is up" also has the token hint.
+    log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
     const rt = runtime;
     let stopping = false;
     const stop = async (signal: string) => {

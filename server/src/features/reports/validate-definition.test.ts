@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, findTable, type CatalogColumn, type ColumnKind } from '../catalog/catalog.js';
+import { CATALOG, type CatalogColumn, type ColumnKind } from '../catalog/catalog.js';
 import { DEFAULT_ROW_LIMIT, FILTER_OPS, GRAINS, MEASURE_FNS, type FilterOp } from './definition.js';
 import {
   parseIsoInstant, subtractUnits, validateDefinition, worstCaseDays, type NormalizedDefinition,
@@ -73,7 +73,7 @@ describe('shape', () => {
     const junk: unknown[] = [null, 0, -1, 1.5, NaN, '', 'x', true, [], {}, [null], [{}], { a: 1 }, [[]], () => 1, Symbol('s')];
     const keys = ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit'];
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
     const item = (): unknown => {
       const r = rnd(4);
       if (r === 0) return junk[rnd(junk.length)];
@@ -478,8 +478,5 @@ describe('time helpers', () => {
     expect(worstCaseDays(12, 'MONTH')).toBe(366);
     expect(worstCaseDays(2, 'MONTH')).toBe(62);
     expect(worstCaseDays(48, 'HOUR')).toBe(2);
-  });
-  it('the table catalog used by these tests has the columns they name', () => {
-    expect(findTable('usage_events')!.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['referrer', 'event_date', 'is_error']));
   });
 });

@@ -28,9 +28,7 @@ import {
   type MeasureFn, type SortDirection, type TimeUnit,
 } from './definition.js';
 
-export const DEFINITION_CAPS = {
-  dimensions: 20, measures: 20, filters: 50, orderBy: 20, values: 1000, stringLength: 1000, lastN: 10_000,
-} as const;
+export const DEFINITION_CAPS = { dimensions: 20, measures: 20, filters: 50, orderBy: 20, values: 1000, stringLength: 1000, lastN: 10_000 } as const;
 export const ALIAS_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/i;
 /** Inclusive bounds of temporal values: ClickHouse Date's range. */
 export const MIN_INSTANT_MS = Date.UTC(1970, 0, 1);
@@ -41,12 +39,7 @@ export interface NormalizedDimension { field: string; grain: Grain | null; alias
 export interface NormalizedMeasure { fn: MeasureFn; field: string | null; alias: string }
 export interface NormalizedFilter { field: string; op: FilterOp; value: FilterValue | null; values: FilterValue[] | null }
 /** Exactly one of `last` and `from`/`to` is set; from/to are `toISOString()` instants. */
-export interface NormalizedTimeRange {
-  field: string;
-  last: { n: number; unit: TimeUnit } | null;
-  from: string | null;
-  to: string | null;
-}
+export interface NormalizedTimeRange { field: string; last: { n: number; unit: TimeUnit } | null; from: string | null; to: string | null }
 export interface NormalizedOrderBy { key: string; direction: SortDirection }
 /** A validated definition; `alias` of every dimension and measure is its output key. */
 export interface NormalizedDefinition {
@@ -58,9 +51,7 @@ export interface NormalizedDefinition {
   orderBy: NormalizedOrderBy[];
   rowLimit: number;
 }
-export type ValidationResult =
-  | { valid: true; definition: NormalizedDefinition }
-  | { valid: false; errors: DefinitionError[] };
+export type ValidationResult = { valid: true; definition: NormalizedDefinition } | { valid: false; errors: DefinitionError[] };
 
 export function dimensionKey(field: string, grain: Grain | null): string {
   return grain ? `${field}_${grain.toLowerCase()}` : field;
@@ -158,10 +149,7 @@ class Checker {
   }
   /** Errors for properties outside `allowed`; false when `v` is not an object at all. */
   shape(v: unknown, path: string, allowed: readonly string[]): v is Obj {
-    if (!isObj(v)) {
-      this.add(path, 'must be an object');
-      return false;
-    }
+    if (!isObj(v)) return this.add(path, 'must be an object') ?? false;
     for (const k of Object.keys(v)) if (!allowed.includes(k)) this.add(path ? `${path}.${k}` : k, 'unknown property');
     return true;
   }

@@ -1,0 +1,402 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** A filter operand: string, number or boolean (dates as ISO-8601 strings). */
+  FilterValue: { input: string | number | boolean; output: string | number | boolean; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** GraphQL-friendly family of a ClickHouse type. */
+export type ColumnKind =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'DATETIME'
+  | 'NUMBER'
+  | 'STRING';
+
+export type CreateReportInput = {
+  definition: ReportDefinitionInput;
+  description?: InputMaybe<Scalars['String']['input']>;
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  visualization?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+export type DefinitionProblem = {
+  __typename?: 'DefinitionProblem';
+  message: Scalars['String']['output'];
+  /** Dotted path into the definition, e.g. `filters.0.value`. */
+  path: Scalars['String']['output'];
+};
+
+export type Dimension = {
+  __typename?: 'Dimension';
+  /** Output column name; derived from field and grain when absent. */
+  alias: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  grain: Maybe<TimeGrain>;
+};
+
+export type DimensionInput = {
+  /** Output column name; derived from field and grain when absent. */
+  alias?: InputMaybe<Scalars['String']['input']>;
+  field: Scalars['String']['input'];
+  grain?: InputMaybe<TimeGrain>;
+};
+
+export type Filter = {
+  __typename?: 'Filter';
+  field: Scalars['String']['output'];
+  op: FilterOp;
+  /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
+  value: Maybe<Scalars['FilterValue']['output']>;
+  /** Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive). */
+  values: Maybe<Array<Scalars['FilterValue']['output']>>;
+};
+
+export type FilterInput = {
+  field: Scalars['String']['input'];
+  op: FilterOp;
+  /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
+  value?: InputMaybe<Scalars['FilterValue']['input']>;
+  /** Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive). */
+  values?: InputMaybe<Array<Scalars['FilterValue']['input']>>;
+};
+
+export type FilterOp =
+  | 'BETWEEN'
+  | 'CONTAINS'
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'IN'
+  | 'IS_NOT_NULL'
+  | 'IS_NULL'
+  | 'LT'
+  | 'LTE'
+  | 'NEQ'
+  | 'NOT_IN';
+
+/** The caller, as its verified token says. */
+export type Me = {
+  __typename?: 'Me';
+  role: Role;
+  tenantId: Scalars['String']['output'];
+  userId: Scalars['String']['output'];
+};
+
+export type Measure = {
+  __typename?: 'Measure';
+  alias: Maybe<Scalars['String']['output']>;
+  /** Column to aggregate; COUNT may omit it. */
+  field: Maybe<Scalars['String']['output']>;
+  fn: MeasureFn;
+};
+
+/** Aggregate functions a measure may use. */
+export type MeasureFn =
+  | 'AVG'
+  | 'COUNT'
+  | 'MAX'
+  | 'MIN'
+  | 'SUM'
+  | 'UNIQ';
+
+export type MeasureInput = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+  /** Column to aggregate; COUNT may omit it. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  fn: MeasureFn;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createReport: Report;
+  /** Returns the deleted id. */
+  deleteReport: Scalars['ID']['output'];
+  updateReport: Report;
+};
+
+
+export type MutationCreateReportArgs = {
+  input: CreateReportInput;
+};
+
+
+export type MutationDeleteReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateReportArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateReportInput;
+};
+
+export type OrderBy = {
+  __typename?: 'OrderBy';
+  direction: Maybe<SortDirection>;
+  /** An output column key (alias or derived name). */
+  key: Scalars['String']['output'];
+};
+
+export type OrderByInput = {
+  direction?: InputMaybe<SortDirection>;
+  /** An output column key (alias or derived name). */
+  key: Scalars['String']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PreviewColumn = {
+  __typename?: 'PreviewColumn';
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  type: ColumnKind;
+};
+
+/** Preview a saved report (reportId) or an unsaved definition, one page at a time. */
+export type PreviewReportInput = {
+  /** endCursor of the previous page. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  definition?: InputMaybe<ReportDefinitionInput>;
+  /** Rows per page, 1..500 (default 100). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Null without a token. */
+  me: Maybe<Me>;
+  /** One page of a report's rows, by saved id or ad-hoc definition. */
+  previewReport: ReportPreview;
+  /** NOT_FOUND for a missing id and for another tenant's. */
+  report: Report;
+  /** Reports visible to the viewer, newest first. */
+  reports: ReportConnection;
+  /** One table by name; null when it is not in the catalog. */
+  table: Maybe<Table>;
+  /** The tables reports can be built on. */
+  tables: Array<Table>;
+  /** Checks a definition without running it. */
+  validateReport: ReportValidation;
+};
+
+
+export type QueryPreviewReportArgs = {
+  input: PreviewReportInput;
+};
+
+
+export type QueryReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReportsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTableArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryValidateReportArgs = {
+  definition: ReportDefinitionInput;
+};
+
+export type RelativeRange = {
+  __typename?: 'RelativeRange';
+  n: Scalars['Int']['output'];
+  unit: TimeUnit;
+};
+
+export type RelativeRangeInput = {
+  n: Scalars['Int']['input'];
+  unit: TimeUnit;
+};
+
+/** A saved report definition, owned by a tenant. */
+export type Report = {
+  __typename?: 'Report';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  definition: ReportDefinition;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Visible to everyone in the tenant, not only its creator. */
+  isPublic: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** Most rows the report yields (definition.rowLimit). */
+  rowLimit: Scalars['Int']['output'];
+  tags: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Free-form chart settings for the builder. */
+  visualization: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ReportConnection = {
+  __typename?: 'ReportConnection';
+  edges: Array<ReportEdge>;
+  pageInfo: PageInfo;
+  /** All items the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReportDefinition = {
+  __typename?: 'ReportDefinition';
+  dimensions: Maybe<Array<Dimension>>;
+  filters: Maybe<Array<Filter>>;
+  measures: Maybe<Array<Measure>>;
+  orderBy: Maybe<Array<OrderBy>>;
+  /** Most rows the report yields; 10,000 when absent. */
+  rowLimit: Maybe<Scalars['Int']['output']>;
+  /** A catalog table name. */
+  source: Scalars['String']['output'];
+  timeRange: Maybe<TimeRange>;
+};
+
+export type ReportDefinitionInput = {
+  dimensions?: InputMaybe<Array<DimensionInput>>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  measures?: InputMaybe<Array<MeasureInput>>;
+  orderBy?: InputMaybe<Array<OrderByInput>>;
+  /** Most rows the report yields; 10,000 when absent. */
+  rowLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** A catalog table name. */
+  source: Scalars['String']['input'];
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+export type ReportEdge = {
+  __typename?: 'ReportEdge';
+  cursor: Scalars['String']['output'];
+  node: Report;
+};
+
+export type ReportPreview = {
+  __typename?: 'ReportPreview';
+  /** The instant relative time ranges resolved against; fixed across pages. */
+  asOf: Scalars['DateTime']['output'];
+  columns: Array<PreviewColumn>;
+  elapsedMs: Scalars['Int']['output'];
+  pageInfo: PageInfo;
+  /** Each row an array of values in column order. */
+  rows: Array<Scalars['JSON']['output']>;
+  /** Rows the report yields after its row limit. */
+  totalCount: Scalars['Int']['output'];
+  /** True when the row limit cut the result. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type ReportValidation = {
+  __typename?: 'ReportValidation';
+  errors: Array<DefinitionProblem>;
+  valid: Scalars['Boolean']['output'];
+};
+
+/** viewer reads and exports; editor also writes; admin everything. */
+export type Role =
+  | 'admin'
+  | 'editor'
+  | 'viewer';
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** An analytics table reports can be built on. */
+export type Table = {
+  __typename?: 'Table';
+  columns: Array<TableColumn>;
+  /** The time column a time range applies to by default. */
+  defaultTimeColumn: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A column a report may use. The tenant column is never listed: it is applied automatically. */
+export type TableColumn = {
+  __typename?: 'TableColumn';
+  description: Scalars['String']['output'];
+  /** May be grouped by. */
+  dimension: Scalars['Boolean']['output'];
+  /** May be filtered on. */
+  filter: Scalars['Boolean']['output'];
+  kind: ColumnKind;
+  label: Scalars['String']['output'];
+  /** May be summed, averaged, min/maxed. */
+  measure: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  nullable: Scalars['Boolean']['output'];
+  /** May bound the time range and be bucketed by grain. */
+  time: Scalars['Boolean']['output'];
+  /** ClickHouse type, e.g. `LowCardinality(String)`. */
+  type: Scalars['String']['output'];
+};
+
+/** Bucket size for a time dimension (UTC). */
+export type TimeGrain =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'WEEK';
+
+export type TimeRange = {
+  __typename?: 'TimeRange';
+  /** Time column; the table's default when absent. */
+  field: Maybe<Scalars['String']['output']>;
+  /** ISO-8601, inclusive. */
+  from: Maybe<Scalars['String']['output']>;
+  /** The last n units before the as-of time. */
+  last: Maybe<RelativeRange>;
+  /** ISO-8601, exclusive. */
+  to: Maybe<Scalars['String']['output']>;
+};
+
+export type TimeRangeInput = {
+  /** Time column; the table's default when absent. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** ISO-8601, inclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** The last n units before the as-of time. */
+  last?: InputMaybe<RelativeRangeInput>;
+  /** ISO-8601, exclusive. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TimeUnit =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'WEEK';
+
+/** Fields left out stay as they are. */
+export type UpdateReportInput = {
+  definition?: InputMaybe<ReportDefinitionInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  visualization?: InputMaybe<Scalars['JSON']['input']>;
+};
