@@ -10,86 +10,26 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.js';
-import { createLogger, errorFields, type Logger } from './platform/logger.js';
-import { createHttpApp, openDatabase, openRuntime, type Runtime } from './app.js';
+import { loadConfig } from './config.js';
+import { createLogger, errorFields } from './platform/logger.js';
 import { resolveJwtSecret } from './features/auth/jwt-secret.js';
 import { issueToken, isTenantId } from './features/auth/tokens.js';
 import { isRole } from './features/auth/viewer.js';
-import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
-import { seedDemoReports } from './features/demo/demo-reports.js';
-import { takeBackSignals } from './platform/embedded-postgres.js';
-import { claimDataDir, runningServer, updateServerUrl } from './platform/process-lock.js';
-import { printedSchema, writeSchemaFile, SCHEMA_FILE } from './schema.js';
+import { UsageError } from './usage-error.js';
 import { readFileSync, existsSync } from 'node:fs';
 
-class UsageError extends Error {}
-
-async function seedAll(runtime: Runtime, rows: number, log: Logger): Promise<void> {
-  await seedAnalytics(runtime.analytics, { usageEvents: rows, now: new Date(), onProgress: (line) => log.info(line) });
-  const created = await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
-  if (created) log.info(`created ${created} default report(s)`);
-}
-
-function requireChdbFree(config: Config): void {
-  if (config.clickhouse.url) return;
-  const holder = runningServer(config.dataDir);
-  if (holder) {
-    throw new UsageError(`the running server (pid ${holder.pid}) owns the embedded ClickHouse in ${config.dataDir}; stop it first (Ctrl-C), then run this again`);
-  }
-}
-
-async function serve(config: Config, log: Logger, command: string): Promise<void> {
-  const release = config.clickhouse.url ? () => undefined : claimDataDir(config.dataDir, null);
-  let runtime: Runtime | undefined;
+/** parseArgs, with its complaints (unknown option, missing value) turned into one-line usage errors. */
+function parseArgsOrExplain<T extends Parameters<typeof parseArgs>[0]>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    runtime = await openRuntime(config, log);
-    takeBackSignals();
-    if (command === 'start') {
-      if ((await analyticsRowCount(runtime.analytics)) === 0 && config.demo.seedRows > 0) {
-        log.info(`first start: seeding ${config.demo.seedRows.toLocaleString('en')} demo usage events…`);
-        await seedAll(runtime, config.demo.seedRows, log);
-      } else {
-        await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
-      }
-    }
-    if (command === 'worker') log.warn('the export worker is not part of this build yet; serving the API');
-    const app = await createHttpApp(runtime);
-    const port = await app.listen(config.port, config.host);
-    const url = `http://localhost:${port}`;
-    if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
-    // One write, so whoever waits for "is up" also has the token hint.
-    log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
-    const rt = runtime;
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info(`${signal}: shutting down…`);
-      const force = setTimeout(() => process.exit(1), 15_000);
-      force.unref();
-      try {
-        await app.close();
-        log.debug('http server closed');
-        await rt.close();
-      } finally {
-        release();
-        log.info('stopped');
-        process.exit(0);
-      }
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    return parseArgs(config);
   } catch (error) {
-    await runtime?.close().catch(() => undefined);
-    release();
-    throw error;
+    throw new UsageError((error as Error).message);
   }
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values } = parseArgsOrExplain({
     args: rest,
     options: {
       tenant: { type: 'string' },
@@ -102,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: false,
   });
   if (command === 'schema') {
+    const { printedSchema, writeSchemaFile, SCHEMA_FILE } = await import('./schema.js');
     if (values.check) {
       const current = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
       if (current !== (await printedSchema())) throw new UsageError('schema.graphql is out of date: run `pnpm schema` and commit it');
@@ -117,24 +58,17 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
     case 'api':
     case 'worker':
-      return serve(config, log, command);
+      return (await import('./serve.js')).serve(config, log, command);
     case 'migrate': {
-      const db = await openDatabase(config, log);
+      const db = await (await import('./app.js')).openDatabase(config, log);
       log.info('migrations are current');
       await db.embedded?.stop();
       return;
     }
     case 'seed': {
-      requireChdbFree(config);
       const rows = values.rows === undefined ? config.demo.seedRows : Number(values.rows);
       if (!Number.isInteger(rows) || rows < 1) throw new UsageError('--rows must be a positive integer');
-      const runtime = await openRuntime(config, log);
-      try {
-        await seedAll(runtime, rows, log);
-      } finally {
-        await runtime.close();
-      }
-      return;
+      return (await import('./serve.js')).seed(config, log, rows);
     }
     case 'token': {
       const tenant = values.tenant;
@@ -154,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error instanceof Error && ['ConfigError', 'DataDirBusyError'].includes(error.name))) {
+  if (error instanceof Error && ['UsageError', 'ConfigError', 'DataDirBusyError'].includes(error.name)) {
     console.error(`error: ${error.message}`);
   } else {
     console.error('fatal:', errorFields(error).stack ?? error);

@@ -1,0 +1,84 @@
+/**
+ * The long-running and data commands (start/api/worker, seed), apart from main.ts so that light
+ * commands (token, schema) start without loading the ORM, chDB or the GraphQL server.
+ */
+import type { Config } from './config.js';
+import type { Logger } from './platform/logger.js';
+import { createHttpApp, openRuntime, type Runtime } from './app.js';
+import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
+import { seedDemoReports } from './features/demo/demo-reports.js';
+import { takeBackSignals } from './platform/embedded-postgres.js';
+import { claimDataDir, runningServer, updateServerUrl } from './platform/process-lock.js';
+import { UsageError } from './usage-error.js';
+
+export async function seedAll(runtime: Runtime, rows: number, log: Logger): Promise<void> {
+  await seedAnalytics(runtime.analytics, { usageEvents: rows, now: new Date(), onProgress: (line) => log.info(line) });
+  const created = await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+  if (created) log.info(`created ${created} default report(s)`);
+}
+
+export function requireChdbFree(config: Config): void {
+  if (config.clickhouse.url) return;
+  const holder = runningServer(config.dataDir);
+  if (holder) {
+    throw new UsageError(`the running server (pid ${holder.pid}) owns the embedded ClickHouse in ${config.dataDir}; stop it first (Ctrl-C), then run this again`);
+  }
+}
+
+export async function serve(config: Config, log: Logger, command: string): Promise<void> {
+  const release = config.clickhouse.url ? () => undefined : claimDataDir(config.dataDir, null);
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime(config, log);
+    takeBackSignals();
+    if (command === 'start') {
+      if ((await analyticsRowCount(runtime.analytics)) === 0 && config.demo.seedRows > 0) {
+        log.info(`first start: seeding ${config.demo.seedRows.toLocaleString('en')} demo usage events…`);
+        await seedAll(runtime, config.demo.seedRows, log);
+      } else {
+        await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+      }
+    }
+    if (command === 'worker') log.warn('the export worker is not part of this build yet; serving the API');
+    const app = await createHttpApp(runtime);
+    const port = await app.listen(config.port, config.host);
+    const url = `http://localhost:${port}`;
+    if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
+    // One write, so whoever waits for "is up" also has the token hint.
+    log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
+    const rt = runtime;
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info(`${signal}: shutting down…`);
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      try {
+        await app.close();
+        log.debug('http server closed');
+        await rt.close();
+      } finally {
+        release();
+        log.info('stopped');
+        process.exit(0);
+      }
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    await runtime?.close().catch(() => undefined);
+    release();
+    throw error;
+  }
+}
+
+export async function seed(config: Config, log: Logger, rows: number): Promise<void> {
+  requireChdbFree(config);
+  const runtime = await openRuntime(config, log);
+  try {
+    await seedAll(runtime, rows, log);
+  } finally {
+    await runtime.close();
+  }
+}
