@@ -18,10 +18,10 @@ import { isRole } from './features/auth/viewer.js';
 import { UsageError } from './usage-error.js';
 import { readFileSync, existsSync } from 'node:fs';
 
-/** parseArgs, with its complaints (unknown option, missing value) turned into one-line usage errors. */
-function parseArgsOrExplain<T extends Parameters<typeof parseArgs>[0]>(config: T): ReturnType<typeof parseArgs<T>> {
+/** parseArgs' complaints (unknown option, missing value) become one-line usage errors. */
+function parseArgsOrExplain<T>(parse: () => T): T {
   try {
-    return parseArgs(config);
+    return parse();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -29,7 +29,7 @@ function parseArgsOrExplain<T extends Parameters<typeof parseArgs>[0]>(config: T
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgsOrExplain({
+  const { values } = parseArgsOrExplain(() => parseArgs({
     args: rest,
     options: {
       tenant: { type: 'string' },
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
       check: { type: 'boolean' },
     },
     allowPositionals: false,
-  });
+  }));
   if (command === 'schema') {
     const { printedSchema, writeSchemaFile, SCHEMA_FILE } = await import('./schema.js');
     if (values.check) {
