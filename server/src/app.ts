@@ -19,6 +19,15 @@ import type { Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
 import { openOrm } from './platform/orm.js';
 import { getSchema } from './schema.js';
+import { runMigrations as runWorkerMigrations } from 'graphile-worker';
+import { createHash } from 'node:crypto';
+import { PgEventBus } from './platform/events.js';
+import { pubSub } from './graphql/pubsub.js';
+import type { ExportStorage } from './platform/storage/export-storage.js';
+import { FsExportStorage } from './platform/storage/fs-storage.js';
+import { S3ExportStorage } from './platform/storage/s3-storage.js';
+import { downloadHandler } from './features/exports/download.route.js';
+import { startWorker, type WorkerHandle } from './jobs/worker.js';
 
 export interface Runtime {
   config: Config;
@@ -27,7 +36,11 @@ export interface Runtime {
   orm: MikroORM;
   analytics: AnalyticsStore;
   jwtSecret: string;
+  /** HMAC key of download links, derived from the JWT secret so there is one secret to manage. */
+  downloadSecret: string;
   limits: DefinitionLimits;
+  storage: ExportStorage;
+  events: PgEventBus;
   close(): Promise<void>;
 }
 
@@ -37,6 +50,8 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ url: 
   const url = config.databaseUrl ?? embedded!.url;
   const applied = await applyMigrations(url);
   if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
+  // graphile-worker's own schema (graphile_worker.*), migrated by its own tool.
+  await runWorkerMigrations({ connectionString: url, logger: undefined });
   return { url, embedded };
 }
 
@@ -47,19 +62,38 @@ export function openAnalytics(config: Config): AnalyticsStore {
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
 }
 
+export function openStorage(config: Config): ExportStorage {
+  const s3 = config.s3;
+  if (!s3) return new FsExportStorage(config.exports.dir);
+  return new S3ExportStorage({
+    bucket: s3.bucket,
+    region: s3.region,
+    endpoint: s3.endpoint ?? undefined,
+    forcePathStyle: s3.forcePathStyle,
+    credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+  });
+}
+
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const db = await openDatabase(config, log);
   const orm = await openOrm(db.url);
   const analytics = openAnalytics(config);
+  const events = new PgEventBus(db.url, log);
+  const jwtSecret = resolveJwtSecret(config);
   return {
     config,
     log,
     databaseUrl: db.url,
     orm,
     analytics,
-    jwtSecret: resolveJwtSecret(config),
+    jwtSecret,
+    downloadSecret: createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
     limits: config.reports,
+    storage: openStorage(config),
+    events,
     close: async () => {
+      await events.close();
+      log.debug('event bus closed');
       await orm.close(true);
       log.debug('orm closed');
       await analytics.close();
@@ -99,16 +133,34 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', postgres: pg, clickhouse: ch, migrations: migrated });
   });
 
+  // LISTEN/NOTIFY → in-process subscribers.
+  const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
+  await runtime.events.ready();
+
+  app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
+
   const graphql = await createGraphQLEndpoint({
     schema: await getSchema(),
     httpServer: server,
-    deps: { em: orm.em, analytics, limits: runtime.limits },
+    deps: {
+      em: orm.em,
+      analytics,
+      limits: runtime.limits,
+      exports: {
+        maxAttempts: config.worker.maxAttempts,
+        storage: runtime.storage,
+        events: runtime.events,
+        downloadSecret: runtime.downloadSecret,
+        linkTtlSeconds: config.exports.linkTtlSeconds,
+      },
+    },
     jwtSecret: runtime.jwtSecret,
     introspection: config.graphql.introspection,
     exposeInternals: config.mode === 'development',
     maxDepth: config.graphql.maxDepth,
     maxCost: config.graphql.maxCost,
     requestsPerMinute: config.rateLimit.requestsPerMinute,
+    publicUrl: config.publicUrl,
     log,
   });
   app.use('/graphql', express.json({ limit: '1mb' }), graphql.middleware);
@@ -133,9 +185,34 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         });
       }),
     close: async () => {
+      unsubscribe();
       await graphql.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The export worker in this process, over the runtime's databases and storage. */
+export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
+  const { config } = runtime;
+  return startWorker(
+    {
+      databaseUrl: runtime.databaseUrl,
+      concurrency: config.worker.concurrency,
+      pollIntervalMs: config.worker.pollIntervalMs,
+      heartbeatSeconds: config.worker.heartbeatSeconds,
+      retentionDays: config.exports.retentionDays,
+    },
+    {
+      em: runtime.orm.em,
+      analytics: runtime.analytics,
+      storage: runtime.storage,
+      events: runtime.events,
+      limits: runtime.limits,
+      pdfRowCap: config.exports.pdfRowCap,
+      log: runtime.log,
+    },
+    runtime.log,
+  );
 }

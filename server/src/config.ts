@@ -29,6 +29,31 @@ export interface Config {
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   rateLimit: { requestsPerMinute: number };
   demo: { seedRows: number };
+  /** Base URL clients reach this server at, for absolute download links; null: from each request. */
+  publicUrl: string | null;
+  worker: {
+    concurrency: number;
+    maxAttempts: number;
+    /** Seconds between a worker process's heartbeats; one silent for 3 of these is dead. */
+    heartbeatSeconds: number;
+    pollIntervalMs: number;
+  };
+  exports: {
+    /** Filesystem store root when S3 is not configured; API and workers must share it. */
+    dir: string;
+    retentionDays: number;
+    linkTtlSeconds: number;
+    pdfRowCap: number;
+  };
+  /** Null: exports are files under dataDir/exports. */
+  s3: {
+    bucket: string;
+    region: string;
+    endpoint: string | null;
+    forcePathStyle: boolean;
+    accessKeyId: string | null;
+    secretAccessKey: string | null;
+  } | null;
   /** Directory of the built SPA to serve, when it exists. */
   webDist: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -132,8 +157,47 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: { requestsPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000) },
     // A production ClickHouse holds real data: demo rows only when asked for.
     demo: { seedRows: int(env, 'DEMO_SEED_ROWS', mode === 'production' ? 0 : 1_000_000, 0, 1_000_000_000) },
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
+    worker: {
+      concurrency: int(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+      maxAttempts: int(env, 'EXPORT_MAX_ATTEMPTS', 3, 1, 25),
+      heartbeatSeconds: int(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 3600),
+      pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 2000, 50, 60_000),
+    },
+    exports: {
+      dir: pathOr(env, 'EXPORTS_DIR', baseDir, resolve(dataDir, 'exports')),
+      retentionDays: int(env, 'EXPORT_RETENTION_DAYS', 7, 1, 3650),
+      linkTtlSeconds: int(env, 'DOWNLOAD_LINK_TTL_SECONDS', 3600, 10, 7 * 24 * 3600),
+      pdfRowCap: int(env, 'PDF_ROW_CAP', 10_000, 1, 200_000),
+    },
+    s3: s3Config(env),
     webDist: resolve(REPO_ROOT, 'web', 'dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  };
+}
+
+function pathOr(env: Env, name: string, baseDir: string, fallback: string): string {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  return isAbsolute(raw) ? raw : resolve(baseDir, raw);
+}
+
+function s3Config(env: Env): Config['s3'] {
+  const bucket = str(env, 'S3_BUCKET');
+  if (!bucket) return null;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
+  const accessKeyId = str(env, 'S3_ACCESS_KEY_ID') ?? str(env, 'AWS_ACCESS_KEY_ID') ?? null;
+  const secretAccessKey = str(env, 'S3_SECRET_ACCESS_KEY') ?? str(env, 'AWS_SECRET_ACCESS_KEY') ?? null;
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError('S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  }
+  return {
+    bucket,
+    region: str(env, 'S3_REGION') ?? str(env, 'AWS_REGION') ?? 'us-east-1',
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
+    accessKeyId,
+    secretAccessKey,
   };
 }
 

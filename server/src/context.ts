@@ -1,11 +1,13 @@
 /**
- * Per-request context: who is asking (verified from the bearer token), an entity-manager fork of
- * its own, and the feature services bound to both.
+ * Per-request context: who is asking (verified from the bearer token), where from, an
+ * entity-manager fork of its own, and the feature services bound to them.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 import { hasRole, isRole, type Viewer } from './features/auth/viewer.js';
+import { AuditService } from './features/audit/audit.service.js';
+import { ExportService, type ExportServiceDeps } from './features/exports/export.service.js';
 import { ReportService } from './features/reports/report.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
@@ -14,11 +16,23 @@ import type { DefinitionLimits } from './features/reports/definition.js';
 export interface Services {
   reports: ReportService;
   preview: PreviewService;
+  exports: ExportService;
+  audit: AuditService;
+}
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+  /** Origin clients reach this server at, for absolute links. */
+  baseUrl: string;
+  /** The builder SPA marks its requests, so its exports count as MANUAL rather than API. */
+  fromBrowser: boolean;
 }
 
 export interface AppContext {
   viewer: Viewer | null;
   em: EntityManager;
+  request: RequestInfo;
   services: Services;
 }
 
@@ -26,16 +40,22 @@ export interface ContextDeps {
   em: EntityManager;
   analytics: AnalyticsStore;
   limits: DefinitionLimits;
+  exports: ExportServiceDeps;
 }
 
-export function createContext(deps: ContextDeps, viewer: Viewer | null): AppContext {
+export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
+  const reports = new ReportService(em, deps.limits);
+  const audit = new AuditService(em, request);
   return {
     viewer,
     em,
+    request,
     services: {
-      reports: new ReportService(em, deps.limits),
+      reports,
       preview: new PreviewService(deps.analytics, deps.limits),
+      exports: new ExportService(em, deps.exports, reports, audit, deps.limits),
+      audit,
     },
   };
 }

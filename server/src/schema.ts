@@ -12,6 +12,9 @@ import { authChecker } from './context.js';
 import { MeResolver } from './features/auth/me.resolver.js';
 import { CatalogResolver } from './features/catalog/catalog.resolver.js';
 import { ReportResolver } from './features/reports/report.resolver.js';
+import { ExportResolver } from './features/exports/export.resolver.js';
+import { AuditResolver } from './features/audit/audit.resolver.js';
+import { pubSub } from './graphql/pubsub.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 
 export const SCHEMA_FILE = join(REPO_ROOT, 'schema.graphql');
@@ -20,7 +23,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [MeResolver, CatalogResolver, ReportResolver],
+    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver],
+    pubSub,
     authChecker,
     authMode: 'error',
     validate: false,

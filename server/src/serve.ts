@@ -4,7 +4,7 @@
  */
 import type { Config } from './config.js';
 import type { Logger } from './platform/logger.js';
-import { createHttpApp, openRuntime, type Runtime } from './app.js';
+import { createHttpApp, openRuntime, startRuntimeWorker, type Runtime } from './app.js';
 import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
 import { seedDemoReports } from './features/demo/demo-reports.js';
 import { takeBackSignals } from './platform/embedded-postgres.js';
@@ -39,13 +39,18 @@ export async function serve(config: Config, log: Logger, command: string): Promi
         await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
       }
     }
-    if (command === 'worker') log.warn('the export worker is not part of this build yet; serving the API');
-    const app = await createHttpApp(runtime);
-    const port = await app.listen(config.port, config.host);
-    const url = `http://localhost:${port}`;
-    if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
-    // One write, so whoever waits for "is up" also has the token hint.
-    log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
+    // start: API + worker in one process; api: HTTP only (enqueues); worker: jobs only (no HTTP).
+    const worker = command === 'api' ? null : await startRuntimeWorker(runtime);
+    const app = command === 'worker' ? null : await createHttpApp(runtime);
+    if (app) {
+      const port = await app.listen(config.port, config.host);
+      const url = `http://localhost:${port}`;
+      if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
+      // One write, so whoever waits for "is up" also has the token hint.
+      log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
+    } else {
+      log.info('Reportcast worker is up');
+    }
     const rt = runtime;
     let stopping = false;
     const stop = async (signal: string) => {
@@ -55,8 +60,10 @@ export async function serve(config: Config, log: Logger, command: string): Promi
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
       try {
-        await app.close();
+        await app?.close();
         log.debug('http server closed');
+        await worker?.stop();
+        log.debug('worker stopped');
         await rt.close();
       } finally {
         release();

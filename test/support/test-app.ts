@@ -5,7 +5,8 @@
  */
 import 'reflect-metadata';
 import { loadConfig, type Config } from '../../server/src/config.js';
-import { createHttpApp, openRuntime, type HttpApp, type Runtime } from '../../server/src/app.js';
+import { createHttpApp, openRuntime, startRuntimeWorker, type HttpApp, type Runtime } from '../../server/src/app.js';
+import type { WorkerHandle } from '../../server/src/jobs/worker.js';
 import { issueToken } from '../../server/src/features/auth/tokens.js';
 import type { Role } from '../../server/src/features/auth/viewer.js';
 import { DEMO_TENANTS, seedAnalytics } from '../../server/src/features/demo/analytics-seed.js';
@@ -33,7 +34,11 @@ export interface TestApp {
 
 export interface TestAppOptions {
   seedRows?: number;
+  /** Fixed seeding instant, so another process can seed identical data. */
+  seedNow?: Date;
   env?: Record<string, string>;
+  /** Run the export worker in this process too (as `pnpm start` does). */
+  worker?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -45,13 +50,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: db.url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'warn',
+    WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,
   });
   const log = createLogger(config.logLevel, false);
   const runtime = await openRuntime(config, log);
-  const seededAt = new Date();
+  const seededAt = options.seedNow ?? new Date();
   await seedAnalytics(runtime.analytics, { usageEvents: options.seedRows ?? 20_000, now: seededAt });
   await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+  const worker: WorkerHandle | null = options.worker ? await startRuntimeWorker(runtime) : null;
   const app: HttpApp = await createHttpApp(runtime);
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -73,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
+      await worker?.stop();
       await runtime.close();
       await db.drop();
       dir.remove();

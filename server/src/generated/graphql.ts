@@ -15,6 +15,35 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type AuditLogConnection = {
+  __typename?: 'AuditLogConnection';
+  edges: Array<AuditLogEdge>;
+  pageInfo: PageInfo;
+  /** All items the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditLogEdge = {
+  __typename?: 'AuditLogEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditLogEntry;
+};
+
+/** Who did what, when, from where. */
+export type AuditLogEntry = {
+  __typename?: 'AuditLogEntry';
+  /** e.g. export.create, export.download, report.update */
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  details: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  targetId: Maybe<Scalars['String']['output']>;
+  targetType: Scalars['String']['output'];
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
   | 'BOOLEAN'
@@ -22,6 +51,12 @@ export type ColumnKind =
   | 'DATETIME'
   | 'NUMBER'
   | 'STRING';
+
+export type CreateExportInput = {
+  format: ExportFormat;
+  options?: InputMaybe<ExportOptionsInput>;
+  reportId: Scalars['ID']['input'];
+};
 
 export type CreateReportInput = {
   definition: ReportDefinitionInput;
@@ -53,6 +88,119 @@ export type DimensionInput = {
   field: Scalars['String']['input'];
   grain?: InputMaybe<TimeGrain>;
 };
+
+/** One file produced from a report. */
+export type Export = {
+  __typename?: 'Export';
+  /** The instant relative time ranges resolved against. */
+  asOf: Scalars['DateTime']['output'];
+  attempts: Scalars['Int']['output'];
+  /** sha256 of the file, hex. */
+  checksum: Maybe<Scalars['String']['output']>;
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  contentType: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** A fresh, expiring link to the file; null until COMPLETED. */
+  downloadUrl: Maybe<Scalars['String']['output']>;
+  error: Maybe<ExportError>;
+  executionTimeMs: Maybe<Scalars['Int']['output']>;
+  /** When downloadUrl stops working. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** When retention removed the file; the record stays. */
+  fileExpiredAt: Maybe<Scalars['DateTime']['output']>;
+  fileName: Maybe<Scalars['String']['output']>;
+  fileSize: Maybe<Scalars['Float']['output']>;
+  format: ExportFormat;
+  id: Scalars['ID']['output'];
+  /** The user (or schedule) that started it. */
+  initiatedBy: Scalars['String']['output'];
+  progress: ExportProgress;
+  /** Null once the report is deleted. */
+  reportId: Maybe<Scalars['ID']['output']>;
+  /** The report name when the export was made. */
+  reportName: Scalars['String']['output'];
+  /** The export this one retries. */
+  retryOf: Maybe<Scalars['ID']['output']>;
+  rowCount: Maybe<Scalars['Float']['output']>;
+  scheduleId: Maybe<Scalars['ID']['output']>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: ExportStatus;
+  storageKey: Maybe<Scalars['String']['output']>;
+  timeZone: Scalars['String']['output'];
+  triggeredBy: ExportTrigger;
+  /** True when the report's row limit cut the result. */
+  truncated: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type ExportConnection = {
+  __typename?: 'ExportConnection';
+  edges: Array<ExportEdge>;
+  pageInfo: PageInfo;
+  /** All items the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExportEdge = {
+  __typename?: 'ExportEdge';
+  cursor: Scalars['String']['output'];
+  node: Export;
+};
+
+export type ExportError = {
+  __typename?: 'ExportError';
+  /** EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ... */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ExportFilter = {
+  format?: InputMaybe<ExportFormat>;
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ExportStatus>;
+};
+
+export type ExportFormat =
+  | 'CSV'
+  | 'JSON'
+  | 'PDF'
+  | 'XLSX';
+
+export type ExportOptionsInput = {
+  /** CSV: start with a UTF-8 BOM for Excel. */
+  bom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** JSON: newline-delimited objects instead of an array. */
+  ndjson?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IANA zone for times shown in PDF/XLSX (default UTC). */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ExportProgress = {
+  __typename?: 'ExportProgress';
+  bytesWritten: Scalars['Float']['output'];
+  /** Estimated seconds left at the current rate. */
+  etaSeconds: Maybe<Scalars['Int']['output']>;
+  /** 0..100 */
+  percent: Maybe<Scalars['Float']['output']>;
+  /** Rows the export will write; known once counting is done. */
+  rowsTotal: Maybe<Scalars['Float']['output']>;
+  rowsWritten: Scalars['Float']['output'];
+};
+
+/** PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED */
+export type ExportStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'PROCESSING';
+
+/** What started the export. */
+export type ExportTrigger =
+  | 'API'
+  | 'BACKFILL'
+  | 'MANUAL'
+  | 'RETRY'
+  | 'SCHEDULE';
 
 export type Filter = {
   __typename?: 'Filter';
@@ -121,10 +269,28 @@ export type MeasureInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Stops a PENDING or PROCESSING export within a second. */
+  cancelExport: Export;
+  /** Starts an export of a report; follow it with exportUpdated. */
+  createExport: Export;
   createReport: Report;
+  /** Deletes the export and its file; returns the id. */
+  deleteExport: Scalars['ID']['output'];
   /** Returns the deleted id. */
   deleteReport: Scalars['ID']['output'];
+  /** A new attempt of a FAILED or CANCELLED export over the same rows. */
+  retryExport: Export;
   updateReport: Report;
+};
+
+
+export type MutationCancelExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateExportArgs = {
+  input: CreateExportInput;
 };
 
 
@@ -133,7 +299,17 @@ export type MutationCreateReportArgs = {
 };
 
 
+export type MutationDeleteExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryExportArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -182,6 +358,11 @@ export type PreviewReportInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The tenant's audit log, newest first (admins). */
+  auditLog: AuditLogConnection;
+  export: Export;
+  /** The tenant's exports, newest first. */
+  exports: ExportConnection;
   /** Null without a token. */
   me: Maybe<Me>;
   /** One page of a report's rows, by saved id or ad-hoc definition. */
@@ -196,6 +377,24 @@ export type Query = {
   tables: Array<Table>;
   /** Checks a definition without running it. */
   validateReport: ReportValidation;
+};
+
+
+export type QueryAuditLogArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExportsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ExportFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -323,6 +522,19 @@ export type Role =
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The export now, then on every status change and on progress (at most ~4 a second). */
+  exportUpdated: Export;
+  /** Every change to any of the viewer's tenant's exports. */
+  exportsChanged: Export;
+};
+
+
+export type SubscriptionExportUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
 
 /** An analytics table reports can be built on. */
 export type Table = {

@@ -10,8 +10,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { createContext, type AppContext, type ContextDeps } from '../context.js';
+import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
+import type { IncomingMessage } from 'node:http';
 import { DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, formatError } from '../errors.js';
 import { bearerToken, verifyToken } from '../features/auth/tokens.js';
 import type { Viewer } from '../features/auth/viewer.js';
@@ -29,7 +31,24 @@ export interface GraphQLEndpointOptions {
   maxDepth: number;
   maxCost: number;
   requestsPerMinute: number;
+  /** PUBLIC_URL; null: links use the origin of each request. */
+  publicUrl: string | null;
   log: Logger;
+}
+
+function requestInfo(req: IncomingMessage, publicUrl: string | null, ip: string | undefined): RequestInfo {
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const proto = header('x-forwarded-proto')?.split(',')[0]?.trim() || ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
+  const host = header('x-forwarded-host') ?? header('host') ?? 'localhost';
+  return {
+    ip: ip ?? req.socket.remoteAddress ?? null,
+    userAgent: header('user-agent') ?? null,
+    baseUrl: publicUrl ?? `${proto}://${host}`,
+    fromBrowser: header('x-reportcast-client') === 'web',
+  };
 }
 
 export interface GraphQLEndpoint {
@@ -101,7 +120,20 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
           return false;
         }
       },
-      context: (ctx) => createContext(deps, ctx.extra.viewer ?? null),
+      context: (ctx) => createContext(deps, ctx.extra.viewer ?? null, requestInfo(ctx.extra.request, options.publicUrl, undefined)),
+      // Same error shape over WebSocket as over HTTP: extensions.code, no internals.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => {
+          const f = formatError(e.toJSON(), e, { exposeInternals: options.exposeInternals, log: (x) => log.error('subscription failed', errorFields(x)) });
+          return new GraphQLError(f.message, { extensions: f.extensions });
+        }),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return result;
+        return {
+          ...result,
+          errors: result.errors.map((e) => formatError(e.toJSON(), e, { exposeInternals: options.exposeInternals, log: (x) => log.error('subscription failed', errorFields(x)) })),
+        };
+      },
     },
     wsServer,
   );
@@ -127,7 +159,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   await apollo.start();
   const middleware = expressMiddleware(apollo, {
     context: async ({ req }) => ({
-      ...createContext(deps, await viewerFromHeader(req.headers.authorization, jwtSecret)),
+      ...createContext(deps, await viewerFromHeader(req.headers.authorization, jwtSecret), requestInfo(req, options.publicUrl, req.ip)),
       clientKey: req.ip ?? 'unknown',
     }),
   });

@@ -20,13 +20,41 @@ const CONNECTION_ARGS = [
   '--async_load_databases=0',
 ];
 
+/** Streams open at once; one more waits for a free session. */
+const MAX_STREAM_SESSIONS = 4;
+
 export class ChdbStore implements AnalyticsStore {
   readonly kind = 'chdb' as const;
   private readonly session: Session;
+  // A chDB session runs one stream at a time ("a stream is already active on this session"), so
+  // concurrent exports each borrow a session of their own on the same data directory.
+  private readonly idleStreamSessions: Session[] = [];
+  private openStreamSessions = 0;
+  private readonly waiting: ((s: Session) => void)[] = [];
+  private readonly allSessions: Session[] = [];
 
-  constructor(dataDir: string, readonly database: string) {
+  constructor(private readonly dataDir: string, readonly database: string) {
     mkdirSync(dataDir, { recursive: true });
     this.session = new Session(dataDir, { connectionArgs: CONNECTION_ARGS });
+    this.allSessions.push(this.session);
+  }
+
+  private acquireStreamSession(): Promise<Session> {
+    const idle = this.idleStreamSessions.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.openStreamSessions < MAX_STREAM_SESSIONS) {
+      this.openStreamSessions++;
+      const session = new Session(this.dataDir, { connectionArgs: CONNECTION_ARGS });
+      this.allSessions.push(session);
+      return Promise.resolve(session);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseStreamSession(session: Session): void {
+    const next = this.waiting.shift();
+    if (next) next(session);
+    else this.idleStreamSessions.push(session);
   }
 
   async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {
@@ -41,16 +69,21 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async *stream(sql: string, params: QueryParams = {}, options: QueryOptions = {}): AsyncIterable<unknown[][]> {
-    const stream = this.session.queryStreamBind(sql, params, {
-      format: 'JSONCompactEachRow',
-      signal: options.signal,
-    });
+    const session = await this.acquireStreamSession();
     try {
-      for await (const chunk of stream) {
-        if (chunk.numRows > 0) yield chunk.rows<unknown[]>();
+      const stream = session.queryStreamBind(sql, params, {
+        format: 'JSONCompactEachRow',
+        signal: options.signal,
+      });
+      try {
+        for await (const chunk of stream) {
+          if (chunk.numRows > 0) yield chunk.rows<unknown[]>();
+        }
+      } finally {
+        if (!stream.closed) stream.cancel();
       }
     } finally {
-      if (!stream.closed) stream.cancel();
+      this.releaseStreamSession(session);
     }
   }
 
@@ -68,6 +101,6 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async close(): Promise<void> {
-    this.session.close();
+    for (const session of this.allSessions) session.close();
   }
 }

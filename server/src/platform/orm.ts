@@ -5,8 +5,10 @@
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ReportEntity } from '../features/reports/report.entity.js';
+import { ExportEntity } from '../features/exports/export.entity.js';
+import { AuditEntry } from '../features/audit/audit.entity.js';
 
-export const ENTITIES = [ReportEntity];
+export const ENTITIES = [ReportEntity, ExportEntity, AuditEntry];
 
 export async function openOrm(databaseUrl: string): Promise<MikroORM> {
   return MikroORM.init({

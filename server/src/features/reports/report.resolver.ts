@@ -62,8 +62,10 @@ export class ReportResolver {
   @Authorized('editor')
   @Mutation(() => Report)
   async createReport(@Ctx() ctx: AppContext, @Arg('input', () => CreateReportInput) input: CreateReportInput): Promise<Report> {
-    const data = plain(input);
-    return toReport(await ctx.services.reports.create(requireViewer(ctx), data));
+    const viewer = requireViewer(ctx);
+    const report = await ctx.services.reports.create(viewer, plain(input));
+    await ctx.services.audit.record(viewer, 'report.create', 'report', report.id, { name: report.name });
+    return toReport(report);
   }
 
   @Authorized('editor')
@@ -73,12 +75,18 @@ export class ReportResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateReportInput) input: UpdateReportInput,
   ): Promise<Report> {
-    return toReport(await ctx.services.reports.update(requireViewer(ctx), id, plain(input)));
+    const viewer = requireViewer(ctx);
+    const report = await ctx.services.reports.update(viewer, id, plain(input));
+    await ctx.services.audit.record(viewer, 'report.update', 'report', id, { fields: Object.keys(plain(input)) });
+    return toReport(report);
   }
 
   @Authorized('editor')
   @Mutation(() => ID, { description: 'Returns the deleted id.' })
   async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
-    return ctx.services.reports.delete(requireViewer(ctx), id);
+    const viewer = requireViewer(ctx);
+    await ctx.services.reports.delete(viewer, id);
+    await ctx.services.audit.record(viewer, 'report.delete', 'report', id);
+    return id;
   }
 }

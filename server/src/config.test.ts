@@ -1,0 +1,206 @@
+import { describe, it, expect } from 'vitest';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, REPO_ROOT, loadConfig } from './config.js';
+
+/** This file lives in server/src, like config.ts: the repository root is two levels up. */
+const EXPECTED_REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SECRET = 's'.repeat(32);
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET };
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected loadConfig(${JSON.stringify(env)}) to throw`);
+}
+
+function expectRejected(env: Record<string, string | undefined>, variable: string): void {
+  const error = configError(env);
+  expect(error.variable).toBe(variable);
+  expect(error.message).toContain(variable);
+  expect(error.name).toBe('ConfigError');
+}
+
+describe('loadConfig defaults (empty environment)', () => {
+  const config = loadConfig({});
+
+  it('runs in development mode', () => {
+    expect(config.mode).toBe('development');
+  });
+
+  it('listens on port 4000 on all interfaces', () => {
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('keeps data under <repo>/.data', () => {
+    expect(REPO_ROOT).toBe(EXPECTED_REPO_ROOT);
+    expect(config.dataDir).toBe(resolve(EXPECTED_REPO_ROOT, '.data'));
+  });
+
+  it('uses embedded Postgres (databaseUrl null)', () => {
+    expect(config.databaseUrl).toBeNull();
+  });
+
+  it('uses embedded ClickHouse with the reportcast database', () => {
+    expect(config.clickhouse).toEqual({ url: null, username: 'default', password: '', database: 'reportcast' });
+  });
+
+  it('has no JWT secret (one is generated in dev)', () => {
+    expect(config.jwtSecret).toBeNull();
+  });
+
+  it('limits reports to 1,000,000 rows and 366 days', () => {
+    expect(config.reports).toEqual({ maxRowLimit: 1_000_000, maxRangeDays: 366 });
+  });
+
+  it('enables introspection', () => {
+    expect(config.graphql.introspection).toBe(true);
+  });
+
+  it('seeds 1,000,000 demo rows', () => {
+    expect(config.demo.seedRows).toBe(1_000_000);
+  });
+
+  it('has the documented query limits, rate limit, token ttl and log level', () => {
+    expect(config.graphql.maxDepth).toBe(12);
+    expect(config.graphql.maxCost).toBe(20_000);
+    expect(config.rateLimit.requestsPerMinute).toBe(600);
+    expect(config.tokenTtlSeconds).toBe(12 * 3600);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('serves the SPA from <repo>/web/dist', () => {
+    expect(config.webDist).toBe(resolve(EXPECTED_REPO_ROOT, 'web', 'dist'));
+  });
+
+  it('treats blank values as unset', () => {
+    const blank = loadConfig({ PORT: '  ', DATABASE_URL: '', LOG_LEVEL: ' ', JWT_SECRET: '' });
+    expect(blank.port).toBe(4000);
+    expect(blank.databaseUrl).toBeNull();
+    expect(blank.logLevel).toBe('info');
+    expect(blank.jwtSecret).toBeNull();
+  });
+});
+
+describe('loadConfig in production', () => {
+  const config = loadConfig(PRODUCTION);
+
+  it('runs in production mode with the given secret', () => {
+    expect(config.mode).toBe('production');
+    expect(config.jwtSecret).toBe(SECRET);
+  });
+
+  it('disables introspection by default', () => {
+    expect(config.graphql.introspection).toBe(false);
+  });
+
+  it('seeds no demo rows by default', () => {
+    expect(config.demo.seedRows).toBe(0);
+  });
+
+  it('requires JWT_SECRET', () => {
+    expectRejected({ NODE_ENV: 'production' }, 'JWT_SECRET');
+  });
+
+  it('honours GRAPHQL_INTROSPECTION=true', () => {
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('honours an explicit DEMO_SEED_ROWS', () => {
+    expect(loadConfig({ ...PRODUCTION, DEMO_SEED_ROWS: '500' }).demo.seedRows).toBe(500);
+  });
+});
+
+describe('loadConfig in test mode', () => {
+  it('keeps introspection and demo rows on', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect(config.mode).toBe('test');
+    expect(config.graphql.introspection).toBe(true);
+    expect(config.demo.seedRows).toBe(1_000_000);
+  });
+});
+
+describe('loadConfig overrides', () => {
+  it('resolves a relative DATA_DIR against INIT_CWD', () => {
+    const config = loadConfig({ DATA_DIR: 'var/data', INIT_CWD: '/srv/reportcast' });
+    expect(config.dataDir).toBe('/srv/reportcast/var/data');
+  });
+
+  it('resolves a relative DATA_DIR against the working directory when INIT_CWD is unset', () => {
+    expect(loadConfig({ DATA_DIR: 'some-data' }).dataDir).toBe(resolve(process.cwd(), 'some-data'));
+  });
+
+  it('keeps an absolute DATA_DIR as is', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/reportcast', INIT_CWD: '/srv' }).dataDir).toBe('/var/lib/reportcast');
+  });
+
+  it('reads PORT', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+  });
+
+  it.each(['postgres://u:p@db:5432/rc', 'postgresql://db/rc'])('accepts DATABASE_URL %s', (value) => {
+    expect(loadConfig({ DATABASE_URL: value }).databaseUrl).toBe(value);
+  });
+
+  it.each(['http://ch:8123', 'https://ch.example.com'])('accepts CLICKHOUSE_URL %s', (value) => {
+    expect(loadConfig({ CLICKHOUSE_URL: value }).clickhouse.url).toBe(value);
+  });
+
+  it('reads the ClickHouse credentials and database', () => {
+    const { clickhouse } = loadConfig({
+      CLICKHOUSE_USER: 'rc', CLICKHOUSE_PASSWORD: 'pw', CLICKHOUSE_DATABASE: 'analytics_2',
+    });
+    expect(clickhouse).toMatchObject({ username: 'rc', password: 'pw', database: 'analytics_2' });
+  });
+
+  it('accepts a JWT_SECRET of exactly 32 characters', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+  });
+
+  it('reads GRAPHQL_INTROSPECTION=false in development', () => {
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+  });
+
+  it('reads the report limits', () => {
+    expect(loadConfig({ MAX_ROW_LIMIT: '5000', MAX_RANGE_DAYS: '31' }).reports).toEqual({ maxRowLimit: 5000, maxRangeDays: 31 });
+  });
+
+  it('reads LOG_LEVEL', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+});
+
+describe('loadConfig rejects invalid values, naming the variable', () => {
+  it.each<[string, Record<string, string>]>([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['PORT', { PORT: '80.5' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['CLICKHOUSE_URL', { CLICKHOUSE_URL: 'ftp://x' }],
+    ['CLICKHOUSE_URL', { CLICKHOUSE_URL: 'nope' }],
+    ['CLICKHOUSE_DATABASE', { CLICKHOUSE_DATABASE: 'a;b' }],
+    ['CLICKHOUSE_DATABASE', { CLICKHOUSE_DATABASE: '1db' }],
+    ['JWT_SECRET', { JWT_SECRET: 's'.repeat(31) }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'maybe' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['MAX_ROW_LIMIT', { MAX_ROW_LIMIT: '0' }],
+    ['MAX_RANGE_DAYS', { MAX_RANGE_DAYS: '5000' }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: 'lots' }],
+    ['TOKEN_TTL_SECONDS', { TOKEN_TTL_SECONDS: '1' }],
+  ])('%s (%j)', (variable, env) => {
+    expectRejected(env, variable);
+  });
+
+  it('rejects a short JWT_SECRET in production too', () => {
+    expectRejected({ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The audit log: who did what to which object, when, from where (ip and user agent when the
+ * action came over HTTP). Admins read it; nobody edits it.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import { ForbiddenError } from '../../errors.js';
+import { hasRole, type Viewer } from '../auth/viewer.js';
+import { AuditEntry } from './audit.entity.js';
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const isAuditCursor = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^\d+$/.test((v as { id: string }).id);
+
+export class AuditService {
+  constructor(private readonly em: EntityManager, private readonly request: RequestInfo) {}
+
+  async record(actor: { tenantId: string; userId: string }, action: string, targetType: string, targetId: string | null, details: Record<string, unknown> = {}): Promise<void> {
+    const entry = this.em.create(AuditEntry, {
+      tenantId: actor.tenantId,
+      actor: actor.userId,
+      action,
+      targetType,
+      targetId,
+      details,
+      ip: this.request.ip,
+      userAgent: this.request.userAgent?.slice(0, 500) ?? null,
+      createdAt: new Date(),
+    });
+    await this.em.persistAndFlush(entry);
+  }
+
+  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<AuditEntry>> {
+    if (!hasRole(viewer, 'admin')) throw new ForbiddenError('The audit log is for admins');
+    const limit = clampFirst(first);
+    const where = after
+      ? { tenantId: viewer.tenantId, id: { $lt: decodeCursor(after, isAuditCursor).id } }
+      : { tenantId: viewer.tenantId };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(AuditEntry, where, { orderBy: { id: 'DESC' }, limit: limit + 1 }),
+      this.em.count(AuditEntry, { tenantId: viewer.tenantId }),
+    ]);
+    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ id: String(node.id) }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Download tokens for `GET /exports/:id/download?token=…` (filesystem store; S3 uses presigned URLs).
+ *
+ * Format: `v1.<payload>.<mac>`, where payload is base64url JSON `{"e": exportId, "t": tenantId,
+ * "x": expiry in Unix seconds}` and mac is base64url HMAC-SHA256 over a domain-separated string
+ * (so a MAC made with the same secret for another purpose, such as a JWT, can never verify here).
+ *
+ * The token names its export, so a token for export A does not download export B; the tenant it
+ * carries is what the route scopes its lookup by. Verification never throws: any malformed,
+ * tampered, foreign or expired token is simply null, which the route answers with 404.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const VERSION = 'v1';
+const MAC_CONTEXT = 'reportcast/export-download-token/v1\n';
+const MAC_BYTES = 32;
+/** Far above any real token (ids are UUIDs); bounds the work done on hostile input. */
+const MAX_TOKEN_LENGTH = 2048;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+export interface DownloadTokenClaims {
+  exportId: string;
+  tenantId: string;
+  expiresAt: Date;
+}
+
+type Secret = string | Buffer;
+
+function mac(secret: Secret, payload: string): Buffer {
+  return createHmac('sha256', secret).update(MAC_CONTEXT).update(payload).digest();
+}
+
+function secretUsable(secret: Secret): boolean {
+  return (typeof secret === 'string' || Buffer.isBuffer(secret)) && secret.length > 0;
+}
+
+/** Throws on unusable input: signing is our own code calling, not a client. */
+export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims): string {
+  if (!secretUsable(secret)) throw new Error('download token secret must not be empty');
+  const { exportId, tenantId, expiresAt } = claims;
+  if (!exportId || !tenantId) throw new Error('download token needs an export id and a tenant id');
+  const expiresMs = expiresAt instanceof Date ? expiresAt.getTime() : Number.NaN;
+  if (!Number.isFinite(expiresMs)) throw new Error('download token needs a valid expiry');
+  // Rounded down: a token never outlives the expiry it was asked for.
+  const payload = Buffer.from(
+    JSON.stringify({ e: exportId, t: tenantId, x: Math.floor(expiresMs / 1000) }),
+  ).toString('base64url');
+  const body = `${VERSION}.${payload}`;
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+/**
+ * The token's tenant when it is genuine (this secret), unexpired at `now`, and for exactly this
+ * export; null otherwise. Never throws.
+ */
+export function verifyDownloadToken(
+  secret: Secret,
+  token: unknown,
+  exportId: string,
+  now: Date = new Date(),
+): { tenantId: string } | null {
+  try {
+    if (!secretUsable(secret) || typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
+    const parts = token.split('.');
+    if (parts.length !== 3) return null;
+    const [version, payload, macText] = parts as [string, string, string];
+    if (version !== VERSION || !BASE64URL.test(payload) || !BASE64URL.test(macText)) return null;
+    const given = Buffer.from(macText, 'base64url');
+    // Canonical encoding only, so one token has exactly one spelling.
+    if (given.length !== MAC_BYTES || given.toString('base64url') !== macText) return null;
+    const expected = mac(secret, `${version}.${payload}`);
+    if (!timingSafeEqual(given, expected)) return null;
+
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (typeof claims !== 'object' || claims === null) return null;
+    const { e, t, x } = claims as Record<string, unknown>;
+    if (typeof e !== 'string' || typeof t !== 'string' || t === '' || typeof x !== 'number') return null;
+    if (!Number.isSafeInteger(x)) return null;
+    if (typeof exportId !== 'string' || e !== exportId) return null;
+    if (!(now instanceof Date) || !(now.getTime() < x * 1000)) return null;
+    return { tenantId: t };
+  } catch {
+    return null;
+  }
+}

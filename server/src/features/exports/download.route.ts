@@ -1,0 +1,54 @@
+/**
+ * GET /exports/:id/download?token=… for files on the filesystem store. The token (HMAC, bound to
+ * the export id and tenant, expiring) is the whole authorisation, so a link works in a browser or
+ * an email client without a bearer header. Anything wrong is a plain 404: no hint whether the id
+ * exists, the token expired or the file is gone.
+ */
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExportStorage } from '../../platform/storage/export-storage.js';
+import type { Logger } from '../../platform/logger.js';
+import { AuditService } from '../audit/audit.service.js';
+import { verifyDownloadToken } from './download-token.js';
+import { ExportEntity } from './export.entity.js';
+import { contentDisposition } from './writers/file-name.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface DownloadRouteDeps {
+  em: EntityManager;
+  storage: ExportStorage;
+  downloadSecret: string;
+  log: Logger;
+}
+
+export function downloadHandler(deps: DownloadRouteDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const notFound = () => void res.status(404).type('text/plain').send('Not found');
+    const id = String(req.params.id ?? '');
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    if (!UUID.test(id) || !token) return notFound();
+    const claim = verifyDownloadToken(deps.downloadSecret, token, id);
+    if (!claim) return notFound();
+    const em = deps.em.fork();
+    const record = await em.findOne(ExportEntity, { id, tenantId: claim.tenantId });
+    if (!record || record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return notFound();
+    const file = await deps.storage.openRead(record.storageKey);
+    if (!file) return notFound();
+    res.status(200);
+    res.setHeader('Content-Type', record.contentType ?? 'application/octet-stream');
+    res.setHeader('Content-Length', String(file.size));
+    res.setHeader('Content-Disposition', contentDisposition(record.fileName ?? 'export'));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (record.checksum) res.setHeader('Digest', `sha-256=${Buffer.from(record.checksum, 'hex').toString('base64')}`);
+    await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
+      .record({ tenantId: record.tenantId, userId: 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
+      .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
+    file.stream.on('error', (error) => {
+      deps.log.warn('download stream failed', { id, error: error.message });
+      res.destroy(error);
+    });
+    file.stream.pipe(res);
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Retention: export files older than the configured days are deleted from storage; their records
+ * stay (with fileExpiredAt set) so the history still says what was produced and when.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExportStorage } from '../../platform/storage/export-storage.js';
+
+export async function cleanupExpiredExports(em: EntityManager, storage: ExportStorage, retentionDays: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - retentionDays * 86_400_000);
+  const conn = em.getConnection();
+  const expired = await conn.execute<{ id: string; storage_key: string }[]>(
+    `SELECT id, storage_key FROM exports WHERE storage_key IS NOT NULL AND file_expired_at IS NULL AND completed_at < ? LIMIT 1000`, [before]);
+  for (const row of expired) {
+    await storage.delete(row.storage_key);
+    await conn.execute('UPDATE exports SET file_expired_at = now(), updated_at = now() WHERE id = ?', [row.id]);
+  }
+  // Files no record points at any more (deleted exports whose delete crashed, partial uploads of
+  // crashed workers) go too once they are as old.
+  let orphans = 0;
+  for (const key of await storage.listOlderThan('exports/', before)) {
+    const live = await conn.execute<{ n: number }[]>('SELECT 1 AS n FROM exports WHERE storage_key = ? AND file_expired_at IS NULL LIMIT 1', [key]);
+    if (live.length === 0) {
+      await storage.delete(key);
+      orphans++;
+    }
+  }
+  return expired.length + orphans;
+}

@@ -1,0 +1,234 @@
+/**
+ * Runs one export: the body of the `export__run` job. Streams the compiled report from ClickHouse
+ * through a format writer into storage in constant memory, publishing progress at most 4 times a
+ * second, and stops within a second of a cancel.
+ *
+ * State machine (the database row is the truth; every transition is a conditional UPDATE, so a
+ * cancel racing a completion cannot produce both):
+ *   PENDING → PROCESSING (claim; also PROCESSING → PROCESSING when a dead worker's job is retried)
+ *   PROCESSING → COMPLETED | FAILED | CANCELLED (by cancelExport) | PENDING (transient error, retried)
+ */
+import { createHash } from 'node:crypto';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnalyticsStore } from '../../platform/analytics-store.js';
+import type { EventBus } from '../../platform/events.js';
+import type { Logger } from '../../platform/logger.js';
+import type { ExportStorage } from '../../platform/storage/export-storage.js';
+import { compileCount, compileReport, DefinitionRejected, resolveTimeWindow } from '../reports/compile-query.js';
+import type { DefinitionLimits } from '../reports/definition.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import { ExportEntity } from './export.entity.js';
+import { describeParameters } from './parameters.js';
+import { exportFileName } from './writers/file-name.js';
+import { createWriter } from './writers/create-writer.js';
+import { CONTENT_TYPES, EXTENSIONS, type FormatWriter } from './writers/writer.js';
+
+const PROGRESS_INTERVAL_MS = 250;
+
+/** An error retrying cannot fix: the export fails at once. */
+export class PermanentExportError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'PermanentExportError';
+  }
+}
+
+class Cancelled extends Error {}
+
+export interface ExportRunnerDeps {
+  em: EntityManager;
+  analytics: AnalyticsStore;
+  storage: ExportStorage;
+  events: EventBus;
+  limits: DefinitionLimits;
+  pdfRowCap: number;
+  log: Logger;
+}
+
+export interface JobAttempt {
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Counts and hashes the bytes on their way to storage. */
+class Meter extends Transform {
+  bytes = 0;
+  private readonly hash = createHash('sha256');
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export function storageKey(e: Pick<ExportEntity, 'tenantId' | 'id' | 'format' | 'options'>): string {
+  const ext = e.format === 'JSON' && e.options.ndjson ? 'ndjson' : EXTENSIONS[e.format];
+  return `exports/${e.tenantId}/${e.id}.${ext}`;
+}
+
+export class ExportRunner {
+  constructor(private readonly deps: ExportRunnerDeps) {}
+
+  private sql<T = Record<string, unknown>>(query: string, params: unknown[]): Promise<T[]> {
+    return this.deps.em.getConnection().execute<T[]>(query, params);
+  }
+
+  private async publish(id: string, tenantId: string, status: string): Promise<void> {
+    await this.deps.events.publish({ type: 'export', id, tenantId, status }).catch((error: Error) =>
+      this.deps.log.warn('could not publish export event', { id, error: error.message }));
+  }
+
+  async run(exportId: string, job: JobAttempt): Promise<void> {
+    const claimed = await this.sql<{ id: string }>(
+      `UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
+         rows_written = 0, bytes_written = 0, error_code = NULL, error_message = NULL, updated_at = now()
+       WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id`, [exportId]);
+    if (claimed.length === 0) return; // cancelled, finished or deleted meanwhile: nothing to do
+    const record = await this.deps.em.fork().findOneOrFail(ExportEntity, { id: exportId });
+    await this.publish(record.id, record.tenantId, 'PROCESSING');
+    const started = performance.now();
+    try {
+      await this.produce(record, started);
+    } catch (error) {
+      await this.settleFailure(record, error, job);
+    }
+  }
+
+  private async produce(record: ExportEntity, started: number): Promise<void> {
+    const { analytics, storage, limits } = this.deps;
+    if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
+    const checked = validateDefinition(record.definition, limits);
+    if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
+    const definition = checked.definition;
+    let compiled;
+    try {
+      compiled = compileReport(definition, { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays });
+    } catch (error) {
+      if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
+      throw error;
+    }
+    const abort = new AbortController();
+    const countQuery = compileCount(compiled, definition.rowLimit);
+    const counted = Number((await analytics.query(countQuery.sql, countQuery.params, { signal: abort.signal })).rows[0]?.[0] ?? 0);
+    const rowsTotal = Math.min(counted, definition.rowLimit);
+    const truncated = counted > definition.rowLimit;
+    await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
+
+    const key = storageKey(record);
+    const contentType = record.format === 'JSON' && record.options.ndjson ? 'application/x-ndjson; charset=utf-8' : CONTENT_TYPES[record.format];
+    const timeZone = record.timeZone;
+    const meter = new Meter();
+    const body = new PassThrough();
+    meter.pipe(body);
+    const upload = storage.put(key, body, contentType, abort.signal);
+    upload.catch(() => abort.abort(new Error('upload failed')));
+    const writer: FormatWriter = createWriter(record.format, {
+      output: meter,
+      columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+      meta: {
+        reportName: record.reportName,
+        tenantId: record.tenantId,
+        generatedAt: record.asOf,
+        timeZone,
+        parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf), timeZone),
+        rowLimit: definition.rowLimit,
+        totalRows: rowsTotal,
+        truncated,
+      },
+      options: { bom: record.options.bom, ndjson: record.options.ndjson, pdfRowCap: this.deps.pdfRowCap },
+    });
+
+    let rowsWritten = 0;
+    let cancelled = false;
+    let lastPublished = -1;
+    // Progress flush doubles as the cancel check: the conditional UPDATE finds no PROCESSING row
+    // once cancelExport has run, whatever process it ran in.
+    const flush = async () => {
+      const rows = await this.sql('UPDATE exports SET rows_written = ?, bytes_written = ?, updated_at = now() WHERE id = ? AND status = ? RETURNING id',
+        [rowsWritten, meter.bytes, record.id, 'PROCESSING']);
+      if (rows.length === 0) {
+        cancelled = true;
+        abort.abort(new Cancelled('cancelled'));
+      } else if (rowsWritten !== lastPublished) {
+        lastPublished = rowsWritten;
+        await this.publish(record.id, record.tenantId, 'PROCESSING');
+      }
+    };
+    let flushing: Promise<void> = Promise.resolve();
+    const ticker = setInterval(() => {
+      flushing = flushing.then(flush).catch((error: Error) => this.deps.log.warn('progress update failed', { error: error.message }));
+    }, PROGRESS_INTERVAL_MS);
+
+    try {
+      for await (const batch of analytics.stream(compiled.sql, compiled.params, { signal: abort.signal })) {
+        if (abort.signal.aborted) break;
+        await raceAbort(writer.write(batch), abort.signal);
+        rowsWritten += batch.length;
+      }
+      if (abort.signal.aborted) throw abort.signal.reason ?? new Cancelled('aborted');
+      await raceAbort(writer.finish(), abort.signal);
+      const stored = await upload;
+      clearInterval(ticker);
+      await flushing;
+      const fileName = exportFileName(record.reportName, record.asOf, timeZone, key.split('.').pop()!);
+      const done = await this.sql(
+        `UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, bytes_written = ?, file_size = ?, checksum = ?,
+           file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
+         WHERE id = ? AND status = 'PROCESSING' RETURNING id`,
+        [rowsWritten, rowsWritten, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key,
+          Math.round(performance.now() - started), record.id]);
+      if (done.length === 0) {
+        // Cancelled between the last row and now: the file must not outlive the record's state.
+        await storage.delete(key);
+        return;
+      }
+      await this.publish(record.id, record.tenantId, 'COMPLETED');
+    } catch (error) {
+      clearInterval(ticker);
+      writer.abort();
+      meter.destroy();
+      body.destroy();
+      await upload.catch(() => undefined);
+      await storage.delete(key).catch(() => undefined);
+      if (cancelled || error instanceof Cancelled || abort.signal.reason instanceof Cancelled) {
+        await flushing;
+        return; // cancelExport already set CANCELLED and notified
+      }
+      throw error;
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  private async settleFailure(record: ExportEntity, error: unknown, job: JobAttempt): Promise<void> {
+    const permanent = error instanceof PermanentExportError;
+    const lastAttempt = job.attempts >= job.maxAttempts;
+    const code = permanent ? error.code : 'EXPORT_FAILED';
+    const message = permanent ? error.message : `Export failed: ${(error as Error)?.message ?? String(error)}`.slice(0, 2000);
+    this.deps.log.warn('export attempt failed', { exportId: record.id, code, attempt: job.attempts, permanent, error: (error as Error)?.message });
+    const status = permanent || lastAttempt ? 'FAILED' : 'PENDING';
+    await this.sql(
+      `UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
+       WHERE id = ? AND status = 'PROCESSING'`, [status, code, message, status, record.id]);
+    await this.publish(record.id, record.tenantId, status);
+    // Thrown so graphile-worker schedules the retry with its exponential backoff.
+    if (status === 'PENDING') throw error;
+  }
+}
+
+/** Rejects as soon as the signal aborts, so a stalled write cannot outlive a cancel. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}

@@ -1,0 +1,123 @@
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { NormalizedDefinition } from '../reports/validate-definition.js';
+import type { ExportFormat } from './writers/writer.js';
+
+export const EXPORT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+export const TRIGGERS = ['MANUAL', 'API', 'SCHEDULE', 'BACKFILL', 'RETRY'] as const;
+export type ExportTrigger = (typeof TRIGGERS)[number];
+
+export interface ExportOptions {
+  bom?: boolean;
+  ndjson?: boolean;
+  timeZone?: string;
+}
+
+@Entity({ tableName: 'exports' })
+export class ExportEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text', fieldName: 'tenant_id' })
+  tenantId!: string;
+
+  @Property({ type: 'uuid', fieldName: 'report_id', nullable: true })
+  reportId: string | null = null;
+
+  @Property({ type: 'uuid', fieldName: 'schedule_id', nullable: true })
+  scheduleId: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'report_name' })
+  reportName!: string;
+
+  @Property({ type: 'json' })
+  definition!: NormalizedDefinition;
+
+  @Property({ type: 'text' })
+  format!: ExportFormat;
+
+  @Property({ type: 'json' })
+  options: ExportOptions = {};
+
+  @Property({ type: 'text' })
+  status: ExportStatus = 'PENDING';
+
+  @Property({ type: 'text', fieldName: 'triggered_by' })
+  triggeredBy!: ExportTrigger;
+
+  @Property({ type: 'text', fieldName: 'initiated_by' })
+  initiatedBy!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'as_of' })
+  asOf!: Date;
+
+  @Property({ type: 'text', fieldName: 'time_zone' })
+  timeZone: string = 'UTC';
+
+  @Property({ type: new BigIntType('number'), fieldName: 'rows_written' })
+  rowsWritten: number = 0;
+
+  @Property({ type: new BigIntType('number'), fieldName: 'rows_total', nullable: true })
+  rowsTotal: number | null = null;
+
+  @Property({ type: new BigIntType('number'), fieldName: 'bytes_written' })
+  bytesWritten: number = 0;
+
+  @Property({ type: new BigIntType('number'), fieldName: 'row_count', nullable: true })
+  rowCount: number | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
+  truncated: boolean | null = null;
+
+  @Property({ type: 'text', fieldName: 'file_name', nullable: true })
+  fileName: string | null = null;
+
+  @Property({ type: new BigIntType('number'), fieldName: 'file_size', nullable: true })
+  fileSize: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  checksum: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'content_type', nullable: true })
+  contentType: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'storage_kind', nullable: true })
+  storageKind: 'fs' | 's3' | null = null;
+
+  @Property({ type: 'text', fieldName: 'storage_key', nullable: true })
+  storageKey: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'file_expired_at', nullable: true })
+  fileExpiredAt: Date | null = null;
+
+  @Property({ type: 'text', fieldName: 'error_code', nullable: true })
+  errorCode: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'error_message', nullable: true })
+  errorMessage: string | null = null;
+
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  @Property({ type: 'integer', fieldName: 'max_attempts' })
+  maxAttempts!: number;
+
+  @Property({ type: 'integer', fieldName: 'execution_time_ms', nullable: true })
+  executionTimeMs: number | null = null;
+
+  @Property({ type: 'uuid', fieldName: 'retry_of', nullable: true })
+  retryOf: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'started_at', nullable: true })
+  startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'completed_at', nullable: true })
+  completedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

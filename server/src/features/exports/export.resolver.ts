@@ -1,0 +1,129 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Repeater } from '@graphql-yoga/subscription';
+import { requireViewer, type AppContext } from '../../context.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { pubSub } from '../../graphql/pubsub.js';
+import type { AppEvent } from '../../platform/events.js';
+import type { ExportEntity } from './export.entity.js';
+import { CreateExportInput, Export, ExportConnection, ExportFilter } from './export.type.js';
+
+type ExportWithLink = Export & { entity: ExportEntity; link?: Promise<{ url: string; expiresAt: Date } | null> };
+
+export function toExport(e: ExportEntity): ExportWithLink {
+  const total = e.rowsTotal;
+  const percent = e.status === 'COMPLETED' ? 100 : total ? Math.min(100, Math.round((e.rowsWritten / total) * 1000) / 10) : total === 0 ? 0 : null;
+  const elapsed = e.startedAt ? (Date.now() - e.startedAt.getTime()) / 1000 : 0;
+  const rate = elapsed > 0 ? e.rowsWritten / elapsed : 0;
+  const etaSeconds = e.status === 'PROCESSING' && total !== null && rate > 0 ? Math.max(0, Math.round((total - e.rowsWritten) / rate)) : null;
+  return {
+    ...e,
+    entity: e,
+    progress: { rowsWritten: e.rowsWritten, rowsTotal: total, bytesWritten: e.bytesWritten, percent, etaSeconds },
+    error: e.errorCode ? { code: e.errorCode, message: e.errorMessage ?? '' } : null,
+  };
+}
+
+/** Yields the export now, then again each time an event about it arrives. */
+function watch(ctx: AppContext, filter: (event: AppEvent) => boolean, initial: () => Promise<ExportEntity | null>) {
+  return new Repeater<ExportEntity>(async (push, stop) => {
+    const viewer = requireViewer(ctx);
+    const subscription = pubSub.subscribe('events')[Symbol.asyncIterator]();
+    void stop.then(() => subscription.return?.());
+    const first = await initial();
+    if (first) await push(first);
+    for (;;) {
+      const next = await Promise.race([subscription.next(), stop.then(() => null)]);
+      if (!next || next.done) break;
+      const event = next.value;
+      if (event.tenantId !== viewer.tenantId || !filter(event)) continue;
+      // A fresh entity manager per event: the connection's identity map would serve stale rows.
+      const record = await ctx.services.exports.get(viewer, event.id, ctx.em.fork()).catch(() => null);
+      if (record) await push(record);
+    }
+  });
+}
+
+@Resolver(() => Export)
+export class ExportResolver {
+  @Authorized()
+  @Query(() => ExportConnection, { description: "The tenant's exports, newest first." })
+  async exports(
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => ExportFilter, { nullable: true }) filter?: ExportFilter,
+  ): Promise<ExportConnection> {
+    const page = await ctx.services.exports.list(requireViewer(ctx), first, after, filter ?? {});
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toExport(e.node) })) };
+  }
+
+  @Authorized()
+  @Query(() => Export)
+  async export(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+    return toExport(await ctx.services.exports.get(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => Export, { description: 'Starts an export of a report; follow it with exportUpdated.' })
+  async createExport(@Ctx() ctx: AppContext, @Arg('input', () => CreateExportInput) input: CreateExportInput): Promise<Export> {
+    const options = input.options ? JSON.parse(JSON.stringify(input.options)) : null;
+    return toExport(await ctx.services.exports.create(requireViewer(ctx), { reportId: input.reportId, format: input.format, options }, ctx.request.fromBrowser ? 'MANUAL' : 'API'));
+  }
+
+  @Authorized()
+  @Mutation(() => Export, { description: 'Stops a PENDING or PROCESSING export within a second.' })
+  async cancelExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+    return toExport(await ctx.services.exports.cancel(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => Export, { description: 'A new attempt of a FAILED or CANCELLED export over the same rows.' })
+  async retryExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+    return toExport(await ctx.services.exports.retry(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => ID, { description: 'Deletes the export and its file; returns the id.' })
+  async deleteExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+    return ctx.services.exports.delete(requireViewer(ctx), id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'A fresh, expiring link to the file; null until COMPLETED.' })
+  async downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<string | null> {
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    return (await root.link)?.url ?? null;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When downloadUrl stops working.' })
+  async expiresAt(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<Date | null> {
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    return (await root.link)?.expiresAt ?? null;
+  }
+
+  @Authorized()
+  @Subscription(() => Export, {
+    description: 'The export now, then on every status change and on progress (at most ~4 a second).',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as AppContext;
+      const id = (args as { id: string }).id;
+      // Refused up front (NOT_FOUND for another tenant's id) rather than an empty stream.
+      await ctx.services.exports.get(requireViewer(ctx), id);
+      return watch(ctx, (e) => e.id === id, async () => ctx.services.exports.get(requireViewer(ctx), id, ctx.em.fork()));
+    },
+  })
+  exportUpdated(@Root() record: ExportEntity, @Arg('id', () => ID) _id: string): Export {
+    return toExport(record);
+  }
+
+  @Authorized()
+  @Subscription(() => Export, {
+    description: "Every change to any of the viewer's tenant's exports.",
+    subscribe: ({ context }) => {
+      requireViewer(context as AppContext);
+      return watch(context as AppContext, (e) => e.type === 'export', async () => null);
+    },
+  })
+  exportsChanged(@Root() record: ExportEntity): Export {
+    return toExport(record);
+  }
+}

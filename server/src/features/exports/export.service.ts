@@ -1,0 +1,242 @@
+/**
+ * Exports as the API sees them: create (row and job committed together), cancel, retry, delete,
+ * list and read, all scoped to the viewer's tenant, plus the download link issued fresh on read.
+ */
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import type { EventBus } from '../../platform/events.js';
+import type { ExportStorage } from '../../platform/storage/export-storage.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hasRole, type Viewer } from '../auth/viewer.js';
+import type { ReportService } from '../reports/report.service.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import type { DefinitionLimits } from '../reports/definition.js';
+import { signDownloadToken } from './download-token.js';
+import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
+import { isTimeZone } from './parameters.js';
+import { contentDisposition } from './writers/file-name.js';
+import type { ExportFormat } from './writers/writer.js';
+
+/** graphile-worker runs lower numbers first: people waiting on a download go before schedules. */
+export const PRIORITY = { ON_DEMAND: 0, SCHEDULED: 10 } as const;
+
+export interface ExportFilter {
+  status?: ExportStatus | null;
+  format?: ExportFormat | null;
+  reportId?: string | null;
+}
+
+export interface ExportServiceDeps {
+  maxAttempts: number;
+  storage: ExportStorage;
+  events: EventBus;
+  downloadSecret: string;
+  linkTtlSeconds: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type ExportCursor = { t: string; id: string };
+const isExportCursor = (v: unknown): v is ExportCursor =>
+  typeof v === 'object' && v !== null && typeof (v as ExportCursor).t === 'string' && typeof (v as ExportCursor).id === 'string' && !Number.isNaN(Date.parse((v as ExportCursor).t));
+
+export interface NewExport {
+  tenantId: string;
+  initiatedBy: string;
+  reportId: string | null;
+  scheduleId?: string | null;
+  reportName: string;
+  definition: ExportEntity['definition'];
+  format: ExportFormat;
+  options: ExportOptions;
+  triggeredBy: ExportTrigger;
+  asOf: Date;
+  timeZone: string;
+  retryOf?: string | null;
+  priority: number;
+}
+
+/**
+ * Inserts the export row and its job in one transaction: either both exist or neither, so an
+ * accepted export is never lost and a job never points at nothing. Shared with schedules.
+ */
+export async function enqueueExport(em: EntityManager, input: NewExport, maxAttempts: number): Promise<ExportEntity> {
+  const { priority, ...fields } = input;
+  return em.transactional(async (tx) => {
+    const record = Object.assign(new ExportEntity(), {
+      ...fields,
+      scheduleId: input.scheduleId ?? null,
+      retryOf: input.retryOf ?? null,
+      maxAttempts,
+    });
+    await tx.persistAndFlush(record);
+    await tx.getConnection().execute(
+      `SELECT graphile_worker.add_job('export__run', json_build_object('exportId', ?::text), job_key => ?, priority => ?, max_attempts => ?)`,
+      [record.id, `export:${record.id}`, priority, maxAttempts],
+      'all',
+      tx.getTransactionContext(),
+    );
+    return record;
+  });
+}
+
+export class ExportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: ExportServiceDeps,
+    private readonly reports: ReportService,
+    private readonly audit: AuditService,
+    private readonly limits: DefinitionLimits,
+  ) {}
+
+  async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
+    if (!UUID.test(id)) throw new NotFoundError('Export', id);
+    const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
+    if (!record) throw new NotFoundError('Export', id);
+    return record;
+  }
+
+  async list(viewer: Viewer, first?: number | null, after?: string | null, filter: ExportFilter = {}): Promise<ConnectionShape<ExportEntity>> {
+    const limit = clampFirst(first);
+    const scope: FilterQuery<ExportEntity> = { tenantId: viewer.tenantId };
+    if (filter.status) scope.status = filter.status;
+    if (filter.format) scope.format = filter.format;
+    if (filter.reportId) {
+      if (!UUID.test(filter.reportId)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+      scope.reportId = filter.reportId;
+    }
+    const where: FilterQuery<ExportEntity>[] = [scope];
+    if (after) {
+      const c = decodeCursor(after, isExportCursor);
+      const t = new Date(c.t);
+      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ExportEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
+      this.em.count(ExportEntity, scope),
+    ]);
+    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
+    const report = await this.reports.get(viewer, input.reportId);
+    const options = this.checkOptions(input.format, input.options ?? {});
+    const checked = validateDefinition(report.definition, this.limits);
+    if (!checked.valid) {
+      throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: `report.definition.${e.path}`, message: e.message })));
+    }
+    const now = new Date();
+    const record = await enqueueExport(this.em, {
+      tenantId: viewer.tenantId,
+      initiatedBy: viewer.userId,
+      reportId: report.id,
+      reportName: report.name,
+      definition: checked.definition,
+      format: input.format,
+      options,
+      triggeredBy,
+      asOf: now,
+      timeZone: options.timeZone ?? 'UTC',
+      priority: PRIORITY.ON_DEMAND,
+    }, this.deps.maxAttempts);
+    await this.audit.record(viewer, 'export.create', 'export', record.id, { reportId: report.id, format: input.format, triggeredBy });
+    await this.notify(record);
+    return record;
+  }
+
+  async cancel(viewer: Viewer, id: string): Promise<ExportEntity> {
+    const record = await this.get(viewer, id);
+    this.requireOwnerOrEditor(viewer, record);
+    const rows = await this.em.getConnection().execute<{ id: string }[]>(
+      `UPDATE exports SET status = 'CANCELLED', completed_at = now(), updated_at = now()
+       WHERE id = ? AND tenant_id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id`, [id, viewer.tenantId]);
+    if (rows.length === 0) {
+      throw new BadUserInputError(`A ${record.status} export cannot be cancelled`, [{ path: 'id', message: `export is ${record.status}` }]);
+    }
+    // A job not yet picked up is removed; a running one sees the status within a progress tick.
+    await this.em.getConnection().execute(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
+    await this.audit.record(viewer, 'export.cancel', 'export', id);
+    const updated = await this.get(viewer, id);
+    await this.notify(updated);
+    return updated;
+  }
+
+  async retry(viewer: Viewer, id: string): Promise<ExportEntity> {
+    const old = await this.get(viewer, id);
+    this.requireOwnerOrEditor(viewer, old);
+    if (old.status !== 'FAILED' && old.status !== 'CANCELLED') {
+      throw new BadUserInputError(`Only FAILED or CANCELLED exports can be retried; this one is ${old.status}`, [{ path: 'id', message: `export is ${old.status}` }]);
+    }
+    if (!old.reportId && !old.scheduleId) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
+    const record = await enqueueExport(this.em, {
+      tenantId: old.tenantId,
+      initiatedBy: viewer.userId,
+      reportId: old.reportId,
+      scheduleId: old.scheduleId,
+      reportName: old.reportName,
+      definition: old.definition,
+      format: old.format,
+      options: old.options,
+      triggeredBy: 'RETRY',
+      asOf: old.asOf, // the same rows as the attempt it retries
+      timeZone: old.timeZone,
+      retryOf: old.id,
+      priority: PRIORITY.ON_DEMAND,
+    }, this.deps.maxAttempts);
+    await this.audit.record(viewer, 'export.retry', 'export', record.id, { retryOf: old.id });
+    await this.notify(record);
+    return record;
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<string> {
+    const record = await this.get(viewer, id);
+    this.requireOwnerOrEditor(viewer, record);
+    await this.em.getConnection().execute(
+      `UPDATE exports SET status = 'CANCELLED' WHERE id = ? AND status IN ('PENDING', 'PROCESSING')`, [id]);
+    await this.em.getConnection().execute(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
+    if (record.storageKey) await this.deps.storage.delete(record.storageKey);
+    await this.em.getConnection().execute('DELETE FROM exports WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId]);
+    await this.audit.record(viewer, 'export.delete', 'export', id, { fileName: record.fileName });
+    await this.deps.events.publish({ type: 'export', id, tenantId: viewer.tenantId, status: 'DELETED' });
+    return id;
+  }
+
+  /** A fresh link on every read; null until the file exists (or after retention removed it). */
+  async downloadLink(record: ExportEntity, baseUrl: string): Promise<{ url: string; expiresAt: Date } | null> {
+    if (record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return null;
+    const expiresAt = new Date(Date.now() + this.deps.linkTtlSeconds * 1000);
+    const presigned = await this.deps.storage.presignedGetUrl(record.storageKey, {
+      expiresInSeconds: this.deps.linkTtlSeconds,
+      fileName: record.fileName ?? 'export',
+      contentDisposition: contentDisposition(record.fileName ?? 'export'),
+      contentType: record.contentType ?? 'application/octet-stream',
+    });
+    if (presigned) return { url: presigned, expiresAt };
+    const token = signDownloadToken(this.deps.downloadSecret, { exportId: record.id, tenantId: record.tenantId, expiresAt });
+    return { url: `${baseUrl}/exports/${record.id}/download?token=${encodeURIComponent(token)}`, expiresAt };
+  }
+
+  private requireOwnerOrEditor(viewer: Viewer, record: ExportEntity): void {
+    if (record.initiatedBy !== viewer.userId && !hasRole(viewer, 'editor')) {
+      throw new ForbiddenError('Only its initiator or an editor can change this export');
+    }
+  }
+
+  private checkOptions(format: ExportFormat, options: ExportOptions): ExportOptions {
+    const problems = [];
+    if (options.timeZone != null && !isTimeZone(options.timeZone)) problems.push({ path: 'input.options.timeZone', message: 'not an IANA time zone' });
+    if (options.bom && format !== 'CSV') problems.push({ path: 'input.options.bom', message: 'only for CSV' });
+    if (options.ndjson && format !== 'JSON') problems.push({ path: 'input.options.ndjson', message: 'only for JSON' });
+    if (problems.length) throw new BadUserInputError('Invalid export options', problems);
+    return {
+      ...(options.bom ? { bom: true } : {}),
+      ...(options.ndjson ? { ndjson: true } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    };
+  }
+
+  private async notify(record: ExportEntity): Promise<void> {
+    await this.deps.events.publish({ type: 'export', id: record.id, tenantId: record.tenantId, status: record.status });
+  }
+}

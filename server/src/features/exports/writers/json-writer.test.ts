@@ -1,0 +1,125 @@
+import { Writable } from 'node:stream';
+import { describe, it, expect } from 'vitest';
+import { createJsonWriter } from './json-writer.js';
+import { WriterAbortedError } from './output-flow.js';
+import { COLUMNS, META, ROWS, VOLUME_COLUMNS, collector, slowSink, volumeRows } from './writer-test-kit.js';
+import type { WriterOptions } from './writer.js';
+
+async function jsonOf(batches: unknown[][][], options: WriterOptions = {}) {
+  const sink = collector();
+  const writer = createJsonWriter({ output: sink.output, columns: COLUMNS, meta: META, options });
+  for (const rows of batches) await writer.write(rows);
+  await writer.finish();
+  return sink;
+}
+
+const EXPECTED_OBJECTS = [
+  { name: 'plain', events: 42, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
+  { name: 'comma, "quote" and\r\nnewline', events: -5, at: '2026-11-28T10:00:00.123Z', day: '2026-01-01', ok: false },
+  { name: null, events: null, at: null, day: null, ok: null },
+  { name: '=HYPERLINK("http://evil","x")', events: 1.5, at: '2026-11-28T23:59:59.500Z', day: '2026-12-31', ok: true },
+  { name: '-5', events: 12345678901234567890, at: '1970-01-01T00:00:00.000Z', day: '1970-01-01', ok: false },
+  { name: '+1', events: -1234567.891, at: '2026-02-28T12:34:56.789Z', day: '2024-02-29', ok: true },
+  { name: '@SUM(A1)', events: 0, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: false },
+  { name: '\tTabbed', events: 9_007_199_254_740_992, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
+  { name: 'Rapport d’activité – été 🎉 日本語', events: 1e21, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: false },
+  { name: '\rCR first', events: -42, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
+];
+
+describe('JSON writer', () => {
+  it('writes an array of objects keyed by column key, one object per line', async () => {
+    const sink = await jsonOf([ROWS.slice(0, 2)]);
+    expect(sink.text()).toBe(
+      '[\n' +
+        '{"name":"plain","events":42,"at":"2026-11-28T10:00:00.000Z","day":"2026-11-28","ok":true},\n' +
+        '{"name":"comma, \\"quote\\" and\\r\\nnewline","events":-5,"at":"2026-11-28T10:00:00.123Z","day":"2026-01-01","ok":false}\n' +
+        ']\n',
+    );
+  });
+
+  it('parses back to the converted values (no formula prefixes: JSON is not a spreadsheet)', async () => {
+    const sink = await jsonOf([ROWS.slice(0, 4), ROWS.slice(4)]);
+    expect(JSON.parse(sink.text())).toEqual(EXPECTED_OBJECTS);
+  });
+
+  it('keeps every digit of 64-bit integers that arrive as strings', async () => {
+    const sink = await jsonOf([ROWS]);
+    expect(sink.text()).toContain('"events":12345678901234567890,');
+    expect(sink.text()).toContain('"events":-42,');
+  });
+
+  it('writes null for non-finite numbers and text for non-numeric values', async () => {
+    const sink = collector();
+    const writer = createJsonWriter({ output: sink.output, columns: [{ key: 'n', label: 'N', kind: 'NUMBER' }], meta: META, options: {} });
+    await writer.write([[Number.NaN], [Number.POSITIVE_INFINITY], ['-inf'], ['n/a'], [-0.5]]);
+    await writer.finish();
+    expect(JSON.parse(sink.text())).toEqual([{ n: null }, { n: null }, { n: null }, { n: 'n/a' }, { n: -0.5 }]);
+  });
+
+  it('writes [] for an empty result', async () => {
+    expect((await jsonOf([])).text()).toBe('[]\n');
+    expect((await jsonOf([[]])).text()).toBe('[]\n');
+  });
+
+  it('writes NDJSON on request: one object per line, empty file for no rows', async () => {
+    const sink = await jsonOf([ROWS.slice(0, 3), ROWS.slice(3)], { ndjson: true });
+    const lines = sink.text().split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(EXPECTED_OBJECTS);
+    expect((await jsonOf([], { ndjson: true })).text()).toBe('');
+  });
+
+  it('keeps column order and odd keys intact', async () => {
+    const sink = collector();
+    const writer = createJsonWriter({
+      output: sink.output,
+      columns: [
+        { key: 'z"q', label: 'Z', kind: 'STRING' },
+        { key: '__proto__', label: 'P', kind: 'NUMBER' },
+        { key: 'a', label: 'A', kind: 'BOOLEAN' },
+      ],
+      meta: META,
+      options: { ndjson: true },
+    });
+    await writer.write([['x', 1, true]]);
+    await writer.finish();
+    expect(sink.text()).toBe('{"z\\"q":"x","__proto__":1,"a":true}\n');
+    expect(Object.keys(JSON.parse(sink.text()) as object)).toEqual(['z"q', '__proto__', 'a']);
+  });
+
+  it('streams: one output write per batch, never the whole array at once', async () => {
+    const sink = collector();
+    const writer = createJsonWriter({ output: sink.output, columns: VOLUME_COLUMNS, meta: META, options: {} });
+    for (let start = 0; start < 5000; start += 500) await writer.write(volumeRows(start, 500));
+    await writer.finish();
+    expect(sink.chunks).toHaveLength(11); // 10 batches + the closing bracket
+    const largest = Math.max(...sink.chunks.map((c) => c.length));
+    expect(largest).toBeLessThan(sink.bytes().length / 5);
+    const parsed = JSON.parse(sink.text()) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(5000);
+    expect(parsed[4999]).toEqual({ user_id: 'user-4999', day: '2026-01-16', events: 999, duration_ms: 34993, value: 1.14 });
+  });
+
+  it('honours back-pressure: write() resolves only after the output drained', async () => {
+    const slow = slowSink({ highWaterMark: 16, delayMs: 0 });
+    const writer = createJsonWriter({ output: slow.output, columns: VOLUME_COLUMNS, meta: META, options: {} });
+    for (let start = 0; start < 10_000; start += 100) {
+      const drainsBefore = slow.drains();
+      await writer.write(volumeRows(start, 100));
+      expect(slow.drains()).toBeGreaterThan(drainsBefore);
+      expect(slow.output.writableLength).toBe(0);
+    }
+    await writer.finish();
+    expect(JSON.parse(slow.bytes().toString('utf8'))).toHaveLength(10_000);
+  });
+
+  it('abort() releases a pending write() and leaves the output unended', async () => {
+    const output = new Writable({ highWaterMark: 16, write: () => undefined });
+    const writer = createJsonWriter({ output, columns: COLUMNS, meta: META, options: {} });
+    const pending = writer.write(ROWS);
+    writer.abort();
+    await expect(pending).rejects.toBeInstanceOf(WriterAbortedError);
+    await expect(writer.finish()).rejects.toBeInstanceOf(WriterAbortedError);
+    expect(output.writableEnded).toBe(false);
+  });
+});

@@ -1,0 +1,263 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactNumber, niceTicks } from './pdf-chart.js';
+import { createPdfWriter, fitWidths, pdfText } from './pdf-writer.js';
+import type { ExportColumn, ExportMeta, WriterOptions } from './writer.js';
+
+const run = promisify(execFile);
+// poppler-utils is a test requirement (.ci/run installs it): its absence must fail, not skip.
+if (!existsSync('/usr/bin/pdftotext') || !existsSync('/usr/bin/pdfinfo')) {
+  throw new Error('pdftotext/pdfinfo missing: apt-get install poppler-utils');
+}
+
+const USAGE_COLUMNS: ExportColumn[] = [
+  { key: 'date', label: 'Date', kind: 'DATE' },
+  { key: 'event_type', label: 'Event type', kind: 'STRING' },
+  { key: 'total_events', label: 'Total events', kind: 'NUMBER' },
+  { key: 'unique_users', label: 'Unique users', kind: 'NUMBER' },
+  { key: 'unique_devices', label: 'Unique devices', kind: 'NUMBER' },
+];
+const EVENT_TYPES = ['page_view', 'click', 'signup', 'login', 'logout', 'purchase', 'search', 'share', 'export'];
+
+/** `count` rows of date × event type, 9 event types per date, starting 2026-11-21. */
+function usageRows(count: number): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let i = 0; i < count; i++) {
+    const date = new Date(Date.UTC(2026, 10, 21) + Math.floor(i / 9) * 86_400_000).toISOString().slice(0, 10);
+    rows.push([date, EVENT_TYPES[i % 9], 1000 + i * 137, 100 + (i % 50), 40 + (i % 30)]);
+  }
+  return rows;
+}
+
+function meta(overrides: Partial<ExportMeta> = {}): ExportMeta {
+  return {
+    reportName: 'Usage Summary',
+    tenantId: 'acme-corp',
+    generatedAt: new Date('2026-11-30T08:05:00Z'),
+    timeZone: 'Europe/Paris',
+    parameters: [
+      { label: 'Time range', value: '2026-11-21 00:00 → 2026-11-29 00:00 (Europe/Paris)' },
+      { label: 'Filter', value: 'event_type is not empty' },
+    ],
+    rowLimit: 50_000,
+    totalRows: 72,
+    truncated: false,
+    ...overrides,
+  };
+}
+
+/** Writes `rows` in batches through a PDF writer and returns the file's bytes. */
+async function renderPdf(columns: ExportColumn[], rows: unknown[][], m: ExportMeta, options: WriterOptions = {}): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (c: Buffer) => chunks.push(c));
+  const writer = createPdfWriter({ output, columns, meta: m, options });
+  for (let i = 0; i < rows.length; i += 250) await writer.write(rows.slice(i, i + 250));
+  await writer.finish();
+  return Buffer.concat(chunks);
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pdf-writer-test-'));
+});
+afterAll(async () => {
+  // KEEP_PDFS=1 keeps the generated files for a look (the path is printed).
+  if (process.env.KEEP_PDFS) console.log(`PDFs kept in ${dir}`);
+  else await rm(dir, { recursive: true, force: true });
+});
+
+let fileNo = 0;
+async function inspect(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const file = join(dir, `f${++fileNo}.pdf`);
+  await writeFile(file, pdf);
+  const { stdout: text } = await run('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+  const { stdout: info } = await run('/usr/bin/pdfinfo', [file]);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  return { text, pages };
+}
+
+describe('createPdfWriter', () => {
+  it('writes a PDF document', async () => {
+    const pdf = await renderPdf(USAGE_COLUMNS, usageRows(72), meta());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+  });
+
+  describe('content (pdftotext)', () => {
+    it('renders the Usage Summary: header block, chart, table and page footers', async () => {
+      const rows = usageRows(72);
+      const { text, pages } = await inspect(await renderPdf(USAGE_COLUMNS, rows, meta()));
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(text).toContain('Usage Summary');
+      expect(text).toContain('Tenant: acme-corp');
+      expect(text).toContain('Generated 2026-11-30 09:05 (Europe/Paris)');
+      expect(text).toMatch(/Time range:\s+2026-11-21 00:00 – 2026-11-29 00:00 \(Europe\/Paris\)/);
+      expect(text).toMatch(/Filter:\s+event_type is not empty/);
+      expect(text).toMatch(/^\s*72 rows\s*$/m);
+      expect(text).not.toContain('Showing the first');
+      expect(text).not.toContain('row limit');
+      // Chart caption and x labels.
+      expect(text).toContain('Total events by Date');
+      expect(text).toContain('Nov 21');
+      // Header on every page.
+      const headerLines = text.split('\n').filter((l) => /Date\s+Event type\s+Total events\s+Unique users\s+Unique devices/.test(l));
+      expect(headerLines).toHaveLength(pages);
+      // First and last rows, numbers with thousands separators.
+      expect(text).toMatch(/2026-11-21\s+page_view\s+1,000\s+100\s+40/);
+      const last = rows[71]!;
+      expect(text).toMatch(new RegExp(`2026-11-28\\s+export\\s+${(1000 + 71 * 137).toLocaleString('en-US')}\\s+${last[3]}\\s+${last[4]}`));
+      expect(text).toContain(`Page 1 of ${pages}`);
+      expect(text).toContain(`Page ${pages} of ${pages}`);
+      expect(text).not.toContain(`Page ${pages + 1} of`);
+    });
+
+    it('states the PDF cap and the report row limit, draws only the capped rows', async () => {
+      const rows = usageRows(1200);
+      const m = meta({ totalRows: 1200, truncated: true, rowLimit: 1200 });
+      const { text, pages } = await inspect(await renderPdf(USAGE_COLUMNS, rows, m, { pdfRowCap: 1000 }));
+      expect(text).toContain('Showing the first 1,000 of 1,200 rows (PDF limit; download CSV or XLSX for all rows)');
+      expect(text).toContain("The report's row limit of 1,200 rows cut the result.");
+      expect(text).toContain('Total events by Date');
+      // Row 1,000 is the last drawn; row 1,001 is not.
+      const value = (i: number) => (1000 + i * 137).toLocaleString('en-US');
+      expect(text).toContain(value(0));
+      expect(text).toContain(value(999));
+      expect(text).not.toContain(value(1000));
+      expect(text).toContain(`Page 1 of ${pages}`);
+      expect(text).toContain(`Page ${pages} of ${pages}`);
+      expect(pages).toBeGreaterThan(15);
+    });
+
+    it('has no chart when the first column is not a time', async () => {
+      const columns: ExportColumn[] = [
+        { key: 'event_type', label: 'Event type', kind: 'STRING' },
+        { key: 'total_events', label: 'Total events', kind: 'NUMBER' },
+      ];
+      const rows = EVENT_TYPES.map((t, i) => [t, i * 1000.5]);
+      const { text, pages } = await inspect(await renderPdf(columns, rows, meta({ totalRows: rows.length })));
+      expect(pages).toBe(1);
+      expect(text).not.toContain(' by ');
+      expect(text).toMatch(/page_view\s+0\.0\b/);
+      expect(text).toMatch(/export\s+8,004\.0\b/);
+      expect(text).toContain('Page 1 of 1');
+    });
+
+    it('keeps French typography and replaces what the standard fonts cannot show', async () => {
+      const name = 'Rapport d’activité – été';
+      const columns: ExportColumn[] = [
+        { key: 'city', label: 'Ville', kind: 'STRING' },
+        { key: 'n', label: 'Événements', kind: 'NUMBER' },
+      ];
+      const rows = [
+        ['Besançon « centre »', 12],
+        ['東京 🚀', 3],
+      ];
+      const { text } = await inspect(await renderPdf(columns, rows, meta({ reportName: name, totalRows: 2 })));
+      expect(text).toContain(name);
+      expect(text).toContain('Événements');
+      expect(text).toContain('Besançon « centre »');
+      expect(text).toContain('?? ?');
+      expect(text).toContain(`${name} · acme-corp`);
+    });
+
+    it('converts DATETIME cells to the export time zone, formats booleans and truncates long text', async () => {
+      const columns: ExportColumn[] = [
+        { key: 'ts', label: 'Hour', kind: 'DATETIME' },
+        { key: 'ok', label: 'Active', kind: 'BOOLEAN' },
+        { key: 'txt', label: 'Comment', kind: 'STRING' },
+        { key: 'big', label: 'Bytes', kind: 'NUMBER' },
+      ];
+      const long = 'word '.repeat(200).trim();
+      const rows = [
+        ['2026-07-01 22:30:00', true, long, '12345678901234567890'],
+        ['2026-07-02 08:00:00.123', false, null, null],
+      ];
+      const { text } = await inspect(await renderPdf(columns, rows, meta({ timeZone: 'America/New_York', totalRows: 2 })));
+      expect(text).toContain('Times are shown in America/New_York.');
+      expect(text).toMatch(/2026-07-01 18:30\s+Yes\s+word word/);
+      expect(text).toMatch(/2026-07-02 04:00\s+No/);
+      expect(text).toContain('…');
+      expect(text).not.toContain(long);
+      expect(text).toContain('12,345,678,901,234,567,890');
+      expect(text).toContain('Bytes by Hour');
+    });
+
+    it('uses landscape for wide reports and handles an empty result', async () => {
+      const columns: ExportColumn[] = Array.from({ length: 8 }, (_, i) => ({ key: `c${i}`, label: `Column ${i}`, kind: 'STRING' as const }));
+      const file = join(dir, 'wide.pdf');
+      await writeFile(file, await renderPdf(columns, [], meta({ totalRows: 0 })));
+      const { stdout: info } = await run('/usr/bin/pdfinfo', [file]);
+      expect(info).toMatch(/Page size:\s+841\.89 x 595\.28/);
+      const { stdout: text } = await run('/usr/bin/pdftotext', ['-layout', file, '-']);
+      expect(text).toMatch(/^\s*0 rows\s*$/m);
+      expect(text).toContain('The report returned no rows.');
+      expect(text).toContain('Column 7');
+    });
+  });
+
+  it('keeps consuming rows past the cap and honours back-pressure from a slow output', async () => {
+    let bytes = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        setTimeout(cb, 0);
+      },
+    });
+    const writer = createPdfWriter({ output: slow, columns: USAGE_COLUMNS, meta: meta({ totalRows: 3000 }), options: { pdfRowCap: 100 } });
+    const rows = usageRows(3000);
+    for (let i = 0; i < rows.length; i += 500) await writer.write(rows.slice(i, i + 500));
+    await writer.finish();
+    expect(slow.writableFinished).toBe(true);
+    expect(bytes).toBeGreaterThan(1000);
+  });
+
+  it('abort() stops without finishing the file', async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    const writer = createPdfWriter({ output, columns: USAGE_COLUMNS, meta: meta(), options: {} });
+    await writer.write(usageRows(10));
+    writer.abort();
+    await expect(writer.write(usageRows(1))).rejects.toThrow(/aborted/);
+    await new Promise((r) => setImmediate(r));
+    expect(Buffer.concat(chunks).toString('latin1')).not.toContain('%%EOF');
+  });
+});
+
+describe('pdf helpers', () => {
+  it('pdfText keeps WinAnsi characters and replaces the rest', () => {
+    expect(pdfText('Rapport d’activité – été…')).toBe('Rapport d’activité – été…');
+    expect(pdfText('a → b ≤ c')).toBe('a – b <= c');
+    expect(pdfText('東京🚀')).toBe('???');
+    expect(pdfText('e\u0301')).toBe('é');
+    expect(pdfText('a\tb\nc')).toBe('a b c');
+  });
+
+  it('fitWidths fills the page and caps only the widest columns', () => {
+    expect(fitWidths([100, 100], 300)).toEqual([150, 150]);
+    expect(fitWidths([50, 50], 400)).toEqual([90, 90]);
+    const w = fitWidths([40, 60, 500, 400], 400);
+    expect(w[0]).toBe(40);
+    expect(w[1]).toBe(60);
+    expect(w[2]).toBeCloseTo(150);
+    expect(w[3]).toBeCloseTo(150);
+  });
+
+  it('chart scale helpers', () => {
+    expect(niceTicks(0, 263_000, 5)).toEqual([0, 100_000, 200_000, 300_000]);
+    expect(compactNumber(1234)).toBe('1.2k');
+    expect(compactNumber(3_400_000)).toBe('3.4M');
+    expect(compactNumber(250_000)).toBe('250k');
+    expect(compactNumber(12.345)).toBe('12.3');
+    expect(compactNumber(0)).toBe('0');
+    expect(compactNumber(1.5e19)).toBe('1.5e19');
+  });
+});

@@ -1,0 +1,620 @@
+/**
+ * PDF export writer (pdfkit): a presentation-ready document for people, not for machines.
+ *
+ * Page 1: title, tenant, generated-at in the export's time zone, the parameters, a statement of how
+ * many rows the file holds (and the PDF cap / report row-limit notes), a chart for time-series
+ * reports, then the table. Every page: the table header repeated, zebra rows, numbers right-aligned
+ * with thousands separators, and a "Page X of Y" footer.
+ *
+ * How the streaming works (and what it costs)
+ * - Rows are drawn as they arrive (after a short sample of the first rows sizes the columns), but the
+ *   chart sits on page 1 above the table and needs every row, and "Page X of Y" needs the page
+ *   count. The document is therefore created with `bufferPages: true`: space for the chart and the
+ *   row statement is reserved on page 1, and finish() goes back with `switchToPage()` to draw the
+ *   chart, the row statement (with the real counts) and every page's footer before `doc.end()`.
+ * - Memory: buffered pages stay in memory until finish(). Only the table rows up to the PDF cap
+ *   (default 10,000 ≈ 200–320 pages) are drawn; rows past the cap are consumed and dropped (they
+ *   still feed the chart's per-time-value sums, bounded by the number of distinct time values and
+ *   capped at MAX_CHART_POINTS). pdfkit keeps every content-stream operator of an open page as its
+ *   own small Uint8Array (~2 KB of heap per table cell); compactPageContent() joins a full page's
+ *   chunks into one array, so 10,000 rows × 8 columns hold ~10 MB instead of ~170 MB.
+ * - Back-pressure: the document is piped to `output`; write() resolves once `output` is below its
+ *   highWaterMark. With buffered pages little flows before finish(); finish() resolves when `output`
+ *   has emitted 'finish'.
+ *
+ * Fonts and characters: the standard Helvetica fonts (not embedded, always available to viewers,
+ * text extracts correctly) with WinAnsi encoding. That covers Latin-1 plus typographic punctuation
+ * (’ “ ” – — … € •), so French/German/Spanish/etc. names are fine. Characters WinAnsi cannot
+ * represent (CJK, Cyrillic, Greek, emoji, …) are printed as '?', and a few common symbols get a
+ * close substitute (→ becomes –, ≤ becomes <=). Embedding a Unicode TTF would lift this, at the cost
+ * of shipping a font file (licence, size) and slower subsetting; not done.
+ */
+import PDFDocument from 'pdfkit';
+import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js';
+import { OutputGuard } from './output-flow.js';
+import { drawTimeSeriesChart } from './pdf-chart.js';
+
+type Doc = PDFKit.PDFDocument;
+
+export const DEFAULT_PDF_ROW_CAP = 10_000;
+/** Most distinct time values the chart keeps sums for; later new values are left out of the chart. */
+export const MAX_CHART_POINTS = 5_000;
+/** Line charts from this many points up; bars below. */
+const LINE_CHART_FROM = 32;
+/** Rows used to size the columns before the first is drawn. */
+const SAMPLE_ROWS = 200;
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const MARGIN = 40;
+const CELL_PAD = 5;
+const BODY_SIZE = 8.5;
+const ROW_HEIGHT = 15;
+const HEADER_LINE = 10.5;
+const MIN_COL_WIDTH = 36;
+const MAX_STRETCH = 1.8;
+
+const COLORS = {
+  title: '#111827',
+  text: '#1f2937',
+  muted: '#6b7280',
+  faint: '#9ca3af',
+  rule: '#d1d5db',
+  headerFill: '#e8edf3',
+  headerRule: '#9aa7b8',
+  zebra: '#f5f7fa',
+  warn: '#9a3412',
+};
+
+export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
+  const { output, columns, meta, options } = input;
+  const cap = Math.max(0, Math.floor(options.pdfRowCap ?? DEFAULT_PDF_ROW_CAP));
+  const landscape = columns.length > 6;
+  const timeZone = validTimeZone(meta.timeZone);
+  const format = new CellFormatter(timeZone);
+
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    layout: landscape ? 'landscape' : 'portrait',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: true,
+    info: {
+      // Document info strings are UTF-16 in the PDF, so they keep every character.
+      Title: meta.reportName,
+      Author: 'Reportcast',
+      Subject: `${meta.reportName} (${meta.tenantId})`,
+      Creator: 'Reportcast',
+      CreationDate: meta.generatedAt,
+    },
+    displayTitle: true,
+  });
+
+  const guard = new OutputGuard();
+  guard.watch(output, doc);
+  doc.pipe(output);
+
+  const pageWidth = doc.page.width;
+  const pageHeight = doc.page.height;
+  const contentWidth = pageWidth - 2 * MARGIN;
+  const tableBottom = pageHeight - MARGIN - 6;
+
+  // ---- chart bookkeeping -------------------------------------------------------------------------
+  const measureIndex = columns.findIndex((c) => c.kind === 'NUMBER');
+  const first = columns[0];
+  const chartable = !!first && (first.kind === 'DATE' || first.kind === 'DATETIME') && measureIndex >= 0;
+  const sums = new Map<string, number>();
+  let chartOverflow = false;
+
+  // ---- page 1 header block -----------------------------------------------------------------------
+  let y = MARGIN;
+  doc.font(BOLD).fontSize(20).fillColor(COLORS.title);
+  doc.text(pdfText(meta.reportName), MARGIN, y, { width: contentWidth, height: 52, ellipsis: true });
+  y = doc.y + 2;
+  doc.font(FONT).fontSize(9.5).fillColor(COLORS.muted);
+  doc.text(`Tenant: ${pdfText(meta.tenantId)}`, MARGIN, y, { lineBreak: false });
+  y += 13;
+  doc.text(`Generated ${format.dateTime(meta.generatedAt)} (${timeZone})`, MARGIN, y, { lineBreak: false });
+  y += 17;
+  rule(y);
+  y += 8;
+
+  if (meta.parameters.length > 0) {
+    doc.fontSize(9);
+    doc.font(BOLD);
+    const labels = meta.parameters.map((p) => `${pdfText(p.label)}:`);
+    const labelWidth = Math.min(contentWidth / 3, Math.max(...labels.map((l) => doc.widthOfString(l))) + 8);
+    for (let i = 0; i < meta.parameters.length; i++) {
+      const p = meta.parameters[i]!;
+      // Guard against a parameter list so long it would crowd the table off the first page.
+      if (y > pageHeight * 0.55 && i < meta.parameters.length - 1) {
+        doc.font(FONT).fillColor(COLORS.muted);
+        doc.text(`… and ${meta.parameters.length - i} more`, MARGIN + labelWidth, y, { lineBreak: false });
+        y += 12.5;
+        break;
+      }
+      doc.font(BOLD).fillColor(COLORS.muted).text(labels[i]!, MARGIN, y, { lineBreak: false });
+      doc.font(FONT).fillColor(COLORS.text);
+      doc.text(pdfText(p.value), MARGIN + labelWidth, y, { width: contentWidth - labelWidth, height: 36, ellipsis: true });
+      y = Math.max(y + 12.5, doc.y + 1.5);
+    }
+    y += 6;
+  }
+
+  // Row statement: reserved now, drawn at finish() with the real counts.
+  const statementY = y;
+  y += 14;
+  const notes: string[] = [];
+  if (meta.truncated) notes.push(`The report's row limit of ${format.integer(meta.rowLimit)} rows cut the result.`);
+  if (columns.some((c) => c.kind === 'DATETIME')) notes.push(`Times are shown in ${timeZone}.`);
+  const notesY = y;
+  y += notes.length * 12;
+  doc.font(FONT).fontSize(9);
+  notes.forEach((note, i) => {
+    doc.fillColor(note.startsWith('The report') ? COLORS.warn : COLORS.muted);
+    doc.text(note, MARGIN, notesY + i * 12, { lineBreak: false });
+  });
+  y += 8;
+
+  // Chart: reserved now, drawn at finish().
+  const chartHeight = landscape ? 150 : 190;
+  let chartBox: { x: number; y: number; width: number; height: number } | undefined;
+  if (chartable && y + chartHeight + 18 + 60 < tableBottom) {
+    chartBox = { x: MARGIN, y, width: contentWidth, height: chartHeight };
+    y += chartHeight + 18;
+  }
+  const tableTop = y;
+
+  // ---- table -------------------------------------------------------------------------------------
+  const numeric = columns.map((c) => c.kind === 'NUMBER');
+  let widths: number[] | undefined;
+  let tableWidth = contentWidth;
+  let headerLines: string[][] = [];
+  let headerHeight = 0;
+  const sample: unknown[][] = [];
+  let seen = 0;
+  let drawn = 0;
+  let rowY = tableTop;
+  let pageStarted = false;
+
+  function rule(at: number): void {
+    doc.moveTo(MARGIN, at).lineTo(pageWidth - MARGIN, at).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+  }
+
+  function layoutColumns(): string[][] {
+    // Numbers in a column share their decimals (up to 2) as seen in the sample, so they align.
+    columns.forEach((c, i) => {
+      if (c.kind === 'NUMBER') format.setDecimals(i, Math.max(0, ...sample.map((r) => fractionDigits(r[i]))));
+    });
+    const cells = sample.map(formatRow);
+    doc.font(BOLD).fontSize(BODY_SIZE);
+    const headerWidths = columns.map((c) => longestWordWidth(doc, pdfText(c.label)));
+    const fullHeaderWidths = columns.map((c) => doc.widthOfString(pdfText(c.label)));
+    doc.font(FONT).fontSize(BODY_SIZE);
+    const natural = columns.map((_, i) => {
+      let w = Math.max(headerWidths[i]!, Math.min(fullHeaderWidths[i]!, 110));
+      for (const row of cells) w = Math.max(w, doc.widthOfString(row[i]!));
+      return Math.max(MIN_COL_WIDTH, w + 2 * CELL_PAD + 1);
+    });
+    widths = fitWidths(natural, contentWidth);
+    tableWidth = widths.reduce((a, b) => a + b, 0);
+    doc.font(BOLD).fontSize(BODY_SIZE);
+    headerLines = columns.map((c, i) => wrapHeader(doc, pdfText(c.label), widths![i]! - 2 * CELL_PAD));
+    const lines = Math.max(1, ...headerLines.map((l) => l.length));
+    headerHeight = lines * HEADER_LINE + 8;
+    return cells;
+  }
+
+  function drawHeader(): void {
+    const w = widths!;
+    doc.rect(MARGIN, rowY, tableWidth, headerHeight).fillColor(COLORS.headerFill).fill();
+    doc.moveTo(MARGIN, rowY + headerHeight).lineTo(MARGIN + tableWidth, rowY + headerHeight);
+    doc.lineWidth(0.75).strokeColor(COLORS.headerRule).stroke();
+    doc.font(BOLD).fontSize(BODY_SIZE).fillColor(COLORS.text);
+    let x = MARGIN;
+    columns.forEach((_, i) => {
+      const lines = headerLines[i]!;
+      // Bottom-align header labels so single-line labels sit on the same baseline as wrapped ones.
+      let ly = rowY + headerHeight - 4 - lines.length * HEADER_LINE + 1.5;
+      for (const line of lines) {
+        const tx = numeric[i] ? x + w[i]! - CELL_PAD - doc.widthOfString(line) : x + CELL_PAD;
+        doc.text(line, tx, ly, { lineBreak: false });
+        ly += HEADER_LINE;
+      }
+      x += w[i]!;
+    });
+    rowY += headerHeight;
+  }
+
+  function drawRow(cells: string[]): void {
+    const w = widths!;
+    if (!pageStarted || rowY + ROW_HEIGHT > tableBottom) {
+      if (pageStarted || rowY + headerHeight + ROW_HEIGHT > tableBottom) {
+        compactPageContent(doc.page);
+        doc.addPage();
+        rowY = MARGIN;
+      }
+      pageStarted = true;
+      drawHeader();
+    }
+    if (drawn % 2 === 1) doc.rect(MARGIN, rowY, tableWidth, ROW_HEIGHT).fillColor(COLORS.zebra).fill();
+    doc.font(FONT).fontSize(BODY_SIZE).fillColor(COLORS.text);
+    const ty = rowY + (ROW_HEIGHT - BODY_SIZE) / 2 + 0.5;
+    let x = MARGIN;
+    for (let i = 0; i < cells.length; i++) {
+      const avail = w[i]! - 2 * CELL_PAD;
+      let text = cells[i]!;
+      if (text !== '') {
+        let tw = doc.widthOfString(text);
+        if (tw > avail) {
+          text = truncate(doc, text, avail);
+          tw = doc.widthOfString(text);
+        }
+        doc.text(text, numeric[i] ? x + w[i]! - CELL_PAD - tw : x + CELL_PAD, ty, { lineBreak: false });
+      }
+      x += w[i]!;
+    }
+    rowY += ROW_HEIGHT;
+    drawn++;
+  }
+
+  function flushSample(): void {
+    if (widths) return;
+    for (const cells of layoutColumns()) drawRow(cells);
+    sample.length = 0;
+  }
+
+  function formatRow(row: unknown[]): string[] {
+    return columns.map((c, i) => format.cell(c, i, row[i]));
+  }
+
+  function addToChart(row: unknown[]): void {
+    const key = row[0];
+    if (key == null) return;
+    const v = toNumber(row[measureIndex]);
+    const k = String(key);
+    const prev = sums.get(k);
+    if (prev === undefined) {
+      if (sums.size >= MAX_CHART_POINTS) {
+        chartOverflow = true;
+        return;
+      }
+      sums.set(k, Number.isFinite(v) ? v : 0);
+    } else if (Number.isFinite(v)) {
+      sums.set(k, prev + v);
+    }
+  }
+
+  function drawChart(): void {
+    if (!chartBox || !first) return;
+    const keys = [...sums.keys()].sort();
+    const labels = keys.map((k) => format.axisLabel(first.kind, k, keys));
+    const measure = columns[measureIndex]!;
+    const noteParts: string[] = [];
+    if (seen > drawn && seen > 0) noteParts.push(`all ${format.integer(seen)} rows`);
+    if (chartOverflow) noteParts.push(`first ${format.integer(MAX_CHART_POINTS)} time values`);
+    drawTimeSeriesChart(
+      doc,
+      chartBox,
+      { labels: labels.map(pdfText), values: keys.map((k) => sums.get(k)!) },
+      {
+        caption: `${pdfText(measure.label)} by ${pdfText(first.label)}`,
+        note: noteParts.length ? `(${noteParts.join('; ')})` : undefined,
+        kind: keys.length >= LINE_CHART_FROM ? 'line' : 'bar',
+        font: FONT,
+        boldFont: BOLD,
+      },
+    );
+  }
+
+  function drawStatement(): void {
+    doc.font(BOLD).fontSize(9.5).fillColor(COLORS.text);
+    const shown = Math.min(seen, cap);
+    const text =
+      seen > cap
+        ? `Showing the first ${format.integer(shown)} of ${format.integer(seen)} rows (PDF limit; download CSV or XLSX for all rows)`
+        : `${format.integer(seen)} ${seen === 1 ? 'row' : 'rows'}`;
+    doc.text(text, MARGIN, statementY, { lineBreak: false });
+  }
+
+  function drawFooters(): void {
+    const { start, count } = doc.bufferedPageRange();
+    for (let p = start; p < start + count; p++) {
+      doc.switchToPage(p);
+      const fy = pageHeight - MARGIN + 14;
+      doc.moveTo(MARGIN, fy - 6).lineTo(pageWidth - MARGIN, fy - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+      doc.font(FONT).fontSize(7.5).fillColor(COLORS.faint);
+      const pageLabel = `Page ${p + 1} of ${count}`;
+      const pageLabelWidth = doc.widthOfString(pageLabel);
+      const left = truncate(doc, `${pdfText(meta.reportName)} · ${pdfText(meta.tenantId)}`, contentWidth - pageLabelWidth - 20);
+      doc.text(left, MARGIN, fy, { lineBreak: false });
+      doc.text(pageLabel, pageWidth - MARGIN - pageLabelWidth, fy, { lineBreak: false });
+    }
+  }
+
+  return {
+    async write(rows) {
+      guard.check();
+      for (const row of rows) {
+        if (chartable) addToChart(row);
+        seen++;
+        if (seen > cap) continue; // consumed, counted, not drawn
+        if (widths) drawRow(formatRow(row));
+        else {
+          sample.push(row);
+          if (sample.length >= SAMPLE_ROWS) flushSample();
+        }
+      }
+      await guard.drained(output);
+    },
+
+    async finish() {
+      guard.check();
+      flushSample();
+      if (drawn === 0) {
+        drawHeader();
+        doc.font(FONT).fontSize(9.5).fillColor(COLORS.muted);
+        const empty = seen === 0 ? 'The report returned no rows.' : 'No rows shown (the PDF row cap is 0).';
+        doc.text(empty, MARGIN + CELL_PAD, rowY + 4, { lineBreak: false });
+      }
+      doc.switchToPage(0);
+      drawStatement();
+      drawChart();
+      drawFooters();
+      const finished = guard.finished(output);
+      doc.end();
+      await finished;
+    },
+
+    abort() {
+      if (guard.aborted) return;
+      guard.abort();
+      doc.unpipe(output);
+      doc.destroy();
+    },
+  };
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+/**
+ * Joins the content-stream chunks pdfkit has buffered for `page` into one Uint8Array (see the memory
+ * note above). Relies on pdfkit 0.20's PDFReference keeping `buffer: Uint8Array[]` until it ends;
+ * does nothing if that shape ever changes. More content may still be appended afterwards.
+ */
+function compactPageContent(page: unknown): void {
+  const content = (page as { content?: { buffer?: unknown } } | undefined)?.content;
+  const chunks = content?.buffer;
+  if (!content || !Array.isArray(chunks) || chunks.length < 2) return;
+  if (!chunks.every((c) => c instanceof Uint8Array)) return;
+  content.buffer = [Buffer.concat(chunks as Uint8Array[])];
+}
+
+/** Distributes `available` width: natural widths when they fit (stretched to fill), else the widest
+ * columns are capped at a common width ("water-filling") so narrow columns keep their full width. */
+export function fitWidths(natural: number[], available: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  // A narrow table grows at most by MAX_STRETCH rather than spreading a few columns across the page.
+  if (total <= available) return natural.map((w) => w * Math.min(MAX_STRETCH, available / total));
+  const floor = Math.min(MIN_COL_WIDTH, available / natural.length);
+  const sorted = [...natural].sort((a, b) => a - b);
+  let remaining = available;
+  let capWidth = floor;
+  for (let i = 0; i < sorted.length; i++) {
+    const left = sorted.length - i;
+    const share = remaining / left;
+    if (sorted[i]! <= share) {
+      remaining -= sorted[i]!;
+    } else {
+      capWidth = Math.max(floor, share);
+      break;
+    }
+  }
+  return natural.map((w) => Math.min(w, capWidth));
+}
+
+function longestWordWidth(doc: Doc, text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
+}
+
+/** Wraps a header label into at most two lines within `width`, truncating the rest with '…'. */
+function wrapHeader(doc: Doc, label: string, width: number): string[] {
+  if (doc.widthOfString(label) <= width) return [label];
+  const words = label.split(/\s+/);
+  let line = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = line ? `${line} ${words[i]}` : words[i]!;
+    if (line && doc.widthOfString(next) > width) break;
+    line = next;
+  }
+  const rest = words.slice(i).join(' ');
+  if (!rest) return [truncate(doc, line, width)];
+  return [truncate(doc, line, width), truncate(doc, rest, width)];
+}
+
+/** Longest prefix of `text` that fits `width` with a trailing '…' (binary search on length). */
+export function truncate(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.widthOfString(`${text.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? '…' : `${text.slice(0, lo).trimEnd()}…`;
+}
+
+const WIN_ANSI_EXTRA = new Set([
+  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a,
+  0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
+]);
+const SUBSTITUTES: Record<string, string> = {
+  '→': '–',
+  '←': '<-',
+  '↔': '<->',
+  '⇒': '=>',
+  '≤': '<=',
+  '≥': '>=',
+  '≠': '!=',
+  '−': '-',
+  '‐': '-',
+  '‑': '-',
+  '‒': '–',
+  '―': '—',
+  '′': "'",
+  '″': '"',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u2007': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+};
+
+/**
+ * Makes text printable with the standard (WinAnsi-encoded) fonts: NFC-normalises, turns control
+ * characters into spaces, substitutes a few symbols and replaces anything else outside WinAnsi with
+ * '?' (one per code point, so an emoji is one '?').
+ */
+export function pdfText(text: string): string {
+  // Fast path: printable ASCII only.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp)) out += ch;
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += ' ';
+    else if (cp >= 0x300 && cp <= 0x36f) continue; // stray combining mark left after NFC
+    else out += SUBSTITUTES[ch] ?? '?';
+  }
+  return out;
+}
+
+/** Fraction digits (0–2) a number shows once rounded to 2 decimals. */
+function fractionDigits(v: unknown): number {
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return 0;
+  const n = toNumber(v);
+  if (!Number.isFinite(n) || Number.isInteger(n) || Math.abs(n) >= 1e13) return 0;
+  const cents = Math.round(Math.abs(n) * 100) % 100;
+  return cents === 0 ? 0 : cents % 10 === 0 ? 1 : 2;
+}
+
+function validTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  if (typeof v === 'bigint') return Number(v);
+  return Number.NaN;
+}
+
+/** ClickHouse 'YYYY-MM-DD HH:MM:SS[.mmm]' (UTC) → epoch ms. */
+function parseUtcDateTime(v: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?/.exec(v);
+  if (!m) return Date.parse(v);
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0, m[7] ? +m[7].slice(0, 3).padEnd(3, '0') : 0);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Display formatting of cell values; caches the time-zone conversion of repeated DATETIME values. */
+class CellFormatter {
+  private readonly numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  private readonly columnFormats = new Map<number, Intl.NumberFormat>();
+  private readonly zoneFormat: Intl.DateTimeFormat;
+  private readonly dateTimeCache = new Map<string, string>();
+
+  constructor(timeZone: string) {
+    this.zoneFormat = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+  }
+
+  integer(n: number): string {
+    return this.numberFormat.format(n);
+  }
+
+  /** 'YYYY-MM-DD HH:mm' in the export's time zone. */
+  dateTime(d: Date | number): string {
+    const parts: Record<string, string> = {};
+    for (const p of this.zoneFormat.formatToParts(d)) parts[p.type] = p.value;
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
+
+  /** Numbers of column `index` show at least `decimals` (≤ 2) fraction digits. */
+  setDecimals(index: number, decimals: number): void {
+    const min = Math.min(2, decimals);
+    if (min > 0) this.columnFormats.set(index, new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: 2 }));
+  }
+
+  cell(column: ExportColumn, index: number, v: unknown): string {
+    if (v === null || v === undefined) return '';
+    switch (column.kind) {
+      case 'NUMBER':
+        return this.number(v, this.columnFormats.get(index) ?? this.numberFormat);
+      case 'DATE':
+        return typeof v === 'string' ? v.slice(0, 10) : v instanceof Date ? v.toISOString().slice(0, 10) : pdfText(String(v));
+      case 'DATETIME':
+        return this.zoned(v);
+      case 'BOOLEAN':
+        return v === true || v === 1 || v === '1' || v === 'true' ? 'Yes' : 'No';
+      default:
+        return pdfText(typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }
+  }
+
+  /** Chart x labels: dates as 'Nov 21' (with the year when the series spans years), times in zone. */
+  axisLabel(kind: ExportColumn['kind'], key: string, all: string[]): string {
+    const multiYear = all.length > 0 && all[0]!.slice(0, 4) !== all[all.length - 1]!.slice(0, 4);
+    if (kind === 'DATE') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(key);
+      if (!m) return key;
+      const label = `${MONTHS[+m[2]! - 1]} ${+m[3]!}`;
+      return multiYear ? `${label}, ${m[1]}` : label;
+    }
+    const zoned = this.zoned(key); // YYYY-MM-DD HH:mm
+    const sameDay = all.length > 0 && this.zoned(all[0]).slice(0, 10) === this.zoned(all[all.length - 1]).slice(0, 10);
+    if (sameDay) return zoned.slice(11);
+    const month = MONTHS[+zoned.slice(5, 7) - 1] ?? zoned.slice(5, 7);
+    return `${month} ${+zoned.slice(8, 10)} ${zoned.slice(11)}`;
+  }
+
+  private number(v: unknown, nf: Intl.NumberFormat): string {
+    if (typeof v === 'number') return Number.isFinite(v) ? nf.format(v) : String(v);
+    if (typeof v === 'bigint') return nf.format(v);
+    if (typeof v === 'string') {
+      // 64-bit integers arrive quoted from ClickHouse; keep their precision.
+      if (/^-?\d+$/.test(v)) return nf.format(BigInt(v));
+      const n = Number(v);
+      return Number.isFinite(n) ? nf.format(n) : pdfText(v);
+    }
+    return pdfText(String(v));
+  }
+
+  private zoned(v: unknown): string {
+    const key = v instanceof Date ? v.toISOString() : String(v);
+    let s = this.dateTimeCache.get(key);
+    if (s === undefined) {
+      const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : parseUtcDateTime(key);
+      s = Number.isFinite(ms) ? this.dateTime(ms) : pdfText(key);
+      if (this.dateTimeCache.size >= 10_000) this.dateTimeCache.clear();
+      this.dateTimeCache.set(key, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The contract every export file writer keeps. Writers are pure streaming modules: they turn rows
+ * into bytes on a Node Writable they are given, honour its back-pressure, and do no other I/O.
+ *
+ * Glossary
+ * - column: an output column of the compiled report (key, human label, kind).
+ * - row: an array of values in column order, as ClickHouse's JSONCompactEachRow gives them:
+ *   NUMBER → number (or null), STRING → string, BOOLEAN → boolean, DATE → 'YYYY-MM-DD',
+ *   DATETIME → 'YYYY-MM-DD HH:MM:SS[.mmm]' in UTC; any nullable column may give null.
+ * - totalRows: how many rows the export will write (the report's result after its row limit),
+ *   known before the first row because the exporter counts first.
+ * - truncated: the report's row limit cut the result (the report yields more than totalRows).
+ */
+import type { Writable } from 'node:stream';
+import type { ColumnKind } from '../../catalog/catalog.js';
+
+export type ExportFormat = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
+
+export interface ExportColumn {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
+
+export interface ExportParameter {
+  /** e.g. 'Time range', 'Filter', 'Row limit'. */
+  label: string;
+  /** Human text, e.g. '2026-11-21 00:00 → 2026-11-28 00:00 (Europe/Paris)'. */
+  value: string;
+}
+
+export interface ExportMeta {
+  reportName: string;
+  tenantId: string;
+  /** When the export ran; shown in `timeZone`. */
+  generatedAt: Date;
+  /** IANA zone for human-facing times in the file (PDF, XLSX About sheet). */
+  timeZone: string;
+  parameters: ExportParameter[];
+  rowLimit: number;
+  totalRows: number;
+  truncated: boolean;
+}
+
+export interface WriterOptions {
+  /** CSV: prefix a UTF-8 BOM so Excel detects the encoding. */
+  bom?: boolean;
+  /** JSON: newline-delimited objects instead of one array. */
+  ndjson?: boolean;
+  /** PDF: most table rows a PDF holds (default 10,000); the first page says when it applies. */
+  pdfRowCap?: number;
+  /** XLSX: rows per sheet before continuing on a new one (default 1,048,575: Excel's maximum less the header). */
+  xlsxRowsPerSheet?: number;
+}
+
+export interface FormatWriter {
+  /** Writes a batch of rows; resolves when the output can take more (back-pressure). */
+  write(rows: unknown[][]): Promise<void>;
+  /** Writes whatever closes the file (footers, sheets, xref) and ends the output stream. */
+  finish(): Promise<void>;
+  /** Stops early (cancel, failure): releases resources without finishing the file. */
+  abort(): void;
+}
+
+export interface WriterFactoryInput {
+  output: Writable;
+  columns: ExportColumn[];
+  meta: ExportMeta;
+  options: WriterOptions;
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  CSV: 'text/csv; charset=utf-8',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  PDF: 'application/pdf',
+  JSON: 'application/json; charset=utf-8',
+};
+
+export const EXTENSIONS: Record<ExportFormat, string> = { CSV: 'csv', XLSX: 'xlsx', PDF: 'pdf', JSON: 'json' };

@@ -1,0 +1,247 @@
+/**
+ * XLSX export writer over exceljs's streaming WorkbookWriter: rows are committed as they come, so
+ * memory stays flat whatever the row count (useSharedStrings off: the shared-string table would
+ * grow with every distinct string).
+ *
+ * Layout: sheet "Data" with a bold, frozen, auto-filtered header of column labels; past
+ * `options.xlsxRowsPerSheet` rows (default 1,048,575, Excel's limit less the header) the rows
+ * continue on "Data (2)", "Data (3)"…, each with its own header; a last sheet "About" states the
+ * report, tenant, generation time, parameters, row limit, rows written, and — when the row limit cut
+ * the result — a visible truncation line.
+ *
+ * Decisions:
+ * - Typed cells: NUMBER → number, DATETIME → Date shown `yyyy-mm-dd hh:mm:ss` (UTC, like the
+ *   source; exceljs converts Dates to serials on the UTC clock), DATE → Date shown `yyyy-mm-dd`,
+ *   BOOLEAN → boolean, STRING → string. Values of an unexpected shape are kept as text.
+ * - Number format per column, decided from the sampled first rows: `#,##0.00` if any sampled value
+ *   has a fraction, else `#,##0`; a later fractional value in an "integer" column gets `#,##0.00`
+ *   on its own cell, so decimals are never hidden.
+ * - Column widths from the labels and the first 200 rows (a sheet's column widths precede its rows
+ *   in the file, so those rows are held back until the sample is complete), clamped to 10..60.
+ * - No formula neutralisation: exceljs writes strings as typed string cells, never as formulas,
+ *   so `=HYPERLINK(…)` is shown as text, not run. Strings are cut to Excel's 32,767-character cell
+ *   limit (a longer one makes Excel "repair" the file).
+ * - The autofilter covers the header and the data rows of its sheet (what Excel itself writes).
+ * - Spreadsheet limits, accepted: cells hold doubles, so integers past 2^53 (UInt64 sums) lose
+ *   their last digits (CSV/JSON keep them); XML parsing turns CRLF inside text into LF.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { OutputGuard } from './output-flow.js';
+import type { ExportMeta, FormatWriter, WriterFactoryInput } from './writer.js';
+import {
+  HEADER,
+  INTEGER,
+  LABEL,
+  PLAIN,
+  WARNING,
+  columnLetters,
+  fillCell,
+  planColumns,
+  text,
+  type CellStyle,
+  type ColumnPlan,
+} from './xlsx-cells.js';
+import { formatZonedDateTime } from './zoned-time.js';
+
+export const DEFAULT_XLSX_ROWS_PER_SHEET = 1_048_575;
+const SAMPLE_ROWS = 200;
+
+/** Uncompressed sheet XML allowed to wait for the zip before write() holds back. */
+const MAX_ZIP_BACKLOG = 1024 * 1024;
+
+/** What exceljs's stream writer has but its typings omit: the zip archive piped to the output. */
+interface ArchiveInternals {
+  zip?: NodeJS.EventEmitter & { unpipe(destination: Writable): unknown; abort(): unknown };
+}
+
+/**
+ * A sheet's XML goes into an exceljs StreamBuf that writes to the zip entry's pass-through stream
+ * *ignoring its back-pressure*, so with a slower zip or output the XML piles up there without
+ * bound (it grew with the row count: ~190 MB by 400k rows when measured). So we read those
+ * buffers' sizes and hold back writes ourselves. These are internals of exceljs 4.4 (StreamBuf)
+ * and of archiver's readable-stream 2 PassThrough; if they change, the sizes read as 0 and only
+ * the output's own back-pressure remains (the xlsx tests' memory bound would then fail).
+ */
+interface BufferedStream extends NodeJS.EventEmitter {
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+interface SheetStreamInternals {
+  _stream?: { buffers?: Array<{ length: number }>; pipes?: BufferedStream[] };
+}
+
+function sheetBacklog(sheet: ExcelJS.Worksheet): { bytes: number; entry: BufferedStream | undefined } {
+  const stream = (sheet as unknown as SheetStreamInternals)._stream;
+  let bytes = 0;
+  for (const buffer of stream?.buffers ?? []) bytes += buffer.length;
+  for (const pipe of stream?.pipes ?? []) bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return { bytes, entry: stream?.pipes?.[0] };
+}
+
+function dataSheetName(index: number): string {
+  return index === 1 ? 'Data' : `Data (${index})`;
+}
+
+function writeAbout(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  meta: ExportMeta,
+  rowsWritten: number,
+  sheetNames: string[],
+): void {
+  const sheet = workbook.addWorksheet('About');
+  sheet.columns = [{ width: 18 }, { width: 80 }];
+  const add = (label: string, value: string | number, style: CellStyle = PLAIN): void => {
+    const row = sheet.addRow([label, value]);
+    row.getCell(1).style = LABEL;
+    // Assign whole shared styles only: exceljs's cell.font/alignment setters mutate the style object.
+    row.getCell(2).style = typeof value === 'number' ? INTEGER : style;
+    row.commit();
+  };
+  add('Report', text(meta.reportName));
+  add('Tenant', text(meta.tenantId));
+  add('Generated at', formatZonedDateTime(meta.generatedAt, meta.timeZone));
+  for (const parameter of meta.parameters) add(text(parameter.label), text(parameter.value));
+  add('Row limit', meta.rowLimit);
+  add('Rows written', rowsWritten);
+  if (sheetNames.length > 1) add('Data sheets', sheetNames.join(', '));
+  if (meta.truncated) {
+    sheet.addRow([]).commit();
+    const row = sheet.addRow([
+      `Truncated: the report's row limit of ${meta.rowLimit.toLocaleString('en-US')} rows cut the result`,
+    ]);
+    row.getCell(1).style = WARNING;
+    row.commit();
+  }
+  sheet.commit();
+}
+
+export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
+  const { output, columns, meta, options } = input;
+  const rowsPerSheet = Math.max(1, Math.floor(options.xlsxRowsPerSheet ?? DEFAULT_XLSX_ROWS_PER_SHEET));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const zip = (workbook as unknown as ArchiveInternals).zip;
+  const guard = new OutputGuard();
+  guard.watch(output);
+  if (zip) guard.watch(zip);
+
+  const width = columns.length;
+  const lastColumn = columnLetters(Math.max(1, width));
+  let plans: ColumnPlan[] | undefined;
+  /** Rows held back until the width sample is complete. */
+  let sample: unknown[][] = [];
+  let sheet: ExcelJS.Worksheet | undefined;
+  const sheetNames: string[] = [];
+  /** Data sheets whose XML may still be waiting for the zip (the open one and maybe its predecessor). */
+  let unzipped: ExcelJS.Worksheet[] = [];
+  let rowsInSheet = 0;
+  let rowsWritten = 0;
+  let finishing = false;
+
+  /** Resolves once the zip has taken all but MAX_ZIP_BACKLOG bytes of XML and the output has room. */
+  async function relieve(): Promise<void> {
+    for (;;) {
+      await guard.drained(output);
+      let bytes = 0;
+      let waitOn: BufferedStream | undefined;
+      unzipped = unzipped.filter((s) => {
+        const backlog = sheetBacklog(s);
+        bytes += backlog.bytes;
+        if (backlog.bytes > 0) waitOn ??= backlog.entry;
+        return backlog.bytes > 0 || s === sheet;
+      });
+      if (bytes <= MAX_ZIP_BACKLOG) return;
+      // The pass-through emits 'drain' once emptied; a sheet not yet reached by the zip never does,
+      // so poll as well.
+      await guard.eventOrTimeout(waitOn ?? output, 'drain', 20);
+    }
+  }
+
+  function openSheet(): ExcelJS.Worksheet {
+    const name = dataSheetName(sheetNames.length + 1);
+    sheetNames.push(name);
+    // Views are written when the sheet opens; the autofilter when it closes.
+    const opened = workbook.addWorksheet(name, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    });
+    unzipped.push(opened);
+    opened.columns = plans!.map((p) => ({ width: p.width }));
+    const header = opened.getRow(1);
+    columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = text(c.label);
+      cell.style = HEADER;
+    });
+    header.commit();
+    rowsInSheet = 0;
+    return opened;
+  }
+
+  function closeSheet(): void {
+    if (!sheet) return;
+    if (width > 0) sheet.autoFilter = `A1:${lastColumn}${rowsInSheet + 1}`;
+    sheet.commit();
+    sheet = undefined;
+  }
+
+  function writeRow(values: unknown[]): void {
+    if (!sheet || rowsInSheet === rowsPerSheet) {
+      closeSheet();
+      sheet = openSheet();
+    }
+    const row = sheet.getRow(rowsInSheet + 2);
+    for (let i = 0; i < width; i++) {
+      const value = values[i];
+      if (value == null) continue; // an absent cell is an empty cell
+      const plan = plans![i]!;
+      fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value);
+    }
+    row.commit();
+    rowsInSheet++;
+    rowsWritten++;
+  }
+
+  /** Decides widths and formats from the sample, then writes the held-back rows. */
+  function startData(): void {
+    plans = planColumns(columns, sample);
+    const held = sample;
+    sample = [];
+    sheet = openSheet();
+    for (const row of held) writeRow(row);
+  }
+
+  return {
+    async write(rows) {
+      guard.check();
+      if (finishing) throw new Error('XLSX writer: write() after finish()');
+      let i = 0;
+      if (!plans) {
+        while (i < rows.length && sample.length < SAMPLE_ROWS) sample.push(rows[i++]!);
+        if (sample.length < SAMPLE_ROWS) return;
+        startData();
+      }
+      for (; i < rows.length; i++) writeRow(rows[i]!);
+      await relieve();
+    },
+
+    async finish() {
+      guard.check();
+      if (finishing) throw new Error('XLSX writer: finish() called twice');
+      finishing = true;
+      if (!plans) startData(); // fewer rows than the sample (or none): header and rows now
+      closeSheet();
+      writeAbout(workbook, meta, rowsWritten, sheetNames);
+      // commit() appends styles, workbook and content types, finalises the zip and resolves on the
+      // output's 'finish'; the guard rejects instead if the output fails or we are aborted meanwhile.
+      await Promise.all([workbook.commit(), guard.finished(output)]);
+    },
+
+    abort() {
+      if (guard.aborted) return;
+      guard.abort();
+      // Detach first: archiver's abort() ends its stream, which would end (and so "complete") the output.
+      zip?.unpipe(output);
+      zip?.abort();
+    },
+  };
+}

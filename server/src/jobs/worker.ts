@@ -1,0 +1,133 @@
+/**
+ * The job worker: graphile-worker over the metadata Postgres, with the task list, the crontab, and
+ * the liveness protocol that makes a crashed worker's jobs run again.
+ *
+ * Liveness: each worker process writes a heartbeat row per graphile worker id every
+ * `heartbeatSeconds`. Every worker also reaps: heartbeats silent for 3 intervals are deleted, and
+ * any job lock held by a worker id without a live heartbeat (older than the same grace) is forcibly
+ * released, so another worker retries the job at once instead of after graphile-worker's 4 hours.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Logger as GraphileLogger, run, type Runner, type Task } from 'graphile-worker';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../platform/logger.js';
+import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
+
+export interface WorkerConfig {
+  databaseUrl: string;
+  concurrency: number;
+  pollIntervalMs: number;
+  heartbeatSeconds: number;
+  retentionDays: number;
+}
+
+export interface WorkerHandle {
+  processId: string;
+  stop(): Promise<void>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const CRONTAB = [
+  // Retention: remove export files past their days; records stay for history.
+  '*/15 * * * * exports__cleanup ?max=1',
+].join('\n');
+
+function graphileLogger(log: Logger): GraphileLogger {
+  return new GraphileLogger(() => (level, message, meta) => {
+    const fields = meta && typeof meta === 'object' ? { ...(meta as Record<string, unknown>) } : undefined;
+    if (level === 'error') log.error(`worker: ${message}`, fields);
+    else if (level === 'warning') log.warn(`worker: ${message}`, fields);
+    else log.debug(`worker: ${message}`, fields);
+  });
+}
+
+export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps & { em: EntityManager }, log: Logger): Promise<WorkerHandle> {
+  const processId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const exportRunner = new ExportRunner(deps);
+  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => deps.em.getConnection().execute<T[]>(query, params);
+
+  const exportRun: Task = async (payload, helpers) => {
+    const exportId = (payload as { exportId?: unknown } | null)?.exportId;
+    if (typeof exportId !== 'string' || !UUID.test(exportId)) {
+      helpers.logger.error(`export__run: invalid payload ${JSON.stringify(payload)}; dropped`);
+      return;
+    }
+    await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  };
+  const exportsCleanup: Task = async () => {
+    const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
+    if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
+  };
+
+  const workerIds = new Set<string>();
+  const runner: Runner = await run({
+    connectionString: config.databaseUrl,
+    concurrency: config.concurrency,
+    pollInterval: config.pollIntervalMs,
+    noHandleSignals: true,
+    logger: graphileLogger(log),
+    taskList: { export__run: exportRun, exports__cleanup: exportsCleanup },
+    crontab: CRONTAB,
+  });
+  runner.events.on('worker:create', ({ worker }) => {
+    workerIds.add(worker.workerId);
+    void sql('INSERT INTO worker_heartbeats (worker_id, process_id) VALUES (?, ?) ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()',
+      [worker.workerId, processId]).catch((error: Error) => log.warn('heartbeat insert failed', { error: error.message }));
+  });
+
+  const graceSeconds = config.heartbeatSeconds * 3;
+  const beat = async () => {
+    await sql('UPDATE worker_heartbeats SET heartbeat_at = now() WHERE process_id = ?', [processId]);
+    await reapDeadWorkers(sql, graceSeconds, async (ids) => {
+      log.warn(`unlocking jobs of ${ids.length} dead worker(s)`, { workerIds: ids });
+      await sql('SELECT graphile_worker.force_unlock_workers(?::text[])', [ids]);
+    });
+    for (const lost of await failLostExports(sql, graceSeconds)) {
+      await deps.events.publish({ type: 'export', id: lost.id, tenantId: lost.tenant_id, status: 'FAILED' });
+    }
+  };
+  const timer = setInterval(() => void beat().catch((error: Error) => log.warn('heartbeat failed', { error: error.message })), config.heartbeatSeconds * 1000);
+  // At start-up too: a worker restarting after a crash frees what its previous life held.
+  await beat().catch((error: Error) => log.warn('initial reaping failed', { error: error.message }));
+  log.info(`worker started (concurrency ${config.concurrency})`);
+
+  return {
+    processId,
+    stop: async () => {
+      clearInterval(timer);
+      await runner.stop();
+      await sql('DELETE FROM worker_heartbeats WHERE process_id = ?', [processId]).catch(() => undefined);
+    },
+  };
+}
+
+type Sql = <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
+
+/** Frees job locks held by workers that stopped beating; see the header. */
+export async function reapDeadWorkers(sql: Sql, graceSeconds: number, unlock: (workerIds: string[]) => Promise<void>): Promise<string[]> {
+  await sql(`DELETE FROM worker_heartbeats WHERE heartbeat_at < now() - make_interval(secs => ?)`, [graceSeconds]);
+  const rows = await sql<{ locked_by: string }>(
+    `SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
+     WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => ?)
+       AND locked_by NOT IN (SELECT worker_id FROM worker_heartbeats)`, [graceSeconds]);
+  const ids = rows.map((r) => r.locked_by);
+  if (ids.length) await unlock(ids);
+  return ids;
+}
+
+/**
+ * An export whose job is gone or used up its attempts (its last worker died mid-run) would stay
+ * PENDING or PROCESSING forever: it fails, saying why.
+ */
+export async function failLostExports(sql: Sql, graceSeconds: number): Promise<{ id: string; tenant_id: string }[]> {
+  return sql<{ id: string; tenant_id: string }>(
+    `UPDATE exports e SET status = 'FAILED', error_code = 'WORKER_LOST',
+       error_message = 'The worker running this export stopped and no attempts are left', completed_at = now(), updated_at = now()
+     WHERE e.status IN ('PENDING', 'PROCESSING') AND e.updated_at < now() - make_interval(secs => ?)
+       AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j
+                       WHERE j.key = 'export:' || e.id::text AND (j.attempts < j.max_attempts OR j.locked_at IS NOT NULL))
+     RETURNING e.id, e.tenant_id`, [graceSeconds]);
+}

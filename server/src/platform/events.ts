@@ -1,0 +1,103 @@
+/**
+ * Cross-process events over PostgreSQL LISTEN/NOTIFY. A worker in any process publishes; every API
+ * process listening receives and fans out to its GraphQL subscribers. Payloads are small (what
+ * changed, not the new state): receivers reload the row, which also re-checks the tenant.
+ */
+import pg from 'pg';
+import type { Logger } from './logger.js';
+
+export const EVENTS_CHANNEL = 'reportcast_events';
+
+export interface ExportEvent {
+  type: 'export';
+  id: string;
+  tenantId: string;
+  status: string;
+}
+
+export type AppEvent = ExportEvent;
+
+export interface EventBus {
+  publish(event: AppEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(handler: (event: AppEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export class PgEventBus implements EventBus {
+  private readonly pool: pg.Pool;
+  private listener: pg.Client | null = null;
+  private readonly handlers = new Set<(event: AppEvent) => void>();
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly databaseUrl: string, private readonly log: Logger) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    this.pool.on('error', (error) => log.warn('event bus pool error', { error: error.message }));
+  }
+
+  async publish(event: AppEvent): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+  }
+
+  subscribe(handler: (event: AppEvent) => void): () => void {
+    this.handlers.add(handler);
+    if (!this.listener && !this.reconnectTimer) void this.listen();
+    return () => this.handlers.delete(handler);
+  }
+
+  /** Resolves once LISTEN is in place, so events published after it are not missed. */
+  async ready(): Promise<void> {
+    if (!this.listener) await this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    this.listener = client;
+    client.on('notification', (msg) => {
+      if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
+      let event: AppEvent;
+      try {
+        event = JSON.parse(msg.payload) as AppEvent;
+      } catch {
+        return;
+      }
+      for (const handler of this.handlers) handler(event);
+    });
+    // A dropped connection would silently stop all subscriptions: reconnect with a pause.
+    client.on('error', (error) => {
+      this.log.warn('event listener lost its connection; reconnecting', { error: error.message });
+      this.scheduleReconnect();
+    });
+    client.on('end', () => this.scheduleReconnect());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      this.log.warn('event listener could not connect; retrying', { error: (error as Error).message });
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    const old = this.listener;
+    this.listener = null;
+    old?.removeAllListeners();
+    void old?.end().catch(() => undefined);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.closed && this.handlers.size > 0) void this.listen();
+    }, 1000);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const listener = this.listener;
+    this.listener = null;
+    listener?.removeAllListeners();
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}

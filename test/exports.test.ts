@@ -1,0 +1,253 @@
+/**
+ * On-demand exports end to end: GraphQL mutation → graphile-worker job → streamed file in storage
+ * → subscription updates → download through the returned link, in every format, with the file's
+ * content checked against the report's rows. Also cancel, retry, delete, audit and isolation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { compileReport } from '../server/src/features/reports/compile-query.js';
+import { validateDefinition } from '../server/src/features/reports/validate-definition.js';
+import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { parseCsv } from './support/csv.js';
+import { CREATE_EXPORT, EXPORT_UPDATED, GET_EXPORT, exportAndFollow, reportIdByName } from './support/exports.js';
+import { collect, wsClient } from './support/ws-client.js';
+
+let app: TestApp;
+let admin: string;
+let usageId: string;
+
+beforeAll(async () => {
+  app = await startTestApp({ seedRows: 60_000, worker: true });
+  admin = await app.token('acme', 'admin', 'ann@acme');
+  usageId = await reportIdByName(app, admin, 'Usage Summary');
+});
+afterAll(async () => app?.close());
+
+/** The report's rows at the export's as-of instant, straight from ClickHouse. */
+async function expectedRows(definition: unknown, asOf: string): Promise<unknown[][]> {
+  const checked = validateDefinition(definition, app.runtime.limits);
+  if (!checked.valid) throw new Error('invalid');
+  const q = compileReport(checked.definition, { tenantId: 'acme', asOf: new Date(asOf), database: app.runtime.analytics.database, maxRangeDays: 366 });
+  return (await app.runtime.analytics.query(q.sql, q.params)).rows;
+}
+
+async function usageDefinition() {
+  const res = await app.gql(`query($id: ID!) { report(id: $id) { definition { source rowLimit dimensions { field grain alias }
+    measures { fn field alias } timeRange { last { n unit } } orderBy { key direction } } } }`, { id: usageId }, admin);
+  return res.data!.report.definition;
+}
+
+async function download(url: string) {
+  const res = await fetch(url);
+  return { res, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('exports of the Usage Summary in every format', () => {
+  it('CSV: follows progress to COMPLETED and downloads the report rows', async () => {
+    const { final, states } = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
+    expect(final.status).toBe('COMPLETED');
+    expect(states[0].status).toMatch(/PENDING|PROCESSING/);
+    expect(final).toMatchObject({ format: 'CSV', triggeredBy: 'API', initiatedBy: 'ann@acme', reportId: usageId, reportName: 'Usage Summary', attempts: 1, truncated: false, error: null });
+    expect(final.fileName).toMatch(/^usage-summary_\d{4}-\d{2}-\d{2}_\d{4}\.csv$/);
+    expect(final.progress.percent).toBe(100);
+    expect(final.progress.rowsWritten).toBe(final.rowCount);
+    expect(final.downloadUrl).toMatch(new RegExp(`^${app.url}/exports/${final.id}/download\\?token=`));
+    expect(Date.parse(final.expiresAt) - Date.now()).toBeGreaterThan(50 * 60_000);
+
+    const { res, body } = await download(final.downloadUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(Number(res.headers.get('content-length'))).toBe(final.fileSize);
+    expect(res.headers.get('content-disposition')).toContain(`filename="${final.fileName}"`);
+    expect(body.length).toBe(final.fileSize);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(body).digest('hex')).toBe(final.checksum);
+
+    const [header, ...rows] = parseCsv(body.toString('utf8'));
+    expect(header).toEqual(['date', 'event_type', 'total_events', 'unique_users', 'unique_devices']);
+    const expected = await expectedRows(await usageDefinition(), final.asOf);
+    expect(rows.length).toBe(final.rowCount);
+    expect(rows).toEqual(expected.map((r) => r.map(String)));
+  });
+
+  it('XLSX: typed cells, bold frozen header, an About sheet', async () => {
+    const { final } = await exportAndFollow(app, admin, { reportId: usageId, format: 'XLSX', options: { timeZone: 'America/New_York' } });
+    expect(final.status).toBe('COMPLETED');
+    const { res, body } = await download(final.downloadUrl);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Data', 'About']);
+    const data = wb.getWorksheet('Data')!;
+    expect(data.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(data.rowCount).toBe(final.rowCount + 1);
+    const first = data.getRow(2);
+    expect(first.getCell(1).value).toBeInstanceOf(Date);
+    expect(typeof first.getCell(2).value).toBe('string');
+    expect(typeof first.getCell(3).value).toBe('number');
+    const expected = await expectedRows(await usageDefinition(), final.asOf);
+    expect(first.getCell(3).value).toBe(expected[0]![2]);
+    const about = wb.getWorksheet('About')!;
+    const aboutText = JSON.stringify(about.getSheetValues());
+    expect(aboutText).toContain('Usage Summary');
+    expect(aboutText).toContain('America/New_York');
+  });
+
+  it('PDF: a document whose text holds the title and the first and last rows', async () => {
+    const { final } = await exportAndFollow(app, admin, { reportId: usageId, format: 'PDF' });
+    expect(final.status).toBe('COMPLETED');
+    const { res, body } = await download(final.downloadUrl);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'rc-pdf-'));
+    writeFileSync(join(dir, 'r.pdf'), body);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Usage Summary');
+    expect(text).toContain('acme');
+    const expected = await expectedRows(await usageDefinition(), final.asOf);
+    const [firstDate, firstType, firstCount] = expected[0]! as [string, string, number];
+    const last = expected.at(-1)! as [string, string, number];
+    expect(text).toMatch(new RegExp(`${firstDate}\\s+${firstType}\\s+${firstCount.toLocaleString('en')}`));
+    expect(text).toMatch(new RegExp(`${last[0]}\\s+${last[1]}\\s+${last[2].toLocaleString('en')}`));
+  });
+
+  it('JSON and NDJSON: parse back to the report rows', async () => {
+    const expectedFor = async (asOf: string) => (await expectedRows(await usageDefinition(), asOf)).map((r) => ({
+      date: r[0], event_type: r[1], total_events: r[2], unique_users: r[3], unique_devices: r[4],
+    }));
+    const json = await exportAndFollow(app, admin, { reportId: usageId, format: 'JSON' });
+    const { body } = await download(json.final.downloadUrl);
+    expect(JSON.parse(body.toString('utf8'))).toEqual(await expectedFor(json.final.asOf));
+    const nd = await exportAndFollow(app, admin, { reportId: usageId, format: 'JSON', options: { ndjson: true } });
+    expect(nd.final.fileName).toMatch(/\.ndjson$/);
+    const lines = (await download(nd.final.downloadUrl)).body.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual(await expectedFor(nd.final.asOf));
+  });
+});
+
+describe('download links', () => {
+  it('are 404 when tampered with, used for another export, or malformed', async () => {
+    const a = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
+    const b = await exportAndFollow(app, admin, { reportId: usageId, format: 'JSON' });
+    const token = new URL(a.final.downloadUrl).searchParams.get('token')!;
+    expect((await fetch(`${app.url}/exports/${b.id}/download?token=${encodeURIComponent(token)}`)).status).toBe(404);
+    expect((await fetch(a.final.downloadUrl.replace(/token=./, 'token=X'))).status).toBe(404);
+    expect((await fetch(`${app.url}/exports/${a.id}/download`)).status).toBe(404);
+    expect((await fetch(`${app.url}/exports/..%2F..%2Fetc%2Fpasswd/download?token=${token}`)).status).toBe(404);
+    expect((await fetch(a.final.downloadUrl)).status).toBe(200);
+  });
+});
+
+describe('tenant isolation', () => {
+  it("answers NOT_FOUND for another tenant's export everywhere, subscriptions included", async () => {
+    const { id } = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
+    const globex = await app.token('globex', 'admin');
+    expect(errorCode(await app.gql(GET_EXPORT, { id }, globex))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id }, globex))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id }, globex))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { retryExport(id: $id) { id } }', { id }, globex))).toBe('NOT_FOUND');
+    const list = await app.gql('{ exports(first: 500) { totalCount edges { node { id } } } }', {}, globex);
+    expect(list.data!.exports.edges.map((e: any) => e.node.id)).not.toContain(id);
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: usageId, format: 'CSV' } }, globex))).toBe('NOT_FOUND');
+    const client = wsClient(app.url, globex);
+    const sub = collect(client, EXPORT_UPDATED, { id }, (d) => d.exportUpdated);
+    await expect(sub.until(() => true, 10_000)).rejects.toBeTruthy();
+    expect(JSON.stringify(sub.errors)).toContain('NOT_FOUND');
+    await client.dispose();
+  });
+
+  it('sends exportsChanged only for the viewer tenant', async () => {
+    const globexClient = wsClient(app.url, await app.token('globex', 'viewer'));
+    const acmeClient = wsClient(app.url, admin);
+    const globexSeen = collect(globexClient, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
+    const acmeSeen = collect(acmeClient, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
+    await new Promise((r) => setTimeout(r, 300));
+    const { id } = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
+    await acmeSeen.until((e: any) => e.id === id && e.status === 'COMPLETED', 20_000);
+    expect(globexSeen.values.find((e: any) => e.id === id)).toBeUndefined();
+    await globexClient.dispose();
+    await acmeClient.dispose();
+  });
+});
+
+describe('cancel, retry, delete, audit', () => {
+  const big = {
+    source: 'usage_events',
+    dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
+    timeRange: { last: { n: 40, unit: 'DAY' } },
+    rowLimit: 60_000,
+  };
+
+  it('cancels a running export within a second and leaves no file', async () => {
+    const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Everything raw', definition: big } }, admin);
+    const reportId = created.data!.createReport.id;
+    const started = await app.gql(CREATE_EXPORT, { input: { reportId, format: 'XLSX' } }, admin);
+    const id = started.data!.createExport.id;
+    const client = wsClient(app.url, admin);
+    const updates = collect(client, EXPORT_UPDATED, { id }, (d) => d.exportUpdated);
+    await updates.until((e: any) => e.status === 'PROCESSING' && e.progress.rowsWritten > 0);
+    const cancelledAt = Date.now();
+    const cancel = await app.gql('mutation($id: ID!) { cancelExport(id: $id) { status } }', { id }, admin);
+    expect(cancel.data!.cancelExport.status).toBe('CANCELLED');
+    // The worker notices within a progress tick; give it a second, then the row must not move.
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = (await app.gql(GET_EXPORT, { id }, admin)).data!.export;
+    await new Promise((r) => setTimeout(r, 600));
+    const later = (await app.gql(GET_EXPORT, { id }, admin)).data!.export;
+    expect(later.status).toBe('CANCELLED');
+    expect(later.progress.rowsWritten).toBe(after.progress.rowsWritten);
+    expect(later.progress.rowsWritten).toBeLessThan(60_000);
+    expect(later.downloadUrl).toBeNull();
+    expect(Date.now() - cancelledAt).toBeLessThan(5000);
+    const dir = join(app.config.exports.dir, 'exports', 'acme');
+    const files = existsSync(dir) ? readdirSync(dir) : [];
+    expect(files.filter((f) => f.startsWith(id))).toEqual([]);
+    await client.dispose();
+
+    // Retry: a new attempt over the same rows, keeping the history.
+    const retried = await app.gql('mutation($id: ID!) { retryExport(id: $id) { id retryOf triggeredBy asOf status } }', { id }, admin);
+    expect(retried.data!.retryExport).toMatchObject({ retryOf: id, triggeredBy: 'RETRY', asOf: later.asOf });
+    expect(errorCode(await app.gql('mutation($id: ID!) { retryExport(id: $id) { id } }', { id: retried.data!.retryExport.id }, admin))).toBe('BAD_USER_INPUT');
+  });
+
+  it('deletes an export and its file; lists and filters the rest', async () => {
+    const { id, final } = await exportAndFollow(app, admin, { reportId: usageId, format: 'JSON' });
+    const list = await app.gql('query($f: ExportFilter) { exports(first: 500, filter: $f) { totalCount edges { node { id format status } } } }', { f: { format: 'JSON', status: 'COMPLETED' } }, admin);
+    expect(list.data!.exports.edges.every((e: any) => e.node.format === 'JSON' && e.node.status === 'COMPLETED')).toBe(true);
+    expect(list.data!.exports.edges.map((e: any) => e.node.id)).toContain(id);
+    expect((await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id }, admin)).data!.deleteExport).toBe(id);
+    expect(errorCode(await app.gql(GET_EXPORT, { id }, admin))).toBe('NOT_FOUND');
+    expect((await fetch(final.downloadUrl)).status).toBe(404);
+    expect(existsSync(join(app.config.exports.dir, final.storageKey))).toBe(false);
+  });
+
+  it('lets a viewer export but not touch others\' exports; audits it all for admins', async () => {
+    const viewer = await app.token('acme', 'viewer', 'vic@acme');
+    const mine = await exportAndFollow(app, viewer, { reportId: usageId, format: 'CSV' });
+    expect(mine.final.status).toBe('COMPLETED');
+    const { id: theirs } = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
+    expect(errorCode(await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id: theirs }, viewer))).toBe('FORBIDDEN');
+    await fetch(mine.final.downloadUrl);
+    expect(errorCode(await app.gql('{ auditLog { totalCount } }', {}, viewer))).toBe('FORBIDDEN');
+    const audit = await app.gql('{ auditLog(first: 200) { edges { node { actor action targetId ip userAgent } } } }', {}, admin);
+    const entries = audit.data!.auditLog.edges.map((e: any) => e.node);
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'vic@acme', action: 'export.create', targetId: mine.id }));
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'export.download', targetId: mine.id }));
+    expect(entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(['export.cancel', 'export.retry', 'export.delete', 'report.create']));
+    const globexAudit = await app.gql('{ auditLog(first: 200) { edges { node { targetId } } } }', {}, await app.token('globex', 'admin'));
+    expect(globexAudit.data!.auditLog.edges.map((e: any) => e.node.targetId)).not.toContain(mine.id);
+  });
+
+  it('refuses bad export input with typed errors', async () => {
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: usageId, format: 'CSV', options: { timeZone: 'Mars/Olympus' } } }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: usageId, format: 'PDF', options: { bom: true } } }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: usageId, format: 'DOCX' } }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: '00000000-0000-0000-0000-000000000000', format: 'CSV' } }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql(CREATE_EXPORT, { input: { reportId: usageId, format: 'CSV' } }))).toBe('UNAUTHENTICATED');
+  });
+});

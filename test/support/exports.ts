@@ -1,0 +1,40 @@
+/**
+ * Export helpers for tests: create an export through GraphQL and follow it to the end over
+ * graphql-ws, as the builder does.
+ */
+import { expect } from 'vitest';
+import type { TestApp } from './test-app.js';
+import { collect, wsClient } from './ws-client.js';
+
+export const EXPORT_FIELDS = `id status format triggeredBy initiatedBy reportId reportName rowCount truncated fileName fileSize
+  checksum contentType storageKey downloadUrl expiresAt attempts executionTimeMs retryOf asOf timeZone createdAt startedAt completedAt
+  error { code message } progress { rowsWritten rowsTotal bytesWritten percent etaSeconds }`;
+
+export const CREATE_EXPORT = `mutation($input: CreateExportInput!) { createExport(input: $input) { ${EXPORT_FIELDS} } }`;
+export const EXPORT_UPDATED = `subscription($id: ID!) { exportUpdated(id: $id) { ${EXPORT_FIELDS} } }`;
+export const GET_EXPORT = `query($id: ID!) { export(id: $id) { ${EXPORT_FIELDS} } }`;
+
+export async function reportIdByName(app: TestApp, token: string, name: string): Promise<string> {
+  const res = await app.gql('{ reports(first: 100) { edges { node { id name } } } }', {}, token);
+  const edge = res.data!.reports.edges.find((e: any) => e.node.name === name);
+  if (!edge) throw new Error(`no report named ${name}`);
+  return edge.node.id;
+}
+
+export const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+
+/** Creates an export and returns every state the subscription delivered, up to a terminal one. */
+export async function exportAndFollow(app: TestApp, token: string, input: Record<string, unknown>, timeoutMs = 60_000) {
+  const created = await app.gql(CREATE_EXPORT, { input }, token);
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createExport.id as string;
+  const client = wsClient(app.url, token);
+  try {
+    const updates = collect(client, EXPORT_UPDATED, { id }, (d) => d.exportUpdated);
+    const states = await updates.until((e: any) => TERMINAL.has(e.status), timeoutMs);
+    updates.stop();
+    return { id, created: created.data!.createExport, states, final: states.at(-1) };
+  } finally {
+    await client.dispose();
+  }
+}
