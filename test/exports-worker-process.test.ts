@@ -37,13 +37,15 @@ function workerEnv(): NodeJS.ProcessEnv {
 }
 
 function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(TSX, [MAIN, 'worker'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), stdio: ['ignore', 'pipe', 'pipe'] });
+  // node --import tsx (not the tsx binary): one process, so SIGKILL really kills the worker.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
     const onData = (c: Buffer) => {
       out += c.toString();
+      if (process.env.DEBUG_WORKER) process.stderr.write(c);
       if (out.includes('worker is up')) {
         clearTimeout(timer);
         resolve(child);
@@ -116,5 +118,5 @@ describe('a worker in another process', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Data')!.rowCount).toBe(final.rowCount + 1);
-  });
+  }, 240_000);
 });

@@ -9,7 +9,8 @@
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Logger as GraphileLogger, run, type Runner, type Task } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
 import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
@@ -62,8 +63,15 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
   };
 
-  const workerIds = new Set<string>();
+  // graphile-worker locks jobs with its worker *pool* id, so that is what a heartbeat must name.
+  // Our own emitter, so the listener is in place before run() creates the pool.
+  const events = new EventEmitter() as WorkerEvents;
+  events.on('pool:create', ({ workerPool }) => {
+    void sql('INSERT INTO worker_heartbeats (worker_id, process_id) VALUES (?, ?) ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()',
+      [workerPool.id, processId]).catch((error: Error) => log.warn('heartbeat insert failed', { error: error.message }));
+  });
   const runner: Runner = await run({
+    events,
     connectionString: config.databaseUrl,
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,
@@ -72,18 +80,13 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     taskList: { export__run: exportRun, exports__cleanup: exportsCleanup },
     crontab: CRONTAB,
   });
-  runner.events.on('worker:create', ({ worker }) => {
-    workerIds.add(worker.workerId);
-    void sql('INSERT INTO worker_heartbeats (worker_id, process_id) VALUES (?, ?) ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()',
-      [worker.workerId, processId]).catch((error: Error) => log.warn('heartbeat insert failed', { error: error.message }));
-  });
 
   const graceSeconds = config.heartbeatSeconds * 3;
   const beat = async () => {
     await sql('UPDATE worker_heartbeats SET heartbeat_at = now() WHERE process_id = ?', [processId]);
     await reapDeadWorkers(sql, graceSeconds, async (ids) => {
       log.warn(`unlocking jobs of ${ids.length} dead worker(s)`, { workerIds: ids });
-      await sql('SELECT graphile_worker.force_unlock_workers(?::text[])', [ids]);
+      await sql('SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT json_array_elements_text(?::json)))', [JSON.stringify(ids)]);
     });
     for (const lost of await failLostExports(sql, graceSeconds)) {
       await deps.events.publish({ type: 'export', id: lost.id, tenantId: lost.tenant_id, status: 'FAILED' });
