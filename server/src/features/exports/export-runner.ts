@@ -208,7 +208,7 @@ export class ExportRunner {
     const permanent = error instanceof PermanentExportError;
     const lastAttempt = job.attempts >= job.maxAttempts;
     const code = permanent ? error.code : 'EXPORT_FAILED';
-    const message = permanent ? error.message : `Export failed: ${(error as Error)?.message ?? String(error)}`.slice(0, 2000);
+    const message = permanent ? error.message : publicErrorMessage(error);
     this.deps.log.warn('export attempt failed', { exportId: record.id, code, attempt: job.attempts, permanent, error: (error as Error)?.message });
     const status = permanent || lastAttempt ? 'FAILED' : 'PENDING';
     await this.sql(
@@ -218,6 +218,18 @@ export class ExportRunner {
     // Thrown so graphile-worker schedules the retry with its exponential backoff.
     if (status === 'PENDING') throw error;
   }
+}
+
+/**
+ * What a user may read about a failure: ClickHouse errors carry the whole statement with bound
+ * values inlined, which must not reach clients; keep the engine's code and name only.
+ */
+export function publicErrorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const engine = /Code:\s*(\d+)\..*\(([A-Z_]+)\)\s*(?:\(version[^)]*\))?\s*$/s.exec(text);
+  if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
+  if (/\bSELECT\b|\bFROM\b/i.test(text)) return 'The analytics query failed';
+  return `Export failed: ${text}`.slice(0, 500);
 }
 
 /** Rejects as soon as the signal aborts, so a stalled write cannot outlive a cancel. */

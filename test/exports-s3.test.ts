@@ -1,0 +1,57 @@
+/**
+ * Exports stored in S3 (s3rver, a real S3 API): the file is uploaded by the worker, the GraphQL
+ * downloadUrl is a presigned GET with the same expiry, and deleting the export deletes the object.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { startS3, type TestS3 } from './support/s3.js';
+import { parseCsv } from './support/csv.js';
+import { exportAndFollow, reportIdByName } from './support/exports.js';
+
+let s3: TestS3;
+let app: TestApp;
+
+beforeAll(async () => {
+  s3 = await startS3();
+  app = await startTestApp({ seedRows: 20_000, worker: true, env: { ...s3.env, DOWNLOAD_LINK_TTL_SECONDS: '600' } });
+});
+afterAll(async () => {
+  await app?.close();
+  await s3?.close();
+});
+
+function client() {
+  return new S3Client({
+    endpoint: s3.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+}
+
+describe('exports on S3', () => {
+  it('uploads the file and hands out a presigned, expiring link', async () => {
+    const admin = await app.token('globex', 'admin');
+    const reportId = await reportIdByName(app, admin, 'Usage Summary');
+    const { id, final } = await exportAndFollow(app, admin, { reportId, format: 'CSV', options: { bom: true } });
+    expect(final.status).toBe('COMPLETED');
+    expect(final.storageKey).toBe(`exports/globex/${id}.csv`);
+    const head = await client().send(new HeadObjectCommand({ Bucket: s3.bucket, Key: final.storageKey }));
+    expect(head.ContentLength).toBe(final.fileSize);
+
+    const url = new URL(final.downloadUrl);
+    expect(url.origin).toBe(s3.env.S3_ENDPOINT);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
+    expect(Date.parse(final.expiresAt) - Date.now()).toBeGreaterThan(590_000);
+    const res = await fetch(final.downloadUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(final.fileName);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM asked for
+    const rows = parseCsv(body.toString('utf8'));
+    expect(rows[0]).toEqual(['date', 'event_type', 'total_events', 'unique_users', 'unique_devices']);
+    expect(rows.length - 1).toBe(final.rowCount);
+
+    expect((await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id }, admin)).errors).toBeUndefined();
+    await expect(client().send(new HeadObjectCommand({ Bucket: s3.bucket, Key: final.storageKey }))).rejects.toBeTruthy();
+  });
+});
