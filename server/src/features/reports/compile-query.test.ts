@@ -65,10 +65,10 @@ describe('compileReport', () => {
     ].join('\n'));
     expect(q.params).toEqual({ tenant: 'acme', from: '2024-03-01 10:30:00.250', to: '2024-03-08 10:30:00.250', limit: 1000 });
     expect(q.columns).toEqual([
-      { key: 'date', label: 'date', kind: 'DATE', chType: 'Date' },
+      { key: 'date', label: 'Date', kind: 'DATE', chType: 'Date' },
       { key: 'event_type', label: 'Event type', kind: 'STRING', chType: 'LowCardinality(String)' },
-      { key: 'total_events', label: 'total_events', kind: 'NUMBER', chType: 'UInt64' },
-      { key: 'unique_users', label: 'unique_users', kind: 'NUMBER', chType: 'UInt64' },
+      { key: 'total_events', label: 'Total events', kind: 'NUMBER', chType: 'UInt64' },
+      { key: 'unique_users', label: 'Unique users', kind: 'NUMBER', chType: 'UInt64' },
     ]);
     expect(q.orderBy).toBe('`date` DESC, `event_type` ASC');
   });

@@ -75,6 +75,12 @@ const COMPARISON: Record<string, string> = { EQ: '=', NEQ: '!=', GT: '>', GTE: '
 const AGGREGATE: Record<MeasureFn, string> = { COUNT: 'count', UNIQ: 'uniqExact', SUM: 'sum', AVG: 'avg', MIN: 'min', MAX: 'max' };
 const MEASURE_LABEL: Record<MeasureFn, string> = { COUNT: 'Count of', UNIQ: 'Unique', SUM: 'Sum of', AVG: 'Average', MIN: 'Min', MAX: 'Max' };
 
+/** An alias as a column heading: `total_events` → `Total events`. */
+export function humanize(alias: string): string {
+  const words = alias.replace(/_+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** `YYYY-MM-DD HH:MM:SS.mmm`, the DateTime64 parameter form both adapters pass through. */
 export function dateTimeParam(d: Date): string {
   return d.toISOString().slice(0, 23).replace('T', ' ');
@@ -185,7 +191,7 @@ export function compileReport(def: NormalizedDefinition, ctx: CompileContext): C
       out = { kind: 'DATE', chType: 'Date' };
     }
     select.push(expr === quoteIdent(key) ? expr : `${expr} AS ${quoteIdent(key)}`);
-    columns.push({ key, label: d.alias && d.alias !== dimensionKey(col.name, d.grain) ? d.alias : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label, ...out });
+    columns.push({ key, label: d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label, ...out });
     groupKeys.push(key);
   });
 
@@ -200,7 +206,7 @@ export function compileReport(def: NormalizedDefinition, ctx: CompileContext): C
       : col!.chType;
     const kind: ColumnKind = m.fn === 'MIN' || m.fn === 'MAX' ? col!.kind : 'NUMBER';
     const derived = col ? `${MEASURE_LABEL[m.fn]} ${col.label}` : 'Count';
-    columns.push({ key, label: m.alias && m.alias !== measureKey(m.fn, m.field) ? m.alias : derived, kind, chType });
+    columns.push({ key, label: m.alias && m.alias !== measureKey(m.fn, m.field) ? humanize(m.alias) : derived, kind, chType });
   });
 
   if (columns.length === 0) throw new DefinitionRejected([{ path: 'dimensions', message: 'a report needs at least one dimension or measure' }]);
