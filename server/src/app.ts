@@ -28,6 +28,12 @@ import { FsExportStorage } from './platform/storage/fs-storage.js';
 import { S3ExportStorage } from './platform/storage/s3-storage.js';
 import { downloadHandler } from './features/exports/download.route.js';
 import { startWorker, type WorkerHandle } from './jobs/worker.js';
+import { DeliveryService, type DeliveryDeps } from './features/delivery/delivery.service.js';
+import type { EmailTransport } from './features/delivery/email/transport.js';
+import { SendGridTransport } from './features/delivery/email/sendgrid-transport.js';
+import { OutboxTransport } from './features/delivery/email/outbox-transport.js';
+import { tick, type TickResult } from './features/schedules/tick.service.js';
+import { unsubscribeHandler } from './features/delivery/unsubscribe.js';
 
 export interface Runtime {
   config: Config;
@@ -137,6 +143,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
   await runtime.events.ready();
 
+  app.get('/unsubscribe', unsubscribeHandler({ em: orm.em, secret: runtime.downloadSecret }));
   app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
 
   const graphql = await createGraphQLEndpoint({
@@ -168,7 +175,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   if (existsSync(join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
     // The SPA routes on the client: unknown GETs get its shell.
-    app.get(/^\/(?!graphql|healthz|readyz|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|unsubscribe|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text/plain').send('Reportcast API. Build the web app with `pnpm --filter @reportcast/web build`.'));
   }
@@ -193,7 +200,48 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   };
 }
 
-/** The export worker in this process, over the runtime's databases and storage. */
+export function openTransport(config: Config): EmailTransport {
+  return config.mail.sendgridApiKey
+    ? new SendGridTransport({ apiKey: config.mail.sendgridApiKey, baseUrl: config.mail.sendgridBaseUrl })
+    : new OutboxTransport(config.mail.outboxDir);
+}
+
+/** Uploads to a schedule's bucket with the configured S3 endpoint and credentials. */
+function s3Uploader(config: Config): DeliveryDeps['s3Upload'] {
+  const s3 = config.s3;
+  if (!s3) return null;
+  return async (bucket, key, body, contentType) => {
+    const storage = new S3ExportStorage({
+      bucket, region: s3.region, endpoint: s3.endpoint ?? undefined, forcePathStyle: s3.forcePathStyle,
+      credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+    });
+    await storage.put(key, body as import('node:stream').Readable, contentType);
+  };
+}
+
+export function deliveryService(runtime: Runtime): DeliveryService {
+  const { config } = runtime;
+  return new DeliveryService({
+    em: runtime.orm.em,
+    storage: runtime.storage,
+    transport: openTransport(config),
+    s3Upload: s3Uploader(config),
+    from: config.mail.from,
+    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    secret: runtime.downloadSecret,
+    attachmentLimitBytes: config.mail.attachmentLimitBytes,
+    linkTtlSeconds: config.mail.linkTtlSeconds,
+    autoPauseAfter: config.schedules.autoPauseAfter,
+    pdfRowCap: config.exports.pdfRowCap,
+    log: runtime.log,
+  });
+}
+
+export function runTick(runtime: Runtime, at: Date): Promise<TickResult> {
+  return tick(runtime.orm.em, at, { graceMs: runtime.config.schedules.graceMs, maxAttempts: runtime.config.worker.maxAttempts, log: runtime.log });
+}
+
+/** The job worker in this process, over the runtime's databases and storage. */
 export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
   const { config } = runtime;
   return startWorker(
@@ -213,6 +261,7 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       pdfRowCap: config.exports.pdfRowCap,
       log: runtime.log,
     },
+    { tick: (at) => runTick(runtime, at), delivery: deliveryService(runtime) },
     runtime.log,
   );
 }

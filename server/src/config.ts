@@ -45,6 +45,21 @@ export interface Config {
     linkTtlSeconds: number;
     pdfRowCap: number;
   };
+  mail: {
+    /** Null: the outbox transport writes .eml files under outboxDir. */
+    sendgridApiKey: string | null;
+    sendgridBaseUrl: string;
+    from: string;
+    outboxDir: string;
+    attachmentLimitBytes: number;
+    linkTtlSeconds: number;
+  };
+  schedules: {
+    /** Missed slots younger than this run once after downtime; older ones are MISSED. */
+    graceMs: number;
+    /** Consecutive failed executions that pause a schedule. */
+    autoPauseAfter: number;
+  };
   /** Null: exports are files under dataDir/exports. */
   s3: {
     bucket: string;
@@ -170,10 +185,29 @@ export function loadConfig(env: Env = process.env): Config {
       linkTtlSeconds: int(env, 'DOWNLOAD_LINK_TTL_SECONDS', 3600, 10, 7 * 24 * 3600),
       pdfRowCap: int(env, 'PDF_ROW_CAP', 10_000, 1, 200_000),
     },
+    mail: {
+      sendgridApiKey: str(env, 'SENDGRID_API_KEY') ?? null,
+      sendgridBaseUrl: url(env, 'SENDGRID_API_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? 'https://api.sendgrid.com',
+      from: emailAddress(env, 'MAIL_FROM', 'reports@reportcast.local'),
+      outboxDir: pathOr(env, 'OUTBOX_DIR', baseDir, resolve(dataDir, 'outbox')),
+      // SendGrid refuses messages over 30 MB; base64 grows attachments by a third.
+      attachmentLimitBytes: int(env, 'EMAIL_ATTACHMENT_LIMIT_MB', 10, 1, 20) * 1024 * 1024,
+      linkTtlSeconds: int(env, 'EMAIL_LINK_TTL_HOURS', 24, 1, 24 * 7) * 3600,
+    },
+    schedules: {
+      graceMs: int(env, 'SCHEDULE_GRACE_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
+      autoPauseAfter: int(env, 'SCHEDULE_AUTO_PAUSE_AFTER', 5, 1, 1000),
+    },
     s3: s3Config(env),
     webDist: resolve(REPO_ROOT, 'web', 'dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
   };
+}
+
+function emailAddress(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name) ?? fallback;
+  if (!/^[^\s@]+@[^\s@]+$/.test(raw)) throw new ConfigError(name, `is not an email address: "${raw}"`);
+  return raw;
 }
 
 function pathOr(env: Env, name: string, baseDir: string, fallback: string): string {

@@ -9,6 +9,7 @@ import { hasRole, isRole, type Viewer } from './features/auth/viewer.js';
 import { AuditService } from './features/audit/audit.service.js';
 import { ExportService, type ExportServiceDeps } from './features/exports/export.service.js';
 import { ReportService } from './features/reports/report.service.js';
+import { ScheduleService } from './features/schedules/schedule.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
@@ -18,6 +19,7 @@ export interface Services {
   preview: PreviewService;
   exports: ExportService;
   audit: AuditService;
+  schedules: ScheduleService;
 }
 
 export interface RequestInfo {
@@ -56,6 +58,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       preview: new PreviewService(deps.analytics, deps.limits),
       exports: new ExportService(em, deps.exports, reports, audit, deps.limits),
       audit,
+      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts),
     },
   };
 }

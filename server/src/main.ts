@@ -7,6 +7,7 @@
  *   seed     (re)seed demo analytics data and default reports: --rows N
  *   token    print a JWT: --tenant T --role viewer|editor|admin [--user U] [--ttl SECONDS]
  *   schema   write schema.graphql (--check: fail when it differs)
+ *   tick     run the scheduler once as if the clock were --at <ISO instant> (default now)
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
       user: { type: 'string' },
       ttl: { type: 'string' },
       rows: { type: 'string' },
+      at: { type: 'string' },
       check: { type: 'boolean' },
     },
     allowPositionals: false,
@@ -69,6 +71,24 @@ async function main(argv: string[]): Promise<void> {
       const rows = values.rows === undefined ? config.demo.seedRows : Number(values.rows);
       if (!Number.isInteger(rows) || rows < 1) throw new UsageError('--rows must be a positive integer');
       return (await import('./serve.js')).seed(config, log, rows);
+    }
+    case 'tick': {
+      // Postgres only: works beside a running `pnpm start` (its worker then runs what this enqueues).
+      const at = values.at ? new Date(values.at) : new Date();
+      if (Number.isNaN(at.getTime())) throw new UsageError('--at must be an ISO-8601 instant, e.g. 2026-03-09T14:00:00Z');
+      const { openDatabase } = await import('./app.js');
+      const { openOrm } = await import('./platform/orm.js');
+      const { tick } = await import('./features/schedules/tick.service.js');
+      const db = await openDatabase(config, log);
+      const orm = await openOrm(db.url);
+      try {
+        const result = await tick(orm.em, at, { graceMs: config.schedules.graceMs, maxAttempts: config.worker.maxAttempts, log });
+        console.log(`tick at ${at.toISOString()}: ${result.started} started, ${result.missed} missed, ${result.skipped} skipped`);
+      } finally {
+        await orm.close(true);
+        await db.embedded?.stop();
+      }
+      return;
     }
     case 'token': {
       const tenant = values.tenant;

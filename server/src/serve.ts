@@ -7,6 +7,7 @@ import type { Logger } from './platform/logger.js';
 import { createHttpApp, openRuntime, startRuntimeWorker, type Runtime } from './app.js';
 import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
 import { seedDemoReports } from './features/demo/demo-reports.js';
+import { seedDemoSchedules } from './features/demo/demo-schedules.js';
 import { takeBackSignals } from './platform/embedded-postgres.js';
 import { claimDataDir, runningServer, updateServerUrl } from './platform/process-lock.js';
 import { UsageError } from './usage-error.js';
@@ -15,6 +16,8 @@ export async function seedAll(runtime: Runtime, rows: number, log: Logger): Prom
   await seedAnalytics(runtime.analytics, { usageEvents: rows, now: new Date(), onProgress: (line) => log.info(line) });
   const created = await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
   if (created) log.info(`created ${created} default report(s)`);
+  const schedules = await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
+  if (schedules) log.info(`created ${schedules} default schedule(s)`);
 }
 
 export function requireChdbFree(config: Config): void {
@@ -37,6 +40,7 @@ export async function serve(config: Config, log: Logger, command: string): Promi
         await seedAll(runtime, config.demo.seedRows, log);
       } else {
         await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+        await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
       }
     }
     // start: API + worker in one process; api: HTTP only (enqueues); worker: jobs only (no HTTP).

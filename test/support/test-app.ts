@@ -11,6 +11,7 @@ import { issueToken } from '../../server/src/features/auth/tokens.js';
 import type { Role } from '../../server/src/features/auth/viewer.js';
 import { DEMO_TENANTS, seedAnalytics } from '../../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../../server/src/features/demo/demo-reports.js';
+import { seedDemoSchedules } from '../../server/src/features/demo/demo-schedules.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { createTempDir, createTestDatabase } from './databases.js';
 
@@ -58,6 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const seededAt = options.seedNow ?? new Date();
   await seedAnalytics(runtime.analytics, { usageEvents: options.seedRows ?? 20_000, now: seededAt });
   await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+  await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
   const worker: WorkerHandle | null = options.worker ? await startRuntimeWorker(runtime) : null;
   const app: HttpApp = await createHttpApp(runtime);
   const port = await app.listen(0, '127.0.0.1');

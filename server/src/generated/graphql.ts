@@ -15,6 +15,12 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** AUTO attaches files up to the size limit and links larger ones. */
+export type AttachmentPolicy =
+  | 'ATTACH'
+  | 'AUTO'
+  | 'LINK';
+
 export type AuditLogConnection = {
   __typename?: 'AuditLogConnection';
   edges: Array<AuditLogEdge>;
@@ -67,12 +73,58 @@ export type CreateReportInput = {
   visualization?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+export type CreateScheduleInput = {
+  businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 5-field cron; or give preset. */
+  cron?: InputMaybe<Scalars['String']['input']>;
+  delivery?: InputMaybe<DeliveryMethod>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  emailConfig?: InputMaybe<EmailConfigInput>;
+  format?: InputMaybe<ExportFormat>;
+  name: Scalars['String']['input'];
+  ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  preset?: InputMaybe<SchedulePresetInput>;
+  recipients?: InputMaybe<Array<Scalars['String']['input']>>;
+  reportId: Scalars['ID']['input'];
+  s3Config?: InputMaybe<S3TargetInput>;
+  skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DefinitionProblem = {
   __typename?: 'DefinitionProblem';
   message: Scalars['String']['output'];
   /** Dotted path into the definition, e.g. `filters.0.value`. */
   path: Scalars['String']['output'];
 };
+
+export type Delivery = {
+  __typename?: 'Delivery';
+  attempts: Scalars['Int']['output'];
+  channel: DeliveryChannel;
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  providerMessageId: Maybe<Scalars['String']['output']>;
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  status: DeliveryStatus;
+  /** Email address or s3://bucket/key. */
+  target: Scalars['String']['output'];
+};
+
+export type DeliveryChannel =
+  | 'EMAIL'
+  | 'S3';
+
+export type DeliveryMethod =
+  | 'BOTH'
+  | 'EMAIL'
+  | 'S3';
+
+export type DeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENT'
+  | 'UNSUBSCRIBED';
 
 export type Dimension = {
   __typename?: 'Dimension';
@@ -88,6 +140,72 @@ export type DimensionInput = {
   field: Scalars['String']['input'];
   grain?: InputMaybe<TimeGrain>;
 };
+
+export type EmailConfig = {
+  __typename?: 'EmailConfig';
+  attachment: Maybe<AttachmentPolicy>;
+  /** Message shown above the summary; same placeholders. */
+  message: Maybe<Scalars['String']['output']>;
+  /** Subject template: {report} {period} {schedule} {rows}. */
+  subject: Maybe<Scalars['String']['output']>;
+};
+
+export type EmailConfigInput = {
+  attachment?: InputMaybe<AttachmentPolicy>;
+  /** Message shown above the summary; same placeholders. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** Subject template: {report} {period} {schedule} {rows}. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Execution = {
+  __typename?: 'Execution';
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  deliveries: Array<Delivery>;
+  error: Maybe<Scalars['String']['output']>;
+  export: Maybe<Export>;
+  exportId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Snapshot of what ran: cron, zone, window, definition. */
+  parameters: Scalars['JSON']['output'];
+  scheduleId: Scalars['ID']['output'];
+  /** The slot; relative time ranges resolve against it. */
+  scheduledFor: Scalars['DateTime']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: ExecutionStatus;
+  triggeredBy: ExecutionTrigger;
+};
+
+export type ExecutionConnection = {
+  __typename?: 'ExecutionConnection';
+  edges: Array<ExecutionEdge>;
+  pageInfo: PageInfo;
+  /** All items the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExecutionEdge = {
+  __typename?: 'ExecutionEdge';
+  cursor: Scalars['String']['output'];
+  node: Execution;
+};
+
+export type ExecutionStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'MISSED'
+  | 'PARTIALLY_DELIVERED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'SKIPPED_EMPTY';
+
+export type ExecutionTrigger =
+  | 'BACKFILL'
+  | 'MANUAL'
+  | 'RETRY'
+  | 'SCHEDULE';
 
 /** One file produced from a report. */
 export type Export = {
@@ -269,18 +387,37 @@ export type MeasureInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** One execution per slot in (from, to], at most 365 days, each over its own period. */
+  backfillSchedule: Array<Execution>;
   /** Stops a PENDING or PROCESSING export within a second. */
   cancelExport: Export;
   /** Starts an export of a report; follow it with exportUpdated. */
   createExport: Export;
   createReport: Report;
+  createSchedule: Schedule;
   /** Deletes the export and its file; returns the id. */
   deleteExport: Scalars['ID']['output'];
   /** Returns the deleted id. */
   deleteReport: Scalars['ID']['output'];
+  deleteSchedule: Scalars['ID']['output'];
+  pauseSchedule: Schedule;
+  /** Sends the failed deliveries of an execution again; sent ones are not repeated. */
+  resendFailedDeliveries: Execution;
+  /** Active again from now on: runs missed while paused are not made up. */
+  resumeSchedule: Schedule;
   /** A new attempt of a FAILED or CANCELLED export over the same rows. */
   retryExport: Export;
+  /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
+  runScheduleNow: Execution;
   updateReport: Report;
+  updateSchedule: Schedule;
+};
+
+
+export type MutationBackfillScheduleArgs = {
+  from: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -299,6 +436,11 @@ export type MutationCreateReportArgs = {
 };
 
 
+export type MutationCreateScheduleArgs = {
+  input: CreateScheduleInput;
+};
+
+
 export type MutationDeleteExportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -309,7 +451,32 @@ export type MutationDeleteReportArgs = {
 };
 
 
+export type MutationDeleteScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPauseScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResendFailedDeliveriesArgs = {
+  executionId: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRetryExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunScheduleNowArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -317,6 +484,12 @@ export type MutationRetryExportArgs = {
 export type MutationUpdateReportArgs = {
   id: Scalars['ID']['input'];
   input: UpdateReportInput;
+};
+
+
+export type MutationUpdateScheduleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateScheduleInput;
 };
 
 export type OrderBy = {
@@ -371,10 +544,15 @@ export type Query = {
   report: Report;
   /** Reports visible to the viewer, newest first. */
   reports: ReportConnection;
+  schedule: Schedule;
+  /** The tenant's schedules, newest first. */
+  schedules: ScheduleConnection;
   /** One table by name; null when it is not in the catalog. */
   table: Maybe<Table>;
   /** The tables reports can be built on. */
   tables: Array<Table>;
+  /** The next runs of a cron in a zone, for previewing a schedule before saving it. */
+  upcomingRuns: Array<UpcomingRun>;
   /** Checks a definition without running it. */
   validateReport: ReportValidation;
 };
@@ -414,8 +592,26 @@ export type QueryReportsArgs = {
 };
 
 
+export type QueryScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySchedulesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryTableArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type QueryUpcomingRunsArgs = {
+  count?: Scalars['Int']['input'];
+  cron: Scalars['String']['input'];
+  timezone?: Scalars['String']['input'];
 };
 
 
@@ -519,6 +715,101 @@ export type Role =
   | 'editor'
   | 'viewer';
 
+export type S3Target = {
+  __typename?: 'S3Target';
+  bucket: Scalars['String']['output'];
+  /** Key template: {tenant} {report} {schedule} {date} {format}. */
+  keyTemplate: Scalars['String']['output'];
+};
+
+export type S3TargetInput = {
+  bucket: Scalars['String']['input'];
+  /** Key template: {tenant} {report} {schedule} {date} {format}. */
+  keyTemplate: Scalars['String']['input'];
+};
+
+export type Schedule = {
+  __typename?: 'Schedule';
+  businessDaysOnly: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  /** 5-field cron, in `timezone`. */
+  cron: Scalars['String']['output'];
+  /** Human reading of the cron. */
+  cronDescription: Scalars['String']['output'];
+  delivery: DeliveryMethod;
+  description: Maybe<Scalars['String']['output']>;
+  emailConfig: EmailConfig;
+  /** Past runs, newest slot first. */
+  executions: ExecutionConnection;
+  failureCount: Scalars['Int']['output'];
+  format: ExportFormat;
+  id: Scalars['ID']['output'];
+  lastRunAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  nextRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** Gets failure notices. */
+  ownerEmail: Maybe<Scalars['String']['output']>;
+  pausedReason: Maybe<Scalars['String']['output']>;
+  recipients: Array<Scalars['String']['output']>;
+  reportId: Scalars['ID']['output'];
+  runCount: Scalars['Int']['output'];
+  s3Config: Maybe<S3Target>;
+  skipIfEmpty: Scalars['Boolean']['output'];
+  status: ScheduleStatus;
+  /** IANA time zone. */
+  timezone: Scalars['String']['output'];
+  /** The next runs of this schedule. */
+  upcomingRuns: Array<UpcomingRun>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type ScheduleExecutionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ScheduleUpcomingRunsArgs = {
+  count?: Scalars['Int']['input'];
+};
+
+export type ScheduleConnection = {
+  __typename?: 'ScheduleConnection';
+  edges: Array<ScheduleEdge>;
+  pageInfo: PageInfo;
+  /** All items the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ScheduleEdge = {
+  __typename?: 'ScheduleEdge';
+  cursor: Scalars['String']['output'];
+  node: Schedule;
+};
+
+export type SchedulePreset =
+  | 'DAILY'
+  | 'HOURLY'
+  | 'MONTHLY'
+  | 'WEEKDAYS'
+  | 'WEEKLY';
+
+export type SchedulePresetInput = {
+  /** 1..28 (MONTHLY). */
+  dayOfMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 = Sunday … 6 = Saturday (WEEKLY). */
+  dayOfWeek?: InputMaybe<Scalars['Int']['input']>;
+  hour?: InputMaybe<Scalars['Int']['input']>;
+  minute?: InputMaybe<Scalars['Int']['input']>;
+  preset: SchedulePreset;
+};
+
+export type ScheduleStatus =
+  | 'ACTIVE'
+  | 'PAUSED';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -603,6 +894,14 @@ export type TimeUnit =
   | 'MONTH'
   | 'WEEK';
 
+export type UpcomingRun = {
+  __typename?: 'UpcomingRun';
+  /** Wall time with its offset in the schedule's zone, e.g. 2026-03-09T09:00:00-04:00. */
+  local: Scalars['String']['output'];
+  /** The instant, in UTC. */
+  utc: Scalars['DateTime']['output'];
+};
+
 /** Fields left out stay as they are. */
 export type UpdateReportInput = {
   definition?: InputMaybe<ReportDefinitionInput>;
@@ -611,4 +910,22 @@ export type UpdateReportInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   visualization?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Fields left out stay as they are. */
+export type UpdateScheduleInput = {
+  businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  cron?: InputMaybe<Scalars['String']['input']>;
+  delivery?: InputMaybe<DeliveryMethod>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  emailConfig?: InputMaybe<EmailConfigInput>;
+  format?: InputMaybe<ExportFormat>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  preset?: InputMaybe<SchedulePresetInput>;
+  recipients?: InputMaybe<Array<Scalars['String']['input']>>;
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  s3Config?: InputMaybe<S3TargetInput>;
+  skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };

@@ -15,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
 import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
+import type { DeliveryService } from '../features/delivery/delivery.service.js';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -32,6 +33,8 @@ export interface WorkerHandle {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const CRONTAB = [
+  // The scheduler: fires due schedules (exactly once per slot, see tick.service.ts).
+  '* * * * * schedules__tick ?max=1&jobKey=schedules__tick&jobKeyMode=preserve_run_at',
   // Retention: remove export files past their days; records stay for history.
   '*/15 * * * * exports__cleanup ?max=1',
 ].join('\n');
@@ -45,7 +48,12 @@ function graphileLogger(log: Logger): GraphileLogger {
   });
 }
 
-export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps & { em: EntityManager }, log: Logger): Promise<WorkerHandle> {
+export interface ScheduleTasks {
+  tick(at: Date): Promise<unknown>;
+  delivery: DeliveryService;
+}
+
+export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps & { em: EntityManager }, schedules: ScheduleTasks, log: Logger): Promise<WorkerHandle> {
   const processId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const exportRunner = new ExportRunner(deps);
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => deps.em.getConnection().execute<T[]>(query, params);
@@ -57,6 +65,25 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       return;
     }
     await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  };
+  const idOf = (payload: unknown, field: string): string | null => {
+    const value = (payload as Record<string, unknown> | null)?.[field];
+    return typeof value === 'string' && UUID.test(value) ? value : null;
+  };
+  const scheduleTick: Task = async (payload) => {
+    // Cron jobs carry the slot they were scheduled for; tick as of that instant.
+    const fire = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
+    await schedules.tick(fire ? new Date(fire) : new Date());
+  };
+  const executionSettle: Task = async (payload, helpers) => {
+    const exportId = idOf(payload, 'exportId');
+    if (!exportId) return helpers.logger.error('execution__settle: invalid payload; dropped');
+    await schedules.delivery.settle(exportId);
+  };
+  const deliver: Task = async (payload, helpers) => {
+    const deliveryId = idOf(payload, 'deliveryId');
+    if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
+    await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   };
   const exportsCleanup: Task = async () => {
     const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
@@ -77,7 +104,14 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
     logger: graphileLogger(log),
-    taskList: { export__run: exportRun, exports__cleanup: exportsCleanup },
+    taskList: {
+      export__run: exportRun,
+      exports__cleanup: exportsCleanup,
+      schedules__tick: scheduleTick,
+      execution__settle: executionSettle,
+      delivery__email: deliver,
+      delivery__s3: deliver,
+    },
     crontab: CRONTAB,
   });
 

@@ -7,8 +7,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ReportEntity } from '../features/reports/report.entity.js';
 import { ExportEntity } from '../features/exports/export.entity.js';
 import { AuditEntry } from '../features/audit/audit.entity.js';
+import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../features/schedules/schedule.entity.js';
 
-export const ENTITIES = [ReportEntity, ExportEntity, AuditEntry];
+export const ENTITIES = [ReportEntity, ExportEntity, AuditEntry, ScheduleEntity, ExecutionEntity, DeliveryEntity];
 
 export async function openOrm(databaseUrl: string): Promise<MikroORM> {
   return MikroORM.init({

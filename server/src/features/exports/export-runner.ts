@@ -26,6 +26,15 @@ import { CONTENT_TYPES, EXTENSIONS, type FormatWriter } from './writers/writer.j
 
 const PROGRESS_INTERVAL_MS = 250;
 
+/**
+ * Appended to the UPDATE that settles an export (as the CTE `done`): a scheduled export's
+ * execution is settled by a job enqueued in the same statement, so a crash cannot finish the export
+ * and forget its delivery.
+ */
+export const SETTLE_SCHEDULED = `SELECT d.id, CASE WHEN d.schedule_id IS NOT NULL THEN
+    (SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', d.id::text), job_key => 'settle:' || d.id::text, max_attempts => 10) IS NOT NULL)
+  END AS settled FROM done d`;
+
 /** An error retrying cannot fix: the export fails at once. */
 export class PermanentExportError extends Error {
   constructor(readonly code: string, message: string) {
@@ -176,9 +185,11 @@ export class ExportRunner {
       await flushing;
       const fileName = exportFileName(record.reportName, record.asOf, timeZone, key.split('.').pop()!);
       const done = await this.sql(
-        `UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, bytes_written = ?, file_size = ?, checksum = ?,
-           file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
-         WHERE id = ? AND status = 'PROCESSING' RETURNING id`,
+        `WITH done AS (
+           UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, bytes_written = ?, file_size = ?, checksum = ?,
+             file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
+           WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id)
+         ${SETTLE_SCHEDULED}`,
         [rowsWritten, rowsWritten, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key,
           Math.round(performance.now() - started), record.id]);
       if (done.length === 0) {
@@ -212,8 +223,10 @@ export class ExportRunner {
     this.deps.log.warn('export attempt failed', { exportId: record.id, code, attempt: job.attempts, permanent, error: (error as Error)?.message });
     const status = permanent || lastAttempt ? 'FAILED' : 'PENDING';
     await this.sql(
-      `UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
-       WHERE id = ? AND status = 'PROCESSING'`, [status, code, message, status, record.id]);
+      `WITH done AS (
+         UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
+         WHERE id = ? AND status = 'PROCESSING' RETURNING id, CASE WHEN status = 'FAILED' THEN schedule_id END AS schedule_id)
+       ${SETTLE_SCHEDULED}`, [status, code, message, status, record.id]);
     await this.publish(record.id, record.tenantId, status);
     // Thrown so graphile-worker schedules the retry with its exponential backoff.
     if (status === 'PENDING') throw error;

@@ -13,6 +13,7 @@ import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { signDownloadToken } from './download-token.js';
+import { SETTLE_SCHEDULED } from './export-runner.js';
 import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import { isTimeZone } from './parameters.js';
 import { contentDisposition } from './writers/file-name.js';
@@ -149,8 +150,10 @@ export class ExportService {
     const record = await this.get(viewer, id);
     this.requireOwnerOrEditor(viewer, record);
     const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `UPDATE exports SET status = 'CANCELLED', completed_at = now(), updated_at = now()
-       WHERE id = ? AND tenant_id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id`, [id, viewer.tenantId]);
+      `WITH done AS (
+         UPDATE exports SET status = 'CANCELLED', completed_at = now(), updated_at = now()
+         WHERE id = ? AND tenant_id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id, schedule_id)
+       ${SETTLE_SCHEDULED}`, [id, viewer.tenantId]);
     if (rows.length === 0) {
       throw new BadUserInputError(`A ${record.status} export cannot be cancelled`, [{ path: 'id', message: `export is ${record.status}` }]);
     }

@@ -1,0 +1,64 @@
+/**
+ * One-click unsubscribe: a signed token names a schedule and a recipient; GET /unsubscribe with it
+ * records the opt-out (later runs skip that recipient) and answers a small confirmation page.
+ * Tokens do not expire: an old email's link must keep working.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+const PREFIX = 'u1';
+
+function mac(secret: string, scheduleId: string, email: string): string {
+  return createHmac('sha256', secret).update(`unsubscribe:${scheduleId}:${email}`).digest('base64url');
+}
+
+export function signUnsubscribeToken(secret: string, scheduleId: string, email: string): string {
+  const payload = Buffer.from(JSON.stringify({ s: scheduleId, e: email })).toString('base64url');
+  return `${PREFIX}.${payload}.${mac(secret, scheduleId, email)}`;
+}
+
+export function verifyUnsubscribeToken(secret: string, token: unknown): { scheduleId: string; email: string } | null {
+  if (typeof token !== 'string' || token.length > 2000) return null;
+  const [prefix, payload, signature] = token.split('.');
+  if (prefix !== PREFIX || !payload || !signature) return null;
+  let claim: { s?: unknown; e?: unknown };
+  try {
+    claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; e?: unknown };
+  } catch {
+    return null;
+  }
+  if (typeof claim.s !== 'string' || typeof claim.e !== 'string') return null;
+  const expected = Buffer.from(mac(secret, claim.s, claim.e));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { scheduleId: claim.s, email: claim.e };
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:560px;margin:64px auto;color:#1f2937">
+<h1 style="font-size:22px">${title}</h1><p>${body}</p></body></html>`;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function unsubscribeHandler(deps: { em: EntityManager; secret: string }) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const claim = verifyUnsubscribeToken(deps.secret, req.query.token);
+    if (!claim) {
+      res.status(404).type('html').send(page('Link not valid', 'This unsubscribe link is not valid.'));
+      return;
+    }
+    const rows = await deps.em.getConnection().execute<{ name: string }[]>(
+      `WITH s AS (SELECT id, name FROM schedules WHERE id = ?),
+            ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING)
+       SELECT name FROM s`, [claim.scheduleId, claim.email]);
+    if (rows.length === 0) {
+      res.status(404).type('html').send(page('Schedule not found', 'This schedule no longer exists; you will not receive it.'));
+      return;
+    }
+    res.status(200).type('html').send(page('You are unsubscribed',
+      `${escape(claim.email)} will no longer receive “${escape(rows[0]!.name)}”.`));
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Starting executions: one row per (schedule, slot), its export enqueued in the same transaction.
+ * The unique key on (schedule_id, scheduled_for) is what makes a slot fire exactly once: a second
+ * scheduler inserting the same slot gets nothing back and enqueues nothing.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueExport, PRIORITY } from '../exports/export.service.js';
+import { resolveTimeWindow } from '../reports/compile-query.js';
+import { ReportEntity } from '../reports/report.entity.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
+
+type Trigger = ExecutionEntity['triggeredBy'];
+
+async function insertExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, status: ExecutionStatus, parameters: Record<string, unknown>, error: string | null = null): Promise<string | null> {
+  const rows = await tx.getConnection().execute<{ id: string }[]>(
+    `INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, completed_at)
+     VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?::jsonb, ?, CASE WHEN ? IN ('MISSED', 'SKIPPED', 'FAILED') THEN now() END)
+     ON CONFLICT (schedule_id, scheduled_for) DO NOTHING RETURNING id`,
+    [schedule.tenantId, schedule.id, scheduledFor, triggeredBy, status, JSON.stringify(parameters), error, status],
+    'all', tx.getTransactionContext());
+  return rows[0]?.id ?? null;
+}
+
+/** Records a slot that will not run (MISSED after downtime, SKIPPED on a weekend). */
+export async function recordExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, status: 'MISSED' | 'SKIPPED', reason: string): Promise<boolean> {
+  return (await insertExecution(tx, schedule, scheduledFor, 'SCHEDULE', status, { cron: schedule.cron, timeZone: schedule.timeZone }, reason)) !== null;
+}
+
+/**
+ * Inserts the execution and its export (as of the slot, so "last 7 days" means the 7 days before
+ * the slot whenever it runs). Null when the slot already has an execution. Call inside a
+ * transaction.
+ */
+export async function startExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, maxAttempts: number): Promise<ExecutionEntity | null> {
+  const report = await tx.findOne(ReportEntity, { id: schedule.reportId, tenantId: schedule.tenantId });
+  const checked = report ? validateDefinition(report.definition, { maxRowLimit: Number.MAX_SAFE_INTEGER, maxRangeDays: 3660 }) : null;
+  if (!report || !checked?.valid) {
+    const id = await insertExecution(tx, schedule, scheduledFor, triggeredBy, 'FAILED', {}, report ? 'The report definition is invalid' : 'The report was deleted');
+    return id ? tx.findOneOrFail(ExecutionEntity, { id }) : null;
+  }
+  const window = resolveTimeWindow(checked.definition, scheduledFor);
+  const parameters = {
+    cron: schedule.cron,
+    timeZone: schedule.timeZone,
+    format: schedule.format,
+    reportName: report.name,
+    from: window?.from.toISOString() ?? null,
+    to: window?.to.toISOString() ?? null,
+    definition: checked.definition,
+  };
+  const id = await insertExecution(tx, schedule, scheduledFor, triggeredBy, 'RUNNING', parameters);
+  if (!id) return null;
+  const record = await enqueueExport(tx, {
+    tenantId: schedule.tenantId,
+    initiatedBy: `schedule:${schedule.id}`,
+    reportId: report.id,
+    scheduleId: schedule.id,
+    reportName: report.name,
+    definition: checked.definition,
+    format: schedule.format,
+    options: { timeZone: schedule.timeZone },
+    triggeredBy: triggeredBy === 'BACKFILL' ? 'BACKFILL' : triggeredBy === 'MANUAL' ? 'MANUAL' : 'SCHEDULE',
+    asOf: scheduledFor,
+    timeZone: schedule.timeZone,
+    priority: triggeredBy === 'MANUAL' ? PRIORITY.ON_DEMAND : PRIORITY.SCHEDULED,
+  }, maxAttempts);
+  await tx.getConnection().execute('UPDATE schedule_executions SET export_id = ?, started_at = now() WHERE id = ?', [record.id, id], 'all', tx.getTransactionContext());
+  return tx.findOneOrFail(ExecutionEntity, { id }, { refresh: true });
+}

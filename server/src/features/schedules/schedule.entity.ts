@@ -1,0 +1,179 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { ExportFormat } from '../exports/writers/writer.js';
+
+export type DeliveryMethod = 'EMAIL' | 'S3' | 'BOTH';
+export type ScheduleStatus = 'ACTIVE' | 'PAUSED';
+export type AttachmentPolicy = 'AUTO' | 'ATTACH' | 'LINK';
+
+export interface EmailConfig {
+  subject?: string | null;
+  message?: string | null;
+  attachment?: AttachmentPolicy | null;
+}
+
+export interface S3Target {
+  bucket: string;
+  /** e.g. `reports/{tenant}/{report}/{date}.{format}` */
+  keyTemplate: string;
+}
+
+@Entity({ tableName: 'schedules' })
+export class ScheduleEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text', fieldName: 'tenant_id' })
+  tenantId!: string;
+
+  @Property({ type: 'uuid', fieldName: 'report_id' })
+  reportId!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  @Property({ type: 'text' })
+  cron!: string;
+
+  @Property({ type: 'text', fieldName: 'time_zone' })
+  timeZone: string = 'UTC';
+
+  @Property({ type: 'text' })
+  format!: ExportFormat;
+
+  @Property({ type: 'text' })
+  delivery!: DeliveryMethod;
+
+  @Property({ type: 'string[]', columnType: 'text[]' })
+  recipients: string[] = [];
+
+  @Property({ type: 'json', fieldName: 'email_config' })
+  emailConfig: EmailConfig = {};
+
+  @Property({ type: 'json', fieldName: 's3_config', nullable: true })
+  s3Config: S3Target | null = null;
+
+  @Property({ type: 'boolean', fieldName: 'skip_if_empty' })
+  skipIfEmpty: boolean = false;
+
+  @Property({ type: 'boolean', fieldName: 'business_days_only' })
+  businessDaysOnly: boolean = false;
+
+  @Property({ type: 'text' })
+  status: ScheduleStatus = 'ACTIVE';
+
+  @Property({ type: 'text', fieldName: 'paused_reason', nullable: true })
+  pausedReason: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'last_run_at', nullable: true })
+  lastRunAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'next_run_at', nullable: true })
+  nextRunAt: Date | null = null;
+
+  @Property({ type: 'integer', fieldName: 'run_count' })
+  runCount: number = 0;
+
+  @Property({ type: 'integer', fieldName: 'failure_count' })
+  failureCount: number = 0;
+
+  @Property({ type: 'integer', fieldName: 'consecutive_failures' })
+  consecutiveFailures: number = 0;
+
+  @Property({ type: 'text', fieldName: 'created_by' })
+  createdBy!: string;
+
+  @Property({ type: 'text', fieldName: 'owner_email', nullable: true })
+  ownerEmail: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'MISSED';
+
+@Entity({ tableName: 'schedule_executions' })
+export class ExecutionEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text', fieldName: 'tenant_id' })
+  tenantId!: string;
+
+  @Property({ type: 'uuid', fieldName: 'schedule_id' })
+  scheduleId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'scheduled_for' })
+  scheduledFor!: Date;
+
+  @Property({ type: 'text', fieldName: 'triggered_by' })
+  triggeredBy!: 'SCHEDULE' | 'MANUAL' | 'BACKFILL' | 'RETRY';
+
+  @Property({ type: 'text' })
+  status: ExecutionStatus = 'PENDING';
+
+  @Property({ type: 'uuid', fieldName: 'export_id', nullable: true })
+  exportId: string | null = null;
+
+  @Property({ type: 'json' })
+  parameters: Record<string, unknown> = {};
+
+  @Property({ type: 'text', nullable: true })
+  error: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'started_at', nullable: true })
+  startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'completed_at', nullable: true })
+  completedAt: Date | null = null;
+}
+
+export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED' | 'UNSUBSCRIBED';
+
+@Entity({ tableName: 'deliveries' })
+export class DeliveryEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text', fieldName: 'tenant_id' })
+  tenantId!: string;
+
+  @Property({ type: 'uuid', fieldName: 'execution_id' })
+  executionId!: string;
+
+  @Property({ type: 'text' })
+  channel!: 'EMAIL' | 'S3';
+
+  @Property({ type: 'text' })
+  target!: string;
+
+  @Property({ type: 'text' })
+  status: DeliveryStatus = 'PENDING';
+
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  @Property({ type: 'text', fieldName: 'last_error', nullable: true })
+  lastError: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'provider_message_id', nullable: true })
+  providerMessageId: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'sent_at', nullable: true })
+  sentAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,152 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type AppContext } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { Export } from '../exports/export.type.js';
+import { toExport } from '../exports/export.resolver.js';
+import { localWallTime, nextRuns, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
+import { describeCron } from './presets.js';
+import type { ExecutionEntity, ScheduleEntity } from './schedule.entity.js';
+import {
+  CreateScheduleInput, Delivery, Execution, ExecutionConnection, Schedule, ScheduleConnection, UpcomingRun, UpdateScheduleInput,
+} from './schedule.type.js';
+
+type ScheduleNode = Schedule & { entity: ScheduleEntity };
+type ExecutionNode = Execution & { entity: ExecutionEntity };
+
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function toSchedule(s: ScheduleEntity): ScheduleNode {
+  return { ...s, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {} };
+}
+
+function toExecution(e: ExecutionEntity): ExecutionNode {
+  return { ...e, entity: e };
+}
+
+function upcoming(cron: string, timeZone: string, count: number, after = new Date()): UpcomingRun[] {
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new BadUserInputError('count must be 1..20', [{ path: 'count', message: 'between 1 and 20' }]);
+  try {
+    const zone = validateTimeZone(timeZone);
+    return nextRuns(validateCron(cron), zone, after, count).map((utc) => ({ utc, local: localWallTime(utc, zone) }));
+  } catch (error) {
+    if (error instanceof ScheduleInputError) throw new BadUserInputError(error.message, [{ path: error.path, message: error.message }]);
+    throw error;
+  }
+}
+
+@Resolver(() => Schedule)
+export class ScheduleResolver {
+  @Authorized()
+  @Query(() => ScheduleConnection, { description: "The tenant's schedules, newest first." })
+  async schedules(
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ScheduleConnection> {
+    const page = await ctx.services.schedules.list(requireViewer(ctx), first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toSchedule(e.node) })) };
+  }
+
+  @Authorized()
+  @Query(() => Schedule)
+  async schedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+    return toSchedule(await ctx.services.schedules.get(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Query(() => [UpcomingRun], { description: 'The next runs of a cron in a zone, for previewing a schedule before saving it.' })
+  upcomingRuns(
+    @Ctx() ctx: AppContext,
+    @Arg('cron', () => String) cron: string,
+    @Arg('timezone', () => String, { defaultValue: 'UTC' }) timezone: string,
+    @Arg('count', () => Int, { defaultValue: 5 }) count: number,
+  ): UpcomingRun[] {
+    requireViewer(ctx);
+    return upcoming(cron, timezone, count);
+  }
+
+  @FieldResolver(() => [UpcomingRun], { name: 'upcomingRuns', description: 'The next runs of this schedule.' })
+  scheduleUpcomingRuns(@Root() root: ScheduleNode, @Arg('count', () => Int, { defaultValue: 5 }) count: number): UpcomingRun[] {
+    return upcoming(root.cron, root.timezone, count);
+  }
+
+  @FieldResolver(() => ExecutionConnection, { description: 'Past runs, newest slot first.' })
+  async executions(
+    @Root() root: ScheduleNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ExecutionConnection> {
+    const page = await ctx.services.schedules.executions(root.entity, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toExecution(e.node) })) };
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Schedule)
+  async createSchedule(@Ctx() ctx: AppContext, @Arg('input', () => CreateScheduleInput) input: CreateScheduleInput): Promise<Schedule> {
+    return toSchedule(await ctx.services.schedules.create(requireViewer(ctx), plain(input)));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Schedule)
+  async updateSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateScheduleInput) input: UpdateScheduleInput): Promise<Schedule> {
+    return toSchedule(await ctx.services.schedules.update(requireViewer(ctx), id, plain(input)));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => ID)
+  async deleteSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+    return ctx.services.schedules.delete(requireViewer(ctx), id);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Schedule)
+  async pauseSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+    return toSchedule(await ctx.services.schedules.pause(requireViewer(ctx), id));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Schedule, { description: 'Active again from now on: runs missed while paused are not made up.' })
+  async resumeSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+    return toSchedule(await ctx.services.schedules.resume(requireViewer(ctx), id));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Execution, { description: 'Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work).' })
+  async runScheduleNow(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Execution> {
+    return toExecution(await ctx.services.schedules.runNow(requireViewer(ctx), id));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => [Execution], { description: 'One execution per slot in (from, to], at most 365 days, each over its own period.' })
+  async backfillSchedule(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('from', () => DateTimeScalar) from: Date,
+    @Arg('to', () => DateTimeScalar) to: Date,
+  ): Promise<Execution[]> {
+    return (await ctx.services.schedules.backfill(requireViewer(ctx), id, from, to)).map(toExecution);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Execution, { description: 'Sends the failed deliveries of an execution again; sent ones are not repeated.' })
+  async resendFailedDeliveries(@Ctx() ctx: AppContext, @Arg('executionId', () => ID) executionId: string): Promise<Execution> {
+    return toExecution(await ctx.services.schedules.resendFailed(requireViewer(ctx), executionId));
+  }
+}
+
+@Resolver(() => Execution)
+export class ExecutionResolver {
+  @FieldResolver(() => [Delivery])
+  async deliveries(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<Delivery[]> {
+    return ctx.services.schedules.deliveries(root.entity);
+  }
+
+  @FieldResolver(() => Export, { nullable: true })
+  async export(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<Export | null> {
+    if (!root.exportId) return null;
+    const record = await ctx.services.exports.get(requireViewer(ctx), root.exportId).catch(() => null);
+    return record ? toExport(record) : null;
+  }
+}

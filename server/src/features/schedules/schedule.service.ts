@@ -1,0 +1,293 @@
+/**
+ * Schedules as the API sees them: validated CRUD scoped to the tenant, pause/resume, run now, and
+ * their executions. Firing on time is the tick's job (tick.service.ts).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { BadUserInputError, ForbiddenError, NotFoundError, type FieldError } from '../../errors.js';
+import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hasRole, type Viewer } from '../auth/viewer.js';
+import type { ReportService } from '../reports/report.service.js';
+import type { ExportFormat } from '../exports/writers/writer.js';
+import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
+import { presetToCron, type Preset } from './presets.js';
+import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
+import { startExecution } from './execution.service.js';
+
+export const MAX_RECIPIENTS = 50;
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY_TEMPLATE = /^[A-Za-z0-9._/{}-]{1,400}$/;
+const KNOWN_PLACEHOLDERS = new Set(['tenant', 'report', 'date', 'format', 'schedule']);
+
+export interface ScheduleFields {
+  reportId?: string | null;
+  name?: string | null;
+  description?: string | null;
+  cron?: string | null;
+  preset?: { preset: Preset; minute?: number | null; hour?: number | null; dayOfWeek?: number | null; dayOfMonth?: number | null } | null;
+  timezone?: string | null;
+  format?: ExportFormat | null;
+  delivery?: DeliveryMethod | null;
+  recipients?: string[] | null;
+  emailConfig?: EmailConfig | null;
+  s3Config?: S3Target | null;
+  skipIfEmpty?: boolean | null;
+  businessDaysOnly?: boolean | null;
+  ownerEmail?: string | null;
+}
+
+type Cursor = { t: string; id: string };
+const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && typeof (v as Cursor).t === 'string' && typeof (v as Cursor).id === 'string' && !Number.isNaN(Date.parse((v as Cursor).t));
+
+export function normaliseRecipients(list: string[], problems: FieldError[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  list.forEach((raw, i) => {
+    const email = raw.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) problems.push({ path: `input.recipients.${i}`, message: `"${raw}" is not an email address` });
+    else if (!seen.has(email)) {
+      seen.add(email);
+      out.push(email);
+    }
+  });
+  if (out.length > MAX_RECIPIENTS) problems.push({ path: 'input.recipients', message: `at most ${MAX_RECIPIENTS} recipients` });
+  return out;
+}
+
+export class ScheduleService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reports: ReportService,
+    private readonly audit: AuditService,
+    private readonly maxAttempts: number,
+  ) {}
+
+  async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
+    if (!UUID.test(id)) throw new NotFoundError('Schedule', id);
+    const s = await em.findOne(ScheduleEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
+    if (!s) throw new NotFoundError('Schedule', id);
+    return s;
+  }
+
+  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
+    const limit = clampFirst(first);
+    const scope = { tenantId: viewer.tenantId };
+    const where: object[] = [scope];
+    if (after) {
+      const c = decodeCursor(after, isCursor);
+      const t = new Date(c.t);
+      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ScheduleEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
+      this.em.count(ScheduleEntity, scope),
+    ]);
+    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async executions(schedule: ScheduleEntity, first?: number | null, after?: string | null): Promise<ConnectionShape<ExecutionEntity>> {
+    const limit = clampFirst(first);
+    const scope = { scheduleId: schedule.id, tenantId: schedule.tenantId };
+    const where: object[] = [scope];
+    if (after) {
+      const c = decodeCursor(after, isCursor);
+      const t = new Date(c.t);
+      where.push({ $or: [{ scheduledFor: { $lt: t } }, { scheduledFor: t, id: { $lt: c.id } }] });
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ExecutionEntity, { $and: where }, { orderBy: { scheduledFor: 'DESC', id: 'DESC' }, limit: limit + 1, refresh: true }),
+      this.em.count(ExecutionEntity, scope),
+    ]);
+    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.scheduledFor.toISOString(), id: node.id }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async create(viewer: Viewer, input: ScheduleFields): Promise<ScheduleEntity> {
+    this.requireEditor(viewer);
+    const schedule = new ScheduleEntity();
+    schedule.tenantId = viewer.tenantId;
+    schedule.createdBy = viewer.userId;
+    await this.apply(viewer, schedule, input, true);
+    await this.save(schedule);
+    await this.audit.record(viewer, 'schedule.create', 'schedule', schedule.id, { name: schedule.name, cron: schedule.cron, timeZone: schedule.timeZone });
+    return schedule;
+  }
+
+  async update(viewer: Viewer, id: string, input: ScheduleFields): Promise<ScheduleEntity> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    await this.apply(viewer, schedule, input, false);
+    await this.save(schedule);
+    await this.audit.record(viewer, 'schedule.update', 'schedule', id, { fields: Object.keys(input) });
+    return schedule;
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<string> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    await this.em.removeAndFlush(schedule);
+    await this.audit.record(viewer, 'schedule.delete', 'schedule', id, { name: schedule.name });
+    return id;
+  }
+
+  async pause(viewer: Viewer, id: string): Promise<ScheduleEntity> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    schedule.status = 'PAUSED';
+    schedule.pausedReason = `Paused by ${viewer.userId}`;
+    await this.em.flush();
+    await this.audit.record(viewer, 'schedule.pause', 'schedule', id);
+    return schedule;
+  }
+
+  /** Recomputes nextRunAt from now: runs missed while paused are not made up in a burst. */
+  async resume(viewer: Viewer, id: string, now = new Date()): Promise<ScheduleEntity> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    schedule.status = 'ACTIVE';
+    schedule.pausedReason = null;
+    schedule.consecutiveFailures = 0;
+    schedule.nextRunAt = nextRuns(schedule.cron, schedule.timeZone, now, 1)[0]!;
+    await this.em.flush();
+    await this.audit.record(viewer, 'schedule.resume', 'schedule', id);
+    return schedule;
+  }
+
+  async runNow(viewer: Viewer, id: string, now = new Date()): Promise<ExecutionEntity> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    const execution = await this.em.transactional((tx) => startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts));
+    if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
+    await this.audit.record(viewer, 'schedule.run', 'schedule', id, { executionId: execution.id });
+    return execution;
+  }
+
+  /** One execution per slot in (from, to], each reporting over its own slot's period. */
+  async backfill(viewer: Viewer, id: string, from: Date, to: Date): Promise<ExecutionEntity[]> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    const problems: FieldError[] = [];
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) problems.push({ path: 'from', message: 'from must be before to' });
+    else if (to.getTime() - from.getTime() > 365 * 86_400_000) problems.push({ path: 'to', message: 'a backfill covers at most 365 days' });
+    else if (to.getTime() > Date.now()) problems.push({ path: 'to', message: 'cannot backfill the future' });
+    if (problems.length) throw new BadUserInputError(`Invalid backfill: ${problems[0]!.message}`, problems);
+    const slots = runsBetween(schedule.cron, schedule.timeZone, from, to, 400);
+    const started: ExecutionEntity[] = [];
+    for (const slot of slots) {
+      const execution = await this.em.transactional((tx) => startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts));
+      if (execution) started.push(execution);
+    }
+    await this.audit.record(viewer, 'schedule.backfill', 'schedule', id, { from: from.toISOString(), to: to.toISOString(), executions: started.length });
+    return started;
+  }
+
+  async execution(viewer: Viewer, id: string): Promise<ExecutionEntity> {
+    if (!UUID.test(id)) throw new NotFoundError('Execution', id);
+    const e = await this.em.findOne(ExecutionEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
+    if (!e) throw new NotFoundError('Execution', id);
+    return e;
+  }
+
+  async deliveries(execution: ExecutionEntity): Promise<DeliveryEntity[]> {
+    return this.em.find(DeliveryEntity, { executionId: execution.id, tenantId: execution.tenantId }, { orderBy: { channel: 'ASC', target: 'ASC' }, refresh: true });
+  }
+
+  /** Resends only the failed deliveries of an execution. */
+  async resendFailed(viewer: Viewer, executionId: string): Promise<ExecutionEntity> {
+    this.requireEditor(viewer);
+    const execution = await this.execution(viewer, executionId);
+    const conn = this.em.getConnection();
+    const rows = await conn.execute<{ id: string; channel: string }[]>(
+      `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status = 'FAILED' RETURNING id, channel`, [execution.id]);
+    if (rows.length === 0) throw new BadUserInputError('This execution has no failed deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
+    for (const r of rows) {
+      await conn.execute(`SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => 0)`,
+        [r.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', r.id, `delivery:${r.id}`]);
+    }
+    await conn.execute(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [execution.id]);
+    await this.audit.record(viewer, 'execution.resend', 'execution', execution.id, { deliveries: rows.length });
+    return this.execution(viewer, executionId);
+  }
+
+  private requireEditor(viewer: Viewer): void {
+    if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Managing schedules needs the editor role');
+  }
+
+  /** Checks everything first, so a bad input changes nothing. */
+  private async apply(viewer: Viewer, s: ScheduleEntity, input: ScheduleFields, creating: boolean): Promise<void> {
+    const problems: FieldError[] = [];
+    const check = <T>(path: string, fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch (error) {
+        if (error instanceof ScheduleInputError) problems.push({ path: `input.${error.path || path}`, message: error.message });
+        else problems.push({ path: `input.${path}`, message: (error as Error).message });
+        return undefined;
+      }
+    };
+    if (creating || input.reportId) {
+      if (!input.reportId) problems.push({ path: 'input.reportId', message: 'is required' });
+      else await this.reports.get(viewer, input.reportId); // NOT_FOUND for another tenant's report
+    }
+    const name = input.name?.trim();
+    if ((creating || input.name != null) && (!name || name.length > 200)) problems.push({ path: 'input.name', message: 'must be 1 to 200 characters' });
+    if (input.cron && input.preset) problems.push({ path: 'input.cron', message: 'give cron or preset, not both' });
+    const cron = input.cron ? check('cron', () => validateCron(input.cron!)) : input.preset ? check('preset', () => presetToCron({ ...input.preset!, minute: input.preset!.minute ?? undefined, hour: input.preset!.hour ?? undefined, dayOfWeek: input.preset!.dayOfWeek ?? undefined, dayOfMonth: input.preset!.dayOfMonth ?? undefined })) : undefined;
+    if (creating && !input.cron && !input.preset) problems.push({ path: 'input.cron', message: 'cron or preset is required' });
+    const timeZone = input.timezone != null ? check('timezone', () => validateTimeZone(input.timezone!)) : undefined;
+    const delivery = input.delivery ?? (creating ? 'EMAIL' : s.delivery);
+    const recipients = input.recipients ? normaliseRecipients(input.recipients, problems) : creating ? [] : s.recipients;
+    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
+    const s3 = input.s3Config !== undefined ? input.s3Config : creating ? null : s.s3Config;
+    if (delivery === 'S3' || delivery === 'BOTH') {
+      if (!s3) problems.push({ path: 'input.s3Config', message: 'S3 delivery needs a bucket and key template' });
+      else {
+        if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3.bucket)) problems.push({ path: 'input.s3Config.bucket', message: 'not a valid bucket name' });
+        const unknown = [...s3.keyTemplate.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((p) => !KNOWN_PLACEHOLDERS.has(p));
+        if (!KEY_TEMPLATE.test(s3.keyTemplate) || s3.keyTemplate.includes('..') || s3.keyTemplate.startsWith('/')) problems.push({ path: 'input.s3Config.keyTemplate', message: 'letters, digits, . _ - / and {placeholders} only' });
+        else if (unknown.length) problems.push({ path: 'input.s3Config.keyTemplate', message: `unknown placeholder {${unknown[0]}}; use {tenant} {report} {schedule} {date} {format}` });
+      }
+    }
+    const email = input.emailConfig;
+    if (email?.subject && email.subject.length > 200) problems.push({ path: 'input.emailConfig.subject', message: 'at most 200 characters' });
+    if (email?.message && email.message.length > 5000) problems.push({ path: 'input.emailConfig.message', message: 'at most 5000 characters' });
+    let ownerEmail = s.ownerEmail;
+    if (input.ownerEmail != null) {
+      const owner = normaliseRecipients([input.ownerEmail], []);
+      if (owner.length === 0) problems.push({ path: 'input.ownerEmail', message: 'not an email address' });
+      else ownerEmail = owner[0]!;
+    }
+    if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
+
+    if (input.reportId) s.reportId = input.reportId;
+    if (name) s.name = name;
+    if (input.description !== undefined) s.description = input.description?.trim() || null;
+    if (cron) s.cron = cron;
+    if (timeZone) s.timeZone = timeZone;
+    if (input.format) s.format = input.format;
+    else if (creating) s.format = 'PDF';
+    s.delivery = delivery;
+    s.recipients = recipients;
+    s.s3Config = delivery === 'EMAIL' ? null : s3 ?? null;
+    if (email) s.emailConfig = { subject: email.subject ?? null, message: email.message ?? null, attachment: email.attachment ?? 'AUTO' };
+    if (input.skipIfEmpty != null) s.skipIfEmpty = input.skipIfEmpty;
+    if (input.businessDaysOnly != null) s.businessDaysOnly = input.businessDaysOnly;
+    s.ownerEmail = ownerEmail;
+    if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;
+  }
+
+  private async save(schedule: ScheduleEntity): Promise<void> {
+    try {
+      await this.em.persistAndFlush(schedule);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        throw new BadUserInputError(`A schedule named "${schedule.name}" already exists`, [{ path: 'input.name', message: 'already used in this tenant' }]);
+      }
+      throw error;
+    }
+  }
+}
