@@ -1,0 +1,176 @@
+import 'reflect-metadata';
+/**
+ * Schedules through the API (validation, roles, tenant isolation, pause/resume, backfill,
+ * catch-up after downtime, business days), exactly-once ticking from two real processes at the
+ * same instant, the outbox transport writing a real .eml, and delivery retries that never send
+ * twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../server/src/config.js';
+import { runsBetween } from '../server/src/features/schedules/planner.js';
+import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { reportIdByName } from './support/exports.js';
+
+let app: TestApp;
+let editor: string;
+let reportId: string;
+
+const CREATE = `mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id name cron timezone nextRunAt status recipients delivery format cronDescription } }`;
+const EXECUTIONS = `query($id: ID!) { schedule(id: $id) { runCount nextRunAt executions(first: 50) { totalCount edges { node { id scheduledFor status triggeredBy error deliveries { status target attempts } } } } } }`;
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function tickProcess(at: Date): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts'), 'tick', '--at', at.toISOString()], {
+      cwd: join(REPO_ROOT, 'server'),
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: app.runtime.databaseUrl, DATA_DIR: app.config.dataDir, JWT_SECRET: app.config.jwtSecret!, LOG_LEVEL: 'warn' },
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+  });
+}
+
+beforeAll(async () => {
+  // No SENDGRID_API_KEY: the outbox transport writes .eml files.
+  app = await startTestApp({ seedRows: 20_000, worker: true, env: { PUBLIC_URL: 'http://reports.test' } });
+  editor = await app.token('globex', 'editor', 'eddie@globex');
+  reportId = await reportIdByName(app, editor, 'Usage Summary');
+}, 120_000);
+afterAll(async () => app?.close());
+
+describe('schedule CRUD', () => {
+  it('creates from a preset, stores the cron, and computes the next run in its zone', async () => {
+    const res = await app.gql(CREATE, { i: { reportId, name: 'Daily CSV', preset: { preset: 'DAILY', hour: 7, minute: 30 }, timezone: 'Europe/London', format: 'CSV', recipients: ['A@Example.com', 'a@example.com ', 'b@example.com'] } }, editor);
+    expect(res.errors).toBeUndefined();
+    const s = res.data!.createSchedule;
+    expect(s).toMatchObject({ cron: '30 7 * * *', timezone: 'Europe/London', status: 'ACTIVE', recipients: ['a@example.com', 'b@example.com'], delivery: 'EMAIL', format: 'CSV' });
+    expect(s.cronDescription).toMatch(/07:30/);
+    expect(new Date(s.nextRunAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('answers BAD_USER_INPUT with paths for every invalid field, and writes nothing', async () => {
+    const before = (await app.gql('{ schedules { totalCount } }', {}, editor)).data!.schedules.totalCount;
+    const res = await app.gql(CREATE, { i: { reportId, name: '', cron: '61 * * * *', timezone: 'Moon/Base', recipients: ['not-an-email'], delivery: 'BOTH', s3Config: { bucket: 'B!', keyTemplate: '../{secret}' } } }, editor);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    const paths = res.errors![0]!.extensions!.errors.map((e: any) => e.path);
+    for (const p of ['input.name', 'input.cron', 'input.timezone', 'input.recipients.0', 'input.s3Config.bucket', 'input.s3Config.keyTemplate']) expect(paths).toContain(p);
+    expect((await app.gql('{ schedules { totalCount } }', {}, editor)).data!.schedules.totalCount).toBe(before);
+    const tooMany = await app.gql(CREATE, { i: { reportId, name: 'Many', cron: '0 9 * * *', recipients: Array.from({ length: 51 }, (_, i) => `u${i}@example.com`) } }, editor);
+    expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps viewers out of writes and other tenants out entirely', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Private to globex', cron: '0 8 * * 1', recipients: ['x@example.com'] } }, editor);
+    const id = created.data!.createSchedule.id;
+    expect(errorCode(await app.gql(CREATE, { i: { reportId, name: 'nope', cron: '0 8 * * 1', recipients: ['x@example.com'] } }, await app.token('globex', 'viewer')))).toBe('FORBIDDEN');
+    const acme = await app.token('acme', 'admin');
+    expect(errorCode(await app.gql('query($id: ID!) { schedule(id: $id) { id } }', { id }, acme))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { pauseSchedule(id: $id) { id } }', { id }, acme))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, acme))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { deleteSchedule(id: $id) }', { id }, acme))).toBe('NOT_FOUND');
+    // Nor may a schedule point at another tenant's report.
+    expect(errorCode(await app.gql(CREATE, { i: { reportId, name: 'Stolen', cron: '0 8 * * 1', recipients: ['x@example.com'] } }, acme))).toBe('NOT_FOUND');
+  });
+
+  it('pauses, and resumes from now without a burst of missed runs', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Pausable', cron: '*/5 * * * *', recipients: ['p@example.com'] } }, editor);
+    const id = created.data!.createSchedule.id;
+    const paused = await app.gql('mutation($id: ID!) { pauseSchedule(id: $id) { status pausedReason } }', { id }, editor);
+    expect(paused.data!.pauseSchedule.status).toBe('PAUSED');
+    const resumed = await app.gql('mutation($id: ID!) { resumeSchedule(id: $id) { status nextRunAt } }', { id }, editor);
+    expect(resumed.data!.resumeSchedule.status).toBe('ACTIVE');
+    const next = new Date(resumed.data!.resumeSchedule.nextRunAt).getTime();
+    expect(next).toBeGreaterThan(Date.now());
+    expect(next - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+  });
+});
+
+describe('firing', () => {
+  it('fires a slot exactly once when two processes tick at the same instant', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Raced', cron: '0 6 * * *', timezone: 'Asia/Kathmandu', recipients: ['race@example.com'], format: 'JSON' } }, editor);
+    const id = created.data!.createSchedule.id;
+    const now = new Date();
+    const slot = runsBetween('0 6 * * *', 'Asia/Kathmandu', new Date(now.getTime() - 2 * 86_400_000), now, 5).at(-1)!;
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slot, id]);
+    const outputs = await Promise.all([tickProcess(slot), tickProcess(slot)]);
+    const started = outputs.map((o) => Number(/(\d+) started/.exec(o)![1]));
+    expect(started.sort()).toEqual([0, 1]);
+    const s = await waitFor(async () => {
+      const r = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
+      return r.executions.edges[0]?.node.status === 'DELIVERED' ? r : undefined;
+    });
+    expect(s.executions.totalCount).toBe(1);
+    expect(s.runCount).toBe(1);
+    // The outbox got exactly one real .eml for the recipient.
+    const outbox = join(app.config.mail.outboxDir);
+    const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    const mine = files.map((f) => readFileSync(join(outbox, f), 'utf8')).filter((t) => /^To: race@example\.com/m.test(t));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(/^Subject: /m);
+    expect(mine[0]).toMatch(/Content-Type: multipart\/mixed/);
+    expect(mine[0]).toMatch(/Content-Disposition: attachment/);
+    expect(mine[0]).toContain('X-Reportcast-Delivery:');
+  });
+
+  it('runs only the latest slot missed within the grace window and records older ones as MISSED', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Hourly catch-up', cron: '0 * * * *', recipients: ['late@example.com'], format: 'CSV' } }, editor);
+    const id = created.data!.createSchedule.id;
+    const now = new Date();
+    const slots = runsBetween('0 * * * *', 'UTC', new Date(now.getTime() - 5 * 3_600_000), now, 10);
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slots[0], id]);
+    expect(await tickProcess(now)).toMatch(/1 started, 4 missed/);
+    const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
+    const statuses = s.executions.edges.map((e: any) => e.node.status);
+    expect(statuses.filter((x: string) => x === 'MISSED')).toHaveLength(4);
+    expect(new Date(s.nextRunAt).getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('skips weekends for business-days-only schedules, in the schedule zone', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Business days', cron: '0 10 * * *', timezone: 'Pacific/Auckland', businessDaysOnly: true, recipients: ['biz@example.com'] } }, editor);
+    const id = created.data!.createSchedule.id;
+    // A Saturday 10:00 in Auckland (still Friday in UTC).
+    const saturday = runsBetween('0 10 * * 6', 'Pacific/Auckland', new Date(Date.now() - 8 * 86_400_000), new Date(), 2).at(-1)!;
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [saturday, id]);
+    expect(await tickProcess(new Date(saturday.getTime() + 60_000))).toMatch(/0 started, 0 missed, 1 skipped/);
+    const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
+    expect(s.executions.edges[0].node.status).toBe('SKIPPED');
+  });
+
+  it('backfills one execution per slot, each over its own period', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Backfilled', cron: '0 0 * * *', recipients: ['bf@example.com'], format: 'JSON' } }, editor);
+    const id = created.data!.createSchedule.id;
+    const to = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const from = new Date(to.getTime() - 3 * 86_400_000);
+    const res = await app.gql('mutation($id: ID!, $f: DateTime!, $t: DateTime!) { backfillSchedule(id: $id, from: $f, to: $t) { scheduledFor triggeredBy parameters } }', { id, f: from.toISOString(), t: to.toISOString() }, editor);
+    expect(res.errors).toBeUndefined();
+    const runs = res.data!.backfillSchedule;
+    expect(runs).toHaveLength(3);
+    for (const r of runs) {
+      expect(r.triggeredBy).toBe('BACKFILL');
+      expect(r.parameters.to).toBe(new Date(r.scheduledFor).toISOString());
+    }
+    const tooLong = await app.gql('mutation($id: ID!, $f: DateTime!, $t: DateTime!) { backfillSchedule(id: $id, from: $f, to: $t) { id } }', { id, f: '2024-01-01T00:00:00Z', t: '2025-06-01T00:00:00Z' }, editor);
+    expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('outbox', () => {
+  it('keeps .eml files under DATA_DIR/outbox by default', () => {
+    expect(app.config.mail.outboxDir).toBe(join(app.config.dataDir, 'outbox'));
+    expect(existsSync(app.config.mail.outboxDir)).toBe(true);
+  });
+});
