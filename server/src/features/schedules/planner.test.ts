@@ -611,26 +611,36 @@ function expand(field: string, min: number, max: number): Set<number> {
   return out;
 }
 
-function oracle(cron: string, zone: string, fromMs: number, toMs: number): string[] {
-  const [mf, hf, domf, monf, dowf] = cron.split(' ') as [string, string, string, string, string];
-  expect([domf, monf]).toEqual(['*', '*']);
-  const minutes = expand(mf, 0, 59);
-  const hours = expand(hf, 0, 23);
-  const weekdays = expand(dowf, 0, 6);
-  const everyHour = hours.size === 24;
-  const key = wallKey(zone);
+interface WallIndex {
+  key: (ms: number) => string;
+  /** Every minute of the scanned range with its wall time, ascending. */
+  scan: Array<[number, string]>;
+  /** Wall time → the instants showing it (2 in an overlap, none in a gap). */
+  byWall: Map<string, number[]>;
+}
 
-  const scanFrom = fromMs - 2 * 86_400_000;
-  const scanTo = toMs + 2 * 86_400_000;
+function wallIndex(zone: string, fromMs: number, toMs: number): WallIndex {
+  const key = wallKey(zone);
   const byWall = new Map<string, number[]>();
   const scan: Array<[number, string]> = [];
-  for (let t = scanFrom; t <= scanTo; t += MIN) {
+  for (let t = fromMs - 2 * 86_400_000; t <= toMs + 2 * 86_400_000; t += MIN) {
     const k = key(t);
     scan.push([t, k]);
     const list = byWall.get(k);
     if (list) list.push(t);
     else byWall.set(k, [t]);
   }
+  return { key, scan, byWall };
+}
+
+function oracle(cron: string, index: WallIndex, fromMs: number, toMs: number): string[] {
+  const [mf, hf, domf, monf, dowf] = cron.split(' ') as [string, string, string, string, string];
+  expect([domf, monf]).toEqual(['*', '*']);
+  const minutes = expand(mf, 0, 59);
+  const hours = expand(hf, 0, 23);
+  const weekdays = expand(dowf, 0, 6);
+  const everyHour = hours.size === 24;
+  const { key, scan, byWall } = index;
   const floating = (k: string) => Date.parse(`${k}:00Z`);
   const fromWall = floating(key(fromMs)) - 86_400_000;
   const toWall = floating(key(toMs)) + 86_400_000;
@@ -694,23 +704,22 @@ describe('DST rule against a brute-force oracle', () => {
       const center = Date.parse(at);
       const from = new Date(center - 30 * HOUR);
       const to = new Date(center + 30 * HOUR);
+      const index = wallIndex(zone, from.getTime(), to.getTime());
       for (const cron of crons) {
         expect({ cron, runs: iso(runsBetween(cron, zone, from, to, 1000)) }).toEqual({
           cron,
-          runs: oracle(cron, zone, from.getTime(), to.getTime()),
+          runs: oracle(cron, index, from.getTime(), to.getTime()),
         });
       }
     });
   }
 
   it('the oracle itself sees the gap and the overlap', () => {
-    expect(oracle('30 2 * * *', NY, Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-03-08T12:00:00Z'))).toEqual([
-      '2026-03-08T07:30:00Z',
-    ]);
-    expect(oracle('0 * * * *', NY, Date.parse('2026-11-01T04:30:00Z'), Date.parse('2026-11-01T06:30:00Z'))).toEqual([
-      '2026-11-01T05:00:00Z',
-      '2026-11-01T06:00:00Z',
-    ]);
+    const spring = [Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-03-08T12:00:00Z')] as const;
+    expect(oracle('30 2 * * *', wallIndex(NY, ...spring), ...spring)).toEqual(['2026-03-08T07:30:00Z']);
+    const fall = [Date.parse('2026-11-01T04:30:00Z'), Date.parse('2026-11-01T06:30:00Z')] as const;
+    expect(oracle('0 * * * *', wallIndex(NY, ...fall), ...fall)).toEqual(['2026-11-01T05:00:00Z', '2026-11-01T06:00:00Z']);
+    expect(oracle('30 1 * * *', wallIndex(NY, ...fall), ...fall)).toEqual(['2026-11-01T05:30:00Z']);
   });
 });
 
@@ -1026,7 +1035,7 @@ describe('localWallTime', () => {
     expect(localWallTime(d('2026-06-01T03:15:00Z'), KATHMANDU)).toBe('2026-06-01T09:00:00+05:45');
     expect(localWallTime(d('2026-06-01T00:00:00Z'), LORD_HOWE)).toBe('2026-06-01T10:30:00+10:30');
     expect(localWallTime(d('2026-12-01T00:00:00Z'), LORD_HOWE)).toBe('2026-12-01T11:00:00+11:00');
-    expect(localWallTime(d('2026-07-01T00:00:00Z'), TROLL)).toBe('2026-07-01T00:00:00+00:00');
+    expect(localWallTime(d('2026-12-01T00:00:00Z'), TROLL)).toBe('2026-12-01T00:00:00+00:00');
     expect(localWallTime(d('2026-04-01T00:00:00Z'), TROLL)).toBe('2026-04-01T02:00:00+02:00');
     expect(localWallTime(d('2026-06-01T12:34:56.789Z'), 'UTC')).toBe('2026-06-01T12:34:56+00:00');
     expect(localWallTime(d('2026-01-01T04:59:59Z'), NY)).toBe('2025-12-31T23:59:59-05:00');

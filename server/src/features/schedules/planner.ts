@@ -7,15 +7,23 @@
  * cron-parser is used for what it is unambiguous at: parsing/validating the expression and
  * matching fields. It iterates *wall-clock* times in a DST-free frame (tz UTC, read as "floating"
  * local time). Each matching wall time is then mapped to real instants here, by the rule below.
- * cron-parser's own `tz` mode is deliberately not used for this: its DST handling depends on where
- * the iteration starts. Checked against 5.10.6:
- *  - New York, `30 2 * * *`, started at 03:00 EDT on the spring-forward day (after the gap, before
- *    the shifted 03:30 run) it returns the next day: that day's run is skipped.
- *  - New York, `30 1 * * *`, started between the two 01:30s of the fall-back day it returns the
- *    second 01:30 (06:30Z), though iterating from before returns only the first (05:30Z): a
- *    scheduler that recomputes nextRunAt from "now" would fire that day twice.
- * A scheduler restarts the computation at every tick, so the answer must not depend on the start.
- * Here the set of slots is a fixed function of (cron, zone) and every query reads from that set.
+ * cron-parser's own `tz` mode is deliberately not used for this. Checked against 5.10.6 with the
+ * golden table in planner.test.ts:
+ *  - Whole-hour changes (New York, London): iterating from before the change it follows the rule,
+ *    but the answer depends on where the iteration starts. `30 2 * * *` started at 03:00-03:29 EDT
+ *    on the spring-forward day returns the next day (that day's shifted 03:30 run is skipped);
+ *    `30 1 * * *` started between the two 01:30s of the fall-back day returns the second one
+ *    (06:30Z after 05:30Z already ran: a double run). A scheduler recomputes nextRunAt from "now"
+ *    at every tick, so both happen in production.
+ *  - Lord Howe (30-minute change): a daily 02:15 is skipped on the spring-forward day (or shifted
+ *    by an hour, to 03:15, depending on the start); `0 * * * *` and `*\/15 * * * *` skip the real
+ *    02:30 and 02:45 +11:00; on the fall-back day `0 * * * *` throws "loop limit exceeded", or,
+ *    started at 01:05 +11:00, returns 01:00 +11:00 (before the start).
+ *  - Troll (2-hour change): a daily 02:30 runs at 03:30 +02:00 on the spring-forward day (shifted by
+ *    one hour, not the two-hour gap), and twice (00:30Z and 02:30Z) on the fall-back day.
+ *  - Hourly `0 * * * *` in New York, London and Troll, and everything in Kathmandu: correct.
+ * Here the set of slots is a fixed function of (cron, zone) and every query reads from that set,
+ * so the answer cannot depend on the start.
  *
  * ## DST rule
  *
@@ -23,7 +31,7 @@
  *   the length of the gap: 02:30 in New York → 03:30 EDT; 02:15 on Lord Howe (30-minute gap) →
  *   02:45; 02:30 in Antarctica/Troll (2-hour gap, +00 → +02) → 04:30. This is Temporal's
  *   "compatible" disambiguation (the wall time read with the offset in force before the change),
- *   and what cron-parser/Luxon do when started before the gap.
+ *   and what cron-parser does in New York or London when started before the gap.
  * - Overlap (fall back), fixed hours: a wall time that happens twice runs once, at its first
  *   occurrence (01:30 EDT, not 01:30 EST).
  * - Overlap, every-hour schedules (the hour field matches all 24 hours: `0 * * * *`, `*\/15 * * * *`):
@@ -52,7 +60,8 @@
  *
  * IANA Area/Location names as Intl knows them (`America/New_York`), plus `UTC`/`GMT` (→ `UTC`).
  * Offsets (`+02:00`) and bare abbreviations/legacy names (`EST`, `CET`, `EST5EDT`, `Japan`) are
- * rejected: `EST` is a fixed -05:00 zone (no DST), which is never what "9 AM EST" means.
+ * rejected: `EST` is a fixed -05:00 zone (America/Panama: no DST), not the New York time people
+ * mean by "9 AM EST".
  */
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
 
