@@ -7,7 +7,7 @@
  *   seed     (re)seed demo analytics data and default reports: --rows N
  *   token    print a JWT: --tenant T --role viewer|editor|admin [--user U] [--ttl SECONDS]
  *   schema   write schema.graphql (--check: fail when it differs)
- *   tick     run the scheduler once as if the clock were --at <ISO instant> (default now)
+ *   tick     run the scheduler once as if the clock were --at <ISO instant> (default now; --next: the next due run)
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<void> {
       ttl: { type: 'string' },
       rows: { type: 'string' },
       at: { type: 'string' },
+      next: { type: 'boolean' },
       check: { type: 'boolean' },
     },
     allowPositionals: false,
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'tick': {
       // Postgres only: works beside a running `pnpm start` (its worker then runs what this enqueues).
-      const at = values.at ? new Date(values.at) : new Date();
+      let at = values.at ? new Date(values.at) : new Date();
       if (Number.isNaN(at.getTime())) throw new UsageError('--at must be an ISO-8601 instant, e.g. 2026-03-09T14:00:00Z');
       const { openDatabase } = await import('./app.js');
       const { openOrm } = await import('./platform/orm.js');
@@ -82,6 +83,12 @@ async function main(argv: string[]): Promise<void> {
       const db = await openDatabase(config, log);
       const orm = await openOrm(db.url);
       try {
+        if (values.next) {
+          // The earliest next run of any active schedule: "show me the next delivery now".
+          const [row] = await orm.em.getConnection().execute<{ at: Date | null }[]>(`SELECT min(next_run_at) AS at FROM schedules WHERE status = 'ACTIVE'`);
+          if (!row?.at) throw new UsageError('no active schedule has a next run');
+          at = new Date(row.at);
+        }
         const result = await tick(orm.em, at, { graceMs: config.schedules.graceMs, maxAttempts: config.worker.maxAttempts, log });
         console.log(`tick at ${at.toISOString()}: ${result.started} started, ${result.missed} missed, ${result.skipped} skipped`);
       } finally {
