@@ -97,6 +97,37 @@ describe('email deliveries', () => {
   }, 60_000);
 });
 
+describe('what is sent', () => {
+  it('links instead of attaching when the schedule asks for links, and the link downloads the file', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Linked', cron: '0 9 * * 1', recipients: ['link@example.com'], format: 'CSV', emailConfig: { attachment: 'LINK', subject: 'Numbers for {period}' } } }, editor);
+    const before = recorder.requests.length;
+    const { execution } = await runAndSettle(created.data!.createSchedule.id);
+    expect(execution.status).toBe('DELIVERED');
+    const mail = recorder.requests.slice(before).find((r) => (r.body as any).personalizations[0].to[0].email === 'link@example.com')!;
+    const body = mail.body as any;
+    expect(body.attachments ?? []).toHaveLength(0);
+    expect(body.subject).toMatch(/^Numbers for \d{4}-\d{2}-\d{2}/);
+    const text = body.content.find((c: any) => c.type === 'text/plain').value as string;
+    // Exports live in S3 in this file's app, so the link is a presigned URL to the object.
+    const url = /(http:\/\/\S*X-Amz-Signature=\S+)/.exec(text)![1]!;
+    expect(url.startsWith(s3.env.S3_ENDPOINT!)).toBe(true);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect((await res.text()).split('\r\n')[0]).toBe('date,event_type,total_events,unique_users,unique_devices');
+  }, 60_000);
+
+  it('sends nothing for an empty result when skipIfEmpty is set', async () => {
+    const empty = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }',
+      { i: { name: 'Nothing', definition: { source: 'usage_events', measures: [{ fn: 'COUNT' }], dimensions: [{ field: 'platform' }], filters: [{ field: 'platform', op: 'EQ', value: 'no-such-platform' }] } } }, editor);
+    const created = await app.gql(CREATE, { i: { reportId: empty.data!.createReport.id, name: 'Quiet when empty', cron: '0 9 * * 1', recipients: ['quiet@example.com'], skipIfEmpty: true } }, editor);
+    const before = recorder.requests.length;
+    const { execution } = await runAndSettle(created.data!.createSchedule.id);
+    expect(execution.status).toBe('SKIPPED_EMPTY');
+    expect(execution.deliveries).toEqual([]);
+    expect(recorder.requests.length).toBe(before);
+  }, 60_000);
+});
+
 describe('failures', () => {
   it('emails the owner when a run fails, and pauses the schedule after repeated failures', async () => {
     const broken = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }',

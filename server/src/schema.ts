@@ -14,7 +14,7 @@ import { CatalogResolver } from './features/catalog/catalog.resolver.js';
 import { ReportResolver } from './features/reports/report.resolver.js';
 import { ExportResolver } from './features/exports/export.resolver.js';
 import { AuditResolver } from './features/audit/audit.resolver.js';
-import { ExecutionResolver, ScheduleResolver } from './features/schedules/schedule.resolver.js';
+import { ExecutionResolver, ExportScheduleResolver, ScheduleResolver } from './features/schedules/schedule.resolver.js';
 import { pubSub } from './graphql/pubsub.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 
@@ -24,7 +24,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver],
+    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver],
     pubSub,
     authChecker,
     authMode: 'error',

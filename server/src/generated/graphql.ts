@@ -240,6 +240,8 @@ export type Export = {
   /** The export this one retries. */
   retryOf: Maybe<Scalars['ID']['output']>;
   rowCount: Maybe<Scalars['Float']['output']>;
+  /** The schedule that produced this export, if any. */
+  schedule: Maybe<Schedule>;
   scheduleId: Maybe<Scalars['ID']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: ExportStatus;

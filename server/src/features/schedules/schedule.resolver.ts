@@ -150,3 +150,13 @@ export class ExecutionResolver {
     return record ? toExport(record) : null;
   }
 }
+
+@Resolver(() => Export)
+export class ExportScheduleResolver {
+  @FieldResolver(() => Schedule, { nullable: true, description: 'The schedule that produced this export, if any.' })
+  async schedule(@Root() root: Export, @Ctx() ctx: AppContext): Promise<Schedule | null> {
+    if (!root.scheduleId) return null;
+    const s = await ctx.services.schedules.get(requireViewer(ctx), root.scheduleId).catch(() => null);
+    return s ? toSchedule(s) : null;
+  }
+}
