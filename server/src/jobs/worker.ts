@@ -16,6 +16,7 @@ import type { Logger } from '../platform/logger.js';
 import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import type { DeliveryService } from '../features/delivery/delivery.service.js';
+import { isUuid } from '../graphql/ids.js';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -30,7 +31,6 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const CRONTAB = [
   // The scheduler: fires due schedules (exactly once per slot, see tick.service.ts).
@@ -60,7 +60,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
 
   const exportRun: Task = async (payload, helpers) => {
     const exportId = (payload as { exportId?: unknown } | null)?.exportId;
-    if (typeof exportId !== 'string' || !UUID.test(exportId)) {
+    if (typeof exportId !== 'string' || !isUuid(exportId)) {
       helpers.logger.error(`export__run: invalid payload ${JSON.stringify(payload)}; dropped`);
       return;
     }
@@ -68,7 +68,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   };
   const idOf = (payload: unknown, field: string): string | null => {
     const value = (payload as Record<string, unknown> | null)?.[field];
-    return typeof value === 'string' && UUID.test(value) ? value : null;
+    return typeof value === 'string' && isUuid(value) ? value : null;
   };
   const scheduleTick: Task = async (payload) => {
     // Cron jobs carry the slot they were scheduled for; tick as of that instant.

@@ -12,8 +12,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { verifyDownloadToken } from './download-token.js';
 import { ExportEntity } from './export.entity.js';
 import { contentDisposition } from './writers/file-name.js';
+import { isUuid } from '../../graphql/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DownloadRouteDeps {
   em: EntityManager;
@@ -27,7 +27,7 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     const notFound = () => void res.status(404).type('text/plain').send('Not found');
     const id = String(req.params.id ?? '');
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    if (!UUID.test(id) || !token) return notFound();
+    if (!isUuid(id) || !token) return notFound();
     const claim = verifyDownloadToken(deps.downloadSecret, token, id);
     if (!claim) return notFound();
     const em = deps.em.fork();

@@ -4,7 +4,8 @@
  */
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import type { ConnectionShape } from '../../graphql/connection.js';
+import { keysetPage } from '../../graphql/keyset-page.js';
 import type { EventBus } from '../../platform/events.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -18,6 +19,7 @@ import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger
 import { isTimeZone } from './parameters.js';
 import { contentDisposition } from './writers/file-name.js';
 import type { ExportFormat } from './writers/writer.js';
+import { isUuid } from '../../graphql/ids.js';
 
 /** graphile-worker runs lower numbers first: people waiting on a download go before schedules. */
 export const PRIORITY = { ON_DEMAND: 0, SCHEDULED: 10 } as const;
@@ -36,10 +38,6 @@ export interface ExportServiceDeps {
   linkTtlSeconds: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type ExportCursor = { t: string; id: string };
-const isExportCursor = (v: unknown): v is ExportCursor =>
-  typeof v === 'object' && v !== null && typeof (v as ExportCursor).t === 'string' && typeof (v as ExportCursor).id === 'string' && !Number.isNaN(Date.parse((v as ExportCursor).t));
 
 export interface NewExport {
   tenantId: string;
@@ -91,33 +89,21 @@ export class ExportService {
   ) {}
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Export', id);
+    if (!isUuid(id)) throw new NotFoundError('Export', id);
     const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
     if (!record) throw new NotFoundError('Export', id);
     return record;
   }
 
   async list(viewer: Viewer, first?: number | null, after?: string | null, filter: ExportFilter = {}): Promise<ConnectionShape<ExportEntity>> {
-    const limit = clampFirst(first);
     const scope: FilterQuery<ExportEntity> = { tenantId: viewer.tenantId };
     if (filter.status) scope.status = filter.status;
     if (filter.format) scope.format = filter.format;
     if (filter.reportId) {
-      if (!UUID.test(filter.reportId)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+      if (!isUuid(filter.reportId)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
       scope.reportId = filter.reportId;
     }
-    const where: FilterQuery<ExportEntity>[] = [scope];
-    if (after) {
-      const c = decodeCursor(after, isExportCursor);
-      const t = new Date(c.t);
-      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
-    }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ExportEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
-      this.em.count(ExportEntity, scope),
-    ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetPage(this.em, ExportEntity, scope, 'createdAt', first, after);
   }
 
   async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {

@@ -3,11 +3,11 @@ import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { EXPORT_STATUSES, TRIGGERS, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import type { ExportFormat } from './writers/writer.js';
+import { enumOf } from '../../graphql/enums.js';
 
-const asEnum = <T extends readonly string[]>(values: T) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
-export const ExportFormatEnum = asEnum(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
-export const ExportStatusEnum = asEnum(EXPORT_STATUSES);
-export const ExportTriggerEnum = asEnum(TRIGGERS);
+export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
+export const ExportStatusEnum = enumOf(EXPORT_STATUSES);
+export const ExportTriggerEnum = enumOf(TRIGGERS);
 registerEnumType(ExportFormatEnum, { name: 'ExportFormat' });
 registerEnumType(ExportStatusEnum, { name: 'ExportStatus', description: 'PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED' });
 registerEnumType(ExportTriggerEnum, { name: 'ExportTrigger', description: 'What started the export.' });

@@ -8,15 +8,14 @@ import {
   FILTER_OPS, GRAINS, MEASURE_FNS, SORT_DIRECTIONS, TIME_UNITS,
   type FilterOp, type FilterValue, type Grain, type MeasureFn, type SortDirection, type TimeUnit,
 } from './definition.js';
+import { enumOf } from '../../graphql/enums.js';
 
-const asEnum = <T extends readonly string[]>(values: T) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
 
-export const GrainEnum = asEnum(GRAINS);
-export const MeasureFnEnum = asEnum(MEASURE_FNS);
-export const FilterOpEnum = asEnum(FILTER_OPS);
-export const TimeUnitEnum = asEnum(TIME_UNITS);
-export const SortDirectionEnum = asEnum(SORT_DIRECTIONS);
+export const GrainEnum = enumOf(GRAINS);
+export const MeasureFnEnum = enumOf(MEASURE_FNS);
+export const FilterOpEnum = enumOf(FILTER_OPS);
+export const TimeUnitEnum = enumOf(TIME_UNITS);
+export const SortDirectionEnum = enumOf(SORT_DIRECTIONS);
 registerEnumType(GrainEnum, { name: 'TimeGrain', description: 'Bucket size for a time dimension (UTC).' });
 registerEnumType(MeasureFnEnum, { name: 'MeasureFn', description: 'Aggregate functions a measure may use.' });
 registerEnumType(FilterOpEnum, { name: 'FilterOp' });

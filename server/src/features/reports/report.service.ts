@@ -6,11 +6,13 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import type { ConnectionShape } from '../../graphql/connection.js';
+import { keysetPage } from '../../graphql/keyset-page.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { ReportEntity } from './report.entity.js';
 import { validateDefinition } from './validate-definition.js';
+import { isUuid } from '../../graphql/ids.js';
 
 export interface ReportFields {
   name?: string | null;
@@ -21,11 +23,7 @@ export interface ReportFields {
   tags?: string[] | null;
 }
 
-type ReportCursor = { t: string; id: string };
-const isReportCursor = (v: unknown): v is ReportCursor =>
-  typeof v === 'object' && v !== null && typeof (v as ReportCursor).t === 'string' && typeof (v as ReportCursor).id === 'string' && !Number.isNaN(Date.parse((v as ReportCursor).t));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ReportService {
   constructor(
@@ -40,28 +38,14 @@ export class ReportService {
   }
 
   async get(viewer: Viewer, id: string): Promise<ReportEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Report', id);
+    if (!isUuid(id)) throw new NotFoundError('Report', id);
     const report = await this.em.findOne(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] });
     if (!report) throw new NotFoundError('Report', id);
     return report;
   }
 
-  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
-    const limit = clampFirst(first);
-    const scope = this.visibleTo(viewer);
-    const where: FilterQuery<ReportEntity>[] = [scope];
-    if (after) {
-      const c = decodeCursor(after, isReportCursor);
-      const t = new Date(c.t);
-      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
-    }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ReportEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
-      this.em.count(ReportEntity, scope),
-    ]);
-    const page = rows.slice(0, limit);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
+    return keysetPage(this.em, ReportEntity, this.visibleTo(viewer), 'createdAt', first, after);
   }
 
   async create(viewer: Viewer, input: ReportFields & { name: string; definition: ReportDefinition }): Promise<ReportEntity> {

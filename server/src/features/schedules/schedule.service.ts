@@ -5,7 +5,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldError } from '../../errors.js';
-import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import type { ConnectionShape } from '../../graphql/connection.js';
+import { keysetPage } from '../../graphql/keyset-page.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { ReportService } from '../reports/report.service.js';
@@ -14,10 +15,10 @@ import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZo
 import { presetToCron, type Preset } from './presets.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
 import { startExecution } from './execution.service.js';
+import { isUuid } from '../../graphql/ids.js';
 
 export const MAX_RECIPIENTS = 50;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_TEMPLATE = /^[A-Za-z0-9._/{}-]{1,400}$/;
 const KNOWN_PLACEHOLDERS = new Set(['tenant', 'report', 'date', 'format', 'schedule']);
 
@@ -38,8 +39,6 @@ export interface ScheduleFields {
   ownerEmail?: string | null;
 }
 
-type Cursor = { t: string; id: string };
-const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && typeof (v as Cursor).t === 'string' && typeof (v as Cursor).id === 'string' && !Number.isNaN(Date.parse((v as Cursor).t));
 
 export function normaliseRecipients(list: string[], problems: FieldError[]): string[] {
   const seen = new Set<string>();
@@ -65,44 +64,18 @@ export class ScheduleService {
   ) {}
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Schedule', id);
+    if (!isUuid(id)) throw new NotFoundError('Schedule', id);
     const s = await em.findOne(ScheduleEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
     if (!s) throw new NotFoundError('Schedule', id);
     return s;
   }
 
-  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
-    const limit = clampFirst(first);
-    const scope = { tenantId: viewer.tenantId };
-    const where: object[] = [scope];
-    if (after) {
-      const c = decodeCursor(after, isCursor);
-      const t = new Date(c.t);
-      where.push({ $or: [{ createdAt: { $lt: t } }, { createdAt: t, id: { $lt: c.id } }] });
-    }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ScheduleEntity, { $and: where }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: limit + 1 }),
-      this.em.count(ScheduleEntity, scope),
-    ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.createdAt.toISOString(), id: node.id }) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
+    return keysetPage(this.em, ScheduleEntity, { tenantId: viewer.tenantId }, 'createdAt', first, after);
   }
 
-  async executions(schedule: ScheduleEntity, first?: number | null, after?: string | null): Promise<ConnectionShape<ExecutionEntity>> {
-    const limit = clampFirst(first);
-    const scope = { scheduleId: schedule.id, tenantId: schedule.tenantId };
-    const where: object[] = [scope];
-    if (after) {
-      const c = decodeCursor(after, isCursor);
-      const t = new Date(c.t);
-      where.push({ $or: [{ scheduledFor: { $lt: t } }, { scheduledFor: t, id: { $lt: c.id } }] });
-    }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ExecutionEntity, { $and: where }, { orderBy: { scheduledFor: 'DESC', id: 'DESC' }, limit: limit + 1, refresh: true }),
-      this.em.count(ExecutionEntity, scope),
-    ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ t: node.scheduledFor.toISOString(), id: node.id }) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  executions(schedule: ScheduleEntity, first?: number | null, after?: string | null): Promise<ConnectionShape<ExecutionEntity>> {
+    return keysetPage(this.em, ExecutionEntity, { scheduleId: schedule.id, tenantId: schedule.tenantId }, 'scheduledFor', first, after);
   }
 
   async create(viewer: Viewer, input: ScheduleFields): Promise<ScheduleEntity> {
@@ -185,7 +158,7 @@ export class ScheduleService {
   }
 
   async execution(viewer: Viewer, id: string): Promise<ExecutionEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Execution', id);
+    if (!isUuid(id)) throw new NotFoundError('Execution', id);
     const e = await this.em.findOne(ExecutionEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
     if (!e) throw new NotFoundError('Execution', id);
     return e;
