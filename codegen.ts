@@ -1,22 +1,31 @@
 /**
- * GraphQL code generation from the committed schema.graphql. For now: the schema's TypeScript types,
- * which server-side tests and the later SPA/SDK share. CI fails when the output differs.
+ * GraphQL code generation from the committed schema.graphql: the schema's TypeScript types for the
+ * server's tests, and typed documents (client preset) for the SPA's `graphql(...)` calls.
+ * CI fails when the output differs (`graphql-codegen --check`, in test/schema.test.ts).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+const scalars = { DateTime: 'string', JSON: 'unknown', FilterValue: 'string | number | boolean' };
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
+  ignoreNoDocuments: true,
   generates: {
     'server/src/generated/graphql.ts': {
       plugins: ['typescript'],
       config: {
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', JSON: 'unknown', FilterValue: 'string | number | boolean' },
+        scalars,
         avoidOptionals: { field: true, inputValue: false, object: true },
       },
     },
+    'web/src/generated/': {
+      preset: 'client',
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/generated/**'],
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, scalars, useTypeImports: true },
+    },
   },
-  hooks: {},
 };
 
 export default config;

@@ -1,8 +1,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const api = 'http://localhost:4000';
+
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/healthz': 'http://localhost:4000' } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/graphql': { target: api, ws: true },
+      '/healthz': api,
+      '/auth': api,
+      '/exports': api,
+      '/unsubscribe': api,
+    },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
 });

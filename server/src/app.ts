@@ -34,6 +34,7 @@ import { SendGridTransport } from './features/delivery/email/sendgrid-transport.
 import { OutboxTransport } from './features/delivery/email/outbox-transport.js';
 import { tick, type TickResult } from './features/schedules/tick.service.js';
 import { unsubscribeHandler } from './features/delivery/unsubscribe.js';
+import { devTokenHandler } from './features/auth/dev-token.route.js';
 
 export interface Runtime {
   config: Config;
@@ -143,6 +144,11 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
   await runtime.events.ready();
 
+  app.post('/auth/dev-token', express.json({ limit: '4kb' }), devTokenHandler({
+    enabled: config.mode === 'development' && config.jwtSecret === null,
+    secret: runtime.jwtSecret,
+    ttlSeconds: config.tokenTtlSeconds,
+  }));
   app.get('/unsubscribe', unsubscribeHandler({ em: orm.em, secret: runtime.downloadSecret }));
   app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
 
@@ -175,7 +181,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   if (existsSync(join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
     // The SPA routes on the client: unknown GETs get its shell.
-    app.get(/^\/(?!graphql|healthz|readyz|unsubscribe|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|unsubscribe|auth\/|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text/plain').send('Reportcast API. Build the web app with `pnpm --filter @reportcast/web build`.'));
   }

@@ -1,44 +1,55 @@
 /**
- * Placeholder page until the builder SPA lands: shows that the server answers and how to reach the
- * API. It talks to the same origin it is served from.
+ * The app shell: sign-in when there is no session, otherwise the navigation and the page the
+ * hash route names.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { useAuth } from './auth';
+import { makeClient } from './graphql/client';
+import { href, useRoute } from './router';
+import { SignIn } from './pages/SignIn';
+import { ReportsPage } from './pages/ReportsPage';
+import { BuilderPage } from './pages/BuilderPage';
+import { ExportsPage } from './pages/ExportsPage';
+import { SchedulesPage } from './pages/SchedulesPage';
+import { ScheduleEditPage } from './pages/ScheduleEditPage';
 
-type Health = { status: string; postgres: boolean; clickhouse: boolean } | null;
+function Page() {
+  const { segments } = useRoute();
+  const [section, id] = segments;
+  switch (section) {
+    case 'reports':
+      return id ? <BuilderPage reportId={id === 'new' ? null : id} /> : <ReportsPage />;
+    case 'exports':
+      return <ExportsPage />;
+    case 'schedules':
+      return id ? <ScheduleEditPage scheduleId={id === 'new' ? null : id} /> : <SchedulesPage />;
+    default:
+      return <ReportsPage />;
+  }
+}
 
 export function App() {
-  const [health, setHealth] = useState<Health>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    fetch('/healthz')
-      .then((r) => r.json() as Promise<Health>)
-      .then(setHealth)
-      .catch(() => setFailed(true));
-  }, []);
-
+  const { session, signOut } = useAuth();
+  const { segments } = useRoute();
+  const client = useMemo(() => (session ? makeClient(session.token) : null), [session]);
+  if (!session || !client) return <SignIn />;
+  const section = segments[0] ?? 'reports';
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '48px auto', lineHeight: 1.5, color: '#1f2937' }}>
-      <h1 style={{ marginBottom: 4 }}>Reportcast</h1>
-      <p style={{ marginTop: 0, color: '#4b5563' }}>Analytics reports and scheduled exports over ClickHouse.</p>
-      <section aria-label="status" style={{ padding: 16, border: '1px solid #e5e7eb', borderRadius: 8 }}>
-        <strong>Server: </strong>
-        <span data-testid="health">{failed ? 'unreachable' : health ? health.status : 'checking…'}</span>
-        {health && (
-          <span style={{ color: '#6b7280' }}>
-            {' '}(PostgreSQL {health.postgres ? 'up' : 'down'}, ClickHouse {health.clickhouse ? 'up' : 'down'})
-          </span>
-        )}
-      </section>
-      <h2>Use the API</h2>
-      <ol>
-        <li>Get a token: <code>pnpm cli token --tenant acme --role admin</code></li>
-        <li>
-          POST GraphQL to <code>/graphql</code> with <code>Authorization: Bearer &lt;token&gt;</code>, e.g.{' '}
-          <code>{'{ reports(first: 5) { edges { node { id name } } } }'}</code>
-        </li>
-      </ol>
-      <p style={{ color: '#6b7280' }}>The report builder arrives in a later release.</p>
-    </main>
+    <ApolloProvider client={client}>
+      <header className="topbar">
+        <a className="brand" href={href('/reports')}>Reportcast</a>
+        <nav aria-label="main">
+          {[['reports', 'Reports'], ['exports', 'Exports'], ['schedules', 'Schedules']].map(([key, label]) => (
+            <a key={key} href={href(`/${key}`)} aria-current={section === key ? 'page' : undefined}>{label}</a>
+          ))}
+        </nav>
+        <span className="who" data-testid="who">{session.user} · {session.tenant} · {session.role}</span>
+        <button onClick={signOut}>Sign out</button>
+      </header>
+      <main className="content">
+        <Page />
+      </main>
+    </ApolloProvider>
   );
 }

@@ -1,0 +1,3 @@
+export function ExportsPage() {
+  return <h1>Exports</h1>;
+}

@@ -1,0 +1,3 @@
+export function ScheduleEditPage({ scheduleId }: { scheduleId: string | null }) {
+  return <h1>{scheduleId ? 'Schedule' : 'New schedule'}</h1>;
+}
