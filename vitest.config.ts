@@ -17,6 +17,8 @@ export default defineConfig({
     isolate: true,
     globalSetup: ['test/global-setup.ts'],
     include: ['server/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // A browser test waits on UI that a loaded 2-core machine may render slowly.
+    expect: { poll: { timeout: 15_000 } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

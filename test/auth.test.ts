@@ -114,3 +114,12 @@ describe('graphql-ws authentication', () => {
     });
   }
 });
+
+describe('developer sign-in endpoint', () => {
+  it('does not exist outside development mode without a configured secret', async () => {
+    const res = await fetch(`${app.url}/auth/dev-token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'acme', role: 'admin' }),
+    });
+    expect(res.status).toBe(404);
+  });
+});
