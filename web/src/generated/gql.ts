@@ -2,7 +2,56 @@
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportByIdDocument,
+    "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.CreateExportDocument,
+    "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportUpdatedDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id status }\n  }\n": typeof types.CancelExportDocument,
+    "\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.RetryExportDocument,
+    "\n  mutation DeleteExport($id: ID!) {\n    deleteExport(id: $id)\n  }\n": typeof types.DeleteExportDocument,
+    "\n  query ExportsList($filter: ExportFilter) {\n    exports(first: 50, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id status format reportName reportId rowCount fileSize downloadUrl fileName\n          executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated\n          error { code message }\n          progress { percent rowsWritten rowsTotal }\n        }\n      }\n    }\n  }\n": typeof types.ExportsListDocument,
+    "\n  subscription ExportsChanged {\n    exportsChanged {\n      id status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt\n      error { code message }\n      progress { percent rowsWritten rowsTotal }\n    }\n  }\n": typeof types.ExportsChangedDocument,
+    "\n  query ReportsLastExports {\n    exports(first: 100) {\n      edges { node { id reportId status format createdAt } }\n    }\n  }\n": typeof types.ReportsLastExportsDocument,
+    "\n  query ReportsList {\n    reports(first: 100) {\n      totalCount\n      edges { node { id name description tags updatedAt createdBy definition { source } } }\n    }\n  }\n": typeof types.ReportsListDocument,
+    "\n  query BuilderTables {\n    tables {\n      name label description defaultTimeColumn\n      columns { name label kind type dimension measure filter time nullable description }\n    }\n  }\n": typeof types.BuilderTablesDocument,
+    "\n  query BuilderReport($id: ID!) {\n    report(id: $id) {\n      id name description tags isPublic updatedAt rowLimit\n      definition {\n        source rowLimit\n        dimensions { field grain alias }\n        measures { fn field alias }\n        filters { field op value values }\n        orderBy { key direction }\n        timeRange { field from to last { n unit } }\n      }\n    }\n  }\n": typeof types.BuilderReportDocument,
+    "\n  query BuilderValidate($definition: ReportDefinitionInput!) {\n    validateReport(definition: $definition) { valid errors { path message } }\n  }\n": typeof types.BuilderValidateDocument,
+    "\n  query BuilderPreview($input: PreviewReportInput!) {\n    previewReport(input: $input) {\n      asOf elapsedMs totalCount truncated rows\n      columns { name label type }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.BuilderPreviewDocument,
+    "\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n": typeof types.BuilderCreateReportDocument,
+    "\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n": typeof types.BuilderUpdateReportDocument,
+    "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n": typeof types.BuilderDeleteReportDocument,
+};
+const documents: Documents = {
+    "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportByIdDocument,
+    "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.CreateExportDocument,
+    "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportUpdatedDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id status }\n  }\n": types.CancelExportDocument,
+    "\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.RetryExportDocument,
+    "\n  mutation DeleteExport($id: ID!) {\n    deleteExport(id: $id)\n  }\n": types.DeleteExportDocument,
+    "\n  query ExportsList($filter: ExportFilter) {\n    exports(first: 50, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id status format reportName reportId rowCount fileSize downloadUrl fileName\n          executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated\n          error { code message }\n          progress { percent rowsWritten rowsTotal }\n        }\n      }\n    }\n  }\n": types.ExportsListDocument,
+    "\n  subscription ExportsChanged {\n    exportsChanged {\n      id status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt\n      error { code message }\n      progress { percent rowsWritten rowsTotal }\n    }\n  }\n": types.ExportsChangedDocument,
+    "\n  query ReportsLastExports {\n    exports(first: 100) {\n      edges { node { id reportId status format createdAt } }\n    }\n  }\n": types.ReportsLastExportsDocument,
+    "\n  query ReportsList {\n    reports(first: 100) {\n      totalCount\n      edges { node { id name description tags updatedAt createdBy definition { source } } }\n    }\n  }\n": types.ReportsListDocument,
+    "\n  query BuilderTables {\n    tables {\n      name label description defaultTimeColumn\n      columns { name label kind type dimension measure filter time nullable description }\n    }\n  }\n": types.BuilderTablesDocument,
+    "\n  query BuilderReport($id: ID!) {\n    report(id: $id) {\n      id name description tags isPublic updatedAt rowLimit\n      definition {\n        source rowLimit\n        dimensions { field grain alias }\n        measures { fn field alias }\n        filters { field op value values }\n        orderBy { key direction }\n        timeRange { field from to last { n unit } }\n      }\n    }\n  }\n": types.BuilderReportDocument,
+    "\n  query BuilderValidate($definition: ReportDefinitionInput!) {\n    validateReport(definition: $definition) { valid errors { path message } }\n  }\n": types.BuilderValidateDocument,
+    "\n  query BuilderPreview($input: PreviewReportInput!) {\n    previewReport(input: $input) {\n      asOf elapsedMs totalCount truncated rows\n      columns { name label type }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.BuilderPreviewDocument,
+    "\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n": types.BuilderCreateReportDocument,
+    "\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n": types.BuilderUpdateReportDocument,
+    "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n": types.BuilderDeleteReportDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +65,75 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"): (typeof documents)["\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"): (typeof documents)["\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteExport($id: ID!) {\n    deleteExport(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteExport($id: ID!) {\n    deleteExport(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportsList($filter: ExportFilter) {\n    exports(first: 50, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id status format reportName reportId rowCount fileSize downloadUrl fileName\n          executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated\n          error { code message }\n          progress { percent rowsWritten rowsTotal }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportsList($filter: ExportFilter) {\n    exports(first: 50, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id status format reportName reportId rowCount fileSize downloadUrl fileName\n          executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated\n          error { code message }\n          progress { percent rowsWritten rowsTotal }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExportsChanged {\n    exportsChanged {\n      id status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt\n      error { code message }\n      progress { percent rowsWritten rowsTotal }\n    }\n  }\n"): (typeof documents)["\n  subscription ExportsChanged {\n    exportsChanged {\n      id status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt\n      error { code message }\n      progress { percent rowsWritten rowsTotal }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportsLastExports {\n    exports(first: 100) {\n      edges { node { id reportId status format createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query ReportsLastExports {\n    exports(first: 100) {\n      edges { node { id reportId status format createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportsList {\n    reports(first: 100) {\n      totalCount\n      edges { node { id name description tags updatedAt createdBy definition { source } } }\n    }\n  }\n"): (typeof documents)["\n  query ReportsList {\n    reports(first: 100) {\n      totalCount\n      edges { node { id name description tags updatedAt createdBy definition { source } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuilderTables {\n    tables {\n      name label description defaultTimeColumn\n      columns { name label kind type dimension measure filter time nullable description }\n    }\n  }\n"): (typeof documents)["\n  query BuilderTables {\n    tables {\n      name label description defaultTimeColumn\n      columns { name label kind type dimension measure filter time nullable description }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuilderReport($id: ID!) {\n    report(id: $id) {\n      id name description tags isPublic updatedAt rowLimit\n      definition {\n        source rowLimit\n        dimensions { field grain alias }\n        measures { fn field alias }\n        filters { field op value values }\n        orderBy { key direction }\n        timeRange { field from to last { n unit } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BuilderReport($id: ID!) {\n    report(id: $id) {\n      id name description tags isPublic updatedAt rowLimit\n      definition {\n        source rowLimit\n        dimensions { field grain alias }\n        measures { fn field alias }\n        filters { field op value values }\n        orderBy { key direction }\n        timeRange { field from to last { n unit } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuilderValidate($definition: ReportDefinitionInput!) {\n    validateReport(definition: $definition) { valid errors { path message } }\n  }\n"): (typeof documents)["\n  query BuilderValidate($definition: ReportDefinitionInput!) {\n    validateReport(definition: $definition) { valid errors { path message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuilderPreview($input: PreviewReportInput!) {\n    previewReport(input: $input) {\n      asOf elapsedMs totalCount truncated rows\n      columns { name label type }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query BuilderPreview($input: PreviewReportInput!) {\n    previewReport(input: $input) {\n      asOf elapsedMs totalCount truncated rows\n      columns { name label type }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n"): (typeof documents)["\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n"): (typeof documents)["\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n"): (typeof documents)["\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,3 +1,399 @@
+/**
+ * The report builder: a definition form validated live against the server, a paged live preview,
+ * save / save as / delete, and the export panel for saved reports.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import type { MeasureFn, SortDirection, TimeGrain } from '../generated/graphql';
+import {
+  BUILDER_CREATE, BUILDER_DELETE, BUILDER_PREVIEW, BUILDER_REPORT, BUILDER_TABLES, BUILDER_UPDATE, BUILDER_VALIDATE, REPORTS_LIST,
+} from '../components/reports/documents';
+import {
+  GRAINS, MEASURE_FNS, RELATIVE_PRESETS, emptyDraft, fromDefinition, outputKeys, pathLabel, toDefinition,
+  type Draft, type DraftFilter, type RelativePreset, type TableInfo,
+} from '../components/reports/model';
+import { FieldError } from '../components/reports/FieldError';
+import { FilterRow } from '../components/reports/FilterRow';
+import { PreviewTable } from '../components/reports/PreviewTable';
+import { ErrorBanner, friendlyError } from '../components/reports/ErrorBanner';
+import { ExportPanel } from '../components/exports/ExportPanel';
+import { formatNumber, formatRelativeTime } from '../format';
+import { href, navigate } from '../router';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+const PAGE = 50;
+
+/** Keyed by report so moving between reports (or to a new one) starts from a fresh form. */
 export function BuilderPage({ reportId }: { reportId: string | null }) {
-  return <h1>{reportId ? 'Report' : 'New report'}</h1>;
+  return <Builder key={reportId ?? 'new'} reportId={reportId} />;
+}
+
+function Builder({ reportId }: { reportId: string | null }) {
+  const client = useApolloClient();
+  const tablesQ = useQuery(BUILDER_TABLES);
+  const reportQ = useQuery(BUILDER_REPORT, { variables: { id: reportId ?? '' }, skip: !reportId });
+  const tables = useMemo(() => (tablesQ.data?.tables ?? []) as TableInfo[], [tablesQ.data]);
+
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(reportId ? null : emptyDraft());
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  // Load the saved report once.
+  const saved = reportQ.data?.report;
+  useEffect(() => {
+    if (saved && (!draft || draft.source === '')) {
+      setName(saved.name);
+      setDescription(saved.description ?? '');
+      setDraft(fromDefinition(saved.definition));
+      setDirty(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saved]);
+  // A new report starts on the first table.
+  useEffect(() => {
+    if (!reportId && draft && !draft.source && tables[0]) setDraft({ ...draft, source: tables[0].name });
+  }, [reportId, draft, tables]);
+
+  const table = tables.find((t) => t.name === draft?.source);
+  const columns = table?.columns ?? [];
+  const definition = useMemo(() => (draft && draft.source ? toDefinition(draft, table) : null), [draft, table]);
+  const debounced = useDebounced(definition, 300);
+  const defKey = JSON.stringify(debounced);
+
+  const validateQ = useQuery(BUILDER_VALIDATE, { variables: { definition: debounced! }, skip: !debounced, fetchPolicy: 'network-only' });
+  // The current definition's verdict; while it is on its way, the previous one stays on screen.
+  const validation = validateQ.data?.validateReport;
+  const shownValidation = validation ?? validateQ.previousData?.validateReport;
+  const errors = useMemo(() => {
+    const out: Record<string, string[]> = {};
+    for (const e of shownValidation?.errors ?? []) (out[e.path] ??= []).push(e.message);
+    return out;
+  }, [shownValidation]);
+  const valid = !!validation?.valid && JSON.stringify(definition) === defKey;
+
+  // Preview paging: a stack of cursors, reset whenever the definition changes.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  useEffect(() => setCursors([null]), [defKey]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const previewQ = useQuery(BUILDER_PREVIEW, {
+    variables: { input: { definition: debounced!, first: PAGE, after } },
+    skip: !debounced || !validation?.valid,
+    fetchPolicy: 'network-only',
+  });
+  const preview = (previewQ.data ?? previewQ.previousData)?.previewReport;
+  // The page number that goes with the rows on screen (the previous page's while the next loads).
+  const shownPage = useRef(0);
+  if (previewQ.data) shownPage.current = cursors.length - 1;
+  const page = cursors.length - 1;
+  const dataPage = shownPage.current;
+
+  const [createReport, createState] = useMutation(BUILDER_CREATE, { refetchQueries: [REPORTS_LIST] });
+  const [updateReport, updateState] = useMutation(BUILDER_UPDATE, { refetchQueries: [REPORTS_LIST] });
+  const [deleteReport, deleteState] = useMutation(BUILDER_DELETE, { refetchQueries: [REPORTS_LIST] });
+  const saving = createState.loading || updateState.loading;
+
+  function edit(fn: (d: Draft) => Draft) {
+    setDraft((d) => (d ? fn(d) : d));
+    setDirty(true);
+    setNotice(null);
+  }
+
+  async function save(asNew: boolean) {
+    if (!definition) return;
+    setServerError(null);
+    let saveName = name.trim();
+    if (asNew) {
+      const proposed = window.prompt('Name for the new report', saveName ? `${saveName} (copy)` : '');
+      if (proposed === null) return;
+      saveName = proposed.trim();
+    }
+    if (!saveName) {
+      setNameError('Give the report a name before saving.');
+      return;
+    }
+    setNameError(null);
+    try {
+      if (reportId && !asNew) {
+        await updateReport({ variables: { id: reportId, input: { name: saveName, description: description || null, definition } } });
+        setDirty(false);
+        setNotice('Saved.');
+        await client.refetchQueries({ include: [BUILDER_REPORT] });
+      } else {
+        const res = await createReport({ variables: { input: { name: saveName, description: description || null, definition } } });
+        const id = res.data?.createReport.id;
+        setDirty(false);
+        if (id) {
+          setNotice(asNew ? `Saved as “${saveName}”.` : 'Saved.');
+          navigate(`/reports/${encodeURIComponent(id)}`);
+        }
+      }
+    } catch (e) {
+      setServerError(e);
+      const { message } = friendlyError(e);
+      if (/\bnamed?\b/i.test(message)) setNameError(message);
+    }
+  }
+
+  async function remove() {
+    if (!reportId || !window.confirm(`Delete the report “${name}”? Its schedules stop and this cannot be undone.`)) return;
+    try {
+      await deleteReport({ variables: { id: reportId } });
+      navigate('/reports');
+    } catch (e) {
+      setServerError(e);
+    }
+  }
+
+  if (tablesQ.error || reportQ.error) {
+    return (
+      <>
+        <p><a href={href('/reports')}>← All reports</a></p>
+        <ErrorBanner error={tablesQ.error ?? reportQ.error} title={reportQ.error ? 'This report could not be loaded' : 'The table catalog could not be loaded'} />
+      </>
+    );
+  }
+  if (!draft || tablesQ.loading) return <p className="muted" role="status">Loading the report builder…</p>;
+
+  const keys = outputKeys(draft);
+  const rangeFrom = preview && preview.totalCount > 0 ? dataPage * PAGE + 1 : 0;
+  const rangeTo = preview ? dataPage * PAGE + preview.rows.length : 0;
+  const timeCols = columns.filter((c) => c.time);
+
+  return (
+    <div className="builder">
+      <div className="page-head">
+        <div>
+          <a href={href('/reports')} className="muted">← All reports</a>
+          <h1>{reportId ? name || 'Report' : 'New report'}</h1>
+          {saved && <span className="muted">Last saved {formatRelativeTime(saved.updatedAt)}{dirty ? ' · unsaved changes' : ''}</span>}
+        </div>
+        <div className="toolbar">
+          {notice && <span className="ok-text" role="status">{notice}</span>}
+          <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition}>{saving ? 'Saving…' : 'Save'}</button>
+          {reportId && <button type="button" onClick={() => save(true)} disabled={saving}>Save as…</button>}
+          {reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
+        </div>
+      </div>
+      <ErrorBanner error={serverError} title="The report could not be saved" onDismiss={() => setServerError(null)} />
+
+      <div className="builder-grid">
+        <form className="card builder-form" onSubmit={(e) => { e.preventDefault(); void save(false); }} aria-label="Report definition">
+          <section>
+            <label>
+              Name
+              <input value={name} onChange={(e) => { setName(e.target.value); setDirty(true); setNameError(null); }} placeholder="e.g. Daily signups by country" required />
+              {nameError && <span className="field-error" role="alert">{nameError}</span>}
+            </label>
+            <label>
+              Description
+              <textarea rows={2} value={description} onChange={(e) => { setDescription(e.target.value); setDirty(true); }} placeholder="What this report answers (optional)" />
+            </label>
+            <label>
+              Table
+              <select value={draft.source} onChange={(e) => edit(() => ({ ...emptyDraft(e.target.value), timeMode: draft.timeMode, relative: draft.relative, from: draft.from, to: draft.to, rowLimit: draft.rowLimit }))}>
+                {tables.map((t) => <option key={t.name} value={t.name}>{t.label}</option>)}
+              </select>
+              {table && <span className="hint">{table.description}</span>}
+              <FieldError errors={errors} path="source" />
+            </label>
+          </section>
+
+          <section aria-labelledby="dims-h">
+            <h3 id="dims-h">Dimensions <span className="hint">group rows by</span></h3>
+            {draft.dimensions.map((d, i) => {
+              const col = columns.find((c) => c.name === d.field);
+              const timeish = col?.kind === 'DATE' || col?.kind === 'DATETIME';
+              return (
+                <div className="builder-row" key={i} data-testid="dimension-row">
+                  <label>
+                    Dimension {i + 1} column
+                    <select value={d.field} onChange={(e) => {
+                      const c = columns.find((x) => x.name === e.target.value);
+                      edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, field: e.target.value, grain: c && (c.kind === 'DATETIME' || c.kind === 'DATE') ? (y.grain || 'DAY') : '' } : y)) }));
+                    }}>
+                      <option value="">Choose a column…</option>
+                      {columns.filter((c) => c.dimension).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+                    </select>
+                    <FieldError errors={errors} path={`dimensions.${i}.field`} />
+                  </label>
+                  {timeish && (
+                    <label>
+                      Time grain
+                      <select value={d.grain} onChange={(e) => edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, grain: e.target.value as TimeGrain | '' } : y)) }))}>
+                        <option value="">None</option>
+                        {GRAINS.map((g) => <option key={g} value={g}>{g.toLowerCase()}</option>)}
+                      </select>
+                      <FieldError errors={errors} path={`dimensions.${i}.grain`} />
+                    </label>
+                  )}
+                  <label>
+                    Alias
+                    <input value={d.alias} placeholder="optional" onChange={(e) => edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, alias: e.target.value } : y)) }))} />
+                    <FieldError errors={errors} path={`dimensions.${i}.alias`} />
+                  </label>
+                  <button type="button" className="danger icon" aria-label={`Remove dimension ${i + 1}`} onClick={() => edit((x) => ({ ...x, dimensions: x.dimensions.filter((_, j) => j !== i) }))}>Remove</button>
+                  <FieldError errors={errors} path={`dimensions.${i}`} />
+                </div>
+              );
+            })}
+            <FieldError errors={errors} path="dimensions" />
+            <button type="button" onClick={() => edit((x) => ({ ...x, dimensions: [...x.dimensions, { field: '', grain: '', alias: '' }] }))}>+ Add dimension</button>
+          </section>
+
+          <section aria-labelledby="measures-h">
+            <h3 id="measures-h">Measures <span className="hint">numbers to compute</span></h3>
+            {draft.measures.map((m, i) => (
+              <div className="builder-row" key={i} data-testid="measure-row">
+                <label>
+                  Measure {i + 1} function
+                  <select value={m.fn} onChange={(e) => edit((x) => ({ ...x, measures: x.measures.map((y, j) => (j === i ? { ...y, fn: e.target.value as MeasureFn } : y)) }))}>
+                    {MEASURE_FNS.map((fn) => <option key={fn} value={fn}>{fn.toLowerCase()}</option>)}
+                  </select>
+                  <FieldError errors={errors} path={`measures.${i}.fn`} />
+                </label>
+                <label>
+                  Measure {i + 1} column
+                  <select value={m.field} onChange={(e) => edit((x) => ({ ...x, measures: x.measures.map((y, j) => (j === i ? { ...y, field: e.target.value } : y)) }))}>
+                    <option value="">{m.fn === 'COUNT' ? 'All rows' : 'Choose a column…'}</option>
+                    {columns.filter((c) => (m.fn === 'COUNT' || m.fn === 'UNIQ' ? c.dimension || c.measure : c.measure)).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+                  </select>
+                  <FieldError errors={errors} path={`measures.${i}.field`} />
+                </label>
+                <label>
+                  Alias
+                  <input value={m.alias} placeholder="optional" onChange={(e) => edit((x) => ({ ...x, measures: x.measures.map((y, j) => (j === i ? { ...y, alias: e.target.value } : y)) }))} />
+                  <FieldError errors={errors} path={`measures.${i}.alias`} />
+                </label>
+                <button type="button" className="danger icon" aria-label={`Remove measure ${i + 1}`} onClick={() => edit((x) => ({ ...x, measures: x.measures.filter((_, j) => j !== i) }))}>Remove</button>
+                <FieldError errors={errors} path={`measures.${i}`} />
+              </div>
+            ))}
+            <FieldError errors={errors} path="measures" />
+            <button type="button" onClick={() => edit((x) => ({ ...x, measures: [...x.measures, { fn: 'COUNT', field: '', alias: '' }] }))}>+ Add measure</button>
+          </section>
+
+          <section aria-labelledby="filters-h">
+            <h3 id="filters-h">Filters</h3>
+            {draft.filters.map((f, i) => (
+              <FilterRow key={i} index={i} filter={f} columns={columns} errors={errors}
+                onChange={(next: DraftFilter) => edit((x) => ({ ...x, filters: x.filters.map((y, j) => (j === i ? next : y)) }))}
+                onRemove={() => edit((x) => ({ ...x, filters: x.filters.filter((_, j) => j !== i) }))} />
+            ))}
+            <FieldError errors={errors} path="filters" />
+            <button type="button" onClick={() => edit((x) => ({ ...x, filters: [...x.filters, { field: '', op: 'EQ', value: '', values: [] }] }))}>+ Add filter</button>
+          </section>
+
+          <section aria-labelledby="time-h">
+            <h3 id="time-h">Time range {table && <span className="hint">on {columns.find((c) => c.name === table.defaultTimeColumn)?.label ?? table.defaultTimeColumn}</span>}</h3>
+            <div className="toolbar" role="radiogroup" aria-label="Time range">
+              {(['relative', 'absolute', 'all'] as const).map((mode) => (
+                <label key={mode} className="radio">
+                  <input type="radio" name="timeMode" checked={draft.timeMode === mode} onChange={() => edit((x) => ({ ...x, timeMode: mode }))} />
+                  {mode === 'relative' ? 'Relative' : mode === 'absolute' ? 'Between dates' : 'All time'}
+                </label>
+              ))}
+            </div>
+            {draft.timeMode === 'relative' && (
+              <div className="toolbar presets">
+                {RELATIVE_PRESETS.map((p) => (
+                  <button type="button" key={p.id} aria-pressed={draft.relative === p.id} className={draft.relative === p.id ? 'selected' : undefined}
+                    onClick={() => edit((x) => ({ ...x, relative: p.id as RelativePreset }))}>{p.label}</button>
+                ))}
+              </div>
+            )}
+            {draft.timeMode === 'absolute' && (
+              <div className="builder-row">
+                <label>From<input type="datetime-local" value={draft.from} onChange={(e) => edit((x) => ({ ...x, from: e.target.value }))} /><FieldError errors={errors} path="timeRange.from" /></label>
+                <label>To (exclusive)<input type="datetime-local" value={draft.to} onChange={(e) => edit((x) => ({ ...x, to: e.target.value }))} /><FieldError errors={errors} path="timeRange.to" /></label>
+              </div>
+            )}
+            {timeCols.length === 0 && draft.timeMode !== 'all' && <span className="hint">This table has no time column.</span>}
+            <FieldError errors={errors} path="timeRange" prefix />
+          </section>
+
+          <section aria-labelledby="order-h">
+            <h3 id="order-h">Order and limit</h3>
+            {draft.orderBy.map((o, i) => (
+              <div className="builder-row" key={i} data-testid="order-row">
+                <label>
+                  Order {i + 1} by
+                  <select value={o.key} onChange={(e) => edit((x) => ({ ...x, orderBy: x.orderBy.map((y, j) => (j === i ? { ...y, key: e.target.value } : y)) }))}>
+                    <option value="">Choose an output column…</option>
+                    {[...new Set([...keys, ...(o.key && !keys.includes(o.key) ? [o.key] : [])])].map((k) => <option key={k} value={k}>{k}</option>)}
+                  </select>
+                  <FieldError errors={errors} path={`orderBy.${i}.key`} />
+                </label>
+                <label>
+                  Direction
+                  <select value={o.direction} onChange={(e) => edit((x) => ({ ...x, orderBy: x.orderBy.map((y, j) => (j === i ? { ...y, direction: e.target.value as SortDirection } : y)) }))}>
+                    <option value="ASC">Ascending</option>
+                    <option value="DESC">Descending</option>
+                  </select>
+                </label>
+                <button type="button" className="danger icon" aria-label={`Remove order ${i + 1}`} onClick={() => edit((x) => ({ ...x, orderBy: x.orderBy.filter((_, j) => j !== i) }))}>Remove</button>
+                <FieldError errors={errors} path={`orderBy.${i}`} />
+              </div>
+            ))}
+            <button type="button" onClick={() => edit((x) => ({ ...x, orderBy: [...x.orderBy, { key: keys[0] ?? '', direction: 'DESC' }] }))} disabled={keys.length === 0}>+ Add sort</button>
+            <label className="narrow">
+              Row limit
+              <input type="number" min={1} step={1} value={draft.rowLimit} placeholder="10000" onChange={(e) => edit((x) => ({ ...x, rowLimit: e.target.value }))} />
+              <FieldError errors={errors} path="rowLimit" />
+            </label>
+          </section>
+        </form>
+
+        <div className="builder-side">
+          <section className="card preview-card" aria-labelledby="preview-h">
+            <div className="page-head">
+              <h2 id="preview-h">Preview</h2>
+              <span className="muted" role="status">
+                {validateQ.loading || previewQ.loading ? 'Updating…' : shownValidation && !shownValidation.valid ? `${shownValidation.errors.length} problem${shownValidation.errors.length === 1 ? '' : 's'} to fix` : preview ? `${formatNumber(preview.elapsedMs)} ms` : ''}
+              </span>
+            </div>
+            {shownValidation && !shownValidation.valid && (
+              <ul className="problems" data-testid="validation-summary">
+                {shownValidation.errors.map((e, i) => <li key={i} data-path={e.path}><strong>{pathLabel(e.path)}</strong>: {e.message}</li>)}
+              </ul>
+            )}
+            <ErrorBanner error={validateQ.error ?? previewQ.error} title="The preview could not run" />
+            {preview && shownValidation?.valid && (
+              <>
+                {preview.truncated && (
+                  <div className="note" data-testid="truncated-note">Limited to {formatNumber(debounced?.rowLimit ?? preview.totalCount)} rows by the row limit.</div>
+                )}
+                {preview.rows.length === 0 ? (
+                  <p className="empty">No rows match. Try a wider time range or fewer filters.</p>
+                ) : (
+                  <PreviewTable columns={preview.columns} rows={preview.rows} />
+                )}
+                <div className="pager">
+                  <span data-testid="preview-range">Rows {formatNumber(rangeFrom)}–{formatNumber(rangeTo)} of {formatNumber(preview.totalCount)}</span>
+                  <button type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={page === 0 || previewQ.loading}>Previous page</button>
+                  <button type="button" onClick={() => preview.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} disabled={!preview.pageInfo.hasNextPage || previewQ.loading}>Next page</button>
+                </div>
+              </>
+            )}
+          </section>
+          {reportId ? (
+            <ExportPanel reportId={reportId} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
+          ) : (
+            <section className="card"><h2>Download report</h2><p className="muted">Save the report to download it as CSV, Excel, PDF or JSON.</p></section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
 }

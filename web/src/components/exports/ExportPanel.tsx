@@ -1,0 +1,151 @@
+/**
+ * "Download Report": start an export of a saved report, follow its progress live over
+ * `exportUpdated`, cancel it, download the file automatically when it completes, retry on failure.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useSubscription } from '@apollo/client/react';
+import type { ExportFormat, ExportUpdatedSubscription } from '../../generated/graphql';
+import { CANCEL_EXPORT, CREATE_EXPORT, EXPORT_UPDATED, RETRY_EXPORT } from './documents';
+import { ErrorBanner } from '../reports/ErrorBanner';
+import { formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
+
+type ExportState = ExportUpdatedSubscription['exportUpdated'];
+const FORMATS: { id: ExportFormat; label: string }[] = [
+  { id: 'CSV', label: 'CSV' }, { id: 'XLSX', label: 'Excel (XLSX)' }, { id: 'PDF', label: 'PDF' }, { id: 'JSON', label: 'JSON' },
+];
+const ACTIVE = new Set(['PENDING', 'PROCESSING']);
+
+export function triggerDownload(url: string, fileName?: string | null): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName ?? '';
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function ExportPanel({ reportId, disabled, disabledReason }: { reportId: string; disabled?: boolean; disabledReason?: string }) {
+  const [format, setFormat] = useState<ExportFormat>('CSV');
+  const [current, setCurrent] = useState<ExportState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const downloaded = useRef(new Set<string>());
+  const [createExport, createState] = useMutation(CREATE_EXPORT);
+  const [cancelExport, cancelState] = useMutation(CANCEL_EXPORT);
+  const [retryExport, retryState] = useMutation(RETRY_EXPORT);
+
+  const id = current?.id;
+  useSubscription(EXPORT_UPDATED, {
+    variables: { id: id ?? '' },
+    skip: !id,
+    onData: ({ data }) => {
+      const next = data.data?.exportUpdated;
+      if (next) setCurrent(next);
+    },
+    onError: (e) => setError(e),
+  });
+
+  useEffect(() => {
+    if (current?.status === 'COMPLETED' && current.downloadUrl && !downloaded.current.has(current.id)) {
+      downloaded.current.add(current.id);
+      triggerDownload(current.downloadUrl, current.fileName);
+    }
+  }, [current]);
+
+  async function start() {
+    setError(null);
+    try {
+      const res = await createExport({ variables: { input: { reportId, format } } });
+      if (res.data) setCurrent(res.data.createExport);
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function cancel() {
+    if (!current) return;
+    try {
+      const res = await cancelExport({ variables: { id: current.id } });
+      const s = res.data?.cancelExport.status;
+      if (s) setCurrent((c) => (c ? { ...c, status: s } : c));
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function retry() {
+    if (!current) return;
+    setError(null);
+    try {
+      const res = await retryExport({ variables: { id: current.id } });
+      if (res.data) setCurrent(res.data.retryExport);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  const running = !!current && ACTIVE.has(current.status);
+  const p = current?.progress;
+  const percent = current?.status === 'COMPLETED' ? 100 : p?.percent ?? (p?.rowsTotal ? (100 * p.rowsWritten) / p.rowsTotal : 0);
+
+  return (
+    <section className="card export-panel" aria-labelledby="export-title" data-testid="export-panel">
+      <h2 id="export-title">Download report</h2>
+      <div className="toolbar">
+        <label className="inline">
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={running}>
+            {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={start} disabled={disabled || running || createState.loading} title={disabled ? disabledReason : undefined}>
+          {createState.loading ? 'Starting…' : 'Download'}
+        </button>
+        {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
+        {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
+      </div>
+      <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
+      {current && (
+        <div className="export-progress" data-testid="export-progress" aria-live="polite">
+          <div className="export-progress-head">
+            <span className={`badge ${current.status}`} data-testid="export-status">{current.status.toLowerCase()}</span>
+            <span className="muted">{current.format}</span>
+            <strong data-testid="export-percent">{formatPercent(percent)}</strong>
+          </div>
+          <div className="progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(percent)}>
+            <div style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
+          </div>
+          <div className="muted export-progress-detail">
+            {formatNumber(p?.rowsWritten ?? 0)}
+            {p?.rowsTotal != null ? ` of ${formatNumber(p.rowsTotal)}` : ''} rows written
+            {p?.bytesWritten ? ` · ${formatBytes(p.bytesWritten)}` : ''}
+            {running && p?.etaSeconds != null ? ` · ${formatEta(p.etaSeconds)}` : ''}
+          </div>
+          {current.status === 'COMPLETED' && current.downloadUrl && (
+            <div>
+              Your file is downloading.{' '}
+              <a href={current.downloadUrl} download={current.fileName ?? ''} data-testid="export-download-link">
+                Download {current.fileName ?? 'file'} again
+              </a>
+              {current.fileSize != null && <span className="muted"> ({formatBytes(current.fileSize)})</span>}
+            </div>
+          )}
+          {current.status === 'FAILED' && (
+            <div className="banner banner-error" role="alert">
+              <div>
+                <strong>The export failed.</strong>
+                <div>{current.error?.message ?? 'Something went wrong while writing the file.'}</div>
+              </div>
+              <button type="button" onClick={retry} disabled={retryState.loading}>Retry</button>
+            </div>
+          )}
+          {current.status === 'CANCELLED' && (
+            <div className="toolbar">
+              <span className="muted">The export was cancelled.</span>
+              <button type="button" onClick={retry} disabled={retryState.loading}>Retry</button>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
