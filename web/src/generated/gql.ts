@@ -31,6 +31,18 @@ type Documents = {
     "\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n": typeof types.BuilderCreateReportDocument,
     "\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n": typeof types.BuilderUpdateReportDocument,
     "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n": typeof types.BuilderDeleteReportDocument,
+    "\n  query SchedulesList {\n    schedules(first: 200) {\n      totalCount\n      edges {\n        node {\n          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt\n          upcomingRuns(count: 1) { local utc }\n          executions(first: 1) { edges { node { id status scheduledFor } } }\n        }\n      }\n    }\n    reports(first: 200) { edges { node { id name } } }\n  }\n": typeof types.SchedulesListDocument,
+    "\n  query ScheduleReportOptions {\n    reports(first: 200) { edges { node { id name } } }\n  }\n": typeof types.ScheduleReportOptionsDocument,
+    "\n  query ScheduleDetail($id: ID!) {\n    schedule(id: $id) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n": typeof types.ScheduleDetailDocument,
+    "\n  query ScheduleExecutions($id: ID!) {\n    schedule(id: $id) {\n      id\n      executions(first: 20) {\n        totalCount\n        edges {\n          node {\n            id status scheduledFor triggeredBy error createdAt startedAt completedAt\n            export { id rowCount status }\n            deliveries { id channel target status lastError attempts sentAt }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ScheduleExecutionsDocument,
+    "\n  query UpcomingRunsPreview($cron: String!, $timezone: String!) {\n    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }\n  }\n": typeof types.UpcomingRunsPreviewDocument,
+    "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id name status }\n  }\n": typeof types.CreateScheduleDocument,
+    "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n": typeof types.UpdateScheduleDocument,
+    "\n  mutation DeleteSchedule($id: ID!) { deleteSchedule(id: $id) }\n": typeof types.DeleteScheduleDocument,
+    "\n  mutation PauseSchedule($id: ID!) { pauseSchedule(id: $id) { id status pausedReason nextRunAt } }\n": typeof types.PauseScheduleDocument,
+    "\n  mutation ResumeSchedule($id: ID!) { resumeSchedule(id: $id) { id status pausedReason nextRunAt } }\n": typeof types.ResumeScheduleDocument,
+    "\n  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }\n": typeof types.RunScheduleNowDocument,
+    "\n  mutation ResendFailedDeliveries($executionId: ID!) {\n    resendFailedDeliveries(executionId: $executionId) {\n      id status deliveries { id status lastError attempts sentAt }\n    }\n  }\n": typeof types.ResendFailedDeliveriesDocument,
 };
 const documents: Documents = {
     "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportByIdDocument,
@@ -50,6 +62,18 @@ const documents: Documents = {
     "\n  mutation BuilderCreateReport($input: CreateReportInput!) {\n    createReport(input: $input) { id name updatedAt }\n  }\n": types.BuilderCreateReportDocument,
     "\n  mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {\n    updateReport(id: $id, input: $input) { id name description updatedAt }\n  }\n": types.BuilderUpdateReportDocument,
     "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n": types.BuilderDeleteReportDocument,
+    "\n  query SchedulesList {\n    schedules(first: 200) {\n      totalCount\n      edges {\n        node {\n          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt\n          upcomingRuns(count: 1) { local utc }\n          executions(first: 1) { edges { node { id status scheduledFor } } }\n        }\n      }\n    }\n    reports(first: 200) { edges { node { id name } } }\n  }\n": types.SchedulesListDocument,
+    "\n  query ScheduleReportOptions {\n    reports(first: 200) { edges { node { id name } } }\n  }\n": types.ScheduleReportOptionsDocument,
+    "\n  query ScheduleDetail($id: ID!) {\n    schedule(id: $id) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n": types.ScheduleDetailDocument,
+    "\n  query ScheduleExecutions($id: ID!) {\n    schedule(id: $id) {\n      id\n      executions(first: 20) {\n        totalCount\n        edges {\n          node {\n            id status scheduledFor triggeredBy error createdAt startedAt completedAt\n            export { id rowCount status }\n            deliveries { id channel target status lastError attempts sentAt }\n          }\n        }\n      }\n    }\n  }\n": types.ScheduleExecutionsDocument,
+    "\n  query UpcomingRunsPreview($cron: String!, $timezone: String!) {\n    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }\n  }\n": types.UpcomingRunsPreviewDocument,
+    "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id name status }\n  }\n": types.CreateScheduleDocument,
+    "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n": types.UpdateScheduleDocument,
+    "\n  mutation DeleteSchedule($id: ID!) { deleteSchedule(id: $id) }\n": types.DeleteScheduleDocument,
+    "\n  mutation PauseSchedule($id: ID!) { pauseSchedule(id: $id) { id status pausedReason nextRunAt } }\n": types.PauseScheduleDocument,
+    "\n  mutation ResumeSchedule($id: ID!) { resumeSchedule(id: $id) { id status pausedReason nextRunAt } }\n": types.ResumeScheduleDocument,
+    "\n  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }\n": types.RunScheduleNowDocument,
+    "\n  mutation ResendFailedDeliveries($executionId: ID!) {\n    resendFailedDeliveries(executionId: $executionId) {\n      id status deliveries { id status lastError attempts sentAt }\n    }\n  }\n": types.ResendFailedDeliveriesDocument,
 };
 
 /**
@@ -134,6 +158,54 @@ export function graphql(source: "\n  mutation BuilderUpdateReport($id: ID!, $inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n"): (typeof documents)["\n  mutation BuilderDeleteReport($id: ID!) {\n    deleteReport(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulesList {\n    schedules(first: 200) {\n      totalCount\n      edges {\n        node {\n          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt\n          upcomingRuns(count: 1) { local utc }\n          executions(first: 1) { edges { node { id status scheduledFor } } }\n        }\n      }\n    }\n    reports(first: 200) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query SchedulesList {\n    schedules(first: 200) {\n      totalCount\n      edges {\n        node {\n          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt\n          upcomingRuns(count: 1) { local utc }\n          executions(first: 1) { edges { node { id status scheduledFor } } }\n        }\n      }\n    }\n    reports(first: 200) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleReportOptions {\n    reports(first: 200) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query ScheduleReportOptions {\n    reports(first: 200) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleDetail($id: ID!) {\n    schedule(id: $id) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n"): (typeof documents)["\n  query ScheduleDetail($id: ID!) {\n    schedule(id: $id) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleExecutions($id: ID!) {\n    schedule(id: $id) {\n      id\n      executions(first: 20) {\n        totalCount\n        edges {\n          node {\n            id status scheduledFor triggeredBy error createdAt startedAt completedAt\n            export { id rowCount status }\n            deliveries { id channel target status lastError attempts sentAt }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScheduleExecutions($id: ID!) {\n    schedule(id: $id) {\n      id\n      executions(first: 20) {\n        totalCount\n        edges {\n          node {\n            id status scheduledFor triggeredBy error createdAt startedAt completedAt\n            export { id rowCount status }\n            deliveries { id channel target status lastError attempts sentAt }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UpcomingRunsPreview($cron: String!, $timezone: String!) {\n    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }\n  }\n"): (typeof documents)["\n  query UpcomingRunsPreview($cron: String!, $timezone: String!) {\n    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id name status }\n  }\n"): (typeof documents)["\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id name status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      id name description reportId cron cronDescription timezone status pausedReason format delivery\n      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt\n      emailConfig { attachment subject message }\n      s3Config { bucket keyTemplate }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSchedule($id: ID!) { deleteSchedule(id: $id) }\n"): (typeof documents)["\n  mutation DeleteSchedule($id: ID!) { deleteSchedule(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseSchedule($id: ID!) { pauseSchedule(id: $id) { id status pausedReason nextRunAt } }\n"): (typeof documents)["\n  mutation PauseSchedule($id: ID!) { pauseSchedule(id: $id) { id status pausedReason nextRunAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeSchedule($id: ID!) { resumeSchedule(id: $id) { id status pausedReason nextRunAt } }\n"): (typeof documents)["\n  mutation ResumeSchedule($id: ID!) { resumeSchedule(id: $id) { id status pausedReason nextRunAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }\n"): (typeof documents)["\n  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendFailedDeliveries($executionId: ID!) {\n    resendFailedDeliveries(executionId: $executionId) {\n      id status deliveries { id status lastError attempts sentAt }\n    }\n  }\n"): (typeof documents)["\n  mutation ResendFailedDeliveries($executionId: ID!) {\n    resendFailedDeliveries(executionId: $executionId) {\n      id status deliveries { id status lastError attempts sentAt }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,3 +1,387 @@
+/** Create or edit a schedule: cadence, zone with live next runs, delivery; pause/resume, run now, delete, history. */
+import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useAuth } from '../auth';
+import { href, navigate } from '../router';
+import {
+  CREATE_SCHEDULE, DELETE_SCHEDULE, PAUSE_SCHEDULE, RESUME_SCHEDULE, RUN_SCHEDULE_NOW, SCHEDULE_DETAIL,
+  SCHEDULE_REPORTS, SCHEDULES_LIST, UPDATE_SCHEDULE,
+} from '../components/schedules/documents';
+import { RecipientsInput } from '../components/schedules/RecipientsInput';
+import { TimeZoneInput } from '../components/schedules/TimeZoneInput';
+import { NextRuns } from '../components/schedules/NextRuns';
+import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
+import {
+  browserZone, EMAIL_RE, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
+  type PresetKind, type PresetState,
+} from '../components/schedules/util';
+import type { ScheduleDetailQuery } from '../generated/graphql';
+
+type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
+type Delivery = 'EMAIL' | 'S3' | 'BOTH';
+type Attachment = 'AUTO' | 'ATTACH' | 'LINK';
+
+interface FormState {
+  name: string;
+  description: string;
+  reportId: string;
+  preset: PresetState;
+  cron: string;
+  timezone: string;
+  format: Format;
+  delivery: Delivery;
+  recipients: string[];
+  attachment: Attachment;
+  subject: string;
+  message: string;
+  bucket: string;
+  keyTemplate: string;
+  skipIfEmpty: boolean;
+  businessDaysOnly: boolean;
+  ownerEmail: string;
+}
+
+const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
+
+function emptyForm(): FormState {
+  return {
+    name: '', description: '', reportId: '',
+    preset: { kind: 'WEEKDAYS', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
+    cron: '0 9 * * 1-5', timezone: browserZone(), format: 'PDF', delivery: 'EMAIL', recipients: [],
+    attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
+    skipIfEmpty: false, businessDaysOnly: false, ownerEmail: '',
+  };
+}
+
+function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
+  const preset = parsePreset(s.cron);
+  return {
+    name: s.name, description: s.description ?? '', reportId: s.reportId,
+    preset: preset ?? { kind: 'CUSTOM', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
+    cron: s.cron, timezone: s.timezone, format: s.format, delivery: s.delivery, recipients: [...s.recipients],
+    attachment: s.emailConfig.attachment ?? 'AUTO', subject: s.emailConfig.subject ?? '', message: s.emailConfig.message ?? '',
+    bucket: s.s3Config?.bucket ?? '', keyTemplate: s.s3Config?.keyTemplate ?? '{tenant}/{schedule}/{date}.{format}',
+    skipIfEmpty: s.skipIfEmpty, businessDaysOnly: s.businessDaysOnly, ownerEmail: s.ownerEmail ?? '',
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export function ScheduleEditPage({ scheduleId }: { scheduleId: string | null }) {
-  return <h1>{scheduleId ? 'Schedule' : 'New schedule'}</h1>;
+  const detail = useQuery(SCHEDULE_DETAIL, { variables: { id: scheduleId ?? '' }, skip: !scheduleId, fetchPolicy: 'cache-and-network' });
+  if (scheduleId && detail.error && !detail.data) {
+    return (
+      <>
+        <p><a href={href('/schedules')}>← Schedules</a></p>
+        <div className="banner banner-error" role="alert">
+          <span><strong>This schedule could not be loaded.</strong> {friendly(detail.error)}</span>
+          <button type="button" onClick={() => void detail.refetch()}>Try again</button>
+        </div>
+      </>
+    );
+  }
+  if (scheduleId && !detail.data) return <p className="muted" role="status">Loading schedule…</p>;
+  return <ScheduleEditor key={scheduleId ?? 'new'} schedule={detail.data?.schedule ?? null} />;
+}
+
+function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'] | null }) {
+  const { session } = useAuth();
+  const canWrite = session?.role !== 'viewer';
+  const isNew = !schedule;
+  const [form, setForm] = useState<FormState>(() => (schedule ? fromSchedule(schedule) : emptyForm()));
+  const [dirty, setDirty] = useState(false);
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => { setForm((f) => ({ ...f, [k]: v })); setDirty(true); };
+  const setPreset = (p: Partial<PresetState>) => setForm((f) => {
+    const preset = { ...f.preset, ...p };
+    setDirty(true);
+    return { ...f, preset, cron: preset.kind === 'CUSTOM' ? f.cron : presetCron(preset) };
+  });
+
+  const reports = useQuery(SCHEDULE_REPORTS, { fetchPolicy: 'cache-and-network' });
+  const reportOptions = (reports.data?.reports.edges ?? []).map((e) => e.node);
+
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [cronError, setCronError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [runKey, setRunKey] = useState(0);
+
+  const refetchQueries = [SCHEDULES_LIST];
+  const [create, createState] = useMutation(CREATE_SCHEDULE, { refetchQueries });
+  const [update, updateState] = useMutation(UPDATE_SCHEDULE, { refetchQueries });
+  const [pause, pauseState] = useMutation(PAUSE_SCHEDULE, { refetchQueries });
+  const [resume, resumeState] = useMutation(RESUME_SCHEDULE, { refetchQueries });
+  const [runNow, runState] = useMutation(RUN_SCHEDULE_NOW, { refetchQueries: [SCHEDULE_DETAIL, SCHEDULES_LIST] });
+  const client = useApolloClient();
+  const onSettled = useCallback(() => { void client.refetchQueries({ include: [SCHEDULE_DETAIL, SCHEDULES_LIST] }); }, [client]);
+  const [del, delState] = useMutation(DELETE_SCHEDULE, { refetchQueries });
+
+  const onCronError = useCallback((m: string | null) => setCronError(m), []);
+  const errs = useMemo(() => ({ ...serverErrors, ...clientErrors }), [serverErrors, clientErrors]);
+  const err = (path: string) => errorFor(errs, path);
+  const usesEmail = form.delivery !== 'S3';
+  const usesS3 = form.delivery !== 'EMAIL';
+
+  const validate = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    if (!form.name.trim()) e.name = 'Give the schedule a name.';
+    if (!form.reportId) e.reportId = 'Pick a report to run.';
+    if (!form.cron.trim()) e.cron = 'Enter a cron expression.';
+    if (!isZone(form.timezone.trim())) e.timezone = 'Pick a time zone from the list.';
+    if (usesEmail && form.recipients.length === 0) e.recipients = 'Add at least one recipient.';
+    if (usesS3 && !form.bucket.trim()) e['s3Config.bucket'] = 'Enter the bucket.';
+    if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
+    if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
+    return e;
+  };
+
+  const onSave = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setNotice(null); setGeneral([]); setServerErrors({});
+    const ce = validate();
+    setClientErrors(ce);
+    if (Object.keys(ce).length) return;
+    const p = form.preset;
+    const input = {
+      name: form.name.trim(),
+      description: form.description.trim() || null,
+      reportId: form.reportId,
+      ...(p.kind === 'CUSTOM'
+        ? { cron: form.cron.trim() }
+        : { preset: { preset: p.kind, minute: p.minute, ...(p.kind !== 'HOURLY' ? { hour: p.hour } : {}), ...(p.kind === 'WEEKLY' ? { dayOfWeek: p.dayOfWeek } : {}), ...(p.kind === 'MONTHLY' ? { dayOfMonth: p.dayOfMonth } : {}) } }),
+      timezone: form.timezone.trim(),
+      format: form.format,
+      delivery: form.delivery,
+      recipients: form.recipients,
+      emailConfig: { attachment: form.attachment, subject: form.subject.trim() || null, message: form.message.trim() || null },
+      ...(usesS3 ? { s3Config: { bucket: form.bucket.trim(), keyTemplate: form.keyTemplate.trim() } } : {}),
+      skipIfEmpty: form.skipIfEmpty,
+      businessDaysOnly: form.businessDaysOnly,
+      ownerEmail: form.ownerEmail.trim() || null,
+    };
+    try {
+      if (isNew) {
+        const res = await create({ variables: { input } });
+        const id = res.data?.createSchedule.id;
+        if (id) navigate(`/schedules/${encodeURIComponent(id)}`);
+      } else {
+        await update({ variables: { id: schedule.id, input } });
+        setDirty(false);
+        setNotice('Saved.');
+      }
+    } catch (e) {
+      const fe = fieldErrors(e);
+      setServerErrors(fe.byPath);
+      setGeneral(fe.general);
+    }
+  };
+
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    setNotice(null); setGeneral([]);
+    try { await fn(); setNotice(ok); } catch (e) { setGeneral([friendly(e)]); }
+  };
+
+  const saving = createState.loading || updateState.loading;
+  const status = schedule?.status;
+
+  return (
+    <>
+      <p className="crumbs"><a href={href('/schedules')}>← Schedules</a></p>
+      <div className="page-head">
+        <div>
+          <h1>{isNew ? 'New schedule' : schedule.name}</h1>
+          {schedule && (
+            <span className="muted">
+              <span className={`badge ${schedule.status}`} data-testid="schedule-status" title={schedule.pausedReason ?? undefined}>{schedule.status}</span>
+              {' '}{schedule.cronDescription} · {schedule.runCount} scheduled run{schedule.runCount === 1 ? '' : 's'}{schedule.failureCount ? ` · ${schedule.failureCount} failed` : ''}
+              {schedule.status === 'PAUSED' && schedule.pausedReason && <> · {schedule.pausedReason}</>}
+            </span>
+          )}
+        </div>
+        {schedule && canWrite && (
+          <div className="toolbar">
+            {status === 'ACTIVE'
+              ? <button type="button" disabled={pauseState.loading} onClick={() => void act(() => pause({ variables: { id: schedule.id } }), 'Paused: no runs until you resume.')}>Pause</button>
+              : <button type="button" disabled={resumeState.loading} onClick={() => void act(() => resume({ variables: { id: schedule.id } }), 'Resumed: runs missed while paused are not made up.')}>Resume</button>}
+            <button type="button" disabled={runState.loading} onClick={() => void act(async () => { await runNow({ variables: { id: schedule.id } }); setRunKey((k) => k + 1); }, 'Run queued: it appears in the history below.')}>
+              {runState.loading ? 'Starting…' : 'Run now'}
+            </button>
+            {confirmDelete ? (
+              <span className="confirm" role="group" aria-label="Confirm delete">
+                <span>Delete this schedule and its history?</span>
+                <button type="button" className="danger" disabled={delState.loading} onClick={() => void act(async () => { await del({ variables: { id: schedule.id } }); navigate('/schedules'); }, 'Deleted.')}>Yes, delete</button>
+                <button type="button" onClick={() => setConfirmDelete(false)}>Cancel</button>
+              </span>
+            ) : (
+              <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>Delete</button>
+            )}
+          </div>
+        )}
+      </div>
+
+      {!canWrite && <p className="note">You have read-only access: viewers can see schedules and their history but not change them.</p>}
+      {notice && <div className="banner" role="status"><span className="ok-text">{notice}</span><button type="button" className="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button></div>}
+      {general.length > 0 && <div className="banner banner-error" role="alert"><span>{general.join(' ')}</span></div>}
+
+      <form className="schedule-grid" onSubmit={(e) => void onSave(e)} noValidate>
+        <div className="card schedule-form">
+          <section>
+            <h3>What</h3>
+            <Field label="Name" error={err('name')}>
+              {(id) => <input id={id} value={form.name} disabled={!canWrite} onChange={(e) => set('name', e.target.value)} placeholder="e.g. Weekly usage summary" />}
+            </Field>
+            <Field label="Report" error={err('reportId')}>
+              {(id) => (
+                <select id={id} value={form.reportId} disabled={!canWrite} onChange={(e) => set('reportId', e.target.value)}>
+                  <option value="">{reports.loading && !reports.data ? 'Loading reports…' : 'Choose a report…'}</option>
+                  {reportOptions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                  {form.reportId && reports.data && !reportOptions.some((r) => r.id === form.reportId) && <option value={form.reportId}>(unavailable report)</option>}
+                </select>
+              )}
+            </Field>
+            <Field label="Description" hint="optional" error={err('description')}>
+              {(id) => <input id={id} value={form.description} disabled={!canWrite} onChange={(e) => set('description', e.target.value)} />}
+            </Field>
+            <div className="row">
+              <Field label="Format" error={err('format')}>
+                {(id) => (
+                  <select id={id} value={form.format} disabled={!canWrite} onChange={(e) => set('format', e.target.value as Format)}>
+                    {(['PDF', 'CSV', 'XLSX', 'JSON'] as Format[]).map((f) => <option key={f} value={f}>{f}</option>)}
+                  </select>
+                )}
+              </Field>
+            </div>
+          </section>
+
+          <section>
+            <h3>When</h3>
+            <Field label="Cadence" error={err('preset')}>
+              {(id) => (
+                <select id={id} value={form.preset.kind} disabled={!canWrite} onChange={(e) => setPreset({ kind: e.target.value as PresetKind })}>
+                  {PRESETS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+                </select>
+              )}
+            </Field>
+            {form.preset.kind !== 'CUSTOM' && (
+              <div className="row">
+                {form.preset.kind === 'WEEKLY' && (
+                  <Field label="Weekday">
+                    {(id) => (
+                      <select id={id} value={form.preset.dayOfWeek} disabled={!canWrite} onChange={(e) => setPreset({ dayOfWeek: Number(e.target.value) })}>
+                        {WEEKDAYS.map((d, i) => <option key={d} value={i}>{d}</option>)}
+                      </select>
+                    )}
+                  </Field>
+                )}
+                {form.preset.kind === 'MONTHLY' && (
+                  <Field label="Day of month" hint="1–28">
+                    {(id) => (
+                      <select id={id} value={form.preset.dayOfMonth} disabled={!canWrite} onChange={(e) => setPreset({ dayOfMonth: Number(e.target.value) })}>
+                        {Array.from({ length: 28 }, (_, i) => i + 1).map((d) => <option key={d} value={d}>{d}</option>)}
+                      </select>
+                    )}
+                  </Field>
+                )}
+                {form.preset.kind === 'HOURLY' ? (
+                  <Field label="Minute past the hour">
+                    {(id) => <input id={id} type="number" min={0} max={59} value={form.preset.minute} disabled={!canWrite} onChange={(e) => setPreset({ minute: Math.max(0, Math.min(59, Number(e.target.value) || 0)) })} />}
+                  </Field>
+                ) : (
+                  <Field label="Time of day">
+                    {(id) => (
+                      <input id={id} type="time" step={60} value={`${pad(form.preset.hour)}:${pad(form.preset.minute)}`} disabled={!canWrite}
+                        onChange={(e) => { const [h, m] = e.target.value.split(':').map(Number); if (Number.isFinite(h) && Number.isFinite(m)) setPreset({ hour: h!, minute: m! }); }} />
+                    )}
+                  </Field>
+                )}
+              </div>
+            )}
+            <Field label="Cron" hint={form.preset.kind === 'CUSTOM' ? 'minute hour day-of-month month day-of-week' : 'set by the cadence; choose “Custom cron” to edit'} error={err('cron') ?? cronError ?? undefined}>
+              {(id) => (
+                <input id={id} className="mono" value={form.cron} spellCheck={false} disabled={!canWrite} readOnly={form.preset.kind !== 'CUSTOM'}
+                  aria-invalid={!!(err('cron') || cronError)}
+                  onChange={(e) => set('cron', e.target.value)} placeholder="0 9 * * 1-5" />
+              )}
+            </Field>
+            <TimeZoneInput value={form.timezone} disabled={!canWrite} onChange={(v) => set('timezone', v)} error={err('timezone')} />
+            <div className="checks">
+              <label className="inline"><input type="checkbox" checked={form.businessDaysOnly} disabled={!canWrite} onChange={(e) => set('businessDaysOnly', e.target.checked)} /> Business days only (skip weekends)</label>
+              <label className="inline"><input type="checkbox" checked={form.skipIfEmpty} disabled={!canWrite} onChange={(e) => set('skipIfEmpty', e.target.checked)} /> Skip delivery when there are no rows</label>
+            </div>
+          </section>
+
+          <section>
+            <h3>Delivery</h3>
+            <fieldset className="radios" disabled={!canWrite}>
+              <legend>Delivery method</legend>
+              {([['EMAIL', 'Email'], ['S3', 'S3'], ['BOTH', 'Email and S3']] as [Delivery, string][]).map(([v, l]) => (
+                <label className="radio" key={v}><input type="radio" name="delivery" value={v} checked={form.delivery === v} onChange={() => set('delivery', v)} /> {l}</label>
+              ))}
+            </fieldset>
+            {err('delivery') && <span className="field-error">{err('delivery')}</span>}
+            {usesEmail && (
+              <>
+                <RecipientsInput value={form.recipients} disabled={!canWrite} onChange={(v) => set('recipients', v)} error={err('recipients')} />
+                <fieldset className="radios" disabled={!canWrite}>
+                  <legend>Attachment</legend>
+                  {([['AUTO', 'Auto (attach small files, link large ones)'], ['ATTACH', 'Always attach'], ['LINK', 'Always link']] as [Attachment, string][]).map(([v, l]) => (
+                    <label className="radio" key={v}><input type="radio" name="attachment" value={v} checked={form.attachment === v} onChange={() => set('attachment', v)} /> {l}</label>
+                  ))}
+                </fieldset>
+                <Field label="Subject" hint="placeholders: {report} {period} {schedule} {rows}" error={err('emailConfig.subject')}>
+                  {(id) => <input id={id} value={form.subject} disabled={!canWrite} onChange={(e) => set('subject', e.target.value)} placeholder="{report} for {period}" />}
+                </Field>
+                <Field label="Message" hint="shown above the summary; same placeholders" error={err('emailConfig.message')}>
+                  {(id) => <textarea id={id} rows={3} value={form.message} disabled={!canWrite} onChange={(e) => set('message', e.target.value)} />}
+                </Field>
+              </>
+            )}
+            {usesS3 && (
+              <div className="row">
+                <Field label="Bucket" error={err('s3Config.bucket')}>
+                  {(id) => <input id={id} value={form.bucket} disabled={!canWrite} onChange={(e) => set('bucket', e.target.value)} placeholder="reports-archive" />}
+                </Field>
+                <Field label="Key template" hint="{tenant} {report} {schedule} {date} {format}" error={err('s3Config.keyTemplate')}>
+                  {(id) => <input id={id} className="mono" value={form.keyTemplate} disabled={!canWrite} onChange={(e) => set('keyTemplate', e.target.value)} />}
+                </Field>
+              </div>
+            )}
+            <Field label="Owner email" hint="gets failure notices" error={err('ownerEmail')}>
+              {(id) => <input id={id} type="email" value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
+            </Field>
+          </section>
+
+          {canWrite && (
+            <div className="toolbar">
+              <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : 'Save'}</button>
+              {isNew ? <a className="button" href={href('/schedules')}>Cancel</a>
+                : dirty && <button type="button" onClick={() => { setForm(fromSchedule(schedule)); setDirty(false); setServerErrors({}); setClientErrors({}); }}>Discard changes</button>}
+              {Object.keys(errs).length > 0 && <span className="field-error">Please fix the highlighted fields.</span>}
+            </div>
+          )}
+        </div>
+
+        <aside className="schedule-side">
+          <div className="card">
+            <NextRuns cron={form.cron} timezone={form.timezone} onCronError={onCronError} />
+          </div>
+        </aside>
+      </form>
+
+      {schedule && <ExecutionHistory scheduleId={schedule.id} timezone={schedule.timezone} canWrite={canWrite} refreshKey={runKey} onSettled={onSettled} />}
+    </>
+  );
+}
+
+function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <div className="field-label"><label htmlFor={id}>{label}</label>{hint && <span className="hint">{hint}</span>}</div>
+      {children(id)}
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </div>
+  );
 }

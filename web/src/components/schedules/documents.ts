@@ -1,0 +1,99 @@
+import { graphql } from '../../generated';
+
+export const SCHEDULES_LIST = graphql(`
+  query SchedulesList {
+    schedules(first: 200) {
+      totalCount
+      edges {
+        node {
+          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt
+          upcomingRuns(count: 1) { local utc }
+          executions(first: 1) { edges { node { id status scheduledFor } } }
+        }
+      }
+    }
+    reports(first: 200) { edges { node { id name } } }
+  }
+`);
+
+export const SCHEDULE_REPORTS = graphql(`
+  query ScheduleReportOptions {
+    reports(first: 200) { edges { node { id name } } }
+  }
+`);
+
+export const SCHEDULE_DETAIL = graphql(`
+  query ScheduleDetail($id: ID!) {
+    schedule(id: $id) {
+      id name description reportId cron cronDescription timezone status pausedReason format delivery
+      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount
+      emailConfig { attachment subject message }
+      s3Config { bucket keyTemplate }
+    }
+  }
+`);
+
+export const SCHEDULE_EXECUTIONS = graphql(`
+  query ScheduleExecutions($id: ID!) {
+    schedule(id: $id) {
+      id
+      executions(first: 20) {
+        totalCount
+        edges {
+          node {
+            id status scheduledFor triggeredBy error createdAt startedAt completedAt
+            export { id rowCount status }
+            deliveries { id channel target status lastError attempts sentAt }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const UPCOMING_RUNS = graphql(`
+  query UpcomingRunsPreview($cron: String!, $timezone: String!) {
+    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }
+  }
+`);
+
+export const CREATE_SCHEDULE = graphql(`
+  mutation CreateSchedule($input: CreateScheduleInput!) {
+    createSchedule(input: $input) { id name status }
+  }
+`);
+
+export const UPDATE_SCHEDULE = graphql(`
+  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
+    updateSchedule(id: $id, input: $input) {
+      id name description reportId cron cronDescription timezone status pausedReason format delivery
+      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt
+      emailConfig { attachment subject message }
+      s3Config { bucket keyTemplate }
+    }
+  }
+`);
+
+export const DELETE_SCHEDULE = graphql(`
+  mutation DeleteSchedule($id: ID!) { deleteSchedule(id: $id) }
+`);
+
+export const PAUSE_SCHEDULE = graphql(`
+  mutation PauseSchedule($id: ID!) { pauseSchedule(id: $id) { id status pausedReason nextRunAt } }
+`);
+
+export const RESUME_SCHEDULE = graphql(`
+  mutation ResumeSchedule($id: ID!) { resumeSchedule(id: $id) { id status pausedReason nextRunAt } }
+`);
+
+export const RUN_SCHEDULE_NOW = graphql(`
+  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }
+`);
+
+export const RESEND_FAILED = graphql(`
+  mutation ResendFailedDeliveries($executionId: ID!) {
+    resendFailedDeliveries(executionId: $executionId) {
+      id status deliveries { id status lastError attempts sentAt }
+    }
+  }
+`);
