@@ -9,9 +9,13 @@
  *  2. measures, each phase in a fresh child process (this script forked with `--phase`), so that
  *     one phase's heap and chDB caches do not pollute the next one's memory figure:
  *     - raw:  chDB's own `Session.queryStream(sql, { format: 'CSVWithNames' })` into a null sink;
- *     - csv:  our pipeline, `store.stream()` → `createWriter('CSV')` → a counting null Writable;
- *     - xlsx: the same pipeline with the XLSX writer, 1M rows;
- *     - pdf:  the same pipeline with the PDF writer, 1,000 and 10,000 rows;
+ *     - csv:  our CSV export as the export runner runs it: `exportBody()` (export-body.ts) with
+ *             compileCsvReport's query, i.e. chDB formats the CSV rows and the bytes go through
+ *             the CSV byte writer (header, UTF-8 check) to a counting null Writable;
+ *     - csvjs (diagnostic, once): the JS writer path CSV used before (and still uses when the
+ *             engine cannot format a column exactly): `store.stream()` → the JS CSV writer;
+ *     - xlsx: `exportBody()` with the XLSX writer (store.stream() → writer), 1M rows;
+ *     - pdf:  the same with the PDF writer, 1,000 and 10,000 rows;
  *     - json (diagnostic): the JSONCompactEachRow stream our store reads, split into time spent
  *       waiting for chDB and time spent parsing the chunks in JS.
  *     raw and csv run REPS times each, interleaved; their medians are compared.
@@ -35,12 +39,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Session as ChdbSession } from '../server/node_modules/chdb/index.js';
 import { seedAnalytics } from '../server/src/features/demo/analytics-seed.js';
+import { exportBody } from '../server/src/features/exports/export-body.js';
 import { describeParameters } from '../server/src/features/exports/parameters.js';
-import { createWriter } from '../server/src/features/exports/writers/create-writer.js';
 import type { ExportFormat } from '../server/src/features/exports/writers/writer.js';
-import { compileCount, compileReport, resolveTimeWindow, type CompiledQuery } from '../server/src/features/reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../server/src/features/reports/compile-query.js';
 import type { ReportDefinition } from '../server/src/features/reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../server/src/features/reports/validate-definition.js';
+import type { AnalyticsStore } from '../server/src/platform/analytics-store.js';
 import { ChdbStore } from '../server/src/platform/chdb-store.js';
 
 // chdb is a dependency of the server package only; resolve it from there (same module instance
@@ -89,7 +94,7 @@ function rawReport(rowLimit: number): ReportDefinition {
 // Shared types between parent and children
 // ---------------------------------------------------------------------------------------------
 
-type PhaseName = 'seed' | 'raw' | 'csv' | 'xlsx' | 'pdf1k' | 'pdf10k' | 'json';
+type PhaseName = 'seed' | 'raw' | 'csv' | 'csvjs' | 'xlsx' | 'pdf1k' | 'pdf10k' | 'json';
 
 interface PhaseResult {
   phase: PhaseName;
@@ -177,13 +182,45 @@ class RssSampler {
 interface Compiled {
   definition: NormalizedDefinition;
   compiled: CompiledQuery;
+  /** What the export runner compiles for a CSV export (the engine path when ok). */
+  csv: CsvCompileResult;
 }
 
 function compile(rowLimit: number, asOf: Date): Compiled {
   const checked = validateDefinition(rawReport(rowLimit), LIMITS);
   if (!checked.valid) throw new Error(`bench report invalid: ${JSON.stringify(checked.errors)}`);
-  const compiled = compileReport(checked.definition, { tenantId: TENANT, asOf, database: DATABASE, maxRangeDays: LIMITS.maxRangeDays });
-  return { definition: checked.definition, compiled };
+  const ctx = { tenantId: TENANT, asOf, database: DATABASE, maxRangeDays: LIMITS.maxRangeDays };
+  return { definition: checked.definition, compiled: compileReport(checked.definition, ctx), csv: compileCsvReport(checked.definition, ctx) };
+}
+
+/** The store, with the time spent awaiting its next batch or chunk added up (chDB fetch + whatever the store does per batch). */
+function timedStore(store: ChdbStore, timing: { sourceMs: number }): AnalyticsStore {
+  const timed = <T>(source: AsyncIterable<T>): AsyncIterable<T> => ({
+    [Symbol.asyncIterator]() {
+      const it = source[Symbol.asyncIterator]();
+      return {
+        async next() {
+          const t0 = performance.now();
+          try {
+            return await it.next();
+          } finally {
+            timing.sourceMs += performance.now() - t0;
+          }
+        },
+        return: async (value?: unknown) => (it.return ? it.return(value) : { done: true as const, value: value as T }),
+      };
+    },
+  });
+  return {
+    kind: store.kind,
+    database: store.database,
+    query: (sql, params, options) => store.query(sql, params, options),
+    stream: (sql, params, options) => timed(store.stream(sql, params, options)),
+    streamBytes: (sql, params, options) => timed(store.streamBytes(sql, params, options)),
+    exec: (sql, params) => store.exec(sql, params),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
 }
 
 /** SQL literal of a bound value, for the raw side that runs the same query without binding. */
@@ -270,9 +307,12 @@ async function runRaw(dir: string, asOf: Date): Promise<PhaseResult> {
   }
 }
 
-/** Our pipeline: store.stream → format writer → counting null sink, timed from query start to finish(). */
-async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, asOf: Date, rowLimit: number): Promise<PhaseResult> {
-  const { definition, compiled } = compile(rowLimit, asOf);
+/**
+ * Our export as the runner runs it: exportBody (engine CSV for CSV, unless `jsWriter`; store.stream →
+ * format writer otherwise) → counting null sink, timed from query start to the finished file.
+ */
+async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, asOf: Date, rowLimit: number, jsWriter = false): Promise<PhaseResult> {
+  const { definition, compiled, csv } = compile(rowLimit, asOf);
   const store = new ChdbStore(dir, DATABASE);
   try {
     // The export job counts first (for totalRows/truncated); that query is outside the timing.
@@ -281,43 +321,42 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
     const totalRows = Math.min(counted, definition.rowLimit);
     return await measure(phase, async () => {
       const sink = new CountingSink();
-      const writer = createWriter(format, {
-        output: sink,
-        columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
-        meta: {
-          reportName: `Bench: raw usage events (${rowLimit.toLocaleString('en-US')} rows)`,
-          tenantId: TENANT,
-          generatedAt: asOf,
-          timeZone: TIME_ZONE,
-          parameters: describeParameters(definition, resolveTimeWindow(definition, asOf), TIME_ZONE),
-          rowLimit: definition.rowLimit,
-          totalRows,
-          truncated: counted > definition.rowLimit,
+      const timing = { sourceMs: 0 };
+      const body = exportBody({
+        analytics: timedStore(store, timing),
+        format,
+        compiled,
+        csv: format === 'CSV' && !jsWriter ? csv : null,
+        signal: new AbortController().signal,
+        writer: {
+          output: sink,
+          columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+          meta: {
+            reportName: `Bench: raw usage events (${rowLimit.toLocaleString('en-US')} rows)`,
+            tenantId: TENANT,
+            generatedAt: asOf,
+            timeZone: TIME_ZONE,
+            parameters: describeParameters(definition, resolveTimeWindow(definition, asOf), TIME_ZONE),
+            rowLimit: definition.rowLimit,
+            totalRows,
+            truncated: counted > definition.rowLimit,
+          },
+          options: {},
         },
-        options: {},
       });
       let rows = 0;
       let batches = 0;
-      let sourceMs = 0; // awaiting the next batch: chDB fetch + JSON parsing in store.stream
-      let writeMs = 0; // inside writer.write: formatting, stringifying, back-pressure
-      const iterator = store.stream(compiled.sql, compiled.params)[Symbol.asyncIterator]();
-      for (;;) {
-        const a = performance.now();
-        const next = await iterator.next();
-        const b = performance.now();
-        sourceMs += b - a;
-        if (next.done) break;
-        await writer.write(next.value);
-        writeMs += performance.now() - b;
-        rows += next.value.length;
+      const t0 = performance.now();
+      await body.run((n) => {
+        rows += n;
         batches++;
-      }
-      const f = performance.now();
-      await writer.finish();
-      const finishMs = performance.now() - f;
+      });
+      const totalMs = performance.now() - t0;
       return {
         rows, bytes: sink.bytes,
-        extra: { batches, sourceMs: Math.round(sourceMs), writeMs: Math.round(writeMs), finishMs: Math.round(finishMs), sinkWrites: sink.writes },
+        extra: {
+          via: body.via, batches, sourceMs: Math.round(timing.sourceMs), restMs: Math.round(totalMs - timing.sourceMs), sinkWrites: sink.writes,
+        },
       };
     });
   } finally {
@@ -377,6 +416,7 @@ async function child(phase: PhaseName, dir: string, asOf: Date, events: number):
     case 'raw': return runRaw(dir, asOf);
     case 'json': return runJson(dir, asOf);
     case 'csv': return runPipeline('csv', 'CSV', dir, asOf, 1_000_000);
+    case 'csvjs': return runPipeline('csvjs', 'CSV', dir, asOf, 1_000_000, true);
     case 'xlsx': return runPipeline('xlsx', 'XLSX', dir, asOf, 1_000_000);
     case 'pdf1k': return runPipeline('pdf1k', 'PDF', dir, asOf, 1_000);
     case 'pdf10k': return runPipeline('pdf10k', 'PDF', dir, asOf, 10_000);
@@ -516,6 +556,7 @@ async function parent(): Promise<void> {
   let pdf1k: PhaseResult | undefined;
   let pdf10k: PhaseResult | undefined;
   let json: PhaseResult | undefined;
+  let csvjs: PhaseResult | undefined;
   try {
     log(`seeding ${fmtInt(events)} usage_events…`);
     seed = await attempt('seed');
@@ -526,6 +567,7 @@ async function parent(): Promise<void> {
       const c = await attempt('csv');
       if (c) csvs.push(c);
     }
+    csvjs = await attempt('csvjs');
     json = await attempt('json');
     xlsx = await attempt('xlsx');
     pdf1k = await attempt('pdf1k');
@@ -548,7 +590,7 @@ async function parent(): Promise<void> {
 
   if (raw) lines.push({ measure: 'chDB raw CSVWithNames stream', result: `${fmtInt(raw.rows)} rows in ${fmtS(raw.seconds)}: ${rate(raw)}${spread(raws)}`, goal: '(reference)', status: 'info' });
   else missing('chDB raw CSVWithNames stream', '(reference)');
-  if (csv) lines.push({ measure: 'Our CSV export (stream → CSV writer)', result: `${fmtInt(csv.rows)} rows in ${fmtS(csv.seconds)}: ${rate(csv)}${spread(csvs)}`, goal: '—', status: 'info' });
+  if (csv) lines.push({ measure: `Our CSV export (${csv.extra.via === 'engine' ? 'engine-formatted CSV → byte writer' : 'stream → JS CSV writer'})`, result: `${fmtInt(csv.rows)} rows in ${fmtS(csv.seconds)}: ${rate(csv)}${spread(csvs)}`, goal: '—', status: 'info' });
   else missing('Our CSV export', '—');
   if (raw && csv) {
     const ratio = (csv.rows / csv.seconds) / (raw.rows / raw.seconds);
@@ -576,9 +618,18 @@ async function parent(): Promise<void> {
   if (csv) {
     const e = csv.extra as Record<string, number>;
     notes.push(
-      `Our CSV (median run, ${fmtS(csv.seconds)}): ${fmtInt(e.sourceMs!)} ms awaiting store.stream batches ` +
-        `(chDB fetch + JSON parsing of JSONCompactEachRow), ${fmtInt(e.writeMs!)} ms in writer.write ` +
-        `(cell formatting + csv-stringify + sink), ${fmtInt(e.finishMs!)} ms in finish(); ${fmtInt(e.batches!)} batches, ${fmtInt(e.sinkWrites!)} sink writes.`,
+      `Our CSV (median run, ${fmtS(csv.seconds)}, path \`${String(csv.extra.via)}\`): ${fmtInt(e.sourceMs!)} ms awaiting store.streamBytes chunks ` +
+        `(chDB running the query and formatting the CSV rows), ${fmtInt(e.restMs!)} ms in the byte writer (UTF-8 check + sink) and finishing; ` +
+        `${fmtInt(e.batches!)} chunks of up to 8,192 rows, ${fmtInt(e.sinkWrites!)} sink writes.`,
+    );
+  }
+  if (csvjs && raw) {
+    const e = csvjs.extra as Record<string, number>;
+    const ratio = (csvjs.rows / csvjs.seconds) / (raw.rows / raw.seconds);
+    notes.push(
+      `For comparison, the JS writer path (CSV before this path existed, and the fallback for columns the engine cannot format exactly), one run: ` +
+        `${fmtInt(csvjs.rows)} rows in ${fmtS(csvjs.seconds)} (ratio ${ratio.toFixed(2)} to the raw median), RSS +${fmtMb(csvjs.rssGrowth)}; ` +
+        `${fmtInt(e.sourceMs!)} ms awaiting store.stream batches (chDB fetch + JSON parsing), ${fmtInt(e.restMs!)} ms in the JS CSV writer (cell formatting + csv-stringify + sink).`,
     );
   }
   if (json) {
@@ -627,8 +678,8 @@ async function parent(): Promise<void> {
     "  exports read tenant `acme`'s rows (~50% of events) through a raw report (timestamp, event_type, user_id, platform, duration_ms, value;",
     '  last 31 days; ORDER BY every column, as the compiler emits for raw reports) validated and compiled by the real validateDefinition/compileReport.',
     '- Raw: the compiled SQL with its parameters inlined as literals, `FORMAT CSVWithNames`, through chDB `Session.queryStream(sql, { format: \'CSVWithNames\' })`, chunks written to a counting null Writable.',
-    "- Ours: `store.stream(compiled.sql, compiled.params)` (ChdbStore) → `createWriter(format, …)` → a counting null Writable. The export job's count query runs before the timer; the time runs from the query start to `finish()`.",
-    '- MB = 10^6 bytes. The ratio compares rows/s (our CSV has ISO 8601 timestamps and CRLF, so its bytes differ from chDB\'s).',
+    "- Ours: `exportBody()` (server/src/features/exports/export-body.ts), what the export runner calls, into a counting null Writable. For CSV that is the engine path: `compileCsvReport()`'s query (every column formatted to its CSV field in SQL, `FORMAT CustomSeparated`, max_block_size 8192) through `store.streamBytes()`, its bytes handed on by the CSV byte writer after the JS writer's header line; byte-identical to the JS CSV writer's file (csv-engine.chdb.test.ts). XLSX and PDF: `store.stream()` → their writer. The export job's count query runs before the timer; the time runs from the query start to the finished output.",
+    '- MB = 10^6 bytes. The ratio compares rows/s (our CSV has ISO 8601 timestamps, CRLF and minimal quoting, so its bytes differ from chDB\'s CSV).',
     `- Each phase runs in a fresh child process. Peak RSS growth = peak of process RSS sampled every ${SAMPLE_MS} ms on a worker thread − RSS at phase start (after the store is opened);`,
     '  "kernel HWM" is VmHWM (reset at phase start through /proc/self/clear_refs) − the same baseline, a cross-check that no peak fell between samples.',
     '',

@@ -22,6 +22,24 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
+export interface ByteStreamOptions extends QueryOptions {
+  /** ClickHouse output format of the bytes, e.g. `CustomSeparated`. The SQL has no FORMAT clause. */
+  format: string;
+  /** Query-level settings for this query only (output format settings included). The SQL has no SETTINGS clause. */
+  settings?: Readonly<Record<string, string | number>>;
+}
+
+/** A piece of a query's output, in the format asked for. */
+export interface ByteChunk {
+  bytes: Uint8Array;
+  /**
+   * Rows whose bytes this chunk holds, when the engine hands over whole rows (chDB: each chunk is
+   * whole formatted blocks). null when the transport cuts the output anywhere (HTTP): the caller
+   * counts rows itself if it needs to.
+   */
+  rows: number | null;
+}
+
 export interface AnalyticsStore {
   readonly kind: 'chdb' | 'server';
   /** The database holding the analytics tables. */
@@ -33,6 +51,11 @@ export interface AnalyticsStore {
    * the signal stops the query.
    */
   stream(sql: string, params?: QueryParams, options?: QueryOptions): AsyncIterable<unknown[][]>;
+  /**
+   * Streams a read as the engine formats it (no parsing in JS), in constant memory, for output
+   * that goes straight to a file. Breaking out of the loop or aborting the signal stops the query.
+   */
+  streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk>;
   /** Runs a statement that returns nothing useful (DDL, INSERT ... SELECT). */
   exec(sql: string, params?: QueryParams): Promise<void>;
   /** True when the store answers `SELECT 1`. */

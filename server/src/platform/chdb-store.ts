@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
-import type { AnalyticsStore, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
 
 interface JsonCompactResult {
   meta: { name: string; type: string }[];
@@ -87,6 +87,27 @@ export class ChdbStore implements AnalyticsStore {
     }
   }
 
+  async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
+    if (!/^[A-Za-z]+$/.test(options.format)) throw new Error(`streamBytes: bad format name ${options.format}`);
+    // chDB's stream options take no settings: a SETTINGS clause applies them to this query only
+    // (output format included) and leaves the pooled session as it was.
+    const query = options.settings && Object.keys(options.settings).length > 0 ? `${sql}\n${settingsClause(options.settings)}` : sql;
+    const session = await this.acquireStreamSession();
+    try {
+      const stream = session.queryStreamBind(query, params, { format: options.format, signal: options.signal });
+      try {
+        // Each chunk is whole formatted blocks: its rows are exactly the rows its bytes hold.
+        for await (const chunk of stream) {
+          if (chunk.numBytes > 0) yield { bytes: chunk.raw(), rows: chunk.numRows };
+        }
+      } finally {
+        if (!stream.closed) stream.cancel();
+      }
+    } finally {
+      this.releaseStreamSession(session);
+    }
+  }
+
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
     await this.session.queryBindAsync(sql, params, { format: 'Null' });
   }
@@ -103,4 +124,23 @@ export class ChdbStore implements AnalyticsStore {
   async close(): Promise<void> {
     for (const session of this.allSessions) session.close();
   }
+}
+
+/** ClickHouse string literal: quotes and backslashes escaped, control characters spelled out. */
+function stringLiteral(s: string): string {
+  const escapes: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\r': '\\r', '\n': '\\n', '\t': '\\t', '\0': '\\0' };
+  return `'${s.replace(/[\\'\r\n\t\0]/g, (c) => escapes[c]!)}'`;
+}
+
+/** `SETTINGS a = 1, b = 'x'` for settings the code chose (names checked; values are literals, never user text). */
+export function settingsClause(settings: Readonly<Record<string, string | number>>): string {
+  const parts = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad setting name ${name}`);
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error(`bad value for setting ${name}`);
+      return `${name} = ${value}`;
+    }
+    return `${name} = ${stringLiteral(value)}`;
+  });
+  return `SETTINGS ${parts.join(', ')}`;
 }

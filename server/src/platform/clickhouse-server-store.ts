@@ -2,8 +2,8 @@
  * A ClickHouse server over HTTP through @clickhouse/client: used when CLICKHOUSE_URL is set.
  * Streams for real (the HTTP response is consumed row batch by row batch).
  */
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { AnalyticsStore, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
 
 export interface ClickHouseServerOptions {
   url: string;
@@ -60,6 +60,40 @@ export class ClickHouseServerStore implements AnalyticsStore {
     }
   }
 
+  /**
+   * The raw HTTP response body (client.exec), not ResultSet.stream(): that one splits the body into
+   * lines and, from ClickHouse 25.11 on, takes any line ending in CRLF for the start of an
+   * exception block, which every CSV row is. Untested here (no server in the test suite).
+   */
+  async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
+    if (!/^[A-Za-z]+$/.test(options.format)) throw new Error(`streamBytes: bad format name ${options.format}`);
+    const settings: ClickHouseSettings = {};
+    for (const [name, value] of Object.entries(options.settings ?? {})) settings[name] = String(value);
+    const result = await this.client.exec({
+      query: `${sql}\nFORMAT ${options.format}`,
+      query_params: params,
+      clickhouse_settings: settings,
+      abort_signal: options.signal,
+    });
+    const tag = result.response_headers['x-clickhouse-exception-tag'];
+    const exceptions = new ExceptionScanner(typeof tag === 'string' ? tag : undefined);
+    let failure: Buffer[] | null = null;
+    try {
+      for await (const chunk of result.stream as AsyncIterable<Buffer>) {
+        if (failure) {
+          failure.push(chunk);
+          continue;
+        }
+        const after = exceptions.find(chunk);
+        if (after) failure = [after];
+        else yield { bytes: chunk, rows: null };
+      }
+    } finally {
+      result.stream.destroy();
+    }
+    if (failure) throw new Error(exceptionMessage(Buffer.concat(failure)));
+  }
+
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
     await this.client.command({ query: sql, query_params: params });
   }
@@ -72,4 +106,35 @@ export class ClickHouseServerStore implements AnalyticsStore {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/**
+ * A query that fails after its first bytes were sent cannot change the HTTP status any more:
+ * ClickHouse (25.11+, which then sends the X-ClickHouse-Exception-Tag header) appends
+ * `\r\n__exception__\r\n<tag>\r\n<message>…` to the body. The tag is random per query, so data
+ * cannot fake it. Older servers append the bare message, which cannot be told from data.
+ */
+class ExceptionScanner {
+  private readonly marker: Buffer | undefined;
+  private tail = Buffer.alloc(0);
+
+  constructor(tag: string | undefined) {
+    this.marker = tag ? Buffer.from(`__exception__\r\n${tag}`) : undefined;
+  }
+
+  /** The bytes after the marker when this chunk completes it; null otherwise. */
+  find(chunk: Buffer): Buffer | null {
+    if (!this.marker) return null;
+    const window = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
+    const at = window.indexOf(this.marker);
+    if (at >= 0) return Buffer.from(window.subarray(at + this.marker.length));
+    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.marker.length + 1)));
+    return null;
+  }
+}
+
+/** `\r\n<message>\n<length> <tag>\r\n__exception__\r\n` → `<message>`. */
+function exceptionMessage(after: Buffer): string {
+  const text = after.toString('utf8').replace(/\n\d+ \S+\r\n__exception__\r\n$/, '').trim();
+  return text || 'ClickHouse reported an error in the middle of the result';
 }

@@ -1,7 +1,8 @@
 /**
  * Runs one export: the body of the `export__run` job. Streams the compiled report from ClickHouse
- * through a format writer into storage in constant memory, publishing progress at most 4 times a
- * second, and stops within a second of a cancel.
+ * into storage in constant memory (CSV as the engine formats it, other formats through a format
+ * writer: see export-body.ts), publishing progress at most 4 times a second, and stops within a
+ * second of a cancel.
  *
  * State machine (the database row is the truth; every transition is a conditional UPDATE, so a
  * cancel racing a completion cannot produce both):
@@ -15,14 +16,14 @@ import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { EventBus } from '../../platform/events.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { compileCount, compileReport, DefinitionRejected, resolveTimeWindow } from '../reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CsvCompileResult } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { validateDefinition } from '../reports/validate-definition.js';
+import { exportBody } from './export-body.js';
 import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
 import { exportFileName } from './writers/file-name.js';
-import { createWriter } from './writers/create-writer.js';
-import { CONTENT_TYPES, EXTENSIONS, type FormatWriter } from './writers/writer.js';
+import { CONTENT_TYPES, EXTENSIONS } from './writers/writer.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -114,8 +115,11 @@ export class ExportRunner {
     if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
     const definition = checked.definition;
     let compiled;
+    let csv: CsvCompileResult | null = null;
     try {
-      compiled = compileReport(definition, { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays });
+      const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays };
+      compiled = compileReport(definition, ctx);
+      if (record.format === 'CSV') csv = compileCsvReport(definition, ctx);
     } catch (error) {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
@@ -135,20 +139,28 @@ export class ExportRunner {
     meter.pipe(body);
     const upload = storage.put(key, body, contentType, abort.signal);
     upload.catch(() => abort.abort(new Error('upload failed')));
-    const writer: FormatWriter = createWriter(record.format, {
-      output: meter,
-      columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
-      meta: {
-        reportName: record.reportName,
-        tenantId: record.tenantId,
-        generatedAt: record.asOf,
-        timeZone,
-        parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf), timeZone),
-        rowLimit: definition.rowLimit,
-        totalRows: rowsTotal,
-        truncated,
+    if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
+    const exportFile = exportBody({
+      analytics,
+      format: record.format,
+      compiled,
+      csv,
+      signal: abort.signal,
+      writer: {
+        output: meter,
+        columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+        meta: {
+          reportName: record.reportName,
+          tenantId: record.tenantId,
+          generatedAt: record.asOf,
+          timeZone,
+          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf), timeZone),
+          rowLimit: definition.rowLimit,
+          totalRows: rowsTotal,
+          truncated,
+        },
+        options: { bom: record.options.bom, ndjson: record.options.ndjson, pdfRowCap: this.deps.pdfRowCap },
       },
-      options: { bom: record.options.bom, ndjson: record.options.ndjson, pdfRowCap: this.deps.pdfRowCap },
     });
 
     let rowsWritten = 0;
@@ -173,13 +185,9 @@ export class ExportRunner {
     }, PROGRESS_INTERVAL_MS);
 
     try {
-      for await (const batch of analytics.stream(compiled.sql, compiled.params, { signal: abort.signal })) {
-        if (abort.signal.aborted) break;
-        await raceAbort(writer.write(batch), abort.signal);
-        rowsWritten += batch.length;
-      }
-      if (abort.signal.aborted) throw abort.signal.reason ?? new Cancelled('aborted');
-      await raceAbort(writer.finish(), abort.signal);
+      await exportFile.run((rows) => {
+        rowsWritten += rows;
+      });
       const stored = await upload;
       clearInterval(ticker);
       await flushing;
@@ -200,7 +208,7 @@ export class ExportRunner {
       await this.publish(record.id, record.tenantId, 'COMPLETED');
     } catch (error) {
       clearInterval(ticker);
-      writer.abort();
+      exportFile.abort();
       meter.destroy();
       body.destroy();
       await upload.catch(() => undefined);
@@ -243,17 +251,4 @@ export function publicErrorMessage(error: unknown): string {
   if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
   if (/\bSELECT\b|\bFROM\b/i.test(text)) return 'The analytics query failed';
   return `Export failed: ${text}`.slice(0, 500);
-}
-
-/** Rejects as soon as the signal aborts, so a stalled write cannot outlive a cancel. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
-    );
-  });
 }

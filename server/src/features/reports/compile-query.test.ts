@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, type CatalogColumn, type ColumnKind } from '../catalog/catalog.js';
 import { FILTER_OPS, GRAINS, MEASURE_FNS, type FilterOp } from './definition.js';
 import {
-  compileCount, compilePage, compileReport, DefinitionRejected, resolveTimeWindow, type CompileContext, type CompiledQuery,
+  compileCount, compileCsvReport, compilePage, compileReport, DefinitionRejected, resolveTimeWindow, type CompileContext, type CompiledQuery,
 } from './compile-query.js';
 import { validateDefinition, type NormalizedDefinition } from './validate-definition.js';
 
@@ -219,14 +219,58 @@ describe('compileReport', () => {
   });
 });
 
+describe('compileCsvReport', () => {
+  const USAGE = {
+    source: 'usage_events',
+    dimensions: [{ field: 'timestamp', grain: 'DAY', alias: 'date' }, { field: 'event_type' }],
+    measures: [{ fn: 'COUNT', alias: 'total_events' }, { fn: 'AVG', field: 'value' }],
+    timeRange: { last: { n: 7, unit: 'DAY' } },
+    orderBy: [{ key: 'total_events', direction: 'DESC' }],
+    rowLimit: 1000,
+  };
+
+  it('formats every column in the SELECT list of the same query: no wrapper, GROUP BY and ORDER BY on the expressions', () => {
+    const q = compile(USAGE);
+    const r = compileCsvReport(normalize(USAGE), CTX);
+    if (!r.ok) throw new Error(r.reason);
+    const lines = r.query.sql.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^SELECT toString\(toDate\(`timestamp`, 'UTC'\)\) AS `csv_0`, if\(.*`event_type`.* AS `csv_1`, .*count\(\).* AS `csv_2`, if\(abs\(avg\(`value`\)\) < 1e21.* AS `csv_3`$/);
+    expect(lines.slice(1, 3)).toEqual(q.sql.split('\n').slice(1, 3)); // FROM, WHERE
+    expect(lines[3]).toBe("GROUP BY toDate(`timestamp`, 'UTC'), `event_type`");
+    expect(lines[4]).toBe("ORDER BY count() DESC, toDate(`timestamp`, 'UTC') ASC, `event_type` ASC");
+    expect(lines[5]).toBe('LIMIT {limit:UInt64}');
+    expect(r.query.sql.match(/\bFROM\b/g)).toHaveLength(1);
+    expect(r.query.params).toEqual(q.params);
+    expect(r.query.columns).toEqual(q.columns);
+    expect(r.query.format).toBe('CustomSeparated');
+    expect(r.query.settings).toMatchObject({ format_custom_escaping_rule: 'Raw', format_custom_field_delimiter: ',', format_custom_row_after_delimiter: '\r\n' });
+    expectSafe(r.query);
+  });
+
+  it('orders raw reports by the columns, not by their formatted text', () => {
+    const def = { source: 'device_metrics', dimensions: [{ field: 'timestamp' }, { field: 'cpu_percent' }, { field: 'is_online' }], orderBy: [{ key: 'cpu_percent', direction: 'DESC' }] };
+    const r = compileCsvReport(normalize(def), CTX);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.query.sql).not.toContain('GROUP BY');
+    expect(r.query.sql.split('\n')[3]).toBe('ORDER BY `cpu_percent` DESC, `timestamp` ASC, `is_online` ASC');
+  });
+});
+
 describe('injection attempts end up as parameters', () => {
   const PAYLOADS = ["'; DROP TABLE x; --", '`tenant_id`', '1) OR (1=1', "' OR tenant_id != '", 'ü€😀\u202e', 'back\\slash\\\'',
     '{p0:String}', '{tenant:String}', 'x\ny\tz\0', '"; SELECT * FROM system.users; --', '%_', '\\N'];
   // A unique prefix, so "the value is not in the SQL" cannot pass by accident of a shorter match.
   const values = PAYLOADS.map((p, i) => `zq${i}${p}`);
-  const asserts = (q: CompiledQuery, injected: string[]) => {
+  const asserts = (q: CompiledQuery, injected: string[], def: unknown, ctx: Partial<CompileContext> = {}) => {
     expectSafe(q);
     for (const v of injected) expect(q.sql).not.toContain(v);
+    // The CSV form of the same report binds the same values the same way.
+    const csv = compileCsvReport(normalize(def), { ...CTX, ...ctx });
+    if (!csv.ok) throw new Error(csv.reason);
+    expectSafe(csv.query);
+    expect(csv.query.params).toEqual(q.params);
+    for (const v of injected) expect(csv.query.sql).not.toContain(v);
     for (const wrapped of [compilePage(q, 20, 10), compileCount(q, 100)]) {
       expectSafe(wrapped);
       for (const v of injected) expect(wrapped.sql).not.toContain(v);
@@ -235,21 +279,24 @@ describe('injection attempts end up as parameters', () => {
   it.each(values.map((v) => [v]))('in every place a user value can go: %j', (v) => {
     for (const op of ['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'CONTAINS']) {
       for (const field of ['country', 'referrer', 'event_id', 'user_id']) {
-        const q = compile({ source: 'usage_events', measures: [count], filters: [{ field, op, value: v }] });
-        asserts(q, [v]);
+        const def = { source: 'usage_events', measures: [count], filters: [{ field, op, value: v }] };
+        const q = compile(def);
+        asserts(q, [v], def);
         expect(q.params.p0).toBe(v);
       }
     }
     for (const op of ['IN', 'NOT_IN']) {
-      const q = compile({ source: 'usage_events', measures: [count], filters: [{ field: 'event_type', op, values: ['a', v, 'b'] }] });
-      asserts(q, [v]);
+      const def = { source: 'usage_events', measures: [count], filters: [{ field: 'event_type', op, values: ['a', v, 'b'] }] };
+      const q = compile(def);
+      asserts(q, [v], def);
       expect(q.params.p0).toEqual(['a', v, 'b']);
     }
-    const between = compile({ source: 'user_sessions', measures: [count], filters: [{ field: 'country', op: 'BETWEEN', values: ['', v] }] });
-    asserts(between, [v]);
+    const betweenDef = { source: 'user_sessions', measures: [count], filters: [{ field: 'country', op: 'BETWEEN', values: ['', v] }] };
+    asserts(compile(betweenDef), [v], betweenDef);
     // The tenant comes from a verified token, but is bound all the same.
-    const tenant = compile({ source: 'device_metrics', dimensions: [{ field: 'os' }] }, { tenantId: v });
-    asserts(tenant, [v]);
+    const tenantDef = { source: 'device_metrics', dimensions: [{ field: 'os' }] };
+    const tenant = compile(tenantDef, { tenantId: v });
+    asserts(tenant, [v], tenantDef, { tenantId: v });
     expect(tenant.params.tenant).toBe(v);
   });
   it('rejects injection in time bounds and aliases at validation', () => {
@@ -263,12 +310,12 @@ describe('injection attempts end up as parameters', () => {
     }
   });
   it('binds time bounds and numbers without putting them in the SQL', () => {
-    const q = compile({
+    const def = {
       source: 'usage_events', measures: [count],
       filters: [{ field: 'value', op: 'GT', value: 987654.321 }, { field: 'timestamp', op: 'LT', value: '2031-07-04T01:02:03Z' }],
       timeRange: { from: '2031-06-01T00:00:00Z', to: '2031-07-01T00:00:00Z' },
-    });
-    asserts(q, ['987654', '2031']);
+    };
+    asserts(compile(def), ['987654', '2031'], def);
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * The query compiler: a validated definition + tenant + as-of time → ClickHouse SQL and params.
- * Pure: no I/O, no imports from platform/.
+ * Pure: no I/O, no imports from platform/. compileCsvReport renders the same plan (same WHERE,
+ * parameters, order and limit) with every column formatted to its CSV field text in SQL, for CSV
+ * exports the engine writes itself (csv-sql.ts); its column aliases are fixed `csv_N` names and its
+ * SQL fragments constants, so the rules below hold for it unchanged.
  *
  * Safety rules, each enforced here and not only trusted from validation:
  * - Identifiers come from the catalog (looked up again here) or are output keys, and all pass
@@ -28,6 +31,7 @@
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
 import { quoteIdent } from '../demo/analytics-schema.js';
+import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import {
   ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS, parseIsoInstant, subtractUnits,
@@ -157,12 +161,29 @@ function sumType(chType: string): string {
   return nullable ? `Nullable(${wide})` : wide;
 }
 
-export function compileReport(def: NormalizedDefinition, ctx: CompileContext): CompiledQuery {
+/** One output column with the SQL expression computing it (before any alias). */
+interface PlannedColumn extends OutputColumn {
+  expr: string;
+}
+
+/** A validated definition resolved against the catalog: the parts compileReport and compileCsvReport render. */
+interface ReportPlan {
+  table: CatalogTable;
+  columns: PlannedColumn[];
+  /** Output keys grouped by (dimensions), in order. */
+  groupKeys: string[];
+  grouped: boolean;
+  where: string[];
+  /** The total order, as output keys. */
+  order: { key: string; direction: 'ASC' | 'DESC' }[];
+  params: Record<string, unknown>;
+}
+
+function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan {
   const table = findTable(def.source);
   if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
   const params = new Params();
-  const select: string[] = [];
-  const columns: OutputColumn[] = [];
+  const columns: PlannedColumn[] = [];
   const groupKeys: string[] = [];
   const keys = new Set<string>();
   /** Output keys are checked before they reach SQL text; see the header on column names. */
@@ -190,8 +211,8 @@ export function compileReport(def: NormalizedDefinition, ctx: CompileContext): C
       expr = `${{ DAY: 'toDate', WEEK: 'toMonday', MONTH: 'toStartOfMonth' }[d.grain]}(${id}${tz})`;
       out = { kind: 'DATE', chType: 'Date' };
     }
-    select.push(expr === quoteIdent(key) ? expr : `${expr} AS ${quoteIdent(key)}`);
-    columns.push({ key, label: d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label, ...out });
+    const label = d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label;
+    columns.push({ key, label, ...out, expr });
     groupKeys.push(key);
   });
 
@@ -199,14 +220,14 @@ export function compileReport(def: NormalizedDefinition, ctx: CompileContext): C
     const col = m.field === null ? null : column(table, m.field, `measures.${i}.field`);
     if (!col && m.fn !== 'COUNT') throw new DefinitionRejected([{ path: `measures.${i}.field`, message: `${m.fn} needs a field` }]);
     const key = claim(m.alias || measureKey(m.fn, m.field), `measures.${i}.alias`, null);
-    select.push(`${AGGREGATE[m.fn]}(${col ? quoteIdent(col.name) : ''}) AS ${quoteIdent(key)}`);
     const chType = m.fn === 'COUNT' || m.fn === 'UNIQ' ? 'UInt64'
       : m.fn === 'SUM' ? sumType(col!.chType)
       : m.fn === 'AVG' ? (col!.nullable ? 'Nullable(Float64)' : 'Float64')
       : col!.chType;
     const kind: ColumnKind = m.fn === 'MIN' || m.fn === 'MAX' ? col!.kind : 'NUMBER';
     const derived = col ? `${MEASURE_LABEL[m.fn]} ${col.label}` : 'Count';
-    columns.push({ key, label: m.alias && m.alias !== measureKey(m.fn, m.field) ? humanize(m.alias) : derived, kind, chType });
+    const label = m.alias && m.alias !== measureKey(m.fn, m.field) ? humanize(m.alias) : derived;
+    columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${col ? quoteIdent(col.name) : ''})` });
   });
 
   if (columns.length === 0) throw new DefinitionRejected([{ path: 'dimensions', message: 'a report needs at least one dimension or measure' }]);
@@ -242,21 +263,80 @@ export function compileReport(def: NormalizedDefinition, ctx: CompileContext): C
   // LIMIT/OFFSET paging over the result neither skips nor repeats rows.
   const order = def.orderBy.map((o) => {
     if (!keys.has(o.key)) throw new DefinitionRejected([{ path: 'orderBy', message: `unknown key '${o.key}'` }]);
-    return `${quoteIdent(o.key)} ${o.direction === 'DESC' ? 'DESC' : 'ASC'}`;
+    return { key: o.key, direction: o.direction === 'DESC' ? 'DESC' as const : 'ASC' as const };
   });
   const ordered = new Set(def.orderBy.map((o) => o.key));
-  for (const key of groupKeys) if (!ordered.has(key)) order.push(`${quoteIdent(key)} ASC`);
-  const orderBy = order.join(', ');
+  for (const key of groupKeys) if (!ordered.has(key)) order.push({ key, direction: 'ASC' });
 
+  return {
+    table, columns, groupKeys, grouped: def.measures.length > 0 && groupKeys.length > 0, where, order,
+    params: { ...allParams, ...params.values, limit: def.rowLimit },
+  };
+}
+
+export function compileReport(def: NormalizedDefinition, ctx: CompileContext): CompiledQuery {
+  const plan = planReport(def, ctx);
+  const select = plan.columns.map((c) => (c.expr === quoteIdent(c.key) ? c.expr : `${c.expr} AS ${quoteIdent(c.key)}`));
+  const orderBy = plan.order.map((o) => `${quoteIdent(o.key)} ${o.direction}`).join(', ');
   const sql = [
     `SELECT ${select.join(', ')}`,
-    `FROM ${quoteIdent(ctx.database)}.${quoteIdent(table.name)}`,
-    `WHERE ${where.join(' AND ')}`,
-    ...(def.measures.length > 0 && groupKeys.length > 0 ? [`GROUP BY ${groupKeys.map(quoteIdent).join(', ')}`] : []),
+    `FROM ${quoteIdent(ctx.database)}.${quoteIdent(plan.table.name)}`,
+    `WHERE ${plan.where.join(' AND ')}`,
+    ...(plan.grouped ? [`GROUP BY ${plan.groupKeys.map(quoteIdent).join(', ')}`] : []),
     ...(orderBy ? [`ORDER BY ${orderBy}`] : []),
     'LIMIT {limit:UInt64}',
   ].join('\n');
-  return { sql, params: { ...allParams, ...params.values, limit: def.rowLimit }, columns, orderBy };
+  return { sql, params: plan.params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy };
+}
+
+/** A report query whose every column is already its CSV field text (see csv-sql.ts). */
+export interface CompiledCsvQuery extends CompiledQuery {
+  /** The output format to stream it in, and the settings that make that format write plain CSV rows. */
+  format: typeof CSV_QUERY_FORMAT;
+  settings: Readonly<Record<string, string | number>>;
+}
+
+export type CsvCompileResult =
+  | { ok: true; query: CompiledCsvQuery }
+  /** The engine cannot write these columns exactly as the JS writer does: export through the writer. */
+  | { ok: false; reason: string };
+
+/**
+ * The report of compileReport with its rows formatted to CSV in SQL: the same rows in the same
+ * order, each column the exact field text the JS CSV writer would write for the value
+ * compileReport's query returns, so that the engine writes the CSV data rows itself (header and
+ * BOM stay with the JS side). Same FROM, WHERE, parameters and LIMIT; it is not wrapped around
+ * compileReport's query (the rows are sorted once): GROUP BY and ORDER BY repeat the output
+ * expressions instead of naming the keys, since the SELECT list now holds text under other names.
+ * Columns are `csv_0`, `csv_1`, … (never a catalog column, so WHERE cannot pick them up).
+ */
+export function compileCsvReport(def: NormalizedDefinition, ctx: CompileContext): CsvCompileResult {
+  const plan = planReport(def, ctx);
+  const select: string[] = [];
+  for (const [i, c] of plan.columns.entries()) {
+    const field = csvFieldSql(c.expr, c.kind, c.chType);
+    if (field === null) return { ok: false, reason: `column '${c.key}' (${c.chType}) has no exact engine CSV form` };
+    const alias = `csv_${i}`;
+    if (alias === TENANT_COLUMN || findColumn(plan.table, alias)) return { ok: false, reason: `${alias} names a column of ${plan.table.name}` };
+    select.push(`${field} AS ${quoteIdent(alias)}`);
+  }
+  const exprOf = new Map(plan.columns.map((c) => [c.key, c.expr]));
+  const orderBy = plan.order.map((o) => `${exprOf.get(o.key)!} ${o.direction}`).join(', ');
+  const sql = [
+    `SELECT ${select.join(', ')}`,
+    `FROM ${quoteIdent(ctx.database)}.${quoteIdent(plan.table.name)}`,
+    `WHERE ${plan.where.join(' AND ')}`,
+    ...(plan.grouped ? [`GROUP BY ${plan.groupKeys.map((k) => exprOf.get(k)!).join(', ')}`] : []),
+    ...(orderBy ? [`ORDER BY ${orderBy}`] : []),
+    'LIMIT {limit:UInt64}',
+  ].join('\n');
+  return {
+    ok: true,
+    query: {
+      sql, params: plan.params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy,
+      format: CSV_QUERY_FORMAT, settings: CSV_QUERY_SETTINGS,
+    },
+  };
 }
 
 function nonNegativeInt(n: number, name: string): number {
