@@ -7,6 +7,7 @@ import 'reflect-metadata';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder } from './support/sendgrid-recorder.js';
 import { startS3, type TestS3 } from './support/s3.js';
@@ -22,15 +23,6 @@ const CREATE = `mutation($i: CreateScheduleInput!) { createSchedule(input: $i) {
 const STATE = `query($id: ID!) { schedule(id: $id) { status pausedReason failureCount executions(first: 10) { edges { node { id status error
   deliveries { channel target status attempts lastError providerMessageId } } } } } }`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function runAndSettle(id: string) {
   const run = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, editor);

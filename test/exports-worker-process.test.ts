@@ -14,6 +14,7 @@ import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { CREATE_EXPORT, EXPORT_UPDATED, reportIdByName } from './support/exports.js';
 import { collect, wsClient } from './support/ws-client.js';
+import { waitFor } from './support/wait.js';
 
 const TSX = join(REPO_ROOT, 'server', 'node_modules', '.bin', 'tsx');
 const MAIN = join(REPO_ROOT, 'server', 'src', 'main.ts');
@@ -110,8 +111,11 @@ describe('a worker in another process', () => {
     expect(files.filter((f) => !f.includes('.partial'))).toEqual([`${id}.xlsx`]);
     const rows = await app.runtime.orm.em.getConnection().execute(`SELECT status FROM exports WHERE id = ?`, [id]);
     expect(rows).toEqual([{ status: 'COMPLETED' }]);
-    const jobs = await app.runtime.orm.em.getConnection().execute(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ?`, [`export:${id}`]);
-    expect(jobs[0]?.n).toBe(0);
+    // graphile-worker deletes the job once the task returns, just after COMPLETED is published.
+    await waitFor(async () => {
+      const jobs = await app.runtime.orm.em.getConnection().execute(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ?`, [`export:${id}`]);
+      return jobs[0]?.n === 0 ? true : undefined;
+    }, 10_000);
 
     const res = await fetch(final.downloadUrl);
     expect(res.status).toBe(200);

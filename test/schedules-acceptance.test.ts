@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
 import { formatInZone } from '../server/src/features/exports/parameters.js';
 import { runsBetween } from '../server/src/features/schedules/planner.js';
+import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder } from './support/sendgrid-recorder.js';
 
@@ -29,15 +30,6 @@ const SCHEDULE = `query($id: ID!) { schedule(id: $id) { id name cron timezone st
   executions(first: 20) { totalCount edges { node { id scheduledFor status triggeredBy error parameters
     deliveries { channel target status attempts providerMessageId lastError } export { status rowCount truncated } } } } } }`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function pdfText(base64: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'rc-mail-'));

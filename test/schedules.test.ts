@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
 import { runsBetween } from '../server/src/features/schedules/planner.js';
+import { waitFor } from './support/wait.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { reportIdByName } from './support/exports.js';
 
@@ -21,15 +22,6 @@ let reportId: string;
 const CREATE = `mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id name cron timezone nextRunAt status recipients delivery format cronDescription } }`;
 const EXECUTIONS = `query($id: ID!) { schedule(id: $id) { runCount nextRunAt executions(first: 50) { totalCount edges { node { id scheduledFor status triggeredBy error deliveries { status target attempts } } } } } }`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function tickProcess(at: Date): Promise<string> {
   return new Promise((resolve, reject) => {

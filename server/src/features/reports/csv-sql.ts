@@ -96,7 +96,7 @@ function stringField(x: string): string {
 
 /** JS Number#toString of a Float64 (see the header); non-finite → empty. NaN fails the first test too. */
 function floatField(x: string): string {
-  return `if(abs(${x}) < 1e21, toString(${x}), if(isFinite(${x}), replaceOne(toString(${x}), 'e', 'e+'), ''))`;
+  return `if(abs(${x}) < 1e21, toString(${x} + 0), if(isFinite(${x}), replaceOne(toString(${x}), 'e', 'e+'), ''))`;
 }
 
 function nonNullField(x: string, kind: ColumnKind, base: string): string | null {
