@@ -40,6 +40,17 @@ export interface DeliveryDeps {
 
 export class PermanentDeliveryError extends Error {}
 
+/** A resend someone asked for goes before the deliveries of routine runs. */
+export const DELIVERY_PRIORITY = { RESEND: 0, SCHEDULED: 5 } as const;
+
+/** The job that sends one delivery (jobKey delivery:<id>), in the caller's transaction if any. */
+export async function enqueueDelivery(em: EntityManager, delivery: { id: string; channel: string }, priority: number): Promise<void> {
+  await em.getConnection().execute(
+    `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => ?)`,
+    [delivery.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', delivery.id, `delivery:${delivery.id}`, priority],
+    'all', em.getTransactionContext());
+}
+
 export class DeliveryService {
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -78,9 +89,7 @@ export class DeliveryService {
            ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id`,
           [schedule.tenantId, execution.id, t.channel, t.target, t.status], 'all', tx.getTransactionContext());
         if (rows[0] && t.status === 'PENDING') {
-          await tx.getConnection().execute(
-            `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => 5)`,
-            [t.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', rows[0].id, `delivery:${rows[0].id}`], 'all', tx.getTransactionContext());
+          await enqueueDelivery(tx, { id: rows[0].id, channel: t.channel }, DELIVERY_PRIORITY.SCHEDULED);
         }
       }
     });
@@ -112,18 +121,6 @@ export class DeliveryService {
       if (!final) throw error;
     }
     await this.recompute(execution.id);
-  }
-
-  /** Resends only the failed deliveries of an execution, as new attempts of the same records. */
-  async resendFailed(executionId: string): Promise<number> {
-    const rows = await this.sql<{ id: string; channel: string }>(
-      `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status = 'FAILED' RETURNING id, channel`, [executionId]);
-    for (const r of rows) {
-      await this.sql(`SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => 0)`,
-        [r.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', r.id, `delivery:${r.id}`]);
-    }
-    if (rows.length) await this.sql(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [executionId]);
-    return rows.length;
   }
 
   private async sendEmail(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity): Promise<string | null> {

@@ -15,6 +15,7 @@ import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZo
 import { presetToCron, type Preset } from './presets.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
 import { startExecution } from './execution.service.js';
+import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
 
 export const MAX_RECIPIENTS = 50;
@@ -176,10 +177,7 @@ export class ScheduleService {
     const rows = await conn.execute<{ id: string; channel: string }[]>(
       `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status = 'FAILED' RETURNING id, channel`, [execution.id]);
     if (rows.length === 0) throw new BadUserInputError('This execution has no failed deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
-    for (const r of rows) {
-      await conn.execute(`SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => 0)`,
-        [r.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', r.id, `delivery:${r.id}`]);
-    }
+    for (const r of rows) await enqueueDelivery(this.em, r, DELIVERY_PRIORITY.RESEND);
     await conn.execute(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [execution.id]);
     await this.audit.record(viewer, 'execution.resend', 'execution', execution.id, { deliveries: rows.length });
     return this.execution(viewer, executionId);
