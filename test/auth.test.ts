@@ -121,5 +121,8 @@ describe('developer sign-in endpoint', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'acme', role: 'admin' }),
     });
     expect(res.status).toBe(404);
+    const options = await fetch(`${app.url}/auth/options`);
+    expect(options.status).toBe(200);
+    expect(await options.json()).toEqual({ devSignIn: false });
   });
 });

@@ -144,8 +144,11 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
   await runtime.events.ready();
 
+  const devSignIn = config.mode === 'development' && config.jwtSecret === null;
+  // What the sign-in page may offer; always 200 so the SPA's probe is not a failed request.
+  app.get('/auth/options', (_req, res) => { res.json({ devSignIn }); });
   app.post('/auth/dev-token', express.json({ limit: '4kb' }), devTokenHandler({
-    enabled: config.mode === 'development' && config.jwtSecret === null,
+    enabled: devSignIn,
     secret: runtime.jwtSecret,
     ttlSeconds: config.tokenTtlSeconds,
   }));

@@ -37,6 +37,8 @@ export function App() {
   const section = segments[0] ?? 'reports';
   return (
     <ApolloProvider client={client}>
+      {/* Hash routing owns the fragment, so the skip link moves focus itself instead of linking to #main. */}
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
       <header className="topbar">
         <a className="brand" href={href('/reports')}>Reportcast</a>
         <nav aria-label="main">
@@ -47,7 +49,7 @@ export function App() {
         <span className="who" data-testid="who">{session.user} · {session.tenant} · {session.role}</span>
         <button onClick={signOut}>Sign out</button>
       </header>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <Page />
       </main>
     </ApolloProvider>

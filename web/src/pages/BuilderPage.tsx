@@ -146,6 +146,20 @@ function Builder({ reportId }: { reportId: string | null }) {
     }
   }
 
+  // Ctrl+S / Cmd+S saves, as in every editor; the browser's "save page" is never what is meant here.
+  const saveShortcut = useRef({ save, saving });
+  saveShortcut.current = { save, saving };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (!saveShortcut.current.saving) void saveShortcut.current.save(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   async function remove() {
     if (!reportId || !window.confirm(`Delete the report “${name}”? Its schedules stop and this cannot be undone.`)) return;
     try {
@@ -181,7 +195,7 @@ function Builder({ reportId }: { reportId: string | null }) {
         </div>
         <div className="toolbar">
           {notice && <span className="ok-text" role="status">{notice}</span>}
-          <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition}>{saving ? 'Saving…' : 'Save'}</button>
+          <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">{saving ? 'Saving…' : 'Save'}</button>
           {reportId && <button type="button" onClick={() => save(true)} disabled={saving}>Save as…</button>}
           {reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
         </div>

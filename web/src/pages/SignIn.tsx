@@ -17,9 +17,8 @@ export function SignIn() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    // A 400 (missing fields) means the endpoint exists; 404 means this server does not issue dev tokens.
-    fetch('/auth/dev-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-      .then((r) => setDevAvailable(r.status !== 404))
+    fetch('/auth/options')
+      .then(async (r) => setDevAvailable(r.ok && ((await r.json()) as { devSignIn?: boolean }).devSignIn === true))
       .catch(() => setDevAvailable(false));
   }, []);
 

@@ -138,7 +138,12 @@ export class ExportRunner {
     const body = new PassThrough();
     meter.pipe(body);
     const upload = storage.put(key, body, contentType, abort.signal);
-    upload.catch(() => abort.abort(new Error('upload failed')));
+    // A failed upload stops the query; its error, not the abort it causes, is the reason to report.
+    let uploadError: unknown = null;
+    upload.catch((error: unknown) => {
+      uploadError = error ?? new Error('upload failed');
+      abort.abort(uploadError);
+    });
     if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
     const exportFile = exportBody({
       analytics,
@@ -217,7 +222,7 @@ export class ExportRunner {
         await flushing;
         return; // cancelExport already set CANCELLED and notified
       }
-      throw error;
+      throw uploadError ?? error;
     } finally {
       clearInterval(ticker);
     }
@@ -241,11 +246,25 @@ export class ExportRunner {
   }
 }
 
+const STORAGE_ERRORS: Record<string, string> = {
+  ENOSPC: 'the export storage is full',
+  EDQUOT: 'the export storage quota is exceeded',
+  EACCES: 'the export storage is not writable',
+  EPERM: 'the export storage is not writable',
+  EROFS: 'the export storage is read-only',
+  ENOTDIR: 'the export storage location is not a directory',
+  ENOENT: 'the export storage location does not exist',
+  EIO: 'the export storage reported an I/O error',
+};
+
 /**
  * What a user may read about a failure: ClickHouse errors carry the whole statement with bound
  * values inlined, which must not reach clients; keep the engine's code and name only.
  */
 export function publicErrorMessage(error: unknown): string {
+  // File system errors name the server's paths: say what is wrong with the storage instead.
+  const storage = STORAGE_ERRORS[(error as NodeJS.ErrnoException | null)?.code ?? ''];
+  if (storage) return `Could not write the export file: ${storage} (${(error as NodeJS.ErrnoException).code})`;
   const text = error instanceof Error ? error.message : String(error);
   const engine = /Code:\s*(\d+)\..*\(([A-Z_]+)\)\s*(?:\(version[^)]*\))?\s*$/s.exec(text);
   if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
