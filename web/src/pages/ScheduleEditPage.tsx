@@ -195,7 +195,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
           {schedule && (
             <span className="muted">
               <span className={`badge ${schedule.status}`} data-testid="schedule-status" title={schedule.pausedReason ?? undefined}>{schedule.status}</span>
-              {' '}{schedule.cronDescription} · {schedule.runCount} scheduled run{schedule.runCount === 1 ? '' : 's'}{schedule.failureCount ? ` · ${schedule.failureCount} failed` : ''}
+              {' '}{schedule.cronDescription} · {schedule.runCount ? `${schedule.runCount} scheduled run${schedule.runCount === 1 ? '' : 's'}` : 'not run on schedule yet'}{schedule.failureCount ? ` · ${schedule.failureCount} failed` : ''}
               {schedule.status === 'PAUSED' && schedule.pausedReason && <> · {schedule.pausedReason}</>}
             </span>
           )}
