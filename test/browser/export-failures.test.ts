@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { hasChromium, launch, shot } from '../support/browser.js';
+import { collectConsoleErrors, devSignIn, hasChromium, launch, shot } from '../support/browser.js';
 
 describe.runIf(hasChromium)('export failure, retry and live history in the browser', () => {
   let app: TestApp;
@@ -19,12 +19,8 @@ describe.runIf(hasChromium)('export failure, retry and live history in the brows
   const consoleErrors: string[] = [];
 
   async function signIn(page: Page): Promise<void> {
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
-    await page.goto(app.url);
-    await page.getByLabel('Tenant').selectOption('globex');
-    await page.getByLabel('Role').selectOption('editor');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('who').waitFor();
+    collectConsoleErrors(page, consoleErrors);
+    await devSignIn(page, app.url, 'globex', 'editor');
   }
 
   beforeAll(async () => {

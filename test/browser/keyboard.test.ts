@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { hasChromium, launch, shot } from '../support/browser.js';
+import { collectConsoleErrors, hasChromium, launch, shot } from '../support/browser.js';
 
 // Browser globals used inside page.evaluate callbacks: the test project is type-checked without the DOM lib.
 type Element = { tagName: string; textContent: string | null; closest(selector: string): Element | null };
@@ -37,8 +37,7 @@ describe.runIf(hasChromium)('keyboard only', () => {
     app = await startTestApp({ seedRows: 5_000, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    collectConsoleErrors(page, consoleErrors);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

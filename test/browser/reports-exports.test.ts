@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { hasChromium, launch, shot } from '../support/browser.js';
+import { devSignIn, hasChromium, launch, shot } from '../support/browser.js';
 
 describe.runIf(hasChromium)('reports and exports in the browser', () => {
   let app: TestApp;
@@ -20,10 +20,7 @@ describe.runIf(hasChromium)('reports and exports in the browser', () => {
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByLabel('Tenant').selectOption('acme');
-    await page.getByLabel('Role').selectOption('editor');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await devSignIn(page, app.url, 'acme', 'editor');
     await page.getByTestId('report-row').first().waitFor();
   }, 120_000);
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startSendGridRecorder, type SendGridRecorder } from '../support/sendgrid-recorder.js';
 import { reportIdByName } from '../support/exports.js';
-import { hasChromium, launch, shot } from '../support/browser.js';
+import { collectConsoleErrors, devSignIn, hasChromium, launch, shot } from '../support/browser.js';
 
 describe.runIf(hasChromium)('schedule runs and deliveries in the browser', () => {
   let app: TestApp;
@@ -37,12 +37,8 @@ describe.runIf(hasChromium)('schedule runs and deliveries in the browser', () =>
 
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    await page.goto(app.url);
-    await page.getByLabel('Tenant').selectOption('acme');
-    await page.getByLabel('Role').selectOption('editor');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('who').waitFor();
+    collectConsoleErrors(page, consoleErrors);
+    await devSignIn(page, app.url, 'acme', 'editor');
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { hasChromium, launch, shot } from '../support/browser.js';
+import { devSignIn, hasChromium, launch, shot } from '../support/browser.js';
 
 describe.runIf(hasChromium)('schedules in the browser', () => {
   let app: TestApp;
@@ -17,11 +17,7 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
     app = await startTestApp({ seedRows: 5_000, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin' })).newPage();
-    await page.goto(app.url);
-    await page.getByLabel('Tenant').selectOption('initech');
-    await page.getByLabel('Role').selectOption('editor');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('who').waitFor();
+    await devSignIn(page, app.url, 'initech', 'editor');
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -30,3 +30,19 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The developer sign-in (embedded mode), as a user does it: pick tenant and role, press Sign in. */
+export async function devSignIn(page: Page, appUrl: string, tenant: string, role: 'viewer' | 'editor' | 'admin'): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByLabel('Tenant').selectOption(tenant);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+/** Collects what the page logs as errors (console errors and uncaught exceptions), to assert none. */
+export function collectConsoleErrors(page: Page, into: string[] = []): string[] {
+  page.on('console', (m) => { if (m.type() === 'error') into.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => into.push(`${page.url()}: ${e.message}`));
+  return into;
+}
