@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportcastClient, ReportcastError, type Export, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
+import { createReportcastClient, ReportcastError, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
 import { downloadToFile, toNodeReadable } from '../sdk/src/node.js';
 import { parseCsv } from './support/csv.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -78,7 +78,7 @@ describe('reports', () => {
   });
 
   it('pages a preview with the async iterator and matches one unpaged read', async () => {
-    const pages = [];
+    const pages: PreviewPage[] = [];
     for await (const page of client.reports.previewPages({ reportId }, { pageSize: 7 })) pages.push(page);
     const whole = await client.reports.preview({ reportId }, { first: 500 });
     expect(whole.pageInfo.hasNextPage).toBe(false);

@@ -92,7 +92,7 @@ export class Transport {
   }
 
   /** fetch with the bearer token (fetched per request, so a rotating getToken is honoured). */
-  async authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  async authorizedFetch(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     for (const [name, value] of Object.entries(this.options.headers ?? {})) headers.set(name, value);
     headers.set('authorization', `Bearer ${await this.token()}`);
