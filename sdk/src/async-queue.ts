@@ -13,6 +13,7 @@ export function pushIterator<T>(start: (sink: PushSink<T>) => () => void): Async
   let failure: { error: unknown } | null = null;
   let done = false;
   let wake: (() => void) | null = null;
+  let stopped = false;
   const notify = () => {
     const w = wake;
     wake = null;
@@ -41,7 +42,6 @@ export function pushIterator<T>(start: (sink: PushSink<T>) => () => void): Async
       stop();
     }
   };
-  let stopped = false;
   return {
     [Symbol.asyncIterator]() {
       return this;

@@ -21,7 +21,7 @@ export function isTerminal(status: ExportStatus): boolean {
 
 export interface ExportAndDownloadOptions {
   options?: ExportOptionsInput;
-  /** Called with the export on creation and on every update (status change or progress). */
+  /** Called with the export on creation and on every change (status or progress). */
   onProgress?: (update: Export) => void;
 }
 
@@ -106,9 +106,13 @@ export class ExportsApi {
     const created = await this.create({ reportId, format, options: options.options ?? null });
     options.onProgress?.(created);
     let last = created;
+    let lastSeen = JSON.stringify(created);
     for await (const update of this.watch(created.id)) {
       last = update;
-      options.onProgress?.(update);
+      // The subscription starts with the export as it is, often what create already returned.
+      const seen = JSON.stringify(update);
+      if (seen !== lastSeen) options.onProgress?.(update);
+      lastSeen = seen;
     }
     if (last.status === 'CANCELLED') {
       throw new ReportcastError('EXPORT_CANCELLED', `Export ${last.id} was cancelled`, { extensions: { exportId: last.id } });
