@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportcastClient, ReportcastError, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
+import { createReportcastClient, documents, ReportcastError, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
 import { downloadToFile, toNodeReadable } from '../sdk/src/node.js';
 import { parseCsv } from './support/csv.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -20,14 +20,11 @@ let reportId: string;
 let created: Report;
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-sdk-'));
 
-const DEFINITION: ReportDefinitionInput = {
-  source: 'usage_events',
-  dimensions: [{ field: 'timestamp', grain: 'DAY', alias: 'day' }, { field: 'platform' }],
-  measures: [{ fn: 'COUNT', alias: 'events' }, { fn: 'UNIQ', field: 'user_id', alias: 'users' }],
-  timeRange: { last: { n: 30, unit: 'DAY' } },
-  orderBy: [{ key: 'day', direction: 'ASC' }],
-  rowLimit: 1000,
-};
+/**
+ * An absolute window ending at the seeding instant: reads made at different moments (a preview, an
+ * export) see exactly the same rows, which a relative range would not guarantee across a day's edge.
+ */
+let DEFINITION: ReportDefinitionInput;
 
 async function caught(promise: Promise<unknown>): Promise<ReportcastError> {
   const error = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
@@ -41,6 +38,14 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 beforeAll(async () => {
   app = await startTestApp({ seedRows: 20_000, worker: true });
+  DEFINITION = {
+    source: 'usage_events',
+    dimensions: [{ field: 'timestamp', grain: 'DAY', alias: 'day' }, { field: 'platform' }],
+    measures: [{ fn: 'COUNT', alias: 'events' }, { fn: 'UNIQ', field: 'user_id', alias: 'users' }],
+    timeRange: { from: new Date(app.seededAt.getTime() - 30 * 86_400_000).toISOString(), to: app.seededAt.toISOString() },
+    orderBy: [{ key: 'day', direction: 'ASC' }],
+    rowLimit: 1000,
+  };
   client = createReportcastClient({ url: app.url, token: await app.token('acme', 'editor', 'eve@acme') });
   // Every test below works on this report, so each can also run alone (-t).
   created = await client.reports.create({ name: 'SDK daily platforms', definition: DEFINITION, tags: ['sdk'] });
@@ -62,7 +67,7 @@ describe('reports', () => {
     // Page size 1 forces one request per report: the iterator must follow every cursor.
     const listed: string[] = [];
     for await (const report of client.reports.list({ pageSize: 1 })) listed.push(report.id);
-    const total = (await client.query((await import('../sdk/src/index.js')).documents.ListReportsDocument, { first: 1 })).reports.totalCount;
+    const total = (await client.query(documents.ListReportsDocument, { first: 1 })).reports.totalCount;
     expect(listed.length).toBe(total);
     expect(new Set(listed).size).toBe(total);
     expect(listed[0]).toBe(reportId); // newest first
@@ -125,11 +130,10 @@ describe('exports', () => {
     const [header, ...rows] = parseCsv(body);
     expect(header).toEqual(['day', 'platform', 'events', 'users']);
     expect(rows.length).toBe(done.rowCount);
-    // The same rows as a preview at the export's as-of instant shows (relative range pinned by asOf).
+    // The same rows, in the same order and formatting, as a preview of the report shows.
     const preview = await client.reports.preview({ reportId }, { first: 500 });
     expect(preview.totalCount).toBe(done.rowCount);
-    const counts = (r: unknown[]) => [r[1], String(r[2]), String(r[3])];
-    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual((preview.rows as unknown[][]).map(counts));
+    expect(rows).toEqual((preview.rows as unknown[][]).map((r) => r.map(String)));
   });
 
   it('downloads the file again as a Node stream and to a file, byte for byte', async () => {
