@@ -112,8 +112,9 @@ export class Transport {
         webSocketImpl,
         lazy: true,
         connectionParams: async () => ({ authorization: `Bearer ${await this.token()}` }),
-        // 4403: the server refused the token at connection_init; trying again will not change that.
-        shouldRetry: (event) => (event as { code?: unknown })?.code !== 4403,
+        // Like graphql-ws's default (retry closed sockets, not other errors), except 4403: the server
+        // refused the token at connection_init, and trying again will not change that.
+        shouldRetry: (event) => isCloseEvent(event) && event.code !== 4403,
       });
     })();
     return this.ws;
@@ -163,6 +164,10 @@ export class Transport {
     this.ws = null;
     if (ws) await (await ws.catch(() => null))?.dispose();
   }
+}
+
+function isCloseEvent(value: unknown): value is { code: number; reason: string } {
+  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
 /** Node 20 has no global WebSocket: fall back to the `ws` package (an optional peer dependency). */
