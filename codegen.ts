@@ -1,6 +1,7 @@
 /**
  * GraphQL code generation from the committed schema.graphql: the schema's TypeScript types for the
- * server's tests, and typed documents (client preset) for the SPA's `graphql(...)` calls.
+ * server's tests, typed documents (client preset) for the SPA's `graphql(...)` calls, and typed
+ * documents for the SDK's operations (sdk/src/graphql/*.graphql).
  * CI fails when the output differs (`graphql-codegen --check`, in test/schema.test.ts).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
@@ -24,6 +25,13 @@ const config: CodegenConfig = {
       documents: ['web/src/**/*.{ts,tsx}', '!web/src/generated/**'],
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, scalars, useTypeImports: true },
+    },
+    // The SDK is compiled by tsc as NodeNext ESM, so relative imports need their `.js` extension.
+    'sdk/src/generated/': {
+      preset: 'client',
+      documents: ['sdk/src/graphql/**/*.graphql'],
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, scalars, useTypeImports: true, skipTypename: true, emitLegacyCommonJSImports: false },
     },
   },
 };

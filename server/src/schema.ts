@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from './config.js';
 import { authChecker } from './context.js';
@@ -30,8 +30,19 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-  });
+  }).then(describeRootTypes);
   return built;
+}
+
+/** type-graphql names the root types but cannot describe them; every type in the contract has a description. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const roots: [GraphQLObjectType | null | undefined, string][] = [
+    [schema.getQueryType(), 'Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log.'],
+    [schema.getMutationType(), 'Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome.'],
+    [schema.getSubscriptionType(), 'Live updates over graphql-ws on /graphql (token in connectionParams.authorization).'],
+  ];
+  for (const [type, description] of roots) if (type && !type.description) type.description = description;
+  return schema;
 }
 
 export async function printedSchema(): Promise<string> {

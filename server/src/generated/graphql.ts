@@ -17,21 +17,30 @@ export type Scalars = {
 
 /** AUTO attaches files up to the size limit and links larger ones. */
 export type AttachmentPolicy =
+  /** Always attach the file. */
   | 'ATTACH'
+  /** Attach up to EMAIL_ATTACHMENT_LIMIT_MB, link larger files. */
   | 'AUTO'
+  /** Always send an expiring download link. */
   | 'LINK';
 
+/** A page of AuditLog items, newest first. */
 export type AuditLogConnection = {
   __typename?: 'AuditLogConnection';
+  /** The items of this page, in order. */
   edges: Array<AuditLogEdge>;
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** All items the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One AuditLog in a page, with its cursor. */
 export type AuditLogEdge = {
   __typename?: 'AuditLogEdge';
+  /** Opaque position of this item; pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The AuditLog. */
   node: AuditLogEntry;
 };
 
@@ -40,109 +49,177 @@ export type AuditLogEntry = {
   __typename?: 'AuditLogEntry';
   /** e.g. export.create, export.download, report.update */
   action: Scalars['String']['output'];
+  /** User id that acted (or `download-link` for a link download). */
   actor: Scalars['String']['output'];
+  /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
+  /** Action-specific details, e.g. changed field names. */
   details: Scalars['JSON']['output'];
+  /** Entry id. */
   id: Scalars['ID']['output'];
+  /** Client address, when known. */
   ip: Maybe<Scalars['String']['output']>;
+  /** Id of the object acted on, when there is one. */
   targetId: Maybe<Scalars['String']['output']>;
+  /** Kind of object acted on: report, export, schedule. */
   targetType: Scalars['String']['output'];
+  /** Client user agent, when known. */
   userAgent: Maybe<Scalars['String']['output']>;
 };
 
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
+  /** true or false. */
   | 'BOOLEAN'
+  /** A calendar day, YYYY-MM-DD. */
   | 'DATE'
+  /** An instant, ISO-8601 UTC. */
   | 'DATETIME'
+  /** Integers and floats. */
   | 'NUMBER'
+  /** Text (String, LowCardinality, UUID). */
   | 'STRING';
 
+/** What to export: a saved report and a file format. */
 export type CreateExportInput = {
+  /** CSV, XLSX, PDF or JSON. */
   format: ExportFormat;
+  /** Format options. */
   options?: InputMaybe<ExportOptionsInput>;
+  /** The saved report to export. */
   reportId: Scalars['ID']['input'];
 };
 
+/** A new report. Names are unique within a tenant. */
 export type CreateReportInput = {
+  /** What the report computes; validated before saving. */
   definition: ReportDefinitionInput;
+  /** Up to 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Visible to the whole tenant (default false). */
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 200 characters, unique within the tenant. */
   name: Scalars['String']['input'];
+  /** At most 20 tags of at most 50 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Free-form chart settings for the builder. */
   visualization?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** 5-field cron; or give preset. */
   cron?: InputMaybe<Scalars['String']['input']>;
+  /** EMAIL (default), S3 or BOTH. */
   delivery?: InputMaybe<DeliveryMethod>;
+  /** Free text shown with the schedule. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Subject, message and attachment policy of the emails. */
   emailConfig?: InputMaybe<EmailConfigInput>;
+  /** File format of each run (default PDF). */
   format?: InputMaybe<ExportFormat>;
+  /** Name, unique within the tenant. */
   name: Scalars['String']['input'];
+  /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
+  /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The report to export. */
   reportId: Scalars['ID']['input'];
+  /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;
+  /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IANA time zone the timetable is read in (default UTC). */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One problem with a report definition. */
 export type DefinitionProblem = {
   __typename?: 'DefinitionProblem';
+  /** What is wrong there. */
   message: Scalars['String']['output'];
   /** Dotted path into the definition, e.g. `filters.0.value`. */
   path: Scalars['String']['output'];
 };
 
+/** One recipient or bucket of one execution, with its own status and attempts. */
 export type Delivery = {
   __typename?: 'Delivery';
+  /** Send attempts so far. */
   attempts: Scalars['Int']['output'];
+  /** EMAIL or S3. */
   channel: DeliveryChannel;
+  /** Delivery id. */
   id: Scalars['ID']['output'];
+  /** The provider's answer to the last failed attempt. */
   lastError: Maybe<Scalars['String']['output']>;
+  /** Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file). */
   providerMessageId: Maybe<Scalars['String']['output']>;
+  /** When it was sent. */
   sentAt: Maybe<Scalars['DateTime']['output']>;
+  /** PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out. */
   status: DeliveryStatus;
   /** Email address or s3://bucket/key. */
   target: Scalars['String']['output'];
 };
 
+/** How a delivery is made. */
 export type DeliveryChannel =
+  /** An email to one recipient. */
   | 'EMAIL'
+  /** An upload to an S3 bucket. */
   | 'S3';
 
+/** Where a schedule delivers each run. */
 export type DeliveryMethod =
+  /** Email and upload. */
   | 'BOTH'
+  /** Email to the recipients. */
   | 'EMAIL'
+  /** Upload to the S3 target. */
   | 'S3';
 
+/** Where one delivery stands. */
 export type DeliveryStatus =
+  /** Failed after its last attempt; resendFailedDeliveries sends it again. */
   | 'FAILED'
+  /** Not sent yet (or being retried). */
   | 'PENDING'
+  /** Accepted by the provider or uploaded. */
   | 'SENT'
+  /** The recipient unsubscribed from this schedule; nothing is sent. */
   | 'UNSUBSCRIBED';
 
+/** A column the rows are grouped by, optionally bucketed by time grain. */
 export type Dimension = {
   __typename?: 'Dimension';
   /** Output column name; derived from field and grain when absent. */
   alias: Maybe<Scalars['String']['output']>;
+  /** A column of the source table that may be grouped by. */
   field: Scalars['String']['output'];
+  /** Time bucket for a time column. */
   grain: Maybe<TimeGrain>;
 };
 
+/** A column to group by; time columns may be bucketed by `grain`. */
 export type DimensionInput = {
   /** Output column name; derived from field and grain when absent. */
   alias?: InputMaybe<Scalars['String']['input']>;
+  /** A column of the source table that may be grouped by. */
   field: Scalars['String']['input'];
+  /** Time bucket for a time column. */
   grain?: InputMaybe<TimeGrain>;
 };
 
+/** How a scheduled email reads and carries the file. */
 export type EmailConfig = {
   __typename?: 'EmailConfig';
+  /** Attach the file, link it, or decide by size (AUTO, the default). */
   attachment: Maybe<AttachmentPolicy>;
   /** Message shown above the summary; same placeholders. */
   message: Maybe<Scalars['String']['output']>;
@@ -150,7 +227,9 @@ export type EmailConfig = {
   subject: Maybe<Scalars['String']['output']>;
 };
 
+/** How a scheduled email reads and carries the file; fields left out use the defaults. */
 export type EmailConfigInput = {
+  /** Attach the file, link it, or decide by size (AUTO, the default). */
   attachment?: InputMaybe<AttachmentPolicy>;
   /** Message shown above the summary; same placeholders. */
   message?: InputMaybe<Scalars['String']['input']>;
@@ -158,53 +237,85 @@ export type EmailConfigInput = {
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries. */
 export type Execution = {
   __typename?: 'Execution';
+  /** When the run reached a final status. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the execution was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** One record per recipient and S3 target. */
   deliveries: Array<Delivery>;
+  /** Why the run failed or was skipped. */
   error: Maybe<Scalars['String']['output']>;
+  /** The export this run made, if any. */
   export: Maybe<Export>;
+  /** The export made for this run, once there is one. */
   exportId: Maybe<Scalars['ID']['output']>;
+  /** Execution id. */
   id: Scalars['ID']['output'];
   /** Snapshot of what ran: cron, zone, window, definition. */
   parameters: Scalars['JSON']['output'];
+  /** The schedule that fired. */
   scheduleId: Scalars['ID']['output'];
   /** The slot; relative time ranges resolve against it. */
   scheduledFor: Scalars['DateTime']['output'];
+  /** When its export started. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the run stands; DELIVERED, PARTIALLY_DELIVERED, FAILED, SKIPPED, SKIPPED_EMPTY and MISSED are final. */
   status: ExecutionStatus;
+  /** SCHEDULE (its timetable), MANUAL (runScheduleNow), BACKFILL or RETRY. */
   triggeredBy: ExecutionTrigger;
 };
 
+/** A page of Execution items, newest first. */
 export type ExecutionConnection = {
   __typename?: 'ExecutionConnection';
+  /** The items of this page, in order. */
   edges: Array<ExecutionEdge>;
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** All items the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Execution in a page, with its cursor. */
 export type ExecutionEdge = {
   __typename?: 'ExecutionEdge';
+  /** Opaque position of this item; pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Execution. */
   node: Execution;
 };
 
+/** Where one run of a schedule stands. */
 export type ExecutionStatus =
+  /** Every delivery was sent. */
   | 'DELIVERED'
+  /** The export failed, or every delivery failed. */
   | 'FAILED'
+  /** The scheduler was down at the slot and it was older than the grace period. */
   | 'MISSED'
+  /** Some deliveries were sent, others failed. */
   | 'PARTIALLY_DELIVERED'
+  /** Recorded, not started. */
   | 'PENDING'
+  /** Its export or deliveries are in progress. */
   | 'RUNNING'
+  /** Not a business day in the schedule's zone (businessDaysOnly). */
   | 'SKIPPED'
+  /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY';
 
+/** What started a run. */
 export type ExecutionTrigger =
+  /** backfillSchedule. */
   | 'BACKFILL'
+  /** runScheduleNow. */
   | 'MANUAL'
+  /** A retry of a failed run. */
   | 'RETRY'
+  /** Its timetable. */
   | 'SCHEDULE';
 
 /** One file produced from a report. */
@@ -212,26 +323,37 @@ export type Export = {
   __typename?: 'Export';
   /** The instant relative time ranges resolved against. */
   asOf: Scalars['DateTime']['output'];
+  /** Attempts made (retries after transient failures count). */
   attempts: Scalars['Int']['output'];
   /** sha256 of the file, hex. */
   checksum: Maybe<Scalars['String']['output']>;
+  /** When it reached a terminal status. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** MIME type of the file. */
   contentType: Maybe<Scalars['String']['output']>;
+  /** When it was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** A fresh, expiring link to the file; null until COMPLETED. */
   downloadUrl: Maybe<Scalars['String']['output']>;
+  /** Why it failed, when FAILED. */
   error: Maybe<ExportError>;
+  /** Time the last attempt took, once finished. */
   executionTimeMs: Maybe<Scalars['Int']['output']>;
   /** When downloadUrl stops working. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** When retention removed the file; the record stays. */
   fileExpiredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Name the file downloads as. */
   fileName: Maybe<Scalars['String']['output']>;
+  /** File size in bytes. */
   fileSize: Maybe<Scalars['Float']['output']>;
+  /** File format. */
   format: ExportFormat;
+  /** Export id. */
   id: Scalars['ID']['output'];
   /** The user (or schedule) that started it. */
   initiatedBy: Scalars['String']['output'];
+  /** Rows and bytes written so far. */
   progress: ExportProgress;
   /** Null once the report is deleted. */
   reportId: Maybe<Scalars['ID']['output']>;
@@ -239,52 +361,77 @@ export type Export = {
   reportName: Scalars['String']['output'];
   /** The export this one retries. */
   retryOf: Maybe<Scalars['ID']['output']>;
+  /** Rows in the file, once COMPLETED. */
   rowCount: Maybe<Scalars['Float']['output']>;
   /** The schedule that produced this export, if any. */
   schedule: Maybe<Schedule>;
+  /** The schedule whose run made it, if any. */
   scheduleId: Maybe<Scalars['ID']['output']>;
+  /** When a worker started it. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the export stands. */
   status: ExportStatus;
+  /** Where the file is kept in storage (a path or S3 key). */
   storageKey: Maybe<Scalars['String']['output']>;
+  /** IANA zone times are shown in (PDF/XLSX). */
   timeZone: Scalars['String']['output'];
+  /** What started it. */
   triggeredBy: ExportTrigger;
   /** True when the report's row limit cut the result. */
   truncated: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** A page of Export items, newest first. */
 export type ExportConnection = {
   __typename?: 'ExportConnection';
+  /** The items of this page, in order. */
   edges: Array<ExportEdge>;
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** All items the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Export in a page, with its cursor. */
 export type ExportEdge = {
   __typename?: 'ExportEdge';
+  /** Opaque position of this item; pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Export. */
   node: Export;
 };
 
+/** Why an export failed: a stable code and a message without internals. */
 export type ExportError = {
   __typename?: 'ExportError';
   /** EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ... */
   code: Scalars['String']['output'];
+  /** What went wrong, without internals. */
   message: Scalars['String']['output'];
 };
 
+/** Narrows the exports list; every field given must match. */
 export type ExportFilter = {
+  /** Only exports in this format. */
   format?: InputMaybe<ExportFormat>;
+  /** Only exports of this report. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only exports in this status. */
   status?: InputMaybe<ExportStatus>;
 };
 
+/** File format of an export. */
 export type ExportFormat =
+  /** RFC 4180, CRLF, header of column keys. */
   | 'CSV'
+  /** An array of objects, or NDJSON with the ndjson option. */
   | 'JSON'
+  /** Printable table (and chart for time series), capped at PDF_ROW_CAP rows. */
   | 'PDF'
+  /** Excel workbook with typed cells and an About sheet. */
   | 'XLSX';
 
+/** Format options for an export; each applies to the formats it names. */
 export type ExportOptionsInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
   bom?: InputMaybe<Scalars['Boolean']['input']>;
@@ -294,8 +441,10 @@ export type ExportOptionsInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How far a running export has got. */
 export type ExportProgress = {
   __typename?: 'ExportProgress';
+  /** Bytes written to the file so far. */
   bytesWritten: Scalars['Float']['output'];
   /** Estimated seconds left at the current rate. */
   etaSeconds: Maybe<Scalars['Int']['output']>;
@@ -303,28 +452,42 @@ export type ExportProgress = {
   percent: Maybe<Scalars['Float']['output']>;
   /** Rows the export will write; known once counting is done. */
   rowsTotal: Maybe<Scalars['Float']['output']>;
+  /** Rows written to the file so far. */
   rowsWritten: Scalars['Float']['output'];
 };
 
 /** PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED */
 export type ExportStatus =
+  /** Stopped by cancelExport. */
   | 'CANCELLED'
+  /** The file is ready to download. */
   | 'COMPLETED'
+  /** Gave up; see `error`. */
   | 'FAILED'
+  /** Queued for a worker. */
   | 'PENDING'
+  /** A worker is writing the file. */
   | 'PROCESSING';
 
 /** What started the export. */
 export type ExportTrigger =
+  /** An API client (the SDK, scripts). */
   | 'API'
+  /** A backfilled schedule run. */
   | 'BACKFILL'
+  /** A person in the web app. */
   | 'MANUAL'
+  /** retryExport. */
   | 'RETRY'
+  /** A schedule's run. */
   | 'SCHEDULE';
 
+/** A typed condition on a column; rows must match every filter. */
 export type Filter = {
   __typename?: 'Filter';
+  /** A column of the source table that may be filtered on. */
   field: Scalars['String']['output'];
+  /** The comparison. */
   op: FilterOp;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value: Maybe<Scalars['FilterValue']['output']>;
@@ -332,8 +495,11 @@ export type Filter = {
   values: Maybe<Array<Scalars['FilterValue']['output']>>;
 };
 
+/** A typed condition on a column; rows must match every filter. */
 export type FilterInput = {
+  /** A column of the source table that may be filtered on. */
   field: Scalars['String']['input'];
+  /** The comparison. */
   op: FilterOp;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value?: InputMaybe<Scalars['FilterValue']['input']>;
@@ -341,52 +507,81 @@ export type FilterInput = {
   values?: InputMaybe<Array<Scalars['FilterValue']['input']>>;
 };
 
+/** Comparison a filter applies; which ones a column allows depends on its kind. */
 export type FilterOp =
+  /** Between values[0] and values[1], both inclusive. */
   | 'BETWEEN'
+  /** Text contains value, ignoring case. */
   | 'CONTAINS'
+  /** Equal to value. */
   | 'EQ'
+  /** Greater than value. */
   | 'GT'
+  /** Greater than or equal to value. */
   | 'GTE'
+  /** One of values. */
   | 'IN'
+  /** Has a value. */
   | 'IS_NOT_NULL'
+  /** Has no value. */
   | 'IS_NULL'
+  /** Less than value. */
   | 'LT'
+  /** Less than or equal to value. */
   | 'LTE'
+  /** Not equal to value. */
   | 'NEQ'
+  /** None of values. */
   | 'NOT_IN';
 
 /** The caller, as its verified token says. */
 export type Me = {
   __typename?: 'Me';
+  /** The role (token `role`). */
   role: Role;
+  /** The tenant all data is scoped to (token `tenant`). */
   tenantId: Scalars['String']['output'];
+  /** The user id (token `sub`). */
   userId: Scalars['String']['output'];
 };
 
+/** An aggregate computed for each group. */
 export type Measure = {
   __typename?: 'Measure';
+  /** Output column name; derived from fn and field when absent. */
   alias: Maybe<Scalars['String']['output']>;
   /** Column to aggregate; COUNT may omit it. */
   field: Maybe<Scalars['String']['output']>;
+  /** The aggregate function. */
   fn: MeasureFn;
 };
 
 /** Aggregate functions a measure may use. */
 export type MeasureFn =
+  /** Mean of a measure column. */
   | 'AVG'
+  /** Number of rows (field optional). */
   | 'COUNT'
+  /** Largest value of a measure column. */
   | 'MAX'
+  /** Smallest value of a measure column. */
   | 'MIN'
+  /** Sum of a measure column. */
   | 'SUM'
+  /** Exact number of distinct values of field. */
   | 'UNIQ';
 
+/** An aggregate to compute for each group. */
 export type MeasureInput = {
+  /** Output column name; derived from fn and field when absent. */
   alias?: InputMaybe<Scalars['String']['input']>;
   /** Column to aggregate; COUNT may omit it. */
   field?: InputMaybe<Scalars['String']['input']>;
+  /** The aggregate function. */
   fn: MeasureFn;
 };
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** One execution per slot in (from, to], at most 365 days, each over its own period. */
@@ -395,13 +590,17 @@ export type Mutation = {
   cancelExport: Export;
   /** Starts an export of a report; follow it with exportUpdated. */
   createExport: Export;
+  /** Saves a new report (editor or admin). */
   createReport: Report;
+  /** Creates a schedule (editor or admin); it fires from its next slot. */
   createSchedule: Schedule;
   /** Deletes the export and its file; returns the id. */
   deleteExport: Scalars['ID']['output'];
   /** Returns the deleted id. */
   deleteReport: Scalars['ID']['output'];
+  /** Deletes a schedule; its executions go with it. Returns the id. */
   deleteSchedule: Scalars['ID']['output'];
+  /** Stops firing until resumed. */
   pauseSchedule: Schedule;
   /** Sends the failed deliveries of an execution again; sent ones are not repeated. */
   resendFailedDeliveries: Execution;
@@ -411,11 +610,14 @@ export type Mutation = {
   retryExport: Export;
   /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
   runScheduleNow: Execution;
+  /** Changes a report (editor or admin); fields left out stay as they are. */
   updateReport: Report;
+  /** Changes a schedule (editor or admin); fields left out stay as they are. */
   updateSchedule: Schedule;
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationBackfillScheduleArgs = {
   from: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
@@ -423,101 +625,125 @@ export type MutationBackfillScheduleArgs = {
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCancelExportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateExportArgs = {
   input: CreateExportInput;
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateReportArgs = {
   input: CreateReportInput;
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateScheduleArgs = {
   input: CreateScheduleInput;
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteExportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationPauseScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationResendFailedDeliveriesArgs = {
   executionId: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationResumeScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRetryExportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRunScheduleNowArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationUpdateReportArgs = {
   id: Scalars['ID']['input'];
   input: UpdateReportInput;
 };
 
 
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationUpdateScheduleArgs = {
   id: Scalars['ID']['input'];
   input: UpdateScheduleInput;
 };
 
+/** Sort key of the result. */
 export type OrderBy = {
   __typename?: 'OrderBy';
+  /** ASC (default) or DESC. */
   direction: Maybe<SortDirection>;
   /** An output column key (alias or derived name). */
   key: Scalars['String']['output'];
 };
 
+/** Sort key of the result; ties are broken by every group key so pages are stable. */
 export type OrderByInput = {
+  /** ASC (default) or DESC. */
   direction?: InputMaybe<SortDirection>;
   /** An output column key (alias or derived name). */
   key: Scalars['String']['input'];
 };
 
+/** Where a page ends and whether more follow. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A column of a preview, in row order. */
 export type PreviewColumn = {
   __typename?: 'PreviewColumn';
+  /** Human label for the column header. */
   label: Scalars['String']['output'];
+  /** Column key (the alias or derived name). */
   name: Scalars['String']['output'];
+  /** Value family of the column. */
   type: ColumnKind;
 };
 
@@ -525,16 +751,20 @@ export type PreviewColumn = {
 export type PreviewReportInput = {
   /** endCursor of the previous page. */
   after?: InputMaybe<Scalars['String']['input']>;
+  /** An unsaved definition to preview. */
   definition?: InputMaybe<ReportDefinitionInput>;
   /** Rows per page, 1..500 (default 100). */
   first?: InputMaybe<Scalars['Int']['input']>;
+  /** A saved report to preview. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type Query = {
   __typename?: 'Query';
   /** The tenant's audit log, newest first (admins). */
   auditLog: AuditLogConnection;
+  /** One export; NOT_FOUND for a missing id and for another tenant's. */
   export: Export;
   /** The tenant's exports, newest first. */
   exports: ExportConnection;
@@ -546,6 +776,7 @@ export type Query = {
   report: Report;
   /** Reports visible to the viewer, newest first. */
   reports: ReportConnection;
+  /** One schedule; NOT_FOUND for a missing id and for another tenant's. */
   schedule: Schedule;
   /** The tenant's schedules, newest first. */
   schedules: ScheduleConnection;
@@ -560,17 +791,20 @@ export type Query = {
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryAuditLogArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryExportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryExportsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ExportFilter>;
@@ -578,38 +812,45 @@ export type QueryExportsArgs = {
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryPreviewReportArgs = {
   input: PreviewReportInput;
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryReportsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QuerySchedulesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryTableArgs = {
   name: Scalars['String']['input'];
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryUpcomingRunsArgs = {
   count?: Scalars['Int']['input'];
   cron: Scalars['String']['input'];
@@ -617,85 +858,122 @@ export type QueryUpcomingRunsArgs = {
 };
 
 
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryValidateReportArgs = {
   definition: ReportDefinitionInput;
 };
 
+/** The last `n` units before the as-of time. */
 export type RelativeRange = {
   __typename?: 'RelativeRange';
+  /** How many units, at least 1. */
   n: Scalars['Int']['output'];
+  /** HOUR, DAY, WEEK or MONTH. */
   unit: TimeUnit;
 };
 
+/** The last `n` units before the as-of time. */
 export type RelativeRangeInput = {
+  /** How many units, at least 1. */
   n: Scalars['Int']['input'];
+  /** HOUR, DAY, WEEK or MONTH. */
   unit: TimeUnit;
 };
 
 /** A saved report definition, owned by a tenant. */
 export type Report = {
   __typename?: 'Report';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** User id that created it. */
   createdBy: Scalars['String']['output'];
+  /** What the report computes. */
   definition: ReportDefinition;
+  /** Free text shown with the report. */
   description: Maybe<Scalars['String']['output']>;
+  /** Report id. */
   id: Scalars['ID']['output'];
   /** Visible to everyone in the tenant, not only its creator. */
   isPublic: Scalars['Boolean']['output'];
+  /** Name, unique within the tenant. */
   name: Scalars['String']['output'];
   /** Most rows the report yields (definition.rowLimit). */
   rowLimit: Scalars['Int']['output'];
+  /** Labels for finding the report. */
   tags: Array<Scalars['String']['output']>;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Free-form chart settings for the builder. */
   visualization: Maybe<Scalars['JSON']['output']>;
 };
 
+/** A page of Report items, newest first. */
 export type ReportConnection = {
   __typename?: 'ReportConnection';
+  /** The items of this page, in order. */
   edges: Array<ReportEdge>;
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** All items the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** What a report computes: a catalog table, its groups, aggregates, filters, time range, order and row limit. */
 export type ReportDefinition = {
   __typename?: 'ReportDefinition';
+  /** Columns to group by. */
   dimensions: Maybe<Array<Dimension>>;
+  /** Conditions rows must all match. */
   filters: Maybe<Array<Filter>>;
+  /** Aggregates per group. */
   measures: Maybe<Array<Measure>>;
+  /** Sort order of the result. */
   orderBy: Maybe<Array<OrderBy>>;
   /** Most rows the report yields; 10,000 when absent. */
   rowLimit: Maybe<Scalars['Int']['output']>;
   /** A catalog table name. */
   source: Scalars['String']['output'];
+  /** Which rows by time; the table's default time column unless `field` says otherwise. */
   timeRange: Maybe<TimeRange>;
 };
 
+/** What a report computes, validated against the catalog; every problem is reported with its path. */
 export type ReportDefinitionInput = {
+  /** Columns to group by. */
   dimensions?: InputMaybe<Array<DimensionInput>>;
+  /** Conditions rows must all match. */
   filters?: InputMaybe<Array<FilterInput>>;
+  /** Aggregates per group. */
   measures?: InputMaybe<Array<MeasureInput>>;
+  /** Sort order of the result. */
   orderBy?: InputMaybe<Array<OrderByInput>>;
   /** Most rows the report yields; 10,000 when absent. */
   rowLimit?: InputMaybe<Scalars['Int']['input']>;
   /** A catalog table name. */
   source: Scalars['String']['input'];
+  /** Which rows by time; the table's default time column unless `field` says otherwise. */
   timeRange?: InputMaybe<TimeRangeInput>;
 };
 
+/** One Report in a page, with its cursor. */
 export type ReportEdge = {
   __typename?: 'ReportEdge';
+  /** Opaque position of this item; pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Report. */
   node: Report;
 };
 
+/** One page of a report's rows with the column metadata and paging information. */
 export type ReportPreview = {
   __typename?: 'ReportPreview';
   /** The instant relative time ranges resolved against; fixed across pages. */
   asOf: Scalars['DateTime']['output'];
+  /** The columns, in row order. */
   columns: Array<PreviewColumn>;
+  /** Time the query took on the server. */
   elapsedMs: Scalars['Int']['output'];
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** Each row an array of values in column order. */
   rows: Array<Scalars['JSON']['output']>;
@@ -705,117 +983,173 @@ export type ReportPreview = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** The outcome of checking a definition without running it. */
 export type ReportValidation = {
   __typename?: 'ReportValidation';
+  /** Every problem found; empty when valid. */
   errors: Array<DefinitionProblem>;
+  /** True when the definition has no problems. */
   valid: Scalars['Boolean']['output'];
 };
 
 /** viewer reads and exports; editor also writes; admin everything. */
 export type Role =
+  /** Everything, including the audit log. */
   | 'admin'
+  /** Also creates and changes reports and schedules. */
   | 'editor'
+  /** Reads reports, previews and exports. */
   | 'viewer';
 
+/** A bucket and key template a scheduled export is uploaded to. */
 export type S3Target = {
   __typename?: 'S3Target';
+  /** Bucket name. */
   bucket: Scalars['String']['output'];
   /** Key template: {tenant} {report} {schedule} {date} {format}. */
   keyTemplate: Scalars['String']['output'];
 };
 
+/** A bucket and key template a scheduled export is uploaded to. */
 export type S3TargetInput = {
+  /** Bucket name. */
   bucket: Scalars['String']['input'];
   /** Key template: {tenant} {report} {schedule} {date} {format}. */
   keyTemplate: Scalars['String']['input'];
 };
 
+/** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
 export type Schedule = {
   __typename?: 'Schedule';
+  /** Skip runs that fall on a weekend in the schedule's zone (execution SKIPPED). */
   businessDaysOnly: Scalars['Boolean']['output'];
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** User id that created it. */
   createdBy: Scalars['String']['output'];
   /** 5-field cron, in `timezone`. */
   cron: Scalars['String']['output'];
   /** Human reading of the cron. */
   cronDescription: Scalars['String']['output'];
+  /** Where runs go: EMAIL, S3 or BOTH. */
   delivery: DeliveryMethod;
+  /** Free text shown with the schedule. */
   description: Maybe<Scalars['String']['output']>;
+  /** Subject, message and attachment policy of the emails. */
   emailConfig: EmailConfig;
   /** Past runs, newest slot first. */
   executions: ExecutionConnection;
+  /** Consecutive failed runs; reaching SCHEDULE_AUTO_PAUSE_AFTER pauses the schedule. */
   failureCount: Scalars['Int']['output'];
+  /** File format of each run. */
   format: ExportFormat;
+  /** Schedule id. */
   id: Scalars['ID']['output'];
+  /** Slot of the latest execution. */
   lastRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** Name, unique within the tenant. */
   name: Scalars['String']['output'];
+  /** Next slot it will fire at; null while paused. */
   nextRunAt: Maybe<Scalars['DateTime']['output']>;
   /** Gets failure notices. */
   ownerEmail: Maybe<Scalars['String']['output']>;
+  /** Why it was paused (by a user, or automatically after repeated failures). */
   pausedReason: Maybe<Scalars['String']['output']>;
+  /** Email addresses each run is sent to. */
   recipients: Array<Scalars['String']['output']>;
+  /** The report it exports. */
   reportId: Scalars['ID']['output'];
+  /** Executions so far. */
   runCount: Scalars['Int']['output'];
+  /** Bucket and key template for S3 delivery. */
   s3Config: Maybe<S3Target>;
+  /** Send nothing when a run has no rows (execution SKIPPED_EMPTY). */
   skipIfEmpty: Scalars['Boolean']['output'];
+  /** ACTIVE runs on its timetable; PAUSED does not. */
   status: ScheduleStatus;
   /** IANA time zone. */
   timezone: Scalars['String']['output'];
   /** The next runs of this schedule. */
   upcomingRuns: Array<UpcomingRun>;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 
+/** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
 export type ScheduleExecutionsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
 export type ScheduleUpcomingRunsArgs = {
   count?: Scalars['Int']['input'];
 };
 
+/** A page of Schedule items, newest first. */
 export type ScheduleConnection = {
   __typename?: 'ScheduleConnection';
+  /** The items of this page, in order. */
   edges: Array<ScheduleEdge>;
+  /** Cursor for the next page. */
   pageInfo: PageInfo;
   /** All items the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Schedule in a page, with its cursor. */
 export type ScheduleEdge = {
   __typename?: 'ScheduleEdge';
+  /** Opaque position of this item; pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Schedule. */
   node: Schedule;
 };
 
+/** Common timetables, stored as the equivalent cron. */
 export type SchedulePreset =
+  /** Every day at `hour`:`minute`. */
   | 'DAILY'
+  /** Every hour at `minute`. */
   | 'HOURLY'
+  /** Every month on `dayOfMonth` (1..28) at `hour`:`minute`. */
   | 'MONTHLY'
+  /** Monday to Friday at `hour`:`minute`. */
   | 'WEEKDAYS'
+  /** Every `dayOfWeek` at `hour`:`minute`. */
   | 'WEEKLY';
 
+/** A common timetable instead of a cron; stored as the equivalent cron. Times are wall-clock times in the schedule's zone. */
 export type SchedulePresetInput = {
   /** 1..28 (MONTHLY). */
   dayOfMonth?: InputMaybe<Scalars['Int']['input']>;
   /** 0 = Sunday … 6 = Saturday (WEEKLY). */
   dayOfWeek?: InputMaybe<Scalars['Int']['input']>;
+  /** Hour of the day, 0..23 (required except for HOURLY). */
   hour?: InputMaybe<Scalars['Int']['input']>;
+  /** Minute of the hour, 0..59 (default 0). */
   minute?: InputMaybe<Scalars['Int']['input']>;
+  /** Which timetable. */
   preset: SchedulePreset;
 };
 
+/** Whether a schedule fires. */
 export type ScheduleStatus =
+  /** Fires on its timetable. */
   | 'ACTIVE'
+  /** Does not fire until resumed. */
   | 'PAUSED';
 
+/** Sort order. */
 export type SortDirection =
+  /** Smallest first. */
   | 'ASC'
+  /** Largest first. */
   | 'DESC';
 
+/** Live updates over graphql-ws on /graphql (token in connectionParams.authorization). */
 export type Subscription = {
   __typename?: 'Subscription';
   /** The export now, then on every status change and on progress (at most ~4 a second). */
@@ -825,6 +1159,7 @@ export type Subscription = {
 };
 
 
+/** Live updates over graphql-ws on /graphql (token in connectionParams.authorization). */
 export type SubscriptionExportUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -832,27 +1167,36 @@ export type SubscriptionExportUpdatedArgs = {
 /** An analytics table reports can be built on. */
 export type Table = {
   __typename?: 'Table';
+  /** The columns reports may use, in catalog order. */
   columns: Array<TableColumn>;
   /** The time column a time range applies to by default. */
   defaultTimeColumn: Scalars['String']['output'];
+  /** What one row of the table is. */
   description: Scalars['String']['output'];
+  /** Human name for the table. */
   label: Scalars['String']['output'];
+  /** Table name to use as a definition's `source`. */
   name: Scalars['String']['output'];
 };
 
 /** A column a report may use. The tenant column is never listed: it is applied automatically. */
 export type TableColumn = {
   __typename?: 'TableColumn';
+  /** What the column holds. */
   description: Scalars['String']['output'];
   /** May be grouped by. */
   dimension: Scalars['Boolean']['output'];
   /** May be filtered on. */
   filter: Scalars['Boolean']['output'];
+  /** Value family, which decides the filter operators and measures allowed. */
   kind: ColumnKind;
+  /** Human name for the column. */
   label: Scalars['String']['output'];
   /** May be summed, averaged, min/maxed. */
   measure: Scalars['Boolean']['output'];
+  /** Column name to use in a definition. */
   name: Scalars['String']['output'];
+  /** True when the column may hold null. */
   nullable: Scalars['Boolean']['output'];
   /** May bound the time range and be bucketed by grain. */
   time: Scalars['Boolean']['output'];
@@ -862,11 +1206,16 @@ export type TableColumn = {
 
 /** Bucket size for a time dimension (UTC). */
 export type TimeGrain =
+  /** Start of the day. */
   | 'DAY'
+  /** Start of the hour. */
   | 'HOUR'
+  /** First day of the month. */
   | 'MONTH'
+  /** Monday of the ISO week. */
   | 'WEEK';
 
+/** Either absolute (`from`/`to`) or relative (`last`). */
 export type TimeRange = {
   __typename?: 'TimeRange';
   /** Time column; the table's default when absent. */
@@ -879,6 +1228,7 @@ export type TimeRange = {
   to: Maybe<Scalars['String']['output']>;
 };
 
+/** Either absolute (`from`/`to`) or relative (`last`), not both. */
 export type TimeRangeInput = {
   /** Time column; the table's default when absent. */
   field?: InputMaybe<Scalars['String']['input']>;
@@ -890,12 +1240,18 @@ export type TimeRangeInput = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Unit of a relative time range. */
 export type TimeUnit =
+  /** Days. */
   | 'DAY'
+  /** Hours. */
   | 'HOUR'
+  /** Calendar months. */
   | 'MONTH'
+  /** Weeks (7 days). */
   | 'WEEK';
 
+/** One future run of a schedule: the instant and the wall time in its zone. */
 export type UpcomingRun = {
   __typename?: 'UpcomingRun';
   /** Wall time with its offset in the schedule's zone, e.g. 2026-03-09T09:00:00-04:00. */
@@ -906,28 +1262,48 @@ export type UpcomingRun = {
 
 /** Fields left out stay as they are. */
 export type UpdateReportInput = {
+  /** New definition; validated before saving. */
   definition?: InputMaybe<ReportDefinitionInput>;
+  /** New description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Visible to the whole tenant or not. */
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New name, unique within the tenant. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New tags (replace the old ones). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New chart settings. */
   visualization?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New 5-field cron (replaces the timetable). */
   cron?: InputMaybe<Scalars['String']['input']>;
+  /** EMAIL, S3 or BOTH. */
   delivery?: InputMaybe<DeliveryMethod>;
+  /** Free text shown with the schedule. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Subject, message and attachment policy of the emails. */
   emailConfig?: InputMaybe<EmailConfigInput>;
+  /** New file format. */
   format?: InputMaybe<ExportFormat>;
+  /** Name, unique within the tenant. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
+  /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The report to export. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
+  /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;
+  /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };

@@ -6,74 +6,124 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** AUTO attaches files up to the size limit and links larger ones. */
 export type AttachmentPolicy =
+  /** Always attach the file. */
   | 'ATTACH'
+  /** Attach up to EMAIL_ATTACHMENT_LIMIT_MB, link larger files. */
   | 'AUTO'
+  /** Always send an expiring download link. */
   | 'LINK';
 
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
+  /** true or false. */
   | 'BOOLEAN'
+  /** A calendar day, YYYY-MM-DD. */
   | 'DATE'
+  /** An instant, ISO-8601 UTC. */
   | 'DATETIME'
+  /** Integers and floats. */
   | 'NUMBER'
+  /** Text (String, LowCardinality, UUID). */
   | 'STRING';
 
+/** What to export: a saved report and a file format. */
 export type CreateExportInput = {
+  /** CSV, XLSX, PDF or JSON. */
   format: ExportFormat;
+  /** Format options. */
   options?: ExportOptionsInput | null | undefined;
+  /** The saved report to export. */
   reportId: string | number;
 };
 
+/** A new report. Names are unique within a tenant. */
 export type CreateReportInput = {
+  /** What the report computes; validated before saving. */
   definition: ReportDefinitionInput;
+  /** Up to 5,000 characters. */
   description?: string | null | undefined;
+  /** Visible to the whole tenant (default false). */
   isPublic?: boolean | null | undefined;
+  /** 1 to 200 characters, unique within the tenant. */
   name: string;
+  /** At most 20 tags of at most 50 characters. */
   tags?: Array<string> | null | undefined;
+  /** Free-form chart settings for the builder. */
   visualization?: unknown;
 };
 
+/** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
   /** 5-field cron; or give preset. */
   cron?: string | null | undefined;
+  /** EMAIL (default), S3 or BOTH. */
   delivery?: DeliveryMethod | null | undefined;
+  /** Free text shown with the schedule. */
   description?: string | null | undefined;
+  /** Subject, message and attachment policy of the emails. */
   emailConfig?: EmailConfigInput | null | undefined;
+  /** File format of each run (default PDF). */
   format?: ExportFormat | null | undefined;
+  /** Name, unique within the tenant. */
   name: string;
+  /** Address told about failed runs and automatic pauses. */
   ownerEmail?: string | null | undefined;
+  /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
+  /** The report to export. */
   reportId: string | number;
+  /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
+  /** IANA time zone the timetable is read in (default UTC). */
   timezone?: string | null | undefined;
 };
 
+/** How a delivery is made. */
 export type DeliveryChannel =
+  /** An email to one recipient. */
   | 'EMAIL'
+  /** An upload to an S3 bucket. */
   | 'S3';
 
+/** Where a schedule delivers each run. */
 export type DeliveryMethod =
+  /** Email and upload. */
   | 'BOTH'
+  /** Email to the recipients. */
   | 'EMAIL'
+  /** Upload to the S3 target. */
   | 'S3';
 
+/** Where one delivery stands. */
 export type DeliveryStatus =
+  /** Failed after its last attempt; resendFailedDeliveries sends it again. */
   | 'FAILED'
+  /** Not sent yet (or being retried). */
   | 'PENDING'
+  /** Accepted by the provider or uploaded. */
   | 'SENT'
+  /** The recipient unsubscribed from this schedule; nothing is sent. */
   | 'UNSUBSCRIBED';
 
+/** A column to group by; time columns may be bucketed by `grain`. */
 export type DimensionInput = {
   /** Output column name; derived from field and grain when absent. */
   alias?: string | null | undefined;
+  /** A column of the source table that may be grouped by. */
   field: string;
+  /** Time bucket for a time column. */
   grain?: TimeGrain | null | undefined;
 };
 
+/** How a scheduled email reads and carries the file; fields left out use the defaults. */
 export type EmailConfigInput = {
+  /** Attach the file, link it, or decide by size (AUTO, the default). */
   attachment?: AttachmentPolicy | null | undefined;
   /** Message shown above the summary; same placeholders. */
   message?: string | null | undefined;
@@ -81,34 +131,58 @@ export type EmailConfigInput = {
   subject?: string | null | undefined;
 };
 
+/** Where one run of a schedule stands. */
 export type ExecutionStatus =
+  /** Every delivery was sent. */
   | 'DELIVERED'
+  /** The export failed, or every delivery failed. */
   | 'FAILED'
+  /** The scheduler was down at the slot and it was older than the grace period. */
   | 'MISSED'
+  /** Some deliveries were sent, others failed. */
   | 'PARTIALLY_DELIVERED'
+  /** Recorded, not started. */
   | 'PENDING'
+  /** Its export or deliveries are in progress. */
   | 'RUNNING'
+  /** Not a business day in the schedule's zone (businessDaysOnly). */
   | 'SKIPPED'
+  /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY';
 
+/** What started a run. */
 export type ExecutionTrigger =
+  /** backfillSchedule. */
   | 'BACKFILL'
+  /** runScheduleNow. */
   | 'MANUAL'
+  /** A retry of a failed run. */
   | 'RETRY'
+  /** Its timetable. */
   | 'SCHEDULE';
 
+/** Narrows the exports list; every field given must match. */
 export type ExportFilter = {
+  /** Only exports in this format. */
   format?: ExportFormat | null | undefined;
+  /** Only exports of this report. */
   reportId?: string | number | null | undefined;
+  /** Only exports in this status. */
   status?: ExportStatus | null | undefined;
 };
 
+/** File format of an export. */
 export type ExportFormat =
+  /** RFC 4180, CRLF, header of column keys. */
   | 'CSV'
+  /** An array of objects, or NDJSON with the ndjson option. */
   | 'JSON'
+  /** Printable table (and chart for time series), capped at PDF_ROW_CAP rows. */
   | 'PDF'
+  /** Excel workbook with typed cells and an About sheet. */
   | 'XLSX';
 
+/** Format options for an export; each applies to the formats it names. */
 export type ExportOptionsInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
   bom?: boolean | null | undefined;
@@ -120,22 +194,35 @@ export type ExportOptionsInput = {
 
 /** PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED */
 export type ExportStatus =
+  /** Stopped by cancelExport. */
   | 'CANCELLED'
+  /** The file is ready to download. */
   | 'COMPLETED'
+  /** Gave up; see `error`. */
   | 'FAILED'
+  /** Queued for a worker. */
   | 'PENDING'
+  /** A worker is writing the file. */
   | 'PROCESSING';
 
 /** What started the export. */
 export type ExportTrigger =
+  /** An API client (the SDK, scripts). */
   | 'API'
+  /** A backfilled schedule run. */
   | 'BACKFILL'
+  /** A person in the web app. */
   | 'MANUAL'
+  /** retryExport. */
   | 'RETRY'
+  /** A schedule's run. */
   | 'SCHEDULE';
 
+/** A typed condition on a column; rows must match every filter. */
 export type FilterInput = {
+  /** A column of the source table that may be filtered on. */
   field: string;
+  /** The comparison. */
   op: FilterOp;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value?: string | number | boolean | null | undefined;
@@ -143,37 +230,61 @@ export type FilterInput = {
   values?: Array<string | number | boolean> | null | undefined;
 };
 
+/** Comparison a filter applies; which ones a column allows depends on its kind. */
 export type FilterOp =
+  /** Between values[0] and values[1], both inclusive. */
   | 'BETWEEN'
+  /** Text contains value, ignoring case. */
   | 'CONTAINS'
+  /** Equal to value. */
   | 'EQ'
+  /** Greater than value. */
   | 'GT'
+  /** Greater than or equal to value. */
   | 'GTE'
+  /** One of values. */
   | 'IN'
+  /** Has a value. */
   | 'IS_NOT_NULL'
+  /** Has no value. */
   | 'IS_NULL'
+  /** Less than value. */
   | 'LT'
+  /** Less than or equal to value. */
   | 'LTE'
+  /** Not equal to value. */
   | 'NEQ'
+  /** None of values. */
   | 'NOT_IN';
 
 /** Aggregate functions a measure may use. */
 export type MeasureFn =
+  /** Mean of a measure column. */
   | 'AVG'
+  /** Number of rows (field optional). */
   | 'COUNT'
+  /** Largest value of a measure column. */
   | 'MAX'
+  /** Smallest value of a measure column. */
   | 'MIN'
+  /** Sum of a measure column. */
   | 'SUM'
+  /** Exact number of distinct values of field. */
   | 'UNIQ';
 
+/** An aggregate to compute for each group. */
 export type MeasureInput = {
+  /** Output column name; derived from fn and field when absent. */
   alias?: string | null | undefined;
   /** Column to aggregate; COUNT may omit it. */
   field?: string | null | undefined;
+  /** The aggregate function. */
   fn: MeasureFn;
 };
 
+/** Sort key of the result; ties are broken by every group key so pages are stable. */
 export type OrderByInput = {
+  /** ASC (default) or DESC. */
   direction?: SortDirection | null | undefined;
   /** An output column key (alias or derived name). */
   key: string;
@@ -183,67 +294,101 @@ export type OrderByInput = {
 export type PreviewReportInput = {
   /** endCursor of the previous page. */
   after?: string | null | undefined;
+  /** An unsaved definition to preview. */
   definition?: ReportDefinitionInput | null | undefined;
   /** Rows per page, 1..500 (default 100). */
   first?: number | null | undefined;
+  /** A saved report to preview. */
   reportId?: string | number | null | undefined;
 };
 
+/** The last `n` units before the as-of time. */
 export type RelativeRangeInput = {
+  /** How many units, at least 1. */
   n: number;
+  /** HOUR, DAY, WEEK or MONTH. */
   unit: TimeUnit;
 };
 
+/** What a report computes, validated against the catalog; every problem is reported with its path. */
 export type ReportDefinitionInput = {
+  /** Columns to group by. */
   dimensions?: Array<DimensionInput> | null | undefined;
+  /** Conditions rows must all match. */
   filters?: Array<FilterInput> | null | undefined;
+  /** Aggregates per group. */
   measures?: Array<MeasureInput> | null | undefined;
+  /** Sort order of the result. */
   orderBy?: Array<OrderByInput> | null | undefined;
   /** Most rows the report yields; 10,000 when absent. */
   rowLimit?: number | null | undefined;
   /** A catalog table name. */
   source: string;
+  /** Which rows by time; the table's default time column unless `field` says otherwise. */
   timeRange?: TimeRangeInput | null | undefined;
 };
 
+/** A bucket and key template a scheduled export is uploaded to. */
 export type S3TargetInput = {
+  /** Bucket name. */
   bucket: string;
   /** Key template: {tenant} {report} {schedule} {date} {format}. */
   keyTemplate: string;
 };
 
+/** Common timetables, stored as the equivalent cron. */
 export type SchedulePreset =
+  /** Every day at `hour`:`minute`. */
   | 'DAILY'
+  /** Every hour at `minute`. */
   | 'HOURLY'
+  /** Every month on `dayOfMonth` (1..28) at `hour`:`minute`. */
   | 'MONTHLY'
+  /** Monday to Friday at `hour`:`minute`. */
   | 'WEEKDAYS'
+  /** Every `dayOfWeek` at `hour`:`minute`. */
   | 'WEEKLY';
 
+/** A common timetable instead of a cron; stored as the equivalent cron. Times are wall-clock times in the schedule's zone. */
 export type SchedulePresetInput = {
   /** 1..28 (MONTHLY). */
   dayOfMonth?: number | null | undefined;
   /** 0 = Sunday … 6 = Saturday (WEEKLY). */
   dayOfWeek?: number | null | undefined;
+  /** Hour of the day, 0..23 (required except for HOURLY). */
   hour?: number | null | undefined;
+  /** Minute of the hour, 0..59 (default 0). */
   minute?: number | null | undefined;
+  /** Which timetable. */
   preset: SchedulePreset;
 };
 
+/** Whether a schedule fires. */
 export type ScheduleStatus =
+  /** Fires on its timetable. */
   | 'ACTIVE'
+  /** Does not fire until resumed. */
   | 'PAUSED';
 
+/** Sort order. */
 export type SortDirection =
+  /** Smallest first. */
   | 'ASC'
+  /** Largest first. */
   | 'DESC';
 
 /** Bucket size for a time dimension (UTC). */
 export type TimeGrain =
+  /** Start of the day. */
   | 'DAY'
+  /** Start of the hour. */
   | 'HOUR'
+  /** First day of the month. */
   | 'MONTH'
+  /** Monday of the ISO week. */
   | 'WEEK';
 
+/** Either absolute (`from`/`to`) or relative (`last`), not both. */
 export type TimeRangeInput = {
   /** Time column; the table's default when absent. */
   field?: string | null | undefined;
@@ -255,37 +400,62 @@ export type TimeRangeInput = {
   to?: string | null | undefined;
 };
 
+/** Unit of a relative time range. */
 export type TimeUnit =
+  /** Days. */
   | 'DAY'
+  /** Hours. */
   | 'HOUR'
+  /** Calendar months. */
   | 'MONTH'
+  /** Weeks (7 days). */
   | 'WEEK';
 
 /** Fields left out stay as they are. */
 export type UpdateReportInput = {
+  /** New definition; validated before saving. */
   definition?: ReportDefinitionInput | null | undefined;
+  /** New description. */
   description?: string | null | undefined;
+  /** Visible to the whole tenant or not. */
   isPublic?: boolean | null | undefined;
+  /** New name, unique within the tenant. */
   name?: string | null | undefined;
+  /** New tags (replace the old ones). */
   tags?: Array<string> | null | undefined;
+  /** New chart settings. */
   visualization?: unknown;
 };
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
+  /** New 5-field cron (replaces the timetable). */
   cron?: string | null | undefined;
+  /** EMAIL, S3 or BOTH. */
   delivery?: DeliveryMethod | null | undefined;
+  /** Free text shown with the schedule. */
   description?: string | null | undefined;
+  /** Subject, message and attachment policy of the emails. */
   emailConfig?: EmailConfigInput | null | undefined;
+  /** New file format. */
   format?: ExportFormat | null | undefined;
+  /** Name, unique within the tenant. */
   name?: string | null | undefined;
+  /** Address told about failed runs and automatic pauses. */
   ownerEmail?: string | null | undefined;
+  /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
+  /** The report to export. */
   reportId?: string | number | null | undefined;
+  /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
+  /** New IANA time zone. */
   timezone?: string | null | undefined;
 };
 

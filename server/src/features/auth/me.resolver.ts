@@ -3,17 +3,25 @@ import type { AppContext } from '../../context.js';
 import type { Role } from './viewer.js';
 
 export const RoleEnum = { viewer: 'viewer', editor: 'editor', admin: 'admin' } as const;
-registerEnumType(RoleEnum, { name: 'Role', description: 'viewer reads and exports; editor also writes; admin everything.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'viewer reads and exports; editor also writes; admin everything.',
+  valuesConfig: {
+    viewer: { description: 'Reads reports, previews and exports.' },
+    editor: { description: 'Also creates and changes reports and schedules.' },
+    admin: { description: 'Everything, including the audit log.' },
+  },
+});
 
 @ObjectType({ description: 'The caller, as its verified token says.' })
 export class Me {
-  @Field(() => String)
+  @Field(() => String, { description: 'The user id (token `sub`).' })
   userId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The tenant all data is scoped to (token `tenant`).' })
   tenantId!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'The role (token `role`).' })
   role!: Role;
 }
 

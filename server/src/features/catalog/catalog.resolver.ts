@@ -22,7 +22,7 @@ export class CatalogResolver {
 
   @Authorized()
   @Query(() => Table, { nullable: true, description: 'One table by name; null when it is not in the catalog.' })
-  table(@Arg('name', () => String) name: string): Table | null {
+  table(@Arg('name', () => String, { description: 'Table name, e.g. `usage_events`.' }) name: string): Table | null {
     const t = findTable(name);
     return t ? toTable(t) : null;
   }

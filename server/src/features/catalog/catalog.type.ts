@@ -2,26 +2,30 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { ColumnKind } from './catalog.js';
 
 export const ColumnKindEnum = { STRING: 'STRING', NUMBER: 'NUMBER', DATETIME: 'DATETIME', DATE: 'DATE', BOOLEAN: 'BOOLEAN' } as const;
-registerEnumType(ColumnKindEnum, { name: 'ColumnKind', description: 'GraphQL-friendly family of a ClickHouse type.' });
+registerEnumType(ColumnKindEnum, {
+  name: 'ColumnKind',
+  description: 'GraphQL-friendly family of a ClickHouse type.',
+  valuesConfig: { STRING: { description: 'Text (String, LowCardinality, UUID).' }, NUMBER: { description: 'Integers and floats.' }, DATETIME: { description: 'An instant, ISO-8601 UTC.' }, DATE: { description: 'A calendar day, YYYY-MM-DD.' }, BOOLEAN: { description: 'true or false.' } },
+});
 
 @ObjectType({ description: 'A column a report may use. The tenant column is never listed: it is applied automatically.' })
 export class TableColumn {
-  @Field(() => String)
+  @Field(() => String, { description: 'Column name to use in a definition.' })
   name!: string;
 
   @Field(() => String, { description: 'ClickHouse type, e.g. `LowCardinality(String)`.' })
   type!: string;
 
-  @Field(() => ColumnKindEnum)
+  @Field(() => ColumnKindEnum, { description: 'Value family, which decides the filter operators and measures allowed.' })
   kind!: ColumnKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Human name for the column.' })
   label!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the column holds.' })
   description!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the column may hold null.' })
   nullable!: boolean;
 
   @Field(() => Boolean, { description: 'May be grouped by.' })
@@ -39,18 +43,18 @@ export class TableColumn {
 
 @ObjectType({ description: 'An analytics table reports can be built on.' })
 export class Table {
-  @Field(() => String)
+  @Field(() => String, { description: 'Table name to use as a definition\'s `source`.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Human name for the table.' })
   label!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What one row of the table is.' })
   description!: string;
 
   @Field(() => String, { description: 'The time column a time range applies to by default.' })
   defaultTimeColumn!: string;
 
-  @Field(() => [TableColumn])
+  @Field(() => [TableColumn], { description: 'The columns reports may use, in catalog order.' })
   columns!: TableColumn[];
 }

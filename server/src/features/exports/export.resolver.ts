@@ -49,42 +49,42 @@ export class ExportResolver {
   @Query(() => ExportConnection, { description: "The tenant's exports, newest first." })
   async exports(
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('filter', () => ExportFilter, { nullable: true }) filter?: ExportFilter,
+    @Arg('first', () => Int, { description: 'Page size, 1..500 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'The previous page\'s `pageInfo.endCursor`.', nullable: true }) after?: string,
+    @Arg('filter', () => ExportFilter, { description: 'Only exports matching every field given.', nullable: true }) filter?: ExportFilter,
   ): Promise<ExportConnection> {
     const page = await ctx.services.exports.list(requireViewer(ctx), first, after, filter ?? {});
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toExport(e.node) })) };
   }
 
   @Authorized()
-  @Query(() => Export)
-  async export(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+  @Query(() => Export, { description: 'One export; NOT_FOUND for a missing id and for another tenant\'s.' })
+  async export(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The export\'s id.' }) id: string): Promise<Export> {
     return toExport(await ctx.services.exports.get(requireViewer(ctx), id));
   }
 
   @Authorized()
   @Mutation(() => Export, { description: 'Starts an export of a report; follow it with exportUpdated.' })
-  async createExport(@Ctx() ctx: AppContext, @Arg('input', () => CreateExportInput) input: CreateExportInput): Promise<Export> {
+  async createExport(@Ctx() ctx: AppContext, @Arg('input', () => CreateExportInput, { description: 'The fields to set.' }) input: CreateExportInput): Promise<Export> {
     const options = input.options ? JSON.parse(JSON.stringify(input.options)) : null;
     return toExport(await ctx.services.exports.create(requireViewer(ctx), { reportId: input.reportId, format: input.format, options }, ctx.request.fromBrowser ? 'MANUAL' : 'API'));
   }
 
   @Authorized()
   @Mutation(() => Export, { description: 'Stops a PENDING or PROCESSING export within a second.' })
-  async cancelExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+  async cancelExport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The export\'s id.' }) id: string): Promise<Export> {
     return toExport(await ctx.services.exports.cancel(requireViewer(ctx), id));
   }
 
   @Authorized()
   @Mutation(() => Export, { description: 'A new attempt of a FAILED or CANCELLED export over the same rows.' })
-  async retryExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Export> {
+  async retryExport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The export\'s id.' }) id: string): Promise<Export> {
     return toExport(await ctx.services.exports.retry(requireViewer(ctx), id));
   }
 
   @Authorized()
   @Mutation(() => ID, { description: 'Deletes the export and its file; returns the id.' })
-  async deleteExport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+  async deleteExport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The export\'s id.' }) id: string): Promise<string> {
     return ctx.services.exports.delete(requireViewer(ctx), id);
   }
 
@@ -111,7 +111,7 @@ export class ExportResolver {
       return watch(ctx, (e) => e.id === id, async () => ctx.services.exports.get(requireViewer(ctx), id, ctx.em.fork()));
     },
   })
-  exportUpdated(@Root() record: ExportEntity, @Arg('id', () => ID) _id: string): Export {
+  exportUpdated(@Root() record: ExportEntity, @Arg('id', () => ID, { description: 'The export to follow.' }) _id: string): Export {
     return toExport(record);
   }
 

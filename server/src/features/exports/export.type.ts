@@ -8,19 +8,31 @@ import { enumOf } from '../../graphql/enums.js';
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
 export const ExportStatusEnum = enumOf(EXPORT_STATUSES);
 export const ExportTriggerEnum = enumOf(TRIGGERS);
-registerEnumType(ExportFormatEnum, { name: 'ExportFormat' });
-registerEnumType(ExportStatusEnum, { name: 'ExportStatus', description: 'PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED' });
-registerEnumType(ExportTriggerEnum, { name: 'ExportTrigger', description: 'What started the export.' });
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: 'File format of an export.',
+  valuesConfig: { CSV: { description: 'RFC 4180, CRLF, header of column keys.' }, XLSX: { description: 'Excel workbook with typed cells and an About sheet.' }, PDF: { description: 'Printable table (and chart for time series), capped at PDF_ROW_CAP rows.' }, JSON: { description: 'An array of objects, or NDJSON with the ndjson option.' } },
+});
+registerEnumType(ExportStatusEnum, {
+  name: 'ExportStatus',
+  description: 'PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED',
+  valuesConfig: { PENDING: { description: 'Queued for a worker.' }, PROCESSING: { description: 'A worker is writing the file.' }, COMPLETED: { description: 'The file is ready to download.' }, FAILED: { description: 'Gave up; see `error`.' }, CANCELLED: { description: 'Stopped by cancelExport.' } },
+});
+registerEnumType(ExportTriggerEnum, {
+  name: 'ExportTrigger',
+  description: 'What started the export.',
+  valuesConfig: { MANUAL: { description: 'A person in the web app.' }, API: { description: 'An API client (the SDK, scripts).' }, SCHEDULE: { description: 'A schedule\'s run.' }, BACKFILL: { description: 'A backfilled schedule run.' }, RETRY: { description: 'retryExport.' } },
+});
 
-@ObjectType()
+@ObjectType({ description: 'How far a running export has got.' })
 export class ExportProgress {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Rows written to the file so far.' })
   rowsWritten!: number;
 
   @Field(() => Float, { nullable: true, description: 'Rows the export will write; known once counting is done.' })
   rowsTotal!: number | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Bytes written to the file so far.' })
   bytesWritten!: number;
 
   @Field(() => Float, { nullable: true, description: '0..100' })
@@ -30,27 +42,27 @@ export class ExportProgress {
   etaSeconds!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why an export failed: a stable code and a message without internals.' })
 export class ExportError {
   @Field(() => String, { description: 'EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ...' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong, without internals.' })
   message!: string;
 }
 
 @ObjectType({ description: 'One file produced from a report.' })
 export class Export {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Export id.' })
   id!: string;
 
-  @Field(() => ExportStatusEnum)
+  @Field(() => ExportStatusEnum, { description: 'Where the export stands.' })
   status!: ExportStatus;
 
-  @Field(() => ExportFormatEnum)
+  @Field(() => ExportFormatEnum, { description: 'File format.' })
   format!: ExportFormat;
 
-  @Field(() => ExportTriggerEnum)
+  @Field(() => ExportTriggerEnum, { description: 'What started it.' })
   triggeredBy!: ExportTrigger;
 
   @Field(() => String, { description: 'The user (or schedule) that started it.' })
@@ -62,43 +74,43 @@ export class Export {
   @Field(() => String, { description: 'The report name when the export was made.' })
   reportName!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The schedule whose run made it, if any.', nullable: true })
   scheduleId!: string | null;
 
-  @Field(() => ExportProgress)
+  @Field(() => ExportProgress, { description: 'Rows and bytes written so far.' })
   progress!: ExportProgress;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Rows in the file, once COMPLETED.', nullable: true })
   rowCount!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: "True when the report's row limit cut the result." })
   truncated!: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Name the file downloads as.', nullable: true })
   fileName!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'File size in bytes.', nullable: true })
   fileSize!: number | null;
 
   @Field(() => String, { nullable: true, description: 'sha256 of the file, hex.' })
   checksum!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'MIME type of the file.', nullable: true })
   contentType!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where the file is kept in storage (a path or S3 key).', nullable: true })
   storageKey!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When retention removed the file; the record stays.' })
   fileExpiredAt!: Date | null;
 
-  @Field(() => ExportError, { nullable: true })
+  @Field(() => ExportError, { description: 'Why it failed, when FAILED.', nullable: true })
   error!: ExportError | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Attempts made (retries after transient failures count).' })
   attempts!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Time the last attempt took, once finished.', nullable: true })
   executionTimeMs!: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The export this one retries.' })
@@ -107,23 +119,23 @@ export class Export {
   @Field(() => DateTimeScalar, { description: 'The instant relative time ranges resolved against.' })
   asOf!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'IANA zone times are shown in (PDF/XLSX).' })
   timeZone!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was requested.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When a worker started it.', nullable: true })
   startedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it reached a terminal status.', nullable: true })
   completedAt!: Date | null;
 }
 
 export const ExportConnection = Connection(Export, 'Export');
 export type ExportConnection = InstanceType<typeof ExportConnection>;
 
-@InputType()
+@InputType({ description: 'Format options for an export; each applies to the formats it names.' })
 export class ExportOptionsInput {
   @Field(() => Boolean, { nullable: true, description: 'CSV: start with a UTF-8 BOM for Excel.' })
   bom?: boolean | null;
@@ -135,27 +147,27 @@ export class ExportOptionsInput {
   timeZone?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'What to export: a saved report and a file format.' })
 export class CreateExportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The saved report to export.' })
   reportId!: string;
 
-  @Field(() => ExportFormatEnum)
+  @Field(() => ExportFormatEnum, { description: 'CSV, XLSX, PDF or JSON.' })
   format!: ExportFormat;
 
-  @Field(() => ExportOptionsInput, { nullable: true })
+  @Field(() => ExportOptionsInput, { description: 'Format options.', nullable: true })
   options?: ExportOptionsInput | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the exports list; every field given must match.' })
 export class ExportFilter {
-  @Field(() => ExportStatusEnum, { nullable: true })
+  @Field(() => ExportStatusEnum, { description: 'Only exports in this status.', nullable: true })
   status?: ExportStatus | null;
 
-  @Field(() => ExportFormatEnum, { nullable: true })
+  @Field(() => ExportFormatEnum, { description: 'Only exports in this format.', nullable: true })
   format?: ExportFormat | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only exports of this report.', nullable: true })
   reportId?: string | null;
 }
 

@@ -25,8 +25,8 @@ export class ReportResolver {
   @Query(() => ReportConnection, { description: 'Reports visible to the viewer, newest first.' })
   async reports(
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size, 1..500 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'The previous page\'s `pageInfo.endCursor`.', nullable: true }) after?: string,
   ): Promise<ReportConnection> {
     const page = await ctx.services.reports.list(requireViewer(ctx), first, after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toReport(e.node) })) };
@@ -34,13 +34,13 @@ export class ReportResolver {
 
   @Authorized()
   @Query(() => Report, { description: "NOT_FOUND for a missing id and for another tenant's." })
-  async report(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Report> {
+  async report(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string): Promise<Report> {
     return toReport(await ctx.services.reports.get(requireViewer(ctx), id));
   }
 
   @Authorized()
   @Query(() => ReportValidation, { description: 'Checks a definition without running it.' })
-  validateReport(@Ctx() ctx: AppContext, @Arg('definition', () => ReportDefinitionShape) definition: ReportDefinitionShape): ReportValidation {
+  validateReport(@Ctx() ctx: AppContext, @Arg('definition', () => ReportDefinitionShape, { description: 'The definition to check.' }) definition: ReportDefinitionShape): ReportValidation {
     requireViewer(ctx);
     const result = validateDefinition(plain(definition), ctx.services.reports.limits);
     return result.valid ? { valid: true, errors: [] } : { valid: false, errors: result.errors };
@@ -48,7 +48,7 @@ export class ReportResolver {
 
   @Authorized()
   @Query(() => ReportPreview, { description: 'One page of a report\'s rows, by saved id or ad-hoc definition.' })
-  async previewReport(@Ctx() ctx: AppContext, @Arg('input', () => PreviewReportInput) input: PreviewReportInput): Promise<PreviewPage> {
+  async previewReport(@Ctx() ctx: AppContext, @Arg('input', () => PreviewReportInput, { description: 'What to preview and which page.' }) input: PreviewReportInput): Promise<PreviewPage> {
     const viewer = requireViewer(ctx);
     if ((input.reportId == null) === (input.definition == null)) {
       throw new BadUserInputError('Give exactly one of reportId and definition', [{ path: 'input.reportId', message: 'exactly one of reportId and definition' }]);
@@ -60,8 +60,8 @@ export class ReportResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => Report)
-  async createReport(@Ctx() ctx: AppContext, @Arg('input', () => CreateReportInput) input: CreateReportInput): Promise<Report> {
+  @Mutation(() => Report, { description: 'Saves a new report (editor or admin).' })
+  async createReport(@Ctx() ctx: AppContext, @Arg('input', () => CreateReportInput, { description: 'The fields to set.' }) input: CreateReportInput): Promise<Report> {
     const viewer = requireViewer(ctx);
     const report = await ctx.services.reports.create(viewer, plain(input));
     await ctx.services.audit.record(viewer, 'report.create', 'report', report.id, { name: report.name });
@@ -69,11 +69,11 @@ export class ReportResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => Report)
+  @Mutation(() => Report, { description: 'Changes a report (editor or admin); fields left out stay as they are.' })
   async updateReport(
     @Ctx() ctx: AppContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateReportInput) input: UpdateReportInput,
+    @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string,
+    @Arg('input', () => UpdateReportInput, { description: 'The fields to set.' }) input: UpdateReportInput,
   ): Promise<Report> {
     const viewer = requireViewer(ctx);
     const report = await ctx.services.reports.update(viewer, id, plain(input));
@@ -83,7 +83,7 @@ export class ReportResolver {
 
   @Authorized('editor')
   @Mutation(() => ID, { description: 'Returns the deleted id.' })
-  async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+  async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string): Promise<string> {
     const viewer = requireViewer(ctx);
     await ctx.services.reports.delete(viewer, id);
     await ctx.services.audit.record(viewer, 'report.delete', 'report', id);

@@ -7,16 +7,16 @@ import { ReportDefinitionShape } from './definition.graphql.js';
 
 @ObjectType({ description: 'A saved report definition, owned by a tenant.' })
 export class Report {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Report id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name, unique within the tenant.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free text shown with the report.', nullable: true })
   description!: string | null;
 
-  @Field(() => ReportDefinitionShape)
+  @Field(() => ReportDefinitionShape, { description: 'What the report computes.' })
   definition!: ReportDefinitionShape;
 
   @Field(() => JSONScalar, { nullable: true, description: 'Free-form chart settings for the builder.' })
@@ -28,88 +28,88 @@ export class Report {
   @Field(() => Boolean, { description: 'Visible to everyone in the tenant, not only its creator.' })
   isPublic!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Labels for finding the report.' })
   tags!: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'User id that created it.' })
   createdBy!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it last changed.' })
   updatedAt!: Date;
 }
 
 export const ReportConnection = Connection(Report, 'Report');
 export type ReportConnection = InstanceType<typeof ReportConnection>;
 
-@InputType()
+@InputType({ description: 'A new report. Names are unique within a tenant.' })
 export class CreateReportInput {
-  @Field(() => String)
+  @Field(() => String, { description: '1 to 200 characters, unique within the tenant.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Up to 5,000 characters.', nullable: true })
   description?: string | null;
 
-  @Field(() => ReportDefinitionShape)
+  @Field(() => ReportDefinitionShape, { description: 'What the report computes; validated before saving.' })
   definition!: ReportDefinitionShape;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { description: 'Free-form chart settings for the builder.', nullable: true })
   visualization?: Record<string, unknown> | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { description: 'Visible to the whole tenant (default false).', nullable: true, defaultValue: false })
   isPublic?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'At most 20 tags of at most 50 characters.', nullable: true })
   tags?: string[] | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateReportInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New name, unique within the tenant.', nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New description.', nullable: true })
   description?: string | null;
 
-  @Field(() => ReportDefinitionShape, { nullable: true })
+  @Field(() => ReportDefinitionShape, { description: 'New definition; validated before saving.', nullable: true })
   definition?: ReportDefinitionShape | null;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { description: 'New chart settings.', nullable: true })
   visualization?: Record<string, unknown> | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'Visible to the whole tenant or not.', nullable: true })
   isPublic?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'New tags (replace the old ones).', nullable: true })
   tags?: string[] | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One problem with a report definition.' })
 export class DefinitionProblem {
   @Field(() => String, { description: 'Dotted path into the definition, e.g. `filters.0.value`.' })
   path!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong there.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of checking a definition without running it.' })
 export class ReportValidation {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the definition has no problems.' })
   valid!: boolean;
 
-  @Field(() => [DefinitionProblem])
+  @Field(() => [DefinitionProblem], { description: 'Every problem found; empty when valid.' })
   errors!: DefinitionProblem[];
 }
 
 @InputType({ description: 'Preview a saved report (reportId) or an unsaved definition, one page at a time.' })
 export class PreviewReportInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'A saved report to preview.', nullable: true })
   reportId?: string | null;
 
-  @Field(() => ReportDefinitionShape, { nullable: true })
+  @Field(() => ReportDefinitionShape, { description: 'An unsaved definition to preview.', nullable: true })
   definition?: ReportDefinitionShape | null;
 
   @Field(() => Int, { nullable: true, description: 'Rows per page, 1..500 (default 100).' })
@@ -119,21 +119,21 @@ export class PreviewReportInput {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A column of a preview, in row order.' })
 export class PreviewColumn {
-  @Field(() => String)
+  @Field(() => String, { description: 'Column key (the alias or derived name).' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Human label for the column header.' })
   label!: string;
 
-  @Field(() => ColumnKindEnum)
+  @Field(() => ColumnKindEnum, { description: 'Value family of the column.' })
   type!: ColumnKind;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One page of a report\'s rows with the column metadata and paging information.' })
 export class ReportPreview {
-  @Field(() => [PreviewColumn])
+  @Field(() => [PreviewColumn], { description: 'The columns, in row order.' })
   columns!: PreviewColumn[];
 
   @Field(() => [JSONScalar], { description: 'Each row an array of values in column order.' })
@@ -145,12 +145,12 @@ export class ReportPreview {
   @Field(() => Boolean, { description: 'True when the row limit cut the result.' })
   truncated!: boolean;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Cursor for the next page.' })
   pageInfo!: PageInfo;
 
   @Field(() => DateTimeScalar, { description: 'The instant relative time ranges resolved against; fixed across pages.' })
   asOf!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Time the query took on the server.' })
   elapsedMs!: number;
 }

@@ -41,16 +41,16 @@ export class ScheduleResolver {
   @Query(() => ScheduleConnection, { description: "The tenant's schedules, newest first." })
   async schedules(
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size, 1..500 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'The previous page\'s `pageInfo.endCursor`.', nullable: true }) after?: string,
   ): Promise<ScheduleConnection> {
     const page = await ctx.services.schedules.list(requireViewer(ctx), first, after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toSchedule(e.node) })) };
   }
 
   @Authorized()
-  @Query(() => Schedule)
-  async schedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+  @Query(() => Schedule, { description: 'One schedule; NOT_FOUND for a missing id and for another tenant\'s.' })
+  async schedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<Schedule> {
     return toSchedule(await ctx.services.schedules.get(requireViewer(ctx), id));
   }
 
@@ -58,16 +58,16 @@ export class ScheduleResolver {
   @Query(() => [UpcomingRun], { description: 'The next runs of a cron in a zone, for previewing a schedule before saving it.' })
   upcomingRuns(
     @Ctx() ctx: AppContext,
-    @Arg('cron', () => String) cron: string,
-    @Arg('timezone', () => String, { defaultValue: 'UTC' }) timezone: string,
-    @Arg('count', () => Int, { defaultValue: 5 }) count: number,
+    @Arg('cron', () => String, { description: '5-field cron, e.g. `0 9 * * 1`.' }) cron: string,
+    @Arg('timezone', () => String, { description: 'IANA time zone the cron is read in.', defaultValue: 'UTC' }) timezone: string,
+    @Arg('count', () => Int, { description: 'How many runs, 1..20.', defaultValue: 5 }) count: number,
   ): UpcomingRun[] {
     requireViewer(ctx);
     return upcoming(cron, timezone, count);
   }
 
   @FieldResolver(() => [UpcomingRun], { name: 'upcomingRuns', description: 'The next runs of this schedule.' })
-  scheduleUpcomingRuns(@Root() root: ScheduleNode, @Arg('count', () => Int, { defaultValue: 5 }) count: number): UpcomingRun[] {
+  scheduleUpcomingRuns(@Root() root: ScheduleNode, @Arg('count', () => Int, { description: 'How many runs, 1..20.', defaultValue: 5 }) count: number): UpcomingRun[] {
     return upcoming(root.cron, root.timezone, count);
   }
 
@@ -75,46 +75,46 @@ export class ScheduleResolver {
   async executions(
     @Root() root: ScheduleNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size, 1..500 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'The previous page\'s `pageInfo.endCursor`.', nullable: true }) after?: string,
   ): Promise<ExecutionConnection> {
     const page = await ctx.services.schedules.executions(root.entity, first, after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toExecution(e.node) })) };
   }
 
   @Authorized('editor')
-  @Mutation(() => Schedule)
-  async createSchedule(@Ctx() ctx: AppContext, @Arg('input', () => CreateScheduleInput) input: CreateScheduleInput): Promise<Schedule> {
+  @Mutation(() => Schedule, { description: 'Creates a schedule (editor or admin); it fires from its next slot.' })
+  async createSchedule(@Ctx() ctx: AppContext, @Arg('input', () => CreateScheduleInput, { description: 'The fields to set.' }) input: CreateScheduleInput): Promise<Schedule> {
     return toSchedule(await ctx.services.schedules.create(requireViewer(ctx), plain(input)));
   }
 
   @Authorized('editor')
-  @Mutation(() => Schedule)
-  async updateSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateScheduleInput) input: UpdateScheduleInput): Promise<Schedule> {
+  @Mutation(() => Schedule, { description: 'Changes a schedule (editor or admin); fields left out stay as they are.' })
+  async updateSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string, @Arg('input', () => UpdateScheduleInput, { description: 'The fields to set.' }) input: UpdateScheduleInput): Promise<Schedule> {
     return toSchedule(await ctx.services.schedules.update(requireViewer(ctx), id, plain(input)));
   }
 
   @Authorized('editor')
-  @Mutation(() => ID)
-  async deleteSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
+  @Mutation(() => ID, { description: 'Deletes a schedule; its executions go with it. Returns the id.' })
+  async deleteSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<string> {
     return ctx.services.schedules.delete(requireViewer(ctx), id);
   }
 
   @Authorized('editor')
-  @Mutation(() => Schedule)
-  async pauseSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+  @Mutation(() => Schedule, { description: 'Stops firing until resumed.' })
+  async pauseSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<Schedule> {
     return toSchedule(await ctx.services.schedules.pause(requireViewer(ctx), id));
   }
 
   @Authorized('editor')
   @Mutation(() => Schedule, { description: 'Active again from now on: runs missed while paused are not made up.' })
-  async resumeSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Schedule> {
+  async resumeSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<Schedule> {
     return toSchedule(await ctx.services.schedules.resume(requireViewer(ctx), id));
   }
 
   @Authorized('editor')
   @Mutation(() => Execution, { description: 'Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work).' })
-  async runScheduleNow(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Execution> {
+  async runScheduleNow(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<Execution> {
     return toExecution(await ctx.services.schedules.runNow(requireViewer(ctx), id));
   }
 
@@ -122,28 +122,28 @@ export class ScheduleResolver {
   @Mutation(() => [Execution], { description: 'One execution per slot in (from, to], at most 365 days, each over its own period.' })
   async backfillSchedule(
     @Ctx() ctx: AppContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('from', () => DateTimeScalar) from: Date,
-    @Arg('to', () => DateTimeScalar) to: Date,
+    @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string,
+    @Arg('from', () => DateTimeScalar, { description: 'Start of the window (exclusive).' }) from: Date,
+    @Arg('to', () => DateTimeScalar, { description: 'End of the window (inclusive), not in the future.' }) to: Date,
   ): Promise<Execution[]> {
     return (await ctx.services.schedules.backfill(requireViewer(ctx), id, from, to)).map(toExecution);
   }
 
   @Authorized('editor')
   @Mutation(() => Execution, { description: 'Sends the failed deliveries of an execution again; sent ones are not repeated.' })
-  async resendFailedDeliveries(@Ctx() ctx: AppContext, @Arg('executionId', () => ID) executionId: string): Promise<Execution> {
+  async resendFailedDeliveries(@Ctx() ctx: AppContext, @Arg('executionId', () => ID, { description: 'The execution whose failed deliveries to send again.' }) executionId: string): Promise<Execution> {
     return toExecution(await ctx.services.schedules.resendFailed(requireViewer(ctx), executionId));
   }
 }
 
 @Resolver(() => Execution)
 export class ExecutionResolver {
-  @FieldResolver(() => [Delivery])
+  @FieldResolver(() => [Delivery], { description: 'One record per recipient and S3 target.' })
   async deliveries(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<Delivery[]> {
     return ctx.services.schedules.deliveries(root.entity);
   }
 
-  @FieldResolver(() => Export, { nullable: true })
+  @FieldResolver(() => Export, { description: 'The export this run made, if any.', nullable: true })
   async export(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<Export | null> {
     if (!root.exportId) return null;
     const record = await ctx.services.exports.get(requireViewer(ctx), root.exportId).catch(() => null);

@@ -15,16 +15,48 @@ export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'P
 export const DeliveryStatusEnum = enumOf(['PENDING', 'SENT', 'FAILED', 'UNSUBSCRIBED'] as const);
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
 export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3'] as const);
-registerEnumType(DeliveryMethodEnum, { name: 'DeliveryMethod' });
-registerEnumType(ScheduleStatusEnum, { name: 'ScheduleStatus' });
-registerEnumType(AttachmentPolicyEnum, { name: 'AttachmentPolicy', description: 'AUTO attaches files up to the size limit and links larger ones.' });
-registerEnumType(PresetEnum, { name: 'SchedulePreset' });
-registerEnumType(ExecutionStatusEnum, { name: 'ExecutionStatus' });
-registerEnumType(DeliveryStatusEnum, { name: 'DeliveryStatus' });
-registerEnumType(ExecutionTriggerEnum, { name: 'ExecutionTrigger' });
-registerEnumType(DeliveryChannelEnum, { name: 'DeliveryChannel' });
+registerEnumType(DeliveryMethodEnum, {
+  name: 'DeliveryMethod',
+  description: 'Where a schedule delivers each run.',
+  valuesConfig: { EMAIL: { description: 'Email to the recipients.' }, S3: { description: 'Upload to the S3 target.' }, BOTH: { description: 'Email and upload.' } },
+});
+registerEnumType(ScheduleStatusEnum, {
+  name: 'ScheduleStatus',
+  description: 'Whether a schedule fires.',
+  valuesConfig: { ACTIVE: { description: 'Fires on its timetable.' }, PAUSED: { description: 'Does not fire until resumed.' } },
+});
+registerEnumType(AttachmentPolicyEnum, {
+  name: 'AttachmentPolicy',
+  description: 'AUTO attaches files up to the size limit and links larger ones.',
+  valuesConfig: { AUTO: { description: 'Attach up to EMAIL_ATTACHMENT_LIMIT_MB, link larger files.' }, ATTACH: { description: 'Always attach the file.' }, LINK: { description: 'Always send an expiring download link.' } },
+});
+registerEnumType(PresetEnum, {
+  name: 'SchedulePreset',
+  description: 'Common timetables, stored as the equivalent cron.',
+  valuesConfig: { HOURLY: { description: 'Every hour at `minute`.' }, DAILY: { description: 'Every day at `hour`:`minute`.' }, WEEKDAYS: { description: 'Monday to Friday at `hour`:`minute`.' }, WEEKLY: { description: 'Every `dayOfWeek` at `hour`:`minute`.' }, MONTHLY: { description: 'Every month on `dayOfMonth` (1..28) at `hour`:`minute`.' } },
+});
+registerEnumType(ExecutionStatusEnum, {
+  name: 'ExecutionStatus',
+  description: 'Where one run of a schedule stands.',
+  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
+});
+registerEnumType(DeliveryStatusEnum, {
+  name: 'DeliveryStatus',
+  description: 'Where one delivery stands.',
+  valuesConfig: { PENDING: { description: 'Not sent yet (or being retried).' }, SENT: { description: 'Accepted by the provider or uploaded.' }, FAILED: { description: 'Failed after its last attempt; resendFailedDeliveries sends it again.' }, UNSUBSCRIBED: { description: 'The recipient unsubscribed from this schedule; nothing is sent.' } },
+});
+registerEnumType(ExecutionTriggerEnum, {
+  name: 'ExecutionTrigger',
+  description: 'What started a run.',
+  valuesConfig: { SCHEDULE: { description: 'Its timetable.' }, MANUAL: { description: 'runScheduleNow.' }, BACKFILL: { description: 'backfillSchedule.' }, RETRY: { description: 'A retry of a failed run.' } },
+});
+registerEnumType(DeliveryChannelEnum, {
+  name: 'DeliveryChannel',
+  description: 'How a delivery is made.',
+  valuesConfig: { EMAIL: { description: 'An email to one recipient.' }, S3: { description: 'An upload to an S3 bucket.' } },
+});
 
-@ObjectType()
+@ObjectType({ description: 'One future run of a schedule: the instant and the wall time in its zone.' })
 export class UpcomingRun {
   @Field(() => DateTimeScalar, { description: 'The instant, in UTC.' })
   utc!: Date;
@@ -33,8 +65,8 @@ export class UpcomingRun {
   local!: string;
 }
 
-@ObjectType('EmailConfig')
-@InputType('EmailConfigInput')
+@ObjectType('EmailConfig', { description: 'How a scheduled email reads and carries the file.' })
+@InputType('EmailConfigInput', { description: 'How a scheduled email reads and carries the file; fields left out use the defaults.' })
 export class EmailConfigShape {
   @Field(() => String, { nullable: true, description: 'Subject template: {report} {period} {schedule} {rows}.' })
   subject?: string | null;
@@ -42,29 +74,29 @@ export class EmailConfigShape {
   @Field(() => String, { nullable: true, description: 'Message shown above the summary; same placeholders.' })
   message?: string | null;
 
-  @Field(() => AttachmentPolicyEnum, { nullable: true })
+  @Field(() => AttachmentPolicyEnum, { description: 'Attach the file, link it, or decide by size (AUTO, the default).', nullable: true })
   attachment?: AttachmentPolicy | null;
 }
 
-@ObjectType('S3Target')
-@InputType('S3TargetInput')
+@ObjectType('S3Target', { description: 'A bucket and key template a scheduled export is uploaded to.' })
+@InputType('S3TargetInput', { description: 'A bucket and key template a scheduled export is uploaded to.' })
 export class S3TargetShape {
-  @Field(() => String)
+  @Field(() => String, { description: 'Bucket name.' })
   bucket!: string;
 
   @Field(() => String, { description: 'Key template: {tenant} {report} {schedule} {date} {format}.' })
   keyTemplate!: string;
 }
 
-@InputType()
+@InputType({ description: 'A common timetable instead of a cron; stored as the equivalent cron. Times are wall-clock times in the schedule\'s zone.' })
 export class SchedulePresetInput {
-  @Field(() => PresetEnum)
+  @Field(() => PresetEnum, { description: 'Which timetable.' })
   preset!: Preset;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Minute of the hour, 0..59 (default 0).', nullable: true })
   minute?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Hour of the day, 0..23 (required except for HOURLY).', nullable: true })
   hour?: number | null;
 
   @Field(() => Int, { nullable: true, description: '0 = Sunday … 6 = Saturday (WEEKLY).' })
@@ -74,99 +106,99 @@ export class SchedulePresetInput {
   dayOfMonth?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3.' })
 export class Schedule {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) reportId!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => ID, { description: 'Schedule id.' }) id!: string;
+  @Field(() => ID, { description: 'The report it exports.' }) reportId!: string;
+  @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
+  @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description!: string | null;
   @Field(() => String, { description: '5-field cron, in `timezone`.' }) cron!: string;
   @Field(() => String, { description: 'Human reading of the cron.' }) cronDescription!: string;
   @Field(() => String, { description: 'IANA time zone.' }) timezone!: string;
-  @Field(() => ExportFormatEnum) format!: ExportFormat;
-  @Field(() => DeliveryMethodEnum) delivery!: DeliveryMethod;
-  @Field(() => [String]) recipients!: string[];
-  @Field(() => EmailConfigShape) emailConfig!: EmailConfigShape;
-  @Field(() => S3TargetShape, { nullable: true }) s3Config!: S3TargetShape | null;
-  @Field(() => Boolean) skipIfEmpty!: boolean;
-  @Field(() => Boolean) businessDaysOnly!: boolean;
-  @Field(() => ScheduleStatusEnum) status!: ScheduleStatus;
-  @Field(() => String, { nullable: true }) pausedReason!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) lastRunAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) nextRunAt!: Date | null;
-  @Field(() => Int) runCount!: number;
-  @Field(() => Int) failureCount!: number;
-  @Field(() => String) createdBy!: string;
+  @Field(() => ExportFormatEnum, { description: 'File format of each run.' }) format!: ExportFormat;
+  @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
+  @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
+  @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.' }) emailConfig!: EmailConfigShape;
+  @Field(() => S3TargetShape, { description: 'Bucket and key template for S3 delivery.', nullable: true }) s3Config!: S3TargetShape | null;
+  @Field(() => Boolean, { description: 'Send nothing when a run has no rows (execution SKIPPED_EMPTY).' }) skipIfEmpty!: boolean;
+  @Field(() => Boolean, { description: 'Skip runs that fall on a weekend in the schedule\'s zone (execution SKIPPED).' }) businessDaysOnly!: boolean;
+  @Field(() => ScheduleStatusEnum, { description: 'ACTIVE runs on its timetable; PAUSED does not.' }) status!: ScheduleStatus;
+  @Field(() => String, { description: 'Why it was paused (by a user, or automatically after repeated failures).', nullable: true }) pausedReason!: string | null;
+  @Field(() => DateTimeScalar, { description: 'Slot of the latest execution.', nullable: true }) lastRunAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'Next slot it will fire at; null while paused.', nullable: true }) nextRunAt!: Date | null;
+  @Field(() => Int, { description: 'Executions so far.' }) runCount!: number;
+  @Field(() => Int, { description: 'Consecutive failed runs; reaching SCHEDULE_AUTO_PAUSE_AFTER pauses the schedule.' }) failureCount!: number;
+  @Field(() => String, { description: 'User id that created it.' }) createdBy!: string;
   @Field(() => String, { nullable: true, description: 'Gets failure notices.' }) ownerEmail!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => DateTimeScalar) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 
 export const ScheduleConnection = Connection(Schedule, 'Schedule');
 export type ScheduleConnection = InstanceType<typeof ScheduleConnection>;
 
-@ObjectType()
+@ObjectType({ description: 'One recipient or bucket of one execution, with its own status and attempts.' })
 export class Delivery {
-  @Field(() => ID) id!: string;
-  @Field(() => DeliveryChannelEnum) channel!: 'EMAIL' | 'S3';
+  @Field(() => ID, { description: 'Delivery id.' }) id!: string;
+  @Field(() => DeliveryChannelEnum, { description: 'EMAIL or S3.' }) channel!: 'EMAIL' | 'S3';
   @Field(() => String, { description: 'Email address or s3://bucket/key.' }) target!: string;
-  @Field(() => DeliveryStatusEnum) status!: DeliveryStatus;
-  @Field(() => Int) attempts!: number;
-  @Field(() => String, { nullable: true }) lastError!: string | null;
-  @Field(() => String, { nullable: true }) providerMessageId!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) sentAt!: Date | null;
+  @Field(() => DeliveryStatusEnum, { description: 'PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out.' }) status!: DeliveryStatus;
+  @Field(() => Int, { description: 'Send attempts so far.' }) attempts!: number;
+  @Field(() => String, { description: 'The provider\'s answer to the last failed attempt.', nullable: true }) lastError!: string | null;
+  @Field(() => String, { description: 'Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file).', nullable: true }) providerMessageId!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was sent.', nullable: true }) sentAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries.' })
 export class Execution {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) scheduleId!: string;
+  @Field(() => ID, { description: 'Execution id.' }) id!: string;
+  @Field(() => ID, { description: 'The schedule that fired.' }) scheduleId!: string;
   @Field(() => DateTimeScalar, { description: 'The slot; relative time ranges resolve against it.' }) scheduledFor!: Date;
-  @Field(() => ExecutionTriggerEnum) triggeredBy!: string;
-  @Field(() => ExecutionStatusEnum) status!: ExecutionStatus;
-  @Field(() => ID, { nullable: true }) exportId!: string | null;
+  @Field(() => ExecutionTriggerEnum, { description: 'SCHEDULE (its timetable), MANUAL (runScheduleNow), BACKFILL or RETRY.' }) triggeredBy!: string;
+  @Field(() => ExecutionStatusEnum, { description: 'Where the run stands; DELIVERED, PARTIALLY_DELIVERED, FAILED, SKIPPED, SKIPPED_EMPTY and MISSED are final.' }) status!: ExecutionStatus;
+  @Field(() => ID, { description: 'The export made for this run, once there is one.', nullable: true }) exportId!: string | null;
   @Field(() => JSONScalar, { description: 'Snapshot of what ran: cron, zone, window, definition.' }) parameters!: Record<string, unknown>;
-  @Field(() => String, { nullable: true }) error!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) completedAt!: Date | null;
+  @Field(() => String, { description: 'Why the run failed or was skipped.', nullable: true }) error!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the execution was recorded.' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When its export started.', nullable: true }) startedAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When the run reached a final status.', nullable: true }) completedAt!: Date | null;
 }
 
 export const ExecutionConnection = Connection(Execution, 'Execution');
 export type ExecutionConnection = InstanceType<typeof ExecutionConnection>;
 
-@InputType()
+@InputType({ description: 'A new schedule. Give `cron` or `preset` (not both).' })
 export class CreateScheduleInput {
-  @Field(() => ID) reportId!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => ID, { description: 'The report to export.' }) reportId!: string;
+  @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
+  @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true, description: '5-field cron; or give preset.' }) cron?: string | null;
-  @Field(() => SchedulePresetInput, { nullable: true }) preset?: SchedulePresetInput | null;
-  @Field(() => String, { nullable: true, defaultValue: 'UTC' }) timezone?: string | null;
-  @Field(() => ExportFormatEnum, { nullable: true, defaultValue: 'PDF' }) format?: ExportFormat | null;
-  @Field(() => DeliveryMethodEnum, { nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
-  @Field(() => [String], { nullable: true }) recipients?: string[] | null;
-  @Field(() => EmailConfigShape, { nullable: true }) emailConfig?: EmailConfigShape | null;
-  @Field(() => S3TargetShape, { nullable: true }) s3Config?: S3TargetShape | null;
-  @Field(() => Boolean, { nullable: true }) skipIfEmpty?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) businessDaysOnly?: boolean | null;
-  @Field(() => String, { nullable: true }) ownerEmail?: string | null;
+  @Field(() => SchedulePresetInput, { description: 'A common timetable instead of `cron`.', nullable: true }) preset?: SchedulePresetInput | null;
+  @Field(() => String, { description: 'IANA time zone the timetable is read in (default UTC).', nullable: true, defaultValue: 'UTC' }) timezone?: string | null;
+  @Field(() => ExportFormatEnum, { description: 'File format of each run (default PDF).', nullable: true, defaultValue: 'PDF' }) format?: ExportFormat | null;
+  @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
+  @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
+  @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
+  @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
+  @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
+  @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
+  @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateScheduleInput {
-  @Field(() => ID, { nullable: true }) reportId?: string | null;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true }) cron?: string | null;
-  @Field(() => SchedulePresetInput, { nullable: true }) preset?: SchedulePresetInput | null;
-  @Field(() => String, { nullable: true }) timezone?: string | null;
-  @Field(() => ExportFormatEnum, { nullable: true }) format?: ExportFormat | null;
-  @Field(() => DeliveryMethodEnum, { nullable: true }) delivery?: DeliveryMethod | null;
-  @Field(() => [String], { nullable: true }) recipients?: string[] | null;
-  @Field(() => EmailConfigShape, { nullable: true }) emailConfig?: EmailConfigShape | null;
-  @Field(() => S3TargetShape, { nullable: true }) s3Config?: S3TargetShape | null;
-  @Field(() => Boolean, { nullable: true }) skipIfEmpty?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) businessDaysOnly?: boolean | null;
-  @Field(() => String, { nullable: true }) ownerEmail?: string | null;
+  @Field(() => ID, { description: 'The report to export.', nullable: true }) reportId?: string | null;
+  @Field(() => String, { description: 'Name, unique within the tenant.', nullable: true }) name?: string | null;
+  @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
+  @Field(() => String, { description: 'New 5-field cron (replaces the timetable).', nullable: true }) cron?: string | null;
+  @Field(() => SchedulePresetInput, { description: 'A common timetable instead of `cron`.', nullable: true }) preset?: SchedulePresetInput | null;
+  @Field(() => String, { description: 'New IANA time zone.', nullable: true }) timezone?: string | null;
+  @Field(() => ExportFormatEnum, { description: 'New file format.', nullable: true }) format?: ExportFormat | null;
+  @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
+  @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
+  @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
+  @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
+  @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
+  @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
+  @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }

@@ -1,0 +1,51 @@
+/**
+ * createReportcastClient: the SDK's entry point. One client per server and identity; its
+ * resources (`reports`, `exports`, `schedules`) share one HTTP client and one lazily opened
+ * subscription socket.
+ */
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
+import { MeDocument, TablesDocument } from './generated/graphql.js';
+import { ExportsApi } from './exports.js';
+import { ReportsApi } from './reports.js';
+import { SchedulesApi } from './schedules.js';
+import { Transport, type OperationOptions, type ReportcastClientOptions } from './transport.js';
+import type { Role, Table } from './types.js';
+
+export interface Viewer {
+  userId: string;
+  tenantId: string;
+  role: Role;
+}
+
+export interface ReportcastClient {
+  readonly reports: ReportsApi;
+  readonly exports: ExportsApi;
+  readonly schedules: SchedulesApi;
+  /** The caller as the token says (null when the server accepts no identity from it). */
+  me(): Promise<Viewer | null>;
+  /** The tables reports can be built on, with what each column may do. */
+  tables(): Promise<Table[]>;
+  /** Any typed query (retried when transient failures allow). */
+  query<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V): Promise<D>;
+  /** Any typed mutation (retried only when marked idempotent). */
+  mutate<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V, options?: OperationOptions): Promise<D>;
+  /** The GraphQL endpoint in use. */
+  readonly endpoint: string;
+  /** Closes the subscription socket; pending HTTP requests finish on their own. */
+  close(): Promise<void>;
+}
+
+export function createReportcastClient(options: ReportcastClientOptions): ReportcastClient {
+  const transport = new Transport(options);
+  return {
+    reports: new ReportsApi(transport),
+    exports: new ExportsApi(transport),
+    schedules: new SchedulesApi(transport),
+    me: async () => (await transport.query(MeDocument, {})).me,
+    tables: async () => (await transport.query(TablesDocument, {})).tables,
+    query: (document, variables) => transport.query(document, variables),
+    mutate: (document, variables, operationOptions) => transport.mutate(document, variables, operationOptions),
+    endpoint: transport.endpoint,
+    close: () => transport.close(),
+  };
+}

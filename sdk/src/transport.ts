@@ -1,0 +1,182 @@
+/**
+ * The wire: an urql Client (HTTP POST for queries and mutations, no cache: an SDK call always asks
+ * the server) and a graphql-ws client for subscriptions on the same path, both authenticated with
+ * the caller's bearer token. Every failure leaves here as a ReportcastError; queries and idempotent
+ * mutations are retried when the failure is transient.
+ */
+import { Client, fetchExchange, subscriptionExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { Kind, type DocumentNode } from 'graphql';
+import { onEnd, pipe, subscribe } from 'wonka';
+import { pushIterator } from './async-queue.js';
+import { fromCombinedError, ReportcastError } from './errors.js';
+import { DEFAULT_RETRY, withRetry, type RetryHooks, type RetryOptions } from './retry.js';
+
+export type TokenSource = { token: string; getToken?: never } | { getToken: () => string | Promise<string>; token?: never };
+
+export type ReportcastClientOptions = TokenSource & {
+  /** The server's origin (`https://reports.example.com`) or its GraphQL endpoint (`…/graphql`). */
+  url: string;
+  /** Retry policy for queries and idempotent mutations; `false` never retries. */
+  retry?: Partial<RetryOptions> | false;
+  /** Called before each retry (for logging). */
+  onRetry?: RetryHooks['onRetry'];
+  /** A fetch implementation; the global one by default. */
+  fetch?: typeof fetch;
+  /** A WebSocket constructor; the global one, else the `ws` package (Node 20). */
+  webSocketImpl?: unknown;
+  /** Extra headers sent with every HTTP request. */
+  headers?: Record<string, string>;
+};
+
+export interface OperationOptions {
+  /** Safe to send twice: a transient failure is retried like a query's. */
+  idempotent?: boolean;
+}
+
+function operationName(document: DocumentNode): string | undefined {
+  for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION) return def.name?.value;
+  return undefined;
+}
+
+/** `http://host:4000` and `http://host:4000/graphql` both mean the endpoint at /graphql. */
+export function graphqlEndpoint(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.pathname.replace(/\/+$/, '').endsWith('/graphql')) parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/graphql`;
+  return parsed.toString();
+}
+
+export class Transport {
+  readonly endpoint: string;
+  private readonly urql: Client;
+  private readonly retry: RetryOptions;
+  private readonly fetchImpl: typeof fetch;
+  private ws: Promise<WsClient> | null = null;
+
+  constructor(private readonly options: ReportcastClientOptions) {
+    if (typeof options.token !== 'string' && typeof options.getToken !== 'function') {
+      throw new TypeError('createReportcastClient needs `token` or `getToken`');
+    }
+    this.endpoint = graphqlEndpoint(options.url);
+    this.retry = options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.urql = new Client({
+      url: this.endpoint,
+      // Apollo Server refuses simple GET requests (CSRF prevention); POST everything.
+      preferGetMethod: false,
+      requestPolicy: 'network-only',
+      fetch: (input, init) => this.authorizedFetch(input, init),
+      exchanges: [
+        fetchExchange,
+        subscriptionExchange({
+          forwardSubscription: (request) => ({
+            subscribe: (sink) => {
+              let dispose: (() => void) | null = null;
+              let closed = false;
+              this.socket().then(
+                (ws) => {
+                  if (!closed) dispose = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+                },
+                (error: unknown) => sink.error(error),
+              );
+              return { unsubscribe: () => { closed = true; dispose?.(); } };
+            },
+          }),
+        }),
+      ],
+    });
+  }
+
+  async token(): Promise<string> {
+    return this.options.token ?? (await this.options.getToken!());
+  }
+
+  /** fetch with the bearer token (fetched per request, so a rotating getToken is honoured). */
+  async authorizedFetch(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.options.headers ?? {})) headers.set(name, value);
+    headers.set('authorization', `Bearer ${await this.token()}`);
+    return this.fetchImpl(input, { ...init, headers });
+  }
+
+  /** fetch without the bearer header: download links carry their own authorisation. */
+  plainFetch(url: string): Promise<Response> {
+    return this.fetchImpl(url);
+  }
+
+  private socket(): Promise<WsClient> {
+    this.ws ??= (async () => {
+      const webSocketImpl = this.options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await loadWs());
+      return createWsClient({
+        url: this.endpoint.replace(/^http/, 'ws'),
+        webSocketImpl,
+        lazy: true,
+        connectionParams: async () => ({ authorization: `Bearer ${await this.token()}` }),
+        // Like graphql-ws's default (retry closed sockets, not other errors), except 4403: the server
+        // refused the token at connection_init, and trying again will not change that.
+        shouldRetry: (event) => isCloseEvent(event) && event.code !== 4403,
+      });
+    })();
+    return this.ws;
+  }
+
+  async query<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V): Promise<D> {
+    return this.withRetry(() => this.once(document, variables, 'query'));
+  }
+
+  async mutate<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V, options: OperationOptions = {}): Promise<D> {
+    const run = () => this.once(document, variables, 'mutation');
+    return options.idempotent ? this.withRetry(run) : run();
+  }
+
+  /** Transient failures retried per the client's policy (also for download links, which are idempotent GETs). */
+  withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+    return withRetry(attempt, this.retry, { onRetry: this.options.onRetry });
+  }
+
+  private async once<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V, kind: 'query' | 'mutation'): Promise<D> {
+    const name = operationName(document);
+    const result = kind === 'query' ? await this.urql.query(document, variables).toPromise() : await this.urql.mutation(document, variables).toPromise();
+    if (result.error) throw fromCombinedError(result.error, name);
+    if (!result.data) throw new ReportcastError('INTERNAL_SERVER_ERROR', `${name ?? 'operation'} returned no data`, { operationName: name });
+    return result.data;
+  }
+
+  /** Each result of a subscription; an error result ends the iteration with a ReportcastError. */
+  subscribe<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V): AsyncIterableIterator<D> {
+    const name = operationName(document);
+    return pushIterator<D>((sink) => {
+      const { unsubscribe } = pipe(
+        this.urql.subscription(document, variables),
+        onEnd(() => sink.complete()),
+        subscribe((result) => {
+          if (result.error) sink.error(fromCombinedError(result.error, name));
+          else if (result.data) sink.next(result.data);
+        }),
+      );
+      return unsubscribe;
+    });
+  }
+
+  /** Closes the subscription socket, if one was opened. */
+  async close(): Promise<void> {
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) await (await ws.catch(() => null))?.dispose();
+  }
+}
+
+function isCloseEvent(value: unknown): value is { code: number; reason: string } {
+  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
+}
+
+/** Node 20 has no global WebSocket: fall back to the `ws` package (an optional peer dependency). */
+async function loadWs(): Promise<unknown> {
+  const name = 'ws';
+  try {
+    const mod = (await import(name)) as { default?: unknown; WebSocket?: unknown };
+    return mod.default ?? mod.WebSocket;
+  } catch (cause) {
+    throw new ReportcastError('NETWORK_ERROR', 'No WebSocket implementation: install the `ws` package or pass `webSocketImpl`', { cause });
+  }
+}
