@@ -43,7 +43,7 @@ export interface Runtime {
   orm: MikroORM;
   analytics: AnalyticsStore;
   jwtSecret: string;
-  /** HMAC key of download links, derived from the JWT secret so there is one secret to manage. */
+  /** HMAC key of download and unsubscribe links: DOWNLOAD_LINK_SECRET, or (outside production) derived from the JWT secret. */
   downloadSecret: string;
   limits: DefinitionLimits;
   storage: ExportStorage;
@@ -94,7 +94,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     orm,
     analytics,
     jwtSecret,
-    downloadSecret: createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
+    downloadSecret: config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
     limits: config.reports,
     storage: openStorage(config),
     events,

@@ -50,6 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATA_DIR: dir.path,
     DATABASE_URL: db.url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DOWNLOAD_LINK_SECRET: 'test-download-link-secret-9876543210-abcdef',
     LOG_LEVEL: 'warn',
     WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,
