@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const log = createLogger(config.logLevel, config.mode === 'production');
+  const log = createLogger(config.logLevel, config.logFormat);
   switch (command) {
     case 'start':
     case 'api':
