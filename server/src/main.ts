@@ -4,7 +4,7 @@
  *   api      the API alone (same as start until the worker exists)
  *   worker   placeholder until the export worker lands: starts the API
  *   migrate  apply SQL migrations
- *   seed     (re)seed demo analytics data and default reports: --rows N
+ *   seed     (re)seed demo analytics data and default reports: --rows N [--now ISO (data ends there)]
  *   token    print a JWT: --tenant T --role viewer|editor|admin [--user U] [--ttl SECONDS]
  *   schema   write schema.graphql (--check: fail when it differs)
  *   tick     run the scheduler once as if the clock were --at <ISO instant> (default now; --next: the next due run)
@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<void> {
       user: { type: 'string' },
       ttl: { type: 'string' },
       rows: { type: 'string' },
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       at: { type: 'string' },
       next: { type: 'boolean' },
       check: { type: 'boolean' },
@@ -71,7 +73,9 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const rows = values.rows === undefined ? config.demo.seedRows : Number(values.rows);
       if (!Number.isInteger(rows) || rows < 1) throw new UsageError('--rows must be a positive integer');
-      return (await import('./serve.js')).seed(config, log, rows);
+      const now = values.now === undefined ? undefined : new Date(values.now);
+      if (now && Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant, e.g. 2026-03-09T14:00:00Z');
+      return (await import('./serve.js')).seed(config, log, rows, now);
     }
     case 'tick': {
       // Postgres only: works beside a running `pnpm start` (its worker then runs what this enqueues).

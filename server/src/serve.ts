@@ -12,8 +12,8 @@ import { takeBackSignals } from './platform/embedded-postgres.js';
 import { claimDataDir, runningServer, updateServerUrl } from './platform/process-lock.js';
 import { UsageError } from './usage-error.js';
 
-export async function seedAll(runtime: Runtime, rows: number, log: Logger): Promise<void> {
-  await seedAnalytics(runtime.analytics, { usageEvents: rows, now: new Date(), onProgress: (line) => log.info(line) });
+export async function seedAll(runtime: Runtime, rows: number, log: Logger, now = new Date()): Promise<void> {
+  await seedAnalytics(runtime.analytics, { usageEvents: rows, now, onProgress: (line) => log.info(line) });
   const created = await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
   if (created) log.info(`created ${created} default report(s)`);
   const schedules = await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
@@ -107,11 +107,12 @@ export async function serve(config: Config, baseLog: Logger, command: Exclude<Pr
   }
 }
 
-export async function seed(config: Config, log: Logger, rows: number): Promise<void> {
+/** `now`: the instant the data ends at; a fixed one seeds identical data in several chDB directories. */
+export async function seed(config: Config, log: Logger, rows: number, now?: Date): Promise<void> {
   requireChdbFree(config);
-  const runtime = await openRuntime(config, log);
+  const runtime = await openRuntime(config, log, 'cli');
   try {
-    await seedAll(runtime, rows, log);
+    await seedAll(runtime, rows, log, now);
   } finally {
     await runtime.close();
   }
