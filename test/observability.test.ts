@@ -80,7 +80,7 @@ describe('metrics', () => {
     // A scheduled run 90 s late: the slot was 90 s ago.
     const slot = new Date(Math.floor((Date.now() - 90_000) / 60_000) * 60_000);
     const [schedule] = await sql(`SELECT id FROM schedules WHERE tenant_id = 'acme' AND name = 'Weekly Usage Summary Email'`);
-    await sql(`UPDATE schedules SET cron = '* * * * *', time_zone = 'UTC', next_run_at = ? WHERE id = ?`, [slot, schedule.id]);
+    await sql(`UPDATE schedules SET cron = '* * * * *', time_zone = 'UTC', next_run_at = ? WHERE id = ?`, [slot, schedule!.id]);
     const result = await runTick(app.runtime, new Date(slot.getTime() + 1000));
     expect(result.started).toBe(1);
     const text = await waitFor(async () => {

@@ -1,9 +1,11 @@
 /**
  * The one entry point: `pnpm cli <command>` (and `pnpm start` = `start`).
- *   start    API + SPA on one port, embedded Postgres/chDB unless configured, demo data on first start
- *   api      the API alone (same as start until the worker exists)
- *   worker   placeholder until the export worker lands: starts the API
+ *   start    API + worker + SPA on one port, embedded Postgres/chDB unless configured, demo data on first start
+ *   api      HTTP + WebSocket only (enqueues jobs, runs none); scale out freely
+ *   worker   jobs + scheduler only (ops server with /healthz /readyz /metrics on PORT); scale out freely
  *   migrate  apply SQL migrations
+ *   clickhouse:migrate  create the analytics tables over CLICKHOUSE_URL (--print: only print the DDL; --rows N: demo rows if empty)
+ *   retention list | prune [--dry-run]  what the retention settings delete, and deleting it
  *   seed     (re)seed demo analytics data and default reports: --rows N [--now ISO (data ends there)]
  *   token    print a JWT: --tenant T --role viewer|editor|admin [--user U] [--ttl SECONDS]
  *   schema   write schema.graphql (--check: fail when it differs)
@@ -30,7 +32,7 @@ function parseArgsOrExplain<T>(parse: () => T): T {
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgsOrExplain(() => parseArgs({
+  const { values, positionals } = parseArgsOrExplain(() => parseArgs({
     args: rest,
     options: {
       tenant: { type: 'string' },
@@ -43,9 +45,11 @@ async function main(argv: string[]): Promise<void> {
       at: { type: 'string' },
       next: { type: 'boolean' },
       check: { type: 'boolean' },
+      print: { type: 'boolean' },
     },
-    allowPositionals: false,
+    allowPositionals: true,
   }));
+  if (positionals.length > 0 && command !== 'retention') throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (command === 'schema') {
     const { printedSchema, writeSchemaFile, SCHEMA_FILE } = await import('./schema.js');
     if (values.check) {
@@ -101,6 +105,14 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'retention':
+      if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+      return (await import('./ops-commands.js')).retentionCommand(config, log, positionals[0], values['dry-run'] === true);
+    case 'clickhouse:migrate': {
+      const rows = values.rows === undefined ? undefined : Number(values.rows);
+      if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new UsageError('--rows must be a non-negative integer');
+      return (await import('./ops-commands.js')).clickhouseMigrate(config, log, { print: values.print === true, rows });
+    }
     case 'token': {
       const tenant = values.tenant;
       const role = values.role ?? 'viewer';
@@ -113,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 10).map((l) => l.replace(/^ \*\/?/, '')).join('\n'));
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^ \*\/?/, '')).join('\n'));
       if (command !== 'help') throw new UsageError(`unknown command "${command}"`);
   }
 }

@@ -22,7 +22,7 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function spawnServer(command: 'api' | 'worker' | 'start', env: NodeJS.ProcessEnv, name = command): Promise<ServerProcess> {
+export function spawnServer(command: 'api' | 'worker' | 'start', env: NodeJS.ProcessEnv, name: string = command): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, command], {
     cwd: SERVER_DIR,
     env: { ...process.env, NODE_ENV: 'test', LOG_FORMAT: 'json', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
