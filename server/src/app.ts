@@ -14,6 +14,7 @@ import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
+import { TenantLimitedStore } from './platform/tenant-limited-store.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
 import type { Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
@@ -74,9 +75,12 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ url: 
 
 export function openAnalytics(config: Config): AnalyticsStore {
   const { url, username, password, database } = config.clickhouse;
-  return url
-    ? new ClickHouseServerStore({ url, username, password, database })
+  // max_result_rows: the largest report plus the one row that tells a truncated result.
+  const limits = { maxExecutionSeconds: config.clickhouseLimits.maxExecutionSeconds, maxResultRows: config.reports.maxRowLimit + 1 };
+  const store = url
+    ? new ClickHouseServerStore({ url, username, password, database, limits })
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
+  return new TenantLimitedStore(store, config.clickhouseLimits.tenantConcurrency);
 }
 
 export function openStorage(config: Config): ExportStorage {
