@@ -122,7 +122,13 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
-    await this.session.queryBindAsync(sql, params, { format: 'Null' });
+    const session = this.session;
+    try {
+      await session.queryBindAsync(sql, params, { format: 'Null' });
+    } catch (error) {
+      this.replaceSession(session); // see query()
+      throw error;
+    }
   }
 
   async ping(): Promise<boolean> {
