@@ -194,3 +194,35 @@ describe('Dockerfile', () => {
     for (const entry of ['.git', '.data', '**/node_modules', '**/dist']) expect(ignore.split('\n')).toContain(entry);
   });
 });
+
+describe('docs/operations.md alert rules', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs/operations.md'), 'utf8');
+  const block = /## Alert rules[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+  const rules = (parse(block) as { groups: { rules: { alert: string; expr: string; for: string }[] }[] }).groups.flatMap((g) => g.rules);
+
+  it('cover the monitoring section of the specification: error rate, export failures, queue backup', () => {
+    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(['ReportcastHighErrorRate', 'ReportcastExportFailureRate', 'ReportcastQueueBackup']));
+    const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
+    expect(byName.ReportcastHighErrorRate!.expr).toMatch(/> 0\.05/);
+    expect(byName.ReportcastHighErrorRate!.for).toBe('5m');
+    expect(byName.ReportcastExportFailureRate!.expr).toMatch(/> 0\.10/);
+    expect(byName.ReportcastQueueBackup!.expr).toMatch(/> 100/);
+  });
+
+  it('only use metrics the server exports, with their labels', async () => {
+    const { Metrics } = await import('../server/src/platform/metrics.js');
+    const registry = new Metrics('test').registry;
+    for (const rule of rules) {
+      const used = [...rule.expr.matchAll(/\b(reportcast_[a-z_]+)(?:\{([^}]*)\})?/g)];
+      expect(used.length, rule.alert).toBeGreaterThan(0);
+      for (const [, name, selector] of used) {
+        const metric = registry.getSingleMetric(name!) ?? registry.getSingleMetric(name!.replace(/_(bucket|sum|count)$/, ''));
+        expect(metric, `${rule.alert}: ${name}`).toBeDefined();
+        const labelNames = (metric as unknown as { labelNames: string[] }).labelNames;
+        for (const label of [...(selector ?? '').matchAll(/(\w+)\s*[=!~]/g)].map((m) => m[1])) {
+          expect(labelNames, `${rule.alert}: ${name}{${label}}`).toContain(label);
+        }
+      }
+    }
+  });
+});

@@ -75,7 +75,7 @@ export async function serve(config: Config, baseLog: Logger, command: Exclude<Pr
       stopping = true;
       rt.draining = true;
       rt.metrics.draining();
-      log.info(`${signal}: shutting down (running jobs get ${config.worker.shutdownGraceMs / 1000} s)…`);
+      log.info(`${signal}: shutting down${worker ? ` (running jobs get ${config.worker.shutdownGraceMs / 1000} s)` : ''}…`);
       const force = setTimeout(() => {
         log.error('shutdown took too long; exiting');
         process.exit(1);
