@@ -153,6 +153,19 @@ describe('two API and two worker processes on one PostgreSQL', () => {
       const file = await fetch(final.downloadUrl);
       expect(file.status).toBe(200);
       expect((await file.text()).split('\r\n').filter(Boolean)).toHaveLength(final.rowCount + 1);
+      // Each worker serves /readyz and /metrics; exactly one of them counted this export.
+      const counted = await waitFor(async () => {
+        let sum = 0;
+        for (const w of workers) {
+          expect((await fetch(`${w.url}/readyz`)).status).toBe(200);
+          const text = await (await fetch(`${w.url}/metrics`)).text();
+          sum += Number(/^reportcast_exports_total\{format="CSV",status="COMPLETED"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+        }
+        return sum === 1 ? sum : undefined;
+      }, 20_000);
+      expect(counted).toBe(1);
+      // The API processes run no jobs: they count none.
+      expect(await (await fetch(`${api2.url}/metrics`)).text()).not.toMatch(/^reportcast_exports_total\{/m);
     } finally {
       await client.dispose();
     }

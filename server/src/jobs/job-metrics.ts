@@ -14,9 +14,10 @@ interface ExportRow {
   rows_written: string | number | null;
   bytes_written: string | number | null;
   scheduled_for: Date | null;
+  started_at: Date | null;
 }
 
-const EXPORT_ROW = `SELECT e.format, e.status, e.attempts, e.rows_written, e.bytes_written,
+const EXPORT_ROW = `SELECT e.format, e.status, e.attempts, e.rows_written, e.bytes_written, e.started_at,
     CASE WHEN e.triggered_by = 'SCHEDULE' THEN x.scheduled_for END AS scheduled_for
   FROM exports e LEFT JOIN schedule_executions x ON x.export_id = e.id WHERE e.id = ?`;
 
@@ -30,7 +31,8 @@ export async function measureExport(sql: Sql, metrics: Metrics | undefined, expo
   if (!metrics) return run();
   const [before] = await sql<ExportRow>(EXPORT_ROW, [exportId]).catch(() => []);
   const runnable = before && (before.status === 'PENDING' || before.status === 'PROCESSING');
-  if (runnable && before.scheduled_for && before.attempts === 0) {
+  // Once per export: its first start (a retry or a released export started before).
+  if (runnable && before.scheduled_for && !before.started_at) {
     metrics.scheduleLag.observe(Math.max(0, (Date.now() - new Date(before.scheduled_for).getTime()) / 1000));
   }
   const started = performance.now();
