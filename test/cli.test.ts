@@ -22,7 +22,7 @@ describe('pnpm cli token', () => {
   const secret = 'cli-test-secret-cli-test-secret-012345';
 
   it('prints a token signed with JWT_SECRET carrying tenant, role and user', async () => {
-    const r = cli(['token', '--tenant', 'globex', '--role', 'editor', '--user', 'gary'], { JWT_SECRET: secret, NODE_ENV: 'production' });
+    const r = cli(['token', '--tenant', 'globex', '--role', 'editor', '--user', 'gary'], { JWT_SECRET: secret, DOWNLOAD_LINK_SECRET: 'cli-download-link-secret-0123456789abc', NODE_ENV: 'production' });
     expect(r.code).toBe(0);
     expect(await verifyToken(secret, r.out.trim())).toEqual({ tenantId: 'globex', role: 'editor', userId: 'gary' });
   });

@@ -34,6 +34,8 @@ function workerEnv(): NodeJS.ProcessEnv {
     WORKER_POLL_INTERVAL_MS: '200',
     WORKER_CONCURRENCY: '1',
     LOG_LEVEL: 'info',
+    // The worker's ops server (/healthz, /readyz, /metrics): any free port.
+    PORT: '0',
   };
 }
 

@@ -14,6 +14,7 @@ import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
+import { TenantLimitedStore } from './platform/tenant-limited-store.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
 import type { Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
@@ -35,6 +36,10 @@ import { OutboxTransport } from './features/delivery/email/outbox-transport.js';
 import { tick, type TickResult } from './features/schedules/tick.service.js';
 import { unsubscribeHandler } from './features/delivery/unsubscribe.js';
 import { devTokenHandler } from './features/auth/dev-token.route.js';
+import { Metrics } from './platform/metrics.js';
+import type { RetentionPolicy } from './features/retention/retention.service.js';
+import { mountOpsRoutes } from './platform/ops-routes.js';
+import { observabilityPlugin, requestIdAndLog } from './graphql/observability.js';
 
 export interface Runtime {
   config: Config;
@@ -43,13 +48,19 @@ export interface Runtime {
   orm: MikroORM;
   analytics: AnalyticsStore;
   jwtSecret: string;
-  /** HMAC key of download links, derived from the JWT secret so there is one secret to manage. */
+  /** HMAC key of download and unsubscribe links: DOWNLOAD_LINK_SECRET, or (outside production) derived from the JWT secret. */
   downloadSecret: string;
   limits: DefinitionLimits;
   storage: ExportStorage;
   events: PgEventBus;
+  metrics: Metrics;
+  /** Set on SIGTERM: /readyz answers 503 so load balancers stop sending work. */
+  draining: boolean;
   close(): Promise<void>;
 }
+
+/** What this process runs: `start` (everything), `api` (HTTP + WebSocket), `worker` (jobs + scheduler). */
+export type ProcessRole = 'start' | 'api' | 'worker' | 'cli';
 
 /** Postgres only (embedded or configured), migrated: enough for CLI commands that need no ClickHouse. */
 export async function openDatabase(config: Config, log: Logger): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
@@ -64,9 +75,12 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ url: 
 
 export function openAnalytics(config: Config): AnalyticsStore {
   const { url, username, password, database } = config.clickhouse;
-  return url
-    ? new ClickHouseServerStore({ url, username, password, database })
+  // max_result_rows: the largest report plus the one row that tells a truncated result.
+  const limits = { maxExecutionSeconds: config.clickhouseLimits.maxExecutionSeconds, maxResultRows: config.reports.maxRowLimit + 1 };
+  const store = url
+    ? new ClickHouseServerStore({ url, username, password, database, limits })
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
+  return new TenantLimitedStore(store, config.clickhouseLimits.tenantConcurrency);
 }
 
 export function openStorage(config: Config): ExportStorage {
@@ -81,9 +95,11 @@ export function openStorage(config: Config): ExportStorage {
   });
 }
 
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function openRuntime(config: Config, log: Logger, role: ProcessRole = 'start'): Promise<Runtime> {
   const db = await openDatabase(config, log);
   const orm = await openOrm(db.url);
+  const metrics = new Metrics(role);
+  metrics.watchQueue((sql) => orm.em.getConnection().execute(sql));
   const analytics = openAnalytics(config);
   const events = new PgEventBus(db.url, log);
   const jwtSecret = resolveJwtSecret(config);
@@ -94,10 +110,12 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     orm,
     analytics,
     jwtSecret,
-    downloadSecret: createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
+    downloadSecret: config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
     limits: config.reports,
     storage: openStorage(config),
     events,
+    metrics,
+    draining: false,
     close: async () => {
       await events.close();
       log.debug('event bus closed');
@@ -125,20 +143,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.set('trust proxy', 'loopback');
   const server = createServer(app);
 
-  const postgresAnswers = async () => orm.em.getConnection().execute('SELECT 1').then(() => true, () => false);
-  app.get('/healthz', async (_req, res) => {
-    const [pg, ch] = await Promise.all([postgresAnswers(), analytics.ping()]);
-    res.status(pg && ch ? 200 : 503).json({ status: pg && ch ? 'ok' : 'unavailable', postgres: pg, clickhouse: ch });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const [pg, ch, migrated] = await Promise.all([
-      postgresAnswers(),
-      analytics.ping(),
-      migrationsCurrent((sql) => orm.em.getConnection().execute(sql)),
-    ]);
-    const ok = pg && ch && migrated;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', postgres: pg, clickhouse: ch, migrations: migrated });
-  });
+  app.use(requestIdAndLog(log));
+  mountOpsRoutes(app, opsDeps(runtime));
 
   // LISTEN/NOTIFY → in-process subscribers.
   const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
@@ -178,6 +184,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     requestsPerMinute: config.rateLimit.requestsPerMinute,
     publicUrl: config.publicUrl,
     log,
+    plugins: [observabilityPlugin(log, runtime.metrics)],
   });
   app.use('/graphql', express.json({ limit: '1mb' }), graphql.middleware);
 
@@ -203,6 +210,44 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     close: async () => {
       unsubscribe();
       await graphql.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function opsDeps(runtime: Runtime) {
+  const { orm, config } = runtime;
+  const sql = (query: string) => orm.em.getConnection().execute(query);
+  return {
+    sql,
+    analytics: runtime.analytics,
+    storage: runtime.storage,
+    exportsDir: config.s3 ? null : config.exports.dir,
+    migrationsCurrent: () => migrationsCurrent((q) => sql(q) as Promise<{ name: string }[]>),
+    metrics: runtime.metrics,
+    draining: () => runtime.draining,
+  };
+}
+
+/** A worker process's only HTTP surface: /healthz, /readyz and /metrics, for probes and Prometheus. */
+export function createOpsApp(runtime: Runtime): Pick<HttpApp, 'server' | 'listen' | 'close'> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestIdAndLog(runtime.log));
+  mountOpsRoutes(app, opsDeps(runtime));
+  const server = createServer(app);
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -260,6 +305,8 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       pollIntervalMs: config.worker.pollIntervalMs,
       heartbeatSeconds: config.worker.heartbeatSeconds,
       retentionDays: config.exports.retentionDays,
+      retention: retentionPolicy(config),
+      shutdownGraceMs: config.worker.shutdownGraceMs,
     },
     {
       em: runtime.orm.em,
@@ -269,8 +316,18 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       limits: runtime.limits,
       pdfRowCap: config.exports.pdfRowCap,
       log: runtime.log,
+      metrics: runtime.metrics,
     },
     { tick: (at) => runTick(runtime, at), delivery: deliveryService(runtime) },
     runtime.log,
   );
+}
+
+export function retentionPolicy(config: Config): RetentionPolicy {
+  return {
+    exportFileDays: config.exports.retentionDays,
+    exportRecordDays: config.retention.exportRecordDays,
+    executionDays: config.retention.executionDays,
+    auditDays: config.retention.auditDays,
+  };
 }

@@ -1,12 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, REPO_ROOT, loadConfig } from './config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENV_VARS, REPO_ROOT, loadConfig } from './config.js';
 
 /** This file lives in server/src, like config.ts: the repository root is two levels up. */
 const EXPECTED_REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SECRET = 's'.repeat(32);
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET };
+const SECRET = '8f3b1c9e2a7d4f60b5e1c8a93d2f7e4b';
+const LINK_SECRET = 'c4e9a1f7b3d2086e5a9c1b7f3e2d4a68';
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, DOWNLOAD_LINK_SECRET: LINK_SECRET };
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -78,6 +80,14 @@ describe('loadConfig defaults (empty environment)', () => {
     expect(config.webDist).toBe(resolve(EXPECTED_REPO_ROOT, 'web', 'dist'));
   });
 
+  it('has the documented shutdown grace, retention and ClickHouse limits', () => {
+    expect(config.worker.shutdownGraceMs).toBe(25_000);
+    expect(config.retention).toEqual({ executionDays: 90, auditDays: 365, exportRecordDays: 90 });
+    expect(config.clickhouseLimits).toEqual({ maxExecutionSeconds: 300, tenantConcurrency: 4 });
+    expect(config.downloadLinkSecret).toBeNull();
+    expect(config.logFormat).toBe('pretty');
+  });
+
   it('treats blank values as unset', () => {
     const blank = loadConfig({ PORT: '  ', DATABASE_URL: '', LOG_LEVEL: ' ', JWT_SECRET: '' });
     expect(blank.port).toBe(4000);
@@ -105,6 +115,35 @@ describe('loadConfig in production', () => {
 
   it('requires JWT_SECRET', () => {
     expectRejected({ NODE_ENV: 'production' }, 'JWT_SECRET');
+    expectRejected({ NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: LINK_SECRET }, 'JWT_SECRET');
+  });
+
+  it('requires DOWNLOAD_LINK_SECRET, different from JWT_SECRET', () => {
+    expect(config.downloadLinkSecret).toBe(LINK_SECRET);
+    expectRejected({ NODE_ENV: 'production', JWT_SECRET: SECRET }, 'DOWNLOAD_LINK_SECRET');
+    expectRejected({ ...PRODUCTION, DOWNLOAD_LINK_SECRET: SECRET }, 'DOWNLOAD_LINK_SECRET');
+  });
+
+  it.each([
+    ['JWT_SECRET', 'change-me-change-me-change-me-change-me'],
+    ['JWT_SECRET', 'please-replace-me-with-a-real-secret-0123'],
+    ['JWT_SECRET', 's'.repeat(32)],
+    ['JWT_SECRET', 'abababababababababababababababab'],
+    ['DOWNLOAD_LINK_SECRET', 'example-download-secret-1234567890abcdef'],
+    ['DOWNLOAD_LINK_SECRET', 'secretsecretsecretsecretsecretsecret'],
+  ])('refuses a default or weak %s (%s)', (variable, value) => {
+    const error = configError({ ...PRODUCTION, [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(/placeholder|not random enough/);
+  });
+
+  it('accepts weak secrets outside production (tests and development)', () => {
+    expect(loadConfig({ JWT_SECRET: 's'.repeat(32) }).jwtSecret).toBe('s'.repeat(32));
+  });
+
+  it('logs JSON lines by default', () => {
+    expect(config.logFormat).toBe('json');
+    expect(loadConfig({ ...PRODUCTION, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
   });
 
   it('honours GRAPHQL_INTROSPECTION=true', () => {
@@ -196,11 +235,46 @@ describe('loadConfig rejects invalid values, naming the variable', () => {
     ['MAX_RANGE_DAYS', { MAX_RANGE_DAYS: '5000' }],
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: 'lots' }],
     ['TOKEN_TTL_SECONDS', { TOKEN_TTL_SECONDS: '1' }],
+    ['DOWNLOAD_LINK_SECRET', { DOWNLOAD_LINK_SECRET: 'short' }],
+    ['SHUTDOWN_GRACE_SECONDS', { SHUTDOWN_GRACE_SECONDS: '-5' }],
+    ['EXECUTION_RETENTION_DAYS', { EXECUTION_RETENTION_DAYS: '0' }],
+    ['AUDIT_RETENTION_DAYS', { AUDIT_RETENTION_DAYS: 'forever' }],
+    ['EXPORT_RECORD_RETENTION_DAYS', { EXPORT_RECORD_RETENTION_DAYS: '1.5' }],
+    ['CLICKHOUSE_MAX_EXECUTION_SECONDS', { CLICKHOUSE_MAX_EXECUTION_SECONDS: '0' }],
+    ['CLICKHOUSE_TENANT_CONCURRENCY', { CLICKHOUSE_TENANT_CONCURRENCY: 'many' }],
+    ['LOG_FORMAT', { LOG_FORMAT: 'xml' }],
+    ['WORKER_CONCURRENCY', { WORKER_CONCURRENCY: '0' }],
+    ['S3_BUCKET', { S3_BUCKET: 'Bad_Bucket' }],
+    ['S3_SECRET_ACCESS_KEY', { S3_BUCKET: 'exports', S3_ACCESS_KEY_ID: 'AKIA' }],
+    ['S3_ENDPOINT', { S3_BUCKET: 'exports', S3_ENDPOINT: 'minio:9000' }],
+    ['MAIL_FROM', { MAIL_FROM: 'not an address' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'reports.example.com' }],
   ])('%s (%j)', (variable, env) => {
     expectRejected(env, variable);
   });
 
   it('rejects a short JWT_SECRET in production too', () => {
     expectRejected({ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET');
+  });
+});
+
+describe('the list of environment variables', () => {
+  /** Every name loadConfig reads, whatever the values lead it to read. */
+  function namesRead(env: Record<string, string>): Set<string> {
+    const read = new Set<string>();
+    loadConfig(new Proxy(env, { get: (target, name) => { if (typeof name === 'string') read.add(name); return target[name as string]; } }));
+    return read;
+  }
+
+  it('names every variable loadConfig reads', () => {
+    const read = new Set([...namesRead({}), ...namesRead({ ...PRODUCTION, S3_BUCKET: 'exports' })]);
+    expect([...read].filter((name) => !(ENV_VARS as readonly string[]).includes(name))).toEqual([]);
+    expect(ENV_VARS.filter((name) => !read.has(name))).toEqual([]);
+  });
+
+  it('is documented in the README configuration table', () => {
+    const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+    const undocumented = ENV_VARS.filter((name) => name !== 'INIT_CWD' && !new RegExp(`^\\|[^|\\n]*\`${name}\``, 'm').test(readme));
+    expect(undocumented).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export interface Config {
   };
   /** Null in embedded/dev mode until a secret is generated and kept in dataDir. */
   jwtSecret: string | null;
+  /** HMAC key of download and unsubscribe links; null: derived from the JWT secret (not in production). */
+  downloadLinkSecret: string | null;
   tokenTtlSeconds: number;
   reports: { maxRowLimit: number; maxRangeDays: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
@@ -37,6 +39,8 @@ export interface Config {
     /** Seconds between a worker process's heartbeats; one silent for 3 of these is dead. */
     heartbeatSeconds: number;
     pollIntervalMs: number;
+    /** On SIGTERM, running jobs get this long to finish before they are released for retry. */
+    shutdownGraceMs: number;
   };
   exports: {
     /** Filesystem store root when S3 is not configured; API and workers must share it. */
@@ -69,10 +73,49 @@ export interface Config {
     accessKeyId: string | null;
     secretAccessKey: string | null;
   } | null;
+  clickhouseLimits: {
+    /** Seconds a single analytics query may run (max_execution_time). */
+    maxExecutionSeconds: number;
+    /** Analytics queries one tenant may run at once in this process; more wait their turn. */
+    tenantConcurrency: number;
+  };
+  retention: {
+    /** Schedule executions (and their deliveries) older than this are deleted. */
+    executionDays: number;
+    /** Audit log entries older than this are deleted. */
+    auditDays: number;
+    /** Export records (not files: see exports.retentionDays) older than this are deleted. */
+    exportRecordDays: number;
+  };
   /** Directory of the built SPA to serve, when it exists. */
   webDist: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** json: one JSON object per line (pino); pretty: readable lines for a terminal. */
+  logFormat: 'json' | 'pretty';
 }
+
+/**
+ * Every environment variable the server reads, so deployment files can be checked against it
+ * (docker-compose.yml is, by test/deployment.test.ts) and the README table kept complete.
+ */
+export const ENV_VARS = [
+  'NODE_ENV', 'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL',
+  'CLICKHOUSE_URL', 'CLICKHOUSE_USER', 'CLICKHOUSE_PASSWORD', 'CLICKHOUSE_DATABASE',
+  'CLICKHOUSE_MAX_EXECUTION_SECONDS', 'CLICKHOUSE_TENANT_CONCURRENCY',
+  'JWT_SECRET', 'DOWNLOAD_LINK_SECRET', 'TOKEN_TTL_SECONDS', 'MAX_ROW_LIMIT', 'MAX_RANGE_DAYS',
+  'GRAPHQL_INTROSPECTION', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'RATE_LIMIT_PER_MINUTE',
+  'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL',
+  'WORKER_CONCURRENCY', 'WORKER_POLL_INTERVAL_MS', 'WORKER_HEARTBEAT_SECONDS', 'SHUTDOWN_GRACE_SECONDS',
+  'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS',
+  'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR',
+  'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
+  'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
+  'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
+  'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
+  // Set by pnpm to the directory it was run from; relative paths resolve against it.
+  'INIT_CWD',
+] as const;
+export type EnvVar = (typeof ENV_VARS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -139,12 +182,11 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = dataDirRaw
     ? isAbsolute(dataDirRaw) ? dataDirRaw : resolve(baseDir, dataDirRaw)
     : resolve(REPO_ROOT, '.data');
-  const jwtSecret = str(env, 'JWT_SECRET') ?? null;
-  if (jwtSecret !== null && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
-  }
-  if (mode === 'production' && jwtSecret === null) {
-    throw new ConfigError('JWT_SECRET', 'is required in production (NODE_ENV=production)');
+  const jwtSecret = secret(env, 'JWT_SECRET', mode);
+  const downloadLinkSecret = secret(env, 'DOWNLOAD_LINK_SECRET', mode);
+  if (mode === 'production' && jwtSecret === downloadLinkSecret) {
+    // One leaked key must not both mint sessions and open every file.
+    throw new ConfigError('DOWNLOAD_LINK_SECRET', 'must differ from JWT_SECRET');
   }
   return {
     mode,
@@ -159,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
       database: oneOfIdentifier(env, 'CLICKHOUSE_DATABASE', 'reportcast'),
     },
     jwtSecret,
+    downloadLinkSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 365 * 24 * 3600),
     reports: {
       maxRowLimit: int(env, 'MAX_ROW_LIMIT', 1_000_000, 1, 100_000_000),
@@ -178,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: int(env, 'EXPORT_MAX_ATTEMPTS', 3, 1, 25),
       heartbeatSeconds: int(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 3600),
       pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 2000, 50, 60_000),
+      shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_SECONDS', 25, 0, 3600) * 1000,
     },
     exports: {
       dir: pathOr(env, 'EXPORTS_DIR', baseDir, resolve(dataDir, 'exports')),
@@ -199,9 +243,40 @@ export function loadConfig(env: Env = process.env): Config {
       autoPauseAfter: int(env, 'SCHEDULE_AUTO_PAUSE_AFTER', 5, 1, 1000),
     },
     s3: s3Config(env),
+    clickhouseLimits: {
+      maxExecutionSeconds: int(env, 'CLICKHOUSE_MAX_EXECUTION_SECONDS', 300, 1, 86_400),
+      tenantConcurrency: int(env, 'CLICKHOUSE_TENANT_CONCURRENCY', 4, 1, 1000),
+    },
+    retention: {
+      executionDays: int(env, 'EXECUTION_RETENTION_DAYS', 90, 1, 36_500),
+      auditDays: int(env, 'AUDIT_RETENTION_DAYS', 365, 1, 36_500),
+      exportRecordDays: int(env, 'EXPORT_RECORD_RETENTION_DAYS', 90, 1, 36_500),
+    },
     webDist: resolve(REPO_ROOT, 'web', 'dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, mode === 'production' ? 'json' : 'pretty'),
   };
+}
+
+/** Placeholders people leave in .env files; a production secret must not be one of them. */
+const PLACEHOLDER_SECRET = /change[-_ ]?me|replace[-_ ]?me|example|placeholder|default|your[-_ ]?secret|^(secret|password|reportcast)+$/i;
+
+/**
+ * A signing secret: 32+ characters. In production it is required, and refused when it is a known
+ * placeholder or has too little variety to be random (e.g. 32 times the same character).
+ */
+function secret(env: Env, name: string, mode: Mode): string | null {
+  const value = str(env, name) ?? null;
+  if (value === null) {
+    if (mode === 'production') throw new ConfigError(name, 'is required in production (NODE_ENV=production): 32+ random characters, e.g. `openssl rand -hex 32`');
+    return null;
+  }
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  if (mode === 'production') {
+    if (PLACEHOLDER_SECRET.test(value)) throw new ConfigError(name, 'is a placeholder value; set 32+ random characters, e.g. `openssl rand -hex 32`');
+    if (new Set(value).size < 10) throw new ConfigError(name, 'is not random enough (fewer than 10 distinct characters); use `openssl rand -hex 32`');
+  }
+  return value;
 }
 
 function emailAddress(env: Env, name: string, fallback: string): string {

@@ -1,10 +1,12 @@
 /**
  * The one entry point: `pnpm cli <command>` (and `pnpm start` = `start`).
- *   start    API + SPA on one port, embedded Postgres/chDB unless configured, demo data on first start
- *   api      the API alone (same as start until the worker exists)
- *   worker   placeholder until the export worker lands: starts the API
+ *   start    API + worker + SPA on one port, embedded Postgres/chDB unless configured, demo data on first start
+ *   api      HTTP + WebSocket only (enqueues jobs, runs none); scale out freely
+ *   worker   jobs + scheduler only (ops server with /healthz /readyz /metrics on PORT); scale out freely
  *   migrate  apply SQL migrations
- *   seed     (re)seed demo analytics data and default reports: --rows N
+ *   clickhouse:migrate  create the analytics tables over CLICKHOUSE_URL (--print: only print the DDL; --rows N: demo rows if empty)
+ *   retention list | prune [--dry-run]  what the retention settings delete, and deleting it
+ *   seed     (re)seed demo analytics data and default reports: --rows N [--now ISO (data ends there)]
  *   token    print a JWT: --tenant T --role viewer|editor|admin [--user U] [--ttl SECONDS]
  *   schema   write schema.graphql (--check: fail when it differs)
  *   tick     run the scheduler once as if the clock were --at <ISO instant> (default now; --next: the next due run)
@@ -30,7 +32,7 @@ function parseArgsOrExplain<T>(parse: () => T): T {
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgsOrExplain(() => parseArgs({
+  const { values, positionals } = parseArgsOrExplain(() => parseArgs({
     args: rest,
     options: {
       tenant: { type: 'string' },
@@ -38,12 +40,16 @@ async function main(argv: string[]): Promise<void> {
       user: { type: 'string' },
       ttl: { type: 'string' },
       rows: { type: 'string' },
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       at: { type: 'string' },
       next: { type: 'boolean' },
       check: { type: 'boolean' },
+      print: { type: 'boolean' },
     },
-    allowPositionals: false,
+    allowPositionals: true,
   }));
+  if (positionals.length > 0 && command !== 'retention') throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (command === 'schema') {
     const { printedSchema, writeSchemaFile, SCHEMA_FILE } = await import('./schema.js');
     if (values.check) {
@@ -56,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const log = createLogger(config.logLevel, config.mode === 'production');
+  const log = createLogger(config.logLevel, config.logFormat);
   switch (command) {
     case 'start':
     case 'api':
@@ -71,7 +77,9 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const rows = values.rows === undefined ? config.demo.seedRows : Number(values.rows);
       if (!Number.isInteger(rows) || rows < 1) throw new UsageError('--rows must be a positive integer');
-      return (await import('./serve.js')).seed(config, log, rows);
+      const now = values.now === undefined ? undefined : new Date(values.now);
+      if (now && Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant, e.g. 2026-03-09T14:00:00Z');
+      return (await import('./serve.js')).seed(config, log, rows, now);
     }
     case 'tick': {
       // Postgres only: works beside a running `pnpm start` (its worker then runs what this enqueues).
@@ -97,6 +105,14 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'retention':
+      if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+      return (await import('./ops-commands.js')).retentionCommand(config, log, positionals[0], values['dry-run'] === true);
+    case 'clickhouse:migrate': {
+      const rows = values.rows === undefined ? undefined : Number(values.rows);
+      if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new UsageError('--rows must be a non-negative integer');
+      return (await import('./ops-commands.js')).clickhouseMigrate(config, log, { print: values.print === true, rows });
+    }
     case 'token': {
       const tenant = values.tenant;
       const role = values.role ?? 'viewer';
@@ -109,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 10).map((l) => l.replace(/^ \*\/?/, '')).join('\n'));
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^ \*\/?/, '')).join('\n'));
       if (command !== 'help') throw new UsageError(`unknown command "${command}"`);
   }
 }

@@ -3,8 +3,8 @@
  * commands (token, schema) start without loading the ORM, chDB or the GraphQL server.
  */
 import type { Config } from './config.js';
-import type { Logger } from './platform/logger.js';
-import { createHttpApp, openRuntime, startRuntimeWorker, type Runtime } from './app.js';
+import { errorFields, type Logger } from './platform/logger.js';
+import { createHttpApp, createOpsApp, openRuntime, startRuntimeWorker, type ProcessRole, type Runtime } from './app.js';
 import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
 import { seedDemoReports } from './features/demo/demo-reports.js';
 import { seedDemoSchedules } from './features/demo/demo-schedules.js';
@@ -12,8 +12,8 @@ import { takeBackSignals } from './platform/embedded-postgres.js';
 import { claimDataDir, runningServer, updateServerUrl } from './platform/process-lock.js';
 import { UsageError } from './usage-error.js';
 
-export async function seedAll(runtime: Runtime, rows: number, log: Logger): Promise<void> {
-  await seedAnalytics(runtime.analytics, { usageEvents: rows, now: new Date(), onProgress: (line) => log.info(line) });
+export async function seedAll(runtime: Runtime, rows: number, log: Logger, now = new Date()): Promise<void> {
+  await seedAnalytics(runtime.analytics, { usageEvents: rows, now, onProgress: (line) => log.info(line) });
   const created = await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
   if (created) log.info(`created ${created} default report(s)`);
   const schedules = await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
@@ -28,11 +28,23 @@ export function requireChdbFree(config: Config): void {
   }
 }
 
-export async function serve(config: Config, log: Logger, command: string): Promise<void> {
+/**
+ * start: API + worker in one process; api: HTTP + WebSocket only (enqueues, runs no jobs); worker:
+ * jobs + scheduler only, with a small ops server (/healthz, /readyz, /metrics) on PORT.
+ *
+ * SIGTERM/SIGINT shut down gracefully, in order: readiness fails (draining); the HTTP server stops
+ * accepting, in-flight requests finish and WebSocket clients are closed with 1001 Going Away; the
+ * worker takes no new jobs and running ones get SHUTDOWN_GRACE_SECONDS, after which unfinished
+ * exports are released for another worker (attempt not counted); then the ORM, ClickHouse and
+ * embedded PostgreSQL stop. Exit code 0. A second signal does not cut this short; only the
+ * safety timer (grace + 20 s) exits with 1.
+ */
+export async function serve(config: Config, baseLog: Logger, command: Exclude<ProcessRole, 'cli'>): Promise<void> {
+  const log = baseLog.child({ role: command });
   const release = config.clickhouse.url ? () => undefined : claimDataDir(config.dataDir, null);
   let runtime: Runtime | undefined;
   try {
-    runtime = await openRuntime(config, log);
+    runtime = await openRuntime(config, log, command);
     takeBackSignals();
     if (command === 'start') {
       if ((await analyticsRowCount(runtime.analytics)) === 0 && config.demo.seedRows > 0) {
@@ -43,36 +55,47 @@ export async function serve(config: Config, log: Logger, command: string): Promi
         await seedDemoSchedules(runtime.orm.em, DEMO_TENANTS);
       }
     }
-    // start: API + worker in one process; api: HTTP only (enqueues); worker: jobs only (no HTTP).
     const worker = command === 'api' ? null : await startRuntimeWorker(runtime);
     const app = command === 'worker' ? null : await createHttpApp(runtime);
+    const ops = command === 'worker' ? createOpsApp(runtime) : null;
     if (app) {
       const port = await app.listen(config.port, config.host);
       const url = `http://localhost:${port}`;
       if (!config.clickhouse.url) updateServerUrl(config.dataDir, url);
       // One write, so whoever waits for "is up" also has the token hint.
-      log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`);
+      log.info(`get a token:  pnpm cli token --tenant acme --role admin\nReportcast is up: ${url}  (GraphQL: ${url}/graphql)`, { port });
     } else {
-      log.info('Reportcast worker is up');
+      const port = await ops!.listen(config.port, config.host);
+      log.info(`Reportcast worker is up (metrics: http://localhost:${port}/metrics)`, { port });
     }
     const rt = runtime;
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      log.info(`${signal}: shutting down…`);
-      const force = setTimeout(() => process.exit(1), 15_000);
+      rt.draining = true;
+      rt.metrics.draining();
+      log.info(`${signal}: shutting down${worker ? ` (running jobs get ${config.worker.shutdownGraceMs / 1000} s)` : ''}…`);
+      const force = setTimeout(() => {
+        log.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, config.worker.shutdownGraceMs + 20_000);
       force.unref();
+      let code = 0;
       try {
         await app?.close();
         log.debug('http server closed');
         await worker?.stop();
         log.debug('worker stopped');
+        await ops?.close();
         await rt.close();
+      } catch (error) {
+        log.error('error while shutting down', errorFields(error));
+        code = 1;
       } finally {
         release();
-        log.info('stopped');
-        process.exit(0);
+        log.info('stopped', { exitCode: code });
+        process.exit(code);
       }
     };
     process.on('SIGINT', () => void stop('SIGINT'));
@@ -84,11 +107,12 @@ export async function serve(config: Config, log: Logger, command: string): Promi
   }
 }
 
-export async function seed(config: Config, log: Logger, rows: number): Promise<void> {
+/** `now`: the instant the data ends at; a fixed one seeds identical data in several chDB directories. */
+export async function seed(config: Config, log: Logger, rows: number, now?: Date): Promise<void> {
   requireChdbFree(config);
-  const runtime = await openRuntime(config, log);
+  const runtime = await openRuntime(config, log, 'cli');
   try {
-    await seedAll(runtime, rows, log);
+    await seedAll(runtime, rows, log, now);
   } finally {
     await runtime.close();
   }

@@ -12,7 +12,7 @@ import type { Role } from '../../server/src/features/auth/viewer.js';
 import { DEMO_TENANTS, seedAnalytics } from '../../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../../server/src/features/demo/demo-reports.js';
 import { seedDemoSchedules } from '../../server/src/features/demo/demo-schedules.js';
-import { createLogger } from '../../server/src/platform/logger.js';
+import { createLogger, type Logger } from '../../server/src/platform/logger.js';
 import { createTempDir, createTestDatabase } from './databases.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -40,6 +40,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Run the export worker in this process too (as `pnpm start` does). */
   worker?: boolean;
+  /** A logger of the test's own (e.g. JSON into a buffer, to assert on log lines). */
+  log?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -50,11 +52,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATA_DIR: dir.path,
     DATABASE_URL: db.url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DOWNLOAD_LINK_SECRET: 'test-download-link-secret-9876543210-abcdef',
     LOG_LEVEL: 'warn',
     WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,
   });
-  const log = createLogger(config.logLevel, false);
+  const log = options.log ?? createLogger(config.logLevel, false);
   const runtime = await openRuntime(config, log);
   const seededAt = options.seedNow ?? new Date();
   await seedAnalytics(runtime.analytics, { usageEvents: options.seedRows ?? 20_000, now: seededAt });

@@ -34,6 +34,8 @@ export interface GraphQLEndpointOptions {
   /** PUBLIC_URL; null: links use the origin of each request. */
   publicUrl: string | null;
   log: Logger;
+  /** More Apollo plugins (request logging and metrics: observability.ts). */
+  plugins?: ApolloServerPlugin<AppContext>[];
 }
 
 function requestInfo(req: IncomingMessage, publicUrl: string | null, ip: string | undefined): RequestInfo {
@@ -153,6 +155,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(options, limiter),
+      ...(options.plugins ?? []),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });

@@ -13,8 +13,11 @@ import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
-import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { ExportReleased, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
+import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
+import type { Metrics } from '../platform/metrics.js';
+import { measureDelivery, measureExport } from './job-metrics.js';
 import type { DeliveryService } from '../features/delivery/delivery.service.js';
 import { isUuid } from '../graphql/ids.js';
 
@@ -24,6 +27,9 @@ export interface WorkerConfig {
   pollIntervalMs: number;
   heartbeatSeconds: number;
   retentionDays: number;
+  retention: RetentionPolicy;
+  /** On stop, running jobs get this long before their abort signal fires (exports are then released). */
+  shutdownGraceMs: number;
 }
 
 export interface WorkerHandle {
@@ -37,6 +43,8 @@ export const CRONTAB = [
   '* * * * * schedules__tick ?max=1&jobKey=schedules__tick&jobKeyMode=preserve_run_at',
   // Retention: remove export files past their days; records stay for history.
   '*/15 * * * * exports__cleanup ?max=1',
+  // Retention of history: export records, schedule executions, audit log (features/retention).
+  '41 * * * * retention__prune ?max=1&jobKey=retention__prune&jobKeyMode=preserve_run_at',
 ].join('\n');
 
 function graphileLogger(log: Logger): GraphileLogger {
@@ -53,7 +61,7 @@ export interface ScheduleTasks {
   delivery: DeliveryService;
 }
 
-export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps & { em: EntityManager }, schedules: ScheduleTasks, log: Logger): Promise<WorkerHandle> {
+export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps & { em: EntityManager; metrics?: Metrics }, schedules: ScheduleTasks, log: Logger): Promise<WorkerHandle> {
   const processId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const exportRunner = new ExportRunner(deps);
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => deps.em.getConnection().execute<T[]>(query, params);
@@ -64,7 +72,19 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       helpers.logger.error(`export__run: invalid payload ${JSON.stringify(payload)}; dropped`);
       return;
     }
-    await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    let released = false;
+    await measureExport(sql, deps.metrics, exportId, async () => {
+      try {
+        await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, shutdown: helpers.abortSignal });
+      } catch (error) {
+        if (error instanceof ExportReleased) {
+          released = true;
+          releasedJobKeys.add(`export:${exportId}`);
+          log.info('export released for retry at shutdown', { exportId });
+        }
+        throw error;
+      }
+    }, () => released);
   };
   const idOf = (payload: unknown, field: string): string | null => {
     const value = (payload as Record<string, unknown> | null)?.[field];
@@ -83,12 +103,22 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   const deliver: Task = async (payload, helpers) => {
     const deliveryId = idOf(payload, 'deliveryId');
     if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
-    await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    await measureDelivery(sql, deps.metrics, deliveryId, () =>
+      schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }));
   };
   const exportsCleanup: Task = async () => {
     const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
     if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
+    deps.metrics?.retentionDeleted.inc({ kind: 'export_files' }, removed);
   };
+  const retentionPrune: Task = async () => {
+    const deleted = await new RetentionService(deps.em.fork(), deps.storage, config.retention).prune();
+    for (const [kind, n] of Object.entries(deleted)) deps.metrics?.retentionDeleted.inc({ kind }, n);
+    if (Object.values(deleted).some((n) => n > 0)) log.info('retention: pruned', deleted);
+  };
+  // Exports released at shutdown: graphile-worker failed their jobs (attempt counted, backoff);
+  // after it stops, they are made runnable at once with the attempt given back.
+  const releasedJobKeys = new Set<string>();
 
   // graphile-worker locks jobs with its worker *pool* id, so that is what a heartbeat must name.
   // Our own emitter, so the listener is in place before run() creates the pool.
@@ -103,10 +133,12 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
+    gracefulShutdownAbortTimeout: config.shutdownGraceMs,
     logger: graphileLogger(log),
     taskList: {
       export__run: exportRun,
       exports__cleanup: exportsCleanup,
+      retention__prune: retentionPrune,
       schedules__tick: scheduleTick,
       execution__settle: executionSettle,
       delivery__email: deliver,
@@ -136,6 +168,11 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     stop: async () => {
       clearInterval(timer);
       await runner.stop();
+      if (releasedJobKeys.size > 0) {
+        await sql(`UPDATE graphile_worker._private_jobs SET run_at = now(), attempts = greatest(attempts - 1, 0)
+          WHERE key IN (SELECT json_array_elements_text(?::json)) AND locked_at IS NULL`, [JSON.stringify([...releasedJobKeys])])
+          .catch((error: Error) => log.warn('could not requeue released exports', { error: error.message }));
+      }
       await sql('DELETE FROM worker_heartbeats WHERE process_id = ?', [processId]).catch(() => undefined);
     },
   };

@@ -81,3 +81,11 @@ describe('ChdbStore.query', () => {
     expect(r.rows).toEqual([[10, "it's; DROP"]]);
   });
 });
+
+describe('ChdbStore.query after a failed query', () => {
+  it('answers the next query cleanly (chDB would prepend the failed output to it)', async () => {
+    await expect(store.query('SELECT throwIf(number = 5) FROM numbers(10)')).rejects.toThrow(/throwIf/);
+    const next = await store.query('SELECT 1 AS x');
+    expect(next).toEqual({ columns: [{ name: 'x', type: 'UInt8' }], rows: [[1]] });
+  });
+});

@@ -25,7 +25,7 @@ const MAX_STREAM_SESSIONS = 4;
 
 export class ChdbStore implements AnalyticsStore {
   readonly kind = 'chdb' as const;
-  private readonly session: Session;
+  private session: Session;
   // A chDB session runs one stream at a time ("a stream is already active on this session"), so
   // concurrent exports each borrow a session of their own on the same data directory.
   private readonly idleStreamSessions: Session[] = [];
@@ -58,10 +58,16 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {
-    const result = await this.session.queryBindAsync(sql, params, {
-      format: 'JSONCompact',
-      signal: options.signal,
-    });
+    const session = this.session;
+    let result;
+    try {
+      result = await session.queryBindAsync(sql, params, { format: 'JSONCompact', signal: options.signal });
+    } catch (error) {
+      // chDB 3.4 leaves a failed query's partial output in the session, prepended to the next
+      // result (which then is not JSON): replace the session rather than reuse it.
+      this.replaceSession(session);
+      throw error;
+    }
     const text = result.text();
     if (text.trim() === '') return { columns: [], rows: [] };
     const parsed = JSON.parse(text) as JsonCompactResult;
@@ -108,8 +114,21 @@ export class ChdbStore implements AnalyticsStore {
     }
   }
 
+  private replaceSession(failed: Session): void {
+    if (this.session !== failed) return;
+    this.session = new Session(this.dataDir, { connectionArgs: CONNECTION_ARGS });
+    this.allSessions.push(this.session);
+    // Closed once its other in-flight queries are done with it: at close() at the latest.
+  }
+
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
-    await this.session.queryBindAsync(sql, params, { format: 'Null' });
+    const session = this.session;
+    try {
+      await session.queryBindAsync(sql, params, { format: 'Null' });
+    } catch (error) {
+      this.replaceSession(session); // see query()
+      throw error;
+    }
   }
 
   async ping(): Promise<boolean> {

@@ -10,6 +10,14 @@ export interface ClickHouseServerOptions {
   username?: string;
   password?: string;
   database: string;
+  limits?: ReadLimits;
+}
+
+export interface ReadLimits {
+  /** Seconds a read may run (max_execution_time). */
+  maxExecutionSeconds: number;
+  /** Rows a read may return; more is an error (result_overflow_mode=throw), never a silent cut. */
+  maxResultRows: number;
 }
 
 const SETTINGS = {
@@ -17,13 +25,30 @@ const SETTINGS = {
   output_format_json_quote_decimals: 0,
 } as const;
 
+/**
+ * Settings of every read the product sends (query, stream, streamBytes; not exec, which runs the
+ * migration DDL and the demo seed). readonly=2: the query may not write or change the schema but
+ * may still set per-query settings (readonly=1 would refuse our own output settings).
+ */
+export function readSettings(limits: ReadLimits | undefined): ClickHouseSettings {
+  if (!limits) return { readonly: '2' };
+  return {
+    readonly: '2',
+    max_execution_time: limits.maxExecutionSeconds,
+    max_result_rows: String(limits.maxResultRows),
+    result_overflow_mode: 'throw',
+  };
+}
+
 export class ClickHouseServerStore implements AnalyticsStore {
   readonly kind = 'server' as const;
   readonly database: string;
   private readonly client: ClickHouseClient;
+  private readonly reads: ClickHouseSettings;
 
   constructor(options: ClickHouseServerOptions) {
     this.database = options.database;
+    this.reads = readSettings(options.limits);
     this.client = createClient({
       url: options.url,
       username: options.username,
@@ -37,6 +62,7 @@ export class ClickHouseServerStore implements AnalyticsStore {
       query: sql,
       query_params: params,
       format: 'JSONCompact',
+      clickhouse_settings: this.reads,
       abort_signal: options.signal,
     });
     const parsed = (await rs.json()) as { meta: { name: string; type: string }[]; data: unknown[][] };
@@ -48,6 +74,7 @@ export class ClickHouseServerStore implements AnalyticsStore {
       query: sql,
       query_params: params,
       format: 'JSONCompactEachRow',
+      clickhouse_settings: this.reads,
       abort_signal: options.signal,
     });
     const stream = rs.stream<unknown[]>();
@@ -63,11 +90,11 @@ export class ClickHouseServerStore implements AnalyticsStore {
   /**
    * The raw HTTP response body (client.exec), not ResultSet.stream(): that one splits the body into
    * lines and, from ClickHouse 25.11 on, takes any line ending in CRLF for the start of an
-   * exception block, which every CSV row is. Untested here (no server in the test suite).
+   * exception block, which every CSV row is.
    */
   async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
     if (!/^[A-Za-z]+$/.test(options.format)) throw new Error(`streamBytes: bad format name ${options.format}`);
-    const settings: ClickHouseSettings = {};
+    const settings: ClickHouseSettings = { ...this.reads };
     for (const [name, value] of Object.entries(options.settings ?? {})) settings[name] = String(value);
     const result = await this.client.exec({
       query: `${sql}\nFORMAT ${options.format}`,

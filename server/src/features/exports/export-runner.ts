@@ -46,6 +46,18 @@ export class PermanentExportError extends Error {
 
 class Cancelled extends Error {}
 
+/**
+ * The worker is shutting down and the export did not finish within the grace period: its row went
+ * back to PENDING (the attempt not counted) and its partial file was removed; thrown so the job
+ * stays queued for another worker.
+ */
+export class ExportReleased extends Error {
+  constructor(readonly exportId: string) {
+    super('Released for retry: the worker shut down before the export finished');
+    this.name = 'ExportReleased';
+  }
+}
+
 export interface ExportRunnerDeps {
   em: EntityManager;
   analytics: AnalyticsStore;
@@ -59,6 +71,8 @@ export interface ExportRunnerDeps {
 export interface JobAttempt {
   attempts: number;
   maxAttempts: number;
+  /** Fires when the worker's shutdown grace period is over: release the export instead of finishing it. */
+  shutdown?: AbortSignal;
 }
 
 /** Counts and hashes the bytes on their way to storage. */
@@ -102,13 +116,20 @@ export class ExportRunner {
     await this.publish(record.id, record.tenantId, 'PROCESSING');
     const started = performance.now();
     try {
-      await this.produce(record, started);
+      await this.produce(record, started, job.shutdown);
     } catch (error) {
+      // Aborted by shutdown wherever it was (count query included): released, not failed.
+      if (error instanceof ExportReleased || (job.shutdown?.aborted && !(error instanceof PermanentExportError))) {
+        await this.sql(`UPDATE exports SET status = 'PENDING', attempts = greatest(attempts - 1, 0), rows_written = 0, bytes_written = 0, updated_at = now()
+          WHERE id = ? AND status = 'PROCESSING'`, [record.id]);
+        await this.publish(record.id, record.tenantId, 'PENDING');
+        throw error instanceof ExportReleased ? error : new ExportReleased(record.id);
+      }
       await this.settleFailure(record, error, job);
     }
   }
 
-  private async produce(record: ExportEntity, started: number): Promise<void> {
+  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal): Promise<void> {
     const { analytics, storage, limits } = this.deps;
     if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
     const checked = validateDefinition(record.definition, limits);
@@ -125,6 +146,9 @@ export class ExportRunner {
       throw error;
     }
     const abort = new AbortController();
+    const release = () => abort.abort(new ExportReleased(record.id));
+    if (shutdown?.aborted) release();
+    shutdown?.addEventListener('abort', release, { once: true });
     const countQuery = compileCount(compiled, definition.rowLimit);
     const counted = Number((await analytics.query(countQuery.sql, countQuery.params, { signal: abort.signal })).rows[0]?.[0] ?? 0);
     const rowsTotal = Math.min(counted, definition.rowLimit);
@@ -222,9 +246,14 @@ export class ExportRunner {
         await flushing;
         return; // cancelExport already set CANCELLED and notified
       }
+      if (abort.signal.reason instanceof ExportReleased) {
+        await flushing;
+        throw abort.signal.reason;
+      }
       throw uploadError ?? error;
     } finally {
       clearInterval(ticker);
+      shutdown?.removeEventListener('abort', release);
     }
   }
 

@@ -1,0 +1,122 @@
+/**
+ * A per-tenant limit on concurrent analytics queries, around any AnalyticsStore: one tenant's
+ * burst of previews or exports waits its turn instead of taking every ClickHouse slot from the
+ * others. The tenant is read from the query's `tenant` parameter, which every compiled report
+ * query carries (compile-query.ts: `tenant_id = {tenant:String}`); statements without it (health
+ * checks, DDL, the demo seed) are not limited. A stream holds its slot until it ends or is left.
+ * The limit is per process: N processes allow N × limit queries per tenant in total.
+ */
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+
+function abortError(signal: AbortSignal): Error {
+  const error = new Error('The query was aborted while waiting for a free slot', { cause: signal.reason });
+  error.name = 'AbortError';
+  return error;
+}
+
+export class TenantSlots {
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+
+  constructor(readonly perTenant: number) {}
+
+  inFlight(tenant: string): number {
+    return this.active.get(tenant) ?? 0;
+  }
+
+  queued(tenant: string): number {
+    return this.waiting.get(tenant)?.length ?? 0;
+  }
+
+  /** Resolves with a release function once the tenant has a free slot. */
+  acquire(tenant: string, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.get(tenant)?.shift();
+      if (next) next(); // the slot passes straight to the next in line
+      else this.active.set(tenant, this.inFlight(tenant) - 1);
+    };
+    if (this.inFlight(tenant) < this.perTenant) {
+      this.active.set(tenant, this.inFlight(tenant) + 1);
+      return Promise.resolve(release);
+    }
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(tenant) ?? [];
+      this.waiting.set(tenant, queue);
+      const onAbort = () => {
+        const i = queue.indexOf(grant);
+        if (i >= 0) queue.splice(i, 1);
+        reject(abortError(signal!));
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(release);
+      };
+      queue.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+export class TenantLimitedStore implements AnalyticsStore {
+  readonly slots: TenantSlots;
+
+  constructor(private readonly inner: AnalyticsStore, perTenant: number) {
+    this.slots = new TenantSlots(perTenant);
+  }
+
+  get kind(): AnalyticsStore['kind'] {
+    return this.inner.kind;
+  }
+
+  get database(): string {
+    return this.inner.database;
+  }
+
+  private async slot(params: QueryParams | undefined, signal: AbortSignal | undefined): Promise<() => void> {
+    const tenant = params?.tenant;
+    return typeof tenant === 'string' ? this.slots.acquire(tenant, signal) : () => undefined;
+  }
+
+  async query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult> {
+    const release = await this.slot(params, options?.signal);
+    try {
+      return await this.inner.query(sql, params, options);
+    } finally {
+      release();
+    }
+  }
+
+  async *stream(sql: string, params?: QueryParams, options?: QueryOptions): AsyncIterable<unknown[][]> {
+    const release = await this.slot(params, options?.signal);
+    try {
+      yield* this.inner.stream(sql, params, options);
+    } finally {
+      release();
+    }
+  }
+
+  async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
+    const release = await this.slot(params, options.signal);
+    try {
+      yield* this.inner.streamBytes(sql, params, options);
+    } finally {
+      release();
+    }
+  }
+
+  exec(sql: string, params?: QueryParams): Promise<void> {
+    return this.inner.exec(sql, params);
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
