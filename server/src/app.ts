@@ -256,6 +256,7 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       concurrency: config.worker.concurrency,
       pollIntervalMs: config.worker.pollIntervalMs,
       heartbeatSeconds: config.worker.heartbeatSeconds,
+      drainSeconds: config.worker.drainSeconds,
       retentionDays: config.exports.retentionDays,
     },
     {

@@ -37,6 +37,8 @@ export interface Config {
     /** Seconds between a worker process's heartbeats; one silent for 3 of these is dead. */
     heartbeatSeconds: number;
     pollIntervalMs: number;
+    /** On SIGTERM, running jobs get this long to finish before they are interrupted and requeued. */
+    drainSeconds: number;
   };
   exports: {
     /** Filesystem store root when S3 is not configured; API and workers must share it. */
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: int(env, 'EXPORT_MAX_ATTEMPTS', 3, 1, 25),
       heartbeatSeconds: int(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 3600),
       pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 2000, 50, 60_000),
+      drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 10, 1, 3600),
     },
     exports: {
       dir: pathOr(env, 'EXPORTS_DIR', baseDir, resolve(dataDir, 'exports')),

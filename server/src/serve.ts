@@ -61,7 +61,8 @@ export async function serve(config: Config, log: Logger, command: string): Promi
       if (stopping) return;
       stopping = true;
       log.info(`${signal}: shutting down…`);
-      const force = setTimeout(() => process.exit(1), 15_000);
+      // The worker drains for drainSeconds, then interrupts what still runs; past this, give up.
+      const force = setTimeout(() => process.exit(1), (config.worker.drainSeconds + 5) * 1000);
       force.unref();
       try {
         await app?.close();

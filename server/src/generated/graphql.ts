@@ -123,7 +123,11 @@ export type DeliveryMethod =
 export type DeliveryStatus =
   | 'FAILED'
   | 'PENDING'
+  /** An attempt is in flight (recorded before the request leaves). */
+  | 'SENDING'
   | 'SENT'
+  /** The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it). */
+  | 'UNCERTAIN'
   | 'UNSUBSCRIBED';
 
 export type Dimension = {
@@ -403,7 +407,7 @@ export type Mutation = {
   deleteReport: Scalars['ID']['output'];
   deleteSchedule: Scalars['ID']['output'];
   pauseSchedule: Schedule;
-  /** Sends the failed deliveries of an execution again; sent ones are not repeated. */
+  /** Sends the FAILED and UNCERTAIN deliveries of an execution again (an UNCERTAIN one may then arrive twice); sent ones are not repeated. */
   resendFailedDeliveries: Execution;
   /** Active again from now on: runs missed while paused are not made up. */
   resumeSchedule: Schedule;

@@ -6,6 +6,10 @@
  * `heartbeatSeconds`. Every worker also reaps: heartbeats silent for 3 intervals are deleted, and
  * any job lock held by a worker id without a live heartbeat (older than the same grace) is forcibly
  * released, so another worker retries the job at once instead of after graphile-worker's 4 hours.
+ *
+ * Shutdown (stop(), on SIGTERM): no new jobs are taken; running ones get `drainSeconds` to finish,
+ * then their abort signal fires. An interrupted export goes back to PENDING and its job back to the
+ * queue without using up an attempt, so the process leaves no job locked behind it.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +17,8 @@ import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
-import { ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { ExportInterrupted, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { EmailSendError } from '../features/delivery/email/transport.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import type { DeliveryService } from '../features/delivery/delivery.service.js';
 import { isUuid } from '../graphql/ids.js';
@@ -23,6 +28,7 @@ export interface WorkerConfig {
   concurrency: number;
   pollIntervalMs: number;
   heartbeatSeconds: number;
+  drainSeconds: number;
   retentionDays: number;
 }
 
@@ -64,7 +70,13 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       helpers.logger.error(`export__run: invalid payload ${JSON.stringify(payload)}; dropped`);
       return;
     }
-    await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    try {
+      await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }, helpers.abortSignal);
+    } catch (error) {
+      // Stopped by our own shutdown, not by a fault of the export: this run does not count.
+      if (error instanceof ExportInterrupted) await sql('UPDATE graphile_worker._private_jobs SET attempts = greatest(0, attempts - 1) WHERE id = ?', [helpers.job.id]);
+      throw error;
+    }
   };
   const idOf = (payload: unknown, field: string): string | null => {
     const value = (payload as Record<string, unknown> | null)?.[field];
@@ -83,7 +95,16 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   const deliver: Task = async (payload, helpers) => {
     const deliveryId = idOf(payload, 'deliveryId');
     if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
-    await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    try {
+      await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    } catch (error) {
+      if (error instanceof EmailSendError && error.retryAfterMs !== undefined) {
+        // The provider said when to come back (429 X-RateLimit-Reset, Retry-After): not before then.
+        // graphile-worker adds its backoff on top of this run_at when it records the failure.
+        await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?', [error.retryAfterMs / 1000, helpers.job.id]);
+      }
+      throw error;
+    }
   };
   const exportsCleanup: Task = async () => {
     const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
@@ -103,6 +124,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
+    gracefulShutdownAbortTimeout: config.drainSeconds * 1000,
     logger: graphileLogger(log),
     taskList: {
       export__run: exportRun,

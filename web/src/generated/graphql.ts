@@ -63,7 +63,11 @@ export type DeliveryMethod =
 export type DeliveryStatus =
   | 'FAILED'
   | 'PENDING'
+  /** An attempt is in flight (recorded before the request leaves). */
+  | 'SENDING'
   | 'SENT'
+  /** The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it). */
+  | 'UNCERTAIN'
   | 'UNSUBSCRIBED';
 
 export type DimensionInput = {

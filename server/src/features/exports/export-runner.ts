@@ -16,9 +16,9 @@ import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { EventBus } from '../../platform/events.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CsvCompileResult } from '../reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
-import { validateDefinition } from '../reports/validate-definition.js';
+import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { exportBody } from './export-body.js';
 import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
@@ -45,6 +45,14 @@ export class PermanentExportError extends Error {
 }
 
 class Cancelled extends Error {}
+
+/** The worker is shutting down: the export goes back to PENDING for another run. */
+export class ExportInterrupted extends Error {
+  constructor() {
+    super('Interrupted by a worker shutdown; it runs again');
+    this.name = 'ExportInterrupted';
+  }
+}
 
 export interface ExportRunnerDeps {
   em: EntityManager;
@@ -92,7 +100,8 @@ export class ExportRunner {
       this.deps.log.warn('could not publish export event', { id, error: error.message }));
   }
 
-  async run(exportId: string, job: JobAttempt): Promise<void> {
+  /** `shutdown` aborts when the worker stops: the export is put back (ExportInterrupted is thrown). */
+  async run(exportId: string, job: JobAttempt, shutdown?: AbortSignal): Promise<void> {
     const claimed = await this.sql<{ id: string }>(
       `UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
          rows_written = 0, bytes_written = 0, error_code = NULL, error_message = NULL, updated_at = now()
@@ -102,14 +111,19 @@ export class ExportRunner {
     await this.publish(record.id, record.tenantId, 'PROCESSING');
     const started = performance.now();
     try {
-      await this.produce(record, started);
+      await this.produce(record, started, shutdown);
     } catch (error) {
+      if (error instanceof ExportInterrupted) {
+        await this.sql(`UPDATE exports SET status = 'PENDING', error_code = NULL, error_message = NULL, updated_at = now() WHERE id = ? AND status = 'PROCESSING'`, [record.id]);
+        await this.publish(record.id, record.tenantId, 'PENDING');
+        throw error;
+      }
       await this.settleFailure(record, error, job);
     }
   }
 
-  private async produce(record: ExportEntity, started: number): Promise<void> {
-    const { analytics, storage, limits } = this.deps;
+  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal): Promise<void> {
+    const { analytics, limits } = this.deps;
     if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
     const checked = validateDefinition(record.definition, limits);
     if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
@@ -125,6 +139,21 @@ export class ExportRunner {
       throw error;
     }
     const abort = new AbortController();
+    const interrupt = () => abort.abort(new ExportInterrupted());
+    if (shutdown?.aborted) throw new ExportInterrupted();
+    shutdown?.addEventListener('abort', interrupt, { once: true });
+    try {
+      await this.stream(record, started, definition, compiled, csv, abort);
+    } catch (error) {
+      if (abort.signal.reason instanceof ExportInterrupted) throw abort.signal.reason;
+      throw error;
+    } finally {
+      shutdown?.removeEventListener('abort', interrupt);
+    }
+  }
+
+  private async stream(record: ExportEntity, started: number, definition: NormalizedDefinition, compiled: CompiledQuery, csv: CsvCompileResult | null, abort: AbortController): Promise<void> {
+    const { analytics, storage, limits } = this.deps;
     const countQuery = compileCount(compiled, definition.rowLimit);
     const counted = Number((await analytics.query(countQuery.sql, countQuery.params, { signal: abort.signal })).rows[0]?.[0] ?? 0);
     const rowsTotal = Math.min(counted, definition.rowLimit);
@@ -217,6 +246,8 @@ export class ExportRunner {
         await flushing;
         return; // cancelExport already set CANCELLED and notified
       }
+      await flushing;
+      if (abort.signal.reason instanceof ExportInterrupted) throw abort.signal.reason;
       throw error;
     } finally {
       clearInterval(ticker);

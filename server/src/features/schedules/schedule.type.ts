@@ -12,7 +12,7 @@ export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
 export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'MISSED'] as const);
-export const DeliveryStatusEnum = enumOf(['PENDING', 'SENT', 'FAILED', 'UNSUBSCRIBED'] as const);
+export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED'] as const);
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
 export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3'] as const);
 registerEnumType(DeliveryMethodEnum, { name: 'DeliveryMethod' });
@@ -20,7 +20,13 @@ registerEnumType(ScheduleStatusEnum, { name: 'ScheduleStatus' });
 registerEnumType(AttachmentPolicyEnum, { name: 'AttachmentPolicy', description: 'AUTO attaches files up to the size limit and links larger ones.' });
 registerEnumType(PresetEnum, { name: 'SchedulePreset' });
 registerEnumType(ExecutionStatusEnum, { name: 'ExecutionStatus' });
-registerEnumType(DeliveryStatusEnum, { name: 'DeliveryStatus' });
+registerEnumType(DeliveryStatusEnum, {
+  name: 'DeliveryStatus',
+  valuesConfig: {
+    SENDING: { description: 'An attempt is in flight (recorded before the request leaves).' },
+    UNCERTAIN: { description: 'The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it).' },
+  },
+});
 registerEnumType(ExecutionTriggerEnum, { name: 'ExecutionTrigger' });
 registerEnumType(DeliveryChannelEnum, { name: 'DeliveryChannel' });
 
