@@ -139,7 +139,7 @@ describe('SendGrid answers', () => {
     await sql(`UPDATE schedule_executions SET status = 'RUNNING' WHERE id = ?`, [execution.id]);
     await sql(`SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', ?::text))`, [exportId]);
     for (const d of execution.deliveries) await jobGone(d.id);
-    await waitFor(async () => ((await sql(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE task_identifier = 'execution__settle'`))[0].n === 0 ? true : undefined));
+    await waitFor(async () => ((await sql(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'execution__settle'`))[0].n === 0 ? true : undefined));
     expect(recorder.requests.length).toBe(before);
     const rows = await sql('SELECT target, status, attempts FROM deliveries WHERE execution_id = ? ORDER BY target', [execution.id]);
     expect(rows).toEqual([
