@@ -125,6 +125,10 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
     gracefulShutdownAbortTimeout: config.drainSeconds * 1000,
+    // Unbatched, graphile-worker 0.17 fires completeJob/failJob without awaiting them, so a job that
+    // ends during shutdown could stay locked once the pool is gone. Batched (even with no delay),
+    // the pool flushes them before it terminates.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: graphileLogger(log),
     taskList: {
       export__run: exportRun,
