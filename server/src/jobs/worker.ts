@@ -47,7 +47,10 @@ export const CRONTAB = [
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger(() => (level, message, meta) => {
-    const fields = meta && typeof meta === 'object' ? { ...(meta as Record<string, unknown>) } : undefined;
+    // graphile-worker puts whole pg clients and jobs in its meta; an error's message is what helps.
+    const fields = meta && typeof meta === 'object'
+      ? Object.fromEntries(Object.entries(meta as Record<string, unknown>).map(([k, v]) => [k, v instanceof Error ? v.message : v]))
+      : undefined;
     if (level === 'error') log.error(`worker: ${message}`, fields);
     else if (level === 'warning') log.warn(`worker: ${message}`, fields);
     else log.debug(`worker: ${message}`, fields);
@@ -114,11 +117,13 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   // graphile-worker locks jobs with its worker *pool* id, so that is what a heartbeat must name.
   // Our own emitter, so the listener is in place before run() creates the pool.
   const events = new EventEmitter() as WorkerEvents;
+  let poolId: string | null = null;
   events.on('pool:create', ({ workerPool }) => {
+    poolId = workerPool.id;
     void sql('INSERT INTO worker_heartbeats (worker_id, process_id) VALUES (?, ?) ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()',
       [workerPool.id, processId]).catch((error: Error) => log.warn('heartbeat insert failed', { error: error.message }));
   });
-  const runner: Runner = await run({
+  const startRunner = (): Promise<Runner> => run({
     events,
     connectionString: config.databaseUrl,
     concurrency: config.concurrency,
@@ -141,6 +146,46 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     crontab: CRONTAB,
   });
 
+  // graphile-worker's pool gives up when it loses its database: a failed getJob, completeJob or
+  // failJob shuts the pool down (and may leave it hanging on its own retries). The process must not
+  // be left without a worker. As soon as the pool starts going down on its own, abandon it (kill:
+  // its running tasks are aborted after the drain), wait for Postgres, drop the dead pool's
+  // heartbeat so the reaper frees the jobs it still holds, and start a new runner.
+  let stopping = false;
+  let recycling = false;
+  let runner: Runner = await startRunner();
+  const recycle = async (reason: string) => {
+    if (stopping || recycling) return;
+    recycling = true;
+    const dead = runner;
+    const deadPool = poolId;
+    log.error(`the job runner is going down on its own (${reason}); starting a new one once Postgres answers`);
+    void dead.kill().catch(() => undefined);
+    for (let delay = 1000; !stopping; delay = Math.min(delay * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) break;
+      try {
+        if (deadPool) await sql('DELETE FROM worker_heartbeats WHERE worker_id = ?', [deadPool]);
+        runner = await startRunner();
+        supervise(runner);
+        log.info('job runner restarted');
+        break;
+      } catch (error) {
+        log.warn('job runner restart failed; retrying', { error: (error as Error).message });
+      }
+    }
+    recycling = false;
+  };
+  const supervise = (current: Runner) => {
+    void current.promise.catch(() => undefined).then(async () => {
+      if (current === runner) await recycle('the runner stopped');
+    });
+  };
+  events.on('pool:gracefulShutdown', ({ workerPool, message }) => {
+    if (workerPool.id === poolId) void recycle(message);
+  });
+  supervise(runner);
+
   const graceSeconds = config.heartbeatSeconds * 3;
   const beat = async () => {
     await sql('UPDATE worker_heartbeats SET heartbeat_at = now() WHERE process_id = ?', [processId]);
@@ -160,8 +205,9 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   return {
     processId,
     stop: async () => {
+      stopping = true;
       clearInterval(timer);
-      await runner.stop();
+      await runner.stop().catch((error: Error) => log.debug('runner already stopped', { error: error.message }));
       await sql('DELETE FROM worker_heartbeats WHERE process_id = ?', [processId]).catch(() => undefined);
     },
   };

@@ -24,6 +24,7 @@ import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
 import { exportFileName } from './writers/file-name.js';
 import { CONTENT_TYPES, EXTENSIONS } from './writers/writer.js';
+import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -278,8 +279,10 @@ export class ExportRunner {
  */
 export function publicErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
+  if (isDatabaseUnavailable(error)) return 'A database was unreachable (connection refused or dropped)';
   const engine = /Code:\s*(\d+)\..*\(([A-Z_]+)\)\s*(?:\(version[^)]*\))?\s*$/s.exec(text);
   if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
-  if (/\bSELECT\b|\bFROM\b/i.test(text)) return 'The analytics query failed';
+  // Driver errors quote their statement (knex: "<sql> - <reason>"): no statement text to clients.
+  if (/\b(SELECT|FROM|UPDATE|INSERT|DELETE|WITH)\b/i.test(text)) return 'The export failed on a database error';
   return `Export failed: ${text}`.slice(0, 500);
 }
