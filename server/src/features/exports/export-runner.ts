@@ -168,7 +168,12 @@ export class ExportRunner {
     const body = new PassThrough();
     meter.pipe(body);
     const upload = storage.put(key, body, contentType, abort.signal);
-    upload.catch(() => abort.abort(new Error('upload failed')));
+    // Storage failing (disk full, not writable, S3 down) stops the query; its error is the reason.
+    let uploadFailure: unknown = null;
+    upload.catch((error: unknown) => {
+      uploadFailure = error;
+      abort.abort(new Error('upload failed'));
+    });
     if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
     const exportFile = exportBody({
       analytics,
@@ -237,6 +242,9 @@ export class ExportRunner {
       }
       await this.publish(record.id, record.tenantId, 'COMPLETED');
     } catch (error) {
+      // Read before the teardown below, which fails the upload too ("premature close"): only a
+      // storage failure that came first is the cause.
+      const storageFailure = uploadFailure;
       clearInterval(ticker);
       exportFile.abort();
       meter.destroy();
@@ -249,7 +257,7 @@ export class ExportRunner {
       }
       await flushing;
       if (abort.signal.reason instanceof ExportInterrupted) throw abort.signal.reason;
-      throw error;
+      throw storageFailure ?? error;
     } finally {
       clearInterval(ticker);
     }
@@ -280,6 +288,10 @@ export class ExportRunner {
 export function publicErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (isDatabaseUnavailable(error)) return 'A database was unreachable (connection refused or dropped)';
+  // File system errors name server paths: say what is wrong with the storage, by its code only.
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `The export storage is full (${code})`;
+  if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ELOOP'].includes(code)) return `The export storage is not writable (${code})`;
   const engine = /Code:\s*(\d+)\..*\(([A-Z_]+)\)\s*(?:\(version[^)]*\))?\s*$/s.exec(text);
   if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
   // Driver errors quote their statement (knex: "<sql> - <reason>"): no statement text to clients.
