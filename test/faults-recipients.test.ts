@@ -34,7 +34,7 @@ describe(`a run to ${RECIPIENTS.toLocaleString('en')} recipients`, () => {
       { i: { reportId, name: 'Everyone', cron: '0 9 * * 1', format: 'CSV', recipients: ['first@example.com'], emailConfig: { attachment: 'LINK' } } }, editor);
     const id = created.data!.createSchedule.id;
     const recipients = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.com`);
-    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET recipients = ? WHERE id = ?', [recipients, id]);
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET recipients = ARRAY(SELECT json_array_elements_text(?::json)) WHERE id = ?', [JSON.stringify(recipients), id]);
     const started = Date.now();
     const run = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, editor);
     const executionId = run.data!.runScheduleNow.id;
