@@ -7,6 +7,10 @@
  * any job lock held by a worker id without a live heartbeat (older than the same grace) is forcibly
  * released, so another worker retries the job at once instead of after graphile-worker's 4 hours.
  *
+ * Losing Postgres: graphile-worker's pool shuts itself down when it cannot fetch, complete or fail
+ * a job. The worker then starts a new runner once Postgres answers (see `recycle`), so the process
+ * keeps working after a database restart.
+ *
  * Shutdown (stop(), on SIGTERM): no new jobs are taken; running ones get `drainSeconds` to finish,
  * then their abort signal fires. An interrupted export goes back to PENDING and its job back to the
  * queue without using up an attempt, so the process leaves no job locked behind it.
@@ -167,6 +171,10 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       try {
         if (deadPool) await sql('DELETE FROM worker_heartbeats WHERE worker_id = ?', [deadPool]);
         runner = await startRunner();
+        if (stopping) {
+          await runner.stop().catch(() => undefined); // stop() came while it was starting
+          break;
+        }
         supervise(runner);
         log.info('job runner restarted');
         break;
