@@ -117,7 +117,7 @@ describe('firing', () => {
     expect(mine[0]).toMatch(/Content-Type: multipart\/mixed/);
     expect(mine[0]).toMatch(/Content-Disposition: attachment/);
     expect(mine[0]).toContain('X-Reportcast-Delivery:');
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('runs only the latest slot missed within the grace window and records older ones as MISSED', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Hourly catch-up', cron: '0 * * * *', recipients: ['late@example.com'], format: 'CSV' } }, editor);
@@ -134,7 +134,7 @@ describe('firing', () => {
     expect(runs.filter((r: any) => r.status === 'MISSED').map((r: any) => r.scheduledFor).sort()).toEqual(slots.slice(0, 4).map((d) => d.toISOString()));
     expect(runs.filter((r: any) => r.status !== 'MISSED').map((r: any) => r.scheduledFor)).toEqual([slots[4]!.toISOString()]);
     expect(new Date(s.nextRunAt).getTime()).toBeGreaterThan(now.getTime());
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('skips weekends for business-days-only schedules, in the schedule zone', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Business days', cron: '0 10 * * *', timezone: 'Pacific/Auckland', businessDaysOnly: true, recipients: ['biz@example.com'] } }, editor);
@@ -146,7 +146,7 @@ describe('firing', () => {
     expect(await tickProcess(new Date(saturday.getTime() + 60_000))).toMatch(/0 started, 0 missed, [01] skipped/);
     const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
     expect(s.executions.edges[0].node.status).toBe('SKIPPED');
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('backfills one execution per slot, each over its own period', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Backfilled', cron: '0 0 * * *', recipients: ['bf@example.com'], format: 'JSON' } }, editor);
