@@ -10,7 +10,8 @@ import 'reflect-metadata';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRuntimeWorker } from '../server/src/app.js';
 import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams } from '../server/src/platform/analytics-store.js';
@@ -62,6 +63,19 @@ class RowCapFault implements AnalyticsStore {
       if (cap) this.deliveredBeforeFailure.push(delivered);
       throw error;
     }
+  }
+}
+
+/** Root in a container that may mount (probed with a throwaway tmpfs); elsewhere the full-disk case is not run. */
+function canMountTmpfs(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'reportcast-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status !== 0) return false;
+    spawnSync('umount', [probe]);
+    return true;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
   }
 }
 
@@ -163,7 +177,7 @@ describe('storage that cannot be written', () => {
   }, 60_000);
 
   // A real full disk needs a small file system: a 256 KB tmpfs, where the machine lets us mount one.
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+  const canMount = canMountTmpfs();
   it.runIf(canMount)('a full disk mid-write: FAILED saying so, the partial file removed, the server stays up', async () => {
     const root = join(app.config.exports.dir, 'exports');
     mkdirSync(root, { recursive: true });
