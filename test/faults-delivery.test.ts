@@ -230,4 +230,24 @@ describe('S3 unreachable', () => {
     expect(proxy.pendingUploads(LAKE)).toEqual([]);
     expect(await storage.exists('faults/big.csv')).toBe(false);
   }, 60_000);
+
+  it('parts left by an upload whose abort could not reach S3 are aborted by the retention sweep', async () => {
+    const storage = new S3ExportStorage({ bucket: LAKE, region: 'us-east-1', endpoint: proxy.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    // S3 goes away after the first part: part 2 and the abort both fail.
+    proxy.failing = (req) => (req.method === 'PUT' && /[?&]partNumber=2(&|$)/.test(req.url ?? '')) || (req.method === 'DELETE' && /uploadId=/.test(req.url ?? ''));
+    const chunk = Buffer.alloc(1024 * 1024, 'y');
+    const body = Readable.from((function* () { for (let i = 0; i < 20; i++) yield chunk; })());
+    try {
+      await expect(storage.put('exports/acme/cut-off.csv', body, 'text/csv')).rejects.toThrow();
+    } finally {
+      proxy.failing = null;
+    }
+    const left = proxy.pendingUploads(LAKE);
+    expect(left).toHaveLength(1); // orphaned parts, as S3 would keep them
+    // Not yet a day old: the sweep leaves it (it could be an upload in progress).
+    expect(await storage.abortIncompleteUploads('exports/', new Date(Date.now() - 86_400_000))).toBe(0);
+    expect(proxy.pendingUploads(LAKE)).toEqual(left);
+    expect(await storage.abortIncompleteUploads('exports/', new Date(Date.now() + 1_000))).toBe(1);
+    expect(proxy.pendingUploads(LAKE)).toEqual([]);
+  }, 60_000);
 });

@@ -2,12 +2,13 @@
  * A faulty network between Reportcast and s3rver: an HTTP proxy that forwards every request, logs
  * it, and drops the connection of the requests `failing` picks (S3 unreachable, for those).
  *
- * It also answers AbortMultipartUpload the way S3 does (deletes the upload's parts, 204), which
- * s3rver 3.7 does not implement (405): with it, "no orphaned parts" can be checked on disk.
+ * It also answers AbortMultipartUpload (deletes the upload's parts, 204) and ListMultipartUploads
+ * the way S3 does, from s3rver's own files: s3rver 3.7 implements neither (405 / 501). With them,
+ * "no orphaned parts" can be checked on disk.
  */
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ProxiedRequest {
@@ -51,6 +52,22 @@ export async function startS3Proxy(target: string, s3rverDir: string): Promise<S
       rmSync(join(uploadsDir(bucket), uploadId), { recursive: true, force: true });
       req.resume();
       res.writeHead(204).end();
+      return;
+    }
+    if (req.method === 'GET' && url.searchParams.has('uploads') && /^\/[^/]+\/?$/.test(url.pathname)) {
+      const bucket = url.pathname.split('/')[1] ?? '';
+      const prefix = url.searchParams.get('prefix') ?? '';
+      const uploads = proxy.pendingUploads(bucket).map((id) => {
+        const dir = join(uploadsDir(bucket), id);
+        return { id, key: readFileSync(join(dir, 'key'), 'utf8'), initiated: statSync(dir).mtime };
+      }).filter((u) => u.key.startsWith(prefix));
+      const xml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const body = `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">`
+        + `<Bucket>${xml(bucket)}</Bucket><Prefix>${xml(prefix)}</Prefix><IsTruncated>false</IsTruncated>`
+        + uploads.map((u) => `<Upload><Key>${xml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated></Upload>`).join('')
+        + '</ListMultipartUploadsResult>';
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/xml' }).end(body);
       return;
     }
     const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {

@@ -114,7 +114,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     }
   };
   const exportsCleanup: Task = async () => {
-    const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
+    const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays, new Date(), (message) => log.warn(`retention: ${message}`));
     if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
   };
 
