@@ -100,7 +100,8 @@ describe('firing', () => {
     await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slot, id]);
     const outputs = await Promise.all([tickProcess(slot), tickProcess(slot)]);
     const started = outputs.map((o) => Number(/(\d+) started/.exec(o)![1]));
-    expect(started.sort()).toEqual([0, 1]);
+    // Usually [0, 1]; [0, 0] when this file's own worker ticked the slot first (a third ticker).
+    expect(started[0]! + started[1]!).toBeLessThanOrEqual(1);
     const s = await waitFor(async () => {
       const r = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
       return r.executions.edges[0]?.node.status === 'DELIVERED' ? r : undefined;
@@ -116,7 +117,7 @@ describe('firing', () => {
     expect(mine[0]).toMatch(/Content-Type: multipart\/mixed/);
     expect(mine[0]).toMatch(/Content-Disposition: attachment/);
     expect(mine[0]).toContain('X-Reportcast-Delivery:');
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('runs only the latest slot missed within the grace window and records older ones as MISSED', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Hourly catch-up', cron: '0 * * * *', recipients: ['late@example.com'], format: 'CSV' } }, editor);
@@ -124,12 +125,16 @@ describe('firing', () => {
     const now = new Date();
     const slots = runsBetween('0 * * * *', 'UTC', new Date(now.getTime() - 5 * 3_600_000), now, 10);
     await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slots[0], id]);
-    expect(await tickProcess(now)).toMatch(/1 started, 4 missed/);
+    // This file's worker also ticks every minute: whichever ticker takes the schedule first does
+    // the catch-up (SKIP LOCKED), the other finds nothing due. The outcome is the same.
+    expect(await tickProcess(now)).toMatch(/: \d+ started, \d+ missed/);
     const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
-    const statuses = s.executions.edges.map((e: any) => e.node.status);
-    expect(statuses.filter((x: string) => x === 'MISSED')).toHaveLength(4);
+    const runs = s.executions.edges.map((e: any) => e.node);
+    expect(runs).toHaveLength(5);
+    expect(runs.filter((r: any) => r.status === 'MISSED').map((r: any) => r.scheduledFor).sort()).toEqual(slots.slice(0, 4).map((d) => d.toISOString()));
+    expect(runs.filter((r: any) => r.status !== 'MISSED').map((r: any) => r.scheduledFor)).toEqual([slots[4]!.toISOString()]);
     expect(new Date(s.nextRunAt).getTime()).toBeGreaterThan(now.getTime());
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('skips weekends for business-days-only schedules, in the schedule zone', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Business days', cron: '0 10 * * *', timezone: 'Pacific/Auckland', businessDaysOnly: true, recipients: ['biz@example.com'] } }, editor);
@@ -137,10 +142,11 @@ describe('firing', () => {
     // A Saturday 10:00 in Auckland (still Friday in UTC).
     const saturday = runsBetween('0 10 * * 6', 'Pacific/Auckland', new Date(Date.now() - 8 * 86_400_000), new Date(), 2).at(-1)!;
     await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [saturday, id]);
-    expect(await tickProcess(new Date(saturday.getTime() + 60_000))).toMatch(/0 started, 0 missed, 1 skipped/);
+    // (The worker of this file may tick it first; either way the slot ends SKIPPED.)
+    expect(await tickProcess(new Date(saturday.getTime() + 60_000))).toMatch(/0 started, 0 missed, [01] skipped/);
     const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
     expect(s.executions.edges[0].node.status).toBe('SKIPPED');
-  });
+  }, 120_000); // spawns tick processes: slow to boot on a busy machine
 
   it('backfills one execution per slot, each over its own period', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Backfilled', cron: '0 0 * * *', recipients: ['bf@example.com'], format: 'JSON' } }, editor);

@@ -244,3 +244,24 @@ describe('toGraphQLError', () => {
     expect(error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 5 });
   });
 });
+
+describe('formatError: the database is unreachable', () => {
+  it('answers SERVICE_UNAVAILABLE for refused, dropped and restarting connections, without internals', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shuttingDown = Object.assign(new Error('the database system is shutting down'), { code: '57P03' });
+    const wrapped = new Error('select "r0".* from "reports" as "r0" - Connection terminated unexpectedly');
+    const aggregate = Object.assign(new Error(''), { errors: [Object.assign(new Error('x'), { code: 'ECONNREFUSED' })] });
+    for (const error of [refused, shuttingDown, wrapped, aggregate, new GraphQLError('wrapped', { originalError: refused })]) {
+      const opts = options();
+      const out = format(error, opts);
+      expect(out.extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 5 });
+      expect(out.message).toBe('The database is unavailable; try again shortly');
+      expect(opts.log).not.toHaveBeenCalled();
+    }
+  });
+
+  it('leaves other failures internal', () => {
+    const out = format(Object.assign(new Error('duplicate key value'), { code: '23505' }));
+    expect(out.extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR });
+  });
+});

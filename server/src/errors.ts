@@ -5,6 +5,9 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { isDatabaseUnavailable } from './platform/database-errors.js';
+
+export { isDatabaseUnavailable };
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -13,6 +16,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A backing service (the metadata database) cannot be reached: retry shortly (HTTP 503). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -81,6 +86,16 @@ export class QueryTooComplexError extends DomainError {
   }
 }
 
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(readonly retryAfterSeconds = 5) {
+    super('The database is unavailable; try again shortly');
+  }
+  override extensions() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions() } });
 }
@@ -102,7 +117,8 @@ export function formatError(
   error: unknown,
   options: FormatErrorOptions,
 ): GraphQLFormattedError {
-  const original = unwrap(error);
+  let original = unwrap(error);
+  if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) original = new ServiceUnavailableError();
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions() } };

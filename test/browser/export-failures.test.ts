@@ -53,14 +53,14 @@ describe.runIf(hasChromium)('export failure, retry and live history in the brows
     await panel.getByRole('button', { name: 'Download', exact: true }).click();
     await expect.poll(() => builder.getByTestId('export-status').textContent(), { timeout: 60_000 }).toBe('failed');
     const alert = panel.getByRole('alert');
-    expect(await alert.textContent()).toContain('Could not write the export file: the export storage location is not a directory');
+    expect(await alert.textContent()).toContain('The export storage is not writable (ENOTDIR)');
     expect(await alert.textContent()).not.toContain(root);
     await shot(builder, 'export-failed');
 
     // The other tab was never reloaded: the subscription brought the row in and its final status.
     const failedRow = history.getByTestId('export-row').first();
     await expect.poll(() => failedRow.getAttribute('data-status'), { timeout: 30_000 }).toBe('FAILED');
-    expect(await failedRow.textContent()).toContain('the export storage location is not a directory');
+    expect(await failedRow.textContent()).toContain('The export storage is not writable (ENOTDIR)');
     await history.getByRole('button', { name: 'Retry Usage Summary CSV' }).waitFor();
     await shot(history, 'exports-failed-live');
   });

@@ -5,15 +5,18 @@ import { createTempDir } from './databases.js';
 export interface TestS3 {
   env: Record<string, string>;
   bucket: string;
+  /** s3rver's data directory. */
+  directory: string;
   close(): Promise<void>;
 }
 
-export async function startS3(bucket = 'reportcast-exports'): Promise<TestS3> {
+export async function startS3(bucket = 'reportcast-exports', otherBuckets: string[] = []): Promise<TestS3> {
   const dir = createTempDir('reportcast-s3-');
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir.path, silent: true, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir.path, silent: true, configureBuckets: [bucket, ...otherBuckets].map((name) => ({ name })) });
   const address = await server.run();
   return {
     bucket,
+    directory: dir.path,
     env: {
       S3_BUCKET: bucket,
       S3_ENDPOINT: `http://127.0.0.1:${address.port}`,

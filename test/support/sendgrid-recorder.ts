@@ -24,7 +24,7 @@ export interface RecordedRequest {
   receivedAt: Date;
 }
 
-export type RecorderStatus = 202 | 400 | 401 | 429 | 500;
+export type RecorderStatus = 202 | 400 | 401 | 403 | 413 | 429 | 500;
 
 export interface SendGridRecorder {
   baseUrl: string;
@@ -33,12 +33,21 @@ export interface SendGridRecorder {
   respondWith(status: RecorderStatus, times?: number): void;
   /** The next `times` (default 1) mail sends get no answer at all (until close), to test timeouts. */
   stall(times?: number): void;
+  /**
+   * The next `times` (default 1) mail sends are accepted (recorded as 202, as SendGrid would queue
+   * them) but the connection is dropped before the answer: the "lost 202".
+   */
+  acceptThenDrop(times?: number): void;
+  /** Seconds ahead of now in the X-RateLimit-Reset of 429 answers (default 1). */
+  rateLimitResetSeconds: number;
   close(): Promise<void>;
 }
 
 const ERROR_BODIES: Record<Exclude<RecorderStatus, 202>, { message: string; field: string | null; help: string | null }> = {
   400: { message: 'The from object must be provided for every email send.', field: 'from', help: 'http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.from' },
   401: { message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null },
+  403: { message: 'access forbidden', field: null, help: null },
+  413: { message: 'The JSON payload you have included in your request is too large.', field: null, help: null },
   429: { message: 'too many requests', field: null, help: null },
   500: { message: 'internal server error', field: null, help: null },
 };
@@ -51,7 +60,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startSendGridRecorder(): Promise<SendGridRecorder> {
   const requests: RecordedRequest[] = [];
-  const queue: Array<RecorderStatus | 'stall'> = [];
+  const queue: Array<RecorderStatus | 'stall' | 'drop'> = [];
+  let resetSeconds = 1;
   let sequence = 0;
 
   const server = createServer((req, res) => {
@@ -81,6 +91,12 @@ export async function startSendGridRecorder(): Promise<SendGridRecorder> {
       }
       const next = queue.shift() ?? 202;
       if (next === 'stall') return; // never answered; close() drops the socket
+      if (next === 'drop') {
+        record.status = 202;
+        record.messageId = `rec${++sequence}_${randomBytes(8).toString('hex')}`;
+        req.socket.destroy();
+        return;
+      }
       record.status = next;
       if (next === 202) {
         record.messageId = `rec${++sequence}_${randomBytes(8).toString('hex')}`;
@@ -89,7 +105,7 @@ export async function startSendGridRecorder(): Promise<SendGridRecorder> {
       }
       const headers: Record<string, string> =
         next === 429
-          ? { 'X-RateLimit-Limit': '600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) }
+          ? { 'X-RateLimit-Limit': '600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + resetSeconds) }
           : {};
       json(res, next, { errors: [ERROR_BODIES[next]] }, headers);
     });
@@ -103,12 +119,21 @@ export async function startSendGridRecorder(): Promise<SendGridRecorder> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    get rateLimitResetSeconds() {
+      return resetSeconds;
+    },
+    set rateLimitResetSeconds(seconds: number) {
+      resetSeconds = seconds;
+    },
     requests,
     respondWith(status, times = 1) {
       for (let i = 0; i < times; i++) queue.push(status);
     },
     stall(times = 1) {
       for (let i = 0; i < times; i++) queue.push('stall');
+    },
+    acceptThenDrop(times = 1) {
+      for (let i = 0; i < times; i++) queue.push('drop');
     },
     close: () =>
       new Promise<void>((resolve) => {

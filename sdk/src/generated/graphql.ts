@@ -106,8 +106,12 @@ export type DeliveryStatus =
   | 'FAILED'
   /** Not sent yet (or being retried). */
   | 'PENDING'
+  /** An attempt is in flight (recorded before the request leaves). */
+  | 'SENDING'
   /** Accepted by the provider or uploaded. */
   | 'SENT'
+  /** The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it). */
+  | 'UNCERTAIN'
   /** The recipient unsubscribed from this schedule; nothing is sent. */
   | 'UNSUBSCRIBED';
 

@@ -190,8 +190,12 @@ export type DeliveryStatus =
   | 'FAILED'
   /** Not sent yet (or being retried). */
   | 'PENDING'
+  /** An attempt is in flight (recorded before the request leaves). */
+  | 'SENDING'
   /** Accepted by the provider or uploaded. */
   | 'SENT'
+  /** The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it). */
+  | 'UNCERTAIN'
   /** The recipient unsubscribed from this schedule; nothing is sent. */
   | 'UNSUBSCRIBED';
 
@@ -602,7 +606,7 @@ export type Mutation = {
   deleteSchedule: Scalars['ID']['output'];
   /** Stops firing until resumed. */
   pauseSchedule: Schedule;
-  /** Sends the failed deliveries of an execution again; sent ones are not repeated. */
+  /** Sends the FAILED and UNCERTAIN deliveries of an execution again (an UNCERTAIN one may then arrive twice); sent ones are not repeated. */
   resendFailedDeliveries: Execution;
   /** Active again from now on: runs missed while paused are not made up. */
   resumeSchedule: Schedule;

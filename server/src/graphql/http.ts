@@ -14,7 +14,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
 import type { IncomingMessage } from 'node:http';
-import { DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, formatError } from '../errors.js';
+import { DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
 import { bearerToken, verifyToken } from '../features/auth/tokens.js';
 import type { Viewer } from '../features/auth/viewer.js';
 import { errorFields, type Logger } from '../platform/logger.js';
@@ -97,6 +97,9 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): Ap
             response.http.headers.set('retry-after', String(limited.retryAfterSeconds));
           } else if (errors?.some((e) => e.originalError instanceof QueryTooComplexError)) {
             response.http.status = 400;
+          } else if (errors?.some((e) => e.originalError instanceof ServiceUnavailableError || isDatabaseUnavailable(e.originalError))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
           }
         },
       };

@@ -6,6 +6,14 @@
  * `heartbeatSeconds`. Every worker also reaps: heartbeats silent for 3 intervals are deleted, and
  * any job lock held by a worker id without a live heartbeat (older than the same grace) is forcibly
  * released, so another worker retries the job at once instead of after graphile-worker's 4 hours.
+ *
+ * Losing Postgres: graphile-worker's pool shuts itself down when it cannot fetch, complete or fail
+ * a job. The worker then starts a new runner once Postgres answers (see `recycle`), so the process
+ * keeps working after a database restart.
+ *
+ * Shutdown (stop(), on SIGTERM): no new jobs are taken; running ones get `shutdownGraceMs` (SHUTDOWN_GRACE_SECONDS) to finish,
+ * then their abort signal fires. An interrupted export goes back to PENDING and its job back to the
+ * queue without using up an attempt, so the process leaves no job locked behind it.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +22,7 @@ import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvent
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
 import { ExportReleased, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { EmailSendError } from '../features/delivery/email/transport.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -49,7 +58,10 @@ export const CRONTAB = [
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger(() => (level, message, meta) => {
-    const fields = meta && typeof meta === 'object' ? { ...(meta as Record<string, unknown>) } : undefined;
+    // graphile-worker puts whole pg clients and jobs in its meta; an error's message is what helps.
+    const fields = meta && typeof meta === 'object'
+      ? Object.fromEntries(Object.entries(meta as Record<string, unknown>).map(([k, v]) => [k, v instanceof Error ? v.message : v]))
+      : undefined;
     if (level === 'error') log.error(`worker: ${message}`, fields);
     else if (level === 'warning') log.warn(`worker: ${message}`, fields);
     else log.debug(`worker: ${message}`, fields);
@@ -103,11 +115,21 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   const deliver: Task = async (payload, helpers) => {
     const deliveryId = idOf(payload, 'deliveryId');
     if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
-    await measureDelivery(sql, deps.metrics, deliveryId, () =>
-      schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }));
+    await measureDelivery(sql, deps.metrics, deliveryId, async () => {
+      try {
+        await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+      } catch (error) {
+        if (error instanceof EmailSendError && error.retryAfterMs !== undefined) {
+          // The provider said when to come back (429 X-RateLimit-Reset, Retry-After): not before then.
+          // graphile-worker adds its backoff on top of this run_at when it records the failure.
+          await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?', [error.retryAfterMs / 1000, helpers.job.id]);
+        }
+        throw error;
+      }
+    });
   };
   const exportsCleanup: Task = async () => {
-    const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays);
+    const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays, new Date(), (message) => log.warn(`retention: ${message}`));
     if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
     deps.metrics?.retentionDeleted.inc({ kind: 'export_files' }, removed);
   };
@@ -123,17 +145,23 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   // graphile-worker locks jobs with its worker *pool* id, so that is what a heartbeat must name.
   // Our own emitter, so the listener is in place before run() creates the pool.
   const events = new EventEmitter() as WorkerEvents;
+  let poolId: string | null = null;
   events.on('pool:create', ({ workerPool }) => {
+    poolId = workerPool.id;
     void sql('INSERT INTO worker_heartbeats (worker_id, process_id) VALUES (?, ?) ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = now()',
       [workerPool.id, processId]).catch((error: Error) => log.warn('heartbeat insert failed', { error: error.message }));
   });
-  const runner: Runner = await run({
+  const startRunner = (): Promise<Runner> => run({
     events,
     connectionString: config.databaseUrl,
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
     gracefulShutdownAbortTimeout: config.shutdownGraceMs,
+    // Unbatched, graphile-worker 0.17 fires completeJob/failJob without awaiting them, so a job that
+    // ends during shutdown could stay locked once the pool is gone. Batched (even with no delay),
+    // the pool flushes them before it terminates.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: graphileLogger(log),
     taskList: {
       export__run: exportRun,
@@ -146,6 +174,50 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     },
     crontab: CRONTAB,
   });
+
+  // graphile-worker's pool gives up when it loses its database: a failed getJob, completeJob or
+  // failJob shuts the pool down (and may leave it hanging on its own retries). The process must not
+  // be left without a worker. As soon as the pool starts going down on its own, abandon it (kill:
+  // its running tasks are aborted after the drain), wait for Postgres, drop the dead pool's
+  // heartbeat so the reaper frees the jobs it still holds, and start a new runner.
+  let stopping = false;
+  let recycling = false;
+  let runner: Runner = await startRunner();
+  const recycle = async (reason: string) => {
+    if (stopping || recycling) return;
+    recycling = true;
+    const dead = runner;
+    const deadPool = poolId;
+    log.error(`the job runner is going down on its own (${reason}); starting a new one once Postgres answers`);
+    void dead.kill().catch(() => undefined);
+    for (let delay = 1000; !stopping; delay = Math.min(delay * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) break;
+      try {
+        if (deadPool) await sql('DELETE FROM worker_heartbeats WHERE worker_id = ?', [deadPool]);
+        runner = await startRunner();
+        if (stopping) {
+          await runner.stop().catch(() => undefined); // stop() came while it was starting
+          break;
+        }
+        supervise(runner);
+        log.info('job runner restarted');
+        break;
+      } catch (error) {
+        log.warn('job runner restart failed; retrying', { error: (error as Error).message });
+      }
+    }
+    recycling = false;
+  };
+  const supervise = (current: Runner) => {
+    void current.promise.catch(() => undefined).then(async () => {
+      if (current === runner) await recycle('the runner stopped');
+    });
+  };
+  events.on('pool:gracefulShutdown', ({ workerPool, message }) => {
+    if (workerPool.id === poolId) void recycle(message);
+  });
+  supervise(runner);
 
   const graceSeconds = config.heartbeatSeconds * 3;
   const beat = async () => {
@@ -166,8 +238,9 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   return {
     processId,
     stop: async () => {
+      stopping = true;
       clearInterval(timer);
-      await runner.stop();
+      await runner.stop().catch((error: Error) => log.debug('runner already stopped', { error: error.message }));
       if (releasedJobKeys.size > 0) {
         await sql(`UPDATE graphile_worker._private_jobs SET run_at = now(), attempts = greatest(attempts - 1, 0)
           WHERE key IN (SELECT json_array_elements_text(?::json)) AND locked_at IS NULL`, [JSON.stringify([...releasedJobKeys])])

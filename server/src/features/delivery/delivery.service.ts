@@ -1,9 +1,18 @@
 /**
  * From a finished export to delivered files. `execution__settle` (enqueued atomically with the
  * export's final state) decides the execution's fate and creates one delivery per recipient and S3
- * target, each its own job (`delivery__email`, `delivery__s3`, jobKey `delivery:<id>`). A delivery
- * is sent at most once: its row moves PENDING → SENT with a conditional UPDATE right after the
- * provider accepts, and a job finding it SENT does nothing.
+ * target, each its own job (`delivery__email`, `delivery__s3`, jobKey `delivery:<id>`).
+ *
+ * The deliveries table is the ledger that makes an email go out at most once (SendGrid has no
+ * idempotency key, and graphile-worker forgets finished jobs). Unique per (execution, channel,
+ * target); every attempt is recorded before the request leaves:
+ *   PENDING → SENDING (claimed, attempts + 1) → SENT                 the provider accepted
+ *                                              → PENDING | FAILED     the provider refused (retryable or not)
+ *                                              → UNCERTAIN            no answer: it may have been accepted
+ * A job that finds its email delivery still SENDING knows its predecessor died mid-send and marks
+ * it UNCERTAIN. UNCERTAIN is never resent automatically (a duplicate report in someone's inbox
+ * cannot be taken back); resendFailedDeliveries resends it on an editor's word. An S3 upload
+ * overwrites the same key, so a SENDING S3 delivery is simply tried again.
  */
 import { PassThrough } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -15,11 +24,10 @@ import { formatInZone } from '../exports/parameters.js';
 import { contentDisposition } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
+import type { EmailMessage } from './email/message.js';
 import { EmailSendError, type EmailTransport } from './email/transport.js';
+import { shouldAttach } from './attachment-policy.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
-
-/** SendGrid's hard limit is 30 MB per message; attachments above the configured limit become links. */
-const ATTACH_HARD_LIMIT = 20 * 1024 * 1024;
 
 export interface DeliveryDeps {
   em: EntityManager;
@@ -100,34 +108,61 @@ export class DeliveryService {
   async deliver(deliveryId: string, attempt: { attempts: number; maxAttempts: number }): Promise<void> {
     const em = this.deps.em.fork();
     const delivery = await em.findOne(DeliveryEntity, { id: deliveryId });
-    if (!delivery || delivery.status !== 'PENDING') return; // sent, failed or gone: never twice
+    if (!delivery) return;
+    if (delivery.status === 'SENDING' && delivery.channel === 'EMAIL') {
+      // Claimed, and no outcome recorded: the worker that sent it died (or lost its lock) mid-send.
+      await this.sql(`UPDATE deliveries SET status = 'UNCERTAIN', last_error = ?, updated_at = now() WHERE id = ? AND status = 'SENDING'`,
+        ['The worker sending this email stopped before SendGrid answered; it may or may not have been delivered', delivery.id]);
+      this.deps.log.warn('delivery uncertain: its previous attempt never finished', { deliveryId });
+      await this.recompute(delivery.executionId);
+      return;
+    }
+    const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && delivery.channel === 'S3');
+    if (!resumable) return; // sent, failed, uncertain or unsubscribed: never again from here
     const execution = await em.findOneOrFail(ExecutionEntity, { id: delivery.executionId });
     const schedule = await em.findOneOrFail(ScheduleEntity, { id: execution.scheduleId });
     const record = await em.findOneOrFail(ExportEntity, { id: execution.exportId! });
+    let claimed = false;
+    // Recorded before the request leaves: from here on a crash leaves SENDING, never a silent PENDING.
+    const claim = async () => {
+      const rows = await this.sql(`UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, attempt_started_at = now(), updated_at = now()
+        WHERE id = ? AND status IN ('PENDING', 'SENDING') RETURNING id`, [delivery.id]);
+      claimed = rows.length === 1;
+      return claimed;
+    };
     try {
-      const providerMessageId = delivery.channel === 'EMAIL'
-        ? await this.sendEmail(delivery, execution, schedule, record)
-        : await this.uploadToS3(delivery, record);
+      let providerMessageId: string | null;
+      if (delivery.channel === 'EMAIL') {
+        const message = await this.buildEmail(delivery, execution, schedule, record);
+        if (!(await claim())) return;
+        const sent = await this.deps.transport.send(message);
+        if (sent.location) this.deps.log.info(`email written to ${sent.location}`);
+        providerMessageId = sent.providerMessageId;
+      } else {
+        if (!(await claim())) return;
+        providerMessageId = await this.uploadToS3(delivery, record);
+      }
       await this.sql(
-        `UPDATE deliveries SET status = 'SENT', provider_message_id = ?, sent_at = now(), attempts = attempts + 1, last_error = NULL, updated_at = now()
-         WHERE id = ? AND status = 'PENDING'`, [providerMessageId, delivery.id]);
+        `UPDATE deliveries SET status = 'SENT', provider_message_id = ?, sent_at = now(), last_error = NULL, updated_at = now()
+         WHERE id = ? AND status = 'SENDING'`, [providerMessageId, delivery.id]);
     } catch (error) {
-      const retryable = error instanceof EmailSendError ? error.retryable : !(error instanceof PermanentDeliveryError);
-      const final = !retryable || attempt.attempts >= attempt.maxAttempts;
       const message = (error as Error).message.slice(0, 1000);
-      await this.sql(`UPDATE deliveries SET attempts = attempts + 1, last_error = ?, status = ?, updated_at = now() WHERE id = ? AND status = 'PENDING'`,
-        [message, final ? 'FAILED' : 'PENDING', delivery.id]);
-      this.deps.log.warn('delivery attempt failed', { deliveryId, channel: delivery.channel, retryable, final, error: message });
+      const ambiguous = error instanceof EmailSendError && error.ambiguous;
+      const retryable = error instanceof EmailSendError ? error.retryable : !(error instanceof PermanentDeliveryError);
+      const final = ambiguous || !retryable || attempt.attempts >= attempt.maxAttempts;
+      const status = ambiguous ? 'UNCERTAIN' : final ? 'FAILED' : 'PENDING';
+      await this.sql(`UPDATE deliveries SET attempts = attempts + ?, last_error = ?, status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`,
+        [claimed ? 0 : 1, message, status, delivery.id]);
+      this.deps.log.warn('delivery attempt failed', { deliveryId, channel: delivery.channel, retryable, ambiguous, status, error: message });
       if (!final) throw error;
     }
     await this.recompute(execution.id);
   }
 
-  private async sendEmail(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity): Promise<string | null> {
+  private async buildEmail(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity): Promise<EmailMessage> {
     const { deps } = this;
     const size = record.fileSize ?? 0;
-    const policy = schedule.emailConfig.attachment ?? 'AUTO';
-    const attach = policy !== 'LINK' && size <= (policy === 'ATTACH' ? ATTACH_HARD_LIMIT : deps.attachmentLimitBytes);
+    const attach = shouldAttach(size, schedule.emailConfig.attachment ?? 'AUTO', deps.attachmentLimitBytes);
     let attachment: Buffer | null = null;
     if (attach && record.storageKey) {
       const file = await deps.storage.openRead(record.storageKey);
@@ -147,7 +182,7 @@ export class DeliveryService {
     const periodLabel = params.from && params.to
       ? `${formatInZone(new Date(params.from), schedule.timeZone)} → ${formatInZone(new Date(params.to), schedule.timeZone)} ${schedule.timeZone}`
       : `as of ${formatInZone(execution.scheduledFor, schedule.timeZone)} ${schedule.timeZone}`;
-    const message = renderReportEmail({
+    return renderReportEmail({
       reportName: record.reportName,
       scheduleName: schedule.name,
       tenantId: schedule.tenantId,
@@ -168,9 +203,6 @@ export class DeliveryService {
       subjectTemplate: schedule.emailConfig.subject ?? null,
       messageTemplate: schedule.emailConfig.message ?? null,
     }, deps.from, delivery.target, delivery.id);
-    const sent = await deps.transport.send(message);
-    if (sent.location) deps.log.info(`email written to ${sent.location}`);
-    return sent.providerMessageId;
   }
 
   private async uploadToS3(delivery: DeliveryEntity, record: ExportEntity): Promise<string | null> {
@@ -207,10 +239,13 @@ export class DeliveryService {
   private async recompute(executionId: string): Promise<void> {
     const counts = await this.sql<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM deliveries WHERE execution_id = ? GROUP BY status', [executionId]);
     const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    if (n('PENDING') > 0) return;
-    const status = n('FAILED') === 0 ? 'DELIVERED' : n('SENT') > 0 ? 'PARTIALLY_DELIVERED' : 'FAILED';
-    await this.sql(`UPDATE schedule_executions SET status = ?, completed_at = now(), error = CASE WHEN ? = 'DELIVERED' THEN NULL ELSE 'Some deliveries failed' END
-      WHERE id = ? AND status = 'RUNNING'`, [status, status, executionId]);
+    if (n('PENDING') + n('SENDING') > 0) return;
+    const failed = n('FAILED');
+    const uncertain = n('UNCERTAIN');
+    const status = failed + uncertain === 0 ? 'DELIVERED' : n('SENT') > 0 ? 'PARTIALLY_DELIVERED' : 'FAILED';
+    const problems = [failed ? `${failed} failed` : '', uncertain ? `${uncertain} uncertain (may have been delivered)` : ''].filter(Boolean).join(', ');
+    await this.sql(`UPDATE schedule_executions SET status = ?, completed_at = now(), error = ? WHERE id = ? AND status = 'RUNNING'`,
+      [status, problems ? `Deliveries: ${problems}` : null, executionId]);
   }
 }
 

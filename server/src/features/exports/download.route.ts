@@ -4,6 +4,7 @@
  * an email client without a bearer header. Anything wrong is a plain 404: no hint whether the id
  * exists, the token expired or the file is gone.
  */
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
@@ -45,10 +46,10 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
       .record({ tenantId: record.tenantId, userId: 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
       .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
-    file.stream.on('error', (error) => {
-      deps.log.warn('download stream failed', { id, error: error.message });
-      res.destroy(error);
+    // pipeline, not pipe: when the client goes away mid-download, the file stream (and its file
+    // handle) is destroyed too instead of waiting, paused, forever.
+    pipeline(file.stream, res).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') deps.log.warn('download stream failed', { id, error: error.message });
     });
-    file.stream.pipe(res);
   };
 }

@@ -16,14 +16,15 @@ import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { EventBus } from '../../platform/events.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CsvCompileResult } from '../reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
-import { validateDefinition } from '../reports/validate-definition.js';
+import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { exportBody } from './export-body.js';
 import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
 import { exportFileName } from './writers/file-name.js';
 import { CONTENT_TYPES, EXTENSIONS } from './writers/writer.js';
+import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -106,6 +107,7 @@ export class ExportRunner {
       this.deps.log.warn('could not publish export event', { id, error: error.message }));
   }
 
+  /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
   async run(exportId: string, job: JobAttempt): Promise<void> {
     const claimed = await this.sql<{ id: string }>(
       `UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
@@ -236,6 +238,9 @@ export class ExportRunner {
       }
       await this.publish(record.id, record.tenantId, 'COMPLETED');
     } catch (error) {
+      // Read before the teardown below, which fails the upload too ("premature close"): only a
+      // storage failure that came first is the cause.
+      const storageFailure = uploadError;
       clearInterval(ticker);
       exportFile.abort();
       meter.destroy();
@@ -250,7 +255,7 @@ export class ExportRunner {
         await flushing;
         throw abort.signal.reason;
       }
-      throw uploadError ?? error;
+      throw storageFailure ?? error;
     } finally {
       clearInterval(ticker);
       shutdown?.removeEventListener('abort', release);
@@ -275,28 +280,20 @@ export class ExportRunner {
   }
 }
 
-const STORAGE_ERRORS: Record<string, string> = {
-  ENOSPC: 'the export storage is full',
-  EDQUOT: 'the export storage quota is exceeded',
-  EACCES: 'the export storage is not writable',
-  EPERM: 'the export storage is not writable',
-  EROFS: 'the export storage is read-only',
-  ENOTDIR: 'the export storage location is not a directory',
-  ENOENT: 'the export storage location does not exist',
-  EIO: 'the export storage reported an I/O error',
-};
-
 /**
  * What a user may read about a failure: ClickHouse errors carry the whole statement with bound
  * values inlined, which must not reach clients; keep the engine's code and name only.
  */
 export function publicErrorMessage(error: unknown): string {
-  // File system errors name the server's paths: say what is wrong with the storage instead.
-  const storage = STORAGE_ERRORS[(error as NodeJS.ErrnoException | null)?.code ?? ''];
-  if (storage) return `Could not write the export file: ${storage} (${(error as NodeJS.ErrnoException).code})`;
   const text = error instanceof Error ? error.message : String(error);
+  if (isDatabaseUnavailable(error)) return 'A database was unreachable (connection refused or dropped)';
+  // File system errors name server paths: say what is wrong with the storage, by its code only.
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `The export storage is full (${code})`;
+  if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ELOOP'].includes(code)) return `The export storage is not writable (${code})`;
   const engine = /Code:\s*(\d+)\..*\(([A-Z_]+)\)\s*(?:\(version[^)]*\))?\s*$/s.exec(text);
   if (engine) return `The analytics query failed (ClickHouse error ${engine[1]} ${engine[2]})`;
-  if (/\bSELECT\b|\bFROM\b/i.test(text)) return 'The analytics query failed';
+  // Driver errors quote their statement (knex: "<sql> - <reason>"): no statement text to clients.
+  if (/\b(SELECT|FROM|UPDATE|INSERT|DELETE|WITH)\b/i.test(text)) return 'The export failed on a database error';
   return `Export failed: ${text}`.slice(0, 500);
 }

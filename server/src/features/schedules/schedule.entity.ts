@@ -137,7 +137,7 @@ export class ExecutionEntity {
   completedAt: Date | null = null;
 }
 
-export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED' | 'UNSUBSCRIBED';
+export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN' | 'UNSUBSCRIBED';
 
 @Entity({ tableName: 'deliveries' })
 export class DeliveryEntity {

@@ -130,8 +130,8 @@ export class ScheduleResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => Execution, { description: 'Sends the failed deliveries of an execution again; sent ones are not repeated.' })
-  async resendFailedDeliveries(@Ctx() ctx: AppContext, @Arg('executionId', () => ID, { description: 'The execution whose failed deliveries to send again.' }) executionId: string): Promise<Execution> {
+  @Mutation(() => Execution, { description: 'Sends the FAILED and UNCERTAIN deliveries of an execution again (an UNCERTAIN one may then arrive twice); sent ones are not repeated.' })
+  async resendFailedDeliveries(@Ctx() ctx: AppContext, @Arg('executionId', () => ID, { description: 'The execution whose failed or uncertain deliveries to send again.' }) executionId: string): Promise<Execution> {
     return toExecution(await ctx.services.schedules.resendFailed(requireViewer(ctx), executionId));
   }
 }

@@ -169,14 +169,14 @@ export class ScheduleService {
     return this.em.find(DeliveryEntity, { executionId: execution.id, tenantId: execution.tenantId }, { orderBy: { channel: 'ASC', target: 'ASC' }, refresh: true });
   }
 
-  /** Resends only the failed deliveries of an execution. */
+  /** Resends only the failed and uncertain deliveries of an execution (uncertain ones may then arrive twice). */
   async resendFailed(viewer: Viewer, executionId: string): Promise<ExecutionEntity> {
     this.requireEditor(viewer);
     const execution = await this.execution(viewer, executionId);
     const conn = this.em.getConnection();
     const rows = await conn.execute<{ id: string; channel: string }[]>(
-      `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status = 'FAILED' RETURNING id, channel`, [execution.id]);
-    if (rows.length === 0) throw new BadUserInputError('This execution has no failed deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
+      `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status IN ('FAILED', 'UNCERTAIN') RETURNING id, channel`, [execution.id]);
+    if (rows.length === 0) throw new BadUserInputError('This execution has no failed or uncertain deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
     for (const r of rows) await enqueueDelivery(this.em, r, DELIVERY_PRIORITY.RESEND);
     await conn.execute(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [execution.id]);
     await this.audit.record(viewer, 'execution.resend', 'execution', execution.id, { deliveries: rows.length });

@@ -12,7 +12,7 @@ export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
 export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'MISSED'] as const);
-export const DeliveryStatusEnum = enumOf(['PENDING', 'SENT', 'FAILED', 'UNSUBSCRIBED'] as const);
+export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED'] as const);
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
 export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3'] as const);
 registerEnumType(DeliveryMethodEnum, {
@@ -43,7 +43,7 @@ registerEnumType(ExecutionStatusEnum, {
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',
   description: 'Where one delivery stands.',
-  valuesConfig: { PENDING: { description: 'Not sent yet (or being retried).' }, SENT: { description: 'Accepted by the provider or uploaded.' }, FAILED: { description: 'Failed after its last attempt; resendFailedDeliveries sends it again.' }, UNSUBSCRIBED: { description: 'The recipient unsubscribed from this schedule; nothing is sent.' } },
+  valuesConfig: { PENDING: { description: 'Not sent yet (or being retried).' }, SENDING: { description: 'An attempt is in flight (recorded before the request leaves).' }, SENT: { description: 'Accepted by the provider or uploaded.' }, FAILED: { description: 'Failed after its last attempt; resendFailedDeliveries sends it again.' }, UNCERTAIN: { description: 'The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it).' }, UNSUBSCRIBED: { description: 'The recipient unsubscribed from this schedule; nothing is sent.' } },
 });
 registerEnumType(ExecutionTriggerEnum, {
   name: 'ExecutionTrigger',

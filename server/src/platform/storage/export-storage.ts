@@ -46,6 +46,12 @@ export interface ExportStorage {
    * leftovers of crashed uploads are swept too.
    */
   listOlderThan(prefix: string, before: Date): Promise<string[]>;
+  /**
+   * S3: aborts multipart uploads under prefix started before `before` (an upload whose own abort
+   * could not reach S3 leaves its parts, invisible but stored and billed). fs: nothing to do (its
+   * partial files are listed by listOlderThan). Returns how many were aborted.
+   */
+  abortIncompleteUploads(prefix: string, before: Date): Promise<number>;
 }
 
 export class UnsafeStorageKeyError extends Error {

@@ -142,6 +142,10 @@ export class FsExportStorage implements ExportStorage {
     return null;
   }
 
+  async abortIncompleteUploads(): Promise<number> {
+    return 0;
+  }
+
   async listOlderThan(prefix: string, before: Date): Promise<string[]> {
     assertSafePrefix(prefix);
     const slash = prefix.lastIndexOf('/');

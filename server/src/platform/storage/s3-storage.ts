@@ -9,10 +9,12 @@
  * requests to settle and deletes the key if one of them may have stored the object.
  */
 import {
+  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -231,6 +233,25 @@ export class S3ExportStorage implements ExportStorage {
       ResponseContentType: options.contentType,
     });
     return getSignedUrl(this.client, command, { expiresIn: seconds });
+  }
+
+  async abortIncompleteUploads(prefix: string, before: Date): Promise<number> {
+    assertSafePrefix(prefix);
+    let aborted = 0;
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    do {
+      const page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+      for (const upload of page.Uploads ?? []) {
+        if (upload.Key && upload.UploadId && upload.Initiated && upload.Initiated < before) {
+          await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+          aborted++;
+        }
+      }
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+    } while (keyMarker);
+    return aborted;
   }
 
   async listOlderThan(prefix: string, before: Date): Promise<string[]> {

@@ -150,11 +150,12 @@ describe('SendGridTransport against a recording SendGrid', () => {
     expect(recorder.requests).toHaveLength(4);
   });
 
-  it('a timeout is retryable', async () => {
+  it('a timeout is retryable but ambiguous: the request did arrive', async () => {
     const impatient = new SendGridTransport({ apiKey: API_KEY, baseUrl: recorder.baseUrl, timeoutMs: 200 });
     recorder.stall();
     const error = await sendError(impatient.send(message()));
     expect(error.retryable).toBe(true);
+    expect(error.ambiguous).toBe(true);
     expect(error.status).toBeUndefined();
   });
 
@@ -190,6 +191,7 @@ describe('SendGridTransport without a server', () => {
     expect(error.retryable).toBe(true);
     expect(error.status).toBeUndefined();
     expect(error.message).toContain('ECONNREFUSED');
+    expect(error.ambiguous).toBe(false);
   });
 
   it('a recorder that was closed is retryable', async () => {
@@ -213,10 +215,17 @@ describe('toSendError', () => {
     expect(toSendError({ code: 408, response: { headers: {}, body: null } })).toMatchObject({ retryable: true, status: 408 });
     expect(toSendError({ code: 403, response: { headers: {}, body: { errors: [{ message: 'access forbidden' }] } } }))
       .toMatchObject({ retryable: false, status: 403, message: 'SendGrid answered 403: access forbidden' });
-    for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN']) {
-      expect(toSendError(Object.assign(new Error('boom'), { code })).retryable).toBe(true);
+    // Never connected: safe to retry. Connected but no answer: ambiguous (may have been accepted).
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
+      expect(toSendError(Object.assign(new Error('boom'), { code }))).toMatchObject({ retryable: true, ambiguous: false });
     }
-    expect(toSendError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', isAxiosError: true })).retryable).toBe(true);
+    for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED']) {
+      expect(toSendError(Object.assign(new Error('boom'), { code }))).toMatchObject({ retryable: true, ambiguous: true });
+    }
+    expect(toSendError(Object.assign(new Error('socket hang up'), { isAxiosError: true }))).toMatchObject({ ambiguous: true });
+    expect(toSendError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', isAxiosError: true })))
+      .toMatchObject({ retryable: true, ambiguous: false });
+    expect(toSendError({ code: 500, response: { headers: {}, body: null } }).ambiguous).toBe(false);
     expect(toSendError(new Error('Provide at least one of to, cc or bcc')).retryable).toBe(false);
     const same = new EmailSendError('x', true);
     expect(toSendError(same)).toBe(same);

@@ -24,6 +24,7 @@ import type { EmailMessage } from './message.js';
 import { parseMailbox } from './mime.js';
 import {
   EmailSendError,
+  isNeverConnectedCode,
   isRetryableStatus,
   isTransientNetworkCode,
   validateExtraHeaders,
@@ -198,12 +199,13 @@ export function toSendError(error: unknown): EmailSendError {
   }
   const message = typeof e?.message === 'string' && e.message ? e.message : String(error);
   const code = typeof e?.code === 'string' ? e.code : undefined;
-  if (isTransientNetworkCode(code) || /timeout/i.test(message)) {
-    return new EmailSendError(`SendGrid request failed (${code ?? 'timeout'}): ${message}`, true);
+  // No response. Refused or unresolved: SendGrid never saw the request, so a retry is safe.
+  // Anything else (reset, hang-up, timeout) may have come after SendGrid accepted the message.
+  if (isNeverConnectedCode(code)) {
+    return new EmailSendError(`SendGrid request failed (${code}): ${message}`, true);
   }
-  if (e?.isAxiosError) {
-    // No response: the request failed on the way (TLS, socket); it may work next time.
-    return new EmailSendError(`SendGrid request failed${code ? ` (${code})` : ''}: ${message}`, true);
+  if (isTransientNetworkCode(code) || /timeout|socket hang up/i.test(message) || e?.isAxiosError) {
+    return new EmailSendError(`SendGrid did not answer (${code ?? 'no response'}): ${message}; it may have accepted the message`, true, undefined, undefined, true);
   }
   // Thrown before any request, e.g. @sendgrid/helpers rejecting an address: retrying will not help.
   return new EmailSendError(`SendGrid message rejected before sending: ${message}`, false);

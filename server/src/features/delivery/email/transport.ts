@@ -25,6 +25,11 @@ export class EmailSendError extends Error {
     readonly status?: number,
     /** From a Retry-After header, when the provider sent one. */
     readonly retryAfterMs?: number,
+    /**
+     * The request may have reached the provider and been accepted, but no answer came back
+     * (connection dropped mid-request, timeout): resending could deliver it twice.
+     */
+    readonly ambiguous = false,
   ) {
     super(message);
     this.name = 'EmailSendError';
@@ -46,6 +51,17 @@ const TRANSIENT_CODES = new Set([
 
 export function isTransientNetworkCode(code: unknown): boolean {
   return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
+/** Failures before a connection existed: the provider cannot have seen the request. */
+const NEVER_CONNECTED_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN',
+  'UND_ERR_CONNECT_TIMEOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export function isNeverConnectedCode(code: unknown): boolean {
+  // TLS handshake failures (certificate codes) also happen before a byte of the request is sent.
+  return typeof code === 'string' && (NEVER_CONNECTED_CODES.has(code) || /CERT|TLS|SSL/.test(code));
 }
 
 /**
