@@ -24,9 +24,11 @@ export interface Config {
   };
   /** Null in embedded/dev mode until a secret is generated and kept in dataDir. */
   jwtSecret: string | null;
+  /** HMAC key of download and unsubscribe links; null: derived from the JWT secret. */
+  linkSigningSecret: string | null;
   tokenTtlSeconds: number;
   reports: { maxRowLimit: number; maxRangeDays: number };
-  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  graphql: { introspection: boolean; fieldSuggestions: boolean; maxDepth: number; maxCost: number; maxAliases: number };
   rateLimit: { requestsPerMinute: number };
   demo: { seedRows: number };
   /** Base URL clients reach this server at, for absolute download links; null: from each request. */
@@ -44,6 +46,8 @@ export interface Config {
     retentionDays: number;
     linkTtlSeconds: number;
     pdfRowCap: number;
+    /** On-demand exports a tenant may have PENDING or PROCESSING at once; more are RATE_LIMITED. */
+    maxActivePerTenant: number;
   };
   mail: {
     /** Null: the outbox transport writes .eml files under outboxDir. */
@@ -139,13 +143,11 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = dataDirRaw
     ? isAbsolute(dataDirRaw) ? dataDirRaw : resolve(baseDir, dataDirRaw)
     : resolve(REPO_ROOT, '.data');
-  const jwtSecret = str(env, 'JWT_SECRET') ?? null;
-  if (jwtSecret !== null && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
-  }
+  const jwtSecret = secret(env, 'JWT_SECRET', mode);
   if (mode === 'production' && jwtSecret === null) {
     throw new ConfigError('JWT_SECRET', 'is required in production (NODE_ENV=production)');
   }
+  const linkSigningSecret = secret(env, 'LINK_SIGNING_SECRET', mode);
   return {
     mode,
     host: str(env, 'HOST') ?? '0.0.0.0',
@@ -159,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
       database: oneOfIdentifier(env, 'CLICKHOUSE_DATABASE', 'reportcast'),
     },
     jwtSecret,
+    linkSigningSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 365 * 24 * 3600),
     reports: {
       maxRowLimit: int(env, 'MAX_ROW_LIMIT', 1_000_000, 1, 100_000_000),
@@ -166,6 +169,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     graphql: {
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', mode !== 'production'),
+      // Suggestions name fields the client did not ask for: off wherever introspection is.
+      fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', bool(env, 'GRAPHQL_INTROSPECTION', mode !== 'production')),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 50, 0, 10_000),
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
     },
@@ -184,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
       retentionDays: int(env, 'EXPORT_RETENTION_DAYS', 7, 1, 3650),
       linkTtlSeconds: int(env, 'DOWNLOAD_LINK_TTL_SECONDS', 3600, 10, 7 * 24 * 3600),
       pdfRowCap: int(env, 'PDF_ROW_CAP', 10_000, 1, 200_000),
+      maxActivePerTenant: int(env, 'EXPORT_MAX_ACTIVE_PER_TENANT', 10, 1, 10_000),
     },
     mail: {
       sendgridApiKey: str(env, 'SENDGRID_API_KEY') ?? null,
@@ -202,6 +209,27 @@ export function loadConfig(env: Env = process.env): Config {
     webDist: resolve(REPO_ROOT, 'web', 'dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
   };
+}
+
+/** Values people paste from examples, or keep from a template: never a production secret. */
+const PLACEHOLDER = /(change|replace)[-_ .]?(me|this|it)|placeholder|example|your[-_ .]?(jwt[-_ .]?|signing[-_ .]?)?secret|^(secret|password|default)/i;
+
+/** Why a secret is unfit for production, or null. Weak means guessable, not merely short. */
+export function weakSecretReason(value: string): string | null {
+  if (PLACEHOLDER.test(value)) return 'looks like a placeholder or example value';
+  if (new Set(value).size < 10) return 'has fewer than 10 distinct characters';
+  if (/^(.{1,16}?)\1+$/.test(value)) return 'is a short sequence repeated';
+  return null;
+}
+
+/** A signing secret: 32+ characters anywhere; in production also not a guessable default. */
+function secret(env: Env, name: string, mode: Mode): string | null {
+  const value = str(env, name) ?? null;
+  if (value === null) return null;
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  const weak = mode === 'production' ? weakSecretReason(value) : null;
+  if (weak) throw new ConfigError(name, `${weak}; generate one with \`openssl rand -hex 32\``);
+  return value;
 }
 
 function emailAddress(env: Env, name: string, fallback: string): string {

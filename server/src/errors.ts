@@ -63,8 +63,8 @@ export class NotFoundError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly code = ErrorCode.RATE_LIMITED;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests; retry after ${retryAfterSeconds}s`);
+  constructor(readonly retryAfterSeconds: number, reason = 'Too many requests') {
+    super(`${reason}; retry after ${retryAfterSeconds}s`);
   }
   override extensions() {
     return { retryAfterSeconds: this.retryAfterSeconds };

@@ -14,6 +14,7 @@ import { seedDemoReports } from '../../server/src/features/demo/demo-reports.js'
 import { seedDemoSchedules } from '../../server/src/features/demo/demo-schedules.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { createTempDir, createTestDatabase } from './databases.js';
+import { randomBytes } from 'node:crypto';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -49,7 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     DATA_DIR: dir.path,
     DATABASE_URL: db.url,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // Random per app: production mode refuses guessable secrets.
+    JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,

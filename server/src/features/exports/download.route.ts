@@ -43,7 +43,7 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (record.checksum) res.setHeader('Digest', `sha-256=${Buffer.from(record.checksum, 'hex').toString('base64')}`);
     await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
-      .record({ tenantId: record.tenantId, userId: 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
+      .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
       .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
     file.stream.on('error', (error) => {
       deps.log.warn('download stream failed', { id, error: error.message });

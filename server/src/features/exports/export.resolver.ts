@@ -90,13 +90,13 @@ export class ExportResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'A fresh, expiring link to the file; null until COMPLETED.' })
   async downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<string | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
     return (await root.link)?.url ?? null;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When downloadUrl stops working.' })
   async expiresAt(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<Date | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
     return (await root.link)?.expiresAt ?? null;
   }
 

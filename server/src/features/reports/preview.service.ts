@@ -26,9 +26,14 @@ export interface PreviewPage {
 }
 
 type PreviewCursor = { o: number; a: string; h: string };
+/** DateTime64's range in ClickHouse: a tampered as-of outside it is a bad cursor, not an engine error. */
+const MIN_AS_OF = Date.UTC(1900, 0, 1);
+const MAX_AS_OF = Date.UTC(2299, 11, 31);
 const isPreviewCursor = (v: unknown): v is PreviewCursor => {
   const c = v as PreviewCursor;
-  return typeof v === 'object' && v !== null && Number.isInteger(c.o) && c.o >= 0 && typeof c.a === 'string' && !Number.isNaN(Date.parse(c.a)) && typeof c.h === 'string';
+  if (typeof v !== 'object' || v === null || typeof c.a !== 'string' || typeof c.h !== 'string') return false;
+  const asOf = Date.parse(c.a);
+  return Number.isSafeInteger(c.o) && c.o >= 0 && asOf >= MIN_AS_OF && asOf <= MAX_AS_OF;
 };
 
 function fingerprint(definition: unknown): string {
