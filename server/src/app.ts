@@ -197,7 +197,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     if (status >= 500) log.error('request failed', errorFields(error));
     const client = status >= 400 && status < 500;
     res.status(client ? status : 500).json({
-      errors: [{ message: client ? 'Malformed request' : 'Internal server error', extensions: { code: client ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      errors: [{ message: client ? 'Malformed request' : 'Internal server error', extensions: { code: client ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }],
     });
   });
 

@@ -12,7 +12,7 @@ import type { Role } from '../../server/src/features/auth/viewer.js';
 import { DEMO_TENANTS, seedAnalytics } from '../../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../../server/src/features/demo/demo-reports.js';
 import { seedDemoSchedules } from '../../server/src/features/demo/demo-schedules.js';
-import { createLogger } from '../../server/src/platform/logger.js';
+import { createLogger, type LogSink } from '../../server/src/platform/logger.js';
 import { createTempDir, createTestDatabase } from './databases.js';
 import { randomBytes } from 'node:crypto';
 
@@ -41,6 +41,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Run the export worker in this process too (as `pnpm start` does). */
   worker?: boolean;
+  /** Receives every log line the app writes (after redaction), instead of stdout/stderr. */
+  logSink?: LogSink;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -56,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,
   });
-  const log = createLogger(config.logLevel, false);
+  const log = createLogger(config.logLevel, config.mode === 'production', options.logSink);
   const runtime = await openRuntime(config, log);
   const seededAt = options.seedNow ?? new Date();
   await seedAnalytics(runtime.analytics, { usageEvents: options.seedRows ?? 20_000, now: seededAt });
