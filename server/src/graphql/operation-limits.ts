@@ -56,6 +56,38 @@ function scan(operation: OperationDefinitionNode, fragments: Record<string, Frag
   return { aliases, oversizedPages };
 }
 
+/**
+ * The path of the first string holding U+0000, in the variables or in literal arguments. PostgreSQL
+ * stores it in neither text nor jsonb, so it is refused as input here rather than failing an INSERT.
+ */
+function nulBytePath(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  const inValue = (value: unknown, path: string, depth = 0): string | null => {
+    if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+    if (depth > 20 || value === null || typeof value !== 'object') return null;
+    for (const [k, v] of Object.entries(value)) {
+      const hit = inValue(v, `${path}.${k}`, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  for (const [name, value] of Object.entries(variables)) {
+    const hit = inValue(value, name);
+    if (hit) return hit;
+  }
+  let found: string | null = null;
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const sel of set?.selections ?? []) {
+      if (found || sel.kind !== Kind.FIELD) continue;
+      for (const arg of sel.arguments ?? []) {
+        found ??= inValue(valueFromASTUntyped(arg.value, variables), arg.name.value);
+      }
+      walk(sel.selectionSet);
+    }
+  };
+  walk(operation.selectionSet);
+  return found;
+}
+
 /** Throws QUERY_TOO_COMPLEX or BAD_USER_INPUT when the operation must not run. */
 export function checkOperation(
   operation: OperationDefinitionNode,
@@ -75,6 +107,8 @@ export function checkOperation(
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
   }
+  const nul = nulBytePath(operation, variables);
+  if (nul) throw new BadUserInputError('Text may not contain NUL characters', [{ path: nul, message: 'contains a NUL (U+0000) character' }]);
   if (oversizedPages.length) {
     throw new BadUserInputError(
       `first may be at most ${MAX_PAGE_SIZE}`,
