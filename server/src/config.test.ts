@@ -5,7 +5,8 @@ import { ConfigError, REPO_ROOT, loadConfig } from './config.js';
 
 /** This file lives in server/src, like config.ts: the repository root is two levels up. */
 const EXPECTED_REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SECRET = 's'.repeat(32);
+// 32 characters, random-looking: production refuses guessable secrets (placeholders, repetitions).
+const SECRET = '9f86d081884c7d659a2feaa0c55ad015';
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET };
 
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -198,6 +199,38 @@ describe('loadConfig rejects invalid values, naming the variable', () => {
     ['TOKEN_TTL_SECONDS', { TOKEN_TTL_SECONDS: '1' }],
   ])('%s (%j)', (variable, env) => {
     expectRejected(env, variable);
+  });
+
+  it.each([
+    ['a placeholder', 'change-me-change-me-change-me-change-me'],
+    ['an example value', 'your-jwt-secret-goes-here-0123456789abcdef'],
+    ['a repeated character', 'a'.repeat(48)],
+    ['a short repeated sequence', 'abc123'.repeat(8)],
+    ['too few distinct characters', '0101010101010101010101012222222233'],
+  ])('refuses %s as JWT_SECRET or LINK_SIGNING_SECRET in production only', (_what, value) => {
+    expectRejected({ NODE_ENV: 'production', JWT_SECRET: value }, 'JWT_SECRET');
+    expectRejected({ ...PRODUCTION, LINK_SIGNING_SECRET: value }, 'LINK_SIGNING_SECRET');
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: value }).jwtSecret).toBe(value);
+  });
+
+  it('reads LINK_SIGNING_SECRET (32+ characters), null when unset', () => {
+    expect(loadConfig(PRODUCTION).linkSigningSecret).toBeNull();
+    const link = 'f3a9c1d27be84e0a9d6c5b4a3f2e1d0c';
+    expect(loadConfig({ ...PRODUCTION, LINK_SIGNING_SECRET: link }).linkSigningSecret).toBe(link);
+    expectRejected({ ...PRODUCTION, LINK_SIGNING_SECRET: 'short' }, 'LINK_SIGNING_SECRET');
+  });
+
+  it('reads the issue-8 limits: aliases, field suggestions, active exports per tenant', () => {
+    const dev = loadConfig({});
+    expect(dev.graphql.maxAliases).toBe(50);
+    expect(dev.graphql.fieldSuggestions).toBe(true);
+    expect(dev.exports.maxActivePerTenant).toBe(10);
+    expect(loadConfig(PRODUCTION).graphql.fieldSuggestions).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql.fieldSuggestions).toBe(true);
+    expect(loadConfig({ GRAPHQL_FIELD_SUGGESTIONS: 'false', GRAPHQL_MAX_ALIASES: '5', EXPORT_MAX_ACTIVE_PER_TENANT: '3' })).toMatchObject({
+      graphql: { fieldSuggestions: false, maxAliases: 5 }, exports: { maxActivePerTenant: 3 },
+    });
+    expectRejected({ EXPORT_MAX_ACTIVE_PER_TENANT: '0' }, 'EXPORT_MAX_ACTIVE_PER_TENANT');
   });
 
   it('rejects a short JWT_SECRET in production too', () => {
