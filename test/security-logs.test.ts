@@ -60,7 +60,7 @@ describe('21. no secrets, SQL or stack traces in errors or logs', () => {
     // Engine failures: the table goes away under a preview, an export and a subscription.
     await app.runtime.analytics.exec(`RENAME TABLE ${db}.usage_events TO ${db}.usage_events_moved`);
     try {
-      const preview = await gql('query($id: ID!) { previewReport(input: { reportId: $id }) { totalCount } }', { id: reportId }, viewer.length ? admin : viewer);
+      const preview = await gql('query($id: ID!) { previewReport(input: { reportId: $id }) { totalCount } }', { id: reportId }, admin);
       expect(errorCode(preview)).toBe('INTERNAL_SERVER_ERROR');
       expect(preview.errors![0]!.message).toBe('Internal server error');
       const failed = await exportAndFollow(app, admin, { reportId, format: 'XLSX' });
@@ -76,6 +76,7 @@ describe('21. no secrets, SQL or stack traces in errors or logs', () => {
       await app.runtime.analytics.exec(`RENAME TABLE ${db}.usage_events_moved TO ${db}.usage_events`);
     }
 
+    if (process.env.PRINT_LOGS) console.log(lines.join("\n"), JSON.stringify(answers));
     // The failures were logged (so the scan below scans something)...
     const text = lines.join('\n');
     expect(lines.length).toBeGreaterThan(0);
