@@ -86,6 +86,29 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
 }
 
 /**
+ * Many exports and their jobs in the caller's transaction, in a few statements (batched INSERTs
+ * and one `add_jobs`): what the scheduler uses when thousands of schedules fire in the same minute.
+ */
+export async function enqueueExports(tx: EntityManager, inputs: NewExport[], maxAttempts: number): Promise<ExportEntity[]> {
+  if (inputs.length === 0) return [];
+  const records = inputs.map(({ priority: _priority, ...fields }) => Object.assign(new ExportEntity(), {
+    ...fields,
+    scheduleId: fields.scheduleId ?? null,
+    retryOf: fields.retryOf ?? null,
+    maxAttempts,
+  }));
+  for (const record of records) tx.persist(record);
+  await tx.flush();
+  const specs = records.map((record, i) => ({
+    identifier: 'export__run', payload: { exportId: record.id }, job_key: `export:${record.id}`, priority: inputs[i]!.priority, max_attempts: maxAttempts,
+  }));
+  await tx.getConnection().execute(
+    `SELECT 1 FROM graphile_worker.add_jobs(array(SELECT json_populate_recordset(null::graphile_worker.job_spec, ?::json)))`,
+    [JSON.stringify(specs)], 'all', tx.getTransactionContext());
+  return records;
+}
+
+/**
  * Refuses a new on-demand export while the tenant already has `maxActive` of them waiting or
  * running. A transaction-scoped advisory lock per tenant serialises the count and the insert, so
  * concurrent requests cannot all slip under the limit.
