@@ -57,6 +57,13 @@ describe('21. no secrets, SQL or stack traces in errors or logs', () => {
     const link = new URL(done.final.downloadUrl);
     expect((await fetch(`${link.origin}${link.pathname}?token=${link.searchParams.get('token')}x`)).status).toBe(404);
 
+    // A delivery whose provider is unreachable: graphile-worker logs the failed task (with the
+    // error's stack in its message) and retries.
+    const schedule = await gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id } }',
+      { i: { reportId, name: 'Unreachable mail', cron: '0 9 * * 1', format: 'CSV', recipients: ['ops@example.com'] } }, admin);
+    await gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id: schedule.data!.createSchedule.id }, admin);
+    await waitFor(async () => (lines.some((l) => /Failed task/.test(l)) ? true : undefined), 60_000);
+
     // Engine failures: the table goes away under a preview, an export and a subscription.
     await app.runtime.analytics.exec(`RENAME TABLE ${db}.usage_events TO ${db}.usage_events_moved`);
     try {

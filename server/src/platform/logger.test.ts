@@ -50,4 +50,14 @@ describe('createLogger', () => {
     debug.log.error('boom', { error: 'x', stack: 'Error: x\n    at f (file.ts:1:1)' });
     expect(debug.lines[0]).toMatch(/file\.ts/);
   });
+
+  it('drops stack frames a library put into the message, except at debug', () => {
+    const msg = 'Failed task 3 with error EmailSendError: 500\n      at toSendError (/srv/sendgrid-transport.ts:192:12)\n      at async doNext (worker.js:196:26) {"failure":true}';
+    const info = capture('info', false);
+    info.log.error(msg);
+    expect(info.lines[0]).toBe('[error] Failed task 3 with error EmailSendError: 500 {"failure":true}');
+    const debug = capture('debug', false);
+    debug.log.error(msg);
+    expect(debug.lines[0]).toMatch(/sendgrid-transport\.ts:192/);
+  });
 });

@@ -40,6 +40,9 @@ const PATTERNS: [RegExp, string][] = [
   [/\b(?:SELECT|INSERT INTO|ALTER TABLE|DELETE FROM|UPDATE|WITH)\s[\s\S]*$/, '[SQL redacted]'],
 ];
 
+/** `\n    at fn (file:line:col)` lines of a stack trace. */
+const STACK_FRAMES = /\n\s+at [^\n]*?(?:\)|:\d+:\d+)(?=\s|$)/g;
+
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('[secret redacted]');
@@ -58,10 +61,13 @@ export function createLogger(level: LogLevel, json: boolean, sink: LogSink = pro
   const write = (l: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[l] < ORDER[level]) return;
     const { stack, ...rest } = fields ?? {};
-    const safe = redactValue(level === 'debug' && stack !== undefined ? { ...rest, stack } : rest) as Record<string, unknown>;
+    const debug = level === 'debug';
+    const safe = redactValue(debug && stack !== undefined ? { ...rest, stack } : rest) as Record<string, unknown>;
+    // Libraries (graphile-worker) put the stack into the message itself: its frames go too.
+    const text = debug ? redact(msg) : redact(msg).replace(STACK_FRAMES, '');
     const line = json
-      ? JSON.stringify({ time: new Date().toISOString(), level: l, msg: redact(msg), ...safe })
-      : `[${l}] ${redact(msg)}${Object.keys(safe).length ? ' ' + JSON.stringify(safe) : ''}`;
+      ? JSON.stringify({ time: new Date().toISOString(), level: l, msg: text, ...safe })
+      : `[${l}] ${text}${Object.keys(safe).length ? ' ' + JSON.stringify(safe) : ''}`;
     sink(l, line);
   };
   return {

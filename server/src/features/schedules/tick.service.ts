@@ -10,10 +10,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import { enqueueExports, PRIORITY, type NewExport } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
-import { ReportEntity } from '../reports/report.entity.js';
+import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
+import type { ExportFormat } from '../exports/writers/writer.js';
 import { isBusinessDay, planCatchUp, type CatchUpPlan } from './planner.js';
-import { ScheduleEntity } from './schedule.entity.js';
 
 export interface TickOptions {
   /** Missed slots younger than this still run (the latest one); older ones are MISSED. */
@@ -40,6 +40,24 @@ interface Row {
   error: string | null;
 }
 
+interface DueSchedule {
+  id: string;
+  tenant_id: string;
+  report_id: string;
+  cron: string;
+  time_zone: string;
+  format: ExportFormat;
+  business_days_only: boolean;
+  next_run_at: Date;
+}
+
+interface ReportRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  definition: ReportDefinition;
+}
+
 export async function tick(em: EntityManager, at: Date, options: TickOptions): Promise<TickResult> {
   const result: TickResult = { started: 0, missed: 0, skipped: 0 };
   // Many schedules share a cron, zone and slot: plan each combination once per tick.
@@ -52,45 +70,50 @@ export async function tick(em: EntityManager, at: Date, options: TickOptions): P
   return result;
 }
 
+/** One batch in its transaction, set-based: a handful of statements whatever the batch size. */
 async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plans: Map<string, CatchUpPlan>, result: TickResult): Promise<number> {
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
-  const due = await conn.execute<{ id: string }[]>(
-    `SELECT id FROM schedules WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+  const schedules = await conn.execute<DueSchedule[]>(
+    `SELECT id, tenant_id, report_id, cron, time_zone, format, business_days_only, next_run_at FROM schedules
+     WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
-  if (due.length === 0) return 0;
-  const schedules = await tx.find(ScheduleEntity, { id: { $in: due.map((d) => d.id) } });
-  const reports = new Map((await tx.find(ReportEntity, { id: { $in: [...new Set(schedules.map((s) => s.reportId))] } })).map((r) => [r.id, r]));
+  if (schedules.length === 0) return 0;
+  const reportIds = [...new Set(schedules.map((s) => s.report_id))];
+  const reports = new Map((await conn.execute<ReportRow[]>(
+    `SELECT id, tenant_id, name, definition FROM reports WHERE id = ANY(?::uuid[])`, [`{${reportIds.join(',')}}`], 'all', ctx)).map((r) => [r.id, r]));
   const definitions = new Map<string, NormalizedDefinition | null>();
+  const planOf = (s: DueSchedule) => {
+    const key = `${s.cron}|${s.time_zone}|${new Date(s.next_run_at).getTime()}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = planCatchUp(s.cron, s.time_zone, new Date(s.next_run_at), at, options.graceMs)));
+    return plan;
+  };
 
   const rows: Row[] = [];
-  const runs = new Map<string, ScheduleEntity>(); // schedule id → schedule, for slots that run
   for (const schedule of schedules) {
-    const key = `${schedule.cron}|${schedule.timeZone}|${schedule.nextRunAt!.getTime()}`;
-    let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = planCatchUp(schedule.cron, schedule.timeZone, schedule.nextRunAt!, at, options.graceMs)));
-    const base = { tenant_id: schedule.tenantId, schedule_id: schedule.id };
+    const plan = planOf(schedule);
+    const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id };
+    const snapshot = { cron: schedule.cron, timeZone: schedule.time_zone };
     for (const slot of plan.missed) {
-      rows.push({ ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: { cron: schedule.cron, timeZone: schedule.timeZone }, error: 'The scheduler was not running at this time' });
+      rows.push({ ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: snapshot, error: 'The scheduler was not running at this time' });
     }
-    if (plan.run) {
-      if (schedule.businessDaysOnly && !isBusinessDay(plan.run, schedule.timeZone)) {
-        rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED', parameters: { cron: schedule.cron, timeZone: schedule.timeZone }, error: `Not a business day in ${schedule.timeZone}` });
-      } else {
-        const report = reports.get(schedule.reportId);
-        const definition = report && report.tenantId === schedule.tenantId ? validOnce(definitions, report) : null;
-        if (!report || report.tenantId !== schedule.tenantId || !definition) {
-          rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: report ? 'The report definition is invalid' : 'The report was deleted' });
-        } else {
-          const window = resolveTimeWindow(definition, plan.run);
-          rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', parameters: {
-            cron: schedule.cron, timeZone: schedule.timeZone, format: schedule.format, reportName: report.name,
-            from: window?.from.toISOString() ?? null, to: window?.to.toISOString() ?? null, definition,
-          }, error: null });
-          runs.set(schedule.id, schedule);
-        }
-      }
+    if (!plan.run) continue;
+    if (schedule.business_days_only && !isBusinessDay(plan.run, schedule.time_zone)) {
+      rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED', parameters: snapshot, error: `Not a business day in ${schedule.time_zone}` });
+      continue;
     }
+    const report = reports.get(schedule.report_id);
+    const mine = report && report.tenant_id === schedule.tenant_id ? report : undefined;
+    const definition = mine ? validOnce(definitions, mine) : null;
+    if (!mine || !definition) {
+      rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: mine ? 'The report definition is invalid' : 'The report was deleted' });
+      continue;
+    }
+    const window = resolveTimeWindow(definition, plan.run);
+    rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', parameters: {
+      ...snapshot, format: schedule.format, reportName: mine.name, from: window?.from.toISOString() ?? null, to: window?.to.toISOString() ?? null, definition,
+    }, error: null });
   }
 
   // The unique (schedule, slot) key decides: a slot another ticker already took comes back empty.
@@ -102,43 +125,45 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
      ON CONFLICT (schedule_id, scheduled_for) DO NOTHING
      RETURNING id, schedule_id, scheduled_for, status`, [JSON.stringify(rows)], 'all', ctx);
 
+  const byId = new Map(schedules.map((s) => [s.id, s]));
   const started = inserted.filter((e) => e.status === 'RUNNING');
-  const exports: NewExport[] = started.map((e) => {
-    const schedule = runs.get(e.schedule_id)!;
-    const report = reports.get(schedule.reportId)!;
+  const exportIds = await enqueueExports(tx, started.map((e): NewExport => {
+    const schedule = byId.get(e.schedule_id)!;
+    const report = reports.get(schedule.report_id)!;
     return {
-      tenantId: schedule.tenantId, initiatedBy: `schedule:${schedule.id}`, reportId: report.id, scheduleId: schedule.id, reportName: report.name,
-      definition: definitions.get(report.id)!, format: schedule.format, options: { timeZone: schedule.timeZone }, triggeredBy: 'SCHEDULE',
-      asOf: new Date(e.scheduled_for), timeZone: schedule.timeZone, priority: PRIORITY.SCHEDULED,
+      tenantId: schedule.tenant_id, initiatedBy: `schedule:${schedule.id}`, reportId: report.id, scheduleId: schedule.id, reportName: report.name,
+      definition: definitions.get(report.id)!, format: schedule.format, options: { timeZone: schedule.time_zone }, triggeredBy: 'SCHEDULE',
+      asOf: new Date(e.scheduled_for), timeZone: schedule.time_zone, priority: PRIORITY.SCHEDULED,
     };
-  });
-  const records = await enqueueExports(tx, exports, options.maxAttempts);
-  if (records.length) {
+  }), options.maxAttempts);
+  if (exportIds.length) {
     await conn.execute(
       `UPDATE schedule_executions e SET export_id = v.export_id, started_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, export_id uuid) WHERE e.id = v.id`,
-      [JSON.stringify(started.map((e, i) => ({ id: e.id, export_id: records[i]!.id })))], 'all', ctx);
+      [JSON.stringify(started.map((e, i) => ({ id: e.id, export_id: exportIds[i] })))], 'all', ctx);
   }
 
+  // Every taken schedule moves on; those whose slot ran (started, or failed at once for a deleted
+  // or invalid report) count a run.
+  const ran = new Map<string, Date>();
   for (const e of inserted) {
     if (e.status === 'MISSED') result.missed++;
     else if (e.status === 'SKIPPED') result.skipped++;
     else {
-      // Started, or failed at once for a deleted or invalid report: either way the slot ran.
       result.started++;
-      const schedule = schedules.find((s) => s.id === e.schedule_id)!;
-      schedule.runCount++;
-      schedule.lastRunAt = new Date(e.scheduled_for);
+      ran.set(e.schedule_id, new Date(e.scheduled_for));
     }
   }
-  for (const schedule of schedules) {
-    schedule.nextRunAt = plans.get(`${schedule.cron}|${schedule.timeZone}|${schedule.nextRunAt!.getTime()}`)!.nextRunAt;
-  }
-  await tx.flush();
-  return due.length;
+  await conn.execute(
+    `UPDATE schedules s SET next_run_at = v.next_run_at, run_count = s.run_count + v.runs, last_run_at = coalesce(v.last_run_at, s.last_run_at), updated_at = now()
+     FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, next_run_at timestamptz, runs integer, last_run_at timestamptz) WHERE s.id = v.id`,
+    [JSON.stringify(schedules.map((s) => ({
+      id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null, runs: ran.has(s.id) ? 1 : 0, last_run_at: ran.get(s.id)?.toISOString() ?? null,
+    })))], 'all', ctx);
+  return schedules.length;
 }
 
-function validOnce(cache: Map<string, NormalizedDefinition | null>, report: ReportEntity): NormalizedDefinition | null {
+function validOnce(cache: Map<string, NormalizedDefinition | null>, report: ReportRow): NormalizedDefinition | null {
   if (!cache.has(report.id)) {
     const checked = validateDefinition(report.definition, { maxRowLimit: Number.MAX_SAFE_INTEGER, maxRangeDays: 3660 });
     cache.set(report.id, checked.valid ? checked.definition : null);
