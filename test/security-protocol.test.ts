@@ -175,7 +175,7 @@ describe('17. graphql-ws close codes', () => {
   });
 
   it('closes with 4403 when the token expires, ending its subscriptions', async () => {
-    const token = await issueToken(app.config.jwtSecret!, { tenantId: 'acme', role: 'viewer', userId: 'short', ttlSeconds: 2 });
+    const token = await issueToken(app.config.jwtSecret!, { tenantId: 'acme', role: 'viewer', userId: 'short', ttlSeconds: 4 });
     const s = await acked(token);
     s.send({ id: 'live', type: 'subscribe', payload: { query: 'subscription { exportsChanged { id } }' } });
     const started = Date.now();
