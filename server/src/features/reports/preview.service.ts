@@ -72,13 +72,17 @@ export class PreviewService {
       database: this.store.database,
       maxRangeDays: this.limits.maxRangeDays,
     });
-    const signal = AbortSignal.timeout(PREVIEW_TIMEOUT_MS);
+    // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
+    // the engine hung on it, alive for the whole timeout after the answer (memory under load).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The preview took too long', 'TimeoutError')), PREVIEW_TIMEOUT_MS);
+    const signal = controller.signal;
     const countQuery = compileCount(full, rowLimit);
     const pageQuery = compilePage(full, offset, pageSize);
     const [countResult, pageResult] = await Promise.all([
       this.store.query(countQuery.sql, countQuery.params, { signal }),
       pageSize > 0 ? this.store.query(pageQuery.sql, pageQuery.params, { signal }) : Promise.resolve({ columns: [], rows: [] }),
-    ]);
+    ]).finally(() => clearTimeout(timer));
     const counted = Number(countResult.rows[0]?.[0] ?? 0);
     const totalCount = Math.min(counted, rowLimit);
     const end = offset + pageResult.rows.length;
