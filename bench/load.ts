@@ -90,7 +90,7 @@ async function temporaryDatabase(): Promise<{ url: string | undefined; drop(): P
   };
 }
 
-interface Line { measure: string; result: string; goal: string; status: string }
+interface Line { scenario: number; measure: string; result: string; goal: string; status: string }
 
 async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
@@ -144,7 +144,7 @@ async function subscribers(runtime: Runtime, url: string, count: number, exportC
   log(`  23: ${count} subscribers, ${exportCount} exports: ${latencies.length} events, ${completed.size} saw COMPLETED, ${errors} errors, in ${seconds.toFixed(1)} s`);
   const p95 = pct(latencies, 95);
   return [
-    { measure: `${count} subscribers over ${exportCount} exports: status-event latency (DB stamp → client), ${latencies.length} events`, result: `p50 ${ms(pct(latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...latencies))}; ${completed.size}/${count} saw COMPLETED; ${errors} errors`, goal: 'p95 < 50 ms', status: p95 < 50 && completed.size === count && errors === 0 ? 'PASS' : 'MISS' },
+    { scenario: 23, measure: `${count} subscribers over ${exportCount} exports: status-event latency (DB stamp → client), ${latencies.length} events`, result: `p50 ${ms(pct(latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...latencies))}; ${completed.size}/${count} saw COMPLETED; ${errors} errors`, goal: 'p95 < 50 ms', status: p95 < 50 && completed.size === count && errors === 0 ? 'PASS' : 'MISS' },
   ];
 }
 
@@ -176,8 +176,8 @@ async function previews(runtime: Runtime, url: string, concurrent: number): Prom
   log(`  25: ${latencies.length} previews, ${errors} errors, p95 ${ms(pct(latencies, 95))}, RSS ${[before.rss, ...rss].map(mb).join(' → ')}, heap ${[before.heapUsed, ...heap].map(mb).join(' → ')}, peak RSS ${mb(peak)}`);
   const growth = heap[2]! - heap[0]!;
   return [
-    { measure: `${concurrent} concurrent previews of Usage Summary over acme's ~1M rows, 3 rounds (${latencies.length} requests)`, result: `${errors} errors; p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, max ${ms(Math.max(...latencies))}`, goal: 'no error, p95 reported', status: errors === 0 ? 'PASS' : 'MISS' },
-    { measure: 'Memory after a full GC (server and clients in one process): before, after rounds 1–3', result: `heap ${[before.heapUsed, ...heap].map(mb).join(' → ')}; RSS ${[before.rss, ...rss].map(mb).join(' → ')}; peak RSS ${mb(peak)}`, goal: 'flat: heap after round 3 within 20 MB of round 1', status: growth < 20e6 ? 'PASS' : 'MISS' },
+    { scenario: 25, measure: `${concurrent} concurrent previews of Usage Summary over acme's ~1M rows, 3 rounds (${latencies.length} requests)`, result: `${errors} errors; p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, max ${ms(Math.max(...latencies))}`, goal: 'no error, p95 reported', status: errors === 0 ? 'PASS' : 'MISS' },
+    { scenario: 25, measure: 'Memory after a full GC (server and clients in one process): before, after rounds 1–3', result: `heap ${[before.heapUsed, ...heap].map(mb).join(' → ')}; RSS ${[before.rss, ...rss].map(mb).join(' → ')}; peak RSS ${mb(peak)}`, goal: 'flat: heap after round 3 within 20 MB of round 1', status: growth < 20e6 ? 'PASS' : 'MISS' },
   ];
 }
 
@@ -223,8 +223,8 @@ async function schedules(runtime: Runtime, count: number, drainTimeoutMs: number
   log(`  24: drained ${drained} in ${drainSeconds.toFixed(1)} s: ${last}`);
   const exact = first.started === count && second.started === 0 && Number(executions) === count && Number(exports) === count;
   return [
-    { measure: `${count.toLocaleString('en-US')} schedules due in one minute: one tick`, result: `${tickSeconds.toFixed(2)} s; started ${first.started}, a second tick ${second.started}; ${executions} executions, ${exports} exports, ${jobs} jobs`, goal: 'all, exactly once, < 2 s', status: exact && tickSeconds < 2 ? 'PASS' : 'MISS' },
-    { measure: `…then every export and email done, queue empty (worker concurrency ${runtime.config.worker.concurrency})`, result: `${drained ? 'drained' : 'NOT drained'} in ${drainSeconds.toFixed(0)} s (${(count / drainSeconds).toFixed(0)} executions/s); ${last}`, goal: 'drains', status: drained ? 'PASS' : 'MISS' },
+    { scenario: 24, measure: `${count.toLocaleString('en-US')} schedules due in one minute: one tick`, result: `${tickSeconds.toFixed(2)} s; started ${first.started}, a second tick ${second.started}; ${executions} executions, ${exports} exports, ${jobs} jobs`, goal: 'all, exactly once, < 2 s', status: exact && tickSeconds < 2 ? 'PASS' : 'MISS' },
+    { scenario: 24, measure: `…then every export and email done, queue empty (worker concurrency ${runtime.config.worker.concurrency})`, result: `${drained ? 'drained' : 'NOT drained'} in ${drainSeconds.toFixed(0)} s (${(count / drainSeconds).toFixed(0)} executions/s); ${last}`, goal: 'drains', status: drained ? 'PASS' : 'MISS' },
   ];
 }
 
@@ -233,6 +233,7 @@ export async function runLoad(): Promise<void> {
   chmodSync(dir, 0o755);
   const db = await temporaryDatabase();
   const started = Date.now();
+  const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}), JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn', WORKER_POLL_INTERVAL_MS: '100', WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '4',
@@ -259,16 +260,33 @@ export async function runLoad(): Promise<void> {
     await db.drop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const table = ['| Load scenario | Result | Goal | Status |', '|---|---|---|---|', ...lines.map((l) => `| ${l.measure} | ${l.result} | ${l.goal} | **${l.status}** |`)];
-  for (const l of lines) log(`  ${l.status.padEnd(4)} ${l.measure}: ${l.result}`);
+  for (const l of lines) log(`  ${l.status.padEnd(4)} ${l.scenario} ${l.measure}: ${l.result}`);
+  // Rows of scenarios this run skipped (--only) are kept from the previous results, with their date.
+  const ran = new Set(lines.map((l) => l.scenario));
+  const kept = previousRows().filter((row) => !ran.has(Number(/^\| (\d+) \|/.exec(row)?.[1])));
+  const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const rows = [...kept, ...lines.map((l) => `| ${l.scenario} | ${l.measure} | ${l.result} | ${l.goal} | **${l.status}** | ${stamp} |`)]
+    .sort((a, b) => Number(/^\| (\d+)/.exec(a)?.[1]) - Number(/^\| (\d+)/.exec(b)?.[1]));
   writeLoadSection([
     '## Load (issue 8, scenarios 23–25)', '',
-    `Written by \`pnpm bench load\` (bench/load.ts) on ${new Date().toISOString()} in ${Math.round((Date.now() - started) / 1000)} s; loopback only, API + worker + PostgreSQL${db.url ? ' (DATABASE_URL server)' : ' (embedded)'} + embedded chDB in one process.`,
-    '', ...table, '',
-    '- 23: latency = arrival at the subscriber − the instant PostgreSQL stamped the status change (`startedAt`, `completedAt`, set by `now()` in the worker\'s statement), so it covers NOTIFY, the API process, the per-subscriber read of the export and the WebSocket.',
-    '- 24: schedules inserted directly in SQL (same cron, UTC, one recipient each, CSV of a one-row report); the tick is `runTick`, what the `schedules__tick` job calls.',
-    '- 25: each request is `previewReport(reportId, first: 50..99)` of the seeded Usage Summary (grouped by day and event type over the last 7 days): a count and a page query in chDB.',
+    `Written by \`pnpm bench load\` (bench/load.ts); loopback only, API + worker + PostgreSQL${db.url ? ' (DATABASE_URL server)' : ' (embedded)'} + embedded chDB in one process. Last run: ${Math.round((Date.now() - started) / 1000)} s, load average at start ${loadAtStart}.`,
+    '', '| # | Load scenario | Result | Goal | Status | Run (UTC) |', '|---|---|---|---|---|---|', ...rows, '',
+    '- 23: latency = arrival at the subscriber − the instant PostgreSQL stamped the status change (`startedAt`, `completedAt`, set by `now()` in the worker\'s statement), so it covers NOTIFY, the API process, the read of the export (one per event, shared by its subscribers) and the WebSocket. The worker runs in the same process, on the same 2 shared cores.',
+    '- 24: schedules inserted directly in SQL (same cron, UTC, one recipient each, CSV of a one-row report, emails to the outbox); the tick is `runTick`, what the `schedules__tick` job calls.',
+    '- 25: each request is `previewReport(reportId, first: 50..99)` of the seeded Usage Summary (grouped by day and event type over the last 7 days): a count and a page query in chDB, which runs them one after another, so p95 grows with concurrency.',
   ].join('\n'));
+}
+
+function previousRows(): string[] {
+  let text = '';
+  try { text = readFileSync(join(BENCH_DIR, 'results.md'), 'utf8'); } catch { return []; }
+  const rows = currentLoadSection(text).split('\n').filter((l) => l.startsWith('| ') && !/^\| (#|Load scenario) \|/.test(l));
+  // Rows written before the table had its scenario column: numbered by what they measure.
+  return rows.map((row) => {
+    if (/^\| \d+ \|/.test(row)) return row;
+    const n = /subscribers over/.test(row) ? 23 : /schedules due|every export and email/.test(row) ? 24 : 25;
+    return `| ${n} ${row.trimEnd()} earlier run |`;
+  });
 }
 
 /** Replaces the load section of results.md, keeping the rest (the export bench writes the rest). */
