@@ -246,6 +246,11 @@ describe('18. abusive operations are refused before any resolver runs', () => {
       { n: 100_000 }, await app.token('acme', 'viewer'));
     expect(errorCode(preview)).toBe('BAD_USER_INPUT');
     expect(preview.errors![0]!.extensions!.field).toBe('previewReport.input.first');
+    // Refused before execution: HTTP 400. A resolver's BAD_USER_INPUT stays a 200 with errors.
+    expect(preview.status).toBe(400);
+    const resolverLevel = await app.gql('mutation { createReport(input: { name: " ", definition: { source: "usage_events", measures: [{ fn: COUNT }] } }) { id } }', {}, await app.token('acme', 'editor'));
+    expect(errorCode(resolverLevel)).toBe('BAD_USER_INPUT');
+    expect(resolverLevel.status).toBe(200);
   });
 
   it('the same limits apply over graphql-ws, and the server answers normally afterwards', async () => {

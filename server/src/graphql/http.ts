@@ -93,7 +93,12 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): Ap
           if (limited) {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(limited.retryAfterSeconds));
-          } else if (errors?.some((e) => e.originalError instanceof QueryTooComplexError || e.originalError instanceof BadUserInputError)) {
+          } else if (
+            // Refused before execution (no data at all): a request error, 400. A resolver's
+            // BAD_USER_INPUT stays a 200 with errors, as GraphQL clients expect.
+            response.body.kind === 'single' && !('data' in response.body.singleResult && response.body.singleResult.data !== undefined) &&
+            errors?.some((e) => e.originalError instanceof QueryTooComplexError || e.originalError instanceof BadUserInputError)
+          ) {
             response.http.status = 400;
           }
         },
