@@ -28,6 +28,9 @@
  *
  * Options: --reps N (raw/csv repetitions, default 3), --events N (seeded events, default
  * 2,000,000), --keep (keep the temp data dir).
+ *
+ * `pnpm bench load` runs only the load scenarios of issue 8 instead (bench/load.ts), into their
+ * own section of results.md, which this run keeps.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -689,7 +692,12 @@ async function parent(): Promise<void> {
     ...(errors.length ? ['', '## Errors', '', ...errors.map((e) => `- ${e}`)] : []),
     '',
   ].join('\n');
-  writeFileSync(join(BENCH_DIR, 'results.md'), md);
+  // `pnpm bench load` writes its own section: keep it.
+  const { currentLoadSection } = await import('./load.js');
+  let previous = '';
+  try { previous = readFileSync(join(BENCH_DIR, 'results.md'), 'utf8'); } catch { /* first run */ }
+  const load = currentLoadSection(previous);
+  writeFileSync(join(BENCH_DIR, 'results.md'), load ? `${md.trimEnd()}\n\n${load}\n` : md);
   if (errors.length) process.exitCode = 1;
 }
 
@@ -703,6 +711,10 @@ if (phaseArg) {
   child(phaseArg, dir, new Date(asOfArg), Number(arg('events') ?? 2_000_000))
     .then((result) => process.send!({ ok: true, result }, () => process.exit(0)))
     .catch((error: Error) => process.send!({ ok: false, error: error.stack ?? error.message }, () => process.exit(1)));
+} else if (process.argv[2] === 'load') {
+  // `pnpm bench load`: only the load scenarios (bench/load.ts), not the export phases.
+  await (await import('./load.js')).runLoad();
+  process.exit(process.exitCode ?? 0);
 } else {
   await parent();
 }

@@ -16,7 +16,7 @@ import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
 import { TenantLimitedStore } from './platform/tenant-limited-store.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
-import type { Logger } from './platform/logger.js';
+import { errorFields, registerSecret, type Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
 import { openOrm } from './platform/orm.js';
 import { getSchema } from './schema.js';
@@ -103,6 +103,8 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
   const analytics = openAnalytics(config);
   const events = new PgEventBus(db.url, log);
   const jwtSecret = resolveJwtSecret(config);
+  const downloadSecret = config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex');
+  for (const secret of [jwtSecret, downloadSecret, config.mail.sendgridApiKey, config.s3?.secretAccessKey, config.clickhouse.password]) registerSecret(secret);
   return {
     config,
     log,
@@ -110,7 +112,7 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
     orm,
     analytics,
     jwtSecret,
-    downloadSecret: config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex'),
+    downloadSecret,
     limits: config.reports,
     storage: openStorage(config),
     events,
@@ -174,13 +176,14 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         events: runtime.events,
         downloadSecret: runtime.downloadSecret,
         linkTtlSeconds: config.exports.linkTtlSeconds,
+        maxActivePerTenant: config.exports.maxActivePerTenant,
       },
     },
     jwtSecret: runtime.jwtSecret,
     introspection: config.graphql.introspection,
+    fieldSuggestions: config.graphql.fieldSuggestions,
     exposeInternals: config.mode === 'development',
-    maxDepth: config.graphql.maxDepth,
-    maxCost: config.graphql.maxCost,
+    limits: { maxDepth: config.graphql.maxDepth, maxCost: config.graphql.maxCost, maxAliases: config.graphql.maxAliases },
     requestsPerMinute: config.rateLimit.requestsPerMinute,
     publicUrl: config.publicUrl,
     log,
@@ -195,6 +198,18 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   } else {
     app.get('/', (_req, res) => res.type('text/plain').send('Reportcast API. Build the web app with `pnpm --filter @reportcast/web build`.'));
   }
+
+  // Last: whatever escaped a route (a malformed JSON body, a failed handler) gets a short answer,
+  // never Express's default page with its stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 500) log.error('request failed', errorFields(error));
+    const client = status >= 400 && status < 500;
+    res.status(client ? status : 500).json({
+      errors: [{ message: client ? 'Malformed request' : 'Internal server error', extensions: { code: client ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
 
   return {
     server,

@@ -253,6 +253,38 @@ describe('loadConfig rejects invalid values, naming the variable', () => {
     expectRejected(env, variable);
   });
 
+  it.each([
+    ['a placeholder', 'change-me-change-me-change-me-change-me'],
+    ['an example value', 'your-jwt-secret-goes-here-0123456789abcdef'],
+    ['a repeated character', 'a'.repeat(48)],
+    ['a short repeated sequence', 'abc123'.repeat(8)],
+    ['too few distinct characters', '0101010101010101010101012222222233'],
+  ])('refuses %s as JWT_SECRET or DOWNLOAD_LINK_SECRET in production only', (_what, value) => {
+    expectRejected({ NODE_ENV: 'production', JWT_SECRET: value }, 'JWT_SECRET');
+    expectRejected({ ...PRODUCTION, DOWNLOAD_LINK_SECRET: value }, 'DOWNLOAD_LINK_SECRET');
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: value }).jwtSecret).toBe(value);
+  });
+
+  it('reads DOWNLOAD_LINK_SECRET (32+ characters); outside production it may be unset', () => {
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }).downloadLinkSecret).toBeNull();
+    const link = 'f3a9c1d27be84e0a9d6c5b4a3f2e1d0c';
+    expect(loadConfig({ ...PRODUCTION, DOWNLOAD_LINK_SECRET: link }).downloadLinkSecret).toBe(link);
+    expectRejected({ ...PRODUCTION, DOWNLOAD_LINK_SECRET: 'short' }, 'DOWNLOAD_LINK_SECRET');
+  });
+
+  it('reads the issue-8 limits: aliases, field suggestions, active exports per tenant', () => {
+    const dev = loadConfig({});
+    expect(dev.graphql.maxAliases).toBe(50);
+    expect(dev.graphql.fieldSuggestions).toBe(true);
+    expect(dev.exports.maxActivePerTenant).toBe(10);
+    expect(loadConfig(PRODUCTION).graphql.fieldSuggestions).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql.fieldSuggestions).toBe(true);
+    expect(loadConfig({ GRAPHQL_FIELD_SUGGESTIONS: 'false', GRAPHQL_MAX_ALIASES: '5', EXPORT_MAX_ACTIVE_PER_TENANT: '3' })).toMatchObject({
+      graphql: { fieldSuggestions: false, maxAliases: 5 }, exports: { maxActivePerTenant: 3 },
+    });
+    expectRejected({ EXPORT_MAX_ACTIVE_PER_TENANT: '0' }, 'EXPORT_MAX_ACTIVE_PER_TENANT');
+  });
+
   it('rejects a short JWT_SECRET in production too', () => {
     expectRejected({ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET');
   });

@@ -28,7 +28,7 @@ export interface Config {
   downloadLinkSecret: string | null;
   tokenTtlSeconds: number;
   reports: { maxRowLimit: number; maxRangeDays: number };
-  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  graphql: { introspection: boolean; fieldSuggestions: boolean; maxDepth: number; maxCost: number; maxAliases: number };
   rateLimit: { requestsPerMinute: number };
   demo: { seedRows: number };
   /** Base URL clients reach this server at, for absolute download links; null: from each request. */
@@ -48,6 +48,8 @@ export interface Config {
     retentionDays: number;
     linkTtlSeconds: number;
     pdfRowCap: number;
+    /** On-demand exports a tenant may have PENDING or PROCESSING at once; more are RATE_LIMITED. */
+    maxActivePerTenant: number;
   };
   mail: {
     /** Null: the outbox transport writes .eml files under outboxDir. */
@@ -209,6 +211,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     graphql: {
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', mode !== 'production'),
+      // Suggestions name fields the client did not ask for: off wherever introspection is.
+      fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', bool(env, 'GRAPHQL_INTROSPECTION', mode !== 'production')),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 50, 0, 10_000),
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
     },
@@ -228,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
       retentionDays: int(env, 'EXPORT_RETENTION_DAYS', 7, 1, 3650),
       linkTtlSeconds: int(env, 'DOWNLOAD_LINK_TTL_SECONDS', 3600, 10, 7 * 24 * 3600),
       pdfRowCap: int(env, 'PDF_ROW_CAP', 10_000, 1, 200_000),
+      maxActivePerTenant: int(env, 'EXPORT_MAX_ACTIVE_PER_TENANT', 10, 1, 10_000),
     },
     mail: {
       sendgridApiKey: str(env, 'SENDGRID_API_KEY') ?? null,
@@ -258,12 +264,20 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-/** Placeholders people leave in .env files; a production secret must not be one of them. */
-const PLACEHOLDER_SECRET = /change[-_ ]?me|replace[-_ ]?me|example|placeholder|default|your[-_ ]?secret|^(secret|password|reportcast)+$/i;
+/** Values people paste from examples, or keep from a template: never a production secret. */
+const PLACEHOLDER = /(change|replace)[-_ .]?(me|this|it)|placeholder|example|your[-_ .]?(jwt[-_ .]?|signing[-_ .]?|link[-_ .]?)?secret|^(secret|password|default|reportcast)/i;
+
+/** Why a secret is unfit for production, or null. Weak means guessable, not merely short. */
+export function weakSecretReason(value: string): string | null {
+  if (PLACEHOLDER.test(value)) return 'looks like a placeholder or example value';
+  if (new Set(value).size < 10) return 'has fewer than 10 distinct characters';
+  if (/^(.{1,16}?)\1+$/.test(value)) return 'is a short sequence repeated';
+  return null;
+}
 
 /**
  * A signing secret: 32+ characters. In production it is required, and refused when it is a known
- * placeholder or has too little variety to be random (e.g. 32 times the same character).
+ * placeholder or guessable (too little variety, a short sequence repeated).
  */
 function secret(env: Env, name: string, mode: Mode): string | null {
   const value = str(env, name) ?? null;
@@ -272,10 +286,8 @@ function secret(env: Env, name: string, mode: Mode): string | null {
     return null;
   }
   if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
-  if (mode === 'production') {
-    if (PLACEHOLDER_SECRET.test(value)) throw new ConfigError(name, 'is a placeholder value; set 32+ random characters, e.g. `openssl rand -hex 32`');
-    if (new Set(value).size < 10) throw new ConfigError(name, 'is not random enough (fewer than 10 distinct characters); use `openssl rand -hex 32`');
-  }
+  const weak = mode === 'production' ? weakSecretReason(value) : null;
+  if (weak) throw new ConfigError(name, `${weak}; generate one with \`openssl rand -hex 32\``);
   return value;
 }
 

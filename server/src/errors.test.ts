@@ -202,6 +202,15 @@ describe('formatError: errors raised before execution', () => {
     expect(opts.log).not.toHaveBeenCalled();
   });
 
+  it('maps Apollo BAD_REQUEST to BAD_USER_INPUT, and names the field of a variable coercion error', () => {
+    const batch = { message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } };
+    expect(format(new GraphQLError(batch.message), options(), batch).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const coercion = { message: 'Variable "$input" got invalid value 5 at "input.name"; String cannot represent a non string value: 5', extensions: { code: 'BAD_USER_INPUT' } };
+    expect(format(new GraphQLError(coercion.message), options(), coercion).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const missing = { message: 'Variable "$id" of required type "ID!" was not provided.', extensions: { code: 'BAD_USER_INPUT' } };
+    expect(format(new GraphQLError(missing.message), options(), missing).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   it.each(['GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND'])('passes %s through too', (code) => {
     const formatted = { message: 'client error', extensions: { code } };
     expect(format(new GraphQLError('client error'), options(), formatted)).toMatchObject({ message: 'client error', extensions: { code } });

@@ -68,8 +68,8 @@ export class NotFoundError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly code = ErrorCode.RATE_LIMITED;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests; retry after ${retryAfterSeconds}s`);
+  constructor(readonly retryAfterSeconds: number, reason = 'Too many requests') {
+    super(`${reason}; retry after ${retryAfterSeconds}s`);
   }
   override extensions() {
     return { retryAfterSeconds: this.retryAfterSeconds };
@@ -106,6 +106,15 @@ function unwrap(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The field path of a graphql-js variable coercion error:
+ * `Variable "$input" got invalid value "" at "input.name"; …` → `input.name`; without `at`, the variable.
+ */
+function variableErrorPath(message: string): string | null {
+  const m = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"[^;]*?(?: at "([^"]+)")?;/.exec(message) ?? /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message);
+  return m ? (m[2] ?? m[1]!) : null;
+}
+
 export interface FormatErrorOptions {
   exposeInternals: boolean;
   log: (error: unknown) => void;
@@ -135,8 +144,13 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   // Errors Apollo/graphql-js raise before execution (parse, validation, variable coercion) are the
-  // client's fault and carry no internals.
+  // client's fault and carry no internals. Apollo's BAD_REQUEST (a malformed HTTP request, a batch
+  // when batching is off) is the contract's BAD_USER_INPUT.
   if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (code === 'BAD_REQUEST' || code === ErrorCode.BAD_USER_INPUT) {
+      const field = variableErrorPath(formatted.message);
+      return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+    }
     return { ...base, message: formatted.message, extensions: { code } };
   }
   options.log(original);

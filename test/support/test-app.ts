@@ -12,8 +12,9 @@ import type { Role } from '../../server/src/features/auth/viewer.js';
 import { DEMO_TENANTS, seedAnalytics } from '../../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../../server/src/features/demo/demo-reports.js';
 import { seedDemoSchedules } from '../../server/src/features/demo/demo-schedules.js';
-import { createLogger, type Logger } from '../../server/src/platform/logger.js';
+import { createLogger, type LogSink, type Logger } from '../../server/src/platform/logger.js';
 import { createTempDir, createTestDatabase } from './databases.js';
+import { randomBytes } from 'node:crypto';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -42,6 +43,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** A logger of the test's own (e.g. JSON into a buffer, to assert on log lines). */
   log?: Logger;
+  /** Receives every log line the app writes (after redaction), instead of stdout/stderr. */
+  logSink?: LogSink;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -51,13 +54,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     DATA_DIR: dir.path,
     DATABASE_URL: db.url,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
-    DOWNLOAD_LINK_SECRET: 'test-download-link-secret-9876543210-abcdef',
+    // Random per app: production mode refuses guessable secrets.
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DOWNLOAD_LINK_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     WORKER_POLL_INTERVAL_MS: '200',
     ...options.env,
   });
-  const log = options.log ?? createLogger(config.logLevel, false);
+  const log = options.log ?? createLogger(config.logLevel, config.mode === 'production', options.logSink);
   const runtime = await openRuntime(config, log);
   const seededAt = options.seedNow ?? new Date();
   await seedAnalytics(runtime.analytics, { usageEvents: options.seedRows ?? 20_000, now: seededAt });

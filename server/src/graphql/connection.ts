@@ -53,7 +53,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   return ConnectionType;
 }
 
-/** `first` is clamped to 1..500 rather than refused: asking for too much is not an error. */
+/**
+ * `first` below 1 is raised to 1. Above MAX_PAGE_SIZE the operation is refused before it runs
+ * (operation-limits.ts); the clamp here stays as the resolvers' own bound.
+ */
 export function clampFirst(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
   if (first === null || first === undefined) return fallback;
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));

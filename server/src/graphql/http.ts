@@ -8,18 +8,23 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate,
+  type DocumentNode, type GraphQLSchema,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
 import type { IncomingMessage } from 'node:http';
-import { DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
-import { bearerToken, verifyToken } from '../features/auth/tokens.js';
+import { BadUserInputError, DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
+import { bearerToken, verifySession, verifyToken } from '../features/auth/tokens.js';
 import type { Viewer } from '../features/auth/viewer.js';
 import { errorFields, type Logger } from '../platform/logger.js';
-import { measureComplexity } from './complexity.js';
+import { checkOperation, type OperationLimits } from './operation-limits.js';
 import { RateLimiter } from './rate-limiter.js';
+import { onceAt } from './timer.js';
 
 export interface GraphQLEndpointOptions {
   schema: GraphQLSchema;
@@ -27,9 +32,10 @@ export interface GraphQLEndpointOptions {
   deps: ContextDeps;
   jwtSecret: string;
   introspection: boolean;
+  /** "Did you mean …?" hints in validation errors (they reveal the schema). */
+  fieldSuggestions: boolean;
   exposeInternals: boolean;
-  maxDepth: number;
-  maxCost: number;
+  limits: OperationLimits;
   requestsPerMinute: number;
   /** PUBLIC_URL; null: links use the origin of each request. */
   publicUrl: string | null;
@@ -70,32 +76,31 @@ async function viewerFromHeader(header: string | undefined, secret: string): Pro
   }
 }
 
+function rateKey(viewer: Viewer | null, clientKey: string): string {
+  return viewer ? `tenant:${viewer.tenantId}` : `anon:${clientKey}`;
+}
+
 function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): ApolloServerPlugin<AppContext & { clientKey: string }> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
-          const key = contextValue.viewer ? `tenant:${contextValue.viewer.tenantId}` : `anon:${contextValue.clientKey}`;
-          const retryAfter = limiter.take(key);
+          const retryAfter = limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
-          );
-          const { depth, cost } = measureComplexity(operation, fragments, request.variables ?? {});
-          if (depth > options.maxDepth) {
-            throw new QueryTooComplexError(`Query depth ${depth} exceeds the limit of ${options.maxDepth}`, { depth, maxDepth: options.maxDepth });
-          }
-          if (cost > options.maxCost) {
-            throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${options.maxCost}`, { cost, maxCost: options.maxCost });
-          }
+          checkOperation(operation, document, request.variables ?? {}, options.limits);
         },
         async willSendResponse({ response, errors }) {
           const limited = errors?.map((e) => e.originalError).find((e) => e instanceof RateLimitedError);
           if (limited) {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(limited.retryAfterSeconds));
-          } else if (errors?.some((e) => e.originalError instanceof QueryTooComplexError)) {
+          } else if (
+            // Refused before execution (no data at all): a request error, 400. A resolver's
+            // BAD_USER_INPUT stays a 200 with errors, as GraphQL clients expect.
+            response.body.kind === 'single' && !('data' in response.body.singleResult && response.body.singleResult.data !== undefined) &&
+            errors?.some((e) => e.originalError instanceof QueryTooComplexError || e.originalError instanceof BadUserInputError)
+          ) {
             response.http.status = 400;
           } else if (errors?.some((e) => e.originalError instanceof ServiceUnavailableError || isDatabaseUnavailable(e.originalError))) {
             response.http.status = 503;
@@ -107,23 +112,64 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): Ap
   };
 }
 
+const SUGGESTION = /\s*Did you mean .*$/s;
+
+/** What a client may see of a validation error: no schema hints unless suggestions are on. */
+function clientValidationErrors(errors: readonly GraphQLError[], suggestions: boolean): GraphQLError[] {
+  return errors.map((e) => new GraphQLError(suggestions ? e.message : e.message.replace(SUGGESTION, ''), {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  }));
+}
+
 export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Promise<GraphQLEndpoint> {
   const { schema, httpServer, deps, jwtSecret, log } = options;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
+  const limiter = new RateLimiter(options.requestsPerMinute);
+  const validationRules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer; endSession?: () => void }>(
     {
       schema,
-      // A bad or missing token is refused at connection_init: the socket closes with 4403.
+      // A bad or missing token is refused at connection_init: the socket closes with 4403. A valid
+      // one holds until it expires: then the socket closes with 4403 too, ending its subscriptions.
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
         const token = typeof auth === 'string' ? bearerToken(auth) : null;
         if (!token) return false;
         try {
-          ctx.extra.viewer = await verifyToken(jwtSecret, token);
+          const session = await verifySession(jwtSecret, token);
+          ctx.extra.viewer = session.viewer;
+          if (session.expiresAt) {
+            ctx.extra.endSession = onceAt(session.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
+          }
           return true;
         } catch {
           return false;
         }
+      },
+      onClose: (ctx) => ctx.extra.endSession?.(),
+      // graphql-ws runs none of Apollo's plugins: the same rate limit, introspection switch and
+      // operation limits apply here, before anything executes.
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: 50_000 });
+        } catch (error) {
+          return [new GraphQLError(error instanceof GraphQLError ? error.message : 'Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const invalid = validate(schema, document, validationRules);
+        if (invalid.length) return clientValidationErrors(invalid, options.fieldSuggestions);
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const variables = payload.variables ?? {};
+        try {
+          const retryAfter = limiter.take(rateKey(ctx.extra.viewer ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
+          if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+          checkOperation(operation, document, variables, options.limits);
+        } catch (error) {
+          if (error instanceof DomainError) return [new GraphQLError(error.message, { originalError: error })];
+          throw error;
+        }
+        return { schema, document, variableValues: variables, operationName: payload.operationName };
       },
       context: (ctx) => createContext(deps, ctx.extra.viewer ?? null, requestInfo(ctx.extra.request, options.publicUrl, undefined)),
       // Same error shape over WebSocket as over HTTP: extensions.code, no internals.
@@ -142,10 +188,10 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     },
     wsServer,
   );
-  const limiter = new RateLimiter(options.requestsPerMinute);
   const apollo = new ApolloServer<AppContext & { clientKey: string }>({
     schema,
     introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: !options.fieldSuggestions,
     // The process owns shutdown order (HTTP, ORM, then Postgres); Apollo must not race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.exposeInternals,

@@ -5,10 +5,19 @@
  */
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from './connection.js';
+import { isUuid } from './ids.js';
 
 type Cursor = { t: string; id: string };
-const isCursor = (v: unknown): v is Cursor =>
-  typeof v === 'object' && v !== null && typeof (v as Cursor).t === 'string' && typeof (v as Cursor).id === 'string' && !Number.isNaN(Date.parse((v as Cursor).t));
+/** Years PostgreSQL's timestamptz and JS dates both hold; a tampered cursor outside them is refused, not a 500. */
+const MIN_TIME = Date.UTC(1, 0, 1);
+const MAX_TIME = Date.UTC(9999, 11, 31);
+const isCursor = (v: unknown): v is Cursor => {
+  if (typeof v !== 'object' || v === null) return false;
+  const { t, id } = v as Partial<Cursor>;
+  if (typeof t !== 'string' || !isUuid(id)) return false;
+  const time = Date.parse(t);
+  return time >= MIN_TIME && time <= MAX_TIME;
+};
 
 export async function keysetPage<T extends { id: string }, K extends keyof T & string>(
   em: EntityManager,

@@ -13,7 +13,7 @@ export interface RequestInfo {
   userAgent: string | null;
 }
 
-const isAuditCursor = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^\d+$/.test((v as { id: string }).id);
+const isAuditCursor = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^\d{1,18}$/.test((v as { id: string }).id); // bigint holds 18 digits
 
 export class AuditService {
   constructor(private readonly em: EntityManager, private readonly request: RequestInfo) {}

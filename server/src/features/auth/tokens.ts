@@ -1,6 +1,6 @@
 /**
  * HS256 JWTs. Verification pins the algorithm, so `alg: none` and RS/ES tokens are refused, and
- * requires the claims a viewer is made of.
+ * requires the claims a viewer is made of, and an expiry (a token without one would never end).
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '../../errors.js';
@@ -35,9 +35,14 @@ export async function issueToken(secret: string, input: IssueTokenInput): Promis
 }
 
 export async function verifyToken(secret: string, token: string): Promise<Viewer> {
+  return (await verifySession(secret, token)).viewer;
+}
+
+/** The viewer and when its token stops being valid (a WebSocket ends its subscriptions then). */
+export async function verifySession(secret: string, token: string): Promise<{ viewer: Viewer; expiresAt: Date | null }> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALG] }));
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALG], requiredClaims: ['exp'] }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired');
     throw new UnauthenticatedError('Invalid token');
@@ -46,7 +51,8 @@ export async function verifyToken(secret: string, token: string): Promise<Viewer
   if (typeof sub !== 'string' || sub === '' || !isTenantId(tenant) || !isRole(role)) {
     throw new UnauthenticatedError('Token lacks a valid sub, tenant or role claim');
   }
-  return { userId: sub, tenantId: tenant, role };
+  const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null;
+  return { viewer: { userId: sub, tenantId: tenant, role }, expiresAt };
 }
 
 /** `Bearer <token>` → token; anything else → null. */

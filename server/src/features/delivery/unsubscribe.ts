@@ -6,6 +6,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../graphql/ids.js';
+import { AuditService } from '../audit/audit.service.js';
 
 const PREFIX = 'u1';
 
@@ -28,7 +30,8 @@ export function verifyUnsubscribeToken(secret: string, token: unknown): { schedu
   } catch {
     return null;
   }
-  if (typeof claim.s !== 'string' || typeof claim.e !== 'string') return null;
+  // Signed by us, but checked anyway: a malformed id must never reach SQL as a uuid cast error.
+  if (!isUuid(claim.s) || typeof claim.e !== 'string' || claim.e.length > 254) return null;
   const expected = Buffer.from(mac(secret, claim.s, claim.e));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
@@ -50,13 +53,19 @@ export function unsubscribeHandler(deps: { em: EntityManager; secret: string }) 
       res.status(404).type('html').send(page('Link not valid', 'This unsubscribe link is not valid.'));
       return;
     }
-    const rows = await deps.em.getConnection().execute<{ name: string }[]>(
-      `WITH s AS (SELECT id, name FROM schedules WHERE id = ?),
-            ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING)
-       SELECT name FROM s`, [claim.scheduleId, claim.email]);
+    const em = deps.em.fork();
+    const rows = await em.getConnection().execute<{ name: string; tenant_id: string; added: boolean }[]>(
+      `WITH s AS (SELECT id, name, tenant_id FROM schedules WHERE id = ?),
+            ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING RETURNING schedule_id)
+       SELECT name, tenant_id, EXISTS (SELECT 1 FROM ins) AS added FROM s`, [claim.scheduleId, claim.email]);
     if (rows.length === 0) {
       res.status(404).type('html').send(page('Schedule not found', 'This schedule no longer exists; you will not receive it.'));
       return;
+    }
+    // The recipient is the actor: the link is their authority. A repeated click is not a new opt-out.
+    if (rows[0]!.added) {
+      await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
+        .record({ tenantId: rows[0]!.tenant_id, userId: claim.email }, 'schedule.unsubscribe', 'schedule', claim.scheduleId, { email: claim.email });
     }
     res.status(200).type('html').send(page('You are unsubscribed',
       `${escape(claim.email)} will no longer receive “${escape(rows[0]!.name)}”.`));

@@ -23,11 +23,16 @@ describe('download tokens', () => {
   it('round-trips: the token yields its tenant for its export until it expires', () => {
     const t = token();
     expect(t).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
-    expect(verifyDownloadToken(SECRET, t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme' });
-    expect(verifyDownloadToken(Buffer.from(SECRET), t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme' });
+    expect(verifyDownloadToken(SECRET, t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme', issuedTo: null });
+    expect(verifyDownloadToken(Buffer.from(SECRET), t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme', issuedTo: null });
     // Real clock: a token for an hour from now is valid now.
     const live = signDownloadToken(SECRET, { exportId: EXPORT_A, tenantId: 'acme', expiresAt: new Date(Date.now() + 3600_000) });
-    expect(verifyDownloadToken(SECRET, live, EXPORT_A)).toEqual({ tenantId: 'acme' });
+    expect(verifyDownloadToken(SECRET, live, EXPORT_A)).toEqual({ tenantId: 'acme', issuedTo: null });
+  });
+
+  it('carries who it was issued to, for the audit log', () => {
+    const t = signDownloadToken(SECRET, { exportId: EXPORT_A, tenantId: 'acme', expiresAt: new Date(NOW.getTime() + 60_000), issuedTo: 'ann@acme' });
+    expect(verifyDownloadToken(SECRET, t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme', issuedTo: 'ann@acme' });
   });
 
   it('is bound to the export id', () => {
@@ -52,7 +57,7 @@ describe('download tokens', () => {
     expect(verifyDownloadToken(SECRET, tamper(t, (c) => (c.e = EXPORT_B)), EXPORT_B, NOW)).toBeNull();
     expect(verifyDownloadToken(SECRET, tamper(t, (c) => (c.x = (c.x as number) + 86400)), EXPORT_A, NOW)).toBeNull();
     // Sanity: the untampered re-encoding still verifies, so the nulls above are the MAC at work.
-    expect(verifyDownloadToken(SECRET, tamper(t, () => undefined), EXPORT_A, NOW)).toEqual({ tenantId: 'acme' });
+    expect(verifyDownloadToken(SECRET, tamper(t, () => undefined), EXPORT_A, NOW)).toEqual({ tenantId: 'acme', issuedTo: null });
     // Flipping the MAC, or a non-canonical spelling of it, fails too.
     const [v, p, mac] = t.split('.') as [string, string, string];
     const flipped = Buffer.from(mac, 'base64url');

@@ -2,7 +2,7 @@
  * Download tokens for `GET /exports/:id/download?token=…` (filesystem store; S3 uses presigned URLs).
  *
  * Format: `v1.<payload>.<mac>`, where payload is base64url JSON `{"e": exportId, "t": tenantId,
- * "x": expiry in Unix seconds}` and mac is base64url HMAC-SHA256 over a domain-separated string
+ * "x": expiry in Unix seconds, "u"?: who the link was issued to (the audit log's actor)}` and mac is base64url HMAC-SHA256 over a domain-separated string
  * (so a MAC made with the same secret for another purpose, such as a JWT, can never verify here).
  *
  * The token names its export, so a token for export A does not download export B; the tenant it
@@ -22,6 +22,8 @@ export interface DownloadTokenClaims {
   exportId: string;
   tenantId: string;
   expiresAt: Date;
+  /** The user whose read issued the link; downloads are audited under this actor. */
+  issuedTo?: string;
 }
 
 type Secret = string | Buffer;
@@ -37,13 +39,13 @@ function secretUsable(secret: Secret): boolean {
 /** Throws on unusable input: signing is our own code calling, not a client. */
 export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims): string {
   if (!secretUsable(secret)) throw new Error('download token secret must not be empty');
-  const { exportId, tenantId, expiresAt } = claims;
+  const { exportId, tenantId, expiresAt, issuedTo } = claims;
   if (!exportId || !tenantId) throw new Error('download token needs an export id and a tenant id');
   const expiresMs = expiresAt instanceof Date ? expiresAt.getTime() : Number.NaN;
   if (!Number.isFinite(expiresMs)) throw new Error('download token needs a valid expiry');
   // Rounded down: a token never outlives the expiry it was asked for.
   const payload = Buffer.from(
-    JSON.stringify({ e: exportId, t: tenantId, x: Math.floor(expiresMs / 1000) }),
+    JSON.stringify({ e: exportId, t: tenantId, x: Math.floor(expiresMs / 1000), ...(issuedTo ? { u: issuedTo.slice(0, 200) } : {}) }),
   ).toString('base64url');
   const body = `${VERSION}.${payload}`;
   return `${body}.${mac(secret, body).toString('base64url')}`;
@@ -58,7 +60,7 @@ export function verifyDownloadToken(
   token: unknown,
   exportId: string,
   now: Date = new Date(),
-): { tenantId: string } | null {
+): { tenantId: string; issuedTo: string | null } | null {
   try {
     if (!secretUsable(secret) || typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
     const parts = token.split('.');
@@ -73,12 +75,12 @@ export function verifyDownloadToken(
 
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (typeof claims !== 'object' || claims === null) return null;
-    const { e, t, x } = claims as Record<string, unknown>;
+    const { e, t, x, u } = claims as Record<string, unknown>;
     if (typeof e !== 'string' || typeof t !== 'string' || t === '' || typeof x !== 'number') return null;
     if (!Number.isSafeInteger(x)) return null;
     if (typeof exportId !== 'string' || e !== exportId) return null;
     if (!(now instanceof Date) || !(now.getTime() < x * 1000)) return null;
-    return { tenantId: t };
+    return { tenantId: t, issuedTo: typeof u === 'string' && u !== '' ? u : null };
   } catch {
     return null;
   }

@@ -44,7 +44,7 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (record.checksum) res.setHeader('Digest', `sha-256=${Buffer.from(record.checksum, 'hex').toString('base64')}`);
     await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
-      .record({ tenantId: record.tenantId, userId: 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
+      .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
       .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
     // pipeline, not pipe: when the client goes away mid-download, the file stream (and its file
     // handle) is destroyed too instead of waiting, paused, forever.

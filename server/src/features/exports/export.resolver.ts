@@ -23,6 +23,9 @@ export function toExport(e: ExportEntity): ExportWithLink {
   };
 }
 
+/** The export row read for an event, by the event object every subscriber receives. */
+const latest = new WeakMap<AppEvent, Promise<ExportEntity | null>>();
+
 /** Yields the export now, then again each time an event about it arrives. */
 function watch(ctx: AppContext, filter: (event: AppEvent) => boolean, initial: () => Promise<ExportEntity | null>) {
   return new Repeater<ExportEntity>(async (push, stop) => {
@@ -36,8 +39,12 @@ function watch(ctx: AppContext, filter: (event: AppEvent) => boolean, initial: (
       if (!next || next.done) break;
       const event = next.value;
       if (event.tenantId !== viewer.tenantId || !filter(event)) continue;
-      // A fresh entity manager per event: the connection's identity map would serve stale rows.
-      const record = await ctx.services.exports.get(viewer, event.id, ctx.em.fork()).catch(() => null);
+      // One read per event, shared by every subscriber it concerns (all of them in its tenant,
+      // so the tenant-scoped read is the same for each): 500 subscribers cost one query, not 500.
+      // A fresh entity manager: the connection's identity map would serve stale rows.
+      let read = latest.get(event);
+      if (!read) latest.set(event, (read = ctx.services.exports.get(viewer, event.id, ctx.em.fork()).catch(() => null)));
+      const record = await read;
       if (record) await push(record);
     }
   });
@@ -90,13 +97,13 @@ export class ExportResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'A fresh, expiring link to the file; null until COMPLETED.' })
   async downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<string | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
     return (await root.link)?.url ?? null;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When downloadUrl stops working.' })
   async expiresAt(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<Date | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl);
+    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
     return (await root.link)?.expiresAt ?? null;
   }
 

@@ -2,8 +2,9 @@
  * Exports as the API sees them: create (row and job committed together), cancel, retry, delete,
  * list and read, all scoped to the viewer's tenant, plus the download link issued fresh on read.
  */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
 import type { ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
 import type { EventBus } from '../../platform/events.js';
@@ -36,7 +37,12 @@ export interface ExportServiceDeps {
   events: EventBus;
   downloadSecret: string;
   linkTtlSeconds: number;
+  /** PENDING + PROCESSING exports a tenant may have started from the API at once (schedules are not counted against it). */
+  maxActivePerTenant: number;
 }
+
+/** Seconds a client refused for too many running exports is told to wait. */
+const ACTIVE_LIMIT_RETRY_SECONDS = 5;
 
 
 export interface NewExport {
@@ -59,9 +65,10 @@ export interface NewExport {
  * Inserts the export row and its job in one transaction: either both exist or neither, so an
  * accepted export is never lost and a job never points at nothing. Shared with schedules.
  */
-export async function enqueueExport(em: EntityManager, input: NewExport, maxAttempts: number): Promise<ExportEntity> {
+export async function enqueueExport(em: EntityManager, input: NewExport, maxAttempts: number, maxActive?: number): Promise<ExportEntity> {
   const { priority, ...fields } = input;
   return em.transactional(async (tx) => {
+    if (maxActive !== undefined) await assertActiveBelow(tx, input.tenantId, maxActive);
     const record = Object.assign(new ExportEntity(), {
       ...fields,
       scheduleId: input.scheduleId ?? null,
@@ -77,6 +84,46 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
     );
     return record;
   });
+}
+
+/**
+ * Many exports and their jobs in the caller's transaction, in one statement (INSERT … SELECT from
+ * a JSON record set, and graphile-worker's `add_jobs`): what the scheduler uses when thousands of
+ * schedules fire in the same minute. Returns the new export ids, in input order.
+ */
+export async function enqueueExports(tx: EntityManager, inputs: NewExport[], maxAttempts: number): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => ({
+    id: randomUUID(), tenant_id: input.tenantId, report_id: input.reportId, schedule_id: input.scheduleId ?? null, report_name: input.reportName,
+    definition: input.definition, format: input.format, options: input.options, triggered_by: input.triggeredBy, initiated_by: input.initiatedBy,
+    as_of: input.asOf.toISOString(), time_zone: input.timeZone, retry_of: input.retryOf ?? null, priority: input.priority,
+  }));
+  await tx.getConnection().execute(
+    `WITH v AS (
+       SELECT * FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, tenant_id text, report_id uuid, schedule_id uuid, report_name text, definition jsonb,
+         format text, options jsonb, triggered_by text, initiated_by text, as_of timestamptz, time_zone text, retry_of uuid, priority integer)),
+     ins AS (
+       INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, max_attempts)
+       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, ? FROM v)
+     SELECT count(*) FROM graphile_worker.add_jobs(array(
+       SELECT ROW('export__run', json_build_object('exportId', v.id::text), NULL, NULL, ?, 'export:' || v.id::text, v.priority, NULL)::graphile_worker.job_spec FROM v))`,
+    [JSON.stringify(rows), maxAttempts, maxAttempts], 'all', tx.getTransactionContext());
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Refuses a new on-demand export while the tenant already has `maxActive` of them waiting or
+ * running. A transaction-scoped advisory lock per tenant serialises the count and the insert, so
+ * concurrent requests cannot all slip under the limit.
+ */
+async function assertActiveBelow(tx: EntityManager, tenantId: string, maxActive: number): Promise<void> {
+  const conn = tx.getConnection();
+  const ctx = tx.getTransactionContext();
+  await conn.execute(`SELECT pg_advisory_xact_lock(hashtext('exports:active:' || ?))`, [tenantId], 'all', ctx);
+  const [row] = await conn.execute<{ n: string }[]>(
+    `SELECT count(*) AS n FROM exports WHERE tenant_id = ? AND status IN ('PENDING', 'PROCESSING') AND schedule_id IS NULL`,
+    [tenantId], 'all', ctx);
+  if (Number(row?.n ?? 0) >= maxActive) throw new RateLimitedError(ACTIVE_LIMIT_RETRY_SECONDS, `${maxActive} exports are already running for this tenant`);
 }
 
 export class ExportService {
@@ -126,7 +173,7 @@ export class ExportService {
       asOf: now,
       timeZone: options.timeZone ?? 'UTC',
       priority: PRIORITY.ON_DEMAND,
-    }, this.deps.maxAttempts);
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
     await this.audit.record(viewer, 'export.create', 'export', record.id, { reportId: report.id, format: input.format, triggeredBy });
     await this.notify(record);
     return record;
@@ -172,7 +219,7 @@ export class ExportService {
       timeZone: old.timeZone,
       retryOf: old.id,
       priority: PRIORITY.ON_DEMAND,
-    }, this.deps.maxAttempts);
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
     await this.audit.record(viewer, 'export.retry', 'export', record.id, { retryOf: old.id });
     await this.notify(record);
     return record;
@@ -192,7 +239,7 @@ export class ExportService {
   }
 
   /** A fresh link on every read; null until the file exists (or after retention removed it). */
-  async downloadLink(record: ExportEntity, baseUrl: string): Promise<{ url: string; expiresAt: Date } | null> {
+  async downloadLink(record: ExportEntity, baseUrl: string, issuedTo?: string): Promise<{ url: string; expiresAt: Date } | null> {
     if (record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return null;
     const expiresAt = new Date(Date.now() + this.deps.linkTtlSeconds * 1000);
     const presigned = await this.deps.storage.presignedGetUrl(record.storageKey, {
@@ -202,7 +249,7 @@ export class ExportService {
       contentType: record.contentType ?? 'application/octet-stream',
     });
     if (presigned) return { url: presigned, expiresAt };
-    const token = signDownloadToken(this.deps.downloadSecret, { exportId: record.id, tenantId: record.tenantId, expiresAt });
+    const token = signDownloadToken(this.deps.downloadSecret, { exportId: record.id, tenantId: record.tenantId, expiresAt, issuedTo });
     return { url: `${baseUrl}/exports/${record.id}/download?token=${encodeURIComponent(token)}`, expiresAt };
   }
 

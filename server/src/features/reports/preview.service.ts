@@ -26,9 +26,14 @@ export interface PreviewPage {
 }
 
 type PreviewCursor = { o: number; a: string; h: string };
+/** DateTime64's range in ClickHouse: a tampered as-of outside it is a bad cursor, not an engine error. */
+const MIN_AS_OF = Date.UTC(1900, 0, 1);
+const MAX_AS_OF = Date.UTC(2299, 11, 31);
 const isPreviewCursor = (v: unknown): v is PreviewCursor => {
   const c = v as PreviewCursor;
-  return typeof v === 'object' && v !== null && Number.isInteger(c.o) && c.o >= 0 && typeof c.a === 'string' && !Number.isNaN(Date.parse(c.a)) && typeof c.h === 'string';
+  if (typeof v !== 'object' || v === null || typeof c.a !== 'string' || typeof c.h !== 'string') return false;
+  const asOf = Date.parse(c.a);
+  return Number.isSafeInteger(c.o) && c.o >= 0 && asOf >= MIN_AS_OF && asOf <= MAX_AS_OF;
 };
 
 function fingerprint(definition: unknown): string {
@@ -67,13 +72,17 @@ export class PreviewService {
       database: this.store.database,
       maxRangeDays: this.limits.maxRangeDays,
     });
-    const signal = AbortSignal.timeout(PREVIEW_TIMEOUT_MS);
+    // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
+    // the engine hung on it, alive for the whole timeout after the answer (memory under load).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The preview took too long', 'TimeoutError')), PREVIEW_TIMEOUT_MS);
+    const signal = controller.signal;
     const countQuery = compileCount(full, rowLimit);
     const pageQuery = compilePage(full, offset, pageSize);
     const [countResult, pageResult] = await Promise.all([
       this.store.query(countQuery.sql, countQuery.params, { signal }),
       pageSize > 0 ? this.store.query(pageQuery.sql, pageQuery.params, { signal }) : Promise.resolve({ columns: [], rows: [] }),
-    ]);
+    ]).finally(() => clearTimeout(timer));
     const counted = Number(countResult.rows[0]?.[0] ?? 0);
     const totalCount = Math.min(counted, rowLimit);
     const end = offset + pageResult.rows.length;

@@ -1,0 +1,309 @@
+/**
+ * `pnpm bench load`: the load scenarios of issue 8 against a whole Reportcast (API, worker,
+ * PostgreSQL, embedded chDB) on loopback, bounded in time, printing figures and writing them into
+ * the "Load" section of bench/results.md (the export bench keeps that section).
+ *
+ * 23. 500 concurrent graphql-ws subscribers (one socket each) across 50 exports: latency from the
+ *     moment PostgreSQL stamped a status change (startedAt, completedAt) to its arrival at each
+ *     subscriber; p50/p95/max.
+ * 24. N (default 10,000) schedules due in the same minute: the time one tick takes to enqueue
+ *     them all, exactly once (a second tick adds nothing), then the time until every export and
+ *     email is done and the job queue is empty (small reports; emails to the outbox).
+ * 25. 200 concurrent previews of the Usage Summary over the ~1M-row tenant, three rounds: errors,
+ *     p50/p95, and process RSS per round (flat = no growth from round to round).
+ *
+ * PostgreSQL: a temporary database on DATABASE_URL when set, else an embedded one in the temp data
+ * dir. Options: --schedules N, --subscribers N, --events N (seeded usage events, default 2,000,000),
+ * --drain-timeout S (default 900), --only 23,24,25.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+import { loadConfig } from '../server/src/config.js';
+import { createHttpApp, openRuntime, runTick, startRuntimeWorker, type Runtime } from '../server/src/app.js';
+import { issueToken } from '../server/src/features/auth/tokens.js';
+import { DEMO_TENANTS, seedAnalytics } from '../server/src/features/demo/analytics-seed.js';
+import { seedDemoReports } from '../server/src/features/demo/demo-reports.js';
+import { createLogger } from '../server/src/platform/logger.js';
+
+// A full collection before each memory sample, so growth means retained memory, not garbage.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+const BEGIN = '<!-- load:begin -->';
+const END = '<!-- load:end -->';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+/** `--only 23,25` runs those scenarios only (for trying one out; results.md then holds only them). */
+function wanted(scenario: number): boolean {
+  const i = process.argv.indexOf('--only');
+  return i < 0 || (process.argv[i + 1] ?? '').split(',').map(Number).includes(scenario);
+}
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+async function until(probe: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return true;
+    await sleep(everyMs);
+  }
+  return false;
+}
+
+async function temporaryDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return { url: undefined, drop: async () => undefined };
+  const name = `rc_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+interface Line { scenario: number; measure: string; result: string; goal: string; status: string }
+
+async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  return res.json();
+}
+
+async function subscribers(runtime: Runtime, url: string, count: number, exportCount: number): Promise<Line[]> {
+  const token = await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 });
+  const reports = await gql(url, token, '{ reports(first: 10) { edges { node { id name } } } }');
+  const reportId = reports.data.reports.edges.find((e: any) => e.node.name === 'Usage Summary').node.id;
+  const ids: string[] = [];
+  for (let i = 0; i < exportCount; i++) {
+    const r = await gql(url, token, 'mutation($r: ID!) { createExport(input: { reportId: $r, format: CSV }) { id } }', { r: reportId });
+    if (!r.data) throw new Error(`createExport: ${JSON.stringify(r.errors)}`);
+    ids.push(r.data.createExport.id);
+  }
+  const latencies: number[] = [];
+  const completed = new Set<number>();
+  let errors = 0;
+  const clients = Array.from({ length: count }, () => createClient({
+    url: url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false,
+  }));
+  let ready = 0;
+  clients.forEach((client, i) => {
+    let seenStart = false;
+    let initial = true;
+    client.subscribe({ query: 'subscription($id: ID!) { exportUpdated(id: $id) { status startedAt completedAt } }', variables: { id: ids[i % exportCount] } }, {
+      next: ({ data }: any) => {
+        const now = Date.now();
+        const e = data?.exportUpdated;
+        if (!e) return;
+        // The first value is the state at subscription time (PENDING): not an event.
+        if (initial) { initial = false; ready++; return; }
+        if (e.status === 'PROCESSING' && !seenStart && e.startedAt) { seenStart = true; latencies.push(now - Date.parse(e.startedAt)); }
+        if (e.status === 'COMPLETED' && e.completedAt && !completed.has(i)) { completed.add(i); latencies.push(now - Date.parse(e.completedAt)); }
+      },
+      error: () => { errors++; },
+      complete: () => undefined,
+    });
+  });
+  // Every subscriber has its initial (PENDING) state before the worker starts.
+  const setup = performance.now();
+  if (!(await until(async () => ready === count, 180_000, 100))) throw new Error(`only ${ready} of ${count} subscribers got their initial state`);
+  log(`  23: ${count} subscribers ready in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
+  const started = performance.now();
+  const worker = await startRuntimeWorker(runtime);
+  await until(async () => completed.size === count, 180_000, 100);
+  const seconds = (performance.now() - started) / 1000;
+  await worker.stop();
+  await Promise.all(clients.map((c) => c.dispose()));
+  log(`  23: ${count} subscribers, ${exportCount} exports: ${latencies.length} events, ${completed.size} saw COMPLETED, ${errors} errors, in ${seconds.toFixed(1)} s`);
+  const p95 = pct(latencies, 95);
+  return [
+    { scenario: 23, measure: `${count} subscribers over ${exportCount} exports: status-event latency (DB stamp → client), ${latencies.length} events`, result: `p50 ${ms(pct(latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...latencies))}; ${completed.size}/${count} saw COMPLETED; ${errors} errors`, goal: 'p95 < 50 ms', status: p95 < 50 && completed.size === count && errors === 0 ? 'PASS' : 'MISS' },
+  ];
+}
+
+async function previews(runtime: Runtime, url: string, concurrent: number): Promise<Line[]> {
+  const token = await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 });
+  const reports = await gql(url, token, '{ reports(first: 10) { edges { node { id name } } } }');
+  const reportId = reports.data.reports.edges.find((e: any) => e.node.name === 'Usage Summary').node.id;
+  const rss: number[] = [];
+  const heap: number[] = [];
+  const latencies: number[] = [];
+  let errors = 0;
+  let peak = 0;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
+  gc();
+  const before = process.memoryUsage();
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(Array.from({ length: concurrent }, async (_, i) => {
+      const t0 = performance.now();
+      const r = await gql(url, token, 'query($r: ID!, $n: Int) { previewReport(input: { reportId: $r, first: $n }) { totalCount rows } }', { r: reportId, n: 50 + (i % 50) });
+      latencies.push(performance.now() - t0);
+      if (r.errors || !r.data?.previewReport) errors++;
+    }));
+    gc();
+    const m = process.memoryUsage();
+    rss.push(m.rss);
+    heap.push(m.heapUsed);
+  }
+  clearInterval(sampler);
+  log(`  25: ${latencies.length} previews, ${errors} errors, p95 ${ms(pct(latencies, 95))}, RSS ${[before.rss, ...rss].map(mb).join(' → ')}, heap ${[before.heapUsed, ...heap].map(mb).join(' → ')}, peak RSS ${mb(peak)}`);
+  const growth = heap[2]! - heap[0]!;
+  return [
+    { scenario: 25, measure: `${concurrent} concurrent previews of Usage Summary over acme's ~1M rows, 3 rounds (${latencies.length} requests)`, result: `${errors} errors; p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, max ${ms(Math.max(...latencies))}`, goal: 'no error, p95 reported', status: errors === 0 ? 'PASS' : 'MISS' },
+    { scenario: 25, measure: 'Memory after a full GC (server and clients in one process): before, after rounds 1–3', result: `heap ${[before.heapUsed, ...heap].map(mb).join(' → ')}; RSS ${[before.rss, ...rss].map(mb).join(' → ')}; peak RSS ${mb(peak)}`, goal: 'flat: heap after round 3 within 20 MB of round 1', status: growth < 20e6 ? 'PASS' : 'MISS' },
+  ];
+}
+
+async function schedules(runtime: Runtime, count: number, drainTimeoutMs: number): Promise<Line[]> {
+  const conn = runtime.orm.em.getConnection();
+  const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  // Small reports: one aggregate row each, so the figures are about scheduling, not rows.
+  await conn.execute(
+    `INSERT INTO reports (id, tenant_id, name, definition, row_limit, created_by, is_public)
+     SELECT gen_random_uuid(), t, 'Bench tiny', '{"source":"usage_events","measures":[{"fn":"COUNT"}],"timeRange":{"last":{"n":1,"unit":"DAY"}},"rowLimit":10}'::jsonb, 10, 'bench', true
+     FROM unnest(?::text[]) AS t`, [`{${DEMO_TENANTS.join(',')}}`]);
+  await conn.execute(
+    `INSERT INTO schedules (id, tenant_id, report_id, name, cron, time_zone, format, delivery, recipients, created_by, next_run_at)
+     SELECT gen_random_uuid(), r.tenant_id, r.id, 'Bench ' || g, ?, 'UTC', 'CSV', 'EMAIL', ARRAY['bench' || g || '@example.com'], 'bench', ?
+     FROM generate_series(1, ?) AS g JOIN reports r ON r.name = 'Bench tiny' AND r.tenant_id = (?::text[])[1 + g % 3]`,
+    [`${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`, slot, count, `{${DEMO_TENANTS.join(',')}}`]);
+  const at = new Date(slot.getTime() + 5_000);
+  const t0 = performance.now();
+  const first = await runTick(runtime, at);
+  const tickSeconds = (performance.now() - t0) / 1000;
+  const second = await runTick(runtime, at);
+  const [{ executions, exports, jobs }] = await conn.execute<any[]>(
+    `SELECT (SELECT count(DISTINCT (schedule_id, scheduled_for)) FROM schedule_executions WHERE scheduled_for = ?) AS executions,
+            (SELECT count(*) FROM exports WHERE schedule_id IS NOT NULL) AS exports,
+            (SELECT count(*) FROM graphile_worker._private_jobs) AS jobs`, [slot]);
+  log(`  24: tick ${tickSeconds.toFixed(2)} s: started ${first.started}, second tick started ${second.started}; executions ${executions}, exports ${exports}, jobs ${jobs}`);
+  const drainStart = performance.now();
+  const worker = await startRuntimeWorker(runtime);
+  let last = '';
+  const drained = await until(async () => {
+    const [r] = await conn.execute<any[]>(
+      `SELECT (SELECT count(*) FROM graphile_worker._private_jobs) AS jobs,
+              (SELECT count(*) FROM schedule_executions WHERE status IN ('PENDING', 'RUNNING')) AS open,
+              (SELECT count(*) FROM exports WHERE status = 'COMPLETED' AND schedule_id IS NOT NULL) AS done,
+              (SELECT count(*) FROM deliveries WHERE status = 'SENT') AS sent`);
+    const line = `jobs ${r.jobs}, open executions ${r.open}, exports done ${r.done}, emails sent ${r.sent}`;
+    if (line !== last && Math.round(performance.now() / 1000) % 15 === 0) log(`      ${line}`);
+    last = line;
+    return Number(r.jobs) === 0 && Number(r.open) === 0;
+  }, drainTimeoutMs, 1000);
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+  await worker.stop();
+  log(`  24: drained ${drained} in ${drainSeconds.toFixed(1)} s: ${last}`);
+  const exact = first.started === count && second.started === 0 && Number(executions) === count && Number(exports) === count;
+  return [
+    { scenario: 24, measure: `${count.toLocaleString('en-US')} schedules due in one minute: one tick`, result: `${tickSeconds.toFixed(2)} s; started ${first.started}, a second tick ${second.started}; ${executions} executions, ${exports} exports, ${jobs} jobs`, goal: 'all, exactly once, < 2 s', status: exact && tickSeconds < 2 ? 'PASS' : 'MISS' },
+    { scenario: 24, measure: `…then every export and email done, queue empty (worker concurrency ${runtime.config.worker.concurrency})`, result: `${drained ? 'drained' : 'NOT drained'} in ${drainSeconds.toFixed(0)} s (${(count / drainSeconds).toFixed(0)} executions/s); ${last}`, goal: 'drains', status: drained ? 'PASS' : 'MISS' },
+  ];
+}
+
+export async function runLoad(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'reportcast-load-'));
+  chmodSync(dir, 0o755);
+  const db = await temporaryDatabase();
+  const started = Date.now();
+  const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const config = loadConfig({
+    NODE_ENV: 'test', DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}), JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn', WORKER_POLL_INTERVAL_MS: '100', WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '4',
+    EXPORT_MAX_ACTIVE_PER_TENANT: '10000', RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  const runtime = await openRuntime(config, createLogger('warn', false));
+  const lines: Line[] = [];
+  try {
+    const events = arg('events', 2_000_000);
+    log(`Reportcast load bench: data dir ${dir}; seeding ${events.toLocaleString('en-US')} usage events…`);
+    await seedAnalytics(runtime.analytics, { usageEvents: events, now: new Date() });
+    await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
+    const app = await createHttpApp(runtime);
+    const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    try {
+      if (wanted(23)) lines.push(...await subscribers(runtime, url, arg('subscribers', 500), 50));
+      if (wanted(25)) lines.push(...await previews(runtime, url, 200));
+      if (wanted(24)) lines.push(...await schedules(runtime, arg('schedules', 10_000), arg('drain-timeout', 900) * 1000));
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await runtime.close();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const l of lines) log(`  ${l.status.padEnd(4)} ${l.scenario} ${l.measure}: ${l.result}`);
+  // Rows of scenarios this run skipped (--only) are kept from the previous results, with their date.
+  const ran = new Set(lines.map((l) => l.scenario));
+  const kept = previousRows().filter((row) => !ran.has(Number(/^\| (\d+) \|/.exec(row)?.[1])));
+  const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const rows = [...kept, ...lines.map((l) => `| ${l.scenario} | ${l.measure} | ${l.result} | ${l.goal} | **${l.status}** | ${stamp} |`)]
+    .sort((a, b) => Number(/^\| (\d+)/.exec(a)?.[1]) - Number(/^\| (\d+)/.exec(b)?.[1]));
+  writeLoadSection([
+    '## Load (issue 8, scenarios 23–25)', '',
+    `Written by \`pnpm bench load\` (bench/load.ts); loopback only, API + worker + PostgreSQL${db.url ? ' (DATABASE_URL server)' : ' (embedded)'} + embedded chDB in one process. Last run: ${Math.round((Date.now() - started) / 1000)} s, load average at start ${loadAtStart}.`,
+    '', '| # | Load scenario | Result | Goal | Status | Run (UTC) |', '|---|---|---|---|---|---|', ...rows, '',
+    '- 23: latency = arrival at the subscriber − the instant PostgreSQL stamped the status change (`startedAt`, `completedAt`, set by `now()` in the worker\'s statement), so it covers NOTIFY, the API process, the read of the export (one per event, shared by its subscribers) and the WebSocket. The worker runs in the same process, on the same 2 shared cores.',
+    '- 24: schedules inserted directly in SQL (same cron, UTC, one recipient each, CSV of a one-row report, emails to the outbox); the tick is `runTick`, what the `schedules__tick` job calls.',
+    '- 25: each request is `previewReport(reportId, first: 50..99)` of the seeded Usage Summary (grouped by day and event type over the last 7 days): a count and a page query in chDB, which runs them one after another, so p95 grows with concurrency.',
+  ].join('\n'));
+}
+
+function previousRows(): string[] {
+  let text = '';
+  try { text = readFileSync(join(BENCH_DIR, 'results.md'), 'utf8'); } catch { return []; }
+  const rows = currentLoadSection(text).split('\n').filter((l) => l.startsWith('| ') && !/^\| (#|Load scenario) \|/.test(l));
+  // Rows written before the table had its scenario column: numbered by what they measure.
+  return rows.map((row) => {
+    if (/^\| \d+ \|/.test(row)) return row;
+    const n = /subscribers over/.test(row) ? 23 : /schedules due|every export and email/.test(row) ? 24 : 25;
+    return `| ${n} ${row.trimEnd()} earlier run |`;
+  });
+}
+
+/** Replaces the load section of results.md, keeping the rest (the export bench writes the rest). */
+export function writeLoadSection(section: string): void {
+  const file = join(BENCH_DIR, 'results.md');
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { /* first run */ }
+  const block = `${BEGIN}\n${section}\n${END}`;
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  text = start >= 0 && end > start ? text.slice(0, start) + block + text.slice(end + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, text);
+}
+
+/** The load section as it stands in results.md, for the export bench to carry over. */
+export function currentLoadSection(text: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  return start >= 0 && end > start ? text.slice(start, end + END.length) : '';
+}

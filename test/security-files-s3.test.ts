@@ -1,0 +1,61 @@
+/**
+ * Issue 8, scenario 14 on S3 (s3rver): a report named like a path gives a safe object key and a
+ * safe Content-Disposition on the presigned link. (Disk storage: security-files.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { exportAndFollow } from './support/exports.js';
+import { startS3, type TestS3 } from './support/s3.js';
+
+const TENANT = 'hostile';
+const TRAVERSAL_NAMES = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow', 'report\r\nSet-Cookie: x=1', 'a"; filename="evil.exe', '\u202Egnp.exe'];
+
+let s3: TestS3;
+let s3app: TestApp;
+beforeAll(async () => {
+  s3 = await startS3();
+  s3app = await startTestApp({ seedRows: 1_000, worker: true, env: s3.env });
+});
+afterAll(async () => {
+  await s3app?.close();
+  await s3?.close();
+});
+
+async function createReport(target: TestApp, name: string): Promise<string> {
+  const res = await target.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }',
+    { i: { name, definition: { source: 'usage_events', measures: [{ fn: 'COUNT' }] } } }, await target.token(TENANT, 'editor'));
+  expect(res.errors).toBeUndefined();
+  return res.data!.createReport.id;
+}
+
+async function download(url: string) {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  return { headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+function expectSafeDisposition(header: string | null) {
+  expect(header).toBeTruthy();
+  expect(header!).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+  expect(header!).not.toMatch(/\.\.|[/\\\r\n]/);
+}
+
+describe('14. path traversal in report names', () => {
+  it('on S3: safe object keys and a safe Content-Disposition on the presigned link', async () => {
+    const token = await s3app.token(TENANT, 'editor');
+    for (const name of TRAVERSAL_NAMES) {
+      const reportId = await createReport(s3app, name);
+      const { id, final } = await exportAndFollow(s3app, token, { reportId, format: 'JSON' });
+      expect(final.status).toBe('COMPLETED');
+      expect(final.storageKey).toBe(`exports/${TENANT}/${id}.json`);
+      const url = new URL(final.downloadUrl);
+      expect(url.pathname).toBe(`/${s3.bucket}/exports/${TENANT}/${id}.json`);
+      expectSafeDisposition((await download(final.downloadUrl)).headers.get('content-disposition'));
+    }
+    const client = new S3Client({ endpoint: s3.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    expect(listed.Contents?.length).toBeGreaterThanOrEqual(5);
+    for (const o of listed.Contents ?? []) expect(o.Key).toMatch(/^exports\/[a-z0-9_-]+\/[0-9a-f-]{36}\.(csv|xlsx|pdf|json|ndjson)$/);
+  });
+});
