@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { REPO_ROOT } from '../server/src/config.js';
 import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { CREATE_EXPORT, EXPORT_UPDATED, reportIdByName } from './support/exports.js';
+import { CREATE_EXPORT, EXPORT_UPDATED, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
 
@@ -78,12 +78,7 @@ describe('a worker in another process', () => {
     const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
       i: {
         name: 'Raw events',
-        definition: {
-          source: 'usage_events',
-          dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
-          timeRange: { last: { n: 40, unit: 'DAY' } },
-          rowLimit: 1_000_000,
-        },
+        definition: RAW_EVENTS_DEFINITION,
       },
     }, admin);
     const reportId = created.data!.createReport.id;

@@ -20,7 +20,7 @@ import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { startS3, type TestS3 } from './support/s3.js';
-import { CREATE_EXPORT, reportIdByName } from './support/exports.js';
+import { CREATE_EXPORT, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { waitFor } from './support/wait.js';
 
 const TSX = join(REPO_ROOT, 'server', 'node_modules', '.bin', 'tsx');
@@ -161,12 +161,7 @@ describe('SIGTERM mid-export', () => {
     const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
       i: {
         name: 'Raw events for SIGTERM',
-        definition: {
-          source: 'usage_events',
-          dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
-          timeRange: { last: { n: 40, unit: 'DAY' } },
-          rowLimit: 1_000_000,
-        },
+        definition: RAW_EVENTS_DEFINITION,
       },
     }, admin);
     const reportId = created.data!.createReport.id;

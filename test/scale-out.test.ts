@@ -21,7 +21,7 @@ import { MAIN, SERVER_DIR, spawnServer, stopServer, type ServerProcess } from '.
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
 import { issueToken } from '../server/src/features/auth/tokens.js';
-import { CREATE_EXPORT, EXPORT_UPDATED, TERMINAL } from './support/exports.js';
+import { CREATE_EXPORT, EXPORT_UPDATED, TERMINAL, RAW_EVENTS_DEFINITION } from './support/exports.js';
 
 const JWT_SECRET = 'scale-out-jwt-secret-0123456789-abcdefghij';
 const SEED_NOW = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
@@ -130,12 +130,7 @@ describe('two API and two worker processes on one PostgreSQL', () => {
     const created = await gql(api1.url, 'mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
       i: {
         name: 'Raw events',
-        definition: {
-          source: 'usage_events',
-          dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
-          timeRange: { last: { n: 40, unit: 'DAY' } },
-          rowLimit: 1_000_000,
-        },
+        definition: RAW_EVENTS_DEFINITION,
       },
     });
     rawReportId = created.createReport.id;

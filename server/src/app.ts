@@ -214,14 +214,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   return {
     server,
     graphql,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const addr = server.address();
-          resolve(typeof addr === 'object' && addr ? addr.port : port);
-        });
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     close: async () => {
       unsubscribe();
       await graphql.stop();
@@ -229,6 +222,17 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Listens and resolves with the bound port (the real one when `port` is 0). */
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
 }
 
 function opsDeps(runtime: Runtime) {
@@ -254,14 +258,7 @@ export function createOpsApp(runtime: Runtime): Pick<HttpApp, 'server' | 'listen
   const server = createServer(app);
   return {
     server,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const addr = server.address();
-          resolve(typeof addr === 'object' && addr ? addr.port : port);
-        });
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
