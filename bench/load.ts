@@ -17,6 +17,7 @@
  * --drain-timeout S (default 900), --only 23,24,25.
  */
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import { issueToken } from '../server/src/features/auth/tokens.js';
 import { DEMO_TENANTS, seedAnalytics } from '../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../server/src/features/demo/demo-reports.js';
 import { createLogger } from '../server/src/platform/logger.js';
+import { MAIN, SERVER_DIR, spawnServer, stopServer } from '../test/support/processes.js';
 
 // A full collection before each memory sample, so growth means retained memory, not garbage.
 v8.setFlagsFromString('--expose-gc');
@@ -97,8 +99,14 @@ async function gql(url: string, token: string, query: string, variables: Record<
   return res.json();
 }
 
-async function subscribers(runtime: Runtime, url: string, count: number, exportCount: number): Promise<Line[]> {
-  const token = await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 });
+interface Followed { latencies: number[]; completed: number; errors: number; seconds: number }
+
+/**
+ * `count` graphql-ws clients (one socket each) follow `exportCount` fresh exports of the Usage
+ * Summary through the API at `url`; once every one has its initial (PENDING) state, `startWorker`
+ * starts whatever runs them. Latency = arrival − the instant PostgreSQL stamped the change.
+ */
+async function followExports(url: string, token: string, count: number, exportCount: number, startWorker: () => Promise<() => Promise<void>>): Promise<Followed> {
   const reports = await gql(url, token, '{ reports(first: 10) { edges { node { id name } } } }');
   const reportId = reports.data.reports.edges.find((e: any) => e.node.name === 'Usage Summary').node.id;
   const ids: string[] = [];
@@ -131,21 +139,83 @@ async function subscribers(runtime: Runtime, url: string, count: number, exportC
       complete: () => undefined,
     });
   });
-  // Every subscriber has its initial (PENDING) state before the worker starts.
   const setup = performance.now();
   if (!(await until(async () => ready === count, 180_000, 100))) throw new Error(`only ${ready} of ${count} subscribers got their initial state`);
   log(`  23: ${count} subscribers ready in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
+  const stopWorker = await startWorker();
   const started = performance.now();
-  const worker = await startRuntimeWorker(runtime);
   await until(async () => completed.size === count, 180_000, 100);
   const seconds = (performance.now() - started) / 1000;
-  await worker.stop();
+  await stopWorker();
   await Promise.all(clients.map((c) => c.dispose()));
-  log(`  23: ${count} subscribers, ${exportCount} exports: ${latencies.length} events, ${completed.size} saw COMPLETED, ${errors} errors, in ${seconds.toFixed(1)} s`);
-  const p95 = pct(latencies, 95);
-  return [
-    { scenario: 23, measure: `${count} subscribers over ${exportCount} exports: status-event latency (DB stamp → client), ${latencies.length} events`, result: `p50 ${ms(pct(latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...latencies))}; ${completed.size}/${count} saw COMPLETED; ${errors} errors`, goal: 'p95 < 50 ms', status: p95 < 50 && completed.size === count && errors === 0 ? 'PASS' : 'MISS' },
-  ];
+  return { latencies, completed: completed.size, errors, seconds };
+}
+
+function followedLine(shape: string, count: number, exportCount: number, f: Followed, goal: boolean): Line {
+  const p95 = pct(f.latencies, 95);
+  log(`  23 (${shape}): ${f.latencies.length} events, ${f.completed} saw COMPLETED, ${f.errors} errors, in ${f.seconds.toFixed(1)} s; p50 ${pct(f.latencies, 50)} ms, p95 ${p95} ms`);
+  const ok = p95 < 50 && f.completed === count && f.errors === 0;
+  return {
+    scenario: 23,
+    measure: `${count} subscribers over ${exportCount} exports, ${shape}: status-event latency (DB stamp → client), ${f.latencies.length} events`,
+    result: `p50 ${ms(pct(f.latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...f.latencies))}; ${f.completed}/${count} saw COMPLETED; ${f.errors} errors`,
+    goal: goal ? 'p95 < 50 ms' : 'p95 < 50 ms (one-process mode, for comparison)',
+    status: ok ? 'PASS' : goal ? 'MISS' : 'info',
+  };
+}
+
+/**
+ * Scenario 23 twice: as deployed at scale (docker-compose: an `api` process and a `worker`
+ * process; the 500 clients in this one), and all in one process as `pnpm start` runs it (API,
+ * worker, chDB and the clients sharing one event loop). The worker process gets its own embedded
+ * chDB seeded with the same rows (chDB binds a data directory to one process).
+ */
+async function subscribers(runtime: Runtime, url: string, count: number, exportCount: number, events: number, seededAt: Date): Promise<Line[]> {
+  const token = await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 });
+  const lines: Line[] = [];
+  // The embedded PostgreSQL (when DATABASE_URL is not set) listens on a local port too.
+  const db = runtime.databaseUrl;
+  {
+    const env = (dataDir: string): NodeJS.ProcessEnv => ({
+      DATABASE_URL: db, DATA_DIR: dataDir, JWT_SECRET: runtime.jwtSecret, LOG_LEVEL: 'info', WORKER_POLL_INTERVAL_MS: '100',
+      WORKER_CONCURRENCY: runtime.config.worker.concurrency.toString(), EXPORT_MAX_ACTIVE_PER_TENANT: '10000', RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    const workerDir = mkdtempSync(join(tmpdir(), 'reportcast-load-worker-'));
+    const apiDir = mkdtempSync(join(tmpdir(), 'reportcast-load-api-'));
+    try {
+      log(`  23: seeding the worker process's chDB (${events.toLocaleString('en-US')} events)…`);
+      await runCli(['seed', '--rows', String(events), '--now', seededAt.toISOString()], env(workerDir));
+      const api = await spawnServer('api', { ...env(apiDir), DEMO_SEED_ROWS: '0' }, 'bench api');
+      try {
+        const split = await followExports(api.url, token, count, exportCount, async () => {
+          const worker = await spawnServer('worker', env(workerDir), 'bench worker');
+          return async () => { await stopServer(worker); };
+        });
+        lines.push(followedLine('api and worker processes', count, exportCount, split, true));
+      } finally {
+        await stopServer(api);
+      }
+    } finally {
+      rmSync(workerDir, { recursive: true, force: true });
+      rmSync(apiDir, { recursive: true, force: true });
+    }
+  }
+  const single = await followExports(url, token, count, exportCount, async () => {
+    const worker = await startRuntimeWorker(runtime);
+    return () => worker.stop();
+  });
+  lines.push(followedLine('one process (API, worker, clients)', count, exportCount, single, false));
+  return lines;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: SERVER_DIR, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => { out += c; });
+    child.stderr.on('data', (c: Buffer) => { out += c; });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
+  });
 }
 
 async function previews(runtime: Runtime, url: string, concurrent: number): Promise<Line[]> {
@@ -244,12 +314,13 @@ export async function runLoad(): Promise<void> {
   try {
     const events = arg('events', 2_000_000);
     log(`Reportcast load bench: data dir ${dir}; seeding ${events.toLocaleString('en-US')} usage events…`);
-    await seedAnalytics(runtime.analytics, { usageEvents: events, now: new Date() });
+    const seededAt = new Date();
+    await seedAnalytics(runtime.analytics, { usageEvents: events, now: seededAt });
     await seedDemoReports(runtime.orm.em, DEMO_TENANTS, runtime.limits);
     const app = await createHttpApp(runtime);
     const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     try {
-      if (wanted(23)) lines.push(...await subscribers(runtime, url, arg('subscribers', 500), 50));
+      if (wanted(23)) lines.push(...await subscribers(runtime, url, arg('subscribers', 500), 50, events, seededAt));
       if (wanted(25)) lines.push(...await previews(runtime, url, 200));
       if (wanted(24)) lines.push(...await schedules(runtime, arg('schedules', 10_000), arg('drain-timeout', 900) * 1000));
     } finally {

@@ -178,6 +178,43 @@ describe('tenant isolation', () => {
   });
 });
 
+describe('events come from the database', () => {
+  it('a change committed by any process reaches subscribers; one export\'s event does not wake another\'s followers', async () => {
+    const conn = app.runtime.orm.em.getConnection();
+    // Two exports nobody runs (no job): their rows change only by the SQL below, as another
+    // process (or an operator in psql) would change them.
+    const ids = await Promise.all([1, 2].map(async () => {
+      const id = crypto.randomUUID();
+      await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
+        VALUES (?, 'acme', ?, 'Usage Summary', '{}', 'CSV', 'SCHEDULE', 'ann@acme', now(), 1)`, [id, usageId]);
+      return id;
+    }));
+    const client = wsClient(app.url, admin);
+    const first = collect(client, EXPORT_UPDATED, { id: ids[0] }, (d) => d.exportUpdated);
+    const second = collect(client, EXPORT_UPDATED, { id: ids[1] }, (d) => d.exportUpdated);
+    const tenant = collect(client, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
+    await first.until((e: any) => e.status === 'PENDING');
+    await second.until((e: any) => e.status === 'PENDING');
+    await new Promise((r) => setTimeout(r, 200)); // exportsChanged has no initial value to wait for
+
+    await conn.execute(`UPDATE exports SET status = 'PROCESSING', rows_written = 10, rows_total = 40 WHERE id = ?`, [ids[0]]);
+    await first.until((e: any) => e.status === 'PROCESSING' && e.progress.rowsWritten === 10 && e.progress.percent === 25, 10_000);
+    // A change nobody sees (only updated_at) is not announced.
+    await conn.execute(`UPDATE exports SET updated_at = now() WHERE id = ?`, [ids[0]]);
+    await conn.execute(`UPDATE exports SET status = 'FAILED', error_code = 'X', error_message = 'stopped by hand', completed_at = now() WHERE id = ?`, [ids[0]]);
+    await first.until((e: any) => e.status === 'FAILED', 10_000);
+    expect(first.values.map((e: any) => e.status)).toEqual(['PENDING', 'PROCESSING', 'FAILED']);
+    expect(second.values.map((e: any) => e.status)).toEqual(['PENDING']);
+
+    await conn.execute(`DELETE FROM exports WHERE id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]);
+    await new Promise((r) => setTimeout(r, 300));
+    // exportsChanged heard both changes of the first; the deleted rows are gone (nothing to send).
+    expect(tenant.values.filter((e: any) => e.id === ids[0]).map((e: any) => e.status)).toEqual(['PROCESSING', 'FAILED']);
+    expect(tenant.values.filter((e: any) => e.id === ids[1])).toEqual([]);
+    await client.dispose();
+  });
+});
+
 describe('cancel, retry, delete, audit', () => {
   const big = {
     source: 'usage_events',

@@ -23,7 +23,7 @@ import { getSchema } from './schema.js';
 import { runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { createHash } from 'node:crypto';
 import { PgEventBus } from './platform/events.js';
-import { pubSub } from './graphql/pubsub.js';
+import { eventRouter } from './graphql/pubsub.js';
 import type { ExportStorage } from './platform/storage/export-storage.js';
 import { FsExportStorage } from './platform/storage/fs-storage.js';
 import { S3ExportStorage } from './platform/storage/s3-storage.js';
@@ -149,7 +149,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   mountOpsRoutes(app, opsDeps(runtime));
 
   // LISTEN/NOTIFY → in-process subscribers.
-  const unsubscribe = runtime.events.subscribe((event) => pubSub.publish('events', event));
+  const unsubscribe = runtime.events.subscribe((event) => eventRouter.publish(event));
   await runtime.events.ready();
 
   const devSignIn = config.mode === 'development' && config.jwtSecret === null;
@@ -173,7 +173,6 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       exports: {
         maxAttempts: config.worker.maxAttempts,
         storage: runtime.storage,
-        events: runtime.events,
         downloadSecret: runtime.downloadSecret,
         linkTtlSeconds: config.exports.linkTtlSeconds,
         maxActivePerTenant: config.exports.maxActivePerTenant,
@@ -324,7 +323,6 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       em: runtime.orm.em,
       analytics: runtime.analytics,
       storage: runtime.storage,
-      events: runtime.events,
       limits: runtime.limits,
       pdfRowCap: config.exports.pdfRowCap,
       log: runtime.log,

@@ -226,9 +226,8 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       log.warn(`unlocking jobs of ${ids.length} dead worker(s)`, { workerIds: ids });
       await sql('SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT json_array_elements_text(?::json)))', [JSON.stringify(ids)]);
     });
-    for (const lost of await failLostExports(sql, graceSeconds)) {
-      await deps.events.publish({ type: 'export', id: lost.id, tenantId: lost.tenant_id, status: 'FAILED' });
-    }
+    // Their subscribers hear of it from the database (the exports trigger).
+    await failLostExports(sql, graceSeconds);
   };
   const timer = setInterval(() => void beat().catch((error: Error) => log.warn('heartbeat failed', { error: error.message })), config.heartbeatSeconds * 1000);
   // At start-up too: a worker restarting after a crash frees what its previous life held.

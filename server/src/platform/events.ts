@@ -1,7 +1,9 @@
 /**
- * Cross-process events over PostgreSQL LISTEN/NOTIFY. A worker in any process publishes; every API
- * process listening receives and fans out to its GraphQL subscribers. Payloads are small (what
- * changed, not the new state): receivers reload the row, which also re-checks the tenant.
+ * Cross-process events over PostgreSQL LISTEN/NOTIFY. The database publishes them: a trigger on
+ * exports (migration 0006) NOTIFYs in the transaction that changes a row, so an event arrives when
+ * its change is committed, whichever process made it. Every API process listens and fans out to
+ * its GraphQL subscribers. Payloads are small (what changed, not the new state): receivers reload
+ * the row, which also re-checks the tenant.
  */
 import pg from 'pg';
 import type { Logger } from './logger.js';
@@ -18,27 +20,18 @@ export interface ExportEvent {
 export type AppEvent = ExportEvent;
 
 export interface EventBus {
-  publish(event: AppEvent): Promise<void>;
   /** Returns an unsubscribe function. */
   subscribe(handler: (event: AppEvent) => void): () => void;
   close(): Promise<void>;
 }
 
 export class PgEventBus implements EventBus {
-  private readonly pool: pg.Pool;
   private listener: pg.Client | null = null;
   private readonly handlers = new Set<(event: AppEvent) => void>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly databaseUrl: string, private readonly log: Logger) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    this.pool.on('error', (error) => log.warn('event bus pool error', { error: error.message }));
-  }
-
-  async publish(event: AppEvent): Promise<void> {
-    await this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);
-  }
+  constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
 
   subscribe(handler: (event: AppEvent) => void): () => void {
     this.handlers.add(handler);
@@ -98,6 +91,5 @@ export class PgEventBus implements EventBus {
     this.listener = null;
     listener?.removeAllListeners();
     await listener?.end().catch(() => undefined);
-    await this.pool.end();
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Runs one export: the body of the `export__run` job. Streams the compiled report from ClickHouse
  * into storage in constant memory (CSV as the engine formats it, other formats through a format
- * writer: see export-body.ts), publishing progress at most 4 times a second, and stops within a
- * second of a cancel.
+ * writer: see export-body.ts), recording progress at most 4 times a second, and stops within a
+ * second of a cancel. Every visible change of the row is announced to subscribers by the database
+ * itself (migration 0006: a trigger NOTIFYs in the committing transaction).
  *
  * State machine (the database row is the truth; every transition is a conditional UPDATE, so a
  * cancel racing a completion cannot produce both):
@@ -13,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
-import type { EventBus } from '../../platform/events.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../reports/compile-query.js';
@@ -63,7 +63,6 @@ export interface ExportRunnerDeps {
   em: EntityManager;
   analytics: AnalyticsStore;
   storage: ExportStorage;
-  events: EventBus;
   limits: DefinitionLimits;
   pdfRowCap: number;
   log: Logger;
@@ -102,11 +101,6 @@ export class ExportRunner {
     return this.deps.em.getConnection().execute<T[]>(query, params);
   }
 
-  private async publish(id: string, tenantId: string, status: string): Promise<void> {
-    await this.deps.events.publish({ type: 'export', id, tenantId, status }).catch((error: Error) =>
-      this.deps.log.warn('could not publish export event', { id, error: error.message }));
-  }
-
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
   async run(exportId: string, job: JobAttempt): Promise<void> {
     const claimed = await this.sql<{ id: string }>(
@@ -115,7 +109,6 @@ export class ExportRunner {
        WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id`, [exportId]);
     if (claimed.length === 0) return; // cancelled, finished or deleted meanwhile: nothing to do
     const record = await this.deps.em.fork().findOneOrFail(ExportEntity, { id: exportId });
-    await this.publish(record.id, record.tenantId, 'PROCESSING');
     const started = performance.now();
     try {
       await this.produce(record, started, job.shutdown);
@@ -124,7 +117,6 @@ export class ExportRunner {
       if (error instanceof ExportReleased || (job.shutdown?.aborted && !(error instanceof PermanentExportError))) {
         await this.sql(`UPDATE exports SET status = 'PENDING', attempts = greatest(attempts - 1, 0), rows_written = 0, bytes_written = 0, updated_at = now()
           WHERE id = ? AND status = 'PROCESSING'`, [record.id]);
-        await this.publish(record.id, record.tenantId, 'PENDING');
         throw error instanceof ExportReleased ? error : new ExportReleased(record.id);
       }
       await this.settleFailure(record, error, job);
@@ -196,7 +188,6 @@ export class ExportRunner {
 
     let rowsWritten = 0;
     let cancelled = false;
-    let lastPublished = -1;
     // Progress flush doubles as the cancel check: the conditional UPDATE finds no PROCESSING row
     // once cancelExport has run, whatever process it ran in.
     const flush = async () => {
@@ -205,9 +196,6 @@ export class ExportRunner {
       if (rows.length === 0) {
         cancelled = true;
         abort.abort(new Cancelled('cancelled'));
-      } else if (rowsWritten !== lastPublished) {
-        lastPublished = rowsWritten;
-        await this.publish(record.id, record.tenantId, 'PROCESSING');
       }
     };
     let flushing: Promise<void> = Promise.resolve();
@@ -236,7 +224,6 @@ export class ExportRunner {
         await storage.delete(key);
         return;
       }
-      await this.publish(record.id, record.tenantId, 'COMPLETED');
     } catch (error) {
       // Read before the teardown below, which fails the upload too ("premature close"): only a
       // storage failure that came first is the cause.
@@ -274,7 +261,6 @@ export class ExportRunner {
          UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
          WHERE id = ? AND status = 'PROCESSING' RETURNING id, CASE WHEN status = 'FAILED' THEN schedule_id END AS schedule_id)
        ${SETTLE_SCHEDULED}`, [status, code, message, status, record.id]);
-    await this.publish(record.id, record.tenantId, status);
     // Thrown so graphile-worker schedules the retry with its exponential backoff.
     if (status === 'PENDING') throw error;
   }

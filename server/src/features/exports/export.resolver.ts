@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Repeater } from '@graphql-yoga/subscription';
 import { requireViewer, type AppContext } from '../../context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { pubSub } from '../../graphql/pubsub.js';
+import { eventRouter, type EventKey } from '../../graphql/pubsub.js';
 import type { AppEvent } from '../../platform/events.js';
 import type { ExportEntity } from './export.entity.js';
 import { CreateExportInput, Export, ExportConnection, ExportFilter } from './export.type.js';
@@ -26,27 +26,40 @@ export function toExport(e: ExportEntity): ExportWithLink {
 /** The export row read for an event, by the event object every subscriber receives. */
 const latest = new WeakMap<AppEvent, Promise<ExportEntity | null>>();
 
-/** Yields the export now, then again each time an event about it arrives. */
-function watch(ctx: AppContext, filter: (event: AppEvent) => boolean, initial: () => Promise<ExportEntity | null>) {
+/**
+ * Yields the export now, then again each time an event about it arrives, in order. Listening
+ * starts before the first read, so no change between that read and the first event is missed; an
+ * event that arrives while an earlier one for the same export still waits its turn replaces it
+ * (both would read the same, latest row).
+ */
+function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEntity | null>) {
   return new Repeater<ExportEntity>(async (push, stop) => {
     const viewer = requireViewer(ctx);
-    const subscription = pubSub.subscribe('events')[Symbol.asyncIterator]();
-    void stop.then(() => subscription.return?.());
-    const first = await initial();
-    if (first) await push(first);
-    for (;;) {
-      const next = await Promise.race([subscription.next(), stop.then(() => null)]);
-      if (!next || next.done) break;
-      const event = next.value;
-      if (event.tenantId !== viewer.tenantId || !filter(event)) continue;
-      // One read per event, shared by every subscriber it concerns (all of them in its tenant,
-      // so the tenant-scoped read is the same for each): 500 subscribers cost one query, not 500.
-      // A fresh entity manager: the connection's identity map would serve stale rows.
-      let read = latest.get(event);
-      if (!read) latest.set(event, (read = ctx.services.exports.get(viewer, event.id, ctx.em.fork()).catch(() => null)));
-      const record = await read;
-      if (record) await push(record);
-    }
+    let closed = false;
+    const waiting = new Map<string, AppEvent>();
+    let turn: Promise<unknown> = initial().then((first) => (first && !closed ? push(first) : undefined));
+    turn = turn.catch((error: Error) => stop(error));
+    const unlisten = eventRouter.listen(key, (event) => {
+      if (event.tenantId !== viewer.tenantId) return;
+      const queued = waiting.has(event.id);
+      waiting.set(event.id, event);
+      if (queued) return;
+      turn = turn.then(async () => {
+        const next = waiting.get(event.id)!;
+        waiting.delete(event.id);
+        if (closed) return;
+        // One read per event, shared by every subscriber it concerns (all of them in its tenant,
+        // so the tenant-scoped read is the same for each): 500 subscribers cost one query, not 500.
+        // A fresh entity manager: the connection's identity map would serve stale rows.
+        let read = latest.get(next);
+        if (!read) latest.set(next, (read = ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null)));
+        const record = await read;
+        if (record && !closed) await push(record);
+      });
+    });
+    await stop;
+    closed = true;
+    unlisten();
   });
 }
 
@@ -115,7 +128,7 @@ export class ExportResolver {
       const id = (args as { id: string }).id;
       // Refused up front (NOT_FOUND for another tenant's id) rather than an empty stream.
       await ctx.services.exports.get(requireViewer(ctx), id);
-      return watch(ctx, (e) => e.id === id, async () => ctx.services.exports.get(requireViewer(ctx), id, ctx.em.fork()));
+      return watch(ctx, { exportId: id }, async () => ctx.services.exports.get(requireViewer(ctx), id, ctx.em.fork()));
     },
   })
   exportUpdated(@Root() record: ExportEntity, @Arg('id', () => ID, { description: 'The export to follow.' }) _id: string): Export {
@@ -126,8 +139,8 @@ export class ExportResolver {
   @Subscription(() => Export, {
     description: "Every change to any of the viewer's tenant's exports.",
     subscribe: ({ context }) => {
-      requireViewer(context as AppContext);
-      return watch(context as AppContext, (e) => e.type === 'export', async () => null);
+      const viewer = requireViewer(context as AppContext);
+      return watch(context as AppContext, { tenantId: viewer.tenantId }, async () => null);
     },
   })
   exportsChanged(@Root() record: ExportEntity): Export {

@@ -7,7 +7,6 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
 import type { ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
-import type { EventBus } from '../../platform/events.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
@@ -34,7 +33,6 @@ export interface ExportFilter {
 export interface ExportServiceDeps {
   maxAttempts: number;
   storage: ExportStorage;
-  events: EventBus;
   downloadSecret: string;
   linkTtlSeconds: number;
   /** PENDING + PROCESSING exports a tenant may have started from the API at once (schedules are not counted against it). */
@@ -175,7 +173,6 @@ export class ExportService {
       priority: PRIORITY.ON_DEMAND,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
     await this.audit.record(viewer, 'export.create', 'export', record.id, { reportId: report.id, format: input.format, triggeredBy });
-    await this.notify(record);
     return record;
   }
 
@@ -194,7 +191,6 @@ export class ExportService {
     await this.em.getConnection().execute(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
     await this.audit.record(viewer, 'export.cancel', 'export', id);
     const updated = await this.get(viewer, id);
-    await this.notify(updated);
     return updated;
   }
 
@@ -221,7 +217,6 @@ export class ExportService {
       priority: PRIORITY.ON_DEMAND,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
     await this.audit.record(viewer, 'export.retry', 'export', record.id, { retryOf: old.id });
-    await this.notify(record);
     return record;
   }
 
@@ -234,7 +229,6 @@ export class ExportService {
     if (record.storageKey) await this.deps.storage.delete(record.storageKey);
     await this.em.getConnection().execute('DELETE FROM exports WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId]);
     await this.audit.record(viewer, 'export.delete', 'export', id, { fileName: record.fileName });
-    await this.deps.events.publish({ type: 'export', id, tenantId: viewer.tenantId, status: 'DELETED' });
     return id;
   }
 
@@ -270,9 +264,5 @@ export class ExportService {
       ...(options.ndjson ? { ndjson: true } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     };
-  }
-
-  private async notify(record: ExportEntity): Promise<void> {
-    await this.deps.events.publish({ type: 'export', id: record.id, tenantId: record.tenantId, status: record.status });
   }
 }
