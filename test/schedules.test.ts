@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
 import { runsBetween } from '../server/src/features/schedules/planner.js';
+import { tick } from '../server/src/features/schedules/tick.service.js';
 import { waitFor } from './support/wait.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { reportIdByName } from './support/exports.js';
@@ -166,6 +167,72 @@ describe('firing', () => {
     }
     const tooLong = await app.gql('mutation($id: ID!, $f: DateTime!, $t: DateTime!) { backfillSchedule(id: $id, from: $f, to: $t) { id } }', { id, f: '2024-01-01T00:00:00Z', t: '2025-06-01T00:00:00Z' }, editor);
     expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('one tick, one statement per batch', () => {
+  it('writes a mixed batch whole: started runs with their exports and jobs, missed slots, an invalid report; a second tick adds nothing', async () => {
+    const conn = app.runtime.orm.em.getConnection();
+    const broken = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Soon broken', definition: { source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 1, unit: 'DAY' } } } } }, editor);
+    const brokenId = broken.data!.createReport.id as string;
+    const make = async (name: string, report: string, cron: string) =>
+      (await app.gql(CREATE, { i: { reportId: report, name, cron, timezone: 'UTC', recipients: ['batch@example.com'], format: 'CSV' } }, editor)).data!.createSchedule.id as string;
+    const daily = await make('Batch daily', reportId, '0 3 * * *');
+    const hourly = await make('Batch hourly', reportId, '0 * * * *');
+    const invalid = await make('Batch invalid', brokenId, '0 3 * * *');
+    // A definition that no longer validates (as after a catalog change).
+    await conn.execute(`UPDATE reports SET definition = '{"source":"no_such_table"}' WHERE id = ?`, [brokenId]);
+    // Two days ahead, so this file's real-time ticks never see these slots; the hourly schedule
+    // was last due five hours earlier: its older slots are past the 60-minute grace.
+    const at = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 2 * 86_400_000 + 3 * 3_600_000 + 30_000);
+    const slot = new Date(at.getTime() - 30_000);
+    await conn.execute('UPDATE schedules SET next_run_at = ? WHERE id IN (?, ?)', [slot, daily, invalid]);
+    await conn.execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [new Date(slot.getTime() - 5 * 3_600_000), hourly]);
+
+    const options = { graceMs: app.config.schedules.graceMs, maxAttempts: app.config.worker.maxAttempts, log: app.runtime.log };
+    // The tick takes every due schedule: the rest of this database's are paused meanwhile, so the
+    // counts are these three's alone.
+    const others = await conn.execute<{ id: string }[]>(`UPDATE schedules SET status = 'PAUSED' WHERE status = 'ACTIVE' AND id NOT IN (?, ?, ?) RETURNING id`, [daily, hourly, invalid]);
+    try {
+      expect(await tick(app.runtime.orm.em.fork(), at, options)).toEqual({ started: 3, missed: 5, skipped: 0 });
+      expect(await tick(app.runtime.orm.em.fork(), at, options)).toEqual({ started: 0, missed: 0, skipped: 0 });
+    } finally {
+      await conn.execute(`UPDATE schedules SET status = 'ACTIVE' WHERE id = ANY(?::uuid[])`, [`{${others.map((o) => o.id).join(',')}}`]);
+    }
+
+    const rows = await conn.execute<any[]>(
+      `SELECT e.schedule_id, e.scheduled_for, e.status, e.error, e.parameters, e.started_at, e.completed_at,
+              x.id AS export_id, x.triggered_by, x.as_of, x.definition, x.options, x.initiated_by, x.max_attempts,
+              (SELECT count(*) FROM graphile_worker._private_jobs j WHERE j.key = 'export:' || x.id::text) AS jobs
+       FROM schedule_executions e LEFT JOIN exports x ON x.id = e.export_id
+       WHERE e.schedule_id IN (?, ?, ?) ORDER BY e.scheduled_for`, [daily, hourly, invalid]);
+    const of = (id: string) => rows.filter((r) => r.schedule_id === id);
+    const [run] = of(daily);
+    expect(of(daily)).toHaveLength(1);
+    expect(run).toMatchObject({ status: 'RUNNING', error: null, triggered_by: 'SCHEDULE', options: { timeZone: 'UTC' }, initiated_by: `schedule:${daily}`, max_attempts: app.config.worker.maxAttempts });
+    expect(new Date(run.scheduled_for).getTime()).toBe(slot.getTime());
+    expect(new Date(run.as_of).getTime()).toBe(slot.getTime());
+    expect(run.started_at).not.toBeNull();
+    expect(run.completed_at).toBeNull();
+    // The execution's snapshot holds the definition the export runs, and the window at the slot.
+    expect(run.parameters).toMatchObject({ cron: '0 3 * * *', timeZone: 'UTC', format: 'CSV', reportName: 'Usage Summary', to: slot.toISOString() });
+    expect(run.parameters.definition).toEqual(run.definition);
+    expect(run.definition.source).toBe('usage_events');
+    // The hourly one: the slot within the grace runs, the five before it are MISSED.
+    expect(of(hourly).map((r) => r.status)).toEqual(['MISSED', 'MISSED', 'MISSED', 'MISSED', 'MISSED', 'RUNNING']);
+    expect(of(hourly).filter((r) => r.status === 'MISSED').every((r) => r.export_id === null && r.completed_at !== null)).toBe(true);
+    // The invalid report: FAILED at once, no export.
+    expect(of(invalid)).toEqual([expect.objectContaining({ status: 'FAILED', error: 'The report definition is invalid', export_id: null })]);
+    // One job per export, and nothing else waiting for these.
+    expect(rows.filter((r) => r.export_id).map((r) => Number(r.jobs))).toEqual([1, 1]);
+    const schedules = await conn.execute<any[]>('SELECT id, run_count, last_run_at, next_run_at FROM schedules WHERE id IN (?, ?, ?)', [daily, hourly, invalid]);
+    for (const s of schedules) {
+      expect(s.run_count).toBe(1);
+      expect(new Date(s.next_run_at).getTime()).toBeGreaterThan(at.getTime());
+      expect(new Date(s.last_run_at).getTime()).toBe(slot.getTime());
+    }
+    // Not left for the file's worker to deliver two days early.
+    await conn.execute(`DELETE FROM graphile_worker._private_jobs WHERE key = ANY(?::text[])`, [`{${rows.filter((r) => r.export_id).map((r) => `export:${r.export_id}`).join(',')}}`]);
   });
 });
 

@@ -85,28 +85,22 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
 }
 
 /**
- * Many exports and their jobs in the caller's transaction, in one statement (INSERT … SELECT from
- * a JSON record set, and graphile-worker's `add_jobs`): what the scheduler uses when thousands of
- * schedules fire in the same minute. Returns the new export ids, in input order.
+ * SQL for two CTEs that insert many exports and their jobs inside the caller's statement: what
+ * the scheduler uses when thousands of schedules fire in the same minute (one statement per
+ * batch, see tick.service.ts). `source` names a CTE with the columns id, tenant_id, report_id,
+ * schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of,
+ * time_zone, retry_of and priority. The caller must read `new_jobs` (its `n`, the jobs added):
+ * PostgreSQL only runs a read-only CTE that is referenced.
  */
-export async function enqueueExports(tx: EntityManager, inputs: NewExport[], maxAttempts: number): Promise<string[]> {
-  if (inputs.length === 0) return [];
-  const rows = inputs.map((input) => ({
-    id: randomUUID(), tenant_id: input.tenantId, report_id: input.reportId, schedule_id: input.scheduleId ?? null, report_name: input.reportName,
-    definition: input.definition, format: input.format, options: input.options, triggered_by: input.triggeredBy, initiated_by: input.initiatedBy,
-    as_of: input.asOf.toISOString(), time_zone: input.timeZone, retry_of: input.retryOf ?? null, priority: input.priority,
-  }));
-  await tx.getConnection().execute(
-    `WITH v AS (
-       SELECT * FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, tenant_id text, report_id uuid, schedule_id uuid, report_name text, definition jsonb,
-         format text, options jsonb, triggered_by text, initiated_by text, as_of timestamptz, time_zone text, retry_of uuid, priority integer)),
-     ins AS (
+export function insertExportsFrom(source: string, maxAttempts: number): string {
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, not ${maxAttempts}`);
+  return `new_exports AS (
        INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, max_attempts)
-       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, ? FROM v)
-     SELECT count(*) FROM graphile_worker.add_jobs(array(
-       SELECT ROW('export__run', json_build_object('exportId', v.id::text), NULL, NULL, ?, 'export:' || v.id::text, v.priority, NULL)::graphile_worker.job_spec FROM v))`,
-    [JSON.stringify(rows), maxAttempts, maxAttempts], 'all', tx.getTransactionContext());
-  return rows.map((r) => r.id);
+       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, ${maxAttempts} FROM ${source}),
+     new_jobs AS (
+       SELECT count(*)::int AS n FROM graphile_worker.add_jobs(array(
+         SELECT ROW('export__run', json_build_object('exportId', s.id::text), NULL, NULL, ${maxAttempts}, 'export:' || s.id::text, s.priority, NULL)::graphile_worker.job_spec
+         FROM ${source} s)))`;
 }
 
 /**

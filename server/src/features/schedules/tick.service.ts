@@ -1,14 +1,15 @@
 /**
  * The scheduler tick (job `schedules__tick`, every minute; `pnpm cli tick --at` for operators and
  * tests). Due schedules are taken in batches, one transaction per batch: lock them (SKIP LOCKED:
- * another ticker takes other rows), work out what is due for each, insert the executions (unique
- * per slot) and enqueue their exports in a few set-based statements, advance nextRunAt. Two
+ * another ticker takes other rows), work out what is due for each, then one set-based statement
+ * inserts the executions (unique per slot), enqueues their exports and advances nextRunAt. Two
  * tickers at the same instant therefore produce exactly one execution per slot, and ten thousand
  * schedules due in the same minute are enqueued in one tick (`pnpm bench load`).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
-import { enqueueExports, PRIORITY, type NewExport } from '../exports/export.service.js';
+import { randomUUID } from 'node:crypto';
+import { insertExportsFrom, PRIORITY } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
@@ -30,7 +31,10 @@ export interface TickResult {
 
 /** Schedules per transaction: big enough to amortise round trips, small enough to keep locks short. */
 const BATCH = 500;
+/** Batches in flight at once (each holds a connection while it runs). */
+const LANES = 2;
 
+/** One execution to insert; those that start carry their export's id and fields. */
 interface Row {
   tenant_id: string;
   schedule_id: string;
@@ -38,6 +42,11 @@ interface Row {
   status: 'RUNNING' | 'FAILED' | 'MISSED' | 'SKIPPED';
   parameters: Record<string, unknown>;
   error: string | null;
+  export_id: string | null;
+  report_id: string | null;
+  report_name?: string;
+  format?: ExportFormat;
+  time_zone?: string;
 }
 
 interface DueSchedule {
@@ -62,15 +71,29 @@ export async function tick(em: EntityManager, at: Date, options: TickOptions): P
   const result: TickResult = { started: 0, missed: 0, skipped: 0 };
   // Many schedules share a cron, zone and slot: plan each combination once per tick.
   const plans = new Map<string, CatchUpPlan>();
-  for (;;) {
-    const taken = await em.fork().transactional((tx) => tickBatch(tx, at, options, plans, result));
-    if (taken < BATCH) break;
-  }
+  // A few batches in flight at once, each in its own transaction on its own connection: SKIP
+  // LOCKED gives them disjoint schedules, PostgreSQL writes one while this process prepares the
+  // next. A lane stops at a short batch: what it skipped is locked by a lane still working.
+  const lane = async () => {
+    for (;;) {
+      const taken = await em.fork().transactional((tx) => tickBatch(tx, at, options, plans, result));
+      if (taken < BATCH) return;
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (failed) throw failed.reason;
   if (result.started + result.missed + result.skipped > 0) options.log.info('tick', { at: at.toISOString(), ...result });
   return result;
 }
 
-/** One batch in its transaction, set-based: a handful of statements whatever the batch size. */
+/**
+ * One batch in its transaction: a read of the due schedules (locked, SKIP LOCKED) and their
+ * reports, then one statement that writes everything: the executions (the unique (schedule, slot)
+ * key decides: a slot another ticker already took comes back empty, and gets no export), the
+ * exports and their jobs for the executions that start, and every taken schedule advanced. Each
+ * report's definition travels once per batch, not once per schedule.
+ */
 async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plans: Map<string, CatchUpPlan>, result: TickResult): Promise<number> {
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
@@ -89,11 +112,23 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     if (!plan) plans.set(key, (plan = planCatchUp(s.cron, s.time_zone, new Date(s.next_run_at), at, options.graceMs)));
     return plan;
   };
+  // The window of a definition at a slot: the same for every schedule of a report due then.
+  const windows = new Map<string, { from: string | null; to: string | null }>();
+  const windowOf = (reportId: string, definition: NormalizedDefinition, slot: Date) => {
+    const key = `${reportId}|${slot.getTime()}`;
+    let w = windows.get(key);
+    if (!w) {
+      const r = resolveTimeWindow(definition, slot);
+      windows.set(key, (w = { from: r?.from.toISOString() ?? null, to: r?.to.toISOString() ?? null }));
+    }
+    return w;
+  };
 
   const rows: Row[] = [];
+  const used: Record<string, NormalizedDefinition> = {};
   for (const schedule of schedules) {
     const plan = planOf(schedule);
-    const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id };
+    const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
     const snapshot = { cron: schedule.cron, timeZone: schedule.time_zone };
     for (const slot of plan.missed) {
       rows.push({ ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: snapshot, error: 'The scheduler was not running at this time' });
@@ -110,56 +145,53 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: mine ? 'The report definition is invalid' : 'The report was deleted' });
       continue;
     }
-    const window = resolveTimeWindow(definition, plan.run);
-    rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', parameters: {
-      ...snapshot, format: schedule.format, reportName: mine.name, from: window?.from.toISOString() ?? null, to: window?.to.toISOString() ?? null, definition,
-    }, error: null });
+    used[mine.id] = definition;
+    // parameters gets the definition added in SQL, from `used`.
+    rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
+      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone,
+      parameters: { ...snapshot, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run) } });
   }
+  const advance = schedules.map((s) => ({ id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null }));
 
-  // The unique (schedule, slot) key decides: a slot another ticker already took comes back empty.
-  const inserted = rows.length === 0 ? [] : await conn.execute<{ id: string; schedule_id: string; scheduled_for: Date; status: Row['status'] }[]>(
-    `INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, completed_at)
-     SELECT gen_random_uuid(), r.tenant_id, r.schedule_id, r.scheduled_for, 'SCHEDULE', r.status, r.parameters, r.error,
-            CASE WHEN r.status IN ('MISSED', 'SKIPPED', 'FAILED') THEN now() END
-     FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id text, schedule_id uuid, scheduled_for timestamptz, status text, parameters jsonb, error text)
-     ON CONFLICT (schedule_id, scheduled_for) DO NOTHING
-     RETURNING id, schedule_id, scheduled_for, status`, [JSON.stringify(rows)], 'all', ctx);
-
-  const byId = new Map(schedules.map((s) => [s.id, s]));
-  const started = inserted.filter((e) => e.status === 'RUNNING');
-  const exportIds = await enqueueExports(tx, started.map((e): NewExport => {
-    const schedule = byId.get(e.schedule_id)!;
-    const report = reports.get(schedule.report_id)!;
-    return {
-      tenantId: schedule.tenant_id, initiatedBy: `schedule:${schedule.id}`, reportId: report.id, scheduleId: schedule.id, reportName: report.name,
-      definition: definitions.get(report.id)!, format: schedule.format, options: { timeZone: schedule.time_zone }, triggeredBy: 'SCHEDULE',
-      asOf: new Date(e.scheduled_for), timeZone: schedule.time_zone, priority: PRIORITY.SCHEDULED,
-    };
-  }), options.maxAttempts);
-  if (exportIds.length) {
-    await conn.execute(
-      `UPDATE schedule_executions e SET export_id = v.export_id, started_at = now()
-       FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, export_id uuid) WHERE e.id = v.id`,
-      [JSON.stringify(started.map((e, i) => ({ id: e.id, export_id: exportIds[i] })))], 'all', ctx);
-  }
-
-  // Every taken schedule moves on; those whose slot ran (started, or failed at once for a deleted
-  // or invalid report) count a run.
-  const ran = new Map<string, Date>();
-  for (const e of inserted) {
-    if (e.status === 'MISSED') result.missed++;
-    else if (e.status === 'SKIPPED') result.skipped++;
-    else {
-      result.started++;
-      ran.set(e.schedule_id, new Date(e.scheduled_for));
-    }
-  }
-  await conn.execute(
-    `UPDATE schedules s SET next_run_at = v.next_run_at, run_count = s.run_count + v.runs, last_run_at = coalesce(v.last_run_at, s.last_run_at), updated_at = now()
-     FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, next_run_at timestamptz, runs integer, last_run_at timestamptz) WHERE s.id = v.id`,
-    [JSON.stringify(schedules.map((s) => ({
-      id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null, runs: ran.has(s.id) ? 1 : 0, last_run_at: ran.get(s.id)?.toISOString() ?? null,
-    })))], 'all', ctx);
+  // The planner guesses 100 rows for each JSON record set and a couple for the executions that
+  // ran, and then loops over one of them for every row of the other when advancing the schedules
+  // (measured: 40 ms of a 70 ms batch of 500, growing with the square of the batch). Hash joins
+  // keep the statement linear; for this transaction only.
+  await conn.execute('SET LOCAL enable_nestloop = off', [], 'run', ctx);
+  const [counts] = await conn.execute<{ started: number; missed: number; skipped: number; jobs: number }[]>(
+    `WITH runs AS (
+       SELECT r.*, d.value AS definition
+       FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id text, schedule_id uuid, scheduled_for timestamptz, status text, parameters jsonb, error text,
+            export_id uuid, report_id uuid, report_name text, format text, time_zone text)
+       LEFT JOIN jsonb_each(?::jsonb) AS d ON d.key = r.report_id::text),
+     inserted AS (
+       INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at)
+       SELECT gen_random_uuid(), tenant_id, schedule_id, scheduled_for, 'SCHEDULE', status,
+              CASE WHEN definition IS NULL THEN parameters ELSE parameters || jsonb_build_object('definition', definition) END, error, export_id,
+              CASE WHEN status = 'RUNNING' THEN now() END, CASE WHEN status IN ('MISSED', 'SKIPPED', 'FAILED') THEN now() END
+       FROM runs
+       ON CONFLICT (schedule_id, scheduled_for) DO NOTHING
+       RETURNING schedule_id, scheduled_for, status, export_id),
+     started AS (
+       SELECT r.export_id AS id, r.tenant_id, r.report_id, r.schedule_id, r.report_name, r.definition, r.format,
+              jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
+              r.scheduled_for AS as_of, r.time_zone, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority
+       FROM runs r JOIN inserted i ON i.export_id = r.export_id),
+     ${insertExportsFrom('started', options.maxAttempts)},
+     -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run.
+     ran AS (SELECT schedule_id, count(*) AS runs, max(scheduled_for) AS scheduled_for FROM inserted WHERE status IN ('RUNNING', 'FAILED') GROUP BY schedule_id),
+     advanced AS (
+       UPDATE schedules s SET next_run_at = a.next_run_at, run_count = s.run_count + coalesce(ran.runs, 0),
+              last_run_at = coalesce(ran.scheduled_for, s.last_run_at), updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, next_run_at timestamptz) LEFT JOIN ran ON ran.schedule_id = a.id
+       WHERE s.id = a.id)
+     SELECT count(*) FILTER (WHERE status IN ('RUNNING', 'FAILED'))::int AS started, count(*) FILTER (WHERE status = 'MISSED')::int AS missed,
+            count(*) FILTER (WHERE status = 'SKIPPED')::int AS skipped, (SELECT n FROM new_jobs) AS jobs
+     FROM inserted`,
+    [JSON.stringify(rows), JSON.stringify(used), JSON.stringify(advance)], 'all', ctx);
+  result.started += counts!.started;
+  result.missed += counts!.missed;
+  result.skipped += counts!.skipped;
   return schedules.length;
 }
 
