@@ -100,12 +100,18 @@ describe('what is sent', () => {
     expect(body.attachments ?? []).toHaveLength(0);
     expect(body.subject).toMatch(/^Numbers for \d{4}-\d{2}-\d{2}/);
     const text = body.content.find((c: any) => c.type === 'text/plain').value as string;
-    // Exports live in S3 in this file's app, so the link is a presigned URL to the object.
-    const url = /(http:\/\/\S*X-Amz-Signature=\S+)/.exec(text)![1]!;
-    expect(url.startsWith(s3.env.S3_ENDPOINT!)).toBe(true);
-    const res = await fetch(url);
+    // Exports live in S3 in this file's app; the link is still ours (audited, then a redirect to
+    // a short-lived presigned URL of the object), and the download is the recipient's.
+    const url = /(http:\/\/\S*\/exports\/[0-9a-f-]+\/download\?token=\S+)/.exec(text)![1]!;
+    const link = new URL(url);
+    expect(link.pathname).toMatch(/^\/exports\/[0-9a-f-]{36}\/download$/);
+    // Emails use PUBLIC_URL (unset here, so the configured port); this app listens on a random one.
+    const res = await fetch(new URL(link.pathname + link.search, app.url));
     expect(res.status).toBe(200);
+    expect(res.url.startsWith(s3.env.S3_ENDPOINT!)).toBe(true);
     expect((await res.text()).split('\r\n')[0]).toBe('date,event_type,total_events,unique_users,unique_devices');
+    const audit = await app.gql('{ auditLog(first: 200) { edges { node { actor action } } } }', {}, await app.token('acme', 'admin'));
+    expect(audit.data!.auditLog.edges.map((e: any) => e.node)).toContainEqual({ actor: 'link@example.com', action: 'export.download' });
   }, 60_000);
 
   it('sends nothing for an empty result when skipIfEmpty is set', async () => {

@@ -1,6 +1,7 @@
 /**
- * Exports stored in S3 (s3rver, a real S3 API): the file is uploaded by the worker, the GraphQL
- * downloadUrl is a presigned GET with the same expiry, and deleting the export deletes the object.
+ * Exports stored in S3 (s3rver, a real S3 API): the file is uploaded by the worker; the GraphQL
+ * downloadUrl is our own expiring link, which audits the download and redirects to a presigned GET
+ * that works for minutes only; deleting the export deletes the object.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -29,7 +30,7 @@ function client() {
 }
 
 describe('exports on S3', () => {
-  it('uploads the file and hands out a presigned, expiring link', async () => {
+  it('uploads the file; its link audits each download and redirects to a short-lived presigned URL', async () => {
     const admin = await app.token('globex', 'admin');
     const reportId = await reportIdByName(app, admin, 'Usage Summary');
     const { id, final } = await exportAndFollow(app, admin, { reportId, format: 'CSV', options: { bom: true } });
@@ -39,11 +40,19 @@ describe('exports on S3', () => {
     expect(head.ContentLength).toBe(final.fileSize);
 
     const url = new URL(final.downloadUrl);
-    expect(url.origin).toBe(s3.env.S3_ENDPOINT);
-    expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
+    expect(url.origin).toBe(app.url);
+    expect(url.pathname).toBe(`/exports/${id}/download`);
     expect(Date.parse(final.expiresAt) - Date.now()).toBeGreaterThan(590_000);
-    const res = await fetch(final.downloadUrl);
+    const redirect = await fetch(final.downloadUrl, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('cache-control')).toBe('private, no-store');
+    const presigned = new URL(redirect.headers.get('location')!);
+    expect(presigned.origin).toBe(s3.env.S3_ENDPOINT);
+    expect(presigned.pathname).toBe(`/${s3.bucket}/${final.storageKey}`);
+    expect(presigned.searchParams.get('X-Amz-Expires')).toBe('300');
+    const res = await fetch(final.downloadUrl); // follows the redirect
     expect(res.status).toBe(200);
+    expect(res.url).toContain('X-Amz-Signature=');
     expect(res.headers.get('content-disposition')).toContain(final.fileName);
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM asked for
@@ -51,7 +60,15 @@ describe('exports on S3', () => {
     expect(rows[0]).toEqual(['date', 'event_type', 'total_events', 'unique_users', 'unique_devices']);
     expect(rows.length - 1).toBe(final.rowCount);
 
+    // Both requests of the link were downloads by this admin, in the audit log.
+    const audit = await app.gql('{ auditLog(first: 100) { edges { node { actor action targetId } } } }', {}, admin);
+    const downloads = audit.data!.auditLog.edges.map((e: any) => e.node).filter((e: any) => e.action === 'export.download' && e.targetId === id);
+    expect(downloads).toHaveLength(2);
+    expect(downloads.every((e: any) => e.actor === 'admin@globex')).toBe(true);
+
     expect((await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id }, admin)).errors).toBeUndefined();
+    // The link is dead once the export is gone, on our side (no redirect to a missing object).
+    expect((await fetch(final.downloadUrl, { redirect: 'manual' })).status).toBe(404);
     await expect(client().send(new HeadObjectCommand({ Bucket: s3.bucket, Key: final.storageKey }))).rejects.toBeTruthy();
   });
 });

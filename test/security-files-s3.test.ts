@@ -1,6 +1,6 @@
 /**
  * Issue 8, scenario 14 on S3 (s3rver): a report named like a path gives a safe object key and a
- * safe Content-Disposition on the presigned link. (Disk storage: security-files.test.ts.)
+ * safe Content-Disposition on the presigned URL our link redirects to. (Disk storage: security-files.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -42,15 +42,18 @@ function expectSafeDisposition(header: string | null) {
 }
 
 describe('14. path traversal in report names', () => {
-  it('on S3: safe object keys and a safe Content-Disposition on the presigned link', async () => {
+  it('on S3: safe object keys and a safe Content-Disposition on the presigned URL the link redirects to', async () => {
     const token = await s3app.token(TENANT, 'editor');
     for (const name of TRAVERSAL_NAMES) {
       const reportId = await createReport(s3app, name);
       const { id, final } = await exportAndFollow(s3app, token, { reportId, format: 'JSON' });
       expect(final.status).toBe('COMPLETED');
       expect(final.storageKey).toBe(`exports/${TENANT}/${id}.json`);
-      const url = new URL(final.downloadUrl);
-      expect(url.pathname).toBe(`/${s3.bucket}/exports/${TENANT}/${id}.json`);
+      // Our link (path by id only), redirecting to the object by its safe key.
+      expect(new URL(final.downloadUrl).pathname).toBe(`/exports/${id}/download`);
+      const redirect = await fetch(final.downloadUrl, { redirect: 'manual' });
+      expect(redirect.status).toBe(302);
+      expect(new URL(redirect.headers.get('location')!).pathname).toBe(`/${s3.bucket}/exports/${TENANT}/${id}.json`);
       expectSafeDisposition((await download(final.downloadUrl)).headers.get('content-disposition'));
     }
     const client = new S3Client({ endpoint: s3.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });

@@ -131,7 +131,7 @@ export class ExportsApi {
       throw new ReportcastError('EXPORT_NOT_READY', `Export ${record.id} has no file to download: ${why}`, { extensions: { exportId: record.id } });
     }
     const url = new URL(record.downloadUrl, this.transport.endpoint).toString();
-    // The link carries its own authorisation (a signed token or a presigned S3 URL): no bearer header.
+    // The link carries its own authorisation (a signed token; on S3 it redirects to a presigned URL): no bearer header.
     const response = await this.transport.withRetry(async () => {
       let res: Response;
       try {

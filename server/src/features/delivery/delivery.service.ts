@@ -18,10 +18,9 @@ import { PassThrough } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { signDownloadToken } from '../exports/download-token.js';
+import { downloadLinkUrl } from '../exports/download-token.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { formatInZone } from '../exports/parameters.js';
-import { contentDisposition } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
 import type { EmailMessage } from './email/message.js';
@@ -172,11 +171,9 @@ export class DeliveryService {
     let downloadUrl: string | null = null;
     let linkExpiresAt: Date | null = null;
     if (!attachment && record.storageKey) {
+      // Our own route, whatever the store: the recipient's download is audited under their address.
       linkExpiresAt = new Date(Date.now() + deps.linkTtlSeconds * 1000);
-      downloadUrl = await deps.storage.presignedGetUrl(record.storageKey, {
-        expiresInSeconds: deps.linkTtlSeconds, fileName: record.fileName ?? 'export',
-        contentDisposition: contentDisposition(record.fileName ?? 'export'), contentType: record.contentType ?? 'application/octet-stream',
-      }) ?? `${deps.baseUrl}/exports/${record.id}/download?token=${encodeURIComponent(signDownloadToken(deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt }))}`;
+      downloadUrl = downloadLinkUrl(deps.baseUrl, deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt, issuedTo: delivery.target });
     }
     const params = execution.parameters as { from?: string | null; to?: string | null };
     const periodLabel = params.from && params.to

@@ -1,5 +1,6 @@
 /**
- * Download tokens for `GET /exports/:id/download?token=…` (filesystem store; S3 uses presigned URLs).
+ * Download tokens for `GET /exports/:id/download?token=…`, the one download link for every store
+ * (on S3 the route audits the download, then redirects to a short-lived presigned URL).
  *
  * Format: `v1.<payload>.<mac>`, where payload is base64url JSON `{"e": exportId, "t": tenantId,
  * "x": expiry in Unix seconds, "u"?: who the link was issued to (the audit log's actor)}` and mac is base64url HMAC-SHA256 over a domain-separated string
@@ -84,4 +85,9 @@ export function verifyDownloadToken(
   } catch {
     return null;
   }
+}
+
+/** The link a user or an email recipient downloads the file with: our route, with its token. */
+export function downloadLinkUrl(baseUrl: string, secret: Secret, claims: DownloadTokenClaims): string {
+  return `${baseUrl}/exports/${claims.exportId}/download?token=${encodeURIComponent(signDownloadToken(secret, claims))}`;
 }

@@ -1,8 +1,11 @@
 /**
- * GET /exports/:id/download?token=… for files on the filesystem store. The token (HMAC, bound to
+ * GET /exports/:id/download?token=…, the download link of every export. The token (HMAC, bound to
  * the export id and tenant, expiring) is the whole authorisation, so a link works in a browser or
  * an email client without a bearer header. Anything wrong is a plain 404: no hint whether the id
- * exists, the token expired or the file is gone.
+ * exists, the token expired or the file is gone. Every download is audited here: files on disk are
+ * streamed; files in S3 are handed over by a redirect to a presigned URL that expires within
+ * minutes (the bytes do not pass through this process, and a stale presigned URL is useless, so a
+ * link cannot bypass the audit).
  */
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
@@ -15,6 +18,9 @@ import { ExportEntity } from './export.entity.js';
 import { contentDisposition } from './writers/file-name.js';
 import { isUuid } from '../../graphql/ids.js';
 
+
+/** How long the presigned URL an S3 download is redirected to works: enough to start the transfer. */
+const PRESIGNED_REDIRECT_SECONDS = 300;
 
 export interface DownloadRouteDeps {
   em: EntityManager;
@@ -34,6 +40,20 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     const em = deps.em.fork();
     const record = await em.findOne(ExportEntity, { id, tenantId: claim.tenantId });
     if (!record || record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return notFound();
+    const audit = () => new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
+      .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
+      .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
+    const fileName = record.fileName ?? 'export';
+    const presigned = await deps.storage.presignedGetUrl(record.storageKey, {
+      expiresInSeconds: PRESIGNED_REDIRECT_SECONDS, fileName, contentDisposition: contentDisposition(fileName), contentType: record.contentType ?? 'application/octet-stream',
+    });
+    if (presigned) {
+      if (!(await deps.storage.exists(record.storageKey))) return notFound();
+      await audit();
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      return void res.redirect(302, presigned);
+    }
     const file = await deps.storage.openRead(record.storageKey);
     if (!file) return notFound();
     res.status(200);
@@ -43,9 +63,7 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (record.checksum) res.setHeader('Digest', `sha-256=${Buffer.from(record.checksum, 'hex').toString('base64')}`);
-    await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
-      .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
-      .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
+    await audit();
     // pipeline, not pipe: when the client goes away mid-download, the file stream (and its file
     // handle) is destroyed too instead of waiting, paused, forever.
     pipeline(file.stream, res).catch((error: NodeJS.ErrnoException) => {

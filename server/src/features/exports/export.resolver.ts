@@ -7,7 +7,7 @@ import type { AppEvent } from '../../platform/events.js';
 import type { ExportEntity } from './export.entity.js';
 import { CreateExportInput, Export, ExportConnection, ExportFilter } from './export.type.js';
 
-type ExportWithLink = Export & { entity: ExportEntity; link?: Promise<{ url: string; expiresAt: Date } | null> };
+type ExportWithLink = Export & { entity: ExportEntity; link?: { url: string; expiresAt: Date } | null };
 
 export function toExport(e: ExportEntity): ExportWithLink {
   const total = e.rowsTotal;
@@ -21,6 +21,12 @@ export function toExport(e: ExportEntity): ExportWithLink {
     progress: { rowsWritten: e.rowsWritten, rowsTotal: total, bytesWritten: e.bytesWritten, percent, etaSeconds },
     error: e.errorCode ? { code: e.errorCode, message: e.errorMessage ?? '' } : null,
   };
+}
+
+/** One link per export object and request: downloadUrl and expiresAt agree. */
+function linkOf(root: ExportWithLink, ctx: AppContext): { url: string; expiresAt: Date } | null {
+  if (root.link === undefined) root.link = ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
+  return root.link;
 }
 
 /** The export row read for an event, by the event object every subscriber receives. */
@@ -109,15 +115,13 @@ export class ExportResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'A fresh, expiring link to the file; null until COMPLETED.' })
-  async downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<string | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
-    return (await root.link)?.url ?? null;
+  downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): string | null {
+    return linkOf(root, ctx)?.url ?? null;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When downloadUrl stops working.' })
-  async expiresAt(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<Date | null> {
-    root.link ??= ctx.services.exports.downloadLink(root.entity, ctx.request.baseUrl, ctx.viewer?.userId);
-    return (await root.link)?.expiresAt ?? null;
+  expiresAt(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Date | null {
+    return linkOf(root, ctx)?.expiresAt ?? null;
   }
 
   @Authorized()

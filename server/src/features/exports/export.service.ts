@@ -2,7 +2,6 @@
  * Exports as the API sees them: create (row and job committed together), cancel, retry, delete,
  * list and read, all scoped to the viewer's tenant, plus the download link issued fresh on read.
  */
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
 import type { ConnectionShape } from '../../graphql/connection.js';
@@ -13,11 +12,10 @@ import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import type { DefinitionLimits } from '../reports/definition.js';
-import { signDownloadToken } from './download-token.js';
+import { downloadLinkUrl } from './download-token.js';
 import { SETTLE_SCHEDULED } from './export-runner.js';
 import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import { isTimeZone } from './parameters.js';
-import { contentDisposition } from './writers/file-name.js';
 import type { ExportFormat } from './writers/writer.js';
 import { isUuid } from '../../graphql/ids.js';
 
@@ -226,19 +224,15 @@ export class ExportService {
     return id;
   }
 
-  /** A fresh link on every read; null until the file exists (or after retention removed it). */
-  async downloadLink(record: ExportEntity, baseUrl: string, issuedTo?: string): Promise<{ url: string; expiresAt: Date } | null> {
+  /**
+   * A fresh link on every read; null until the file exists (or after retention removed it). Always
+   * our own route, whatever the store, so every download is audited (on S3 it then redirects to a
+   * short-lived presigned URL).
+   */
+  downloadLink(record: ExportEntity, baseUrl: string, issuedTo?: string): { url: string; expiresAt: Date } | null {
     if (record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return null;
     const expiresAt = new Date(Date.now() + this.deps.linkTtlSeconds * 1000);
-    const presigned = await this.deps.storage.presignedGetUrl(record.storageKey, {
-      expiresInSeconds: this.deps.linkTtlSeconds,
-      fileName: record.fileName ?? 'export',
-      contentDisposition: contentDisposition(record.fileName ?? 'export'),
-      contentType: record.contentType ?? 'application/octet-stream',
-    });
-    if (presigned) return { url: presigned, expiresAt };
-    const token = signDownloadToken(this.deps.downloadSecret, { exportId: record.id, tenantId: record.tenantId, expiresAt, issuedTo });
-    return { url: `${baseUrl}/exports/${record.id}/download?token=${encodeURIComponent(token)}`, expiresAt };
+    return { url: downloadLinkUrl(baseUrl, this.deps.downloadSecret, { exportId: record.id, tenantId: record.tenantId, expiresAt, issuedTo }), expiresAt };
   }
 
   private requireOwnerOrEditor(viewer: Viewer, record: ExportEntity): void {
