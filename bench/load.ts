@@ -17,7 +17,6 @@
  * --drain-timeout S (default 900), --only 23,24,25.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +33,7 @@ import { issueToken } from '../server/src/features/auth/tokens.js';
 import { DEMO_TENANTS, seedAnalytics } from '../server/src/features/demo/analytics-seed.js';
 import { seedDemoReports } from '../server/src/features/demo/demo-reports.js';
 import { createLogger } from '../server/src/platform/logger.js';
-import { MAIN, SERVER_DIR, spawnServer, stopServer } from '../test/support/processes.js';
+import { runCli, spawnServer, stopServer } from '../test/support/processes.js';
 
 // A full collection before each memory sample, so growth means retained memory, not garbage.
 v8.setFlagsFromString('--expose-gc');
@@ -208,15 +207,6 @@ async function subscribers(runtime: Runtime, url: string, count: number, exportC
   return lines;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: SERVER_DIR, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c; });
-    child.stderr.on('data', (c: Buffer) => { out += c; });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
-  });
-}
 
 async function previews(runtime: Runtime, url: string, concurrent: number): Promise<Line[]> {
   const token = await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 });
@@ -340,10 +330,10 @@ export async function runLoad(): Promise<void> {
     .sort((a, b) => Number(/^\| (\d+)/.exec(a)?.[1]) - Number(/^\| (\d+)/.exec(b)?.[1]));
   writeLoadSection([
     '## Load (issue 8, scenarios 23–25)', '',
-    `Written by \`pnpm bench load\` (bench/load.ts); loopback only, API + worker + PostgreSQL${db.url ? ' (DATABASE_URL server)' : ' (embedded)'} + embedded chDB in one process. Last run: ${Math.round((Date.now() - started) / 1000)} s, load average at start ${loadAtStart}.`,
+    `Written by \`pnpm bench load\` (bench/load.ts); loopback only, PostgreSQL${db.url ? ' (DATABASE_URL server)' : ' (embedded)'}, embedded chDB; API and worker in the bench process except where a row says otherwise. Last run: ${Math.round((Date.now() - started) / 1000)} s, load average at start ${loadAtStart}.`,
     '', '| # | Load scenario | Result | Goal | Status | Run (UTC) |', '|---|---|---|---|---|---|', ...rows, '',
-    '- 23: latency = arrival at the subscriber − the instant PostgreSQL stamped the status change (`startedAt`, `completedAt`, set by `now()` in the worker\'s statement), so it covers NOTIFY, the API process, the read of the export (one per event, shared by its subscribers) and the WebSocket. The worker runs in the same process, on the same 2 shared cores.',
-    '- 24: schedules inserted directly in SQL (same cron, UTC, one recipient each, CSV of a one-row report, emails to the outbox); the tick is `runTick`, what the `schedules__tick` job calls.',
+    '- 23: latency = arrival at the subscriber − the instant PostgreSQL stamped the status change (`startedAt`, `completedAt`, set by `now()` in the worker\'s statement), so it covers the commit, the NOTIFY the exports trigger queues in that transaction, the API process, the read of the export (one per event, shared by its subscribers) and the WebSocket. Measured twice: `pnpm cli api` and `pnpm cli worker` as child processes (the deployed shape; the worker with its own chDB seeded with the same rows) with the 500 clients in the bench process; and everything in the bench process as `pnpm start` runs it. All on the same 2 shared cores.',
+    '- 24: schedules inserted directly in SQL (same cron, UTC, one recipient each, CSV of a one-row report, emails to the outbox); the tick is `runTick`, what the `schedules__tick` job calls: batches of 500, one statement each (executions, exports, jobs, schedules advanced), two batches in flight.',
     '- 25: each request is `previewReport(reportId, first: 50..99)` of the seeded Usage Summary (grouped by day and event type over the last 7 days): a count and a page query in chDB, which runs them one after another, so p95 grows with concurrency.',
   ].join('\n'));
 }

@@ -12,12 +12,11 @@
  *   worker (attempt not counted), and exits 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createTempDir, createTestDatabase, type TestDatabase } from './support/databases.js';
-import { MAIN, SERVER_DIR, spawnServer, stopServer, type ServerProcess } from './support/processes.js';
+import { runCli, spawnServer, stopServer, type ServerProcess } from './support/processes.js';
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
 import { issueToken } from '../server/src/features/auth/tokens.js';
@@ -52,15 +51,6 @@ function env(dataDir: string, extra: Record<string, string> = {}): NodeJS.Proces
   };
 }
 
-function cli(args: string[], e: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: SERVER_DIR, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...e }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c; });
-    child.stderr.on('data', (c: Buffer) => { out += c; });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
-  });
-}
 
 function newDir(): string {
   const d = createTempDir('reportcast-proc-');
@@ -105,8 +95,8 @@ beforeAll(async () => {
   sql = new pg.Pool({ connectionString: db.url, max: 2 });
   workerDirs.push(newDir(), newDir(), newDir());
   // Identical data in every worker's chDB directory (seed also migrates and creates the demo reports).
-  await cli(['seed', '--rows', String(SEED_ROWS), '--now', SEED_NOW], env(workerDirs[0]!));
-  await Promise.all(workerDirs.slice(1).map((d) => cli(['seed', '--rows', String(SEED_ROWS), '--now', SEED_NOW], env(d))));
+  await runCli(['seed', '--rows', String(SEED_ROWS), '--now', SEED_NOW], env(workerDirs[0]!));
+  await Promise.all(workerDirs.slice(1).map((d) => runCli(['seed', '--rows', String(SEED_ROWS), '--now', SEED_NOW], env(d))));
   [api1, api2] = await Promise.all([spawnServer('api', env(newDir()), 'api#1'), spawnServer('api', env(newDir()), 'api#2')]);
   processes.push(api1, api2);
   // One worker that finishes what it runs (long grace), one that releases early (1 s).

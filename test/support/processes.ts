@@ -73,3 +73,14 @@ export async function stopServer(p: ServerProcess, signal: NodeJS.Signals = 'SIG
   p.child.kill(signal);
   return p.exited;
 }
+
+/** Runs a one-shot CLI command (`seed`, `migrate`, …) to completion; rejects with its output unless it exits 0. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: SERVER_DIR, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => { out += c; });
+    child.stderr!.on('data', (c: Buffer) => { out += c; });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
+  });
+}
