@@ -53,7 +53,8 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
       turn = turn.then(async () => {
         const next = waiting.get(event.id)!;
         waiting.delete(event.id);
-        if (closed) return;
+        // A deleted export has nothing left to send (retention deletes old records in bulk).
+        if (closed || next.status === 'DELETED') return;
         // One read per event, shared by every subscriber it concerns (all of them in its tenant,
         // so the tenant-scoped read is the same for each): 500 subscribers cost one query, not 500.
         // A fresh entity manager: the connection's identity map would serve stale rows.
