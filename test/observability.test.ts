@@ -11,6 +11,7 @@ import { runTick } from '../server/src/app.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { exportAndFollow, reportIdByName } from './support/exports.js';
 import { waitFor } from './support/wait.js';
+import { collect, wsClient } from './support/ws-client.js';
 
 const lines: Record<string, any>[] = [];
 const sink = new Writable({
@@ -66,6 +67,31 @@ describe('metrics', () => {
     expect(sample(after, 'reportcast_graphql_request_duration_seconds_count', { type: 'query', operation: 'reports' })).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'reportcast_up', { role: 'start' })).toBe(1);
     expect(after).toMatch(/^reportcast_process_resident_memory_bytes \d+/m);
+  });
+
+  it('gauge open WebSockets and live subscriptions, back to zero when the clients go', async () => {
+    const admin = await app.token('acme', 'admin');
+    const before = await scrape();
+    expect(sample(before, 'reportcast_websocket_connections')).toBe(0);
+    expect(sample(before, 'reportcast_subscriptions')).toBe(0);
+    const clients = [wsClient(app.url, admin), wsClient(app.url, admin)];
+    const subs = [
+      collect(clients[0]!, 'subscription { exportsChanged { id } }', {}, (d) => d.exportsChanged),
+      collect(clients[1]!, 'subscription { exportsChanged { id } }', {}, (d) => d.exportsChanged),
+      collect(clients[1]!, 'subscription { exportsChanged { status } }', {}, (d) => d.exportsChanged),
+    ];
+    const live = await waitFor(async () => {
+      const text = await scrape();
+      return sample(text, 'reportcast_subscriptions') === 3 ? text : undefined;
+    }, 10_000);
+    expect(sample(live, 'reportcast_websocket_connections')).toBe(2);
+    for (const s of subs) s.stop();
+    await Promise.all(clients.map((c) => c.dispose()));
+    const after = await waitFor(async () => {
+      const text = await scrape();
+      return sample(text, 'reportcast_websocket_connections') === 0 && sample(text, 'reportcast_subscriptions') === 0 ? text : undefined;
+    }, 10_000);
+    expect(after).toContain('# TYPE reportcast_subscriptions gauge');
   });
 
   it('count errors by code', async () => {

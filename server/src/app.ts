@@ -23,7 +23,7 @@ import { getSchema } from './schema.js';
 import { runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { createHash } from 'node:crypto';
 import { PgEventBus } from './platform/events.js';
-import { eventRouter } from './graphql/pubsub.js';
+import { eventRouter, subscriberCount } from './graphql/pubsub.js';
 import type { ExportStorage } from './platform/storage/export-storage.js';
 import { FsExportStorage } from './platform/storage/fs-storage.js';
 import { S3ExportStorage } from './platform/storage/s3-storage.js';
@@ -189,6 +189,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     plugins: [observabilityPlugin(log, runtime.metrics)],
   });
   app.use('/graphql', express.json({ limit: '1mb' }), graphql.middleware);
+  runtime.metrics.watchLive(() => ({ connections: graphql.webSocketCount(), subscriptions: subscriberCount() }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));

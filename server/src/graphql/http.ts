@@ -61,6 +61,8 @@ function requestInfo(req: IncomingMessage, publicUrl: string | null, ip: string 
 
 export interface GraphQLEndpoint {
   middleware: express.RequestHandler;
+  /** Open WebSocket connections. */
+  webSocketCount(): number;
   stop(): Promise<void>;
 }
 
@@ -217,6 +219,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   });
   return {
     middleware,
+    webSocketCount: () => wsServer.clients.size,
     stop: async () => {
       await apollo.stop();
       wsServer.close();

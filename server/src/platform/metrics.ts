@@ -84,6 +84,16 @@ export class Metrics {
     labelNames: ['task'] as const,
     registers: [this.registry],
   });
+  private readonly webSockets = new Gauge({
+    name: 'reportcast_websocket_connections',
+    help: 'Open graphql-ws connections to this API process.',
+    registers: [this.registry],
+  });
+  private readonly subscriptions = new Gauge({
+    name: 'reportcast_subscriptions',
+    help: 'GraphQL subscriptions listening in this API process.',
+    registers: [this.registry],
+  });
   private readonly up = new Gauge({
     name: 'reportcast_up',
     help: '1 while this process serves; 0 once it is shutting down.',
@@ -117,10 +127,21 @@ export class Metrics {
   }
 
   private queueRefresh: (() => Promise<void>) | null = null;
+  private liveCounts: (() => { connections: number; subscriptions: number }) | null = null;
 
-  /** The exposition text; refreshes the queue gauges first. */
+  /** An API process: its open WebSockets and subscriptions, read at every scrape. */
+  watchLive(read: () => { connections: number; subscriptions: number }): void {
+    this.liveCounts = read;
+  }
+
+  /** The exposition text; refreshes the queue and live gauges first. */
   async scrape(): Promise<string> {
     if (this.queueRefresh) await this.queueRefresh().catch(() => undefined);
+    if (this.liveCounts) {
+      const live = this.liveCounts();
+      this.webSockets.set(live.connections);
+      this.subscriptions.set(live.subscriptions);
+    }
     return this.registry.metrics();
   }
 
