@@ -4,7 +4,8 @@
  * subscription ending at COMPLETED, schedules, and typed errors for a bad token, bad input,
  * another tenant's object and a role that may not write.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +159,41 @@ describe('exports', () => {
     const again: Export[] = [];
     for await (const update of client.exports.watch(completed.id)) again.push(update);
     expect(again.map((e) => e.status)).toEqual(['COMPLETED']);
+  });
+
+  it('watch carries on across a dropped socket: it reconnects, resubscribes and gets the state it missed', async () => {
+    const sockets: Socket[] = [];
+    const onUpgrade = (_req: unknown, socket: Socket) => sockets.push(socket);
+    app.server.on('upgrade', onUpgrade);
+    // An export no worker runs (no job): its row moves only by the SQL below.
+    const conn = app.runtime.orm.em.getConnection();
+    const id = randomUUID();
+    await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
+      VALUES (?, 'acme', ?, 'SDK daily platforms', '{}', 'CSV', 'API', 'eve@acme', now(), 1)`, [id, reportId]);
+    const own = createReportcastClient({ url: app.url, token: await app.token('acme', 'editor', 'eve@acme') });
+    try {
+      const seen: string[] = [];
+      const updates = own.exports.watch(id)[Symbol.asyncIterator]();
+      const next = async () => { const r = await updates.next(); if (!r.done) seen.push(`${r.value.status}:${r.value.progress.rowsWritten}`); return r; };
+      await next();
+      expect(seen).toEqual(['PENDING:0']);
+      // The connection drops (a proxy restart, a network blip); meanwhile the export moves on.
+      expect(sockets.length).toBeGreaterThan(0);
+      for (const socket of sockets) socket.destroy();
+      await conn.execute(`UPDATE exports SET status = 'PROCESSING', rows_written = 7 WHERE id = ?`, [id]);
+      // graphql-ws reconnects and resubscribes; the server's first answer is the state now.
+      await next();
+      expect(seen).toEqual(['PENDING:0', 'PROCESSING:7']);
+      await conn.execute(`UPDATE exports SET status = 'COMPLETED', rows_written = 9, completed_at = now() WHERE id = ?`, [id]);
+      await next();
+      expect(seen).toEqual(['PENDING:0', 'PROCESSING:7', 'COMPLETED:9']);
+      expect((await updates.next()).done).toBe(true);
+      expect(sockets.length).toBeGreaterThanOrEqual(2); // a second connection was opened
+    } finally {
+      app.server.off('upgrade', onUpgrade);
+      await own.close();
+      await conn.execute('DELETE FROM exports WHERE id = ?', [id]);
+    }
   });
 
   it('lists with a filter, refuses to cancel a finished export, deletes', async () => {

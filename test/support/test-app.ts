@@ -25,6 +25,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestApp {
   url: string;
+  /** The HTTP server (WebSocket upgrades arrive on it too). */
+  server: HttpApp['server'];
   config: Config;
   runtime: Runtime;
   /** The instant the analytics data was generated up to. */
@@ -73,6 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    server: app.server,
     config,
     runtime,
     seededAt,
