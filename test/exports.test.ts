@@ -215,6 +215,38 @@ describe('events come from the database', () => {
   });
 });
 
+describe('the event listener loses its connection', () => {
+  it('a change committed while it was away still reaches the subscriber once it is back; unchanged exports are not re-sent', async () => {
+    const conn = app.runtime.orm.em.getConnection();
+    const ids = await Promise.all([1, 2].map(async () => {
+      const id = crypto.randomUUID();
+      await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
+        VALUES (?, 'acme', ?, 'Usage Summary', '{}', 'CSV', 'SCHEDULE', 'ann@acme', now(), 1)`, [id, usageId]);
+      return id;
+    }));
+    const client = wsClient(app.url, admin);
+    const moving = collect(client, EXPORT_UPDATED, { id: ids[0] }, (d) => d.exportUpdated);
+    const still = collect(client, EXPORT_UPDATED, { id: ids[1] }, (d) => d.exportUpdated);
+    await moving.until((e: any) => e.status === 'PENDING');
+    await still.until((e: any) => e.status === 'PENDING');
+    // The API's LISTEN connection dies (a PostgreSQL restart, a proxy timeout, an operator) ...
+    const killed = await conn.execute<{ ok: boolean }[]>(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN reportcast_events'`);
+    expect(killed).toEqual([{ ok: true }]);
+    // ... and the export completes before it is back: that NOTIFY reaches no one.
+    await conn.execute(`UPDATE exports SET status = 'COMPLETED', rows_written = 5, rows_total = 5, completed_at = now() WHERE id = ?`, [ids[0]]);
+    await moving.until((e: any) => e.status === 'COMPLETED', 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(moving.values.map((e: any) => e.status)).toEqual(['PENDING', 'COMPLETED']);
+    expect(still.values.map((e: any) => e.status)).toEqual(['PENDING']);
+    // Listening again: the next change arrives as usual.
+    await conn.execute(`UPDATE exports SET status = 'FAILED', error_code = 'X', error_message = 'x', completed_at = now() WHERE id = ?`, [ids[1]]);
+    await still.until((e: any) => e.status === 'FAILED', 10_000);
+    await client.dispose();
+    await conn.execute(`DELETE FROM exports WHERE id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]);
+  });
+});
+
 describe('cancel, retry, delete, audit', () => {
   const big = {
     source: 'usage_events',

@@ -3,17 +3,27 @@ import { EventRouter } from './pubsub.js';
 import type { AppEvent } from '../platform/events.js';
 
 const event = (id: string, tenantId: string, status = 'PROCESSING'): AppEvent => ({ type: 'export', id, tenantId, status });
+const name = (e: AppEvent) => (e.type === 'resync' ? 'resync' : e.id);
 
 describe('EventRouter', () => {
   it('delivers an event to its export\'s listeners and its tenant\'s, and to no one else', () => {
     const router = new EventRouter();
     const seen: string[] = [];
-    router.listen({ exportId: 'e1' }, (e) => seen.push(`e1<-${e.id}`));
-    router.listen({ exportId: 'e2' }, (e) => seen.push(`e2<-${e.id}`));
-    router.listen({ tenantId: 'acme' }, (e) => seen.push(`acme<-${e.id}`));
-    router.listen({ tenantId: 'globex' }, (e) => seen.push(`globex<-${e.id}`));
+    router.listen({ exportId: 'e1' }, (e) => seen.push(`e1<-${name(e)}`));
+    router.listen({ exportId: 'e2' }, (e) => seen.push(`e2<-${name(e)}`));
+    router.listen({ tenantId: 'acme' }, (e) => seen.push(`acme<-${name(e)}`));
+    router.listen({ tenantId: 'globex' }, (e) => seen.push(`globex<-${name(e)}`));
     router.publish(event('e1', 'acme'));
     expect(seen).toEqual(['e1<-e1', 'acme<-e1']);
+  });
+
+  it('delivers a resync (the listener reconnected) to every listener', () => {
+    const router = new EventRouter();
+    const seen: string[] = [];
+    router.listen({ exportId: 'e1' }, (e) => seen.push(`e1<-${name(e)}`));
+    router.listen({ tenantId: 'globex' }, (e) => seen.push(`globex<-${name(e)}`));
+    router.publish({ type: 'resync' });
+    expect(seen.sort()).toEqual(['e1<-resync', 'globex<-resync']);
   });
 
   it('counts listeners; stopping twice is harmless and forgets empty keys', () => {

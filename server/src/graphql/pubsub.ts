@@ -18,6 +18,10 @@ export class EventRouter {
   private count = 0;
 
   publish(event: AppEvent): void {
+    if (event.type === 'resync') {
+      for (const set of this.listeners.values()) for (const listener of set) listener(event);
+      return;
+    }
     this.deliver(keyOf({ exportId: event.id }), event);
     this.deliver(keyOf({ tenantId: event.tenantId }), event);
   }

@@ -17,7 +17,15 @@ export interface ExportEvent {
   status: string;
 }
 
-export type AppEvent = ExportEvent;
+/**
+ * The listener's connection was lost and is back: NOTIFYs sent meanwhile never arrived, so every
+ * follower re-reads what it follows (a subscriber must not wait forever for a COMPLETED it missed).
+ */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
+export type AppEvent = ExportEvent | ResyncEvent;
 
 export interface EventBus {
   /** Returns an unsubscribe function. */
@@ -30,6 +38,8 @@ export class PgEventBus implements EventBus {
   private readonly handlers = new Set<(event: AppEvent) => void>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  /** Set when a connection was lost (or never made): the next LISTEN that succeeds announces a resync. */
+  private lost = false;
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
 
@@ -66,6 +76,11 @@ export class PgEventBus implements EventBus {
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      if (this.lost && this.listener === client) {
+        this.lost = false;
+        this.log.info('event listener reconnected; subscriptions re-read their exports');
+        for (const handler of this.handlers) handler({ type: 'resync' });
+      }
     } catch (error) {
       this.log.warn('event listener could not connect; retrying', { error: (error as Error).message });
       this.scheduleReconnect();
@@ -74,6 +89,7 @@ export class PgEventBus implements EventBus {
 
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
+    this.lost = true;
     const old = this.listener;
     this.listener = null;
     old?.removeAllListeners();

@@ -3,7 +3,7 @@ import { Repeater } from '@graphql-yoga/subscription';
 import { requireViewer, type AppContext } from '../../context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { eventRouter, type EventKey } from '../../graphql/pubsub.js';
-import type { AppEvent } from '../../platform/events.js';
+import type { ExportEvent } from '../../platform/events.js';
 import type { ExportEntity } from './export.entity.js';
 import { CreateExportInput, Export, ExportConnection, ExportFilter } from './export.type.js';
 
@@ -30,23 +30,40 @@ function linkOf(root: ExportWithLink, ctx: AppContext): { url: string; expiresAt
 }
 
 /** The export row read for an event, by the event object every subscriber receives. */
-const latest = new WeakMap<AppEvent, Promise<ExportEntity | null>>();
+const latest = new WeakMap<ExportEvent, Promise<ExportEntity | null>>();
+
+/** What a follower sees change; a re-read that finds the same is not sent again. */
+const visibleState = (e: ExportEntity) => `${e.status}|${e.rowsWritten}|${e.rowsTotal}|${e.attempts}|${e.fileExpiredAt?.getTime() ?? ''}|${e.updatedAt?.getTime() ?? ''}`;
 
 /**
  * Yields the export now, then again each time an event about it arrives, in order. Listening
  * starts before the first read, so no change between that read and the first event is missed; an
  * event that arrives while an earlier one for the same export still waits its turn replaces it
- * (both would read the same, latest row).
+ * (both would read the same, latest row). After the event listener reconnects (events may have
+ * been missed), a subscription to one export re-reads it and sends it if it changed.
  */
 function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEntity | null>) {
   return new Repeater<ExportEntity>(async (push, stop) => {
     const viewer = requireViewer(ctx);
     let closed = false;
-    const waiting = new Map<string, AppEvent>();
-    let turn: Promise<unknown> = initial().then((first) => (first && !closed ? push(first) : undefined));
+    let lastSent: string | null = null;
+    const send = async (record: ExportEntity) => {
+      lastSent = visibleState(record);
+      await push(record);
+    };
+    const waiting = new Map<string, ExportEvent>();
+    let turn: Promise<unknown> = initial().then((first) => (first && !closed ? send(first) : undefined));
     turn = turn.catch((error: Error) => stop(error));
-    const unlisten = eventRouter.listen(key, (event) => {
-      if (event.tenantId !== viewer.tenantId) return;
+    const unlisten = eventRouter.listen(key, (incoming) => {
+      let event: ExportEvent;
+      if (incoming.type === 'resync') {
+        // A tenant-wide subscription cannot know what it missed; it carries on from the next event.
+        if (!('exportId' in key)) return;
+        event = { type: 'export', id: key.exportId, tenantId: viewer.tenantId, status: RESYNC };
+      } else {
+        if (incoming.tenantId !== viewer.tenantId) return;
+        event = incoming;
+      }
       const queued = waiting.has(event.id);
       waiting.set(event.id, event);
       if (queued) return;
@@ -61,7 +78,9 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
         let read = latest.get(next);
         if (!read) latest.set(next, (read = ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null)));
         const record = await read;
-        if (record && !closed) await push(record);
+        if (!record || closed) return;
+        if (next.status === RESYNC && visibleState(record) === lastSent) return;
+        await send(record);
       });
     });
     await stop;
@@ -69,6 +88,9 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
     unlisten();
   });
 }
+
+/** The status of the event a reconnect makes for each subscription (its own: not shared). */
+const RESYNC = 'RESYNC';
 
 @Resolver(() => Export)
 export class ExportResolver {
