@@ -178,23 +178,29 @@ describe('tenant isolation', () => {
   });
 });
 
+/**
+ * Two exports nobody runs (no job), each followed by its own exportUpdated subscription up to its
+ * first (PENDING) value: their rows change only by the SQL a test runs, as another process (or an
+ * operator in psql) would change them.
+ */
+async function followTwoIdleExports() {
+  const conn = app.runtime.orm.em.getConnection();
+  const ids = await Promise.all([1, 2].map(async () => {
+    const id = crypto.randomUUID();
+    await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
+      VALUES (?, 'acme', ?, 'Usage Summary', '{}', 'CSV', 'SCHEDULE', 'ann@acme', now(), 1)`, [id, usageId]);
+    return id;
+  }));
+  const client = wsClient(app.url, admin);
+  const follows = ids.map((id) => collect(client, EXPORT_UPDATED, { id }, (d) => d.exportUpdated));
+  for (const f of follows) await f.until((e: any) => e.status === 'PENDING');
+  return { conn, ids, client, follows: follows as [typeof follows[0], typeof follows[0]] };
+}
+
 describe('events come from the database', () => {
   it('a change committed by any process reaches subscribers; one export\'s event does not wake another\'s followers', async () => {
-    const conn = app.runtime.orm.em.getConnection();
-    // Two exports nobody runs (no job): their rows change only by the SQL below, as another
-    // process (or an operator in psql) would change them.
-    const ids = await Promise.all([1, 2].map(async () => {
-      const id = crypto.randomUUID();
-      await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
-        VALUES (?, 'acme', ?, 'Usage Summary', '{}', 'CSV', 'SCHEDULE', 'ann@acme', now(), 1)`, [id, usageId]);
-      return id;
-    }));
-    const client = wsClient(app.url, admin);
-    const first = collect(client, EXPORT_UPDATED, { id: ids[0] }, (d) => d.exportUpdated);
-    const second = collect(client, EXPORT_UPDATED, { id: ids[1] }, (d) => d.exportUpdated);
+    const { conn, ids, client, follows: [first, second] } = await followTwoIdleExports();
     const tenant = collect(client, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
-    await first.until((e: any) => e.status === 'PENDING');
-    await second.until((e: any) => e.status === 'PENDING');
     await new Promise((r) => setTimeout(r, 200)); // exportsChanged has no initial value to wait for
 
     await conn.execute(`UPDATE exports SET status = 'PROCESSING', rows_written = 10, rows_total = 40 WHERE id = ?`, [ids[0]]);
@@ -217,18 +223,7 @@ describe('events come from the database', () => {
 
 describe('the event listener loses its connection', () => {
   it('a change committed while it was away still reaches the subscriber once it is back; unchanged exports are not re-sent', async () => {
-    const conn = app.runtime.orm.em.getConnection();
-    const ids = await Promise.all([1, 2].map(async () => {
-      const id = crypto.randomUUID();
-      await conn.execute(`INSERT INTO exports (id, tenant_id, report_id, report_name, definition, format, triggered_by, initiated_by, as_of, max_attempts)
-        VALUES (?, 'acme', ?, 'Usage Summary', '{}', 'CSV', 'SCHEDULE', 'ann@acme', now(), 1)`, [id, usageId]);
-      return id;
-    }));
-    const client = wsClient(app.url, admin);
-    const moving = collect(client, EXPORT_UPDATED, { id: ids[0] }, (d) => d.exportUpdated);
-    const still = collect(client, EXPORT_UPDATED, { id: ids[1] }, (d) => d.exportUpdated);
-    await moving.until((e: any) => e.status === 'PENDING');
-    await still.until((e: any) => e.status === 'PENDING');
+    const { conn, ids, client, follows: [moving, still] } = await followTwoIdleExports();
     // The API's LISTEN connection dies (a PostgreSQL restart, a proxy timeout, an operator) ...
     const killed = await conn.execute<{ ok: boolean }[]>(
       `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN reportcast_events'`);
