@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { REPO_ROOT } from '../server/src/config.js';
 import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { CREATE_EXPORT, EXPORT_UPDATED, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
+import { createReport, CREATE_EXPORT, EXPORT_UPDATED, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
 
@@ -75,13 +75,7 @@ afterAll(async () => {
 describe('a worker in another process', () => {
   it('reaches API subscribers through NOTIFY, and survives being killed mid-export', async () => {
     const admin = await app.token('acme', 'admin');
-    const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
-      i: {
-        name: 'Raw events',
-        definition: RAW_EVENTS_DEFINITION,
-      },
-    }, admin);
-    const reportId = created.data!.createReport.id;
+    const reportId = await createReport(app, admin, 'Raw events', RAW_EVENTS_DEFINITION);
     expect(await reportIdByName(app, admin, 'Raw events')).toBe(reportId);
 
     const first = await startWorkerProcess();

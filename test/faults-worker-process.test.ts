@@ -20,7 +20,7 @@ import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { startS3, type TestS3 } from './support/s3.js';
-import { CREATE_EXPORT, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
+import { createReport, CREATE_EXPORT, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { waitFor } from './support/wait.js';
 
 const TSX = join(REPO_ROOT, 'server', 'node_modules', '.bin', 'tsx');
@@ -160,13 +160,7 @@ describe('SIGKILL between the S3 upload and the email', () => {
 
 describe('SIGTERM mid-export', () => {
   it('drains within its deadline, requeues the interrupted export, leaves no locked job; the next worker completes it', async () => {
-    const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
-      i: {
-        name: 'Raw events for SIGTERM',
-        definition: RAW_EVENTS_DEFINITION,
-      },
-    }, admin);
-    const reportId = created.data!.createReport.id;
+    const reportId = await createReport(app, admin, 'Raw events for SIGTERM', RAW_EVENTS_DEFINITION);
     const worker = await startWorkerProcess();
     const started = await app.gql(CREATE_EXPORT, { input: { reportId, format: 'XLSX' } }, admin);
     const id = started.data!.createExport.id;

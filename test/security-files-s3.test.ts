@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { exportAndFollow } from './support/exports.js';
+import { createReport, downloadOk, exportAndFollow, expectSafeDisposition } from './support/exports.js';
 import { startS3, type TestS3 } from './support/s3.js';
 
 const TENANT = 'hostile';
@@ -22,30 +22,11 @@ afterAll(async () => {
   await s3?.close();
 });
 
-async function createReport(target: TestApp, name: string): Promise<string> {
-  const res = await target.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }',
-    { i: { name, definition: { source: 'usage_events', measures: [{ fn: 'COUNT' }] } } }, await target.token(TENANT, 'editor'));
-  expect(res.errors).toBeUndefined();
-  return res.data!.createReport.id;
-}
-
-async function download(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  return { headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
-}
-
-function expectSafeDisposition(header: string | null) {
-  expect(header).toBeTruthy();
-  expect(header!).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
-  expect(header!).not.toMatch(/\.\.|[/\\\r\n]/);
-}
-
 describe('14. path traversal in report names', () => {
   it('on S3: safe object keys and a safe Content-Disposition on the presigned URL the link redirects to', async () => {
     const token = await s3app.token(TENANT, 'editor');
     for (const name of TRAVERSAL_NAMES) {
-      const reportId = await createReport(s3app, name);
+      const reportId = await createReport(s3app, token, name, { source: 'usage_events', measures: [{ fn: 'COUNT' }] });
       const { id, final } = await exportAndFollow(s3app, token, { reportId, format: 'JSON' });
       expect(final.status).toBe('COMPLETED');
       expect(final.storageKey).toBe(`exports/${TENANT}/${id}.json`);
@@ -54,7 +35,7 @@ describe('14. path traversal in report names', () => {
       const redirect = await fetch(final.downloadUrl, { redirect: 'manual' });
       expect(redirect.status).toBe(302);
       expect(new URL(redirect.headers.get('location')!).pathname).toBe(`/${s3.bucket}/exports/${TENANT}/${id}.json`);
-      expectSafeDisposition((await download(final.downloadUrl)).headers.get('content-disposition'));
+      expectSafeDisposition((await downloadOk(final.downloadUrl)).headers.get('content-disposition'));
     }
     const client = new S3Client({ endpoint: s3.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));

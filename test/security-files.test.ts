@@ -17,7 +17,7 @@ import { exportBody } from '../server/src/features/exports/export-body.js';
 import { compileCsvReport, compileReport } from '../server/src/features/reports/compile-query.js';
 import { validateDefinition } from '../server/src/features/reports/validate-definition.js';
 import { parseCsv } from './support/csv.js';
-import { exportAndFollow } from './support/exports.js';
+import { createReport, downloadOk, exportAndFollow, expectSafeDisposition } from './support/exports.js';
 
 const TENANT = 'hostile';
 /** Text a spreadsheet would run, and text it would not (the control group). */
@@ -46,16 +46,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-async function createReport(target: TestApp, name: string, definition = RAW): Promise<string> {
-  const res = await target.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name, definition } }, await target.token(TENANT, 'editor'));
-  expect(res.errors).toBeUndefined();
-  return res.data!.createReport.id;
-}
-
-async function download(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  return { headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+async function createHostileReport(target: TestApp, name: string, definition: unknown = RAW): Promise<string> {
+  return createReport(target, await target.token(TENANT, 'editor'), name, definition);
 }
 
 class Collect extends Writable {
@@ -66,10 +58,10 @@ class Collect extends Writable {
 describe('13. formula injection', () => {
   it('CSV: text is neutralised, numbers are left alone, and the engine and JS paths agree byte for byte', async () => {
     const token = await app.token(TENANT, 'editor');
-    const reportId = await createReport(app, 'Formulas CSV');
+    const reportId = await createHostileReport(app, 'Formulas CSV');
     const { final } = await exportAndFollow(app, token, { reportId, format: 'CSV' });
     expect(final.status).toBe('COMPLETED');
-    const file = (await download(final.downloadUrl)).body;
+    const file = (await downloadOk(final.downloadUrl)).body;
     const rows = parseCsv(file.toString('utf8'));
     expect(rows[0]).toEqual(['user_id', 'value']);
     const cells = new Map<string, Set<string>>();
@@ -108,11 +100,11 @@ describe('13. formula injection', () => {
 
   it('XLSX: every text is a typed string cell holding the exact text, numbers are numbers, no formula anywhere', async () => {
     const token = await app.token(TENANT, 'editor');
-    const reportId = await createReport(app, 'Formulas XLSX');
+    const reportId = await createHostileReport(app, 'Formulas XLSX');
     const { final } = await exportAndFollow(app, token, { reportId, format: 'XLSX' });
     expect(final.status).toBe('COMPLETED');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await download(final.downloadUrl)).body as any);
+    await book.xlsx.load((await downloadOk(final.downloadUrl)).body as any);
     const sheet = book.worksheets[0]!;
     const texts = new Set<string>();
     let formulas = 0;
@@ -140,22 +132,16 @@ function filesUnder(dir: string): string[] {
 
 const TRAVERSAL_NAMES = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow', '%2e%2e%2f%2e%2e%2fetc', 'report\r\nSet-Cookie: x=1', 'a"; filename="evil.exe', '....//....//x', '~/.ssh/id_rsa', '\u202Egnp.exe'];
 
-function expectSafeDisposition(header: string | null) {
-  expect(header).toBeTruthy();
-  expect(header!).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
-  expect(header!).not.toMatch(/\.\.|[/\\\r\n]/);
-}
-
 describe('14. path traversal in report names', () => {
   it('on disk: safe keys, file names and Content-Disposition; nothing outside the export store', async () => {
     const token = await app.token(TENANT, 'editor');
     for (const name of TRAVERSAL_NAMES) {
-      const reportId = await createReport(app, name, { source: 'usage_events', measures: [{ fn: 'COUNT' }] } as any);
+      const reportId = await createHostileReport(app, name, { source: 'usage_events', measures: [{ fn: 'COUNT' }] } as any);
       const { id, final } = await exportAndFollow(app, token, { reportId, format: 'CSV' });
       expect(final.status).toBe('COMPLETED');
       expect(final.storageKey).toBe(`exports/${TENANT}/${id}.csv`);
       expect(final.fileName).toMatch(/^[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}\.csv$/);
-      expectSafeDisposition((await download(final.downloadUrl)).headers.get('content-disposition'));
+      expectSafeDisposition((await downloadOk(final.downloadUrl)).headers.get('content-disposition'));
     }
     const store = app.config.exports.dir;
     for (const file of filesUnder(store)) expect(relative(store, file)).toMatch(/^exports\/[a-z0-9_-]+\/[0-9a-f-]{36}\.(csv|xlsx|pdf|json|ndjson)$/);

@@ -1,6 +1,6 @@
 /**
  * Export helpers for tests: create an export through GraphQL and follow it to the end over
- * graphql-ws, as the builder does.
+ * graphql-ws, as the builder does; create a report; download a link and check its headers.
  */
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
@@ -46,3 +46,24 @@ export const RAW_EVENTS_DEFINITION = {
   timeRange: { last: { n: 40, unit: 'DAY' } },
   rowLimit: 1_000_000,
 };
+
+/** Creates a report through the API and returns its id; any GraphQL error fails the test. */
+export async function createReport(app: TestApp, token: string, name: string, definition: unknown): Promise<string> {
+  const res = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name, definition } }, token);
+  if (res.errors || !res.data) throw new Error(`createReport ${JSON.stringify(name)}: ${JSON.stringify(res.errors)}`);
+  return res.data.createReport.id as string;
+}
+
+/** GETs a download link (following redirects) and expects 200; the headers and the bytes. */
+export async function downloadOk(url: string): Promise<{ headers: Headers; body: Buffer }> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+  return { headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** A Content-Disposition that names the file safely: ASCII fallback and RFC 5987 form, no path, no header injection. */
+export function expectSafeDisposition(header: string | null): void {
+  expect(header).toBeTruthy();
+  expect(header!).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+  expect(header!).not.toMatch(/\.\.|[/\\\r\n]/);
+}
