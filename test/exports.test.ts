@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { compileReport } from '../server/src/features/reports/compile-query.js';
+import { signDownloadToken } from '../server/src/features/exports/download-token.js';
 import { validateDefinition } from '../server/src/features/reports/validate-definition.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { parseCsv } from './support/csv.js';
@@ -134,10 +135,15 @@ describe('exports of the Usage Summary in every format', () => {
 });
 
 describe('download links', () => {
-  it('are 404 when tampered with, used for another export, or malformed', async () => {
+  it('are 404 when tampered with, used for another export, or malformed; 410 with a message when only expired', async () => {
     const a = await exportAndFollow(app, admin, { reportId: usageId, format: 'CSV' });
     const b = await exportAndFollow(app, admin, { reportId: usageId, format: 'JSON' });
     const token = new URL(a.final.downloadUrl).searchParams.get('token')!;
+    const expired = signDownloadToken(app.runtime.downloadSecret, { exportId: a.id, tenantId: 'acme', expiresAt: new Date(Date.now() - 1000) });
+    const gone = await fetch(`${app.url}/exports/${a.id}/download?token=${encodeURIComponent(expired)}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toMatch(/expired.*download the export again/);
+    expect((await fetch(`${app.url}/exports/${b.id}/download?token=${encodeURIComponent(expired)}`)).status).toBe(404);
     expect((await fetch(`${app.url}/exports/${b.id}/download?token=${encodeURIComponent(token)}`)).status).toBe(404);
     expect((await fetch(a.final.downloadUrl.replace(/token=./, 'token=X'))).status).toBe(404);
     expect((await fetch(`${app.url}/exports/${a.id}/download`)).status).toBe(404);

@@ -237,7 +237,7 @@ describe('12. tampered cursors and tokens: BAD_USER_INPUT or 404, never 500', ()
     for (const after of tampered) expectBadInput(await app.gql(PREVIEW, { input: { definition, after } }, admin), 'input.after');
   });
 
-  it('download tokens: tampered, foreign, expired or malformed links are 404', async () => {
+  it('download tokens: tampered, foreign or malformed links are 404; only a genuine expired one says so (410)', async () => {
     const done = await exportAndFollow(app, admin, { reportId, format: 'CSV' });
     const url = new URL(done.final.downloadUrl);
     expect((await fetch(url)).status).toBe(200);
@@ -248,7 +248,6 @@ describe('12. tampered cursors and tokens: BAD_USER_INPUT or 404, never 500', ()
       flip(token, 5), flip(token, token.length - 3), token + 'x', token.split('.').slice(0, 2).join('.'), `v2.${token.slice(3)}`,
       signDownloadToken(secret, { exportId: uuid, tenantId: 'acme', expiresAt: new Date(Date.now() + 60_000) }),
       signDownloadToken(secret, { exportId: done.id, tenantId: 'globex', expiresAt: new Date(Date.now() + 60_000) }),
-      signDownloadToken(secret, { exportId: done.id, tenantId: 'acme', expiresAt: new Date(Date.now() - 1_000) }),
       signDownloadToken('another-secret-another-secret-0123456789', { exportId: done.id, tenantId: 'acme', expiresAt: new Date(Date.now() + 60_000) }),
       '', 'x'.repeat(5000), "' OR 1=1 --", '%00', '../../etc/passwd',
     ];
@@ -256,6 +255,12 @@ describe('12. tampered cursors and tokens: BAD_USER_INPUT or 404, never 500', ()
       const res = await fetch(`${app.url}/exports/${done.id}/download?token=${encodeURIComponent(t)}`);
       expect(res.status, t.slice(0, 40)).toBe(404);
     }
+    // Genuine and expired: 410 with a message; the same token for another export is just invalid.
+    const expired = signDownloadToken(secret, { exportId: done.id, tenantId: 'acme', expiresAt: new Date(Date.now() - 1_000) });
+    const gone = await fetch(`${app.url}/exports/${done.id}/download?token=${encodeURIComponent(expired)}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).not.toMatch(/acme|[0-9a-f]{8}-/);
+    expect((await fetch(`${app.url}/exports/${uuid}/download?token=${encodeURIComponent(expired)}`)).status).toBe(404);
     for (const path of [`/exports/${uuid}/download?token=${encodeURIComponent(token)}`, `/exports/not-a-uuid/download?token=${encodeURIComponent(token)}`,
       `/exports/..%2F..%2Fetc%2Fpasswd/download?token=${encodeURIComponent(token)}`, `/exports/${done.id}/download`, `/exports/${done.id}/download?token=a&token=b`]) {
       expect((await fetch(app.url + path)).status, path).toBe(404);

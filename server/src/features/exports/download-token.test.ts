@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signDownloadToken, verifyDownloadToken } from './download-token.js';
+import { checkDownloadToken, signDownloadToken, verifyDownloadToken } from './download-token.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const EXPORT_A = '6f1c2b1e-0d2a-4c55-9a55-2f1e0c7b9a01';
@@ -38,6 +38,18 @@ describe('download tokens', () => {
   it('is bound to the export id', () => {
     expect(verifyDownloadToken(SECRET, token(), EXPORT_B, NOW)).toBeNull();
     expect(verifyDownloadToken(SECRET, token(), '', NOW)).toBeNull();
+  });
+
+  it('tells an expired genuine token from an invalid one, and never an expired forged one', () => {
+    const old = token({ expiresAt: new Date(NOW.getTime() - 1000) });
+    expect(checkDownloadToken(SECRET, old, EXPORT_A, NOW)).toEqual({ ok: false, expired: true });
+    expect(checkDownloadToken(SECRET, token(), EXPORT_A, NOW)).toEqual({ ok: true, tenantId: 'acme', issuedTo: null });
+    // Another secret, another export, a flipped MAC character: invalid, whatever the expiry says.
+    expect(checkDownloadToken('another secret', old, EXPORT_A, NOW)).toEqual({ ok: false, expired: false });
+    expect(checkDownloadToken(SECRET, old, EXPORT_B, NOW)).toEqual({ ok: false, expired: false });
+    const flipped = old.slice(0, -2) + (old.at(-2) === 'A' ? 'B' : 'A') + old.at(-1);
+    expect(checkDownloadToken(SECRET, flipped, EXPORT_A, NOW)).toEqual({ ok: false, expired: false });
+    expect(checkDownloadToken(SECRET, old, EXPORT_A, new Date(Number.NaN))).toEqual({ ok: false, expired: false });
   });
 
   it('enforces expiry', () => {

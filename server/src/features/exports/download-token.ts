@@ -8,7 +8,8 @@
  *
  * The token names its export, so a token for export A does not download export B; the tenant it
  * carries is what the route scopes its lookup by. Verification never throws: any malformed,
- * tampered, foreign or expired token is simply null, which the route answers with 404.
+ * tampered or foreign token is simply invalid, which the route answers with 404; a genuine one
+ * past its expiry is 410 with a message saying so (checkDownloadToken).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -52,6 +53,50 @@ export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims): 
   return `${body}.${mac(secret, body).toString('base64url')}`;
 }
 
+/** What a download token says: its claims, or why not (expired: genuine, ours, and too old). */
+export type DownloadTokenCheck =
+  | { ok: true; tenantId: string; issuedTo: string | null }
+  | { ok: false; expired: boolean };
+
+const INVALID: DownloadTokenCheck = { ok: false, expired: false };
+
+/**
+ * Checks a token for exactly this export at `now`. Never throws. `expired` is only ever true for a
+ * token this secret signed for this export: telling its holder that the link is too old reveals
+ * nothing they could not read from it, while anything else stays a bare "invalid".
+ */
+export function checkDownloadToken(
+  secret: Secret,
+  token: unknown,
+  exportId: string,
+  now: Date = new Date(),
+): DownloadTokenCheck {
+  try {
+    if (!secretUsable(secret) || typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return INVALID;
+    const parts = token.split('.');
+    if (parts.length !== 3) return INVALID;
+    const [version, payload, macText] = parts as [string, string, string];
+    if (version !== VERSION || !BASE64URL.test(payload) || !BASE64URL.test(macText)) return INVALID;
+    const given = Buffer.from(macText, 'base64url');
+    // Canonical encoding only, so one token has exactly one spelling.
+    if (given.length !== MAC_BYTES || given.toString('base64url') !== macText) return INVALID;
+    const expected = mac(secret, `${version}.${payload}`);
+    if (!timingSafeEqual(given, expected)) return INVALID;
+
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (typeof claims !== 'object' || claims === null) return INVALID;
+    const { e, t, x, u } = claims as Record<string, unknown>;
+    if (typeof e !== 'string' || typeof t !== 'string' || t === '' || typeof x !== 'number') return INVALID;
+    if (!Number.isSafeInteger(x)) return INVALID;
+    if (typeof exportId !== 'string' || e !== exportId) return INVALID;
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return INVALID;
+    if (!(now.getTime() < x * 1000)) return { ok: false, expired: true };
+    return { ok: true, tenantId: t, issuedTo: typeof u === 'string' && u !== '' ? u : null };
+  } catch {
+    return INVALID;
+  }
+}
+
 /**
  * The token's tenant when it is genuine (this secret), unexpired at `now`, and for exactly this
  * export; null otherwise. Never throws.
@@ -62,29 +107,8 @@ export function verifyDownloadToken(
   exportId: string,
   now: Date = new Date(),
 ): { tenantId: string; issuedTo: string | null } | null {
-  try {
-    if (!secretUsable(secret) || typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
-    const parts = token.split('.');
-    if (parts.length !== 3) return null;
-    const [version, payload, macText] = parts as [string, string, string];
-    if (version !== VERSION || !BASE64URL.test(payload) || !BASE64URL.test(macText)) return null;
-    const given = Buffer.from(macText, 'base64url');
-    // Canonical encoding only, so one token has exactly one spelling.
-    if (given.length !== MAC_BYTES || given.toString('base64url') !== macText) return null;
-    const expected = mac(secret, `${version}.${payload}`);
-    if (!timingSafeEqual(given, expected)) return null;
-
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof claims !== 'object' || claims === null) return null;
-    const { e, t, x, u } = claims as Record<string, unknown>;
-    if (typeof e !== 'string' || typeof t !== 'string' || t === '' || typeof x !== 'number') return null;
-    if (!Number.isSafeInteger(x)) return null;
-    if (typeof exportId !== 'string' || e !== exportId) return null;
-    if (!(now instanceof Date) || !(now.getTime() < x * 1000)) return null;
-    return { tenantId: t, issuedTo: typeof u === 'string' && u !== '' ? u : null };
-  } catch {
-    return null;
-  }
+  const checked = checkDownloadToken(secret, token, exportId, now);
+  return checked.ok ? { tenantId: checked.tenantId, issuedTo: checked.issuedTo } : null;
 }
 
 /** The link a user or an email recipient downloads the file with: our route, with its token. */

@@ -2,7 +2,7 @@
  * GET /exports/:id/download?token=…, the download link of every export. The token (HMAC, bound to
  * the export id and tenant, expiring) is the whole authorisation, so a link works in a browser or
  * an email client without a bearer header. Anything wrong is a plain 404: no hint whether the id
- * exists, the token expired or the file is gone. Every download is audited here: files on disk are
+ * exists or the file is gone; only a genuine link past its expiry says so (410). Every download is audited here: files on disk are
  * streamed; files in S3 are handed over by a redirect to a presigned URL that expires within
  * minutes (the bytes do not pass through this process, and a stale presigned URL is useless, so a
  * link cannot bypass the audit).
@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { Logger } from '../../platform/logger.js';
 import { AuditService } from '../audit/audit.service.js';
-import { verifyDownloadToken } from './download-token.js';
+import { checkDownloadToken } from './download-token.js';
 import { ExportEntity } from './export.entity.js';
 import { contentDisposition } from './writers/file-name.js';
 import { isUuid } from '../../graphql/ids.js';
@@ -35,8 +35,13 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     const id = String(req.params.id ?? '');
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     if (!isUuid(id) || !token) return notFound();
-    const claim = verifyDownloadToken(deps.downloadSecret, token, id);
-    if (!claim) return notFound();
+    const claim = checkDownloadToken(deps.downloadSecret, token, id);
+    if (!claim.ok) {
+      if (!claim.expired) return notFound();
+      // Our own link, only too old (an email opened days later): say so, and what to do.
+      return void res.status(410).type('text/plain').set('Cache-Control', 'no-store')
+        .send('This download link has expired. Open Reportcast and download the export again for a fresh link.');
+    }
     const em = deps.em.fork();
     const record = await em.findOne(ExportEntity, { id, tenantId: claim.tenantId });
     if (!record || record.status !== 'COMPLETED' || !record.storageKey || record.fileExpiredAt) return notFound();
