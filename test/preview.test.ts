@@ -3,7 +3,7 @@
  * page ends exactly at the row limit, the as-of instant is fixed across pages, and a tenant only
  * ever sees its own rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileReport } from '../server/src/features/reports/compile-query.js';
 import { validateDefinition } from '../server/src/features/reports/validate-definition.js';
 import type { ReportDefinition } from '../server/src/features/reports/definition.js';
@@ -83,6 +83,30 @@ describe('previewReport by definition', () => {
     expect(pages.every((p) => p.totalCount === 45 && p.truncated === true)).toBe(true);
     expect(pages.at(-1).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
     expect(rows).toEqual(await unpaged('acme', raw, new Date(pages[0].asOf)));
+  });
+
+  it('counts once: later pages carry the first page\'s count and run only their page query', async () => {
+    const query = vi.spyOn(app.runtime.analytics, 'query');
+    try {
+      const { pages } = await walk(acme, { definition: raw }, 10);
+      expect(pages).toHaveLength(5);
+      const counts = query.mock.calls.filter(([sql]) => /SELECT count\(\) AS/.test(sql)).length;
+      expect(counts).toBe(1);
+      expect(query.mock.calls.length).toBe(1 + pages.length);
+      expect(pages.every((p) => p.totalCount === 45 && p.truncated === true)).toBe(true);
+    } finally {
+      query.mockRestore();
+    }
+    // A cursor made before cursors carried the count still pages (it counts again).
+    const first = (await app.gql(PREVIEW, { input: { definition: raw, first: 10 } }, acme)).data!.previewReport;
+    const cursor = JSON.parse(Buffer.from(first.pageInfo.endCursor, 'base64url').toString('utf8'));
+    delete cursor.c;
+    const old = await app.gql(PREVIEW, { input: { definition: raw, first: 10, after: Buffer.from(JSON.stringify(cursor)).toString('base64url') } }, acme);
+    expect(old.errors).toBeUndefined();
+    expect(old.data!.previewReport).toMatchObject({ totalCount: 45, truncated: true });
+    // A tampered count is refused like any malformed cursor.
+    const forged = Buffer.from(JSON.stringify({ ...cursor, c: -1 })).toString('base64url');
+    expect(errorCode(await app.gql(PREVIEW, { input: { definition: raw, first: 10, after: forged } }, acme))).toBe('BAD_USER_INPUT');
   });
 
   it('is not truncated when the result fits', async () => {

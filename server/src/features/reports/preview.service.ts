@@ -25,7 +25,8 @@ export interface PreviewPage {
   elapsedMs: number;
 }
 
-type PreviewCursor = { o: number; a: string; h: string };
+/** o: offset; a: as-of; h: definition fingerprint; c: the first page's count (optional: older cursors lack it). */
+type PreviewCursor = { o: number; a: string; h: string; c?: number };
 /** DateTime64's range in ClickHouse: a tampered as-of outside it is a bad cursor, not an engine error. */
 const MIN_AS_OF = Date.UTC(1900, 0, 1);
 const MAX_AS_OF = Date.UTC(2299, 11, 31);
@@ -33,7 +34,7 @@ const isPreviewCursor = (v: unknown): v is PreviewCursor => {
   const c = v as PreviewCursor;
   if (typeof v !== 'object' || v === null || typeof c.a !== 'string' || typeof c.h !== 'string') return false;
   const asOf = Date.parse(c.a);
-  return Number.isSafeInteger(c.o) && c.o >= 0 && asOf >= MIN_AS_OF && asOf <= MAX_AS_OF;
+  return Number.isSafeInteger(c.o) && c.o >= 0 && asOf >= MIN_AS_OF && asOf <= MAX_AS_OF && (c.c === undefined || (Number.isSafeInteger(c.c) && c.c >= 0));
 };
 
 function fingerprint(definition: unknown): string {
@@ -57,12 +58,16 @@ export class PreviewService {
     const hash = fingerprint(definition);
     let offset = 0;
     let asOf = new Date();
+    // Later pages read the same window as of the same instant: the first page's count holds, so
+    // only the page query runs (a third less engine work per page of the seeded report).
+    let knownCount: number | null = null;
     if (after) {
       const cursor = decodeCursor(after, isPreviewCursor, 'input.after');
       // A cursor from another definition would page through a different result.
       if (cursor.h !== hash) throw new BadUserInputError('Cursor belongs to another report definition', [{ path: 'input.after', message: 'does not match this definition' }]);
       offset = cursor.o;
       asOf = new Date(cursor.a);
+      knownCount = cursor.c ?? null;
     }
     const rowLimit = definition.rowLimit;
     const pageSize = Math.min(clampFirst(first, DEFAULT_PREVIEW_PAGE), Math.max(0, rowLimit - offset));
@@ -79,11 +84,10 @@ export class PreviewService {
     const signal = controller.signal;
     const countQuery = compileCount(full, rowLimit);
     const pageQuery = compilePage(full, offset, pageSize);
-    const [countResult, pageResult] = await Promise.all([
-      this.store.query(countQuery.sql, countQuery.params, { signal }),
+    const [counted, pageResult] = await Promise.all([
+      knownCount ?? this.store.query(countQuery.sql, countQuery.params, { signal }).then((r) => Number(r.rows[0]?.[0] ?? 0)),
       pageSize > 0 ? this.store.query(pageQuery.sql, pageQuery.params, { signal }) : Promise.resolve({ columns: [], rows: [] }),
     ]).finally(() => clearTimeout(timer));
-    const counted = Number(countResult.rows[0]?.[0] ?? 0);
     const totalCount = Math.min(counted, rowLimit);
     const end = offset + pageResult.rows.length;
     const hasNextPage = end < totalCount;
@@ -92,7 +96,7 @@ export class PreviewService {
       rows: pageResult.rows,
       totalCount,
       truncated: counted > rowLimit,
-      pageInfo: { hasNextPage, endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash }) : null },
+      pageInfo: { hasNextPage, endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash, c: counted }) : null },
       asOf,
       elapsedMs: Math.round(performance.now() - started),
     };
