@@ -228,8 +228,10 @@ describe('events come from the database', () => {
 });
 
 describe('the event listener loses its connection', () => {
-  it('a change committed while it was away still reaches the subscriber once it is back; unchanged exports are not re-sent', async () => {
+  it('a change committed while it was away still reaches its subscribers once it is back; unchanged exports are not re-sent', async () => {
     const { conn, ids, client, follows: [moving, still] } = await followTwoIdleExports();
+    const tenant = collect(client, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
+    await new Promise((r) => setTimeout(r, 200)); // exportsChanged has no initial value to wait for
     // The API's LISTEN connection dies (a PostgreSQL restart, a proxy timeout, an operator) ...
     const killed = await conn.execute<{ ok: boolean }[]>(
       `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN reportcast_events'`);
@@ -240,6 +242,10 @@ describe('the event listener loses its connection', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(moving.values.map((e: any) => e.status)).toEqual(['PENDING', 'COMPLETED']);
     expect(still.values.map((e: any) => e.status)).toEqual(['PENDING']);
+    // The tenant-wide subscription is sent what changed while it was away (and, within a few
+    // seconds' clock margin before, what changed just before: here the other export's creation).
+    await tenant.until((e: any) => e.id === ids[0] && e.status === 'COMPLETED', 10_000);
+    expect(tenant.values.filter((e: any) => e.id === ids[1]).every((e: any) => e.status === 'PENDING')).toBe(true);
     // Listening again: the next change arrives as usual.
     await conn.execute(`UPDATE exports SET status = 'FAILED', error_code = 'X', error_message = 'x', completed_at = now() WHERE id = ?`, [ids[1]]);
     await still.until((e: any) => e.status === 'FAILED', 10_000);

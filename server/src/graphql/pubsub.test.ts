@@ -22,7 +22,7 @@ describe('EventRouter', () => {
     const seen: string[] = [];
     router.listen({ exportId: 'e1' }, (e) => seen.push(`e1<-${name(e)}`));
     router.listen({ tenantId: 'globex' }, (e) => seen.push(`globex<-${name(e)}`));
-    router.publish({ type: 'resync' });
+    router.publish({ type: 'resync', since: new Date() });
     expect(seen.sort()).toEqual(['e1<-resync', 'globex<-resync']);
   });
 

@@ -23,6 +23,8 @@ export interface ExportEvent {
  */
 export interface ResyncEvent {
   type: 'resync';
+  /** When the connection was lost (this process's clock): what changed after it may be unheard. */
+  since: Date;
 }
 
 export type AppEvent = ExportEvent | ResyncEvent;
@@ -38,8 +40,8 @@ export class PgEventBus implements EventBus {
   private readonly handlers = new Set<(event: AppEvent) => void>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  /** Set when a connection was lost (or never made): the next LISTEN that succeeds announces a resync. */
-  private lost = false;
+  /** When a connection was lost (or first failed); the next LISTEN that succeeds announces a resync. */
+  private lostAt: Date | null = null;
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
 
@@ -76,10 +78,11 @@ export class PgEventBus implements EventBus {
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      if (this.lost && this.listener === client) {
-        this.lost = false;
-        this.log.info('event listener reconnected; subscriptions re-read their exports');
-        for (const handler of this.handlers) handler({ type: 'resync' });
+      if (this.lostAt && this.listener === client) {
+        const since = this.lostAt;
+        this.lostAt = null;
+        this.log.info('event listener reconnected; subscriptions re-read their exports', { since: since.toISOString() });
+        for (const handler of this.handlers) handler({ type: 'resync', since });
       }
     } catch (error) {
       this.log.warn('event listener could not connect; retrying', { error: (error as Error).message });
@@ -89,7 +92,7 @@ export class PgEventBus implements EventBus {
 
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
-    this.lost = true;
+    this.lostAt ??= new Date();
     const old = this.listener;
     this.listener = null;
     old?.removeAllListeners();

@@ -40,7 +40,8 @@ const visibleState = (e: ExportEntity) => `${e.status}|${e.rowsWritten}|${e.rows
  * starts before the first read, so no change between that read and the first event is missed; an
  * event that arrives while an earlier one for the same export still waits its turn replaces it
  * (both would read the same, latest row). After the event listener reconnects (events may have
- * been missed), a subscription to one export re-reads it and sends it if it changed.
+ * been missed), a subscription to one export re-reads it and sends it if it changed; a
+ * tenant-wide one sends the tenant's exports changed since the connection was lost.
  */
 function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEntity | null>) {
   return new Repeater<ExportEntity>(async (push, stop) => {
@@ -57,8 +58,16 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
     const unlisten = eventRouter.listen(key, (incoming) => {
       let event: ExportEvent;
       if (incoming.type === 'resync') {
-        // A tenant-wide subscription cannot know what it missed; it carries on from the next event.
-        if (!('exportId' in key)) return;
+        if (!('exportId' in key)) {
+          // A tenant-wide subscription sends every export changed since the listener was lost
+          // (a few seconds' margin for clocks: a repeat is harmless, a gap is not).
+          const since = new Date(incoming.since.getTime() - RESYNC_CLOCK_MARGIN_MS);
+          turn = turn.then(async () => {
+            const changed = closed ? [] : await ctx.services.exports.changedSince(viewer, since, RESYNC_TENANT_LIMIT, ctx.em.fork()).catch(() => []);
+            for (const record of changed) if (!closed) await send(record);
+          });
+          return;
+        }
         event = { type: 'export', id: key.exportId, tenantId: viewer.tenantId, status: RESYNC };
       } else {
         if (incoming.tenantId !== viewer.tenantId) return;
@@ -91,6 +100,9 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
 
 /** The status of the event a reconnect makes for each subscription (its own: not shared). */
 const RESYNC = 'RESYNC';
+const RESYNC_CLOCK_MARGIN_MS = 5_000;
+/** At most this many exports re-sent to a tenant-wide subscription after a reconnect. */
+const RESYNC_TENANT_LIMIT = 500;
 
 @Resolver(() => Export)
 export class ExportResolver {

@@ -125,6 +125,18 @@ export class ExportService {
     private readonly limits: DefinitionLimits,
   ) {}
 
+  /**
+   * The tenant's exports changed at or after `since`, oldest change first, at most `limit`: what a
+   * tenant-wide subscription re-reads after its events may have been missed. Only exports created
+   * within a day before `since` are looked at (the tenant/created index; an export runs for far
+   * less), so the read stays small whatever the history.
+   */
+  async changedSince(viewer: Viewer, since: Date, limit: number, em: EntityManager = this.em): Promise<ExportEntity[]> {
+    return em.find(ExportEntity,
+      { tenantId: viewer.tenantId, createdAt: { $gte: new Date(since.getTime() - 86_400_000) }, updatedAt: { $gte: since } },
+      { orderBy: { updatedAt: 'asc', id: 'asc' }, limit, refresh: true });
+  }
+
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Export', id);
     const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
