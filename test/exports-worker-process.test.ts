@@ -5,19 +5,17 @@
  * once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { REPO_ROOT } from '../server/src/config.js';
 import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createReport, CREATE_EXPORT, EXPORT_UPDATED, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
+import { runCli, spawnServer } from './support/processes.js';
 
-const TSX = join(REPO_ROOT, 'server', 'node_modules', '.bin', 'tsx');
-const MAIN = join(REPO_ROOT, 'server', 'src', 'main.ts');
 const workerDir = createTempDir('reportcast-worker-');
 let app: TestApp;
 const children: ChildProcess[] = [];
@@ -39,31 +37,16 @@ function workerEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function startWorkerProcess(): Promise<ChildProcess> {
-  // node --import tsx (not the tsx binary): one process, so SIGKILL really kills the worker.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      if (process.env.DEBUG_WORKER) process.stderr.write(c);
-      if (out.includes('worker is up')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const worker = await spawnServer('worker', workerEnv(), 'worker');
+  children.push(worker.child);
+  return worker.child;
 }
 
 beforeAll(async () => {
   app = await startTestApp({ seedRows: 1_000 }); // API only: no worker in this process
   // The worker process owns its own embedded ClickHouse; give it data.
-  const seeded = spawnSync(TSX, [MAIN, 'seed', '--rows', '150000'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), encoding: 'utf8' });
-  expect(seeded.status, seeded.stdout + seeded.stderr).toBe(0);
+  await runCli(['seed', '--rows', '150000'], workerEnv());
 });
 
 afterAll(async () => {

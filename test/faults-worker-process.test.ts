@@ -11,20 +11,17 @@ import 'reflect-metadata';
  * (SIGKILL mid-export is test/exports-worker-process.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { REPO_ROOT } from '../server/src/config.js';
 import { createTempDir } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { startS3, type TestS3 } from './support/s3.js';
 import { createReport, CREATE_EXPORT, reportIdByName, RAW_EVENTS_DEFINITION } from './support/exports.js';
 import { waitFor } from './support/wait.js';
+import { runCli, spawnServer } from './support/processes.js';
 
-const TSX = join(REPO_ROOT, 'server', 'node_modules', '.bin', 'tsx');
-const MAIN = join(REPO_ROOT, 'server', 'src', 'main.ts');
 // No grace: the interrupted XLSX export (~60k rows) can finish within even one second on a quiet
 // machine, and this test is about the interruption (scale-out.test.ts covers a finish within grace).
 const DRAIN_SECONDS = 0;
@@ -55,23 +52,10 @@ function workerEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function startWorkerProcess(): Promise<ChildProcess & { output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      if (process.env.DEBUG_WORKER) process.stderr.write(c);
-      if (out.includes('worker is up')) {
-        clearTimeout(timer);
-        resolve(Object.assign(child, { output: () => out }));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
+async function startWorkerProcess(): Promise<ChildProcess & { output: () => string }> {
+  const worker = await spawnServer('worker', workerEnv(), 'faults worker');
+  children.push(worker.child);
+  return Object.assign(worker.child, { output: worker.output });
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -88,8 +72,7 @@ beforeAll(async () => {
   s3 = await startS3('reportcast-faults');
   app = await startTestApp({ seedRows: 1_000, env: { ...s3.env, SENDGRID_API_KEY: 'SG.test', SENDGRID_API_URL: recorder.baseUrl } }); // API only
   admin = await app.token('acme', 'admin');
-  const seeded = spawnSync(TSX, [MAIN, 'seed', '--rows', '150000'], { env: workerEnv(), cwd: join(REPO_ROOT, 'server'), encoding: 'utf8' });
-  expect(seeded.status, seeded.stdout + seeded.stderr).toBe(0);
+  await runCli(['seed', '--rows', '150000'], workerEnv());
 }, 120_000);
 
 afterAll(async () => {

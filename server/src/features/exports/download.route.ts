@@ -2,10 +2,10 @@
  * GET /exports/:id/download?token=…, the download link of every export. The token (HMAC, bound to
  * the export id and tenant, expiring) is the whole authorisation, so a link works in a browser or
  * an email client without a bearer header. Anything wrong is a plain 404: no hint whether the id
- * exists or the file is gone; only a genuine link past its expiry says so (410). Every download is audited here: files on disk are
- * streamed; files in S3 are handed over by a redirect to a presigned URL that expires within
- * minutes (the bytes do not pass through this process, and a stale presigned URL is useless, so a
- * link cannot bypass the audit).
+ * exists or the file is gone; only a genuine link past its expiry says so (410). Every download
+ * is audited here: files on disk are streamed; files in S3 are handed over by a redirect to a
+ * presigned URL that expires within minutes (the bytes do not pass through this process, and a
+ * stale presigned URL is useless, so a link cannot bypass the audit).
  */
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';

@@ -33,7 +33,7 @@ function linkOf(root: ExportWithLink, ctx: AppContext): { url: string; expiresAt
 const latest = new WeakMap<ExportEvent, Promise<ExportEntity | null>>();
 
 /** What a follower sees change; a re-read that finds the same is not sent again. */
-const visibleState = (e: ExportEntity) => `${e.status}|${e.rowsWritten}|${e.rowsTotal}|${e.attempts}|${e.fileExpiredAt?.getTime() ?? ''}|${e.updatedAt?.getTime() ?? ''}`;
+const visibleState = (e: ExportEntity) => `${e.status}|${e.rowsWritten}|${e.rowsTotal}|${e.attempts}|${e.fileExpiredAt?.getTime() ?? ''}|${e.updatedAt.getTime()}`;
 
 /**
  * Yields the export now, then again each time an event about it arrives, in order. Listening
