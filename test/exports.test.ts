@@ -206,7 +206,7 @@ async function followTwoIdleExports() {
 describe('events come from the database', () => {
   it('a change committed by any process reaches subscribers; one export\'s event does not wake another\'s followers', async () => {
     const { conn, ids, client, follows: [first, second] } = await followTwoIdleExports();
-    const tenant = collect(client, 'subscription { exportsChanged { id status } }', {}, (d) => d.exportsChanged);
+    const tenant = collect(client, 'subscription { exportsChanged { id status revision } }', {}, (d) => d.exportsChanged);
     await new Promise((r) => setTimeout(r, 200)); // exportsChanged has no initial value to wait for
 
     await conn.execute(`UPDATE exports SET status = 'PROCESSING', rows_written = 10, rows_total = 40 WHERE id = ?`, [ids[0]]);
@@ -222,6 +222,8 @@ describe('events come from the database', () => {
     await new Promise((r) => setTimeout(r, 300));
     // exportsChanged heard both changes of the first; the deleted rows are gone (nothing to send).
     expect(tenant.values.filter((e: any) => e.id === ids[0]).map((e: any) => e.status)).toEqual(['PROCESSING', 'FAILED']);
+    // Every UPDATE raised the revision, the unannounced one too: a client keeps the higher copy.
+    expect(tenant.values.filter((e: any) => e.id === ids[0]).map((e: any) => e.revision)).toEqual([1, 3]);
     expect(tenant.values.filter((e: any) => e.id === ids[1])).toEqual([]);
     await client.dispose();
   });

@@ -365,6 +365,8 @@ export type Export = {
   reportName: Scalars['String']['output'];
   /** The export this one retries. */
   retryOf: Maybe<Scalars['ID']['output']>;
+  /** Grows with every change to this export: of two copies of it (a list read and a subscription event, say), the one with the higher revision is the newer. */
+  revision: Scalars['Int']['output'];
   /** Rows in the file, once COMPLETED. */
   rowCount: Maybe<Scalars['Float']['output']>;
   /** The schedule that produced this export, if any. */

@@ -6,6 +6,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { keepNewerExportsLink } from './export-revisions';
 
 export function makeClient(token: string): ApolloClient {
   const http = new HttpLink({
@@ -15,7 +16,7 @@ export function makeClient(token: string): ApolloClient {
   });
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = new GraphQLWsLink(createClient({ url: wsUrl, connectionParams: { authorization: `Bearer ${token}` }, lazy: true }));
-  const link = ApolloLink.split(
+  const transport = ApolloLink.split(
     ({ query }) => {
       const def = getMainDefinition(query);
       return def.kind === 'OperationDefinition' && def.operation === 'subscription';
@@ -23,5 +24,10 @@ export function makeClient(token: string): ApolloClient {
     ws,
     http,
   );
-  return new ApolloClient({ link, cache: new InMemoryCache() });
+  return new ApolloClient({ link: withExportRevisions(transport), cache: new InMemoryCache() });
+}
+
+/** Every result passes through keepNewerExportsLink before it reaches the cache. */
+export function withExportRevisions(transport: ApolloLink): ApolloLink {
+  return ApolloLink.from([keepNewerExportsLink, transport]);
 }

@@ -15,7 +15,9 @@ export function ExportsPage() {
   const [status, setStatus] = useState<ExportStatus | ''>('');
   const [format, setFormat] = useState<ExportFormat | ''>('');
   const filter = { ...(status ? { status } : {}), ...(format ? { format } : {}) };
-  const { data, loading, error, refetch } = useQuery(EXPORTS_LIST, { variables: { filter }, fetchPolicy: 'cache-and-network' });
+  // Not deduplicated: a refetch an event asks for must read after that event, not join a read
+  // already on its way that started before it.
+  const { data, loading, error, refetch } = useQuery(EXPORTS_LIST, { variables: { filter }, fetchPolicy: 'cache-and-network', context: { queryDeduplication: false } });
   const [actionError, setActionError] = useState<unknown>(null);
   const [retryExport] = useMutation(RETRY_EXPORT);
   const [deleteExport] = useMutation(DELETE_EXPORT);

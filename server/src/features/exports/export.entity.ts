@@ -1,4 +1,4 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Formula, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from './writers/writer.js';
@@ -120,4 +120,8 @@ export class ExportEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'updated_at', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Grows with every UPDATE of the row (a database trigger, migration 0007): read, never written. */
+  @Formula((alias) => `${alias}.revision`)
+  revision: number = 0;
 }

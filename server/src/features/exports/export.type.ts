@@ -110,6 +110,9 @@ export class Export {
   @Field(() => Int, { description: 'Attempts made (retries after transient failures count).' })
   attempts!: number;
 
+  @Field(() => Int, { description: 'Grows with every change to this export: of two copies of it (a list read and a subscription event, say), the one with the higher revision is the newer.' })
+  revision!: number;
+
   @Field(() => Int, { description: 'Time the last attempt took, once finished.', nullable: true })
   executionTimeMs!: number | null;
 

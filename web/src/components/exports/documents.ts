@@ -3,7 +3,7 @@ import { graphql } from '../../generated';
 export const EXPORT_FIELDS_QUERY = graphql(`
   query ExportById($id: ID!) {
     export(id: $id) {
-      id status format reportName rowCount fileSize downloadUrl fileName executionTimeMs
+      id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -13,7 +13,7 @@ export const EXPORT_FIELDS_QUERY = graphql(`
 export const CREATE_EXPORT = graphql(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) {
-      id status format reportName rowCount fileSize downloadUrl fileName
+      id revision status format reportName rowCount fileSize downloadUrl fileName
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -23,7 +23,7 @@ export const CREATE_EXPORT = graphql(`
 export const EXPORT_UPDATED = graphql(`
   subscription ExportUpdated($id: ID!) {
     exportUpdated(id: $id) {
-      id status format reportName rowCount fileSize downloadUrl fileName
+      id revision status format reportName rowCount fileSize downloadUrl fileName
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -32,14 +32,14 @@ export const EXPORT_UPDATED = graphql(`
 
 export const CANCEL_EXPORT = graphql(`
   mutation CancelExport($id: ID!) {
-    cancelExport(id: $id) { id status }
+    cancelExport(id: $id) { id revision status }
   }
 `);
 
 export const RETRY_EXPORT = graphql(`
   mutation RetryExport($id: ID!) {
     retryExport(id: $id) {
-      id status format reportName rowCount fileSize downloadUrl fileName
+      id revision status format reportName rowCount fileSize downloadUrl fileName
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -58,7 +58,7 @@ export const EXPORTS_LIST = graphql(`
       totalCount
       edges {
         node {
-          id status format reportName reportId rowCount fileSize downloadUrl fileName
+          id revision status format reportName reportId rowCount fileSize downloadUrl fileName
           executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated
           error { code message }
           progress { percent rowsWritten rowsTotal }
@@ -71,7 +71,7 @@ export const EXPORTS_LIST = graphql(`
 export const EXPORTS_CHANGED = graphql(`
   subscription ExportsChanged {
     exportsChanged {
-      id status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt
+      id revision status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt
       error { code message }
       progress { percent rowsWritten rowsTotal }
     }
@@ -81,7 +81,7 @@ export const EXPORTS_CHANGED = graphql(`
 export const LAST_EXPORTS = graphql(`
   query ReportsLastExports {
     exports(first: 100) {
-      edges { node { id reportId status format createdAt } }
+      edges { node { id revision reportId status format createdAt } }
     }
   }
 `);

@@ -42,7 +42,7 @@ export const SCHEDULE_EXECUTIONS = graphql(`
         edges {
           node {
             id status scheduledFor triggeredBy error createdAt startedAt completedAt
-            export { id rowCount status }
+            export { id revision rowCount status }
             deliveries { id channel target status lastError attempts sentAt }
           }
         }
