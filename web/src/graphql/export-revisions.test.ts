@@ -73,6 +73,12 @@ describe('keepNewerExports', () => {
     expect(data.page.edges[0]!.node.status).toBe('PROCESSING'); // the input is not mutated
   });
 
+  it('keeps the older copy of a normalized child, which the store holds only as a reference', () => {
+    const data = { export: { __typename: 'Export', id: 'x', revision: 1, status: 'PENDING', schedule: { __typename: 'Schedule', id: 's', name: 'Weekly' } } };
+    const out = keepNewerExports(data, cache({ x: 2 }, { x: { revision: 2, status: 'COMPLETED', schedule: { __ref: 'Schedule:s' } } }));
+    expect(out.export).toEqual({ __typename: 'Export', id: 'x', revision: 2, status: 'COMPLETED', schedule: { __typename: 'Schedule', id: 's', name: 'Weekly' } });
+  });
+
   it('leaves exports without a revision alone', () => {
     const data = { export: { __typename: 'Export', id: 'x', status: 'PENDING' } };
     expect(keepNewerExports(data, cache({ x: 9 }, { x: { status: 'FAILED' } }))).toBe(data);

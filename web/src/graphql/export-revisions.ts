@@ -45,6 +45,8 @@ export function keepNewerExports<T>(data: T, cached: CachedExports): T {
     for (const key of Object.keys(out)) {
       if (!(key in fields)) continue;
       const kept = fields[key];
+      // A normalized child (a reference in the store) is not a value to put in a result.
+      if (isObject(kept) && '__ref' in kept) continue;
       // A nested object (progress, error) is stored inline; a sub-field the older copy asked for
       // that the cache lacks stays from the older copy rather than going missing.
       newer[key] = isObject(kept) && isObject(out[key]) ? { ...(out[key] as Json), ...kept } : kept;
