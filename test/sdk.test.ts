@@ -151,9 +151,15 @@ describe('exports', () => {
   it('watch ends at COMPLETED for a new export, and at once for a finished one', async () => {
     const created = await client.exports.create({ reportId, format: 'JSON' });
     const seen: string[] = [];
-    for await (const update of client.exports.watch(created.id)) seen.push(update.status);
+    const revisions: number[] = [];
+    for await (const update of client.exports.watch(created.id)) { seen.push(update.status); revisions.push(update.revision); }
     expect(seen.at(-1)).toBe('COMPLETED');
     expect(seen.slice(0, -1).every((s) => s === 'PENDING' || s === 'PROCESSING')).toBe(true);
+    // No update is older than the one before it (an event for a change the first read already
+    // saw can repeat it), and a later read is no older than the last.
+    expect(revisions.every((r, i) => i === 0 || r >= revisions[i - 1]!)).toBe(true);
+    expect(revisions.at(-1)!).toBeGreaterThan(revisions[0]!);
+    expect((await client.exports.get(created.id)).revision).toBeGreaterThanOrEqual(revisions.at(-1)!);
 
     await completedCsv();
     const again: Export[] = [];
