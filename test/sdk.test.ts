@@ -158,7 +158,6 @@ describe('exports', () => {
     // No update is older than the one before it (an event for a change the first read already
     // saw can repeat it), and a later read is no older than the last.
     expect(revisions.every((r, i) => i === 0 || r >= revisions[i - 1]!)).toBe(true);
-    expect(revisions.at(-1)!).toBeGreaterThan(revisions[0]!);
     expect((await client.exports.get(created.id)).revision).toBeGreaterThanOrEqual(revisions.at(-1)!);
 
     await completedCsv();
