@@ -229,6 +229,26 @@ describe('events come from the database', () => {
   });
 });
 
+describe('what a subscription sends', () => {
+  it('never the same revision of an export twice: events about a change already sent send nothing', async () => {
+    const { conn, ids, client, follows: [first] } = await followTwoIdleExports();
+    const tenant = collect(client, 'subscription { exportsChanged { id status revision } }', {}, (d) => d.exportsChanged);
+    await new Promise((r) => setTimeout(r, 200)); // exportsChanged has no initial value to wait for
+    const announce = () => conn.execute(`SELECT pg_notify('reportcast_events', json_build_object('type', 'export', 'id', ?::text, 'tenantId', 'acme', 'status', 'PENDING')::text)`, [ids[0]]);
+    // Events with no change behind them (a repeat, or one for a change the first read saw).
+    for (let i = 0; i < 3; i++) await announce();
+    await conn.execute(`UPDATE exports SET status = 'PROCESSING' WHERE id = ?`, [ids[0]]);
+    await first.until((e: any) => e.status === 'PROCESSING', 10_000);
+    await announce();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(first.values.map((e: any) => `${e.status}@${e.revision}`)).toEqual(['PENDING@0', 'PROCESSING@1']);
+    // The tenant-wide subscription had not sent the PENDING row: the first repeat brings it once.
+    expect(tenant.values.filter((e: any) => e.id === ids[0]).map((e: any) => `${e.status}@${e.revision}`)).toEqual(['PENDING@0', 'PROCESSING@1']);
+    await conn.execute(`DELETE FROM exports WHERE id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]);
+    await client.dispose();
+  });
+});
+
 describe('the event listener loses its connection', () => {
   it('a change committed while it was away still reaches its subscribers once it is back; unchanged exports are not re-sent', async () => {
     const { conn, ids, client, follows: [moving, still] } = await followTwoIdleExports();

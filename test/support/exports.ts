@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
 import { collect, wsClient } from './ws-client.js';
 
-export const EXPORT_FIELDS = `id status format triggeredBy initiatedBy reportId reportName rowCount truncated fileName fileSize
+export const EXPORT_FIELDS = `id revision status format triggeredBy initiatedBy reportId reportName rowCount truncated fileName fileSize
   checksum contentType storageKey downloadUrl expiresAt attempts executionTimeMs retryOf asOf timeZone createdAt startedAt completedAt
   error { code message } progress { rowsWritten rowsTotal bytesWritten percent etaSeconds }`;
 

@@ -32,24 +32,29 @@ function linkOf(root: ExportWithLink, ctx: AppContext): { url: string; expiresAt
 /** The export row read for an event, by the event object every subscriber receives. */
 const latest = new WeakMap<ExportEvent, Promise<ExportEntity | null>>();
 
-/** What a follower sees change; a re-read that finds the same is not sent again. */
-const visibleState = (e: ExportEntity) => `${e.status}|${e.rowsWritten}|${e.rowsTotal}|${e.attempts}|${e.fileExpiredAt?.getTime() ?? ''}|${e.updatedAt.getTime()}`;
-
 /**
  * Yields the export now, then again each time an event about it arrives, in order. Listening
  * starts before the first read, so no change between that read and the first event is missed; an
  * event that arrives while an earlier one for the same export still waits its turn replaces it
  * (both would read the same, latest row). After the event listener reconnects (events may have
  * been missed), a subscription to one export re-reads it and sends it if it changed; a
- * tenant-wide one sends the tenant's exports changed since the connection was lost.
+ * tenant-wide one sends the tenant's exports changed since the connection was lost. Revisions
+ * keep what is sent in order per export.
  */
 function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEntity | null>) {
   return new Repeater<ExportEntity>(async (push, stop) => {
     const viewer = requireViewer(ctx);
     let closed = false;
-    let lastSent: string | null = null;
+    const followsOne = 'exportId' in key;
+    // Never the same revision of an export twice (an event for a change the first read already
+    // saw, a reconnect's re-read that finds nothing new), nor an older one after a newer one (two
+    // reads on two pooled connections can finish out of order).
+    const sentRevisions = new Map<string, number>();
     const send = async (record: ExportEntity) => {
-      lastSent = visibleState(record);
+      if (record.revision <= (sentRevisions.get(record.id) ?? -1)) return;
+      sentRevisions.delete(record.id);
+      sentRevisions.set(record.id, record.revision);
+      if (sentRevisions.size > SENT_REVISIONS_KEPT) sentRevisions.delete(sentRevisions.keys().next().value!);
       await push(record);
     };
     const waiting = new Map<string, ExportEvent>();
@@ -58,7 +63,7 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
     const unlisten = eventRouter.listen(key, (incoming) => {
       let event: ExportEvent;
       if (incoming.type === 'resync') {
-        if (!('exportId' in key)) {
+        if (!followsOne) {
           // A tenant-wide subscription sends every export changed since the listener was lost
           // (a few seconds' margin for clocks: a repeat is harmless, a gap is not).
           const since = new Date(incoming.since.getTime() - RESYNC_CLOCK_MARGIN_MS);
@@ -88,7 +93,6 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
         if (!read) latest.set(next, (read = ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null)));
         const record = await read;
         if (!record || closed) return;
-        if (next.status === RESYNC && visibleState(record) === lastSent) return;
         await send(record);
       });
     });
@@ -103,6 +107,8 @@ const RESYNC = 'RESYNC';
 const RESYNC_CLOCK_MARGIN_MS = 5_000;
 /** At most this many exports re-sent to a tenant-wide subscription after a reconnect. */
 const RESYNC_TENANT_LIMIT = 500;
+/** The exports whose last sent revision a subscription remembers (the most recently sent). */
+const SENT_REVISIONS_KEPT = 1_000;
 
 @Resolver(() => Export)
 export class ExportResolver {
