@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { compileReport } from '../server/src/features/reports/compile-query.js';
 import { signDownloadToken } from '../server/src/features/exports/download-token.js';
 import { validateDefinition } from '../server/src/features/reports/validate-definition.js';
@@ -244,6 +245,44 @@ describe('what a subscription sends', () => {
     expect(first.values.map((e: any) => `${e.status}@${e.revision}`)).toEqual(['PENDING@0', 'PROCESSING@1']);
     // The tenant-wide subscription had not sent the PENDING row: the first repeat brings it once.
     expect(tenant.values.filter((e: any) => e.id === ids[0]).map((e: any) => `${e.status}@${e.revision}`)).toEqual(['PENDING@0', 'PROCESSING@1']);
+    await conn.execute(`DELETE FROM exports WHERE id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]);
+    await client.dispose();
+  });
+});
+
+describe('events carry the row', () => {
+  /** What an export looks like to a client, without what is computed at send time. */
+  const stable = (e: any) => ({ ...e, downloadUrl: undefined, expiresAt: undefined, progress: { ...e.progress, etaSeconds: undefined } });
+
+  it('a subscriber is sent the committed row without a read, the same as a query reads it; one too big for a NOTIFY is read', async () => {
+    const { conn, ids, client, follows: [first] } = await followTwoIdleExports();
+    const listener = new pg.Client({ connectionString: app.config.databaseUrl! });
+    await listener.connect();
+    const payloads: any[] = [];
+    listener.on('notification', (n) => payloads.push(JSON.parse(n.payload!)));
+    // Quoted: the listener-loss test below finds the API's own LISTEN by its exact text.
+    await listener.query('LISTEN "reportcast_events"');
+    try {
+      await conn.execute(`UPDATE exports SET status = 'PROCESSING', started_at = now() - interval '10 seconds', rows_written = 10, rows_total = 40, bytes_written = 1234 WHERE id = ?`, [ids[0]]);
+      const processing = (await first.until((e: any) => e.status === 'PROCESSING', 10_000)).at(-1);
+      const read = (await app.gql(GET_EXPORT, { id: ids[0] }, admin)).data!.export;
+      expect(stable(processing)).toEqual(stable(read));
+      expect(processing).toMatchObject({ revision: 1, progress: { rowsWritten: 10, rowsTotal: 40, bytesWritten: 1234, percent: 25 } });
+      expect(processing.progress.etaSeconds).toBeGreaterThan(0); // startedAt came through as a time
+      const sent = payloads.find((p) => p.id === ids[0] && p.status === 'PROCESSING');
+      expect(sent.row).toMatchObject({ id: ids[0], tenant_id: 'acme', status: 'PROCESSING', revision: 1, rows_written: 10 });
+      expect(sent.row).not.toHaveProperty('definition');
+
+      // A 9,000-character error message does not fit in a NOTIFY with the row: the event goes
+      // without it (the UPDATE does not fail) and the subscriber's copy is read.
+      const message = 'The engine said: ' + 'x'.repeat(9_000);
+      await conn.execute(`UPDATE exports SET status = 'FAILED', error_code = 'EXPORT_FAILED', error_message = ?, completed_at = now() WHERE id = ?`, [message, ids[0]]);
+      const failed = (await first.until((e: any) => e.status === 'FAILED', 10_000)).at(-1);
+      expect(failed.error).toEqual({ code: 'EXPORT_FAILED', message });
+      expect(payloads.find((p) => p.id === ids[0] && p.status === 'FAILED')).not.toHaveProperty('row');
+    } finally {
+      await listener.end();
+    }
     await conn.execute(`DELETE FROM exports WHERE id = ANY(?::uuid[])`, [`{${ids.join(',')}}`]);
     await client.dispose();
   });

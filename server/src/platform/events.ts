@@ -2,8 +2,8 @@
  * Cross-process events over PostgreSQL LISTEN/NOTIFY. The database publishes them: a trigger on
  * exports (migration 0006) NOTIFYs in the transaction that changes a row, so an event arrives when
  * its change is committed, whichever process made it. Every API process listens and fans out to
- * its GraphQL subscribers. Payloads are small (what changed, not the new state): receivers reload
- * the row, which also re-checks the tenant.
+ * its GraphQL subscribers. A payload says which export changed and, when it fits (NOTIFY payloads
+ * are capped at 8000 bytes), its new row; without the row, receivers read it.
  */
 import pg from 'pg';
 import type { Logger } from './logger.js';
@@ -15,6 +15,11 @@ export interface ExportEvent {
   id: string;
   tenantId: string;
   status: string;
+  /**
+   * The row as committed (column names; without the report definition and options), when it fit
+   * in the payload (migration 0008): readers use it instead of reading the row back.
+   */
+  row?: Record<string, unknown>;
 }
 
 /**

@@ -86,11 +86,16 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
         waiting.delete(event.id);
         // A deleted export has nothing left to send (retention deletes old records in bulk).
         if (closed || next.status === 'DELETED') return;
-        // One read per event, shared by every subscriber it concerns (all of them in its tenant,
-        // so the tenant-scoped read is the same for each): 500 subscribers cost one query, not 500.
-        // A fresh entity manager: the connection's identity map would serve stale rows.
+        // The row the event carries; else one read per event, shared by every subscriber it
+        // concerns (all of them in its tenant, so the tenant-scoped read is the same for each):
+        // 500 subscribers cost one query, not 500. A fresh entity manager: the connection's
+        // identity map would serve stale rows.
         let read = latest.get(next);
-        if (!read) latest.set(next, (read = ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null)));
+        if (!read) {
+          read = next.row ? Promise.resolve(ctx.services.exports.fromEventRow(viewer, next.row))
+            : ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null);
+          latest.set(next, read);
+        }
         const record = await read;
         if (!record || closed) return;
         await send(record);

@@ -137,6 +137,15 @@ export class ExportService {
       { orderBy: { updatedAt: 'asc', id: 'asc' }, limit, refresh: true });
   }
 
+  /**
+   * The export an event's row describes (see ExportEvent.row), as `get` would read it: null when
+   * the row belongs to another tenant. Not tracked by any entity manager's unit of work.
+   */
+  fromEventRow(viewer: Viewer, row: Record<string, unknown>): ExportEntity | null {
+    if (row.tenant_id !== viewer.tenantId) return null;
+    return this.em.fork().map(ExportEntity, row);
+  }
+
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Export', id);
     const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
