@@ -92,8 +92,9 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
         // identity map would serve stale rows.
         let read = latest.get(next);
         if (!read) {
-          read = next.row ? Promise.resolve(ctx.services.exports.fromEventRow(viewer, next.row))
-            : ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null);
+          const readRow = () => ctx.services.exports.get(viewer, next.id, ctx.em.fork()).catch(() => null);
+          // A row that cannot be mapped is read instead: a rejection here would stop the queue.
+          read = next.row ? Promise.resolve(next.row).then((row) => ctx.services.exports.fromEventRow(viewer, row)).catch(readRow) : readRow();
           latest.set(next, read);
         }
         const record = await read;
