@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
-import { RAW_EVENTS_DEFINITION } from './support/exports.js';
+import { RAW_EVENTS_DEFINITION, createReport, downloadOk } from './support/exports.js';
 import { waitFor } from './support/wait.js';
 import { SENDGRID_MAX_MESSAGE_BYTES } from '../server/src/features/delivery/email/sendgrid-transport.js';
 import { base64Length } from '../server/src/features/delivery/attachment-policy.js';
@@ -30,9 +30,9 @@ afterAll(async () => {
 
 describe('an attachment too big for SendGrid', () => {
   it('becomes a link although the schedule says ATTACH; the message stays small and the link brings the whole file', async () => {
-    const report = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'All raw events', definition: RAW_EVENTS_DEFINITION } }, editor);
+    const reportId = await createReport(app, editor, 'All raw events', RAW_EVENTS_DEFINITION);
     const created = await app.gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id } }',
-      { i: { reportId: report.data!.createReport.id, name: 'Too big to attach', cron: '0 9 * * 1', format: 'CSV', recipients: ['big@example.com'], emailConfig: { attachment: 'ATTACH' } } }, editor);
+      { i: { reportId, name: 'Too big to attach', cron: '0 9 * * 1', format: 'CSV', recipients: ['big@example.com'], emailConfig: { attachment: 'ATTACH' } } }, editor);
     const run = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id: created.data!.createSchedule.id }, editor);
     const executionId = run.data!.runScheduleNow.id;
     const conn = app.runtime.orm.em.getConnection();
@@ -56,9 +56,7 @@ describe('an attachment too big for SendGrid', () => {
     const text = body.content.find((c: any) => c.type === 'text/plain').value as string;
     const link = new URL(/(http:\/\/\S*\/exports\/[0-9a-f-]+\/download\?token=\S+)/.exec(text)![1]!);
     // Emails use PUBLIC_URL (unset here, so the configured port); this app listens on a random one.
-    const res = await fetch(new URL(link.pathname + link.search, app.url));
-    expect(res.status).toBe(200);
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const bytes = (await downloadOk(new URL(link.pathname + link.search, app.url).href)).body;
     expect(bytes.length).toBe(size);
     expect(bytes.toString('utf8').trimEnd().split('\r\n')).toHaveLength(Number(file!.row_count) + 1);
     console.log(`[faults] ${(size / 1e6).toFixed(1)} MB CSV (${(base64Length(size) / 1e6).toFixed(1)} MB as base64) sent as a link; the request was ${Buffer.byteLength(request.rawBody)} bytes`);

@@ -14,7 +14,7 @@ import { runsBetween } from '../server/src/features/schedules/planner.js';
 import { tick } from '../server/src/features/schedules/tick.service.js';
 import { waitFor } from './support/wait.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
-import { reportIdByName } from './support/exports.js';
+import { createReport, reportIdByName } from './support/exports.js';
 
 let app: TestApp;
 let editor: string;
@@ -173,8 +173,7 @@ describe('firing', () => {
 describe('one tick, one statement per batch', () => {
   it('writes a mixed batch whole: started runs with their exports and jobs, missed slots, an invalid report; a second tick adds nothing', async () => {
     const conn = app.runtime.orm.em.getConnection();
-    const broken = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Soon broken', definition: { source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 1, unit: 'DAY' } } } } }, editor);
-    const brokenId = broken.data!.createReport.id as string;
+    const brokenId = await createReport(app, editor, 'Soon broken', { source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 1, unit: 'DAY' } } });
     const make = async (name: string, report: string, cron: string) =>
       (await app.gql(CREATE, { i: { reportId: report, name, cron, timezone: 'UTC', recipients: ['batch@example.com'], format: 'CSV' } }, editor)).data!.createSchedule.id as string;
     const daily = await make('Batch daily', reportId, '0 3 * * *');
