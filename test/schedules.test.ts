@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
-import { runsBetween } from '../server/src/features/schedules/planner.js';
+import { isBusinessDay, runsBetween } from '../server/src/features/schedules/planner.js';
+import { runTick } from '../server/src/app.js';
 import { tick } from '../server/src/features/schedules/tick.service.js';
 import { waitFor } from './support/wait.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
@@ -151,6 +152,25 @@ describe('firing', () => {
     const s = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule;
     expect(s.executions.edges[0].node.status).toBe('SKIPPED');
   }, 120_000); // spawns tick processes: slow to boot on a busy machine
+
+  it('records the weekend slots of a business-days-only schedule that passed while it was down as SKIPPED, not MISSED', async () => {
+    const zone = 'Pacific/Auckland';
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Business days, down a week', cron: '0 10 * * *', timezone: zone, businessDaysOnly: true, recipients: ['biz@example.com'] } }, editor);
+    const id = created.data!.createSchedule.id;
+    const now = new Date();
+    const slots = runsBetween('0 10 * * *', zone, new Date(now.getTime() - 8 * 86_400_000), now, 20);
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slots[0], id]);
+    // This file's worker also ticks every minute: whichever ticker takes it, the outcome is the same.
+    await runTick(app.runtime, now);
+    const runs = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule.executions.edges.map((e: any) => e.node);
+    expect(runs.map((r: any) => r.scheduledFor).sort()).toEqual(slots.map((d) => d.toISOString()));
+    const weekend = runs.filter((r: any) => !isBusinessDay(new Date(r.scheduledFor), zone));
+    expect(weekend.length).toBeGreaterThanOrEqual(2); // 8 days hold a Saturday and a Sunday
+    expect(weekend.map((r: any) => `${r.status}: ${r.error}`)).toEqual(weekend.map(() => `SKIPPED: Not a business day in ${zone}`));
+    // Weekdays before the latest slot were missed; the latest runs if it is within the grace window.
+    const latest = slots.at(-1)!.toISOString();
+    expect(new Set(runs.filter((r: any) => isBusinessDay(new Date(r.scheduledFor), zone) && r.scheduledFor !== latest).map((r: any) => r.status))).toEqual(new Set(['MISSED']));
+  }, 120_000);
 
   it('backfills one execution per slot, each over its own period', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Backfilled', cron: '0 0 * * *', recipients: ['bf@example.com'], format: 'JSON' } }, editor);

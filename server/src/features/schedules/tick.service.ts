@@ -130,12 +130,17 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     const plan = planOf(schedule);
     const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
     const snapshot = { cron: schedule.cron, timeZone: schedule.time_zone };
+    // A weekend slot of a business-days-only schedule was never meant to run: SKIPPED, even when
+    // the scheduler was down at the time (MISSED says a run that should have happened did not).
+    const offDay = (slot: Date) => schedule.business_days_only && !isBusinessDay(slot, schedule.time_zone);
+    const skipped = (slot: Date): Row => ({ ...base, scheduled_for: slot.toISOString(), status: 'SKIPPED', parameters: snapshot, error: `Not a business day in ${schedule.time_zone}` });
     for (const slot of plan.missed) {
-      rows.push({ ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: snapshot, error: 'The scheduler was not running at this time' });
+      rows.push(offDay(slot) ? skipped(slot)
+        : { ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: snapshot, error: 'The scheduler was not running at this time' });
     }
     if (!plan.run) continue;
-    if (schedule.business_days_only && !isBusinessDay(plan.run, schedule.time_zone)) {
-      rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED', parameters: snapshot, error: `Not a business day in ${schedule.time_zone}` });
+    if (offDay(plan.run)) {
+      rows.push(skipped(plan.run));
       continue;
     }
     const report = reports.get(schedule.report_id);
