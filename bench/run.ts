@@ -88,8 +88,9 @@ function rawReport(rowLimit: number): ReportDefinition {
       { field: 'timestamp' }, { field: 'event_type' }, { field: 'user_id' },
       { field: 'platform' }, { field: 'duration_ms' }, { field: 'value' },
     ],
-    timeRange: { last: { n: 31, unit: 'DAY' } },
+    timeRange: { rolling: { n: 31, unit: 'DAY' } },
     rowLimit,
+    raw: true,
   };
 }
 
@@ -192,7 +193,7 @@ interface Compiled {
 function compile(rowLimit: number, asOf: Date): Compiled {
   const checked = validateDefinition(rawReport(rowLimit), LIMITS);
   if (!checked.valid) throw new Error(`bench report invalid: ${JSON.stringify(checked.errors)}`);
-  const ctx = { tenantId: TENANT, asOf, database: DATABASE, maxRangeDays: LIMITS.maxRangeDays };
+  const ctx = { tenantId: TENANT, asOf, database: DATABASE, maxRangeDays: LIMITS.maxRangeDays, timeZone: 'UTC' };
   return { definition: checked.definition, compiled: compileReport(checked.definition, ctx), csv: compileCsvReport(checked.definition, ctx) };
 }
 
@@ -339,7 +340,7 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
             tenantId: TENANT,
             generatedAt: asOf,
             timeZone: TIME_ZONE,
-            parameters: describeParameters(definition, resolveTimeWindow(definition, asOf), TIME_ZONE),
+            parameters: describeParameters(definition, resolveTimeWindow(definition, asOf, TIME_ZONE), TIME_ZONE),
             rowLimit: definition.rowLimit,
             totalRows,
             truncated: counted > definition.rowLimit,

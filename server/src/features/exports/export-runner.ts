@@ -132,7 +132,8 @@ export class ExportRunner {
     let compiled;
     let csv: CsvCompileResult | null = null;
     try {
-      const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays };
+      // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
+      const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone };
       compiled = compileReport(definition, ctx);
       if (record.format === 'CSV') csv = compileCsvReport(definition, ctx);
     } catch (error) {
@@ -177,7 +178,7 @@ export class ExportRunner {
           tenantId: record.tenantId,
           generatedAt: record.asOf,
           timeZone,
-          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf), timeZone),
+          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone),
           rowLimit: definition.rowLimit,
           totalRows: rowsTotal,
           truncated,

@@ -8,10 +8,17 @@ export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export const TRIGGERS = ['MANUAL', 'API', 'SCHEDULE', 'BACKFILL', 'RETRY'] as const;
 export type ExportTrigger = (typeof TRIGGERS)[number];
 
+/** CSV date-time forms: LOCAL `2026-12-06T19:59:53.912` (typed by spreadsheets), ISO_OFFSET `…+09:00` (for programs). */
+export const CSV_TIMESTAMP_FORMATS = ['LOCAL', 'ISO_OFFSET'] as const;
+export type CsvTimestampFormat = (typeof CSV_TIMESTAMP_FORMATS)[number];
+
 export interface ExportOptions {
   bom?: boolean;
   ndjson?: boolean;
+  /** Overrides the report's zone for this export (see run-zone.ts). */
   timeZone?: string;
+  /** CSV: how date-times are written (default LOCAL). */
+  csvTimestamps?: CsvTimestampFormat;
 }
 
 @Entity({ tableName: 'exports' })

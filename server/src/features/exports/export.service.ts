@@ -15,7 +15,8 @@ import type { DefinitionLimits } from '../reports/definition.js';
 import { downloadLinkUrl } from './download-token.js';
 import { SETTLE_SCHEDULED } from './export-runner.js';
 import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
-import { isTimeZone } from './parameters.js';
+import { runTimeZone } from './run-zone.js';
+import { normalizeTimeZone } from '../calendar/time-zones.js';
 import type { ExportFormat } from './writers/writer.js';
 import { isUuid } from '../../graphql/ids.js';
 
@@ -182,7 +183,7 @@ export class ExportService {
       options,
       triggeredBy,
       asOf: now,
-      timeZone: options.timeZone ?? 'UTC',
+      timeZone: runTimeZone({ definitionZone: checked.definition.timeZone, exportOverride: options.timeZone }),
       priority: PRIORITY.ON_DEMAND,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
     await this.audit.record(viewer, 'export.create', 'export', record.id, { reportId: report.id, format: input.format, triggeredBy });
@@ -264,14 +265,21 @@ export class ExportService {
 
   private checkOptions(format: ExportFormat, options: ExportOptions): ExportOptions {
     const problems = [];
-    if (options.timeZone != null && !isTimeZone(options.timeZone)) problems.push({ path: 'input.options.timeZone', message: 'not an IANA time zone' });
+    let timeZone: string | undefined;
+    if (options.timeZone != null) {
+      const zone = normalizeTimeZone(options.timeZone);
+      if (zone.ok) timeZone = zone.name;
+      else problems.push({ path: 'input.options.timeZone', message: zone.message });
+    }
+    if (options.csvTimestamps != null && format !== 'CSV') problems.push({ path: 'input.options.csvTimestamps', message: 'only for CSV' });
     if (options.bom && format !== 'CSV') problems.push({ path: 'input.options.bom', message: 'only for CSV' });
     if (options.ndjson && format !== 'JSON') problems.push({ path: 'input.options.ndjson', message: 'only for JSON' });
     if (problems.length) throw new BadUserInputError('Invalid export options', problems);
     return {
       ...(options.bom ? { bom: true } : {}),
       ...(options.ndjson ? { ndjson: true } : {}),
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      ...(timeZone ? { timeZone } : {}),
+      ...(options.csvTimestamps ? { csvTimestamps: options.csvTimestamps } : {}),
     };
   }
 }

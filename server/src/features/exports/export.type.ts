@@ -1,13 +1,22 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { EXPORT_STATUSES, TRIGGERS, type ExportStatus, type ExportTrigger } from './export.entity.js';
+import { CSV_TIMESTAMP_FORMATS, EXPORT_STATUSES, TRIGGERS, type CsvTimestampFormat, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import type { ExportFormat } from './writers/writer.js';
 import { enumOf } from '../../graphql/enums.js';
 
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
 export const ExportStatusEnum = enumOf(EXPORT_STATUSES);
 export const ExportTriggerEnum = enumOf(TRIGGERS);
+export const CsvTimestampFormatEnum = enumOf(CSV_TIMESTAMP_FORMATS);
+registerEnumType(CsvTimestampFormatEnum, {
+  name: 'CsvTimestampFormat',
+  description: 'How a CSV export writes date-times, always in the export\'s `timeZone`.',
+  valuesConfig: {
+    LOCAL: { description: 'ISO 8601 local date-time without a zone suffix (`2026-12-06T19:59:53.912`): LibreOffice Calc and Excel type it as a date/time on open. The zone is the export\'s `timeZone`.' },
+    ISO_OFFSET: { description: 'ISO 8601 with the offset (`2026-12-07T04:59:53.912+09:00`): unambiguous for programs; spreadsheets keep it as text.' },
+  },
+});
 registerEnumType(ExportFormatEnum, {
   name: 'ExportFormat',
   description: 'File format of an export.',
@@ -122,7 +131,7 @@ export class Export {
   @Field(() => DateTimeScalar, { description: 'The instant relative time ranges resolved against.' })
   asOf!: Date;
 
-  @Field(() => String, { description: 'IANA zone times are shown in (PDF/XLSX).' })
+  @Field(() => String, { description: "The run's effective IANA zone: buckets, calendar ranges and every time in the file (CSV, JSON, XLSX, PDF) are in it. The export's `timeZone` option, else the schedule's zone for a scheduled run, else the report's." })
   timeZone!: string;
 
   @Field(() => DateTimeScalar, { description: 'When it was requested.' })
@@ -146,8 +155,11 @@ export class ExportOptionsInput {
   @Field(() => Boolean, { nullable: true, description: 'JSON: newline-delimited objects instead of an array.' })
   ndjson?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'IANA zone for times shown in PDF/XLSX (default UTC).' })
+  @Field(() => String, { nullable: true, description: "IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file." })
   timeZone?: string | null;
+
+  @Field(() => CsvTimestampFormatEnum, { nullable: true, description: 'CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time).' })
+  csvTimestamps?: CsvTimestampFormat | null;
 }
 
 @InputType({ description: 'What to export: a saved report and a file format.' })

@@ -33,8 +33,10 @@ import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogT
 import { quoteIdent } from '../demo/analytics-schema.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
+import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
+import { floatingAt } from '../calendar/zone-clock.js';
 import {
-  ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS, parseIsoInstant, subtractUnits,
+  ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS,
   type NormalizedDefinition, type NormalizedFilter,
 } from './validate-definition.js';
 
@@ -60,6 +62,11 @@ export interface CompileContext {
   asOf: Date;
   database: string;
   maxRangeDays: number;
+  /**
+   * The run's effective IANA zone (already validated): buckets, calendar ranges and wall times
+   * without an offset are read in it. See exports/run-zone.ts for how a run decides it.
+   */
+  timeZone: string;
 }
 
 /** A definition the compiler refuses (e.g. a window longer than maxRangeDays at this as-of). */
@@ -90,15 +97,30 @@ export function dateTimeParam(d: Date): string {
   return d.toISOString().slice(0, 23).replace('T', ' ');
 }
 
-/** The window [from, to) the definition covers at `asOf`, or null without a time range. */
-export function resolveTimeWindow(def: NormalizedDefinition, asOf: Date): { from: Date; to: Date } | null {
+/** The calendar/periods.ts form of a normalized time range. */
+export function rangeSpecOf(tr: NonNullable<NormalizedDefinition['timeRange']>): RangeSpec {
+  if (tr.last) return { kind: 'last', ...tr.last };
+  if (tr.rolling) return { kind: 'rolling', ...tr.rolling };
+  if (tr.period) return { kind: 'period', period: tr.period };
+  if (tr.from === null || tr.to === null) throw new DefinitionRejected([{ path: 'timeRange', message: 'needs a start and an end' }]);
+  return { kind: 'fixed', from: tr.from, to: tr.to };
+}
+
+/**
+ * The window [from, to) the definition covers at `asOf` in the effective zone `timeZone`, or null
+ * without a time range (the rule: calendar/periods.ts).
+ */
+export function resolveTimeWindow(def: NormalizedDefinition, asOf: Date, timeZone: string): { from: Date; to: Date } | null {
   const tr = def.timeRange;
   if (!tr) return null;
-  if (tr.last) return { from: subtractUnits(asOf, tr.last.n, tr.last.unit), to: new Date(asOf.getTime()) };
-  const from = tr.from === null ? null : parseIsoInstant(tr.from);
-  const to = tr.to === null ? null : parseIsoInstant(tr.to);
-  if (from === null || to === null) throw new DefinitionRejected([{ path: 'timeRange', message: 'needs valid from and to' }]);
-  return { from: new Date(from), to: new Date(to) };
+  let window;
+  try {
+    window = resolveRange(rangeSpecOf(tr), asOf.getTime(), { timeZone, weekStart: def.weekStart });
+  } catch (error) {
+    if (error instanceof RangeError) throw new DefinitionRejected([{ path: 'timeRange', message: 'needs a valid start and end' }]);
+    throw error;
+  }
+  return { from: new Date(window.from), to: new Date(window.to) };
 }
 
 class Params {
@@ -112,9 +134,9 @@ class Params {
   }
 }
 
-function paramValue(kind: ColumnKind, v: FilterValue): unknown {
+function paramValue(kind: ColumnKind, v: FilterValue, timeZone: string): unknown {
   if (kind === 'DATETIME') {
-    const ms = parseIsoInstant(String(v));
+    const ms = fixedBoundInstant(String(v), timeZone);
     if (ms === null) throw new DefinitionRejected([{ path: 'filters', message: `invalid instant ${String(v)}` }]);
     return dateTimeParam(new Date(ms));
   }
@@ -133,11 +155,12 @@ function operand(col: CatalogColumn): string {
   return col.chType === 'UUID' ? `toString(${quoteIdent(col.name)})` : quoteIdent(col.name);
 }
 
-function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params): string {
+function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params, timeZone: string): string {
   const lhs = operand(col);
   const type = PARAM_TYPE[col.kind];
-  const one = () => params.bind(type, paramValue(col.kind, f.value!));
-  const list = () => params.bind(`Array(${type})`, (f.values ?? []).map((v) => paramValue(col.kind, v)));
+  const value = (v: FilterValue) => paramValue(col.kind, v, timeZone);
+  const one = () => params.bind(type, value(f.value!));
+  const list = () => params.bind(`Array(${type})`, (f.values ?? []).map(value));
   switch (f.op) {
     case 'IS_NULL': return `isNull(${lhs})`;
     case 'IS_NOT_NULL': return `isNotNull(${lhs})`;
@@ -145,7 +168,7 @@ function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params): str
     case 'NOT_IN': return `${lhs} NOT IN ${list()}`;
     case 'BETWEEN': {
       const [lo, hi] = f.values ?? [];
-      return `${lhs} BETWEEN ${params.bind(type, paramValue(col.kind, lo!))} AND ${params.bind(type, paramValue(col.kind, hi!))}`;
+      return `${lhs} BETWEEN ${params.bind(type, value(lo!))} AND ${params.bind(type, value(hi!))}`;
     }
     // Substring search without LIKE, so `%` and `_` in the value are plain characters.
     case 'CONTAINS': return `positionCaseInsensitiveUTF8(${lhs}, ${params.bind('String', String(f.value))}) > 0`;
@@ -159,6 +182,36 @@ function sumType(chType: string): string {
   const base = nullable ? nullable[1]! : chType;
   const wide = /^UInt/.test(base) ? 'UInt64' : /^Int/.test(base) ? 'Int64' : /^Float/.test(base) ? 'Float64' : base;
   return nullable ? `Nullable(${wide})` : wide;
+}
+
+/**
+ * A time bucket in the effective zone (the `{tz:String}` parameter), or on the calendar for a DATE
+ * column. Days and longer come back as Date (a calendar date: never shifted again by a reader's
+ * zone); HOUR as the DateTime('UTC') instant at which the local hour began.
+ *
+ * HOUR is computed from the offset at each event instead of toStartOfHour(x, tz): the bucket is
+ * the instant minus the minutes and seconds the local clock shows, which is the same rule as the
+ * range resolver (calendar/periods.ts) and right in Kathmandu (+05:45: buckets start at xx:15
+ * UTC) and across fall-back (01:00 EDT and 01:00 EST are two buckets). toStartOfHour with a zone
+ * returns a 30-minute-shifted hour on Lord Howe's fall-back night (checked in chDB 26.7).
+ */
+function bucketSql(id: string, kind: ColumnKind, grain: NonNullable<NormalizedDefinition['dimensions'][number]['grain']>, weekStart: NormalizedDefinition['weekStart'], path: string): { expr: string; kind: ColumnKind; chType: string } {
+  if (kind !== 'DATETIME' && kind !== 'DATE') throw new DefinitionRejected([{ path, message: 'grain needs a date or time column' }]);
+  if (grain === 'HOUR') {
+    if (kind !== 'DATETIME') throw new DefinitionRejected([{ path, message: 'HOUR needs a DATETIME column' }]);
+    const seconds = `toUnixTimestamp(${id})`;
+    const offset = `timeZoneOffset(toTimeZone(${id}, {tz:String}))`;
+    return { expr: `toDateTime(intDiv(${seconds} + ${offset}, 3600) * 3600 - ${offset}, 'UTC')`, kind: 'DATETIME', chType: "DateTime('UTC')" };
+  }
+  const zone = kind === 'DATETIME' ? ', {tz:String}' : '';
+  const fn = {
+    DAY: `toDate(${id}${zone})`,
+    WEEK: weekStart === 'SUNDAY' ? `toStartOfWeek(${id}, 0${zone})` : `toMonday(${id}${zone})`,
+    MONTH: `toStartOfMonth(${id}${zone})`,
+    QUARTER: `toStartOfQuarter(${id}${zone})`,
+    YEAR: `toStartOfYear(${id}${zone})`,
+  }[grain];
+  return { expr: fn, kind: 'DATE', chType: 'Date' };
 }
 
 /** One output column with the SQL expression computing it (before any alias). */
@@ -184,6 +237,7 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
   if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
   const params = new Params();
   const columns: PlannedColumn[] = [];
+  const usesZone = def.dimensions.some((d) => d.grain && findColumn(table, d.field)?.kind === 'DATETIME');
   const groupKeys: string[] = [];
   const keys = new Set<string>();
   /** Output keys are checked before they reach SQL text; see the header on column names. */
@@ -198,19 +252,9 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
   def.dimensions.forEach((d, i) => {
     const col = column(table, d.field, `dimensions.${i}.field`);
     const key = claim(d.alias || dimensionKey(col.name, d.grain), `dimensions.${i}.alias`, d.grain ? null : col.name);
-    const id = quoteIdent(col.name);
-    const tz = col.kind === 'DATETIME' ? ", 'UTC'" : '';
-    let expr = id;
-    let out: Pick<OutputColumn, 'kind' | 'chType'> = { kind: col.kind, chType: col.chType };
-    if (d.grain === 'HOUR') {
-      if (col.kind !== 'DATETIME') throw new DefinitionRejected([{ path: `dimensions.${i}.grain`, message: 'HOUR needs a DATETIME column' }]);
-      expr = `toStartOfHour(${id}${tz})`;
-      out = { kind: 'DATETIME', chType: "DateTime('UTC')" };
-    } else if (d.grain) {
-      if (col.kind !== 'DATETIME' && col.kind !== 'DATE') throw new DefinitionRejected([{ path: `dimensions.${i}.grain`, message: 'grain needs a date or time column' }]);
-      expr = `${{ DAY: 'toDate', WEEK: 'toMonday', MONTH: 'toStartOfMonth' }[d.grain]}(${id}${tz})`;
-      out = { kind: 'DATE', chType: 'Date' };
-    }
+    const bucket = d.grain ? bucketSql(quoteIdent(col.name), col.kind, d.grain, def.weekStart, `dimensions.${i}.grain`) : null;
+    const expr = bucket?.expr ?? quoteIdent(col.name);
+    const out: Pick<OutputColumn, 'kind' | 'chType'> = bucket ? { kind: bucket.kind, chType: bucket.chType } : { kind: col.kind, chType: col.chType };
     const label = d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label;
     columns.push({ key, label, ...out, expr });
     groupKeys.push(key);
@@ -235,17 +279,23 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
   // Tenant first: it is the leading column of every table's sorting key.
   const where = [`${quoteIdent(TENANT_COLUMN)} = {tenant:String}`];
   const allParams: Record<string, unknown> = { tenant: ctx.tenantId };
-  const window = resolveTimeWindow(def, ctx.asOf);
+  // Bucket functions read the zone from this parameter (ClickHouse takes a bound constant there).
+  if (usesZone) allParams.tz = ctx.timeZone;
+  const window = resolveTimeWindow(def, ctx.asOf, ctx.timeZone);
   if (window && def.timeRange) {
     const span = window.to.getTime() - window.from.getTime();
-    if (!(span > 0)) throw new DefinitionRejected([{ path: 'timeRange', message: 'the range is empty' }]);
-    if (span > ctx.maxRangeDays * DAY_MS) throw new DefinitionRejected([{ path: 'timeRange', message: `the range covers more than ${ctx.maxRangeDays} days` }]);
+    // Empty is allowed: "month to date" at the first instant of a month covers nothing yet.
+    if (!(span >= 0)) throw new DefinitionRejected([{ path: 'timeRange', message: 'the range ends before it starts' }]);
+    // An hour of slack: 366 calendar days across a DST change are an hour longer.
+    if (span > ctx.maxRangeDays * DAY_MS + 3_600_000) throw new DefinitionRejected([{ path: 'timeRange', message: `the range covers more than ${ctx.maxRangeDays} days` }]);
     const col = column(table, def.timeRange.field, 'timeRange.field');
     if (col.kind === 'DATE') {
-      // A day d is in the window when its start, d 00:00 UTC, is: from <= d < to ⇔ d >= ceil(from), d < ceil(to).
-      // Clamped to Date's range, which would otherwise saturate (or wrap) out-of-range bounds.
+      // A day d is in the window when its start, d 00:00 in the zone, is: from <= d < to ⇔
+      // d >= ceil(from), d < ceil(to), days read on the zone's calendar. Clamped to Date's range,
+      // which would otherwise saturate (or wrap) out-of-range bounds.
       const ceilDay = (d: Date) => {
-        const ms = Math.min(Math.max(Math.ceil(d.getTime() / DAY_MS) * DAY_MS, MIN_INSTANT_MS), MAX_INSTANT_MS);
+        const floating = floatingAt(d.getTime(), ctx.timeZone);
+        const ms = Math.min(Math.max(Math.ceil(floating / DAY_MS) * DAY_MS, MIN_INSTANT_MS), MAX_INSTANT_MS);
         return new Date(ms).toISOString().slice(0, 10);
       };
       where.push(`${quoteIdent(col.name)} >= {from:Date}`, `${quoteIdent(col.name)} < {to:Date}`);
@@ -257,7 +307,7 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
       throw new DefinitionRejected([{ path: 'timeRange.field', message: `'${col.name}' is not a time column` }]);
     }
   }
-  def.filters.forEach((f, i) => where.push(filterSql(f, column(table, f.field, `filters.${i}.field`), params)));
+  def.filters.forEach((f, i) => where.push(filterSql(f, column(table, f.field, `filters.${i}.field`), params, ctx.timeZone)));
 
   // Total order: the user's keys first, then every group key (raw reports: every column), so that
   // LIMIT/OFFSET paging over the result neither skips nor repeats rows.
@@ -269,7 +319,8 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
   for (const key of groupKeys) if (!ordered.has(key)) order.push({ key, direction: 'ASC' });
 
   return {
-    table, columns, groupKeys, grouped: def.measures.length > 0 && groupKeys.length > 0, where, order,
+    // Dimensions without measures are grouped too (distinct combinations), unless raw rows were asked for.
+    table, columns, groupKeys, grouped: groupKeys.length > 0 && !def.raw, where, order,
     params: { ...allParams, ...params.values, limit: def.rowLimit },
   };
 }

@@ -10,7 +10,9 @@
  *
  * - NULL → empty field (the writer's `v == null`), whatever the kind.
  * - STRING: `'` is prefixed when the text starts with `=`, `+`, `-`, `@`, tab or CR or with one of
- *   the full-width forms U+FF1D, U+FF0B, U+FF0D, U+FF20 (neutraliseFormula); then the field is
+ *   the full-width forms U+FF1D, U+FF0B, U+FF0D, U+FF20, unless it is a signed number or ISO date
+ *   (neutraliseFormula; the same SIGNED_DATA_PATTERN through `match`, whose RE2 reads `\d` as
+ *   ASCII like JS, and ASCII-only patterns match UTF-16 text and its UTF-8 bytes alike); then the field is
  *   quoted when it holds `"`, `,`, CR or LF (csv-stringify: delimiter, quote, the record delimiter
  *   CRLF, and with quote_record_delimiter lone CR and LF too), quotes doubled. Empty stays empty.
  *   Invalid UTF-8 is NOT handled here: the old path decodes it with U+FFFD replacement, which the
@@ -26,19 +28,43 @@
  *   for two spellings: an exponent >= 21 has no sign (`1e21`, JS `1e+21`), and -0 prints `-0`
  *   (JSON.parse gives -0, which JS prints `0`; adding +0 turns -0 into +0). NaN and ±Infinity are
  *   written as JSON `null` by ClickHouse (output_format_json_quote_denormals=0), so they are empty.
- * - DATETIME, DateTime64(3, 'UTC'): `YYYY-MM-DDTHH:MM:SS.mmmZ` (isoDateTime). `%f` prints six
- *   digits by default (and exactly the scale's three with formatdatetime_f_prints_scale_number_of_digits),
- *   so the first 23 characters are kept either way; CSV_QUERY_SETTINGS pins the single-zero setting.
- * - DATETIME, DateTime('UTC') (hour buckets): the same with `.000`.
+ * - DATETIME, DateTime64(3, 'UTC'): the wall time in the effective zone, formatDateTime(x, fmt,
+ *   zone) with the zone as a string literal: LOCAL `YYYY-MM-DDTHH:MM:SS.mmm`, ISO_OFFSET the same
+ *   plus `±HH:MM` (calendar/zone-clock.ts's localDateTimeText / offsetDateTimeText). `%f` prints
+ *   six digits by default (and exactly the scale's three with
+ *   formatdatetime_f_prints_scale_number_of_digits), so the first 23 characters are kept either way;
+ *   CSV_QUERY_SETTINGS pins the single-zero setting. The offset is built from timeZoneOffset
+ *   (seconds) as formatOffset does, rounded to the minute, not with `%z`: `%z` truncates
+ *   sub-minute offsets and misprints some (Europe/Amsterdam's +00:19:32 of 1901 as `+2419`).
+ * - DATETIME, DateTime('UTC') (hour buckets: the instant the local hour began): the same with `.000`.
+ * - Zone data: the engine reads its own tz database, the JS writer Node's ICU one. They agree
+ *   wherever both have the same rules (checked from 1970 to 2299 for the zones in
+ *   csv-engine.chdb.test.ts); they can differ before 1970 (local mean time, zones merged by later
+ *   tz releases) and for a zone whose rules changed in a tz release only one of them has.
  * - DATE: `YYYY-MM-DD`. BOOLEAN: `true` / `false`.
  *
  * Any other type (Float32, Decimal, DateTime64 of another scale or zone, arrays, …) returns null:
  * the caller then leaves the whole export to the JS writer, which stays correct for anything.
  */
 import type { ColumnKind } from '../catalog/catalog.js';
+import { SIGNED_DATA_PATTERN } from '../exports/writers/cell-values.js';
+import type { CsvTimestampFormat } from '../exports/writers/writer.js';
+
+/** What a CSV field's text depends on besides its value: the export's zone and timestamp form. */
+export interface CsvFieldOptions {
+  /** The run's effective IANA zone (validated): DATETIME values are written as its wall time. */
+  timeZone: string;
+  /** WriterOptions.csvTimestamps, passed through as is (undefined: LOCAL, the writer's default). */
+  csvTimestamps: CsvTimestampFormat | undefined;
+}
 
 /** Beyond this, an integer is not exactly a double and JSON.parse rounds it. */
 const MAX_EXACT_INTEGER = '9007199254740992';
+
+/** A ClickHouse string literal (backslash escapes, as ClickHouse reads them). */
+function stringLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
 
 /** Output settings of the engine-CSV query (its FORMAT is CSV_QUERY_FORMAT). All are pinned, so a server profile cannot change the bytes. */
 export const CSV_QUERY_FORMAT = 'CustomSeparated';
@@ -84,12 +110,16 @@ function needsQuotes(x: string): string {
   return `(position(${x}, '"') + position(${x}, ',') + position(${x}, '\\r') + position(${x}, '\\n') > 0)`;
 }
 
+/** `+`/`-` text that is data, not a formula (neutraliseFormula's exception). */
+const SIGNED_DATA_SQL = stringLiteral(SIGNED_DATA_PATTERN);
+
 /**
  * neutraliseFormula + csv-stringify quoting of a (non-null) String value. Most text needs neither,
- * so one cheap test passes it on as it is and only the rest is rebuilt (a short-circuit `if`).
+ * so one cheap test passes it on as it is and only the rest is rebuilt (a short-circuit `if`); the
+ * pattern runs only on text that starts with a trigger.
  */
 function stringField(x: string): string {
-  const neutral = `if(${formulaTrigger(x)}, concat('\\'', ${x}), ${x})`;
+  const neutral = `if(${formulaTrigger(x)} AND NOT match(${x}, ${SIGNED_DATA_SQL}), concat('\\'', ${x}), ${x})`;
   const rebuilt = `if(${needsQuotes(x)}, concat('"', replaceAll(${neutral}, '"', '""'), '"'), ${neutral})`;
   return `if(bitOr(${needsQuotes(x)}, ${formulaTrigger(x)}), ${rebuilt}, ${x})`;
 }
@@ -99,7 +129,26 @@ function floatField(x: string): string {
   return `if(abs(${x}) < 1e21, toString(${x} + 0), if(isFinite(${x}), replaceOne(toString(${x}), 'e', 'e+'), ''))`;
 }
 
-function nonNullField(x: string, kind: ColumnKind, base: string): string | null {
+/**
+ * `±HH:MM` of the zone's offset at instant `x` (formatOffset: sign of the offset in seconds, then
+ * whole minutes rounded half up).
+ */
+function offsetSql(x: string, zone: string): string {
+  const seconds = `timeZoneOffset(toTimeZone(${x}, ${zone}))`;
+  const minutes = `intDiv(abs(${seconds}) + 30, 60)`;
+  return `concat(if(${seconds} < 0, '-', '+'), leftPad(toString(intDiv(${minutes}, 60)), 2, '0'), ':', leftPad(toString(${minutes} % 60), 2, '0'))`;
+}
+
+function dateTimeField(x: string, base: string, options: CsvFieldOptions): string | null {
+  const zone = stringLiteral(options.timeZone);
+  let local: string;
+  if (base === "DateTime64(3, 'UTC')") local = `substring(formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.%f', ${zone}), 1, 23)`;
+  else if (base === "DateTime('UTC')") local = `formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.000', ${zone})`;
+  else return null;
+  return (options.csvTimestamps ?? 'LOCAL') === 'ISO_OFFSET' ? `concat(${local}, ${offsetSql(x, zone)})` : local;
+}
+
+function nonNullField(x: string, kind: ColumnKind, base: string, options: CsvFieldOptions): string | null {
   switch (kind) {
     case 'STRING':
       if (base === 'String') return stringField(x);
@@ -112,9 +161,7 @@ function nonNullField(x: string, kind: ColumnKind, base: string): string | null 
       if (base === 'Float64') return floatField(x);
       return null;
     case 'DATETIME':
-      if (base === "DateTime64(3, 'UTC')") return `concat(substring(formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.%f'), 1, 23), 'Z')`;
-      if (base === "DateTime('UTC')") return `formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.000Z')`;
-      return null;
+      return dateTimeField(x, base, options);
     case 'DATE':
       return base === 'Date' ? `toString(${x})` : null;
     case 'BOOLEAN':
@@ -127,11 +174,12 @@ function nonNullField(x: string, kind: ColumnKind, base: string): string | null 
 /**
  * SQL for the CSV field text of `expr` (a SQL expression of ClickHouse type `chType`, holding a
  * value of `kind`), always a non-null String; or null when this type cannot be matched exactly.
+ * `options` must be what the JS writer is given (meta.timeZone, WriterOptions.csvTimestamps).
  */
-export function csvFieldSql(expr: string, kind: ColumnKind, chType: string): string | null {
+export function csvFieldSql(expr: string, kind: ColumnKind, chType: string, options: CsvFieldOptions): string | null {
   const { base, nullable } = baseType(chType);
-  if (!nullable) return nonNullField(expr, kind, base);
-  const field = nonNullField(`assumeNotNull(${expr})`, kind, base);
+  if (!nullable) return nonNullField(expr, kind, base, options);
+  const field = nonNullField(`assumeNotNull(${expr})`, kind, base, options);
   // Explicit: `if`/`multiIf` read a NULL condition as false, so NULL must not reach the rules.
   return field === null ? null : `if(isNull(${expr}), '', ${field})`;
 }

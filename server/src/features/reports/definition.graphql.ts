@@ -5,8 +5,8 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FilterValueScalar } from '../../graphql/scalars.js';
 import {
-  FILTER_OPS, GRAINS, MEASURE_FNS, SORT_DIRECTIONS, TIME_UNITS,
-  type FilterOp, type FilterValue, type Grain, type MeasureFn, type SortDirection, type TimeUnit,
+  FILTER_OPS, GRAINS, MEASURE_FNS, NAMED_PERIODS, SORT_DIRECTIONS, TIME_UNITS, WEEK_STARTS,
+  type FilterOp, type FilterValue, type Grain, type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
 } from './definition.js';
 import { enumOf } from '../../graphql/enums.js';
 
@@ -16,10 +16,35 @@ export const MeasureFnEnum = enumOf(MEASURE_FNS);
 export const FilterOpEnum = enumOf(FILTER_OPS);
 export const TimeUnitEnum = enumOf(TIME_UNITS);
 export const SortDirectionEnum = enumOf(SORT_DIRECTIONS);
+export const NamedPeriodEnum = enumOf(NAMED_PERIODS);
+export const WeekStartEnum = enumOf(WEEK_STARTS);
 registerEnumType(GrainEnum, {
   name: 'TimeGrain',
-  description: 'Bucket size for a time dimension (UTC).',
-  valuesConfig: { HOUR: { description: 'Start of the hour.' }, DAY: { description: 'Start of the day.' }, WEEK: { description: 'Monday of the ISO week.' }, MONTH: { description: 'First day of the month.' } },
+  description: "Bucket size for a time dimension, on the calendar of the run's effective zone (a 23- or 25-hour DST day is one day).",
+  valuesConfig: {
+    HOUR: { description: 'The instant the local hour began (a DateTime; xx:15 UTC in Kathmandu; 01:00 EDT and 01:00 EST are two hours).' },
+    DAY: { description: 'The local calendar date (a Date).' },
+    WEEK: { description: 'The date of the first day of the week: Monday, or Sunday with `weekStart: SUNDAY`.' },
+    MONTH: { description: 'The first day of the month.' },
+    QUARTER: { description: 'The first day of the quarter (January, April, July, October).' },
+    YEAR: { description: 'January 1.' },
+  },
+});
+registerEnumType(NamedPeriodEnum, {
+  name: 'NamedPeriod',
+  description: "A calendar period in the run's effective zone, as of the run's as-of instant. THIS_X is the whole current X, PREVIOUS_X the one before, X_TO_DATE the current X up to the as-of instant.",
+  valuesConfig: {
+    TODAY: { description: 'The current day, midnight to midnight.' }, YESTERDAY: { description: 'The day before the current one.' },
+    THIS_WEEK: { description: 'The current week.' }, PREVIOUS_WEEK: { description: 'The week before the current one.' }, WEEK_TO_DATE: { description: 'The current week up to the as-of instant.' },
+    THIS_MONTH: { description: 'The current month.' }, PREVIOUS_MONTH: { description: 'The month before the current one.' }, MONTH_TO_DATE: { description: 'The current month up to the as-of instant.' },
+    THIS_QUARTER: { description: 'The current quarter.' }, PREVIOUS_QUARTER: { description: 'The quarter before the current one.' }, QUARTER_TO_DATE: { description: 'The current quarter up to the as-of instant.' },
+    THIS_YEAR: { description: 'The current year.' }, PREVIOUS_YEAR: { description: 'The year before the current one.' }, YEAR_TO_DATE: { description: 'The current year up to the as-of instant.' },
+  },
+});
+registerEnumType(WeekStartEnum, {
+  name: 'WeekStart',
+  description: 'The first day of a week, for WEEK buckets and week periods.',
+  valuesConfig: { MONDAY: { description: 'ISO weeks (the default).' }, SUNDAY: { description: 'Weeks from Sunday to Saturday.' } },
 });
 registerEnumType(MeasureFnEnum, {
   name: 'MeasureFn',
@@ -34,7 +59,7 @@ registerEnumType(FilterOpEnum, {
 registerEnumType(TimeUnitEnum, {
   name: 'TimeUnit',
   description: 'Unit of a relative time range.',
-  valuesConfig: { HOUR: { description: 'Hours.' }, DAY: { description: 'Days.' }, WEEK: { description: 'Weeks (7 days).' }, MONTH: { description: 'Calendar months.' } },
+  valuesConfig: { HOUR: { description: 'Hours.' }, DAY: { description: 'Days.' }, WEEK: { description: 'Weeks.' }, MONTH: { description: 'Calendar months.' }, QUARTER: { description: 'Calendar quarters (3 months).' }, YEAR: { description: 'Calendar years.' } },
 });
 registerEnumType(SortDirectionEnum, {
   name: 'SortDirection',
@@ -84,29 +109,48 @@ export class FilterShape {
   values?: FilterValue[] | null;
 }
 
-@ObjectType('RelativeRange', { description: 'The last `n` units before the as-of time.' })
-@InputType('RelativeRangeInput', { description: 'The last `n` units before the as-of time.' })
+@ObjectType('RelativeRange', { description: "The last `n` complete calendar units before the current one, in the run's effective zone: `7 DAY` run on a Monday at 09:00 covers the previous Monday 00:00 to Sunday 24:00, exactly 7 whole days." })
+@InputType('RelativeRangeInput', { description: "The last `n` complete calendar units before the current one, in the run's effective zone (with `includeCurrent`, also the current unit up to the as-of instant)." })
 export class RelativeRangeShape {
   @Field(() => Int, { description: 'How many units, at least 1.' })
   n!: number;
 
-  @Field(() => TimeUnitEnum, { description: 'HOUR, DAY, WEEK or MONTH.' })
+  @Field(() => TimeUnitEnum, { description: 'HOUR, DAY, WEEK, MONTH, QUARTER or YEAR.' })
+  unit!: TimeUnit;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also the current unit up to the as-of instant (default false: complete units only).' })
+  includeCurrent?: boolean | null;
+}
+
+@ObjectType('RollingRange', { description: 'Elapsed time ending at the as-of instant: `24 HOUR` is the last 24 hours to the minute. HOUR, DAY and WEEK are 1, 24 and 168 hours; MONTH, QUARTER and YEAR step the local calendar back, keeping the time of day.' })
+@InputType('RollingRangeInput', { description: 'Elapsed time ending at the as-of instant (`24 HOUR`: the last 24 hours to the minute); the first and last buckets are usually partial.' })
+export class RollingRangeShape {
+  @Field(() => Int, { description: 'How many units, at least 1.' })
+  n!: number;
+
+  @Field(() => TimeUnitEnum, { description: 'HOUR, DAY, WEEK, MONTH, QUARTER or YEAR.' })
   unit!: TimeUnit;
 }
 
-@ObjectType('TimeRange', { description: 'Either absolute (`from`/`to`) or relative (`last`).' })
-@InputType('TimeRangeInput', { description: 'Either absolute (`from`/`to`) or relative (`last`), not both.' })
+@ObjectType('TimeRange', { description: "Which rows by time, in the run's effective zone: exactly one of `last` (calendar units), `rolling` (elapsed time), `period` (a named calendar period) or `from`/`to` (fixed)." })
+@InputType('TimeRangeInput', { description: "Which rows by time, in the run's effective zone: exactly one of `last`, `rolling`, `period` or `from`/`to`." })
 export class TimeRangeShape {
   @Field(() => String, { nullable: true, description: "Time column; the table's default when absent." })
   field?: string | null;
 
-  @Field(() => RelativeRangeShape, { nullable: true, description: 'The last n units before the as-of time.' })
+  @Field(() => RelativeRangeShape, { nullable: true, description: 'The last n complete calendar units before the current one.' })
   last?: RelativeRangeShape | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO-8601, inclusive.' })
+  @Field(() => RollingRangeShape, { nullable: true, description: 'Elapsed time ending at the as-of instant.' })
+  rolling?: RollingRangeShape | null;
+
+  @Field(() => NamedPeriodEnum, { nullable: true, description: 'A named calendar period (this week, previous month, quarter to date, ...).' })
+  period?: NamedPeriod | null;
+
+  @Field(() => String, { nullable: true, description: 'Start, inclusive. ISO 8601: a date (`2026-12-01`, midnight) or a date-time without an offset is read in the effective zone; with `Z` or an offset it is that instant.' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO-8601, exclusive.' })
+  @Field(() => String, { nullable: true, description: 'End, exclusive (a whole day Dec 1 is `from: "2026-12-01", to: "2026-12-02"`). Same forms as `from`.' })
   to?: string | null;
 }
 
@@ -143,4 +187,13 @@ export class ReportDefinitionShape {
 
   @Field(() => Int, { nullable: true, description: 'Most rows the report yields; 10,000 when absent.' })
   rowLimit?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA zone the report reads time in (default UTC): time buckets, calendar ranges, fixed dates and every time shown. A schedule runs it in the schedule\'s zone; an export may override it.' })
+  timeZone?: string | null;
+
+  @Field(() => WeekStartEnum, { nullable: true, description: 'First day of a week for WEEK buckets and week periods (default MONDAY).' })
+  weekStart?: WeekStart | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false.' })
+  raw?: boolean | null;
 }

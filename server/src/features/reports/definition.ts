@@ -10,9 +10,14 @@
  *   (`date_day` style for bucketed time, the column name for plain dimensions, `fn_field` for
  *   measures). orderBy refers to output keys.
  * - as-of: the instant a relative time range resolves against (a scheduled run's slot time, or now).
+ * - effective zone: the IANA zone a run reads time in: the report's `timeZone`, replaced by the
+ *   schedule's zone for a scheduled run and by an export's `timeZone` option (exports/run-zone.ts).
+ *   Buckets, calendar ranges, fixed dates without an offset and every time shown are in it.
+ * - calendar range (`last`): the n complete units before the current one, in the effective zone.
+ * - rolling range (`rolling`): exactly n units of elapsed time ending at the as-of instant.
  */
 
-export const GRAINS = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
+export const GRAINS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 export const MEASURE_FNS = ['COUNT', 'UNIQ', 'SUM', 'AVG', 'MIN', 'MAX'] as const;
@@ -23,8 +28,21 @@ export const FILTER_OPS = [
 ] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
-export const TIME_UNITS = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
+export const TIME_UNITS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
+
+/** Named calendar periods, in the report's effective zone (see calendar/periods.ts). */
+export const NAMED_PERIODS = [
+  'TODAY', 'YESTERDAY',
+  'THIS_WEEK', 'PREVIOUS_WEEK', 'WEEK_TO_DATE',
+  'THIS_MONTH', 'PREVIOUS_MONTH', 'MONTH_TO_DATE',
+  'THIS_QUARTER', 'PREVIOUS_QUARTER', 'QUARTER_TO_DATE',
+  'THIS_YEAR', 'PREVIOUS_YEAR', 'YEAR_TO_DATE',
+] as const;
+export type NamedPeriod = (typeof NAMED_PERIODS)[number];
+
+export const WEEK_STARTS = ['MONDAY', 'SUNDAY'] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
 
 export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
@@ -56,9 +74,16 @@ export interface FilterSpec {
 export interface TimeRangeSpec {
   /** A temporal column of the source; defaults to the table's default time column. */
   field?: string | null;
-  /** Relative: the last n units before as-of. */
-  last?: { n: number; unit: TimeUnit } | null;
-  /** Absolute: ISO-8601 instants (or dates), from inclusive, to exclusive. */
+  /** Calendar: the n complete units before the current one (and the current one so far with includeCurrent). */
+  last?: { n: number; unit: TimeUnit; includeCurrent?: boolean | null } | null;
+  /** Rolling: the n units of elapsed time ending at as-of (`24 HOUR`: the last 24 hours to the minute). */
+  rolling?: { n: number; unit: TimeUnit } | null;
+  /** A named calendar period (this week, previous month, quarter to date, ...). */
+  period?: NamedPeriod | null;
+  /**
+   * Fixed: from inclusive, to exclusive. A date (`2026-12-01`) is midnight and a date-time without
+   * an offset is a wall time, both in the effective zone; a value with `Z` or an offset is that instant.
+   */
   from?: string | null;
   to?: string | null;
 }
@@ -76,6 +101,12 @@ export interface ReportDefinition {
   timeRange?: TimeRangeSpec | null;
   orderBy?: OrderBySpec[] | null;
   rowLimit?: number | null;
+  /** IANA zone the report reads time in (default UTC). */
+  timeZone?: string | null;
+  /** First day of a week for WEEK buckets and week periods (default MONDAY). */
+  weekStart?: WeekStart | null;
+  /** One row per source row instead of one per distinct combination of dimensions (no measures allowed). */
+  raw?: boolean | null;
 }
 
 export interface DefinitionError {

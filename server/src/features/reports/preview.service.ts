@@ -9,7 +9,9 @@ import { BadUserInputError } from '../../errors.js';
 import { clampFirst, decodeCursor, encodeCursor } from '../../graphql/connection.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
-import { compileCount, compilePage, compileReport, type OutputColumn } from './compile-query.js';
+import { offsetDateTimeText } from '../calendar/zone-clock.js';
+import { zonedDateTimeText } from '../exports/writers/cell-values.js';
+import { compileCount, compilePage, compileReport, resolveTimeWindow, type OutputColumn } from './compile-query.js';
 import { validateDefinition } from './validate-definition.js';
 
 export const DEFAULT_PREVIEW_PAGE = 100;
@@ -22,6 +24,8 @@ export interface PreviewPage {
   truncated: boolean;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   asOf: Date;
+  timeZone: string;
+  window: { from: Date; to: Date; fromLocal: string; toLocal: string } | null;
   elapsedMs: number;
 }
 
@@ -76,6 +80,7 @@ export class PreviewService {
       asOf,
       database: this.store.database,
       maxRangeDays: this.limits.maxRangeDays,
+      timeZone: definition.timeZone,
     });
     // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
     // the engine hung on it, alive for the whole timeout after the answer (memory under load).
@@ -90,14 +95,29 @@ export class PreviewService {
     ]).finally(() => clearTimeout(timer));
     const totalCount = Math.min(counted, rowLimit);
     const end = offset + pageResult.rows.length;
+    const timeZone = definition.timeZone;
+    // Instants are shown in the report's zone, with the offset: the same rule as JSON exports.
+    const instants = full.columns.flatMap((c, i) => (c.kind === 'DATETIME' ? [i] : []));
+    const rows = instants.length === 0 ? pageResult.rows : pageResult.rows.map((row) => {
+      const out = [...row];
+      for (const i of instants) {
+        out[i] = zonedDateTimeText(out[i], timeZone, 'ISO_OFFSET') ?? out[i];
+      }
+      return out;
+    });
+    const window = resolveTimeWindow(definition, asOf, timeZone);
     const hasNextPage = end < totalCount;
     return {
       columns: full.columns.map((c) => ({ name: c.key, label: c.label, type: c.kind })),
-      rows: pageResult.rows,
+      rows,
       totalCount,
       truncated: counted > rowLimit,
       pageInfo: { hasNextPage, endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash, c: counted }) : null },
       asOf,
+      timeZone,
+      window: window && {
+        ...window, fromLocal: offsetDateTimeText(window.from.getTime(), timeZone), toLocal: offsetDateTimeText(window.to.getTime(), timeZone),
+      },
       elapsedMs: Math.round(performance.now() - started),
     };
   }

@@ -131,13 +131,34 @@ export class PreviewColumn {
   type!: ColumnKind;
 }
 
+@ObjectType({ description: 'The window of instants a preview covers.' })
+export class PreviewWindow {
+  @Field(() => DateTimeScalar, { description: 'Start, inclusive.' })
+  from!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'End, exclusive.' })
+  to!: Date;
+
+  @Field(() => String, { description: 'Start as the wall time in the preview\'s zone, with its offset (`2026-12-01T00:00:00.000-08:00`).' })
+  fromLocal!: string;
+
+  @Field(() => String, { description: 'End as the wall time in the preview\'s zone, with its offset.' })
+  toLocal!: string;
+}
+
 @ObjectType({ description: 'One page of a report\'s rows with the column metadata and paging information.' })
 export class ReportPreview {
   @Field(() => [PreviewColumn], { description: 'The columns, in row order.' })
   columns!: PreviewColumn[];
 
-  @Field(() => [JSONScalar], { description: 'Each row an array of values in column order.' })
+  @Field(() => [JSONScalar], { description: 'Each row an array of values in column order. DATETIME values are ISO 8601 with the offset of `timeZone` (`2026-12-01T09:00:00.000-08:00`), DATE values calendar dates (`2026-12-01`), 64-bit integers strings.' })
   rows!: unknown[][];
+
+  @Field(() => String, { description: "The IANA zone the preview read time in (the report's `timeZone`): buckets, the time range and every DATETIME value." })
+  timeZone!: string;
+
+  @Field(() => PreviewWindow, { nullable: true, description: 'The time range resolved at `asOf`, or null when the report has none.' })
+  window!: PreviewWindow | null;
 
   @Field(() => Int, { description: 'Rows the report yields after its row limit.' })
   totalCount!: number;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, type CatalogColumn, type ColumnKind } from '../catalog/catalog.js';
 import { DEFAULT_ROW_LIMIT, FILTER_OPS, GRAINS, MEASURE_FNS, type FilterOp } from './definition.js';
-import {
-  parseIsoInstant, subtractUnits, validateDefinition, worstCaseDays, type NormalizedDefinition,
-} from './validate-definition.js';
+import { canonicalBound, validateDefinition, type NormalizedDefinition } from './validate-definition.js';
 
 const LIMITS = { maxRowLimit: 1_000_000, maxRangeDays: 366 };
 const base = { source: 'usage_events', measures: [{ fn: 'COUNT' }] };
@@ -117,13 +115,13 @@ describe('dimensions', () => {
   });
   it('derive output keys from field and grain', () => {
     const d = ok({ source: 'usage_events', dimensions: GRAINS.map((grain) => ({ field: 'timestamp', grain })).concat([{ field: 'country' } as never]) });
-    expect(d.dimensions.map((x) => x.alias)).toEqual(['timestamp_hour', 'timestamp_day', 'timestamp_week', 'timestamp_month', 'country']);
+    expect(d.dimensions.map((x) => x.alias)).toEqual(['timestamp_hour', 'timestamp_day', 'timestamp_week', 'timestamp_month', 'timestamp_quarter', 'timestamp_year', 'country']);
   });
   it('take a grain only on temporal columns, and no HOUR on a DATE', () => {
     expect(paths({ source: 'usage_events', dimensions: [{ field: 'country', grain: 'DAY' }] })).toEqual(['dimensions.0.grain']);
     expect(paths({ source: 'usage_events', dimensions: [{ field: 'value', grain: 'MONTH' }] })).toEqual(['dimensions.0.grain']);
     expect(paths({ source: 'usage_events', dimensions: [{ field: 'event_date', grain: 'HOUR' }] })).toEqual(['dimensions.0.grain']);
-    expect(paths({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'YEAR' }] })).toEqual(['dimensions.0.grain']);
+    expect(paths({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'DECADE' }] })).toEqual(['dimensions.0.grain']);
     expect(paths({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'day' }] })).toEqual(['dimensions.0.grain']);
     for (const table of CATALOG) {
       for (const col of table.columns) {
@@ -280,11 +278,11 @@ describe('filters', () => {
     expect(ok(withFilter({ field: 'is_error', op: 'EQ', value: false })).filters[0]!.value).toBe(false);
     for (const bad of ['true', 1, 0, 'false']) expect(paths(withFilter({ field: 'is_error', op: 'EQ', value: bad }))).toEqual(['filters.0.value']);
   });
-  it('DATETIME takes ISO-8601 instants, normalized to UTC', () => {
+  it('DATETIME takes ISO-8601 dates and date-times: wall times kept for the run\'s zone, instants normalized to UTC', () => {
     const norm = (value: string) => ok(withFilter({ field: 'timestamp', op: 'GT', value })).filters[0]!.value;
-    expect(norm('2024-03-01')).toBe('2024-03-01T00:00:00.000Z');
-    expect(norm('2024-03-01T10:20')).toBe('2024-03-01T10:20:00.000Z');
-    expect(norm('2024-03-01 10:20:30.123456')).toBe('2024-03-01T10:20:30.123Z');
+    expect(norm('2024-03-01')).toBe('2024-03-01');
+    expect(norm('2024-03-01T10:20')).toBe('2024-03-01T10:20:00.000');
+    expect(norm('2024-03-01 10:20:30.123456')).toBe('2024-03-01T10:20:30.123');
     expect(norm('2024-03-01T10:20:30+02:00')).toBe('2024-03-01T08:20:30.000Z');
     expect(norm('2024-03-01T10:20:30-0530')).toBe('2024-03-01T15:50:30.000Z');
     expect(norm('2024-02-29t00:00:00z')).toBe('2024-02-29T00:00:00.000Z');
@@ -303,14 +301,21 @@ describe('filters', () => {
 
 describe('timeRange', () => {
   const tr = (timeRange: unknown, limits = LIMITS) => paths({ ...base, timeRange }, limits);
-  it('is either last or from/to', () => {
+  it('is exactly one of last, rolling, period or from/to', () => {
     expect(tr({ last: { n: 1, unit: 'DAY' }, from: '2024-01-01' })).toEqual(['timeRange']);
-    expect(tr({})).toEqual(['timeRange']);
+    expect(tr({ last: { n: 1, unit: 'DAY' }, rolling: { n: 1, unit: 'DAY' } })).toEqual(['timeRange']);
+    expect(tr({ period: 'TODAY', rolling: { n: 1, unit: 'DAY' } })).toEqual(['timeRange']);
+    expect(tr({ period: 'NEXT_WEEK' })).toEqual(['timeRange.period']);
+    expect(tr({ period: 'PREVIOUS_QUARTER' })).toEqual([]);
+    expect(tr({ rolling: { n: 24, unit: 'HOUR' } })).toEqual([]);
+    expect(tr({ rolling: { n: 24, unit: 'HOUR', includeCurrent: true } })).toEqual(['timeRange.rolling.includeCurrent']);
+    expect(tr({ last: { n: 1, unit: 'DAY', includeCurrent: 'yes' } })).toEqual(['timeRange.last.includeCurrent']);
+    expect(tr({}).length).toBe(1);
     expect(tr({ field: 'timestamp' })).toEqual(['timeRange']);
   });
   it('checks last.n and last.unit', () => {
     for (const n of [0, -1, 1.5, '7', 10_001, null]) expect(tr({ last: { n, unit: 'HOUR' } }), String(n)).toEqual(['timeRange.last.n']);
-    expect(tr({ last: { n: 1, unit: 'YEAR' } })).toEqual(['timeRange.last.unit']);
+    expect(tr({ last: { n: 1, unit: 'DECADE' } })).toEqual(['timeRange.last.unit']);
     expect(tr({ last: { n: 1 } })).toEqual(['timeRange.last.unit']);
     expect(tr({ last: { n: 10_000, unit: 'HOUR' } }, { ...LIMITS, maxRangeDays: 417 })).toEqual([]);
   });
@@ -337,7 +342,7 @@ describe('timeRange', () => {
   });
   it('bounds absolute ranges by maxRangeDays', () => {
     expect(tr({ from: '2024-01-01', to: '2025-01-01' })).toEqual([]); // 366 days (leap year)
-    expect(tr({ from: '2024-01-01', to: '2025-01-01T00:00:00.001Z' })).toEqual(['timeRange.to']);
+    expect(tr({ from: '2024-01-01', to: '2025-01-01T01:00:00.001Z' })).toEqual(['timeRange.to']);
     expect(tr({ from: '2024-01-01', to: '2024-01-08' }, { ...LIMITS, maxRangeDays: 7 })).toEqual([]);
     expect(tr({ from: '2024-01-01', to: '2024-01-09' }, { ...LIMITS, maxRangeDays: 7 })).toEqual(['timeRange.to']);
   });
@@ -346,15 +351,22 @@ describe('timeRange', () => {
     expect(tr({ field: 'nope', last: { n: 1, unit: 'DAY' } })).toEqual(['timeRange.field']);
     for (const table of CATALOG) {
       const d = ok({ source: table.name, measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 1, unit: 'DAY' } } });
-      expect(d.timeRange).toEqual({ field: table.defaultTimeColumn, last: { n: 1, unit: 'DAY' }, from: null, to: null });
+      expect(d.timeRange).toEqual({ field: table.defaultTimeColumn, last: { n: 1, unit: 'DAY', includeCurrent: false }, rolling: null, period: null, from: null, to: null });
       for (const col of table.columns) {
         expect(check({ source: table.name, measures: [{ fn: 'COUNT' }], timeRange: { field: col.name, last: { n: 1, unit: 'DAY' } } }).valid).toBe(col.time);
       }
     }
   });
-  it('normalizes absolute bounds to UTC ISO instants', () => {
+  it('keeps dates and wall times for the run\'s zone, normalizes instants with an offset to UTC', () => {
     expect(ok({ ...base, timeRange: { field: 'event_date', from: '2024-03-01', to: '2024-03-08T12:00:00+02:00' } }).timeRange)
-      .toEqual({ field: 'event_date', last: null, from: '2024-03-01T00:00:00.000Z', to: '2024-03-08T10:00:00.000Z' });
+      .toEqual({ field: 'event_date', last: null, rolling: null, period: null, from: '2024-03-01', to: '2024-03-08T10:00:00.000Z' });
+    expect(ok({ ...base, timeRange: { from: '2024-03-01 09:30', to: '2024-03-02' } }).timeRange)
+      .toMatchObject({ from: '2024-03-01T09:30:00.000', to: '2024-03-02' });
+  });
+  it('checks from before to in the report\'s zone', () => {
+    // March 1 starts at 2024-02-29T15:00Z in Tokyo, at 2024-03-01T00:00Z in UTC (the default).
+    expect(paths({ ...base, timeZone: 'Asia/Tokyo', timeRange: { from: '2024-03-01', to: '2024-02-29T16:00:00Z' } })).toEqual([]);
+    expect(paths({ ...base, timeRange: { from: '2024-03-01', to: '2024-02-29T16:00:00Z' } })).toEqual(['timeRange.to']);
   });
 });
 
@@ -454,29 +466,55 @@ describe('whole definitions', () => {
         { fn: 'UNIQ', field: 'device_id', alias: 'unique_devices' },
       ],
       filters: [],
-      timeRange: { field: 'timestamp', last: { n: 7, unit: 'DAY' }, from: null, to: null },
+      timeRange: { field: 'timestamp', last: { n: 7, unit: 'DAY', includeCurrent: false }, rolling: null, period: null, from: null, to: null },
       orderBy: [{ key: 'date', direction: 'DESC' }],
       rowLimit: 1000,
+      timeZone: 'UTC',
+      weekStart: 'MONDAY',
+      raw: false,
     });
   });
 });
 
+describe('time zone, week start and raw rows', () => {
+  it('timeZone is an IANA zone in one spelling, UTC when absent', () => {
+    expect(ok(base).timeZone).toBe('UTC');
+    expect(ok({ ...base, timeZone: 'asia/tokyo' }).timeZone).toBe('Asia/Tokyo');
+    expect(ok({ ...base, timeZone: 'Etc/UTC' }).timeZone).toBe('UTC');
+    expect(ok({ ...base, timeZone: 'Asia/Kathmandu' }).timeZone).toBe('Asia/Kathmandu');
+    for (const bad of ['EST', '+02:00', 'Mars/Olympus', '', 5, 'x'.repeat(100)]) {
+      expect(paths({ ...base, timeZone: bad }), String(bad)).toEqual(['timeZone']);
+    }
+  });
+  it('weekStart is MONDAY (default) or SUNDAY', () => {
+    expect(ok(base).weekStart).toBe('MONDAY');
+    expect(ok({ ...base, weekStart: 'SUNDAY' }).weekStart).toBe('SUNDAY');
+    expect(paths({ ...base, weekStart: 'SATURDAY' })).toEqual(['weekStart']);
+  });
+  it('raw lists rows only without measures', () => {
+    expect(ok({ source: 'usage_events', dimensions: [{ field: 'platform' }] }).raw).toBe(false);
+    expect(ok({ source: 'usage_events', dimensions: [{ field: 'platform' }], raw: true }).raw).toBe(true);
+    expect(paths({ ...base, raw: true })).toEqual(['raw']);
+    expect(paths({ source: 'usage_events', dimensions: [{ field: 'platform' }], raw: 'yes' })).toEqual(['raw']);
+  });
+  it('relative ranges of every unit, period and week start normalize idempotently', () => {
+    for (const unit of ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']) {
+      for (const form of [{ last: { n: 1, unit, includeCurrent: unit !== 'YEAR' } }, { rolling: { n: 1, unit } }]) {
+        const once = ok({ ...base, timeRange: form, weekStart: 'SUNDAY', timeZone: 'Australia/Lord_Howe' });
+        expect(ok(JSON.parse(JSON.stringify(once)))).toEqual(once);
+      }
+    }
+  });
+});
+
 describe('time helpers', () => {
-  it('parseIsoInstant handles years below 100 literally', () => {
-    expect(new Date(parseIsoInstant('0099-01-01')!).getUTCFullYear()).toBe(99);
-  });
-  it('subtractUnits steps calendar months with end-of-month clamping, keeping the time of day', () => {
-    const at = (s: string) => new Date(s);
-    expect(subtractUnits(at('2024-03-31T10:15:00Z'), 1, 'MONTH').toISOString()).toBe('2024-02-29T10:15:00.000Z');
-    expect(subtractUnits(at('2023-03-31T10:15:00Z'), 1, 'MONTH').toISOString()).toBe('2023-02-28T10:15:00.000Z');
-    expect(subtractUnits(at('2024-01-15T00:00:00Z'), 13, 'MONTH').toISOString()).toBe('2022-12-15T00:00:00.000Z');
-    expect(subtractUnits(at('2024-03-10T12:00:00Z'), 2, 'WEEK').toISOString()).toBe('2024-02-25T12:00:00.000Z');
-    expect(subtractUnits(at('2024-03-10T12:00:00Z'), 36, 'HOUR').toISOString()).toBe('2024-03-09T00:00:00.000Z');
-  });
-  it('worstCaseDays is exact for months', () => {
-    expect(worstCaseDays(1, 'MONTH')).toBe(31);
-    expect(worstCaseDays(12, 'MONTH')).toBe(366);
-    expect(worstCaseDays(2, 'MONTH')).toBe(62);
-    expect(worstCaseDays(48, 'HOUR')).toBe(2);
+  it('canonicalBound keeps dates and wall times, turns instants into UTC, handles years below 100 literally', () => {
+    expect(canonicalBound('0099-01-01')).toBe('0099-01-01');
+    expect(canonicalBound('2026-12-01')).toBe('2026-12-01');
+    expect(canonicalBound('2026-12-01T9:00')).toBeNull();
+    expect(canonicalBound('2026-12-01 09:00')).toBe('2026-12-01T09:00:00.000');
+    expect(canonicalBound('2026-12-01T09:00:00+09:00')).toBe('2026-12-01T00:00:00.000Z');
+    expect(canonicalBound('2026-02-29')).toBeNull();
+    expect(canonicalBound('2024-02-29')).toBe('2024-02-29');
   });
 });

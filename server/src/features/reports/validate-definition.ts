@@ -4,15 +4,20 @@
  *
  * Choices this module makes (the brief left them open):
  * - COUNT with a field is `count(col)`, the number of non-null values; key `count_<field>`.
- * - `last` ranges are checked against maxRangeDays in their worst case over any as-of: MONTH is
- *   measured by calendar months (see worstCaseDays), so "last 12 MONTH" (at most 366 days) passes
- *   a 366-day limit while the compiler still re-checks the exact window.
+ * - Relative ranges are checked against maxRangeDays in their worst case over any as-of and zone
+ *   (calendar/periods.ts longestDays), so "last 12 MONTH" (at most 366 days) passes a 366-day
+ *   limit while the compiler still re-checks the exact window.
+ * - Time zones are normalized to one spelling (calendar/time-zones.ts); absent means UTC, which
+ *   is what every definition saved before zones existed meant.
  * - Ordering comparisons (GT..LTE, BETWEEN) are refused on BOOLEAN columns; CONTAINS needs a
  *   non-empty string on a STRING column.
- * - DATE filter values must be calendar days (`2024-03-01`, or an ISO instant at 00:00 UTC):
- *   truncating a time of day would silently change what GT/LT mean.
- * - Instants without an offset are UTC. Temporal values must lie in 1970-01-01..2149-06-06, the
- *   range of ClickHouse's Date, which otherwise saturates out-of-range values silently.
+ * - DATE filter values must be calendar days (`2024-03-01`, or a date-time at 00:00 without an
+ *   offset or in UTC): truncating a time of day would silently change what GT/LT mean.
+ * - DATETIME values and fixed range bounds without an offset are wall times in the effective zone
+ *   (a date is its midnight there); they are kept as written (canonical form: `2026-12-01`,
+ *   `2026-12-01T09:30:00.000`) and resolved by the compiler, which knows the run's zone. Values
+ *   with an offset become UTC instants (`…Z`). Temporal values must lie in 1970-01-01..2149-06-06,
+ *   the range of ClickHouse's Date, which otherwise saturates out-of-range values silently.
  * - Numbers must lie within ±(2^53 - 1): chDB refuses to bind larger (unsafe) integers.
  * - Unknown properties are errors (a typo like `alais` must not be silently ignored).
  * - An output key may not equal a column of the source (or tenant_id) unless it is that very
@@ -22,10 +27,12 @@
  *   ReportDefinition, can be stored, and validates again to itself.
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable } from '../catalog/catalog.js';
+import { fixedBoundInstant, longestDays, parseBound } from '../calendar/periods.js';
+import { normalizeTimeZone } from '../calendar/time-zones.js';
 import {
-  DEFAULT_ROW_LIMIT, FILTER_OPS, GRAINS, MEASURE_FNS, SORT_DIRECTIONS, TIME_UNITS,
+  DEFAULT_ROW_LIMIT, FILTER_OPS, GRAINS, MEASURE_FNS, NAMED_PERIODS, SORT_DIRECTIONS, TIME_UNITS, WEEK_STARTS,
   type DefinitionError, type DefinitionLimits, type FilterOp, type FilterValue, type Grain,
-  type MeasureFn, type SortDirection, type TimeUnit,
+  type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
 } from './definition.js';
 
 export const DEFINITION_CAPS = { dimensions: 20, measures: 20, filters: 50, orderBy: 20, values: 1000, stringLength: 1000, lastN: 10_000 } as const;
@@ -38,8 +45,15 @@ const DAY_MS = 86_400_000;
 export interface NormalizedDimension { field: string; grain: Grain | null; alias: string }
 export interface NormalizedMeasure { fn: MeasureFn; field: string | null; alias: string }
 export interface NormalizedFilter { field: string; op: FilterOp; value: FilterValue | null; values: FilterValue[] | null }
-/** Exactly one of `last` and `from`/`to` is set; from/to are `toISOString()` instants. */
-export interface NormalizedTimeRange { field: string; last: { n: number; unit: TimeUnit } | null; from: string | null; to: string | null }
+/** Exactly one of `last`, `rolling`, `period` and `from`/`to` is set; from/to in canonical bound form (see the header). */
+export interface NormalizedTimeRange {
+  field: string;
+  last: { n: number; unit: TimeUnit; includeCurrent: boolean } | null;
+  rolling: { n: number; unit: TimeUnit } | null;
+  period: NamedPeriod | null;
+  from: string | null;
+  to: string | null;
+}
 export interface NormalizedOrderBy { key: string; direction: SortDirection }
 /** A validated definition; `alias` of every dimension and measure is its output key. */
 export interface NormalizedDefinition {
@@ -50,6 +64,10 @@ export interface NormalizedDefinition {
   timeRange: NormalizedTimeRange | null;
   orderBy: NormalizedOrderBy[];
   rowLimit: number;
+  timeZone: string;
+  weekStart: WeekStart;
+  /** Rows as they are (only without measures); otherwise dimensions are grouped. */
+  raw: boolean;
 }
 export type ValidationResult = { valid: true; definition: NormalizedDefinition } | { valid: false; errors: DefinitionError[] };
 
@@ -60,67 +78,19 @@ export function measureKey(fn: MeasureFn, field: string | null): string {
   return field ? `${fn.toLowerCase()}_${field}` : 'count';
 }
 
-/** ISO-8601 date or date-time (offset optional, meaning UTC) to epoch ms; null when malformed. */
-export function parseIsoInstant(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
-  if (!m) return null;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => Number(x ?? 0)) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo! - 1) || h > 23 || mi > 59 || s > 59) return null;
-  const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3)); // sub-millisecond digits are dropped
-  let offsetMin = 0;
-  const zone = m[8];
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const hh = Number(zone.slice(1, 3));
-    const mm = Number(zone.slice(-2));
-    if (hh > 23 || mm > 59) return null;
-    offsetMin = (zone[0] === '-' ? -1 : 1) * (hh * 60 + mm);
-  }
-  return utc(y!, mo! - 1, d!, h, mi, s, ms) - offsetMin * 60_000;
-}
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Date.UTC without its quirk of mapping years 0-99 to 1900-1999. */
-function utc(year: number, month0: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month0, day);
-  d.setUTCHours(h, mi, s, ms);
-  return d.getTime();
-}
-
-function daysInMonth(year: number, month0: number): number {
-  return new Date(utc(year, month0 + 1, 0)).getUTCDate();
-}
-
-/** `asOf` minus n units in UTC; MONTH steps calendar months, clamping to the month's last day. */
-export function subtractUnits(asOf: Date, n: number, unit: TimeUnit): Date {
-  const t = asOf.getTime();
-  if (unit === 'HOUR') return new Date(t - n * 3_600_000);
-  if (unit === 'DAY') return new Date(t - n * DAY_MS);
-  if (unit === 'WEEK') return new Date(t - n * 7 * DAY_MS);
-  const month = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth() - n;
-  const year = Math.floor(month / 12);
-  const month0 = month - year * 12;
-  const day = Math.min(asOf.getUTCDate(), daysInMonth(year, month0));
-  return new Date(utc(year, month0, day) + (t - utc(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())));
-}
-
-const worstMonths = new Map<number, number>();
 /**
- * The longest window `last n unit` can cover, in days, over every possible as-of. For MONTH the
- * longest windows end on a month's last day (clamping only moves `from` earlier), and the
- * Gregorian calendar repeats every 400 years, so 4800 month ends cover every case.
+ * The canonical text of a temporal value: `YYYY-MM-DD` for a date, `YYYY-MM-DDTHH:MM:SS.mmm` for a
+ * wall time without offset (both read in the effective zone later), `toISOString()` for an instant.
  */
-export function worstCaseDays(n: number, unit: TimeUnit): number {
-  if (unit !== 'MONTH') return (n * { HOUR: 1, DAY: 24, WEEK: 168 }[unit]) / 24;
-  let worst = worstMonths.get(n);
-  if (worst === undefined) {
-    worst = 0;
-    for (let i = 0; i < 4800; i++) {
-      const end = new Date(Date.UTC(2000, i + 1, 0));
-      worst = Math.max(worst, (end.getTime() - subtractUnits(end, n, 'MONTH').getTime()) / DAY_MS);
-    }
-    worstMonths.set(n, worst);
-  }
-  return worst;
+export function canonicalBound(text: string): string | null {
+  const b = parseBound(text);
+  if (!b) return null;
+  if (b.offset !== null) return new Date(b.floating - b.offset).toISOString();
+  const d = new Date(b.floating);
+  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return b.hasTime ? `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}` : date;
 }
 
 type Obj = Record<string, unknown>;
@@ -132,9 +102,10 @@ const ORDERED_OPS: FilterOp[] = ['GT', 'GTE', 'LT', 'LTE', 'BETWEEN'];
 const LIST_OPS: FilterOp[] = ['IN', 'NOT_IN'];
 const NULL_OPS: FilterOp[] = ['IS_NULL', 'IS_NOT_NULL'];
 
-/** Compares as ClickHouse does: strings bytewise in UTF-8, i.e. by code point. */
-function compareValues(a: FilterValue, b: FilterValue): number {
+/** Compares as ClickHouse does: strings bytewise in UTF-8, i.e. by code point; date-times as the instants they name in `timeZone`. */
+function compareValues(a: FilterValue, b: FilterValue, timeZone: string | null): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (timeZone !== null) return fixedBoundInstant(String(a), timeZone)! - fixedBoundInstant(String(b), timeZone)!;
   const ca = Array.from(String(a), (c) => c.codePointAt(0)!);
   const cb = Array.from(String(b), (c) => c.codePointAt(0)!);
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] !== cb[i]) return ca[i]! - cb[i]!;
@@ -172,14 +143,16 @@ class Checker {
     if (!col[role]) return this.add(path, `column '${v}' cannot be used as a ${role} column`);
     return col;
   }
-  instant(v: unknown, path: string): number | undefined {
-    const ms = typeof v === 'string' && v.length <= 64 ? parseIsoInstant(v) : null;
-    if (ms === null) return this.add(path, 'must be an ISO-8601 date or date-time');
+  /** A temporal value in canonical form, bounded to ClickHouse Date's range when read in `timeZone`. */
+  bound(v: unknown, path: string, timeZone: string): { text: string; ms: number } | undefined {
+    const text = typeof v === 'string' && v.length <= 64 ? canonicalBound(v.trim()) : null;
+    if (text === null) return this.add(path, 'must be an ISO-8601 date or date-time');
+    const ms = fixedBoundInstant(text, timeZone)!;
     if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) return this.add(path, 'must lie between 1970-01-01 and 2149-06-06');
-    return ms;
+    return { text, ms };
   }
   /** A filter operand checked against the column's kind, in its normalized form. */
-  value(v: unknown, col: CatalogColumn, path: string): FilterValue | undefined {
+  value(v: unknown, col: CatalogColumn, path: string, timeZone: string): FilterValue | undefined {
     if (typeof v === 'string' && v.length > DEFINITION_CAPS.stringLength) return this.add(path, `at most ${DEFINITION_CAPS.stringLength} characters`);
     switch (col.kind) {
       case 'STRING':
@@ -191,15 +164,14 @@ class Checker {
         if (!Number.isFinite(n)) return this.add(path, 'must be a finite number');
         return Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : this.add(path, 'must lie within ±9007199254740991');
       }
-      case 'DATETIME': {
-        const ms = this.instant(v, path);
-        return ms === undefined ? undefined : new Date(ms).toISOString();
-      }
+      case 'DATETIME':
+        return this.bound(v, path, timeZone)?.text;
       case 'DATE': {
-        const ms = this.instant(v, path);
-        if (ms === undefined) return undefined;
-        if (ms % DAY_MS !== 0) return this.add(path, 'must be a calendar date (YYYY-MM-DD)');
-        return new Date(ms).toISOString().slice(0, 10);
+        const b = typeof v === 'string' ? parseBound(v.trim()) : null;
+        const midnight = b !== null && (b.floating - (b.offset ?? 0)) % DAY_MS === 0;
+        if (b && !midnight) return this.add(path, 'must be a calendar date (YYYY-MM-DD)');
+        const checked = this.bound(v, path, 'UTC');
+        return checked && new Date(checked.ms).toISOString().slice(0, 10);
       }
     }
   }
@@ -207,8 +179,24 @@ class Checker {
 
 export function validateDefinition(def: unknown, limits: DefinitionLimits): ValidationResult {
   const c = new Checker();
-  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit'])) {
+  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit', 'timeZone', 'weekStart', 'raw'])) {
     return { valid: false, errors: c.errors };
+  }
+  let timeZone = 'UTC';
+  if (!absent(def.timeZone)) {
+    const zone = normalizeTimeZone(def.timeZone);
+    if (zone.ok) timeZone = zone.name;
+    else c.add('timeZone', zone.message);
+  }
+  let weekStart: WeekStart = 'MONDAY';
+  if (!absent(def.weekStart)) {
+    if (oneOf(WEEK_STARTS, def.weekStart)) weekStart = def.weekStart;
+    else c.add('weekStart', `must be one of ${WEEK_STARTS.join(', ')}`);
+  }
+  let raw = false;
+  if (!absent(def.raw)) {
+    if (typeof def.raw === 'boolean') raw = def.raw;
+    else c.add('raw', 'must be true or false');
   }
   const table = typeof def.source === 'string' ? findTable(def.source) : undefined;
   if (!table) c.add('source', typeof def.source === 'string' ? `unknown table '${def.source}'` : 'must be a table name');
@@ -286,7 +274,7 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
     if (wantsValue) {
       if (absent(f.value)) return c.add(`${p}.value`, `${op} needs a value`);
       if (!col) return;
-      const v = c.value(f.value, col, `${p}.value`);
+      const v = c.value(f.value, col, `${p}.value`, timeZone);
       if (v === undefined) return;
       if (op === 'CONTAINS' && v === '') return c.add(`${p}.value`, 'must not be empty');
       value = v;
@@ -296,39 +284,60 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
         return c.add(`${p}.values`, op === 'BETWEEN' ? 'BETWEEN needs exactly 2 values' : `${op} needs 1 to ${max} values`);
       }
       if (!col) return;
-      const checked = f.values.map((v, j) => c.value(v, col, `${p}.values.${j}`));
+      const checked = f.values.map((v, j) => c.value(v, col, `${p}.values.${j}`, timeZone));
       if (checked.some((v) => v === undefined)) return;
       values = checked as FilterValue[];
-      if (op === 'BETWEEN' && compareValues(values[0]!, values[1]!) > 0) return c.add(`${p}.values`, 'the first bound must not exceed the second');
+      if (op === 'BETWEEN' && compareValues(values[0]!, values[1]!, col.kind === 'DATETIME' ? timeZone : null) > 0) return c.add(`${p}.values`, 'the first bound must not exceed the second');
     }
     if (col) filters.push({ field: col.name, op, value, values });
   });
 
   let timeRange: NormalizedTimeRange | null = null;
   const tr = def.timeRange;
-  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'from', 'to'])) {
+  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'rolling', 'period', 'from', 'to'])) {
     const col = absent(tr.field) ? (table && findColumn(table, table.defaultTimeColumn)) : c.column(table, tr.field, 'timeRange.field', 'time');
-    const relative = !absent(tr.last);
-    const absolute = !absent(tr.from) || !absent(tr.to);
-    if (relative && absolute) c.add('timeRange', 'give either last or from/to, not both');
-    else if (!relative && !absolute) c.add('timeRange', 'needs last or from/to');
-    else if (relative && c.shape(tr.last, 'timeRange.last', ['n', 'unit'])) {
-      const { n, unit } = tr.last;
+    const forms = [!absent(tr.last) && 'last', !absent(tr.rolling) && 'rolling', !absent(tr.period) && 'period', (!absent(tr.from) || !absent(tr.to)) && 'from/to'].filter(Boolean);
+    const range: NormalizedTimeRange = { field: col?.name ?? '', last: null, rolling: null, period: null, from: null, to: null };
+    const tooLong = (days: number) => days > limits.maxRangeDays;
+    const units = (v: unknown, path: string, allowed: string[]): { n: number; unit: TimeUnit } | undefined => {
+      if (!c.shape(v, path, allowed)) return undefined;
+      const { n, unit } = v;
       const nOk = Number.isInteger(n) && (n as number) >= 1 && (n as number) <= DEFINITION_CAPS.lastN;
-      if (!nOk) c.add('timeRange.last.n', `must be an integer from 1 to ${DEFINITION_CAPS.lastN}`);
-      if (!oneOf(TIME_UNITS, unit)) c.add('timeRange.last.unit', `must be one of ${TIME_UNITS.join(', ')}`);
-      else if (nOk && worstCaseDays(n as number, unit) > limits.maxRangeDays) {
-        c.add('timeRange.last.n', `the range may cover more than ${limits.maxRangeDays} days`);
-      } else if (nOk && col) timeRange = { field: col.name, last: { n: n as number, unit }, from: null, to: null };
-    } else if (absolute) {
-      const from = absent(tr.from) ? c.add('timeRange.from', 'needs from as well as to') : c.instant(tr.from, 'timeRange.from');
-      const to = absent(tr.to) ? c.add('timeRange.to', 'needs to as well as from') : c.instant(tr.to, 'timeRange.to');
+      if (!nOk) c.add(`${path}.n`, `must be a whole number from 1 to ${DEFINITION_CAPS.lastN}`);
+      if (!oneOf(TIME_UNITS, unit)) return c.add(`${path}.unit`, `must be one of ${TIME_UNITS.join(', ')}`);
+      return nOk ? { n: n as number, unit } : undefined;
+    };
+    if (forms.length > 1) c.add('timeRange', `give one of last, rolling, period or from/to, not ${forms.join(' and ')}`);
+    else if (forms.length === 0) c.add('timeRange', 'choose a period: last, rolling, period or from/to');
+    else if (forms[0] === 'last') {
+      const last = isObj(tr.last) ? tr.last : {};
+      const includeCurrent = absent(last.includeCurrent) ? false : typeof last.includeCurrent === 'boolean' ? last.includeCurrent : c.add('timeRange.last.includeCurrent', 'must be true or false');
+      const u = units(tr.last, 'timeRange.last', ['n', 'unit', 'includeCurrent']);
+      if (u && includeCurrent !== undefined) {
+        if (tooLong(longestDays({ kind: 'last', ...u, includeCurrent }))) c.add('timeRange.last.n', `the range may cover more than ${limits.maxRangeDays} days`);
+        else range.last = { ...u, includeCurrent };
+      }
+    } else if (forms[0] === 'rolling') {
+      const u = units(tr.rolling, 'timeRange.rolling', ['n', 'unit']);
+      if (u) {
+        if (tooLong(longestDays({ kind: 'rolling', ...u }))) c.add('timeRange.rolling.n', `the range may cover more than ${limits.maxRangeDays} days`);
+        else range.rolling = u;
+      }
+    } else if (forms[0] === 'period') {
+      if (!oneOf(NAMED_PERIODS, tr.period)) c.add('timeRange.period', `must be one of ${NAMED_PERIODS.join(', ')}`);
+      else if (tooLong(longestDays({ kind: 'period', period: tr.period }))) c.add('timeRange.period', `the period may cover more than ${limits.maxRangeDays} days`);
+      else range.period = tr.period;
+    } else {
+      const from = absent(tr.from) ? c.add('timeRange.from', 'needs a start as well as an end') : c.bound(tr.from, 'timeRange.from', timeZone);
+      const to = absent(tr.to) ? c.add('timeRange.to', 'needs an end as well as a start') : c.bound(tr.to, 'timeRange.to', timeZone);
       if (from !== undefined && to !== undefined) {
-        if (from >= to) c.add('timeRange.to', 'must be after from');
-        else if (to - from > limits.maxRangeDays * DAY_MS) c.add('timeRange.to', `the range covers more than ${limits.maxRangeDays} days`);
-        else if (col) timeRange = { field: col.name, last: null, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+        if (from.ms >= to.ms) c.add('timeRange.to', 'must be after the start (the end is exclusive)');
+        // An hour of slack: a calendar day range across a DST change is an hour longer.
+        else if (to.ms - from.ms > limits.maxRangeDays * DAY_MS + 3_600_000) c.add('timeRange.to', `the range covers more than ${limits.maxRangeDays} days`);
+        else Object.assign(range, { from: from.text, to: to.text });
       }
     }
+    if (col && (range.last || range.rolling || range.period || range.from)) timeRange = range;
   }
 
   const orderBy: NormalizedOrderBy[] = [];
@@ -348,6 +357,7 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
     else c.add('rowLimit', `must be an integer from 1 to ${limits.maxRowLimit}`);
   }
 
+  if (raw && nonEmpty(def.measures)) c.add('raw', 'a report with measures groups its rows; remove the measures to list rows as they are');
   if (c.errors.length > 0 || !table) return { valid: false, errors: c.errors };
-  return { valid: true, definition: { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit } };
+  return { valid: true, definition: { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit, timeZone, weekStart, raw } };
 }

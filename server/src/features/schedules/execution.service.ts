@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueueExport, PRIORITY } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
+import { runTimeZone } from '../exports/run-zone.js';
 import { ReportEntity } from '../reports/report.entity.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
@@ -39,7 +40,7 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     const id = await insertExecution(tx, schedule, scheduledFor, triggeredBy, 'FAILED', {}, report ? 'The report definition is invalid' : 'The report was deleted');
     return id ? tx.findOneOrFail(ExecutionEntity, { id }) : null;
   }
-  const window = resolveTimeWindow(checked.definition, scheduledFor);
+  const window = resolveTimeWindow(checked.definition, scheduledFor, runTimeZone({ definitionZone: checked.definition.timeZone, scheduleZone: schedule.timeZone }));
   const parameters = {
     cron: schedule.cron,
     timeZone: schedule.timeZone,

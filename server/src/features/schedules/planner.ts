@@ -64,6 +64,7 @@
  * mean by "9 AM EST".
  */
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { normalizeTimeZone } from '../calendar/time-zones.js';
 
 /** A bad cron expression, time zone or planner argument: the caller maps it to BAD_USER_INPUT. */
 export class ScheduleInputError extends Error {
@@ -224,34 +225,9 @@ function zoneOf(zone: string, path: string): Zone {
   const cached = zoneCache.get(zone);
   if (cached) return cached;
 
-  const trimmed = zone.trim();
-  if (trimmed === '') throw new ScheduleInputError(path, 'time zone is required');
-  const hint = 'use an IANA name such as "America/New_York" or "UTC"';
-  if (/^(?:[+\-\u2212]|(?:UTC|GMT|Z)\s*[+\-\u2212]\s*\d)/i.test(trimmed)) {
-    throw new ScheduleInputError(path, `UTC offsets are not time zones (${hint}), got "${trimmed}"`);
-  }
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
-  } catch {
-    throw new ScheduleInputError(path, `unknown time zone "${trimmed}" (${hint})`);
-  }
-  let name: string;
-  if (/^(?:UTC|GMT|Etc\/UTC|Etc\/GMT|Etc\/Universal|Universal|Zulu|Etc\/Zulu)$/i.test(trimmed)) {
-    name = 'UTC';
-  } else if (trimmed.includes('/')) {
-    // Case-normalised where Intl knows the spelling; otherwise the user's own spelling of a link
-    // (Asia/Kolkata stays Asia/Kolkata although this Node's ICU calls it Asia/Calcutta).
-    const lower = trimmed.toLowerCase();
-    name =
-      Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower) ??
-      (resolved.toLowerCase() === lower ? resolved : trimmed);
-  } else {
-    throw new ScheduleInputError(
-      path,
-      `"${trimmed}" is an abbreviation or legacy name, not a location (${hint})`,
-    );
-  }
+  const checked = normalizeTimeZone(zone);
+  if (!checked.ok) throw new ScheduleInputError(path, checked.message);
+  const name = checked.name;
   const result: Zone = {
     name,
     format: new Intl.DateTimeFormat('en-US', {

@@ -11,6 +11,7 @@ import type { Logger } from '../../platform/logger.js';
 import { randomUUID } from 'node:crypto';
 import { insertExportsFrom, PRIORITY } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
+import { runTimeZone } from '../exports/run-zone.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
@@ -114,11 +115,11 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   };
   // The window of a definition at a slot: the same for every schedule of a report due then.
   const windows = new Map<string, { from: string | null; to: string | null }>();
-  const windowOf = (reportId: string, definition: NormalizedDefinition, slot: Date) => {
-    const key = `${reportId}|${slot.getTime()}`;
+  const windowOf = (reportId: string, definition: NormalizedDefinition, slot: Date, scheduleZone: string) => {
+    const key = `${reportId}|${slot.getTime()}|${scheduleZone}`;
     let w = windows.get(key);
     if (!w) {
-      const r = resolveTimeWindow(definition, slot);
+      const r = resolveTimeWindow(definition, slot, runTimeZone({ definitionZone: definition.timeZone, scheduleZone }));
       windows.set(key, (w = { from: r?.from.toISOString() ?? null, to: r?.to.toISOString() ?? null }));
     }
     return w;
@@ -154,7 +155,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     // parameters gets the definition added in SQL, from `used`.
     rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
       report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone,
-      parameters: { ...snapshot, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run) } });
+      parameters: { ...snapshot, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run, schedule.time_zone) } });
   }
   const advance = schedules.map((s) => ({ id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null }));
 
