@@ -9,6 +9,7 @@ import {
   offsetAt,
   offsetDateTimeText,
   wallParts,
+  wallTimeRepeats,
 } from './zone-clock.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -130,6 +131,24 @@ describe('zone clock: wall time → instant', () => {
       expect(back, `${zone} ${want}`).toBe(ms - shift);
     }
     expect(instantOfWall({ year: 2026, month: 12, day: 7, hour: 1, minute: 44, second: 53, millisecond: 912 }, 'Asia/Kathmandu')).toBe(at('2026-12-06T19:59:53.912Z'));
+  });
+});
+
+describe('wallTimeRepeats', () => {
+  it('is true exactly for the instants of a fall-back overlap', () => {
+    const repeats = (iso: string, zone: string) => wallTimeRepeats(at(iso), zone);
+    expect(repeats('2026-11-01T04:59:59.999Z', 'America/New_York')).toBe(false); // 00:59 EDT
+    expect(repeats('2026-11-01T05:00:00.000Z', 'America/New_York')).toBe(true); // 01:00 EDT
+    expect(repeats('2026-11-01T06:59:59.999Z', 'America/New_York')).toBe(true); // 01:59 EST
+    expect(repeats('2026-11-01T07:00:00.000Z', 'America/New_York')).toBe(false); // 02:00 EST
+    expect(repeats('2026-03-08T07:30:00.000Z', 'America/New_York')).toBe(false); // spring: nothing repeats
+    expect(repeats('2026-04-04T14:30:00.000Z', 'Australia/Lord_Howe')).toBe(true); // 01:30 +11:00
+    expect(repeats('2026-04-04T14:29:59.000Z', 'Australia/Lord_Howe')).toBe(false); // 01:29 +11:00
+    expect(repeats('2026-04-04T15:29:00.000Z', 'Australia/Lord_Howe')).toBe(true); // 01:59 +10:30
+    expect(repeats('2026-04-04T15:30:00.000Z', 'Australia/Lord_Howe')).toBe(false); // 02:00 +10:30
+    expect(repeats('2026-10-25T00:30:00.000Z', 'Europe/London')).toBe(true);
+    expect(repeats('2026-12-06T19:59:53.912Z', 'Asia/Tokyo')).toBe(false);
+    expect(repeats('2026-12-06T19:59:53.912Z', 'UTC')).toBe(false);
   });
 });
 

@@ -156,6 +156,21 @@ export function instantOfFloating(floating: number, timeZone: string): number {
   return floating - before;
 }
 
+/**
+ * Whether the wall time of this instant also names another instant (it lies in a fall-back
+ * overlap: 01:30 on New York's fall-back night happens at -04:00 and again at -05:00), so a
+ * reader needs the offset to tell them apart. The candidates are those of instantOfFloating.
+ */
+export function wallTimeRepeats(ms: number, timeZone: string): boolean {
+  if (timeZone === 'UTC') return false;
+  const offset = offsetAt(timeZone, ms);
+  const floating = ms + offset;
+  for (const other of [offsetAt(timeZone, ms - DAY), offsetAt(timeZone, ms + DAY)]) {
+    if (other !== offset && offsetAt(timeZone, floating - other) === other) return true;
+  }
+  return false;
+}
+
 /** The instant of a wall time given by its parts. */
 export function instantOfWall(w: Omit<WallParts, 'millisecond'> & { millisecond?: number }, timeZone: string): number {
   return instantOfFloating(floatingOf(w), timeZone);

@@ -1,15 +1,20 @@
 /**
- * Value conversions shared by the text writers (CSV, JSON) and the XLSX writer.
+ * Value conversions shared by the text writers (CSV, JSON) and the XLSX and PDF writers.
  *
  * Rows arrive as ClickHouse's JSONCompactEachRow gives them (see the glossary in writer.ts). Two
  * quirks matter here: DATETIME is `YYYY-MM-DD HH:MM:SS[.fff…]` in UTC without a zone marker, and
  * 64-bit integers (count(), uniq(), sums of integers) arrive as *strings* because ClickHouse quotes
  * them by default to keep their precision. Every function here is lenient: a value of an unexpected
  * shape is passed on as text rather than failing a long export on its millionth row.
+ *
+ * Times: a DATETIME value is read as its UTC instant (dateTimeMs) and shown as the wall time of the
+ * export's effective zone by calendar/zone-clock.ts (zonedDateTimeText); a DATE value is a calendar
+ * day and is never converted.
  */
+import { localDateTimeText, offsetDateTimeText } from '../../calendar/zone-clock.js';
+import type { CsvTimestampFormat } from './writer.js';
 
-const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z?$/;
-/** The same shape without captures: testing it allocates nothing (the text writers' hot path). */
+/** A DATETIME text; allocation-free to test (the hot path of every writer). */
 const DATETIME_SHAPE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** JSON's number grammar: also what a CSV/spreadsheet reader accepts as a plain number. */
@@ -17,32 +22,55 @@ const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** ClickHouse's spelling of non-finite floats when it quotes them. */
 const NON_FINITE_LITERAL = /^[+-]?(?:nan|inf|infinity)$/i;
 
-/**
- * `2026-11-28 10:00:00` → `2026-11-28T10:00:00.000Z` (always milliseconds, like
- * Date#toISOString, so every value in a column has the same width and sorts as text).
- * Sub-millisecond digits (DateTime64(6)) are truncated. Returns null when `value` is not a datetime.
- */
-export function isoDateTime(value: unknown): string | null {
-  if (typeof value === 'string') {
-    if (!DATETIME_SHAPE.test(value)) return null;
-    // Positions are fixed by the shape: date 0-9, time 11-18, then optional `.digits` and `Z`.
-    const end = value.charCodeAt(value.length - 1) === 90 /* Z */ ? value.length - 1 : value.length;
-    const ms = end > 20 ? value.slice(20, Math.min(end, 23)).padEnd(3, '0') : '000';
-    return `${value.slice(0, 10)}T${value.slice(11, 19)}.${ms}Z`;
-  }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-  return null;
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two ASCII digits at `i` as a number (NaN-free: the shape test ran first). */
+function two(text: string, i: number): number {
+  return (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
 }
 
-/** The UTC instant of a DATETIME value, or null. */
-export function parseDateTime(value: unknown): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== 'string') return null;
-  const m = DATETIME_PATTERN.exec(value);
-  if (!m) return null;
-  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
-  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, ms));
-  return Number.isNaN(date.getTime()) ? null : date;
+/**
+ * The UTC instant (epoch ms) of a DATETIME value: ClickHouse's `YYYY-MM-DD HH:MM:SS[.fff…]` (a `T`
+ * and a trailing `Z` are tolerated) or a valid Date; NaN for anything else, including impossible
+ * fields (month 13, Feb 30), which are then written as text. Sub-millisecond digits (DateTime64(6))
+ * are truncated. Reads the fixed positions the shape guarantees: no match array, no Date.
+ */
+export function dateTimeMs(value: unknown): number {
+  if (typeof value === 'string') {
+    if (!DATETIME_SHAPE.test(value)) return Number.NaN;
+    const year = two(value, 0) * 100 + two(value, 2);
+    const month = two(value, 5);
+    const day = two(value, 8);
+    const hour = two(value, 11);
+    const minute = two(value, 14);
+    const second = two(value, 17);
+    if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]! || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+    if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN;
+    let ms = 0;
+    // After `SS`: nothing, `Z`, or `.digits` then maybe `Z`; the first three digits are the ms.
+    if (value.length > 20 && value.charCodeAt(19) === 46 /* . */) {
+      for (let i = 20, scale = 100; i < 23 && i < value.length; i++, scale /= 10) {
+        const d = value.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        ms += d * scale;
+      }
+    }
+    const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    // Date.UTC reads years 0-99 as 1900-1999.
+    return year >= 100 ? t : new Date(t).setUTCFullYear(year);
+  }
+  if (value instanceof Date) return value.getTime();
+  return Number.NaN;
+}
+
+/**
+ * A DATETIME value as the wall time of `timeZone`: `2026-12-06T19:59:53.912` (LOCAL) or
+ * `2026-12-07T04:59:53.912+09:00` (ISO_OFFSET); null when `value` is not a datetime.
+ */
+export function zonedDateTimeText(value: unknown, timeZone: string, form: CsvTimestampFormat): string | null {
+  const ms = dateTimeMs(value);
+  if (ms !== ms) return null; // NaN
+  return form === 'ISO_OFFSET' ? offsetDateTimeText(ms, timeZone) : localDateTimeText(ms, timeZone);
 }
 
 /** `YYYY-MM-DD` for a DATE value (a Date object gives its UTC day), or null. */
@@ -52,7 +80,7 @@ export function isoDate(value: unknown): string | null {
   return null;
 }
 
-/** Midnight UTC of a DATE value, or null. */
+/** Midnight UTC of a DATE value (the day as a floating date: no zone applies), or null. */
 export function parseDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value !== 'string') return null;
@@ -108,7 +136,27 @@ export function toNumber(value: unknown): number | null {
  */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
-/** Prefixes `'` to text a spreadsheet would run as a formula; other text is returned unchanged. */
+/**
+ * Text that starts with `+` or `-` and is data all the same, as a pattern both paths use (the JS
+ * writer here, the engine through ClickHouse's `match`, reports/csv-sql.ts): a signed plain number
+ * (`-5`, `-12.5`, `+3`, `-.5`, `-5.`, `-1.5E+10`) or a signed ISO date (`-2026-12-06`), optionally
+ * with an ISO time and offset (`-2026-12-06T10:00:00Z`, `+2026-12-06T10:00:00.5+09:00`). ASCII
+ * only (`\d` is ASCII in JS and RE2 alike), so it reads the same on UTF-16 and on bytes. A
+ * spreadsheet reads these as a number, a date or at worst arithmetic on numbers: no function, no
+ * reference, nothing that reaches outside the cell.
+ */
+export const SIGNED_DATA_PATTERN =
+  '^[+-](?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?)$';
+const SIGNED_DATA = new RegExp(SIGNED_DATA_PATTERN);
+
+/**
+ * Prefixes `'` to text a spreadsheet would run as a formula: text starting with `=`, `+`, `-`,
+ * `@`, tab or CR (or full-width ＝ ＋ － ＠), unless it is a signed number or ISO date
+ * (SIGNED_DATA_PATTERN). Other text is returned unchanged.
+ */
 export function neutraliseFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
+  if (text.length === 0 || !FORMULA_TRIGGERS.has(text[0]!)) return text;
+  const first = text.charCodeAt(0);
+  if ((first === 43 /* + */ || first === 45 /* - */) && SIGNED_DATA.test(text)) return text;
+  return `'${text}`;
 }

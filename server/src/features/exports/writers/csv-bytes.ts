@@ -32,8 +32,8 @@ export async function csvPreamble(columns: ExportColumn[], options: WriterOption
       callback();
     },
   });
-  // meta is not read by the CSV writer.
-  const writer = createCsvWriter({ output: sink, columns, meta: {} as ExportMeta, options: { bom: options.bom === true } });
+  // Only the header is written: no row, so no time zone is read (UTC merely satisfies the writer's check).
+  const writer = createCsvWriter({ output: sink, columns, meta: { timeZone: 'UTC' } as ExportMeta, options: { bom: options.bom === true } });
   await writer.finish();
   return Buffer.concat(chunks);
 }

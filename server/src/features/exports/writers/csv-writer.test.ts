@@ -14,45 +14,99 @@ import {
   slowSink,
   volumeRows,
 } from './writer-test-kit.js';
-import type { WriterOptions } from './writer.js';
+import type { ExportColumn, WriterOptions } from './writer.js';
 
-async function csvOf(rows: unknown[][], options: WriterOptions = {}): Promise<Buffer> {
+async function csvOf(rows: unknown[][], options: WriterOptions = {}, timeZone = META.timeZone, columns = COLUMNS): Promise<Buffer> {
   const sink = collector();
-  const writer = createCsvWriter({ output: sink.output, columns: COLUMNS, meta: META, options });
+  const writer = createCsvWriter({ output: sink.output, columns, meta: { ...META, timeZone }, options });
   await writer.write(rows);
   await writer.finish();
   return sink.bytes();
 }
 
 describe('CSV writer', () => {
-  it('writes keys as header, RFC 4180 quoting, CRLF, ISO datetimes and neutralised formulas', async () => {
+  it('writes keys as header, RFC 4180 quoting, CRLF, local times of the zone and neutralised formulas', async () => {
+    // META's zone is Europe/Paris (UTC+1 in winter): 23:59:59.5 UTC is already the next day there.
+    // DATE values are calendar days and stay as they are.
     const text = (await csvOf(ROWS)).toString('utf8');
     expect(text).toBe(
       [
         'name,events,at,day,ok',
-        'plain,42,2026-11-28T10:00:00.000Z,2026-11-28,true',
-        '"comma, ""quote"" and\r\nnewline",-5,2026-11-28T10:00:00.123Z,2026-01-01,false',
+        'plain,42,2026-11-28T11:00:00.000,2026-11-28,true',
+        '"comma, ""quote"" and\r\nnewline",-5,2026-11-28T11:00:00.123,2026-01-01,false',
         ',,,,',
-        `"'=HYPERLINK(""http://evil"",""x"")",1.5,2026-11-28T23:59:59.500Z,2026-12-31,true`,
-        "'-5,12345678901234567890,1970-01-01T00:00:00.000Z,1970-01-01,false",
-        "'+1,-1234567.891,2026-02-28T12:34:56.789Z,2024-02-29,true",
-        "'@SUM(A1),0,2026-11-28T10:00:00.000Z,2026-11-28,false",
-        "'\tTabbed,9007199254740992,2026-11-28T10:00:00.000Z,2026-11-28,true",
-        'Rapport d’activité – été 🎉 日本語,1e+21,2026-11-28T10:00:00.000Z,2026-11-28,false',
-        `"'\rCR first",-42,2026-11-28T10:00:00.000Z,2026-11-28,true`,
+        `"'=HYPERLINK(""http://evil"",""x"")",1.5,2026-11-29T00:59:59.500,2026-12-31,true`,
+        '-5,12345678901234567890,1970-01-01T01:00:00.000,1970-01-01,false',
+        '+1,-1234567.891,2026-02-28T13:34:56.789,2024-02-29,true',
+        "'@SUM(A1),0,2026-11-28T11:00:00.000,2026-11-28,false",
+        "'\tTabbed,9007199254740992,2026-11-28T11:00:00.000,2026-11-28,true",
+        'Rapport d’activité – été 🎉 日本語,1e+21,2026-11-28T11:00:00.000,2026-11-28,false',
+        `"'\rCR first",-42,2026-11-28T11:00:00.000,2026-11-28,true`,
         '',
       ].join('\r\n'),
     );
+  });
+
+  describe('DATETIME in the effective zone', () => {
+    const TIMES: ExportColumn[] = [{ key: 'at', label: 'At', kind: 'DATETIME' }, { key: 'day', label: 'Day', kind: 'DATE' }];
+    const column = async (rows: unknown[][], timeZone: string, options: WriterOptions = {}) =>
+      parseCsv((await csvOf(rows, options, timeZone, TIMES)).toString('utf8')).slice(1);
+
+    it('Tokyo: the local wall time without a suffix by default, with the offset for ISO_OFFSET; dates unshifted', async () => {
+      const rows = [['2026-11-29 16:30:00.000', '2026-11-29'], ['2026-12-06 19:59:53.912', '2026-12-06'], ['2026-12-31 15:00:00', '2026-12-31']];
+      expect(await column(rows, 'Asia/Tokyo')).toEqual([
+        ['2026-11-30T01:30:00.000', '2026-11-29'],
+        ['2026-12-07T04:59:53.912', '2026-12-06'],
+        ['2027-01-01T00:00:00.000', '2026-12-31'],
+      ]);
+      expect(await column(rows, 'Asia/Tokyo', { csvTimestamps: 'LOCAL' })).toEqual(await column(rows, 'Asia/Tokyo'));
+      expect(await column(rows, 'Asia/Tokyo', { csvTimestamps: 'ISO_OFFSET' })).toEqual([
+        ['2026-11-30T01:30:00.000+09:00', '2026-11-29'],
+        ['2026-12-07T04:59:53.912+09:00', '2026-12-06'],
+        ['2027-01-01T00:00:00.000+09:00', '2026-12-31'],
+      ]);
+    });
+
+    it('New York across the 2026-11-01 fall-back: the repeated hour shows twice locally, its offset tells them apart', async () => {
+      // Hour buckets of the fall-back night, as the compiler gives them (the UTC instant each local hour began).
+      const rows = ['04:00:00', '05:00:00', '06:00:00', '07:00:00'].map((t) => [`2026-11-01 ${t}`, '2026-11-01']);
+      expect((await column(rows, 'America/New_York')).map((r) => r[0])).toEqual([
+        '2026-11-01T00:00:00.000', '2026-11-01T01:00:00.000', '2026-11-01T01:00:00.000', '2026-11-01T02:00:00.000',
+      ]);
+      expect((await column(rows, 'America/New_York', { csvTimestamps: 'ISO_OFFSET' })).map((r) => r[0])).toEqual([
+        '2026-11-01T00:00:00.000-04:00', '2026-11-01T01:00:00.000-04:00', '2026-11-01T01:00:00.000-05:00', '2026-11-01T02:00:00.000-05:00',
+      ]);
+    });
+
+    it('UTC: +00:00, never Z; Kathmandu: +05:45', async () => {
+      expect(await column([['2026-12-06 19:59:53.912', null]], 'UTC', { csvTimestamps: 'ISO_OFFSET' })).toEqual([['2026-12-06T19:59:53.912+00:00', '']]);
+      expect(await column([['2026-12-06 19:59:53.912', null]], 'UTC')).toEqual([['2026-12-06T19:59:53.912', '']]);
+      expect(await column([['2026-12-06 19:59:53.912', null]], 'Asia/Kathmandu', { csvTimestamps: 'ISO_OFFSET' })).toEqual([['2026-12-07T01:44:53.912+05:45', '']]);
+    });
+
+    it('refuses an unknown zone before writing anything', () => {
+      expect(() => createCsvWriter({ output: collector().output, columns: TIMES, meta: { ...META, timeZone: 'Mars/Olympus_Mons' }, options: {} })).toThrow(RangeError);
+    });
   });
 
   it('round-trips through an RFC 4180 parser', async () => {
     const parsed = parseCsv((await csvOf(ROWS)).toString('utf8'));
     expect(parsed).toHaveLength(ROWS.length + 1);
     expect(parsed[0]).toEqual(['name', 'events', 'at', 'day', 'ok']);
-    expect(parsed[2]).toEqual(['comma, "quote" and\r\nnewline', '-5', '2026-11-28T10:00:00.123Z', '2026-01-01', 'false']);
+    expect(parsed[2]).toEqual(['comma, "quote" and\r\nnewline', '-5', '2026-11-28T11:00:00.123', '2026-01-01', 'false']);
     expect(parsed[3]).toEqual(['', '', '', '', '']);
     expect(parsed[9]![0]).toBe('Rapport d’activité – été 🎉 日本語');
     for (const record of parsed) expect(record).toHaveLength(COLUMNS.length);
+  });
+
+  it('leaves signed numbers and dates in text alone and neutralises formulas, in any column', async () => {
+    const sink = collector();
+    const writer = createCsvWriter({ output: sink.output, columns: [{ key: 's', label: 'S', kind: 'STRING' }], meta: META, options: {} });
+    await writer.write([['-5'], ['=1+1'], ['-12.5'], ['+3'], ['-1+2'], ['+cmd'], ['@SUM(A1)'], ['-2026-12-06'], ['-2026-12-06+1'], ['1e-7'], ['-5+cmd|x']]);
+    await writer.finish();
+    expect(parseCsv(sink.text()).map((r) => r[0])).toEqual(
+      ['s', '-5', "'=1+1", '-12.5', '+3', "'-1+2", "'+cmd", "'@SUM(A1)", '-2026-12-06', "'-2026-12-06+1", '1e-7', "'-5+cmd|x"],
+    );
   });
 
   it('never alters numbers in a NUMBER column, but neutralises text in it', async () => {
@@ -91,8 +145,9 @@ describe('CSV writer', () => {
   });
 
   it('keeps values of unexpected shapes as (neutralised) text instead of failing', async () => {
-    const text = (await csvOf([['x', 'n/a', '-bad date', 'tomorrow', 'maybe']])).toString('utf8');
+    const text = (await csvOf([['x', 'n/a', '-bad date', 'tomorrow', 'maybe'], ['y', 1, '2026-02-30 10:00:00', '-2026-12-06', null]])).toString('utf8');
     expect(parseCsv(text)[1]).toEqual(['x', 'n/a', "'-bad date", 'tomorrow', 'maybe']);
+    expect(parseCsv(text)[2]).toEqual(['y', '1', '2026-02-30 10:00:00', '-2026-12-06', '']);
   });
 
   it('accepts batches over several write() calls in order', async () => {

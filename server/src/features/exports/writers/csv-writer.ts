@@ -9,22 +9,30 @@
  *   every CSV reader also takes it), a field is quoted when it holds a comma, a quote, CR or LF,
  *   and quotes inside are doubled. UTF-8, with a BOM only on request (options.bom) because the BOM
  *   helps Excel and confuses most other tools.
- * - Values: DATETIME → ISO 8601 UTC with milliseconds (`2026-11-28T10:00:00.000Z`), DATE stays
- *   `YYYY-MM-DD`, BOOLEAN → `true`/`false`, null → empty field, numbers verbatim (quoted 64-bit
- *   integers keep every digit).
- * - Formula injection (CWE-1236): any text cell that starts with `=`, `+`, `-`, `@`, tab or CR
- *   (or their full-width forms) gets a leading `'`. Numbers in a NUMBER column are never altered;
- *   text is neutralised whatever its column, so `-5` in a STRING column becomes `'-5` (it is text,
- *   and `-5+cmd|…` is the classic payload).
+ * - Values: DATETIME → the wall time of the effective zone (meta.timeZone) with milliseconds:
+ *   LOCAL (default) `2026-12-06T19:59:53.912`, ISO 8601 local form, which LibreOffice Calc and
+ *   Excel type as a date/time on open (they keep `…Z`, an offset or a space as text); ISO_OFFSET
+ *   (options.csvTimestamps) `2026-12-07T04:59:53.912+09:00` for programs. The LOCAL form does not
+ *   carry the zone: the export record states it, and a fall-back hour's times repeat in it. DATE
+ *   stays `YYYY-MM-DD` (a calendar day, never shifted), BOOLEAN → `true`/`false`, null → empty
+ *   field, numbers verbatim (quoted 64-bit integers keep every digit).
+ * - Formula injection (CWE-1236): a text cell that starts with `=`, `+`, `-`, `@`, tab or CR
+ *   (or their full-width forms) gets a leading `'`, unless it is a signed plain number or ISO date
+ *   (`-5`, `-12.5`, `+3`, `1e-7`, `-2026-12-06`: data a spreadsheet reads as such), see
+ *   neutraliseFormula. Numbers in a NUMBER column are never altered; `=1+1`, `-1+2` and the classic
+ *   `-5+cmd|…` are neutralised whatever their column.
+ * - The engine writes the same bytes in SQL (reports/csv-sql.ts) for most reports: a rule changed
+ *   here must change there too (csv-engine.chdb.test.ts compares the two).
  * - Output: one write per batch (see handOn below); back-pressure is the output's own.
  * - abort() destroys the stringifier and leaves the output to its owner: it is not ended, so a
  *   partial file is never mistaken for a finished one.
  */
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { ColumnKind } from '../../catalog/catalog.js';
-import { isoDate, isoDateTime, neutraliseFormula, numberText, toBoolean } from './cell-values.js';
+import { localDateTimeText, offsetAt, offsetDateTimeText } from '../../calendar/zone-clock.js';
+import { dateTimeMs, isoDate, neutraliseFormula, numberText, toBoolean } from './cell-values.js';
 import { OutputGuard } from './output-flow.js';
-import type { FormatWriter, WriterFactoryInput } from './writer.js';
+import type { CsvTimestampFormat, FormatWriter, WriterFactoryInput } from './writer.js';
 
 type CellFormatter = (value: unknown) => string;
 
@@ -32,21 +40,31 @@ function text(value: unknown): string {
   return neutraliseFormula(typeof value === 'string' ? value : String(value));
 }
 
-const FORMATTERS: Record<ColumnKind, CellFormatter> = {
-  STRING: (v) => (v == null ? '' : text(v)),
-  NUMBER: (v) => (v == null ? '' : (numberText(v) ?? text(v))),
-  DATETIME: (v) => (v == null ? '' : (isoDateTime(v) ?? text(v))),
-  DATE: (v) => (v == null ? '' : (isoDate(v) ?? text(v))),
-  BOOLEAN: (v) => {
-    if (v == null) return '';
-    const b = toBoolean(v);
-    return b === null ? text(v) : b ? 'true' : 'false';
-  },
-};
+function formattersFor(timeZone: string, timestamps: CsvTimestampFormat): Record<ColumnKind, CellFormatter> {
+  const zoned = timestamps === 'ISO_OFFSET' ? offsetDateTimeText : localDateTimeText;
+  return {
+    STRING: (v) => (v == null ? '' : text(v)),
+    NUMBER: (v) => (v == null ? '' : (numberText(v) ?? text(v))),
+    DATETIME: (v) => {
+      if (v == null) return '';
+      const ms = dateTimeMs(v);
+      return ms === ms ? zoned(ms, timeZone) : text(v); // NaN: not a datetime
+    },
+    DATE: (v) => (v == null ? '' : (isoDate(v) ?? text(v))),
+    BOOLEAN: (v) => {
+      if (v == null) return '';
+      const b = toBoolean(v);
+      return b === null ? text(v) : b ? 'true' : 'false';
+    },
+  };
+}
 
 export function createCsvWriter(input: WriterFactoryInput): FormatWriter {
-  const { output, columns, options } = input;
-  const formatters = columns.map((c) => FORMATTERS[c.kind]);
+  const { output, columns, meta, options } = input;
+  // An unknown zone throws RangeError here, before the first byte, not on the first datetime.
+  offsetAt(meta.timeZone, 0);
+  const byKind = formattersFor(meta.timeZone, options.csvTimestamps ?? 'LOCAL');
+  const formatters = columns.map((c) => byKind[c.kind]);
   const width = formatters.length;
 
   const stringifier: Stringifier = stringify({

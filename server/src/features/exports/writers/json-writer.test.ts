@@ -13,17 +13,18 @@ async function jsonOf(batches: unknown[][][], options: WriterOptions = {}) {
   return sink;
 }
 
+// META's zone is Europe/Paris: datetimes carry its offset (+01:00 in winter); dates are unshifted days.
 const EXPECTED_OBJECTS = [
-  { name: 'plain', events: 42, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
-  { name: 'comma, "quote" and\r\nnewline', events: -5, at: '2026-11-28T10:00:00.123Z', day: '2026-01-01', ok: false },
+  { name: 'plain', events: 42, at: '2026-11-28T11:00:00.000+01:00', day: '2026-11-28', ok: true },
+  { name: 'comma, "quote" and\r\nnewline', events: -5, at: '2026-11-28T11:00:00.123+01:00', day: '2026-01-01', ok: false },
   { name: null, events: null, at: null, day: null, ok: null },
-  { name: '=HYPERLINK("http://evil","x")', events: 1.5, at: '2026-11-28T23:59:59.500Z', day: '2026-12-31', ok: true },
-  { name: '-5', events: 12345678901234567890, at: '1970-01-01T00:00:00.000Z', day: '1970-01-01', ok: false },
-  { name: '+1', events: -1234567.891, at: '2026-02-28T12:34:56.789Z', day: '2024-02-29', ok: true },
-  { name: '@SUM(A1)', events: 0, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: false },
-  { name: '\tTabbed', events: 9_007_199_254_740_992, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
-  { name: 'Rapport d’activité – été 🎉 日本語', events: 1e21, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: false },
-  { name: '\rCR first', events: -42, at: '2026-11-28T10:00:00.000Z', day: '2026-11-28', ok: true },
+  { name: '=HYPERLINK("http://evil","x")', events: 1.5, at: '2026-11-29T00:59:59.500+01:00', day: '2026-12-31', ok: true },
+  { name: '-5', events: 12345678901234567890, at: '1970-01-01T01:00:00.000+01:00', day: '1970-01-01', ok: false },
+  { name: '+1', events: -1234567.891, at: '2026-02-28T13:34:56.789+01:00', day: '2024-02-29', ok: true },
+  { name: '@SUM(A1)', events: 0, at: '2026-11-28T11:00:00.000+01:00', day: '2026-11-28', ok: false },
+  { name: '\tTabbed', events: 9_007_199_254_740_992, at: '2026-11-28T11:00:00.000+01:00', day: '2026-11-28', ok: true },
+  { name: 'Rapport d’activité – été 🎉 日本語', events: 1e21, at: '2026-11-28T11:00:00.000+01:00', day: '2026-11-28', ok: false },
+  { name: '\rCR first', events: -42, at: '2026-11-28T11:00:00.000+01:00', day: '2026-11-28', ok: true },
 ];
 
 describe('JSON writer', () => {
@@ -31,8 +32,8 @@ describe('JSON writer', () => {
     const sink = await jsonOf([ROWS.slice(0, 2)]);
     expect(sink.text()).toBe(
       '[\n' +
-        '{"name":"plain","events":42,"at":"2026-11-28T10:00:00.000Z","day":"2026-11-28","ok":true},\n' +
-        '{"name":"comma, \\"quote\\" and\\r\\nnewline","events":-5,"at":"2026-11-28T10:00:00.123Z","day":"2026-01-01","ok":false}\n' +
+        '{"name":"plain","events":42,"at":"2026-11-28T11:00:00.000+01:00","day":"2026-11-28","ok":true},\n' +
+        '{"name":"comma, \\"quote\\" and\\r\\nnewline","events":-5,"at":"2026-11-28T11:00:00.123+01:00","day":"2026-01-01","ok":false}\n' +
         ']\n',
     );
   });
@@ -40,6 +41,25 @@ describe('JSON writer', () => {
   it('parses back to the converted values (no formula prefixes: JSON is not a spreadsheet)', async () => {
     const sink = await jsonOf([ROWS.slice(0, 4), ROWS.slice(4)]);
     expect(JSON.parse(sink.text())).toEqual(EXPECTED_OBJECTS);
+  });
+
+  it('writes datetimes with the offset of the zone (Tokyo, New York across fall-back, UTC as +00:00) and dates unshifted', async () => {
+    const columns = [{ key: 'at', label: 'At', kind: 'DATETIME' as const }, { key: 'day', label: 'Day', kind: 'DATE' as const }];
+    const objects = async (timeZone: string, rows: unknown[][]) => {
+      const sink = collector();
+      const writer = createJsonWriter({ output: sink.output, columns, meta: { ...META, timeZone }, options: {} });
+      await writer.write(rows);
+      await writer.finish();
+      return JSON.parse(sink.text()) as Array<{ at: string; day: string }>;
+    };
+    expect(await objects('Asia/Tokyo', [['2026-11-29 16:30:00.000', '2026-11-29']])).toEqual([{ at: '2026-11-30T01:30:00.000+09:00', day: '2026-11-29' }]);
+    expect((await objects('America/New_York', [['2026-11-01 05:30:00', null], ['2026-11-01 06:30:00', null]])).map((o) => o.at))
+      .toEqual(['2026-11-01T01:30:00.000-04:00', '2026-11-01T01:30:00.000-05:00']);
+    expect(await objects('UTC', [['2026-12-06 19:59:53.912', '2026-12-06']])).toEqual([{ at: '2026-12-06T19:59:53.912+00:00', day: '2026-12-06' }]);
+    // The same instant whatever the zone.
+    for (const zone of ['Asia/Tokyo', 'America/New_York', 'Asia/Kathmandu', 'UTC']) {
+      expect(Date.parse((await objects(zone, [['2026-12-06 19:59:53.912', null]]))[0]!.at)).toBe(Date.UTC(2026, 11, 6, 19, 59, 53, 912));
+    }
   });
 
   it('keeps every digit of 64-bit integers that arrive as strings', async () => {

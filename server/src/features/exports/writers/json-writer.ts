@@ -8,11 +8,14 @@
  *
  * Values: numbers are JSON numbers (quoted 64-bit integers are emitted as number literals with all
  * their digits: valid JSON, and a reader with big-number support loses nothing; NaN/±Infinity,
- * which JSON cannot express, become null), DATETIME → ISO 8601 UTC string, DATE → `YYYY-MM-DD`,
+ * which JSON cannot express, become null), DATETIME → ISO 8601 with the offset of the effective
+ * zone (meta.timeZone): `"2026-12-07T04:59:53.912+09:00"`, the wall time there and still the exact
+ * instant (`+00:00` in UTC, never `Z`), DATE → `YYYY-MM-DD` (a calendar day, never shifted),
  * BOOLEAN → true/false, null → null. No formula neutralisation: JSON is not opened by spreadsheets.
  */
 import type { ColumnKind } from '../../catalog/catalog.js';
-import { isoDate, isoDateTime, jsonNumber, toBoolean } from './cell-values.js';
+import { offsetAt, offsetDateTimeText } from '../../calendar/zone-clock.js';
+import { dateTimeMs, isoDate, jsonNumber, toBoolean } from './cell-values.js';
 import { OutputGuard } from './output-flow.js';
 import type { FormatWriter, WriterFactoryInput } from './writer.js';
 
@@ -22,32 +25,37 @@ function jsonText(value: unknown): string {
   return JSON.stringify(typeof value === 'string' ? value : String(value));
 }
 
-const ENCODERS: Record<ColumnKind, JsonEncoder> = {
-  STRING: (v) => (v == null ? 'null' : jsonText(v)),
-  NUMBER: (v) => (v == null ? 'null' : (jsonNumber(v) ?? jsonText(v))),
-  DATETIME: (v) => {
-    if (v == null) return 'null';
-    const iso = isoDateTime(v);
-    return iso === null ? jsonText(v) : `"${iso}"`;
-  },
-  DATE: (v) => {
-    if (v == null) return 'null';
-    const day = isoDate(v);
-    return day === null ? jsonText(v) : `"${day}"`;
-  },
-  BOOLEAN: (v) => {
-    if (v == null) return 'null';
-    const b = toBoolean(v);
-    return b === null ? jsonText(v) : b ? 'true' : 'false';
-  },
-};
+function encodersFor(timeZone: string): Record<ColumnKind, JsonEncoder> {
+  return {
+    STRING: (v) => (v == null ? 'null' : jsonText(v)),
+    NUMBER: (v) => (v == null ? 'null' : (jsonNumber(v) ?? jsonText(v))),
+    DATETIME: (v) => {
+      if (v == null) return 'null';
+      const ms = dateTimeMs(v);
+      return ms === ms ? `"${offsetDateTimeText(ms, timeZone)}"` : jsonText(v); // NaN: not a datetime
+    },
+    DATE: (v) => {
+      if (v == null) return 'null';
+      const day = isoDate(v);
+      return day === null ? jsonText(v) : `"${day}"`;
+    },
+    BOOLEAN: (v) => {
+      if (v == null) return 'null';
+      const b = toBoolean(v);
+      return b === null ? jsonText(v) : b ? 'true' : 'false';
+    },
+  };
+}
 
 export function createJsonWriter(input: WriterFactoryInput): FormatWriter {
-  const { output, columns, options } = input;
+  const { output, columns, meta, options } = input;
   const ndjson = options.ndjson === true;
+  // An unknown zone throws RangeError here, before the first byte, not on the first datetime.
+  offsetAt(meta.timeZone, 0);
   // `{"key":` for the first member, `,"key":` for the others: computed once.
   const prefixes = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.key)}:`);
-  const encoders = columns.map((c) => ENCODERS[c.kind]);
+  const byKind = encodersFor(meta.timeZone);
+  const encoders = columns.map((c) => byKind[c.kind]);
   const width = columns.length;
   const guard = new OutputGuard();
   guard.watch(output);

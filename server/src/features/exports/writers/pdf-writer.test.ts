@@ -7,7 +7,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactNumber, niceTicks } from './pdf-chart.js';
-import { createPdfWriter, fitWidths, pdfText } from './pdf-writer.js';
+import { createPdfWriter, fitWidths, pdfText, zoneStatement } from './pdf-writer.js';
 import type { ExportColumn, ExportMeta, WriterOptions } from './writer.js';
 
 const run = promisify(execFile);
@@ -106,6 +106,7 @@ describe('createPdfWriter', () => {
       // Chart caption and x labels.
       expect(text).toContain('Total events by Date');
       expect(text).toContain('Nov 21');
+      expect(text).toContain('Dates are calendar days in Europe/Paris.');
       // Header on every page.
       const headerLines = text.split('\n').filter((l) => /Date\s+Event type\s+Total events\s+Unique users\s+Unique devices/.test(l));
       expect(headerLines).toHaveLength(pages);
@@ -187,6 +188,73 @@ describe('createPdfWriter', () => {
       expect(text).not.toContain(long);
       expect(text).toContain('12,345,678,901,234,567,890');
       expect(text).toContain('Bytes by Hour');
+    });
+
+    describe('in the effective zone', () => {
+      const HOURLY: ExportColumn[] = [
+        { key: 'timestamp_hour', label: 'Hour', kind: 'DATETIME' },
+        { key: 'event_type', label: 'Event type', kind: 'STRING' },
+        { key: 'count', label: 'Count', kind: 'NUMBER' },
+      ];
+      const DAILY: ExportColumn[] = [{ ...HOURLY[0]!, key: 'timestamp_day', label: 'Day', kind: 'DATE' }, HOURLY[1]!, HOURLY[2]!];
+      const tokyo = meta({ timeZone: 'Asia/Tokyo', parameters: [{ label: 'Time range', value: '2026-11-30 00:00 → 2026-12-07 00:00 Asia/Tokyo' }] });
+      /** Hour buckets as the compiler gives them: the UTC instant each local hour began, 2 event types each. */
+      const hourRows = (fromUtc: string, hours: number) => Array.from({ length: hours * 2 }, (_, i) => {
+        const at = new Date(Date.parse(fromUtc) + Math.floor(i / 2) * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+        return [at, i % 2 ? 'click' : 'page_view', 10 + Math.floor(i / 2)];
+      });
+
+      it('Tokyo hour buckets: table, chart points and labels in Tokyo time, the zone stated', async () => {
+        // 2026-11-29 15:00 UTC is 2026-11-30 00:00 in Tokyo: the whole series is one Tokyo day.
+        const rows = hourRows('2026-11-29T15:00:00Z', 24);
+        const { text } = await inspect(await renderPdf(HOURLY, rows, { ...tokyo, totalRows: rows.length }));
+        expect(text).toContain('Generated 2026-11-30 17:05 (Asia/Tokyo)');
+        expect(text).toContain('Times are shown in Asia/Tokyo.');
+        expect(text).toMatch(/2026-11-30 00:00\s+page_view\s+10/);
+        expect(text).toMatch(/2026-11-30 23:00\s+click\s+33/);
+        expect(text).not.toContain('2026-11-29');
+        // One Tokyo day: the axis shows hours only, starting at Tokyo midnight (not 15:00, the UTC hour).
+        expect(text).toContain('Count by Hour');
+        expect(text).toMatch(/00:00\s+0[1-4]:00/);
+        expect(text).not.toMatch(/\b15:00\s+1[6-9]:00/);
+      });
+
+      it('Tokyo day buckets: calendar dates as they come, no day moved by a zone conversion', async () => {
+        const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
+        const rows = days.flatMap((d, i) => [[d, 'page_view', 100 + i], [d, 'click', 50 + i]]);
+        const { text } = await inspect(await renderPdf(DAILY, rows, { ...tokyo, totalRows: rows.length }));
+        expect(text).toContain('Dates are calendar days in Asia/Tokyo.');
+        expect(text).toMatch(/Nov 30\s+Dec 1\s+Dec 2\s+Dec 3\s+Dec 4\s+Dec 5\s+Dec 6/);
+        expect(text).not.toContain('Nov 29');
+        expect(text).not.toContain('Dec 7');
+        expect(text).toMatch(/2026-11-30\s+page_view\s+100/);
+        expect(text).toMatch(/2026-12-06\s+click\s+56/);
+        // The same rows in New York's zone: still the same calendar days.
+        const ny = await inspect(await renderPdf(DAILY, rows, meta({ timeZone: 'America/New_York', totalRows: rows.length })));
+        expect(ny.text).toMatch(/Nov 30\s+Dec 1\s+Dec 2\s+Dec 3\s+Dec 4\s+Dec 5\s+Dec 6/);
+        expect(ny.text).not.toContain('Nov 29');
+      });
+
+      it('New York fall-back night: two 01:00 hours, two chart points, told apart by their offsets', async () => {
+        const rows = hourRows('2026-11-01T04:00:00Z', 4); // 00:00 EDT, 01:00 EDT, 01:00 EST, 02:00 EST
+        const { text } = await inspect(await renderPdf(HOURLY, rows, meta({ timeZone: 'America/New_York', totalRows: rows.length })));
+        expect(text).toContain('Times are shown in America/New_York.');
+        const tableTimes = [...text.matchAll(/(2026-11-0\d \d\d:\d\d(?: [+-]\d\d:\d\d)?)\s+(?:page_view|click)/g)].map((m) => m[1]);
+        expect(tableTimes).toEqual(['2026-11-01 00:00', '2026-11-01 00:00', '2026-11-01 01:00 -04:00', '2026-11-01 01:00 -04:00',
+          '2026-11-01 01:00 -05:00', '2026-11-01 01:00 -05:00', '2026-11-01 02:00', '2026-11-01 02:00']);
+        // Four bars (each the sum of its hour's two rows), labelled in local time.
+        for (const sum of [20, 22, 24, 26]) expect(text).toMatch(new RegExp(`\\b${sum}\\b`));
+        expect(text).toMatch(/00:00\s+01:00 -04:00\s+01:00 -05:00\s+02:00/);
+      });
+
+      it('states the zone whenever times, dates or a time range are in the file', () => {
+        const col = (kind: ExportColumn['kind']): ExportColumn => ({ key: kind, label: kind, kind });
+        expect(zoneStatement([col('DATETIME'), col('NUMBER')], false, 'Asia/Tokyo')).toBe('Times are shown in Asia/Tokyo.');
+        expect(zoneStatement([col('DATE'), col('NUMBER')], false, 'Asia/Tokyo')).toBe('Dates are calendar days in Asia/Tokyo.');
+        expect(zoneStatement([col('DATE'), col('DATETIME')], false, 'UTC')).toBe('Times are shown in UTC; dates are calendar days there.');
+        expect(zoneStatement([col('STRING'), col('NUMBER')], true, 'Asia/Tokyo')).toBe('Times are shown in Asia/Tokyo.');
+        expect(zoneStatement([col('STRING'), col('NUMBER')], false, 'Asia/Tokyo')).toBeNull();
+      });
     });
 
     it('uses landscape for wide reports and handles an empty result', async () => {

@@ -2,8 +2,16 @@
  * PDF export writer (pdfkit): a presentation-ready document for people, not for machines.
  *
  * Page 1: title, tenant, generated-at in the export's time zone, the parameters, a statement of how
- * many rows the file holds (and the PDF cap / report row-limit notes), a chart for time-series
- * reports, then the table. Every page: the table header repeated, zebra rows, numbers right-aligned
+ * many rows the file holds (and the PDF cap / report row-limit notes), the zone times and dates are
+ * in (whenever the report has a time column or a time range), a chart for time-series reports,
+ * then the table.
+ *
+ * Times: every DATETIME (table cells, chart points and axis labels) is shown as the wall time of
+ * the effective zone, meta.timeZone (calendar/zone-clock.ts). The chart sums rows per distinct
+ * time value as the compiler bucketed it, and does not re-bucket: an HOUR bucket is the instant
+ * its local hour began (shown as that local hour; on a fall-back night the two 01:00 hours are two
+ * points), and a DATE bucket is a calendar day, labelled from its text without any zone
+ * conversion, so no day can move. Every page: the table header repeated, zebra rows, numbers right-aligned
  * with thousands separators, and a "Page X of Y" footer.
  *
  * How the streaming works (and what it costs)
@@ -30,6 +38,8 @@
  * of shipping a font file (licence, size) and slower subsetting; not done.
  */
 import PDFDocument from 'pdfkit';
+import { formatOffset, localDateTimeText, offsetAt, wallTimeRepeats } from '../../calendar/zone-clock.js';
+import { dateTimeMs, isoDate } from './cell-values.js';
 import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js';
 import { OutputGuard } from './output-flow.js';
 import { drawTimeSeriesChart } from './pdf-chart.js';
@@ -103,7 +113,8 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   const measureIndex = columns.findIndex((c) => c.kind === 'NUMBER');
   const first = columns[0];
   const chartable = !!first && (first.kind === 'DATE' || first.kind === 'DATETIME') && measureIndex >= 0;
-  const sums = new Map<string, number>();
+  /** Sum per time value: a DATE's `YYYY-MM-DD`, a DATETIME's epoch ms. */
+  const sums = new Map<string | number, number>();
   let chartOverflow = false;
 
   // ---- page 1 header block -----------------------------------------------------------------------
@@ -146,7 +157,8 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   y += 14;
   const notes: string[] = [];
   if (meta.truncated) notes.push(`The report's row limit of ${format.integer(meta.rowLimit)} rows cut the result.`);
-  if (columns.some((c) => c.kind === 'DATETIME')) notes.push(`Times are shown in ${timeZone}.`);
+  const zoneNote = zoneStatement(columns, meta.parameters.some((p) => p.label === 'Time range'), timeZone);
+  if (zoneNote) notes.push(zoneNote);
   const notesY = y;
   y += notes.length * 12;
   doc.font(FONT).fontSize(9);
@@ -269,10 +281,9 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   }
 
   function addToChart(row: unknown[]): void {
-    const key = row[0];
-    if (key == null) return;
+    const k = chartKey(first!.kind, row[0]);
+    if (k === null) return;
     const v = toNumber(row[measureIndex]);
-    const k = String(key);
     const prev = sums.get(k);
     if (prev === undefined) {
       if (sums.size >= MAX_CHART_POINTS) {
@@ -287,7 +298,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
 
   function drawChart(): void {
     if (!chartBox || !first) return;
-    const keys = [...sums.keys()].sort();
+    const keys = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const labels = keys.map((k) => format.axisLabel(first.kind, k, keys));
     const measure = columns[measureIndex]!;
     const noteParts: string[] = [];
@@ -501,6 +512,27 @@ function fractionDigits(v: unknown): number {
   return cents === 0 ? 0 : cents % 10 === 0 ? 1 : 2;
 }
 
+/**
+ * The page-1 line stating the zone, when the file shows times or dates or covers a time range;
+ * null when nothing in it depends on a zone (the generated-at line names it anyway).
+ */
+export function zoneStatement(columns: ExportColumn[], hasTimeRange: boolean, timeZone: string): string | null {
+  const times = columns.some((c) => c.kind === 'DATETIME');
+  const dates = columns.some((c) => c.kind === 'DATE');
+  if (times && dates) return `Times are shown in ${timeZone}; dates are calendar days there.`;
+  if (dates) return `Dates are calendar days in ${timeZone}.`;
+  if (times || hasTimeRange) return `Times are shown in ${timeZone}.`;
+  return null;
+}
+
+/** A chart point's key: the calendar day of a DATE, the epoch ms of a DATETIME; null leaves the row out of the chart. */
+function chartKey(kind: ExportColumn['kind'], v: unknown): string | number | null {
+  if (v == null) return null;
+  if (kind === 'DATE') return isoDate(v);
+  const ms = typeof v === 'number' ? v : dateTimeMs(v);
+  return Number.isFinite(ms) ? ms : null;
+}
+
 function validTimeZone(zone: string): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -517,43 +549,28 @@ function toNumber(v: unknown): number {
   return Number.NaN;
 }
 
-/** ClickHouse 'YYYY-MM-DD HH:MM:SS[.mmm]' (UTC) → epoch ms. */
-function parseUtcDateTime(v: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?/.exec(v);
-  if (!m) return Date.parse(v);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0, m[7] ? +m[7].slice(0, 3).padEnd(3, '0') : 0);
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Display formatting of cell values; caches the time-zone conversion of repeated DATETIME values. */
+/** Display formatting of cell values in the export's time zone. */
 class CellFormatter {
   private readonly numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
   private readonly columnFormats = new Map<number, Intl.NumberFormat>();
-  private readonly zoneFormat: Intl.DateTimeFormat;
-  private readonly dateTimeCache = new Map<string, string>();
 
-  constructor(timeZone: string) {
-    this.zoneFormat = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-  }
+  constructor(private readonly timeZone: string) {}
 
   integer(n: number): string {
     return this.numberFormat.format(n);
   }
 
-  /** 'YYYY-MM-DD HH:mm' in the export's time zone. */
+  /**
+   * 'YYYY-MM-DD HH:mm', the wall time in the export's time zone; a time a fall-back night shows
+   * twice gets its offset ('2026-11-01 01:30 -04:00', then '… -05:00').
+   */
   dateTime(d: Date | number): string {
-    const parts: Record<string, string> = {};
-    for (const p of this.zoneFormat.formatToParts(d)) parts[p.type] = p.value;
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    const ms = typeof d === 'number' ? d : d.getTime();
+    const text = localDateTimeText(ms, this.timeZone);
+    const wall = `${text.slice(0, 10)} ${text.slice(11, 16)}`;
+    return wallTimeRepeats(ms, this.timeZone) ? `${wall} ${formatOffset(offsetAt(this.timeZone, ms))}` : wall;
   }
 
   /** Numbers of column `index` show at least `decimals` (≤ 2) fraction digits. */
@@ -568,7 +585,8 @@ class CellFormatter {
       case 'NUMBER':
         return this.number(v, this.columnFormats.get(index) ?? this.numberFormat);
       case 'DATE':
-        return typeof v === 'string' ? v.slice(0, 10) : v instanceof Date ? v.toISOString().slice(0, 10) : pdfText(String(v));
+        // A calendar day: its text as is (a Date object gives its UTC day), never converted to a zone.
+        return isoDate(v) ?? (typeof v === 'string' ? pdfText(v.slice(0, 10)) : pdfText(String(v)));
       case 'DATETIME':
         return this.zoned(v);
       case 'BOOLEAN':
@@ -578,12 +596,17 @@ class CellFormatter {
     }
   }
 
-  /** Chart x labels: dates as 'Nov 21' (with the year when the series spans years), times in zone. */
-  axisLabel(kind: ExportColumn['kind'], key: string, all: string[]): string {
-    const multiYear = all.length > 0 && all[0]!.slice(0, 4) !== all[all.length - 1]!.slice(0, 4);
+  /**
+   * Chart x labels of the sorted chart keys (chartKey): a DATE as 'Nov 21' (with the year when the
+   * series spans years) straight from its text; a DATETIME as its local 'HH:mm' in the export's
+   * zone, with 'Nov 21' before it unless every point falls on one local day.
+   */
+  axisLabel(kind: ExportColumn['kind'], key: string | number, all: (string | number)[]): string {
     if (kind === 'DATE') {
-      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(key);
-      if (!m) return key;
+      const day = String(key);
+      const multiYear = all.length > 0 && String(all[0]).slice(0, 4) !== String(all[all.length - 1]).slice(0, 4);
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+      if (!m) return day;
       const label = `${MONTHS[+m[2]! - 1]} ${+m[3]!}`;
       return multiYear ? `${label}, ${m[1]}` : label;
     }
@@ -606,15 +629,9 @@ class CellFormatter {
     return pdfText(String(v));
   }
 
+  /** A DATETIME value (ClickHouse text, a Date or epoch ms) as 'YYYY-MM-DD HH:mm' in the zone; other values as text. */
   private zoned(v: unknown): string {
-    const key = v instanceof Date ? v.toISOString() : String(v);
-    let s = this.dateTimeCache.get(key);
-    if (s === undefined) {
-      const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : parseUtcDateTime(key);
-      s = Number.isFinite(ms) ? this.dateTime(ms) : pdfText(key);
-      if (this.dateTimeCache.size >= 10_000) this.dateTimeCache.clear();
-      this.dateTimeCache.set(key, s);
-    }
-    return s;
+    const ms = typeof v === 'number' ? v : dateTimeMs(v);
+    return Number.isFinite(ms) ? this.dateTime(ms) : pdfText(String(v));
   }
 }

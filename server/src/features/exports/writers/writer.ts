@@ -7,6 +7,14 @@
  * - row: an array of values in column order, as ClickHouse's JSONCompactEachRow gives them:
  *   NUMBER → number (or null), STRING → string, BOOLEAN → boolean, DATE → 'YYYY-MM-DD',
  *   DATETIME → 'YYYY-MM-DD HH:MM:SS[.mmm]' in UTC; any nullable column may give null.
+ * - effective zone: `meta.timeZone`, the run's IANA zone (validated before a writer is made).
+ * - The time rule, the same in every format: a DATETIME value is an instant, and every writer shows
+ *   it as the wall time of the effective zone (CSV `2026-12-06T19:59:53.912` or, with
+ *   csvTimestamps ISO_OFFSET, `2026-12-07T04:59:53.912+09:00`; JSON always with the offset; XLSX a
+ *   date/time cell holding the wall time; PDF `2026-12-06 19:59`). A DATE value is a calendar day
+ *   (the compiler already bucketed it in the effective zone) and is never shifted by a zone. Hour
+ *   buckets are DATETIME instants (the start of the local hour), so they follow the DATETIME rule.
+ *   The conversions are calendar/zone-clock.ts's; writers do no zone arithmetic of their own.
  * - totalRows: how many rows the export will write (the report's result after its row limit),
  *   known before the first row because the exporter counts first.
  * - truncated: the report's row limit cut the result (the report yields more than totalRows).
@@ -34,7 +42,7 @@ export interface ExportMeta {
   tenantId: string;
   /** When the export ran; shown in `timeZone`. */
   generatedAt: Date;
-  /** IANA zone for human-facing times in the file (PDF, XLSX About sheet). */
+  /** The run's effective IANA zone: every DATETIME value and human-facing time in the file is shown in it. */
   timeZone: string;
   parameters: ExportParameter[];
   rowLimit: number;
@@ -42,9 +50,21 @@ export interface ExportMeta {
   truncated: boolean;
 }
 
+/**
+ * How a CSV file writes DATETIME values, both in the effective zone:
+ * - LOCAL (default): ISO 8601 local date-time without a zone suffix, `2026-12-06T19:59:53.912`:
+ *   the form LibreOffice Calc and Excel type as a date/time when they open the file (with `Z`, an
+ *   offset or a space instead of `T` they keep the text). The zone is stated in the export record.
+ * - ISO_OFFSET: strict ISO 8601 / RFC 3339 with the offset, `2026-12-07T04:59:53.912+09:00`, for
+ *   programs (never `Z`: `+00:00` in UTC).
+ */
+export type CsvTimestampFormat = 'LOCAL' | 'ISO_OFFSET';
+
 export interface WriterOptions {
   /** CSV: prefix a UTF-8 BOM so Excel detects the encoding. */
   bom?: boolean;
+  /** CSV: the DATETIME form (default LOCAL); the engine CSV path (reports/csv-sql.ts) must be given the same. */
+  csvTimestamps?: CsvTimestampFormat;
   /** JSON: newline-delimited objects instead of one array. */
   ndjson?: boolean;
   /** PDF: most table rows a PDF holds (default 10,000); the first page says when it applies. */

@@ -4,7 +4,8 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ColumnKind } from '../../catalog/catalog.js';
-import { parseDate, parseDateTime, toBoolean, toNumber } from './cell-values.js';
+import { floatingAt } from '../../calendar/zone-clock.js';
+import { dateTimeMs, parseDate, toBoolean, toNumber } from './cell-values.js';
 import type { ExportColumn } from './writer.js';
 
 const MIN_WIDTH = 10;
@@ -29,8 +30,12 @@ export function text(value: unknown): string {
   return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
 }
 
-/** Sets a non-null value on its cell with its style; unexpected shapes fall back to text. */
-export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: CellStyle, value: unknown): void {
+/**
+ * Sets a non-null value on its cell with its style; unexpected shapes fall back to text. A DATETIME
+ * becomes a date/time cell holding the wall time of `timeZone` (a spreadsheet cell has no zone: it
+ * shows what a clock there showed); a DATE is its calendar day as is.
+ */
+export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: CellStyle, value: unknown, timeZone: string): void {
   switch (kind) {
     case 'NUMBER': {
       const n = toNumber(value);
@@ -42,13 +47,14 @@ export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: Cell
       break; // NaN/Infinity have no cell representation: show their name
     }
     case 'DATETIME': {
-      const d = parseDateTime(value);
-      if (d) {
-        cell.value = d;
+      const ms = dateTimeMs(value);
+      if (ms === ms) {
+        // exceljs writes a Date as the serial of its UTC fields, so the wall time goes in as if it were UTC.
+        cell.value = new Date(floatingAt(ms, timeZone));
         cell.style = DATETIME;
         return;
       }
-      break;
+      break; // NaN: not a datetime
     }
     case 'DATE': {
       const d = parseDate(value);
@@ -87,7 +93,7 @@ function displayLength(kind: ColumnKind, numberStyle: CellStyle, value: unknown)
       return digits + Math.floor((digits - 1) / 3) + decimals + (n < 0 ? 1 : 0);
     }
     case 'DATETIME':
-      if (parseDateTime(value)) return 19;
+      if (!Number.isNaN(dateTimeMs(value))) return 19;
       break;
     case 'DATE':
       if (parseDate(value)) return 10;

@@ -66,7 +66,8 @@ describe('XLSX writer', () => {
     expect(first.getCell(1).value).toBe('plain');
     expect(first.getCell(2).value).toBe(42);
     expect(first.getCell(2).type).toBe(ExcelJS.ValueType.Number);
-    expect(first.getCell(3).value).toEqual(new Date(Date.UTC(2026, 10, 28, 10, 0, 0)));
+    // The wall time in META's zone (Europe/Paris, UTC+1): exceljs reads a date cell back as a Date whose UTC fields are the cell's.
+    expect(first.getCell(3).value).toEqual(new Date(Date.UTC(2026, 10, 28, 11, 0, 0)));
     expect(first.getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(first.getCell(4).value).toEqual(new Date(Date.UTC(2026, 10, 28)));
     expect(first.getCell(4).numFmt).toBe('yyyy-mm-dd');
@@ -77,7 +78,7 @@ describe('XLSX writer', () => {
     // XML parsing normalises CRLF to LF (Excel's own line break in a cell).
     expect(tricky.getCell(1).value).toBe('comma, "quote" and\nnewline');
     expect(tricky.getCell(2).value).toBe(-5);
-    expect((tricky.getCell(3).value as Date).toISOString()).toBe('2026-11-28T10:00:00.123Z');
+    expect((tricky.getCell(3).value as Date).toISOString()).toBe('2026-11-28T11:00:00.123Z');
     expect(tricky.getCell(5).value).toBe(false);
 
     // Nulls are empty cells.
@@ -98,7 +99,35 @@ describe('XLSX writer', () => {
     expect(data.getRow(11).getCell(2).value).toBe(-42);
     expect(data.getRow(10).getCell(1).value).toBe('Rapport d’activité – été 🎉 日本語');
     // Sub-millisecond digits are dropped, not rounded into the next millisecond.
-    expect((data.getRow(7).getCell(3).value as Date).toISOString()).toBe('2026-02-28T12:34:56.789Z');
+    expect((data.getRow(7).getCell(3).value as Date).toISOString()).toBe('2026-02-28T13:34:56.789Z');
+    // 23:59:59.5 UTC is the next day in Paris; the DATE beside it is a calendar day and stays.
+    expect((data.getRow(5).getCell(3).value as Date).toISOString()).toBe('2026-11-29T00:59:59.500Z');
+    expect((data.getRow(5).getCell(4).value as Date).toISOString()).toBe('2026-12-31T00:00:00.000Z');
+  });
+
+  it('holds the wall time of the effective zone in date/time cells (Tokyo, New York across fall-back), dates unshifted', async () => {
+    const columns: ExportColumn[] = [{ key: 'at', label: 'At', kind: 'DATETIME' }, { key: 'day', label: 'Day', kind: 'DATE' }];
+    const cells = async (timeZone: string, rows: unknown[][]) => {
+      const { workbook } = await xlsxOf([rows], {}, { ...META, timeZone }, columns);
+      const data = workbook.getWorksheet('Data')!;
+      const out: { at: unknown; day: unknown; type: ExcelJS.ValueType; numFmt: string }[] = [];
+      for (let r = 2; r <= data.rowCount; r++) {
+        const row = data.getRow(r);
+        out.push({ at: row.getCell(1).value, day: row.getCell(2).value, type: row.getCell(1).type, numFmt: row.getCell(1).numFmt });
+      }
+      return { out, about: aboutLines(workbook) };
+    };
+    const tokyo = await cells('Asia/Tokyo', [['2026-11-29 16:30:00.000', '2026-11-29'], ['2026-12-06 19:59:53.912', '2026-12-06']]);
+    expect(tokyo.out).toEqual([
+      { at: new Date('2026-11-30T01:30:00.000Z'), day: new Date('2026-11-29T00:00:00.000Z'), type: ExcelJS.ValueType.Date, numFmt: 'yyyy-mm-dd hh:mm:ss' },
+      { at: new Date('2026-12-07T04:59:53.912Z'), day: new Date('2026-12-06T00:00:00.000Z'), type: ExcelJS.ValueType.Date, numFmt: 'yyyy-mm-dd hh:mm:ss' },
+    ]);
+    expect(tokyo.about).toContain('Time zone | Times are in Asia/Tokyo: every date and time in this workbook is a wall-clock time or calendar day there');
+    // Hour buckets of New York's fall-back night: 01:00 shows twice, as it did on the clocks.
+    const ny = await cells('America/New_York', ['04:00:00', '05:00:00', '06:00:00', '07:00:00'].map((t) => [`2026-11-01 ${t}`, null]));
+    expect(ny.out.map((c) => (c.at as Date).toISOString())).toEqual([
+      '2026-11-01T00:00:00.000Z', '2026-11-01T01:00:00.000Z', '2026-11-01T01:00:00.000Z', '2026-11-01T02:00:00.000Z',
+    ]);
   });
 
   it('formats number columns from their first values, never hiding a later fraction', async () => {
@@ -141,6 +170,7 @@ describe('XLSX writer', () => {
       'Report | Usage Summary',
       'Tenant | tenant-a',
       'Generated at | 2026-11-29 09:00 (Europe/Paris)',
+      'Time zone | Times are in Europe/Paris: every date and time in this workbook is a wall-clock time or calendar day there',
       'Time range | 2026-11-21 00:00 → 2026-11-28 00:00 (Europe/Paris)',
       'Filter | platform = web',
       'Row limit | 10000',
@@ -148,7 +178,7 @@ describe('XLSX writer', () => {
     ]);
     const about = workbook.getWorksheet('About')!;
     expect(about.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(about.getRow(6).getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(about.getRow(7).getCell(2).type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('states visibly when the row limit cut the result', async () => {

@@ -6,12 +6,14 @@
  * Layout: sheet "Data" with a bold, frozen, auto-filtered header of column labels; past
  * `options.xlsxRowsPerSheet` rows (default 1,048,575, Excel's limit less the header) the rows
  * continue on "Data (2)", "Data (3)"…, each with its own header; a last sheet "About" states the
- * report, tenant, generation time, parameters, row limit, rows written, and — when the row limit cut
+ * report, tenant, generation time, the time zone, parameters, row limit, rows written, and — when the row limit cut
  * the result — a visible truncation line.
  *
  * Decisions:
- * - Typed cells: NUMBER → number, DATETIME → Date shown `yyyy-mm-dd hh:mm:ss` (UTC, like the
- *   source; exceljs converts Dates to serials on the UTC clock), DATE → Date shown `yyyy-mm-dd`,
+ * - Typed cells: NUMBER → number, DATETIME → a date/time cell shown `yyyy-mm-dd hh:mm:ss` holding
+ *   the wall time of the effective zone (meta.timeZone; the About sheet names it): spreadsheet
+ *   cells have no zone, so they hold what a clock there showed, and the times of a fall-back hour
+ *   repeat as they did on the clocks. DATE → its calendar day shown `yyyy-mm-dd` (never shifted),
  *   BOOLEAN → boolean, STRING → string. Values of an unexpected shape are kept as text.
  * - Number format per column, decided from the sampled first rows: `#,##0.00` if any sampled value
  *   has a fraction, else `#,##0`; a later fractional value in an "integer" column gets `#,##0.00`
@@ -27,6 +29,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { offsetAt } from '../../calendar/zone-clock.js';
 import { OutputGuard } from './output-flow.js';
 import type { ExportMeta, FormatWriter, WriterFactoryInput } from './writer.js';
 import {
@@ -101,6 +104,7 @@ function writeAbout(
   add('Report', text(meta.reportName));
   add('Tenant', text(meta.tenantId));
   add('Generated at', formatZonedDateTime(meta.generatedAt, meta.timeZone));
+  add('Time zone', `Times are in ${meta.timeZone}: every date and time in this workbook is a wall-clock time or calendar day there`);
   for (const parameter of meta.parameters) add(text(parameter.label), text(parameter.value));
   add('Row limit', meta.rowLimit);
   add('Rows written', rowsWritten);
@@ -118,6 +122,9 @@ function writeAbout(
 
 export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
   const { output, columns, meta, options } = input;
+  const timeZone = meta.timeZone;
+  // An unknown zone throws RangeError here, before the first byte, not on the first datetime.
+  offsetAt(timeZone, 0);
   const rowsPerSheet = Math.max(1, Math.floor(options.xlsxRowsPerSheet ?? DEFAULT_XLSX_ROWS_PER_SHEET));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const zip = (workbook as unknown as ArchiveInternals).zip;
@@ -194,7 +201,7 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
       const value = values[i];
       if (value == null) continue; // an absent cell is an empty cell
       const plan = plans![i]!;
-      fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value);
+      fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value, timeZone);
     }
     row.commit();
     rowsInSheet++;
