@@ -34,7 +34,7 @@ afterAll(async () => app?.close());
 async function expectedRows(definition: unknown, asOf: string): Promise<unknown[][]> {
   const checked = validateDefinition(definition, app.runtime.limits);
   if (!checked.valid) throw new Error('invalid');
-  const q = compileReport(checked.definition, { tenantId: 'acme', asOf: new Date(asOf), database: app.runtime.analytics.database, maxRangeDays: 366 });
+  const q = compileReport(checked.definition, { tenantId: 'acme', asOf: new Date(asOf), database: app.runtime.analytics.database, maxRangeDays: 366, timeZone: checked.definition.timeZone });
   return (await app.runtime.analytics.query(q.sql, q.params)).rows;
 }
 

@@ -24,7 +24,7 @@ const PREVIEW = `query($input: PreviewReportInput!) { previewReport(input: $inpu
 async function unpaged(tenantId: string, definition: ReportDefinition, asOf: Date): Promise<unknown[][]> {
   const checked = validateDefinition(definition, app.runtime.limits);
   if (!checked.valid) throw new Error(JSON.stringify(checked.errors));
-  const q = compileReport(checked.definition, { tenantId, asOf, database: app.runtime.analytics.database, maxRangeDays: app.runtime.limits.maxRangeDays });
+  const q = compileReport(checked.definition, { tenantId, asOf, database: app.runtime.analytics.database, maxRangeDays: app.runtime.limits.maxRangeDays, timeZone: checked.definition.timeZone });
   return (await app.runtime.analytics.query(q.sql, q.params)).rows;
 }
 

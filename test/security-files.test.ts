@@ -38,7 +38,7 @@ async function seedHostile(target: TestApp): Promise<void> {
     { t: TENANT, u: users, v: VALUES, n: users.length * VALUES.length });
 }
 
-const RAW = { source: 'usage_events', dimensions: [{ field: 'user_id' }, { field: 'value' }], rowLimit: 10_000 };
+const RAW = { source: 'usage_events', dimensions: [{ field: 'user_id' }, { field: 'value' }], rowLimit: 10_000, raw: true };
 
 beforeAll(async () => {
   app = await startTestApp({ seedRows: 1_000, worker: true });
@@ -76,7 +76,7 @@ describe('13. formula injection', () => {
     // The same rows through both CSV paths, outside the worker: identical bytes to the download.
     const checked = validateDefinition(RAW, app.runtime.limits);
     if (!checked.valid) throw new Error('invalid');
-    const ctx = { tenantId: TENANT, asOf: new Date(final.asOf), database: app.runtime.analytics.database, maxRangeDays: app.runtime.limits.maxRangeDays };
+    const ctx = { tenantId: TENANT, asOf: new Date(final.asOf), database: app.runtime.analytics.database, maxRangeDays: app.runtime.limits.maxRangeDays, timeZone: checked.definition.timeZone };
     const compiled = compileReport(checked.definition, ctx);
     const csv = compileCsvReport(checked.definition, ctx);
     expect(csv.ok).toBe(true);

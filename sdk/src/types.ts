@@ -16,4 +16,5 @@ export type {
   ExportOptionsInput, ExportStatus, ExportTrigger, FilterInput, FilterOp, MeasureFn, MeasureInput, OrderByInput,
   ReportDefinitionInput, Role, S3TargetInput, SchedulePreset, SchedulePresetInput, ScheduleStatus, SortDirection,
   TimeGrain, TimeRangeInput, TimeUnit, UpdateReportInput, UpdateScheduleInput,
+  CsvTimestampFormat, NamedPeriod, RelativeRangeInput, RollingRangeInput, WeekStart,
 } from './generated/graphql.js';

@@ -8,9 +8,10 @@ import { offsetDateTimeText } from './zone-clock.js';
  * wrong offset or a partial bucket all show.
  */
 type Case = [zone: string, asOf: string, range: RangeSpec, from: string, to: string, weekStart?: CalendarRules['weekStart']];
-const last = (n: number, unit: RangeSpec extends infer R ? R extends { kind: 'last'; unit: infer U } ? U : never : never, includeCurrent = false): RangeSpec => ({ kind: 'last', n, unit, includeCurrent });
-const rolling = (n: number, unit: 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR'): RangeSpec => ({ kind: 'rolling', n, unit });
-const period = (p: PeriodName): RangeSpec => ({ kind: 'period', period: p });
+type Unit = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
+const last = (n: number, unit: Unit, includeCurrent = false): Extract<RangeSpec, { kind: 'last' }> => ({ kind: 'last', n, unit, includeCurrent });
+const rolling = (n: number, unit: Unit): Extract<RangeSpec, { kind: 'rolling' }> => ({ kind: 'rolling', n, unit });
+const period = (p: PeriodName): Extract<RangeSpec, { kind: 'period' }> => ({ kind: 'period', period: p });
 
 const NY = 'America/New_York';
 const LONDON = 'Europe/London';
@@ -24,6 +25,9 @@ const GOLDEN: Case[] = [
   [NY, '2026-12-07T09:00', period('PREVIOUS_WEEK'), '2026-11-30T00:00:00.000-05:00', '2026-12-07T00:00:00.000-05:00'],
   [NY, '2026-12-07T09:00', last(1, 'WEEK'), '2026-11-30T00:00:00.000-05:00', '2026-12-07T00:00:00.000-05:00'],
   // ... across spring forward (a 23-hour Sunday) and fall back (a 25-hour Sunday).
+  // docs/api.md's worked example: three Monday runs around the 2026 fall-back and the 2027 spring-forward.
+  [NY, '2026-10-26T09:00', last(7, 'DAY'), '2026-10-19T00:00:00.000-04:00', '2026-10-26T00:00:00.000-04:00'],
+  [NY, '2027-03-15T09:00', last(7, 'DAY'), '2027-03-08T00:00:00.000-05:00', '2027-03-15T00:00:00.000-04:00'],
   [NY, '2026-03-09T09:00', last(7, 'DAY'), '2026-03-02T00:00:00.000-05:00', '2026-03-09T00:00:00.000-04:00'],
   [NY, '2026-11-02T09:00', last(7, 'DAY'), '2026-10-26T00:00:00.000-04:00', '2026-11-02T00:00:00.000-05:00'],
   [NY, '2026-03-08T12:00', period('TODAY'), '2026-03-08T00:00:00.000-05:00', '2026-03-09T00:00:00.000-04:00'],

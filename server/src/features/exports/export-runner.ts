@@ -135,7 +135,7 @@ export class ExportRunner {
       // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
       const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone };
       compiled = compileReport(definition, ctx);
-      if (record.format === 'CSV') csv = compileCsvReport(definition, ctx);
+      if (record.format === 'CSV') csv = compileCsvReport(definition, ctx, record.options.csvTimestamps);
     } catch (error) {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
@@ -183,7 +183,7 @@ export class ExportRunner {
           totalRows: rowsTotal,
           truncated,
         },
-        options: { bom: record.options.bom, ndjson: record.options.ndjson, pdfRowCap: this.deps.pdfRowCap },
+        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap },
       },
     });
 

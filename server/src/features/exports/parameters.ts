@@ -1,31 +1,39 @@
 /**
- * The human description of what an export covers, printed in PDF and XLSX files: the time window
- * in the reader's zone, the filters, the row limit. Pure.
+ * The human description of what an export covers, printed in PDF and XLSX files (and the email):
+ * the time window in the run's effective zone and what kind of range it is, the zone, the
+ * filters, the row limit. Pure.
  */
 import { findColumn, findTable } from '../catalog/catalog.js';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportParameter } from './writers/writer.js';
+import { localDateTimeText } from '../calendar/zone-clock.js';
 
 const OPS: Record<string, string> = {
   EQ: '=', NEQ: '≠', GT: '>', GTE: '≥', LT: '<', LTE: '≤', IN: 'is one of', NOT_IN: 'is none of',
   BETWEEN: 'between', CONTAINS: 'contains', IS_NULL: 'is empty', IS_NOT_NULL: 'is not empty',
 };
 
+/** `2026-12-07 09:00`: the wall time in the zone, to the minute (the zone is stated beside it). */
 export function formatInZone(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return localDateTimeText(at.getTime(), timeZone).slice(0, 16).replace('T', ' ');
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+const plural = (n: number, unit: string) => `${n} ${unit.toLowerCase()}${n === 1 ? '' : 's'}`;
+const PERIOD_WORDS: Record<string, string> = {
+  TODAY: 'today', YESTERDAY: 'yesterday', THIS_WEEK: 'this week', PREVIOUS_WEEK: 'previous week', WEEK_TO_DATE: 'week to date',
+  THIS_MONTH: 'this month', PREVIOUS_MONTH: 'previous month', MONTH_TO_DATE: 'month to date',
+  THIS_QUARTER: 'this quarter', PREVIOUS_QUARTER: 'previous quarter', QUARTER_TO_DATE: 'quarter to date',
+  THIS_YEAR: 'this year', PREVIOUS_YEAR: 'previous year', YEAR_TO_DATE: 'year to date',
+};
+
+/** What kind of range it is, in words: `last 7 whole days`, `rolling 24 hours`, `previous week`; '' for fixed dates. */
+export function describeRange(def: NormalizedDefinition): string {
+  const tr = def.timeRange;
+  if (!tr) return '';
+  if (tr.last) return `last ${plural(tr.last.n, tr.last.unit)}${tr.last.includeCurrent ? ` and the current ${tr.last.unit.toLowerCase()} so far` : ', whole'}`;
+  if (tr.rolling) return `rolling ${plural(tr.rolling.n, tr.rolling.unit)}`;
+  if (tr.period) return PERIOD_WORDS[tr.period] ?? tr.period;
+  return '';
 }
 
 export function describeParameters(
@@ -37,12 +45,13 @@ export function describeParameters(
   const label = (field: string) => (table && findColumn(table, field)?.label) ?? field;
   const params: ExportParameter[] = [{ label: 'Source', value: table?.label ?? def.source }];
   if (window) {
-    const relative = def.timeRange?.last ? ` (last ${def.timeRange.last.n} ${def.timeRange.last.unit.toLowerCase()}${def.timeRange.last.n === 1 ? '' : 's'})` : '';
+    const kind = describeRange(def);
     params.push({
       label: 'Time range',
-      value: `${formatInZone(window.from, timeZone)} → ${formatInZone(window.to, timeZone)} ${timeZone}${relative}`,
+      value: `${formatInZone(window.from, timeZone)} → ${formatInZone(window.to, timeZone)} ${timeZone}${kind ? ` (${kind})` : ''}`,
     });
   }
+  params.push({ label: 'Time zone', value: timeZone });
   for (const f of def.filters) {
     const operand = f.values ? f.values.join(f.op === 'BETWEEN' ? ' and ' : ', ') : f.value === null ? '' : String(f.value);
     params.push({ label: 'Filter', value: `${label(f.field)} ${OPS[f.op] ?? f.op} ${operand}`.trim() });

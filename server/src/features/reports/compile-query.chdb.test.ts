@@ -86,7 +86,7 @@ function normalize(def: unknown): NormalizedDefinition {
   return r.definition;
 }
 const compile = (def: unknown, tenantId = 'acme') =>
-  compileReport(normalize(def), { tenantId, asOf: AS_OF, database: DB, maxRangeDays: LIMITS.maxRangeDays });
+  compileReport(normalize(def), { tenantId, asOf: AS_OF, database: DB, maxRangeDays: LIMITS.maxRangeDays, timeZone: 'UTC' });
 /** Runs a query and checks the result's names and types are the ones the compiler announced. */
 async function run(q: CompiledQuery): Promise<unknown[][]> {
   const result = await store.query(q.sql, q.params);

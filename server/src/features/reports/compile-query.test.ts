@@ -7,7 +7,7 @@ import {
 import { validateDefinition, type NormalizedDefinition } from './validate-definition.js';
 
 const LIMITS = { maxRowLimit: 1_000_000, maxRangeDays: 366 };
-const CTX: CompileContext = { tenantId: 'acme', asOf: new Date('2024-03-08T10:30:00.250Z'), database: 'analytics', maxRangeDays: 366 };
+const CTX: CompileContext = { tenantId: 'acme', asOf: new Date('2024-03-08T10:30:00.250Z'), database: 'analytics', maxRangeDays: 366, timeZone: 'UTC' };
 const TENANT = '`tenant_id` = {tenant:String}';
 
 function normalize(def: unknown): NormalizedDefinition {
@@ -56,14 +56,15 @@ describe('compileReport', () => {
       rowLimit: 1000,
     });
     expect(q.sql).toBe([
-      "SELECT toDate(`timestamp`, 'UTC') AS `date`, `event_type`, count() AS `total_events`, uniqExact(`user_id`) AS `unique_users`",
+      'SELECT toDate(`timestamp`, {tz:String}) AS `date`, `event_type`, count() AS `total_events`, uniqExact(`user_id`) AS `unique_users`',
       'FROM `analytics`.`usage_events`',
       "WHERE `tenant_id` = {tenant:String} AND `timestamp` >= {from:DateTime64(3, 'UTC')} AND `timestamp` < {to:DateTime64(3, 'UTC')}",
       'GROUP BY `date`, `event_type`',
       'ORDER BY `date` DESC, `event_type` ASC',
       'LIMIT {limit:UInt64}',
     ].join('\n'));
-    expect(q.params).toEqual({ tenant: 'acme', from: '2024-03-01 10:30:00.250', to: '2024-03-08 10:30:00.250', limit: 1000 });
+    // The 7 whole days before the as-of day (Friday 2024-03-08 10:30 UTC): March 1 to March 7.
+    expect(q.params).toEqual({ tenant: 'acme', tz: 'UTC', from: '2024-03-01 00:00:00.000', to: '2024-03-08 00:00:00.000', limit: 1000 });
     expect(q.columns).toEqual([
       { key: 'date', label: 'Date', kind: 'DATE', chType: 'Date' },
       { key: 'event_type', label: 'Event type', kind: 'STRING', chType: 'LowCardinality(String)' },
@@ -105,23 +106,62 @@ describe('compileReport', () => {
     expect(f('event_date', 'GTE', { value: '2024-03-01T00:00:00Z' })).toMatchObject({ p0: '2024-03-01' });
   });
 
-  it('buckets every grain in UTC with the right result types', () => {
+  it('buckets every grain in the effective zone (a bound parameter) with the right result types', () => {
+    const hour = "toDateTime(intDiv(toUnixTimestamp(`timestamp`) + timeZoneOffset(toTimeZone(`timestamp`, {tz:String})), 3600) * 3600 - timeZoneOffset(toTimeZone(`timestamp`, {tz:String})), 'UTC')";
     const expected = {
-      HOUR: ["toStartOfHour(`timestamp`, 'UTC')", 'DATETIME', "DateTime('UTC')"],
-      DAY: ["toDate(`timestamp`, 'UTC')", 'DATE', 'Date'],
-      WEEK: ["toMonday(`timestamp`, 'UTC')", 'DATE', 'Date'],
-      MONTH: ["toStartOfMonth(`timestamp`, 'UTC')", 'DATE', 'Date'],
+      HOUR: [hour, 'DATETIME', "DateTime('UTC')"],
+      DAY: ['toDate(`timestamp`, {tz:String})', 'DATE', 'Date'],
+      WEEK: ['toMonday(`timestamp`, {tz:String})', 'DATE', 'Date'],
+      MONTH: ['toStartOfMonth(`timestamp`, {tz:String})', 'DATE', 'Date'],
+      QUARTER: ['toStartOfQuarter(`timestamp`, {tz:String})', 'DATE', 'Date'],
+      YEAR: ['toStartOfYear(`timestamp`, {tz:String})', 'DATE', 'Date'],
     };
     for (const grain of GRAINS) {
-      const q = compile({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain }], measures: [count] });
+      const q = compile({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain }], measures: [count], timeZone: 'Asia/Kathmandu' });
       const [expr, kind, chType] = expected[grain];
       expect(q.sql).toContain(`SELECT ${expr} AS \`timestamp_${grain.toLowerCase()}\`, count() AS \`count\``);
       expect(q.columns[0]).toEqual({ key: `timestamp_${grain.toLowerCase()}`, label: `Timestamp (${grain.toLowerCase()})`, kind, chType });
+      expect(q.params.tz).toBe('UTC'); // the context's zone, not the definition's: a schedule or export decides it
+      expectSafe(q);
     }
-    const onDate = (grain: string) => compile({ source: 'usage_events', dimensions: [{ field: 'event_date', grain }] }).sql.split('\n')[0];
+    expect(compile({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'DAY' }] }, { timeZone: 'Asia/Tokyo' }).params.tz).toBe('Asia/Tokyo');
+    expect(compile({ source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'WEEK' }], weekStart: 'SUNDAY' }).sql)
+      .toContain('SELECT toStartOfWeek(`timestamp`, 0, {tz:String}) AS `timestamp_week`');
+    const onDate = (grain: string, weekStart = 'MONDAY') => compile({ source: 'usage_events', dimensions: [{ field: 'event_date', grain }], weekStart }).sql.split('\n')[0];
     expect(onDate('DAY')).toBe('SELECT toDate(`event_date`) AS `event_date_day`');
     expect(onDate('WEEK')).toBe('SELECT toMonday(`event_date`) AS `event_date_week`');
+    expect(onDate('WEEK', 'SUNDAY')).toBe('SELECT toStartOfWeek(`event_date`, 0) AS `event_date_week`');
     expect(onDate('MONTH')).toBe('SELECT toStartOfMonth(`event_date`) AS `event_date_month`');
+    expect(onDate('QUARTER')).toBe('SELECT toStartOfQuarter(`event_date`) AS `event_date_quarter`');
+    expect(onDate('YEAR')).toBe('SELECT toStartOfYear(`event_date`) AS `event_date_year`');
+    // No zone parameter when nothing reads it (an unused parameter is harmless, but say what is used).
+    expect(compile({ source: 'usage_events', dimensions: [{ field: 'event_date', grain: 'DAY' }] }).params).not.toHaveProperty('tz');
+  });
+
+  it('groups dimensions without measures (distinct combinations) unless raw rows are asked for', () => {
+    const grouped = compile({ source: 'usage_events', dimensions: [{ field: 'platform' }, { field: 'country' }] });
+    expect(grouped.sql).toContain('GROUP BY `platform`, `country`');
+    const raw = compile({ source: 'usage_events', dimensions: [{ field: 'platform' }, { field: 'country' }], raw: true });
+    expect(raw.sql).not.toContain('GROUP BY');
+    expect(raw.orderBy).toBe('`platform` ASC, `country` ASC');
+  });
+
+  it('reads fixed dates, wall-time filters and the window in the effective zone', () => {
+    const def = { source: 'usage_events', measures: [count], timeRange: { from: '2026-12-01', to: '2026-12-02' }, filters: [{ field: 'timestamp', op: 'GTE', value: '2026-12-01T09:00' }] };
+    expect(compile(def, { timeZone: 'America/Los_Angeles' }).params).toMatchObject({ from: '2026-12-01 08:00:00.000', to: '2026-12-02 08:00:00.000', p0: '2026-12-01 17:00:00.000' });
+    expect(compile(def, { timeZone: 'UTC' }).params).toMatchObject({ from: '2026-12-01 00:00:00.000', to: '2026-12-02 00:00:00.000', p0: '2026-12-01 09:00:00.000' });
+    // A DATE time column takes the days of the zone's calendar.
+    const onDate = { source: 'usage_events', measures: [count], timeRange: { field: 'event_date', last: { n: 7, unit: 'DAY' } } };
+    expect(compile(onDate, { timeZone: 'Asia/Tokyo', asOf: new Date('2026-12-06T19:59:53.912Z') }).params).toMatchObject({ from: '2026-11-30', to: '2026-12-07' });
+    expect(compile(onDate, { timeZone: 'UTC', asOf: new Date('2026-12-06T19:59:53.912Z') }).params).toMatchObject({ from: '2026-11-29', to: '2026-12-06' });
+    // The seeded weekly email: 7 whole New York days before Monday 09:00.
+    const weekly = compile({ source: 'usage_events', measures: [count], timeRange: { last: { n: 7, unit: 'DAY' } } }, { timeZone: 'America/New_York', asOf: new Date('2026-12-07T14:00:00Z') });
+    expect(weekly.params).toMatchObject({ from: '2026-11-30 05:00:00.000', to: '2026-12-07 05:00:00.000' });
+  });
+
+  it('accepts an empty to-date window at the first instant of a period', () => {
+    const q = compile({ source: 'usage_events', measures: [count], timeRange: { period: 'MONTH_TO_DATE' } }, { asOf: new Date('2026-12-01T00:00:00Z') });
+    expect(q.params).toMatchObject({ from: '2026-12-01 00:00:00.000', to: '2026-12-01 00:00:00.000' });
   });
 
   it('compiles every measure fn with its result type', () => {
@@ -158,18 +198,25 @@ describe('compileReport', () => {
     expect(compile({ source: 'usage_events', dimensions: dims, measures: [count], orderBy: [{ key: 'count', direction: 'DESC' }, { key: 'platform' }] }).orderBy)
       .toBe('`count` DESC, `platform` ASC, `country` ASC, `timestamp_day` ASC');
     // Raw report: every selected column, no GROUP BY.
-    const raw = compile({ source: 'usage_events', dimensions: dims, orderBy: [{ key: 'timestamp_day', direction: 'DESC' }] });
+    const raw = compile({ source: 'usage_events', dimensions: dims, orderBy: [{ key: 'timestamp_day', direction: 'DESC' }], raw: true });
     expect(raw.orderBy).toBe('`timestamp_day` DESC, `country` ASC, `platform` ASC');
     expect(raw.sql).not.toContain('GROUP BY');
     expect(compile({ source: 'usage_events', measures: [count] }).orderBy).toBe('');
   });
 
-  it('resolves relative ranges against asOf for every unit, absolute ones as given', () => {
+  it('resolves calendar and rolling ranges against asOf for every unit, absolute ones as given', () => {
     const range = (timeRange: object) => compile({ source: 'usage_events', measures: [count], timeRange }).params;
-    expect(range({ last: { n: 3, unit: 'HOUR' } })).toMatchObject({ from: '2024-03-08 07:30:00.250', to: '2024-03-08 10:30:00.250' });
-    expect(range({ last: { n: 2, unit: 'WEEK' } })).toMatchObject({ from: '2024-02-23 10:30:00.250' });
-    expect(range({ last: { n: 1, unit: 'MONTH' } })).toMatchObject({ from: '2024-02-08 10:30:00.250' });
-    expect(compile({ source: 'usage_events', measures: [count], timeRange: { last: { n: 1, unit: 'MONTH' } } }, { asOf: new Date('2024-03-31T00:00:00Z') }).params)
+    // as-of: Friday 2024-03-08 10:30:00.250 UTC
+    expect(range({ last: { n: 3, unit: 'HOUR' } })).toMatchObject({ from: '2024-03-08 07:00:00.000', to: '2024-03-08 10:00:00.000' });
+    expect(range({ last: { n: 3, unit: 'HOUR', includeCurrent: true } })).toMatchObject({ from: '2024-03-08 07:00:00.000', to: '2024-03-08 10:30:00.250' });
+    expect(range({ last: { n: 2, unit: 'WEEK' } })).toMatchObject({ from: '2024-02-19 00:00:00.000', to: '2024-03-04 00:00:00.000' });
+    expect(range({ last: { n: 1, unit: 'MONTH' } })).toMatchObject({ from: '2024-02-01 00:00:00.000', to: '2024-03-01 00:00:00.000' });
+    expect(range({ last: { n: 1, unit: 'QUARTER' } })).toMatchObject({ from: '2023-10-01 00:00:00.000', to: '2024-01-01 00:00:00.000' });
+    expect(range({ period: 'YEAR_TO_DATE' })).toMatchObject({ from: '2024-01-01 00:00:00.000', to: '2024-03-08 10:30:00.250' });
+    expect(range({ rolling: { n: 3, unit: 'HOUR' } })).toMatchObject({ from: '2024-03-08 07:30:00.250', to: '2024-03-08 10:30:00.250' });
+    expect(range({ rolling: { n: 2, unit: 'WEEK' } })).toMatchObject({ from: '2024-02-23 10:30:00.250' });
+    expect(range({ rolling: { n: 1, unit: 'MONTH' } })).toMatchObject({ from: '2024-02-08 10:30:00.250' });
+    expect(compile({ source: 'usage_events', measures: [count], timeRange: { rolling: { n: 1, unit: 'MONTH' } } }, { asOf: new Date('2024-03-31T00:00:00Z') }).params)
       .toMatchObject({ from: '2024-02-29 00:00:00.000', to: '2024-03-31 00:00:00.000' });
     expect(range({ from: '2024-01-01T12:00:00+02:00', to: '2024-01-02' })).toMatchObject({ from: '2024-01-01 10:00:00.000', to: '2024-01-02 00:00:00.000' });
   });
@@ -177,7 +224,9 @@ describe('compileReport', () => {
   it('bounds a DATE time column by the days whose start lies in the window', () => {
     const q = compile({ source: 'usage_events', measures: [count], timeRange: { field: 'event_date', last: { n: 7, unit: 'DAY' } } });
     expect(where(q)).toBe(`${TENANT} AND \`event_date\` >= {from:Date} AND \`event_date\` < {to:Date}`);
-    expect(q.params).toMatchObject({ from: '2024-03-02', to: '2024-03-09' });
+    expect(q.params).toMatchObject({ from: '2024-03-01', to: '2024-03-08' });
+    const rolling = compile({ source: 'usage_events', measures: [count], timeRange: { field: 'event_date', rolling: { n: 7, unit: 'DAY' } } });
+    expect(rolling.params).toMatchObject({ from: '2024-03-02', to: '2024-03-09' });
     const abs = compile({ source: 'usage_events', measures: [count], timeRange: { field: 'event_date', from: '2024-03-01', to: '2024-03-08' } });
     expect(abs.params).toMatchObject({ from: '2024-03-01', to: '2024-03-08' });
   });
@@ -211,8 +260,8 @@ describe('compileReport', () => {
       { ...good, measures: [{ fn: 'COUNT', field: null, alias: 'country' }] },
       { ...good, filters: [{ field: 'tenant_id', op: 'EQ', value: 'globex', values: null }] },
       { ...good, orderBy: [{ key: 'nope', direction: 'ASC' }] },
-      { ...good, timeRange: { field: 'country', last: { n: 1, unit: 'DAY' }, from: null, to: null } },
-      { ...good, timeRange: { field: 'timestamp', last: null, from: "2024-01-01' OR 1=1", to: '2024-01-02' } },
+      { ...good, timeRange: { field: 'country', last: { n: 1, unit: 'DAY', includeCurrent: false }, rolling: null, period: null, from: null, to: null } },
+      { ...good, timeRange: { field: 'timestamp', last: null, rolling: null, period: null, from: "2024-01-01' OR 1=1", to: '2024-01-02' } },
       { ...good, dimensions: [], measures: [] },
     ];
     for (const def of forged) expect(() => compileReport(def, CTX), JSON.stringify(def)).toThrow(DefinitionRejected);
@@ -321,11 +370,13 @@ describe('injection attempts end up as parameters', () => {
 
 describe('resolveTimeWindow', () => {
   it('returns null without a time range, the window otherwise', () => {
-    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count] }), CTX.asOf)).toBeNull();
-    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count], timeRange: { last: { n: 2, unit: 'DAY' } } }), CTX.asOf))
+    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count] }), CTX.asOf, 'UTC')).toBeNull();
+    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count], timeRange: { rolling: { n: 2, unit: 'DAY' } } }), CTX.asOf, 'UTC'))
       .toEqual({ from: new Date('2024-03-06T10:30:00.250Z'), to: CTX.asOf });
-    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count], timeRange: { from: '2024-01-01', to: '2024-01-02' } }), CTX.asOf))
-      .toEqual({ from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-01-02T00:00:00Z') });
+    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count], timeRange: { last: { n: 2, unit: 'DAY' } } }), CTX.asOf, 'UTC'))
+      .toEqual({ from: new Date('2024-03-06T00:00:00Z'), to: new Date('2024-03-08T00:00:00Z') });
+    expect(resolveTimeWindow(normalize({ source: 'usage_events', measures: [count], timeRange: { from: '2024-01-01', to: '2024-01-02' } }), CTX.asOf, 'Asia/Tokyo'))
+      .toEqual({ from: new Date('2023-12-31T15:00:00Z'), to: new Date('2024-01-01T15:00:00Z') });
   });
 });
 

@@ -31,6 +31,7 @@
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
 import { quoteIdent } from '../demo/analytics-schema.js';
+import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
@@ -361,11 +362,11 @@ export type CsvCompileResult =
  * expressions instead of naming the keys, since the SELECT list now holds text under other names.
  * Columns are `csv_0`, `csv_1`, … (never a catalog column, so WHERE cannot pick them up).
  */
-export function compileCsvReport(def: NormalizedDefinition, ctx: CompileContext): CsvCompileResult {
+export function compileCsvReport(def: NormalizedDefinition, ctx: CompileContext, csvTimestamps?: CsvTimestampFormat): CsvCompileResult {
   const plan = planReport(def, ctx);
   const select: string[] = [];
   for (const [i, c] of plan.columns.entries()) {
-    const field = csvFieldSql(c.expr, c.kind, c.chType);
+    const field = csvFieldSql(c.expr, c.kind, c.chType, { timeZone: ctx.timeZone, csvTimestamps });
     if (field === null) return { ok: false, reason: `column '${c.key}' (${c.chType}) has no exact engine CSV form` };
     const alias = `csv_${i}`;
     if (alias === TENANT_COLUMN || findColumn(plan.table, alias)) return { ok: false, reason: `${alias} names a column of ${plan.table.name}` };

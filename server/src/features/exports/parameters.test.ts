@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../reports/validate-definition.js';
+import { resolveTimeWindow } from '../reports/compile-query.js';
+import { describeParameters, formatInZone } from './parameters.js';
+
+const LIMITS = { maxRowLimit: 1_000_000, maxRangeDays: 366 };
+function describeAt(definition: unknown, asOf: string, timeZone: string) {
+  const checked = validateDefinition(definition, LIMITS);
+  if (!checked.valid) throw new Error(JSON.stringify(checked.errors));
+  const window = resolveTimeWindow(checked.definition, new Date(asOf), timeZone);
+  return describeParameters(checked.definition, window, timeZone);
+}
+
+describe('describeParameters', () => {
+  it('states the window in the effective zone, the kind of range and the zone', () => {
+    const params = describeAt({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 7, unit: 'DAY' } } }, '2026-12-07T14:00:00Z', 'America/New_York');
+    expect(params).toContainEqual({ label: 'Time range', value: '2026-11-30 00:00 → 2026-12-07 00:00 America/New_York (last 7 days, whole)' });
+    expect(params).toContainEqual({ label: 'Time zone', value: 'America/New_York' });
+  });
+  it('names rolling ranges, named periods and the current unit', () => {
+    const at = '2026-12-06T19:59:53.912Z';
+    const range = (timeRange: unknown) => describeAt({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange }, at, 'Asia/Tokyo').find((p) => p.label === 'Time range')!.value;
+    expect(range({ rolling: { n: 24, unit: 'HOUR' } })).toBe('2026-12-06 04:59 → 2026-12-07 04:59 Asia/Tokyo (rolling 24 hours)');
+    expect(range({ period: 'PREVIOUS_MONTH' })).toBe('2026-11-01 00:00 → 2026-12-01 00:00 Asia/Tokyo (previous month)');
+    expect(range({ last: { n: 1, unit: 'WEEK', includeCurrent: true } })).toBe('2026-11-30 00:00 → 2026-12-07 04:59 Asia/Tokyo (last 1 week and the current week so far)');
+    expect(range({ from: '2026-12-01', to: '2026-12-02' })).toBe('2026-12-01 00:00 → 2026-12-02 00:00 Asia/Tokyo');
+  });
+  it('formatInZone is the wall time to the minute', () => {
+    expect(formatInZone(new Date('2026-12-01T06:10:00Z'), 'Asia/Kathmandu')).toBe('2026-12-01 11:55');
+  });
+});
