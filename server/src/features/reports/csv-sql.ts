@@ -33,10 +33,11 @@
  *   plus `±HH:MM` (calendar/zone-clock.ts's localDateTimeText / offsetDateTimeText). `%f` prints
  *   six digits by default (and exactly the scale's three with
  *   formatdatetime_f_prints_scale_number_of_digits), so the first 23 characters are kept either way;
- *   CSV_QUERY_SETTINGS pins the single-zero setting. The offset is built from timeZoneOffset
- *   (seconds) as formatOffset does, rounded to the minute, not with `%z`: `%z` truncates
- *   sub-minute offsets and misprints some (Europe/Amsterdam's +00:19:32 of 1901 as `+2419`).
- * - DATETIME, DateTime('UTC') (hour buckets: the instant the local hour began): the same with `.000`.
+ *   CSV_QUERY_SETTINGS pins the single-zero setting. The offset is the difference of the local
+ *   and UTC clock fields, rounded to the minute as formatOffset does (see offsetSql for why not
+ *   timeZoneOffset or `%z`).
+ * - DATETIME, DateTime('UTC') and DateTime64(0, 'UTC') (hour buckets: the instant the local hour
+ *   began; DateTime64(0) reaches past 2106): the same with `.000`.
  * - Zone data: the engine reads its own tz database, the JS writer Node's ICU one. They agree
  *   wherever both have the same rules (checked from 1970 to 2299 for the zones in
  *   csv-engine.chdb.test.ts); they can differ before 1970 (local mean time, zones merged by later
@@ -130,11 +131,19 @@ function floatField(x: string): string {
 }
 
 /**
- * `±HH:MM` of the zone's offset at instant `x` (formatOffset: sign of the offset in seconds, then
- * whole minutes rounded half up).
+ * `±HH:MM` of the zone's offset at instant `x` (formatOffset: the sign of the offset in seconds,
+ * then whole minutes rounded half up). The offset is the zone's wall clock minus UTC's, field by
+ * field, the fields formatDateTime prints: timeZoneOffset and `%z` both give -10:00 instead of
+ * +14:00 in Pacific/Kiritimati and Pacific/Apia (zones that skipped a day; chDB 26.7), and `%z`
+ * truncates sub-minute offsets (Africa/Monrovia's -00:44:30 until 1972). UTC is a constant.
  */
-function offsetSql(x: string, zone: string): string {
-  const seconds = `timeZoneOffset(toTimeZone(${x}, ${zone}))`;
+function offsetSql(x: string, timeZone: string): string {
+  if (timeZone === 'UTC') return "'+00:00'";
+  const zone = stringLiteral(timeZone);
+  const diff = (fn: string, scale: string) => `(toInt64(${fn}(${x}, ${zone})) - toInt64(${fn}(${x}, 'UTC')))${scale}`;
+  // The local date is the UTC date or the day before or after (|offset| < 24 h): its sign is the day.
+  const days = `sign(${diff('toYYYYMMDD', '')}) * 86400`;
+  const seconds = `(${days} + ${diff('toHour', ' * 3600')} + ${diff('toMinute', ' * 60')} + ${diff('toSecond', '')})`;
   const minutes = `intDiv(abs(${seconds}) + 30, 60)`;
   return `concat(if(${seconds} < 0, '-', '+'), leftPad(toString(intDiv(${minutes}, 60)), 2, '0'), ':', leftPad(toString(${minutes} % 60), 2, '0'))`;
 }
@@ -143,9 +152,9 @@ function dateTimeField(x: string, base: string, options: CsvFieldOptions): strin
   const zone = stringLiteral(options.timeZone);
   let local: string;
   if (base === "DateTime64(3, 'UTC')") local = `substring(formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.%f', ${zone}), 1, 23)`;
-  else if (base === "DateTime('UTC')") local = `formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.000', ${zone})`;
+  else if (base === "DateTime('UTC')" || base === "DateTime64(0, 'UTC')") local = `formatDateTime(${x}, '%Y-%m-%dT%H:%i:%S.000', ${zone})`;
   else return null;
-  return (options.csvTimestamps ?? 'LOCAL') === 'ISO_OFFSET' ? `concat(${local}, ${offsetSql(x, zone)})` : local;
+  return (options.csvTimestamps ?? 'LOCAL') === 'ISO_OFFSET' ? `concat(${local}, ${offsetSql(x, options.timeZone)})` : local;
 }
 
 function nonNullField(x: string, kind: ColumnKind, base: string, options: CsvFieldOptions): string | null {
