@@ -13,6 +13,8 @@ import { CATALOG, findTable, type CatalogColumn } from '../catalog/catalog.js';
 import { FILTER_OPS, GRAINS, type FilterOp } from './definition.js';
 import { compileCount, compilePage, compileReport, type CompiledQuery } from './compile-query.js';
 import { validateDefinition, type NormalizedDefinition } from './validate-definition.js';
+import { fixedBoundInstant, unitStart } from '../calendar/periods.js';
+import { wallParts } from '../calendar/zone-clock.js';
 
 // chDB allows one data directory per process; vitest runs this file in its own fork.
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-compile-'));
@@ -85,8 +87,8 @@ function normalize(def: unknown): NormalizedDefinition {
   if (!r.valid) throw new Error(JSON.stringify(r.errors));
   return r.definition;
 }
-const compile = (def: unknown, tenantId = 'acme') =>
-  compileReport(normalize(def), { tenantId, asOf: AS_OF, database: DB, maxRangeDays: LIMITS.maxRangeDays, timeZone: 'UTC' });
+const compile = (def: unknown, tenantId = 'acme', timeZone = 'UTC') =>
+  compileReport(normalize(def), { tenantId, asOf: AS_OF, database: DB, maxRangeDays: LIMITS.maxRangeDays, timeZone });
 /** Runs a query and checks the result's names and types are the ones the compiler announced. */
 async function run(q: CompiledQuery): Promise<unknown[][]> {
   const result = await store.query(q.sql, q.params);
@@ -178,17 +180,30 @@ describe('filters', () => {
 
 describe('time ranges', () => {
   const counted = async (timeRange: object, source = 'usage_events') => (await run(compile({ source, measures: [{ fn: 'COUNT' }], timeRange })))[0]![0];
-  it('relative ranges cover [asOf - n units, asOf)', async () => {
-    const inWindow = (from: number, to: number) => ACME.usage_events!.filter((r) => {
-      const t = Date.parse(`${String(r.timestamp).replace(' ', 'T')}Z`);
-      return t >= from && t < to;
-    }).length;
+  const inWindow = (from: number, to: number) => ACME.usage_events!.filter((r) => {
+    const t = Date.parse(`${String(r.timestamp).replace(' ', 'T')}Z`);
+    return t >= from && t < to;
+  }).length;
+  it('rolling ranges cover [asOf - n units, asOf)', async () => {
     const to = AS_OF.getTime();
-    expect(await counted({ last: { n: 7, unit: 'DAY' } })).toBe(inWindow(to - 7 * 86_400_000, to));
-    expect(await counted({ last: { n: 30, unit: 'HOUR' } })).toBe(inWindow(to - 30 * 3_600_000, to));
-    expect(await counted({ last: { n: 1, unit: 'WEEK' } })).toBe(inWindow(to - 7 * 86_400_000, to));
-    expect(await counted({ last: { n: 1, unit: 'MONTH' } })).toBe(inWindow(Date.parse('2024-02-08T12:00:00Z'), to));
-    expect(await counted({ last: { n: 7, unit: 'DAY' } })).toBeLessThan(ACME.usage_events!.length - 1); // the window cuts
+    expect(await counted({ rolling: { n: 7, unit: 'DAY' } })).toBe(inWindow(to - 7 * 86_400_000, to));
+    expect(await counted({ rolling: { n: 30, unit: 'HOUR' } })).toBe(inWindow(to - 30 * 3_600_000, to));
+    expect(await counted({ rolling: { n: 1, unit: 'WEEK' } })).toBe(inWindow(to - 7 * 86_400_000, to));
+    expect(await counted({ rolling: { n: 1, unit: 'MONTH' } })).toBe(inWindow(Date.parse('2024-02-08T12:00:00Z'), to));
+    expect(await counted({ rolling: { n: 7, unit: 'DAY' } })).toBeLessThan(ACME.usage_events!.length - 1); // the window cuts
+  });
+  it('calendar ranges cover whole units before the current one, in the effective zone', async () => {
+    // as-of Friday 2024-03-08 12:00 UTC = 21:00 in Tokyo, 04:00 in Los Angeles.
+    const tokyo = async (timeRange: object) => (await run(compile({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange }, 'acme', 'Asia/Tokyo')))[0]![0];
+    const la = async (timeRange: object) => (await run(compile({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange }, 'acme', 'America/Los_Angeles')))[0]![0];
+    expect(await counted({ last: { n: 7, unit: 'DAY' } })).toBe(inWindow(Date.parse('2024-03-01T00:00:00Z'), Date.parse('2024-03-08T00:00:00Z')));
+    expect(await tokyo({ last: { n: 7, unit: 'DAY' } })).toBe(inWindow(Date.parse('2024-02-29T15:00:00Z'), Date.parse('2024-03-07T15:00:00Z')));
+    expect(await la({ last: { n: 7, unit: 'DAY' } })).toBe(inWindow(Date.parse('2024-03-01T08:00:00Z'), Date.parse('2024-03-08T08:00:00Z')));
+    expect(await tokyo({ last: { n: 1, unit: 'DAY', includeCurrent: true } })).toBe(inWindow(Date.parse('2024-03-06T15:00:00Z'), AS_OF.getTime()));
+    expect(await tokyo({ period: 'PREVIOUS_WEEK' })).toBe(inWindow(Date.parse('2024-02-25T15:00:00Z'), Date.parse('2024-03-03T15:00:00Z')));
+    expect(await la({ from: '2024-03-02', to: '2024-03-03' })).toBe(inWindow(Date.parse('2024-03-02T08:00:00Z'), Date.parse('2024-03-03T08:00:00Z')));
+    // The fixture spreads events across the days, so the zone matters: the same range differs in the two zones.
+    expect(await tokyo({ last: { n: 7, unit: 'DAY' } })).not.toBe(await la({ last: { n: 7, unit: 'DAY' } }));
   });
   it('absolute ranges and DATE columns', async () => {
     const days = (from: string, to: string) => ACME.usage_events!.filter((r) => String(r.event_date) >= from && String(r.event_date) < to).length;
@@ -201,20 +216,29 @@ describe('time ranges', () => {
 });
 
 describe('grains and measures', () => {
-  it('bucket every grain in UTC', async () => {
-    const monday = (d: string) => {
-      const t = new Date(`${d}T00:00:00Z`);
-      return new Date(t.getTime() - ((t.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-    };
-    const bucket: Record<string, (ts: string) => string> = {
-      HOUR: (ts) => `${ts.slice(0, 13)}:00:00`, DAY: (ts) => ts.slice(0, 10), WEEK: (ts) => monday(ts.slice(0, 10)), MONTH: (ts) => `${ts.slice(0, 7)}-01`,
-    };
-    for (const [field, grains] of [['timestamp', GRAINS], ['event_date', GRAINS.filter((g) => g !== 'HOUR')]] as const) {
-      for (const grain of grains) {
-        const want = new Map<string, number>();
-        for (const r of ACME.usage_events!) want.set(bucket[grain]!(String(r[field])), (want.get(bucket[grain]!(String(r[field]))) ?? 0) + 1);
-        const got = await run(compile({ source: 'usage_events', dimensions: [{ field, grain }], measures: [{ fn: 'COUNT' }] }));
-        expect(got, `${field} ${grain}`).toEqual([...want].sort((x, y) => cmp(x[0], y[0])));
+  it('bucket every grain on the calendar of the effective zone, as the range resolver does', async () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (const timeZone of ['UTC', 'Asia/Kathmandu', 'America/New_York', 'Australia/Lord_Howe']) {
+      for (const weekStart of ['MONDAY', 'SUNDAY'] as const) {
+        const rules = { timeZone, weekStart };
+        /** The JS reference: the unit start from calendar/periods.ts, as a calendar date (or the hour's UTC instant). */
+        const bucket = (grain: string, value: string): string => {
+          if (grain === 'HOUR') return new Date(unitStart(Date.parse(`${value.replace(' ', 'T')}Z`), 'HOUR', rules)).toISOString().slice(0, 19).replace('T', ' ');
+          const start = unitStart(value.length === 10 ? fixedBoundInstant(value, timeZone)! : Date.parse(`${value.replace(' ', 'T')}Z`), grain as 'DAY', rules);
+          const w = wallParts(start, timeZone);
+          return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+        };
+        for (const [field, grains] of [['timestamp', GRAINS], ['event_date', GRAINS.filter((g) => g !== 'HOUR')]] as const) {
+          for (const grain of grains) {
+            const want = new Map<string, number>();
+            for (const r of ACME.usage_events!) {
+              const key = bucket(grain, String(r[field]));
+              want.set(key, (want.get(key) ?? 0) + 1);
+            }
+            const got = await run(compile({ source: 'usage_events', dimensions: [{ field, grain }], measures: [{ fn: 'COUNT' }], weekStart }, 'acme', timeZone));
+            expect(got, `${timeZone} ${weekStart} ${field} ${grain}`).toEqual([...want].sort((x, y) => cmp(x[0], y[0])));
+          }
+        }
       }
     }
   });
@@ -262,7 +286,7 @@ describe('paging', () => {
     return { rows, sizes };
   }
   it('walks a truncated raw report page by page: same rows as one query, ending exactly at rowLimit', async () => {
-    const q = compile({ source: 'usage_events', dimensions: [{ field: 'event_type' }, { field: 'country' }], rowLimit: 37 });
+    const q = compile({ source: 'usage_events', dimensions: [{ field: 'event_type' }, { field: 'country' }], rowLimit: 37, raw: true });
     const full = await run(q);
     expect(full).toHaveLength(37);
     const want = ACME.usage_events!.map((r) => [r.event_type, r.country]).sort((x, y) => cmp(x[0], y[0]) || cmp(x[1], y[1])).slice(0, 37);
@@ -271,8 +295,12 @@ describe('paging', () => {
     expect(sizes).toEqual([5, 5, 5, 5, 5, 5, 5, 2]);
     expect(rows).toEqual(full);
     expect(await run(compileCount(q, 37))).toEqual([[38]]);
-    const all = compile({ source: 'usage_events', dimensions: [{ field: 'event_type' }, { field: 'country' }], rowLimit: 100 });
+    const all = compile({ source: 'usage_events', dimensions: [{ field: 'event_type' }, { field: 'country' }], rowLimit: 100, raw: true });
     expect(await run(compileCount(all, 100))).toEqual([[60]]);
+    // Without raw the same dimensions are grouped: one row per distinct combination.
+    const distinct = new Set(ACME.usage_events!.map((r) => `${r.event_type}|${r.country}`)).size;
+    expect(distinct).toBeLessThan(60);
+    expect(await run(compileCount(compile({ source: 'usage_events', dimensions: [{ field: 'event_type' }, { field: 'country' }], rowLimit: 100 }), 100))).toEqual([[distinct]]);
   });
   it('walks a grouped report ordered by a measure, ties broken by the group keys', async () => {
     const def = { source: 'usage_events', dimensions: [{ field: 'user_id' }, { field: 'platform' }], measures: [{ fn: 'COUNT', alias: 'n' }], orderBy: [{ key: 'n', direction: 'DESC' }] };

@@ -107,9 +107,9 @@ describe('compileReport', () => {
   });
 
   it('buckets every grain in the effective zone (a bound parameter) with the right result types', () => {
-    const hour = "toDateTime(intDiv(toUnixTimestamp(`timestamp`) + timeZoneOffset(toTimeZone(`timestamp`, {tz:String})), 3600) * 3600 - timeZoneOffset(toTimeZone(`timestamp`, {tz:String})), 'UTC')";
+    const hour = "toDateTime64(`timestamp` - toIntervalSecond(toMinute(`timestamp`, {tz:String}) * 60 + toSecond(`timestamp`, {tz:String})), 0, 'UTC')";
     const expected = {
-      HOUR: [hour, 'DATETIME', "DateTime('UTC')"],
+      HOUR: [hour, 'DATETIME', "DateTime64(0, 'UTC')"],
       DAY: ['toDate(`timestamp`, {tz:String})', 'DATE', 'Date'],
       WEEK: ['toMonday(`timestamp`, {tz:String})', 'DATE', 'Date'],
       MONTH: ['toStartOfMonth(`timestamp`, {tz:String})', 'DATE', 'Date'],
@@ -284,10 +284,10 @@ describe('compileCsvReport', () => {
     if (!r.ok) throw new Error(r.reason);
     const lines = r.query.sql.split('\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^SELECT toString\(toDate\(`timestamp`, 'UTC'\)\) AS `csv_0`, if\(.*`event_type`.* AS `csv_1`, .*count\(\).* AS `csv_2`, if\(abs\(avg\(`value`\)\) < 1e21.* AS `csv_3`$/);
+    expect(lines[0]).toMatch(/^SELECT toString\(toDate\(`timestamp`, \{tz:String\}\)\) AS `csv_0`, if\(.*`event_type`.* AS `csv_1`, .*count\(\).* AS `csv_2`, if\(abs\(avg\(`value`\)\) < 1e21.* AS `csv_3`$/);
     expect(lines.slice(1, 3)).toEqual(q.sql.split('\n').slice(1, 3)); // FROM, WHERE
-    expect(lines[3]).toBe("GROUP BY toDate(`timestamp`, 'UTC'), `event_type`");
-    expect(lines[4]).toBe("ORDER BY count() DESC, toDate(`timestamp`, 'UTC') ASC, `event_type` ASC");
+    expect(lines[3]).toBe('GROUP BY toDate(`timestamp`, {tz:String}), `event_type`');
+    expect(lines[4]).toBe('ORDER BY count() DESC, toDate(`timestamp`, {tz:String}) ASC, `event_type` ASC');
     expect(lines[5]).toBe('LIMIT {limit:UInt64}');
     expect(r.query.sql.match(/\bFROM\b/g)).toHaveLength(1);
     expect(r.query.params).toEqual(q.params);
@@ -298,7 +298,7 @@ describe('compileCsvReport', () => {
   });
 
   it('orders raw reports by the columns, not by their formatted text', () => {
-    const def = { source: 'device_metrics', dimensions: [{ field: 'timestamp' }, { field: 'cpu_percent' }, { field: 'is_online' }], orderBy: [{ key: 'cpu_percent', direction: 'DESC' }] };
+    const def = { source: 'device_metrics', dimensions: [{ field: 'timestamp' }, { field: 'cpu_percent' }, { field: 'is_online' }], orderBy: [{ key: 'cpu_percent', direction: 'DESC' }], raw: true };
     const r = compileCsvReport(normalize(def), CTX);
     if (!r.ok) throw new Error(r.reason);
     expect(r.query.sql).not.toContain('GROUP BY');

@@ -188,21 +188,22 @@ function sumType(chType: string): string {
 /**
  * A time bucket in the effective zone (the `{tz:String}` parameter), or on the calendar for a DATE
  * column. Days and longer come back as Date (a calendar date: never shifted again by a reader's
- * zone); HOUR as the DateTime('UTC') instant at which the local hour began.
+ * zone); HOUR as the DateTime64(0, 'UTC') instant at which the local hour began (64-bit: source
+ * values reach 2299, past DateTime's 2106).
  *
- * HOUR is computed from the offset at each event instead of toStartOfHour(x, tz): the bucket is
- * the instant minus the minutes and seconds the local clock shows, which is the same rule as the
- * range resolver (calendar/periods.ts) and right in Kathmandu (+05:45: buckets start at xx:15
- * UTC) and across fall-back (01:00 EDT and 01:00 EST are two buckets). toStartOfHour with a zone
- * returns a 30-minute-shifted hour on Lord Howe's fall-back night (checked in chDB 26.7).
+ * HOUR is the instant minus the minutes and seconds the local clock shows (toMinute/toSecond in
+ * the zone), instead of toStartOfHour(x, tz): the same rule as the range resolver
+ * (calendar/periods.ts), right in Kathmandu (+05:45: buckets start at xx:15 UTC) and across
+ * fall-back (01:00 EDT and 01:00 EST are two buckets). toStartOfHour with a zone returns a
+ * 30-minute-shifted hour on Lord Howe's fall-back night, and timeZoneOffset is wrong in
+ * Kiritimati and Apia (both checked in chDB 26.7).
  */
 function bucketSql(id: string, kind: ColumnKind, grain: NonNullable<NormalizedDefinition['dimensions'][number]['grain']>, weekStart: NormalizedDefinition['weekStart'], path: string): { expr: string; kind: ColumnKind; chType: string } {
   if (kind !== 'DATETIME' && kind !== 'DATE') throw new DefinitionRejected([{ path, message: 'grain needs a date or time column' }]);
   if (grain === 'HOUR') {
     if (kind !== 'DATETIME') throw new DefinitionRejected([{ path, message: 'HOUR needs a DATETIME column' }]);
-    const seconds = `toUnixTimestamp(${id})`;
-    const offset = `timeZoneOffset(toTimeZone(${id}, {tz:String}))`;
-    return { expr: `toDateTime(intDiv(${seconds} + ${offset}, 3600) * 3600 - ${offset}, 'UTC')`, kind: 'DATETIME', chType: "DateTime('UTC')" };
+    const intoHour = `toIntervalSecond(toMinute(${id}, {tz:String}) * 60 + toSecond(${id}, {tz:String}))`;
+    return { expr: `toDateTime64(${id} - ${intoHour}, 0, 'UTC')`, kind: 'DATETIME', chType: "DateTime64(0, 'UTC')" };
   }
   const zone = kind === 'DATETIME' ? ', {tz:String}' : '';
   const fn = {
