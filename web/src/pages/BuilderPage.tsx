@@ -4,20 +4,23 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import type { MeasureFn, SortDirection, TimeGrain } from '../generated/graphql';
+import type { MeasureFn, SortDirection } from '../generated/graphql';
 import {
   BUILDER_CREATE, BUILDER_DELETE, BUILDER_PREVIEW, BUILDER_REPORT, BUILDER_TABLES, BUILDER_UPDATE, BUILDER_VALIDATE, REPORTS_LIST,
 } from '../components/reports/documents';
 import {
-  GRAINS, MEASURE_FNS, RELATIVE_PRESETS, emptyDraft, fromDefinition, outputKeys, pathLabel, toDefinition,
-  type Draft, type DraftFilter, type RelativePreset, type TableInfo,
+  MEASURE_FNS, dimensionKey, emptyDraft, fromDefinition, outputKeys, toDefinition,
+  type Draft, type DraftFilter, type TableInfo,
 } from '../components/reports/model';
 import { FieldError } from '../components/reports/FieldError';
 import { FilterRow } from '../components/reports/FilterRow';
-import { PreviewTable } from '../components/reports/PreviewTable';
+import { DimensionsSection } from '../components/reports/DimensionsSection';
+import { TimeSection } from '../components/reports/TimeSection';
+import { PreviewCard } from '../components/reports/PreviewCard';
 import { ErrorBanner, friendlyError } from '../components/reports/ErrorBanner';
 import { ExportPanel } from '../components/exports/ExportPanel';
-import { formatNumber, formatRelativeTime } from '../format';
+import { browserZone } from '../components/schedules/util';
+import { formatRelativeTime } from '../format';
 import { href, navigate } from '../router';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -44,7 +47,8 @@ function Builder({ reportId }: { reportId: string | null }) {
 
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [draft, setDraft] = useState<Draft | null>(reportId ? null : emptyDraft());
+  // A new report reads time where its author is; a saved one keeps its zone.
+  const [draft, setDraft] = useState<Draft | null>(reportId ? null : emptyDraft('', browserZone()));
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [serverError, setServerError] = useState<unknown>(null);
@@ -181,8 +185,6 @@ function Builder({ reportId }: { reportId: string | null }) {
   if (!draft || tablesQ.loading) return <p className="muted" role="status">Loading the report builder…</p>;
 
   const keys = outputKeys(draft);
-  const rangeFrom = preview && preview.totalCount > 0 ? dataPage * PAGE + 1 : 0;
-  const rangeTo = preview ? dataPage * PAGE + preview.rows.length : 0;
   const timeCols = columns.filter((c) => c.time);
 
   return (
@@ -216,7 +218,7 @@ function Builder({ reportId }: { reportId: string | null }) {
             </label>
             <label>
               Table
-              <select value={draft.source} onChange={(e) => edit(() => ({ ...emptyDraft(e.target.value), timeMode: draft.timeMode, relative: draft.relative, from: draft.from, to: draft.to, rowLimit: draft.rowLimit }))}>
+              <select value={draft.source} onChange={(e) => edit(() => ({ ...emptyDraft(e.target.value, draft.timeZone), range: draft.range, weekStart: draft.weekStart, rowLimit: draft.rowLimit }))}>
                 {tables.map((t) => <option key={t.name} value={t.name}>{t.label}</option>)}
               </select>
               {table && <span className="hint">{table.description}</span>}
@@ -224,47 +226,7 @@ function Builder({ reportId }: { reportId: string | null }) {
             </label>
           </section>
 
-          <section aria-labelledby="dims-h">
-            <h3 id="dims-h">Dimensions <span className="hint">group rows by</span></h3>
-            {draft.dimensions.map((d, i) => {
-              const col = columns.find((c) => c.name === d.field);
-              const timeish = col?.kind === 'DATE' || col?.kind === 'DATETIME';
-              return (
-                <div className="builder-row" key={i} data-testid="dimension-row">
-                  <label>
-                    Dimension {i + 1} column
-                    <select value={d.field} onChange={(e) => {
-                      const c = columns.find((x) => x.name === e.target.value);
-                      edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, field: e.target.value, grain: c && (c.kind === 'DATETIME' || c.kind === 'DATE') ? (y.grain || 'DAY') : '' } : y)) }));
-                    }}>
-                      <option value="">Choose a column…</option>
-                      {columns.filter((c) => c.dimension).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
-                    </select>
-                    <FieldError errors={errors} path={`dimensions.${i}.field`} />
-                  </label>
-                  {timeish && (
-                    <label>
-                      Time grain
-                      <select value={d.grain} onChange={(e) => edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, grain: e.target.value as TimeGrain | '' } : y)) }))}>
-                        <option value="">None</option>
-                        {GRAINS.map((g) => <option key={g} value={g}>{g.toLowerCase()}</option>)}
-                      </select>
-                      <FieldError errors={errors} path={`dimensions.${i}.grain`} />
-                    </label>
-                  )}
-                  <label>
-                    Alias
-                    <input value={d.alias} placeholder="optional" onChange={(e) => edit((x) => ({ ...x, dimensions: x.dimensions.map((y, j) => (j === i ? { ...y, alias: e.target.value } : y)) }))} />
-                    <FieldError errors={errors} path={`dimensions.${i}.alias`} />
-                  </label>
-                  <button type="button" className="danger icon" aria-label={`Remove dimension ${i + 1}`} onClick={() => edit((x) => ({ ...x, dimensions: x.dimensions.filter((_, j) => j !== i) }))}>Remove</button>
-                  <FieldError errors={errors} path={`dimensions.${i}`} />
-                </div>
-              );
-            })}
-            <FieldError errors={errors} path="dimensions" />
-            <button type="button" onClick={() => edit((x) => ({ ...x, dimensions: [...x.dimensions, { field: '', grain: '', alias: '' }] }))}>+ Add dimension</button>
-          </section>
+          <DimensionsSection draft={draft} columns={columns} errors={errors} edit={edit} />
 
           <section aria-labelledby="measures-h">
             <h3 id="measures-h">Measures <span className="hint">numbers to compute</span></h3>
@@ -301,7 +263,7 @@ function Builder({ reportId }: { reportId: string | null }) {
           <section aria-labelledby="filters-h">
             <h3 id="filters-h">Filters</h3>
             {draft.filters.map((f, i) => (
-              <FilterRow key={i} index={i} filter={f} columns={columns} errors={errors}
+              <FilterRow key={i} index={i} filter={f} columns={columns} errors={errors} timeZone={draft.timeZone}
                 onChange={(next: DraftFilter) => edit((x) => ({ ...x, filters: x.filters.map((y, j) => (j === i ? next : y)) }))}
                 onRemove={() => edit((x) => ({ ...x, filters: x.filters.filter((_, j) => j !== i) }))} />
             ))}
@@ -309,33 +271,13 @@ function Builder({ reportId }: { reportId: string | null }) {
             <button type="button" onClick={() => edit((x) => ({ ...x, filters: [...x.filters, { field: '', op: 'EQ', value: '', values: [] }] }))}>+ Add filter</button>
           </section>
 
-          <section aria-labelledby="time-h">
-            <h3 id="time-h">Time range {table && <span className="hint">on {columns.find((c) => c.name === table.defaultTimeColumn)?.label ?? table.defaultTimeColumn}</span>}</h3>
-            <div className="toolbar" role="radiogroup" aria-label="Time range">
-              {(['relative', 'absolute', 'all'] as const).map((mode) => (
-                <label key={mode} className="radio">
-                  <input type="radio" name="timeMode" checked={draft.timeMode === mode} onChange={() => edit((x) => ({ ...x, timeMode: mode }))} />
-                  {mode === 'relative' ? 'Relative' : mode === 'absolute' ? 'Between dates' : 'All time'}
-                </label>
-              ))}
-            </div>
-            {draft.timeMode === 'relative' && (
-              <div className="toolbar presets">
-                {RELATIVE_PRESETS.map((p) => (
-                  <button type="button" key={p.id} aria-pressed={draft.relative === p.id} className={draft.relative === p.id ? 'selected' : undefined}
-                    onClick={() => edit((x) => ({ ...x, relative: p.id as RelativePreset }))}>{p.label}</button>
-                ))}
-              </div>
-            )}
-            {draft.timeMode === 'absolute' && (
-              <div className="builder-row">
-                <label>From<input type="datetime-local" value={draft.from} onChange={(e) => edit((x) => ({ ...x, from: e.target.value }))} /><FieldError errors={errors} path="timeRange.from" /></label>
-                <label>To (exclusive)<input type="datetime-local" value={draft.to} onChange={(e) => edit((x) => ({ ...x, to: e.target.value }))} /><FieldError errors={errors} path="timeRange.to" /></label>
-              </div>
-            )}
-            {timeCols.length === 0 && draft.timeMode !== 'all' && <span className="hint">This table has no time column.</span>}
-            <FieldError errors={errors} path="timeRange" prefix />
-          </section>
+          <TimeSection range={draft.range} timeZone={draft.timeZone} weekStart={draft.weekStart} errors={errors}
+            grains={draft.dimensions.map((d) => d.grain)}
+            timeColumn={timeCols.length === 0 ? null : columns.find((c) => c.name === table?.defaultTimeColumn)?.label ?? table?.defaultTimeColumn ?? null}
+            onRange={(range) => edit((x) => ({ ...x, range }))}
+            onTimeZone={(timeZone) => edit((x) => ({ ...x, timeZone }))}
+            onWeekStart={(weekStart) => edit((x) => ({ ...x, weekStart }))} />
+          {timeCols.length === 0 && draft.range.kind !== 'all' && <span className="hint">This table has no time column.</span>}
 
           <section aria-labelledby="order-h">
             <h3 id="order-h">Order and limit</h3>
@@ -370,39 +312,13 @@ function Builder({ reportId }: { reportId: string | null }) {
         </form>
 
         <div className="builder-side">
-          <section className="card preview-card" aria-labelledby="preview-h">
-            <div className="page-head">
-              <h2 id="preview-h">Preview</h2>
-              <span className="muted" role="status">
-                {validateQ.loading || previewQ.loading ? 'Updating…' : shownValidation && !shownValidation.valid ? `${shownValidation.errors.length} problem${shownValidation.errors.length === 1 ? '' : 's'} to fix` : preview ? `${formatNumber(preview.elapsedMs)} ms` : ''}
-              </span>
-            </div>
-            {shownValidation && !shownValidation.valid && (
-              <ul className="problems" data-testid="validation-summary">
-                {shownValidation.errors.map((e, i) => <li key={i} data-path={e.path}><strong>{pathLabel(e.path)}</strong>: {e.message}</li>)}
-              </ul>
-            )}
-            <ErrorBanner error={validateQ.error ?? previewQ.error} title="The preview could not run" />
-            {preview && shownValidation?.valid && (
-              <>
-                {preview.truncated && (
-                  <div className="note" data-testid="truncated-note">Limited to {formatNumber(debounced?.rowLimit ?? preview.totalCount)} rows by the row limit.</div>
-                )}
-                {preview.rows.length === 0 ? (
-                  <p className="empty">No rows match. Try a wider time range or fewer filters.</p>
-                ) : (
-                  <PreviewTable columns={preview.columns} rows={preview.rows} />
-                )}
-                <div className="pager">
-                  <span data-testid="preview-range">Rows {formatNumber(rangeFrom)}–{formatNumber(rangeTo)} of {formatNumber(preview.totalCount)}</span>
-                  <button type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={page === 0 || previewQ.loading}>Previous page</button>
-                  <button type="button" onClick={() => preview.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} disabled={!preview.pageInfo.hasNextPage || previewQ.loading}>Next page</button>
-                </div>
-              </>
-            )}
-          </section>
+          <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
+            preview={shownValidation?.valid ? preview : undefined} rowLimit={debounced?.rowLimit} dataPage={dataPage} page={page} pageSize={PAGE}
+            grains={Object.fromEntries(draft.dimensions.filter((d) => d.grain).map((d) => [dimensionKey(d), d.grain]))}
+            onPrevious={() => setCursors((c) => c.slice(0, -1))}
+            onNext={() => preview?.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} />
           {reportId ? (
-            <ExportPanel reportId={reportId} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
+            <ExportPanel reportId={reportId} reportTimeZone={saved?.definition.timeZone || 'UTC'} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
           ) : (
             <section className="card"><h2>Download report</h2><p className="muted">Save the report to download it as CSV, Excel, PDF or JSON.</p></section>
           )}

@@ -7,6 +7,8 @@ import { useMutation, useSubscription } from '@apollo/client/react';
 import type { ExportFormat, ExportUpdatedSubscription } from '../../generated/graphql';
 import { CANCEL_EXPORT, CREATE_EXPORT, EXPORT_UPDATED, RETRY_EXPORT } from './documents';
 import { ErrorBanner } from '../reports/ErrorBanner';
+import { ExportOptions, type ExportTimeOptions } from './ExportOptions';
+import { isZone } from '../schedules/util';
 import { formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
 
 type ExportState = ExportUpdatedSubscription['exportUpdated'];
@@ -26,8 +28,24 @@ export function triggerDownload(url: string, fileName?: string | null): void {
   a.remove();
 }
 
-export function ExportPanel({ reportId, disabled, disabledReason }: { reportId: string; disabled?: boolean; disabledReason?: string }) {
+interface Props {
+  reportId: string;
+  /** The saved report's zone: the file's unless changed for it. */
+  reportTimeZone: string;
+  disabled?: boolean;
+  disabledReason?: string;
+}
+
+export function ExportPanel({ reportId, reportTimeZone, disabled, disabledReason }: Props) {
   const [format, setFormat] = useState<ExportFormat>('CSV');
+  const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL' });
+  // A report saved with another zone: the file follows it unless this file's zone was changed.
+  const followed = useRef(reportTimeZone);
+  useEffect(() => {
+    setTimeOptions((o) => (o.timeZone === followed.current ? { ...o, timeZone: reportTimeZone } : o));
+    followed.current = reportTimeZone;
+  }, [reportTimeZone]);
+  const zoneOk = isZone(timeOptions.timeZone.trim());
   const [current, setCurrent] = useState<ExportState | null>(null);
   const [error, setError] = useState<unknown>(null);
   const downloaded = useRef(new Set<string>());
@@ -56,7 +74,11 @@ export function ExportPanel({ reportId, disabled, disabledReason }: { reportId: 
   async function start() {
     setError(null);
     try {
-      const res = await createExport({ variables: { input: { reportId, format } } });
+      const options = {
+        timeZone: timeOptions.timeZone.trim(),
+        ...(format === 'CSV' ? { csvTimestamps: timeOptions.csvTimestamps } : {}),
+      };
+      const res = await createExport({ variables: { input: { reportId, format, options } } });
       if (res.data) setCurrent(res.data.createExport);
     } catch (e) {
       setError(e);
@@ -97,18 +119,19 @@ export function ExportPanel({ reportId, disabled, disabledReason }: { reportId: 
             {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
           </select>
         </label>
-        <button type="button" className="primary" onClick={start} disabled={disabled || running || createState.loading} title={disabled ? disabledReason : undefined}>
+        <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : undefined}>
           {createState.loading ? 'Starting…' : 'Download'}
         </button>
         {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
         {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
+      <ExportOptions format={format} reportTimeZone={reportTimeZone} value={timeOptions} disabled={running} onChange={setTimeOptions} />
       <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
       {current && (
         <div className="export-progress" data-testid="export-progress" aria-live="polite">
           <div className="export-progress-head">
             <span className={`badge ${current.status}`} data-testid="export-status">{current.status.toLowerCase()}</span>
-            <span className="muted">{current.format}</span>
+            <span className="muted">{current.format}{current.timeZone && <> · times in <span data-testid="export-time-zone">{current.timeZone}</span></>}</span>
             <strong data-testid="export-percent">{formatPercent(percent)}</strong>
           </div>
           <div className="progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(percent)}>

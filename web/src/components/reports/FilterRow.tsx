@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FilterOp } from '../../generated/graphql';
-import { OP_LABELS, isoToLocalInput, opsFor, type ColumnInfo, type DraftFilter } from './model';
+import { OP_LABELS, opsFor, wallInput, type ColumnInfo, type DraftFilter } from './model';
 import { FieldError } from './FieldError';
 
 interface Props {
@@ -8,6 +8,8 @@ interface Props {
   filter: DraftFilter;
   columns: ColumnInfo[];
   errors: Record<string, string[]>;
+  /** The report's zone: date-times are wall times there. */
+  timeZone: string;
   onChange(next: DraftFilter): void;
   onRemove(): void;
 }
@@ -15,12 +17,12 @@ interface Props {
 function inputType(kind: string | undefined): string {
   return kind === 'NUMBER' ? 'number' : kind === 'DATE' ? 'date' : kind === 'DATETIME' ? 'datetime-local' : 'text';
 }
-/** Saved ISO instants show in datetime-local inputs in the browser's zone. */
-function shown(value: string, kind: string | undefined): string {
-  return kind === 'DATETIME' && /Z$|[+-]\d\d:\d\d$/.test(value) ? isoToLocalInput(value) : value;
+/** Saved instants show in datetime-local inputs as wall times of the report's zone (what is sent back). */
+function shown(value: string, kind: string | undefined, timeZone: string): string {
+  return kind === 'DATETIME' ? wallInput(value, timeZone) : value;
 }
 
-function ValueInput({ kind, value, label, onChange }: { kind: string | undefined; value: string; label: string; onChange(v: string): void }) {
+function ValueInput({ kind, value, label, timeZone, onChange }: { kind: string | undefined; value: string; label: string; timeZone: string; onChange(v: string): void }) {
   if (kind === 'BOOLEAN') {
     return (
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -30,7 +32,7 @@ function ValueInput({ kind, value, label, onChange }: { kind: string | undefined
       </select>
     );
   }
-  return <input aria-label={label} type={inputType(kind)} step={kind === 'NUMBER' ? 'any' : undefined} value={shown(value, kind)} onChange={(e) => onChange(e.target.value)} />;
+  return <input aria-label={label} type={inputType(kind)} step={kind === 'NUMBER' ? 'any' : undefined} value={shown(value, kind, timeZone)} onChange={(e) => onChange(e.target.value)} />;
 }
 
 function Chips({ values, kind, label, onChange }: { values: string[]; kind: string | undefined; label: string; onChange(v: string[]): void }) {
@@ -65,7 +67,7 @@ function Chips({ values, kind, label, onChange }: { values: string[]; kind: stri
   );
 }
 
-export function FilterRow({ index, filter, columns, errors, onChange, onRemove }: Props) {
+export function FilterRow({ index, filter, columns, errors, timeZone, onChange, onRemove }: Props) {
   const p = `filters.${index}`;
   const filterable = columns.filter((c) => c.filter);
   const col = columns.find((c) => c.name === filter.field);
@@ -102,20 +104,22 @@ export function FilterRow({ index, filter, columns, errors, onChange, onRemove }
         ) : filter.op === 'BETWEEN' ? (
           <div className="between">
             <div>
-              <ValueInput kind={col?.kind} label={`Filter ${n} from`} value={filter.values[0] ?? ''} onChange={(v) => onChange({ ...filter, values: [v, filter.values[1] ?? ''] })} />
+              <ValueInput kind={col?.kind} timeZone={timeZone} label={`Filter ${n} from`} value={filter.values[0] ?? ''} onChange={(v) => onChange({ ...filter, values: [v, filter.values[1] ?? ''] })} />
               <FieldError errors={errors} path={`${p}.values.0`} />
             </div>
             <span className="muted">and</span>
             <div>
-              <ValueInput kind={col?.kind} label={`Filter ${n} to`} value={filter.values[1] ?? ''} onChange={(v) => onChange({ ...filter, values: [filter.values[0] ?? '', v] })} />
+              <ValueInput kind={col?.kind} timeZone={timeZone} label={`Filter ${n} to`} value={filter.values[1] ?? ''} onChange={(v) => onChange({ ...filter, values: [filter.values[0] ?? '', v] })} />
               <FieldError errors={errors} path={`${p}.values.1`} />
             </div>
           </div>
         ) : filter.op === 'IN' || filter.op === 'NOT_IN' ? (
           <Chips kind={col?.kind} label={`Filter ${n} values`} values={filter.values} onChange={(values) => onChange({ ...filter, values })} />
         ) : (
-          <ValueInput kind={col?.kind} label={`Filter ${n} value`} value={filter.value} onChange={(value) => onChange({ ...filter, value })} />
+          <ValueInput kind={col?.kind} timeZone={timeZone} label={`Filter ${n} value`} value={filter.value} onChange={(value) => onChange({ ...filter, value })} />
         )}
+        {col?.kind === 'DATETIME' && filter.op !== 'IS_NULL' && filter.op !== 'IS_NOT_NULL' && <span className="hint">Times in {timeZone || 'UTC'}</span>}
+        {col?.kind === 'DATE' && filter.op !== 'IS_NULL' && filter.op !== 'IS_NOT_NULL' && <span className="hint">Calendar dates</span>}
         <FieldError errors={errors} path={`${p}.value`} />
         {filter.op === 'BETWEEN' ? <FieldError errors={errors} path={`${p}.values`} /> : <FieldError errors={errors} path={`${p}.values`} prefix />}
       </div>

@@ -1,22 +1,55 @@
+/**
+ * The preview's rows. DATETIME values are wall times of the preview's zone, read from the offset
+ * the server wrote (never converted into the browser's zone); DATE values are calendar dates, shown
+ * by their bucket ("Tue, Dec 1, 2026", "Q4 2026"). The zone is named in each time column's header.
+ */
 import type { ColumnKind } from '../../generated/graphql';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatNumber } from '../../format';
+import { formatDateBucket, formatOffset, formatWallDateTime, wallTimeOfValue, type WallTime } from '../../wall-time';
 
 export interface PreviewColumn { name: string; label: string; type: ColumnKind }
 
-function cell(value: unknown, kind: ColumnKind): string {
+/** How one DATETIME column shows: with seconds when any value has them, offsets when they differ (a DST change). */
+interface TimeColumn { walls: (WallTime | null)[]; seconds: boolean; offsets: boolean }
+
+function timeColumn(rows: unknown[], j: number, timeZone: string): TimeColumn {
+  const walls = rows.map((row) => {
+    const v = Array.isArray(row) ? row[j] : null;
+    return typeof v === 'string' ? wallTimeOfValue(v, timeZone) : null;
+  });
+  const present = walls.filter((w): w is WallTime => !!w);
+  return {
+    walls,
+    seconds: present.some((w) => w.second !== 0 || w.ms !== 0),
+    offsets: new Set(present.map((w) => w.offset)).size > 1,
+  };
+}
+
+function cell(value: unknown, kind: ColumnKind, grain: string | null | undefined, wall: WallTime | null | undefined, tc: TimeColumn | undefined): string {
   if (value === null || value === undefined) return '—';
   if (kind === 'NUMBER') return formatNumber(value as number | string);
   if (kind === 'BOOLEAN') return value ? 'true' : 'false';
   if (kind === 'DATETIME' && typeof value === 'string') {
-    const iso = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value) ? value.replace(' ', 'T') + (/(Z|[+-]\d\d:?\d\d)$/.test(value) ? '' : 'Z') : value;
-    const out = formatDateTime(iso, 'UTC');
-    return out === '—' ? value : `${out} UTC`;
+    if (!wall) return value;
+    const text = formatWallDateTime(wall, tc?.seconds);
+    return tc?.offsets ? `${text} (${formatOffset(wall.offset)})` : text;
   }
+  if (kind === 'DATE' && typeof value === 'string') return formatDateBucket(value, grain);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-export function PreviewTable({ columns, rows }: { columns: PreviewColumn[]; rows: unknown[] }) {
+interface Props {
+  columns: PreviewColumn[];
+  rows: unknown[];
+  /** The zone the preview read time in (preview.timeZone). */
+  timeZone: string;
+  /** Time grain of each bucketed output column, by column name. */
+  grains?: Record<string, string | null | undefined>;
+}
+
+export function PreviewTable({ columns, rows, timeZone, grains = {} }: Props) {
+  const times = columns.map((c, j) => (c.type === 'DATETIME' ? timeColumn(rows, j, timeZone) : undefined));
   return (
     <div className="table-scroll">
       <table data-testid="preview-table">
@@ -25,7 +58,9 @@ export function PreviewTable({ columns, rows }: { columns: PreviewColumn[]; rows
             {columns.map((c) => (
               <th key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined} scope="col">
                 {c.label}
-                <span className="col-kind">{c.type.toLowerCase()}</span>
+                <span className="col-kind">
+                  {c.type === 'DATETIME' ? `date-time · ${timeZone}` : c.type === 'DATE' ? (grains[c.name] ? `date · ${timeZone} calendar` : 'date') : c.type.toLowerCase()}
+                </span>
               </th>
             ))}
           </tr>
@@ -35,9 +70,15 @@ export function PreviewTable({ columns, rows }: { columns: PreviewColumn[]; rows
             const values = Array.isArray(row) ? row : [];
             return (
               <tr key={i}>
-                {columns.map((c, j) => (
-                  <td key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined}>{cell(values[j], c.type)}</td>
-                ))}
+                {columns.map((c, j) => {
+                  const v = values[j];
+                  const raw = typeof v === 'string' && (c.type === 'DATE' || c.type === 'DATETIME') ? v : undefined;
+                  return (
+                    <td key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined} data-value={raw} title={raw}>
+                      {cell(v, c.type, grains[c.name], times[j]?.walls[i], times[j])}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}

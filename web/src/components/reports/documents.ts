@@ -23,12 +23,12 @@ export const BUILDER_REPORT = graphql(`
     report(id: $id) {
       id name description tags isPublic updatedAt rowLimit
       definition {
-        source rowLimit
+        source rowLimit timeZone weekStart raw
         dimensions { field grain alias }
         measures { fn field alias }
         filters { field op value values }
         orderBy { key direction }
-        timeRange { field from to last { n unit } }
+        timeRange { field from to period last { n unit includeCurrent } rolling { n unit } }
       }
     }
   }
@@ -43,7 +43,8 @@ export const BUILDER_VALIDATE = graphql(`
 export const BUILDER_PREVIEW = graphql(`
   query BuilderPreview($input: PreviewReportInput!) {
     previewReport(input: $input) {
-      asOf elapsedMs totalCount truncated rows
+      asOf elapsedMs totalCount truncated rows timeZone
+      window { from to fromLocal toLocal }
       columns { name label type }
       pageInfo { endCursor hasNextPage }
     }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { emptyDraft, fromDefinition, opsFor, outputKeys, toDefinition, type TableInfo } from './model';
+import { emptyDraft, fromDefinition, opsFor, outputKeys, toDefinition, wallInput, type TableInfo } from './model';
 
 const table: TableInfo = {
   name: 'usage_events', label: 'Usage events', description: '', defaultTimeColumn: 'timestamp',
@@ -42,6 +42,27 @@ describe('toDefinition', () => {
     ]);
     expect(def.rowLimit).toBe(500);
     expect(def.timeRange).toEqual({ last: { n: 30, unit: 'DAY' } });
+    expect(def.timeZone).toBe('UTC');
+    expect(def.weekStart).toBeUndefined();
+    expect(def.raw).toBeUndefined();
+  });
+
+  it('sends date-time filter values as wall times of the report (no conversion through the browser zone)', () => {
+    const d = emptyDraft('usage_events', 'America/Los_Angeles');
+    d.filters = [{ field: 'timestamp', op: 'GTE', value: '2026-12-01T09:00', values: [] }];
+    const def = toDefinition(d, table);
+    expect(def.filters).toEqual([{ field: 'timestamp', op: 'GTE', value: '2026-12-01T09:00' }]);
+    expect(def.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it('asks for raw rows only without measures, and the week start only when it is not Monday', () => {
+    const d = emptyDraft('usage_events', 'Asia/Tokyo');
+    d.dimensions = [{ field: 'country', grain: '', alias: '' }];
+    d.raw = true;
+    d.weekStart = 'SUNDAY';
+    expect(toDefinition(d, table)).toMatchObject({ raw: true, weekStart: 'SUNDAY', timeZone: 'Asia/Tokyo' });
+    d.measures = [{ fn: 'COUNT', field: '', alias: '' }];
+    expect(toDefinition(d, table).raw).toBeUndefined();
   });
 
   it('round-trips through fromDefinition', () => {
@@ -49,12 +70,30 @@ describe('toDefinition', () => {
     d.dimensions = [{ field: 'timestamp', grain: 'DAY', alias: '' }];
     d.measures = [{ fn: 'SUM', field: 'duration_ms', alias: 'total' }];
     d.orderBy = [{ key: 'total', direction: 'DESC' }];
-    d.relative = '7d';
+    d.range = { ...d.range, kind: 'period', period: 'PREVIOUS_QUARTER' };
+    d.timeZone = 'Australia/Lord_Howe';
+    d.weekStart = 'SUNDAY';
     const back = fromDefinition(toDefinition(d, table) as never);
     expect(back.dimensions).toEqual(d.dimensions);
     expect(back.measures).toEqual(d.measures);
-    expect(back.relative).toBe('7d');
+    expect(back.range).toEqual(d.range);
+    expect(back.timeZone).toBe('Australia/Lord_Howe');
+    expect(back.weekStart).toBe('SUNDAY');
     expect(outputKeys(back)).toEqual(['timestamp_day', 'total']);
+  });
+
+  it('reads a report saved before zones as UTC', () => {
+    const back = fromDefinition({ source: 'usage_events', timeRange: { from: '2026-12-01', to: '2026-12-08' } } as never);
+    expect(back.timeZone).toBe('UTC');
+    expect(back.range).toMatchObject({ kind: 'between', withTimes: false, from: '2026-12-01', to: '2026-12-07' });
+  });
+});
+
+describe('wallInput', () => {
+  it('places saved instants in the report zone and keeps wall times and dates as written', () => {
+    expect(wallInput('2026-12-01T17:00:00.000Z', 'America/Los_Angeles')).toBe('2026-12-01T09:00');
+    expect(wallInput('2026-12-01T09:30:00.000', 'Asia/Tokyo')).toBe('2026-12-01T09:30:00.000');
+    expect(wallInput('2026-12-01', 'Asia/Tokyo')).toBe('2026-12-01');
   });
 });
 

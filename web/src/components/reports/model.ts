@@ -4,8 +4,10 @@
  * `filters.1.value` point at the row the user sees.
  */
 import type {
-  ColumnKind, FilterOp, MeasureFn, ReportDefinitionInput, SortDirection, TimeGrain, TimeUnit, BuilderReportQuery,
+  ColumnKind, FilterOp, MeasureFn, ReportDefinitionInput, SortDirection, TimeGrain, WeekStart, BuilderReportQuery,
 } from '../../generated/graphql';
+import { defaultRange, fromTimeRange, toTimeRange, type DraftRange } from './time-range';
+import { isoDate, parseWallTime, wallTimeIn } from '../../wall-time';
 
 export interface ColumnInfo { name: string; label: string; kind: ColumnKind; dimension: boolean; measure: boolean; filter: boolean; time: boolean }
 export interface TableInfo { name: string; label: string; description: string; defaultTimeColumn: string; columns: ColumnInfo[] }
@@ -14,28 +16,22 @@ export interface DraftDimension { field: string; grain: TimeGrain | ''; alias: s
 export interface DraftMeasure { fn: MeasureFn; field: string; alias: string }
 export interface DraftFilter { field: string; op: FilterOp; value: string; values: string[] }
 export interface DraftOrder { key: string; direction: SortDirection }
-export type RelativePreset = '24h' | '7d' | '30d' | '90d';
 export interface Draft {
   source: string;
   dimensions: DraftDimension[];
   measures: DraftMeasure[];
   filters: DraftFilter[];
-  timeMode: 'all' | 'relative' | 'absolute';
-  relative: RelativePreset;
-  from: string;
-  to: string;
+  range: DraftRange;
+  /** IANA zone the report reads time in: buckets, the range, wall times in filters, every time shown. */
+  timeZone: string;
+  weekStart: WeekStart;
+  /** Without measures: list rows as they are instead of one row per distinct combination. */
+  raw: boolean;
   orderBy: DraftOrder[];
   rowLimit: string;
 }
 
-export const RELATIVE_PRESETS: { id: RelativePreset; label: string; n: number; unit: TimeUnit }[] = [
-  { id: '24h', label: 'Last 24 hours', n: 24, unit: 'HOUR' },
-  { id: '7d', label: 'Last 7 days', n: 7, unit: 'DAY' },
-  { id: '30d', label: 'Last 30 days', n: 30, unit: 'DAY' },
-  { id: '90d', label: 'Last 90 days', n: 90, unit: 'DAY' },
-];
-
-export const GRAINS: TimeGrain[] = ['HOUR', 'DAY', 'WEEK', 'MONTH'];
+export const GRAINS: TimeGrain[] = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'];
 export const MEASURE_FNS: MeasureFn[] = ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'UNIQ'];
 export const OP_LABELS: Record<FilterOp, string> = {
   EQ: 'equals', NEQ: 'does not equal', GT: 'greater than', GTE: 'at least', LT: 'less than', LTE: 'at most',
@@ -54,8 +50,9 @@ export function opsFor(kind: ColumnKind | undefined, nullable = true): FilterOp[
   }
 }
 
-export function emptyDraft(source = ''): Draft {
-  return { source, dimensions: [], measures: [], filters: [], timeMode: 'relative', relative: '30d', from: '', to: '', orderBy: [], rowLimit: '1000' };
+/** A new report reads time in `timeZone` (the builder passes the browser's zone). */
+export function emptyDraft(source = '', timeZone = 'UTC'): Draft {
+  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000' };
 }
 
 export function dimensionKey(d: DraftDimension): string {
@@ -70,20 +67,17 @@ export function outputKeys(d: Draft): string[] {
   return [...d.dimensions.filter((x) => x.field).map(dimensionKey), ...d.measures.map(measureKey)];
 }
 
-/** datetime-local "2026-03-09T14:05" (local wall time) → ISO instant; date stays "2026-03-09". */
-function toIso(value: string, kind: ColumnKind | undefined): string {
-  if (kind === 'DATETIME' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-    const t = new Date(value);
-    return Number.isNaN(t.getTime()) ? value : t.toISOString();
-  }
-  return value;
-}
-/** ISO instant → datetime-local value in the browser's zone. */
-export function isoToLocalInput(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
+/**
+ * A saved date-time as a datetime-local value in the report's zone: an instant (`…Z`, an offset)
+ * is placed in the zone; a wall time without an offset is already the zone's and stays.
+ */
+export function wallInput(value: string, timeZone: string): string {
+  const w = parseWallTime(value);
+  if (!w || w.offset === null || !/T|\s/.test(value)) return value;
+  let wall = w;
+  try { wall = wallTimeIn(new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - w.offset * 60_000), timeZone); } catch { /* unknown zone */ }
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return `${isoDate(wall)}T${pad(wall.hour)}:${pad(wall.minute)}${wall.second ? `:${pad(wall.second)}` : ''}`;
 }
 
 function typed(value: string, kind: ColumnKind | undefined): string | number | boolean | null {
@@ -91,13 +85,16 @@ function typed(value: string, kind: ColumnKind | undefined): string | number | b
   if (v === '') return null;
   if (kind === 'NUMBER') { const n = Number(v); return Number.isFinite(n) ? n : v; }
   if (kind === 'BOOLEAN') return v === 'true' ? true : v === 'false' ? false : v;
-  if (kind === 'DATE' || kind === 'DATETIME') return toIso(v, kind);
+  // Dates and datetime-local wall times are sent as typed: the server reads them in the report's zone.
+  if (kind === 'DATE' || kind === 'DATETIME') return v;
   return value;
 }
 
 export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefinitionInput {
   const kindOf = (f: string) => table?.columns.find((c) => c.name === f)?.kind;
-  const def: ReportDefinitionInput = { source: d.source };
+  const def: ReportDefinitionInput = { source: d.source, timeZone: d.timeZone.trim() };
+  if (d.weekStart !== 'MONDAY') def.weekStart = d.weekStart;
+  if (d.raw && d.measures.length === 0 && d.dimensions.length > 0) def.raw = true;
   if (d.dimensions.length) def.dimensions = d.dimensions.map((x) => ({ field: x.field, grain: x.grain || null, alias: x.alias.trim() || null }));
   if (d.measures.length) def.measures = d.measures.map((m) => ({ fn: m.fn, field: m.field || null, alias: m.alias.trim() || null }));
   if (d.filters.length) {
@@ -112,12 +109,8 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
     });
   }
   if (d.orderBy.length) def.orderBy = d.orderBy.map((o) => ({ key: o.key, direction: o.direction }));
-  if (d.timeMode === 'relative') {
-    const p = RELATIVE_PRESETS.find((x) => x.id === d.relative) ?? RELATIVE_PRESETS[2]!;
-    def.timeRange = { last: { n: p.n, unit: p.unit } };
-  } else if (d.timeMode === 'absolute') {
-    def.timeRange = { from: d.from ? toIso(d.from, 'DATETIME') : null, to: d.to ? toIso(d.to, 'DATETIME') : null };
-  }
+  const timeRange = toTimeRange(d.range);
+  if (timeRange) def.timeRange = timeRange;
   const limit = d.rowLimit.trim();
   if (limit !== '') def.rowLimit = Number.isInteger(Number(limit)) ? Number(limit) : (limit as unknown as number);
   return def;
@@ -126,7 +119,10 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
 type SavedDefinition = BuilderReportQuery['report']['definition'];
 
 export function fromDefinition(def: SavedDefinition): Draft {
-  const d = emptyDraft(def.source);
+  // Saved before reports had zones: UTC, which is what they meant.
+  const d = emptyDraft(def.source, def.timeZone || 'UTC');
+  d.weekStart = def.weekStart ?? 'MONDAY';
+  d.raw = !!def.raw;
   d.dimensions = (def.dimensions ?? []).map((x) => ({ field: x.field, grain: x.grain ?? '', alias: x.alias ?? '' }));
   d.measures = (def.measures ?? []).map((m) => ({ fn: m.fn, field: m.field ?? '', alias: m.alias ?? '' }));
   d.filters = (def.filters ?? []).map((f) => ({
@@ -137,18 +133,7 @@ export function fromDefinition(def: SavedDefinition): Draft {
   }));
   d.orderBy = (def.orderBy ?? []).map((o) => ({ key: o.key, direction: o.direction ?? 'ASC' }));
   d.rowLimit = def.rowLimit ? String(def.rowLimit) : '';
-  const tr = def.timeRange;
-  if (!tr) d.timeMode = 'all';
-  else if (tr.last) {
-    const match = RELATIVE_PRESETS.find((p) => p.n === tr.last!.n && p.unit === tr.last!.unit);
-    d.timeMode = 'relative';
-    d.relative = match?.id ?? '30d';
-  } else {
-    d.timeMode = 'absolute';
-    d.from = tr.from ? isoToLocalInput(tr.from) : '';
-    d.to = tr.to ? isoToLocalInput(tr.to) : '';
-  }
-  // Date-time filter operands show in the browser's zone.
+  d.range = fromTimeRange(def.timeRange, d.timeZone);
   return d;
 }
 
@@ -158,7 +143,10 @@ export function pathLabel(path: string): string {
   const parts = path.split('.');
   const names: Record<string, string> = { dimensions: 'Dimension', measures: 'Measure', filters: 'Filter', orderBy: 'Sort' };
   const fields: Record<string, string> = { field: 'column', fn: 'function', op: 'operator', grain: 'time grain', alias: 'alias', key: 'column', direction: 'direction', value: 'value', values: 'value' };
-  const top: Record<string, string> = { rowLimit: 'Row limit', source: 'Table', timeRange: 'Time range', from: 'from', to: 'to', last: 'relative range' };
+  const top: Record<string, string> = {
+    rowLimit: 'Row limit', source: 'Table', timeRange: 'Time range', from: 'from', to: 'to', last: 'last', rolling: 'rolling', period: 'period',
+    n: 'count', unit: 'unit', timeZone: 'Time zone', weekStart: 'Week start', raw: 'Row listing',
+  };
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;

@@ -37,6 +37,14 @@ describe('range choices', () => {
     expect(choiceOf(fromTimeRange({ last: { n: 7, unit: 'DAY', includeCurrent: true } }, 'UTC'))).toBe('custom-last');
   });
 
+  it('stays on the custom entry while its count and unit match a list entry', () => {
+    const r = applyChoice(applyChoice(defaultRange(), 'last-7-DAY', 'UTC'), 'custom-last', 'UTC');
+    expect(choiceOf(r)).toBe('custom-last');
+    expect(toTimeRange(r)).toEqual({ last: { n: 7, unit: 'DAY' } });
+    expect(choiceOf(applyChoice(r, 'last-7-DAY', 'UTC'))).toBe('last-7-DAY');
+    expect(choiceOf(applyChoice(applyChoice(defaultRange(), 'rolling-24-HOUR', 'UTC'), 'custom-rolling', 'UTC'))).toBe('custom-rolling');
+  });
+
   it('lets the server name a count that is not a whole number, and says so first', () => {
     const r = { ...defaultRange(), n: '2.5' };
     expect(toTimeRange(r)).toEqual({ last: { n: 0, unit: 'DAY' } });

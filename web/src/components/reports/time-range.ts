@@ -19,6 +19,8 @@ export interface DraftRange {
   unit: TimeUnit;
   /** last: also the current unit so far. */
   includeCurrent: boolean;
+  /** last / rolling: edited as a custom count and unit, even when it matches a list entry. */
+  custom: boolean;
   period: NamedPeriod;
   /** between: wall date-times (end exclusive) instead of whole days (end inclusive). */
   withTimes: boolean;
@@ -54,7 +56,7 @@ export const RANGE_CHOICES: RangeChoice[] = [
 ];
 
 export function defaultRange(): DraftRange {
-  return { kind: 'last', n: '30', unit: 'DAY', includeCurrent: false, period: 'THIS_MONTH', withTimes: false, from: '', to: '' };
+  return { kind: 'last', n: '30', unit: 'DAY', includeCurrent: false, custom: false, period: 'THIS_MONTH', withTimes: false, from: '', to: '' };
 }
 
 /** The list entry a draft range shows as. */
@@ -63,19 +65,19 @@ export function choiceOf(r: DraftRange): string {
     case 'all': return 'all';
     case 'between': return 'between';
     case 'period': return `period-${r.period}`;
-    case 'rolling': return r.n === '24' && r.unit === 'HOUR' ? 'rolling-24-HOUR' : 'custom-rolling';
-    case 'last': return r.unit === 'DAY' && !r.includeCurrent && LAST_DAYS.map(String).includes(r.n) ? `last-${r.n}-DAY` : 'custom-last';
+    case 'rolling': return !r.custom && r.n === '24' && r.unit === 'HOUR' ? 'rolling-24-HOUR' : 'custom-rolling';
+    case 'last': return !r.custom && r.unit === 'DAY' && !r.includeCurrent && LAST_DAYS.map(String).includes(r.n) ? `last-${r.n}-DAY` : 'custom-last';
   }
 }
 
 /** The draft after picking a list entry; `timeZone` gives "today" when between dates starts out. */
 export function applyChoice(r: DraftRange, id: string, timeZone: string, now: Date = new Date()): DraftRange {
   const last = /^last-(\d+)-DAY$/.exec(id);
-  if (last) return { ...r, kind: 'last', n: last[1]!, unit: 'DAY', includeCurrent: false };
+  if (last) return { ...r, kind: 'last', n: last[1]!, unit: 'DAY', includeCurrent: false, custom: false };
   if (id.startsWith('period-')) return { ...r, kind: 'period', period: id.slice(7) as NamedPeriod };
-  if (id === 'rolling-24-HOUR') return { ...r, kind: 'rolling', n: '24', unit: 'HOUR' };
-  if (id === 'custom-last') return { ...r, kind: 'last' };
-  if (id === 'custom-rolling') return { ...r, kind: 'rolling' };
+  if (id === 'rolling-24-HOUR') return { ...r, kind: 'rolling', n: '24', unit: 'HOUR', custom: false };
+  if (id === 'custom-last') return { ...r, kind: 'last', custom: true };
+  if (id === 'custom-rolling') return { ...r, kind: 'rolling', custom: true };
   if (id === 'between') {
     if (r.from || r.to) return { ...r, kind: 'between' };
     // Start from the last 7 whole days in the report's zone, so the preview keeps showing rows.

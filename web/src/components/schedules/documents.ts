@@ -18,7 +18,14 @@ export const SCHEDULES_LIST = graphql(`
 
 export const SCHEDULE_REPORTS = graphql(`
   query ScheduleReportOptions {
-    reports(first: 200) { edges { node { id name } } }
+    reports(first: 200) {
+      edges {
+        node {
+          id name
+          definition { timeZone timeRange { from to period last { n unit includeCurrent } rolling { n unit } } }
+        }
+      }
+    }
   }
 `);
 

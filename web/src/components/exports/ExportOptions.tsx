@@ -1,0 +1,64 @@
+/**
+ * What an export's file reads time in: the zone (the report's unless changed for this file) and,
+ * for CSV, how date-times are written (spreadsheet-friendly local time, or ISO 8601 with offset).
+ */
+import { useMemo, useState } from 'react';
+import type { CsvTimestampFormat, ExportFormat } from '../../generated/graphql';
+import { TimeZoneInput } from '../schedules/TimeZoneInput';
+import { formatIso, wallTimeIn } from '../../wall-time';
+
+export interface ExportTimeOptions { timeZone: string; csvTimestamps: CsvTimestampFormat }
+
+const FORMAT_NOTES: Record<ExportFormat, (zone: string) => string> = {
+  CSV: (zone) => `Date-times are written in ${zone}; dates are calendar dates.`,
+  XLSX: (zone) => `Date cells hold the time in ${zone}; the About sheet names the zone.`,
+  PDF: (zone) => `Buckets, axis labels and times are in ${zone}, which the PDF states.`,
+  JSON: (zone) => `Date-times are ISO 8601 with the offset of ${zone}; dates are calendar dates.`,
+};
+
+interface Props {
+  format: ExportFormat;
+  reportTimeZone: string;
+  value: ExportTimeOptions;
+  disabled?: boolean;
+  onChange(next: ExportTimeOptions): void;
+}
+
+export function ExportOptions({ format, reportTimeZone, value, disabled, onChange }: Props) {
+  const [changing, setChanging] = useState(value.timeZone !== reportTimeZone);
+  const zone = value.timeZone.trim() || reportTimeZone;
+  // Examples from the clock now, in the file's zone, so the choice shows what the cells will hold.
+  const example = useMemo(() => {
+    try { return wallTimeIn(new Date(), zone); } catch { return null; }
+  }, [zone]);
+  return (
+    <div className="export-options" data-testid="export-options">
+      <p className="export-zone" data-testid="export-zone">
+        Times in the file: <strong>{zone}</strong>
+        {zone === reportTimeZone ? <span className="muted"> (the report’s zone)</span> : <span className="muted"> (the report reads {reportTimeZone})</span>}
+        {!changing && <> <button type="button" className="link" disabled={disabled} onClick={() => setChanging(true)}>Change for this file</button></>}
+      </p>
+      {changing && (
+        <div className="toolbar">
+          <TimeZoneInput label="Time zone for this file" value={value.timeZone} disabled={disabled} onChange={(timeZone) => onChange({ ...value, timeZone })}
+            note="Buckets, the time range and every time in the file are read in this zone." />
+          <button type="button" className="link" disabled={disabled} onClick={() => { onChange({ ...value, timeZone: reportTimeZone }); setChanging(false); }}>Use the report’s zone</button>
+        </div>
+      )}
+      <span className="hint">{FORMAT_NOTES[format](zone)}</span>
+      {format === 'CSV' && (
+        <fieldset className="radios stacked" disabled={disabled}>
+          <legend>Date-times in the CSV</legend>
+          <label className="radio">
+            <input type="radio" name="csvTimestamps" checked={value.csvTimestamps === 'LOCAL'} onChange={() => onChange({ ...value, csvTimestamps: 'LOCAL' })} />
+            <span><strong>For spreadsheets</strong> <span className="hint">local time without a zone{example && <> (<code>{formatIso(example, false)}</code>)</>}: Excel and LibreOffice open it as a date you can sort and chart</span></span>
+          </label>
+          <label className="radio">
+            <input type="radio" name="csvTimestamps" checked={value.csvTimestamps === 'ISO_OFFSET'} onChange={() => onChange({ ...value, csvTimestamps: 'ISO_OFFSET' })} />
+            <span><strong>For programs</strong> <span className="hint">ISO 8601 with the offset{example && <> (<code>{formatIso(example, true)}</code>)</>}: exact anywhere; spreadsheets keep it as text</span></span>
+          </label>
+        </fieldset>
+      )}
+    </div>
+  );
+}
