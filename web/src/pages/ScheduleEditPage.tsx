@@ -11,6 +11,7 @@ import { RecipientsInput } from '../components/schedules/RecipientsInput';
 import { TimeZoneInput } from '../components/schedules/TimeZoneInput';
 import { NextRuns } from '../components/schedules/NextRuns';
 import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
+import { FixedRangeWarning, RunZoneNote } from '../components/schedules/ReportTimeNote';
 import {
   browserZone, EMAIL_RE, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
   type PresetKind, type PresetState,
@@ -99,6 +100,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
 
   const reports = useQuery(SCHEDULE_REPORTS, { fetchPolicy: 'cache-and-network' });
   const reportOptions = (reports.data?.reports.edges ?? []).map((e) => e.node);
+  const chosenReport = reportOptions.find((r) => r.id === form.reportId);
 
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -241,6 +243,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
                 </select>
               )}
             </Field>
+            <FixedRangeWarning report={chosenReport} />
             <Field label="Description" hint="optional" error={err('description')}>
               {(id) => <input id={id} value={form.description} disabled={!canWrite} onChange={(e) => set('description', e.target.value)} />}
             </Field>
@@ -305,7 +308,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
                   onChange={(e) => set('cron', e.target.value)} placeholder="0 9 * * 1-5" />
               )}
             </Field>
-            <TimeZoneInput value={form.timezone} disabled={!canWrite} onChange={(v) => set('timezone', v)} error={err('timezone')} />
+            <TimeZoneInput value={form.timezone} disabled={!canWrite} onChange={(v) => set('timezone', v)} error={err('timezone')}
+              note={<RunZoneNote report={chosenReport} timezone={form.timezone} />} />
             <div className="checks">
               <label className="inline"><input type="checkbox" checked={form.businessDaysOnly} disabled={!canWrite} onChange={(e) => set('businessDaysOnly', e.target.checked)} /> Business days only (skip weekends)</label>
               <label className="inline"><input type="checkbox" checked={form.skipIfEmpty} disabled={!canWrite} onChange={(e) => set('skipIfEmpty', e.target.checked)} /> Skip delivery when there are no rows</label>
