@@ -14,8 +14,6 @@
 import { localDateTimeText, offsetDateTimeText } from '../../calendar/zone-clock.js';
 import type { CsvTimestampFormat } from './writer.js';
 
-/** A DATETIME text; allocation-free to test (the hot path of every writer). */
-const DATETIME_SHAPE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** JSON's number grammar: also what a CSV/spreadsheet reader accepts as a plain number. */
 const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -23,44 +21,63 @@ const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const NON_FINITE_LITERAL = /^[+-]?(?:nan|inf|infinity)$/i;
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAY_MS = 86_400_000;
 
-/** Two ASCII digits at `i` as a number (NaN-free: the shape test ran first). */
+/** Two ASCII digits at `i` as a number, or -1 when either is not a digit. */
 function two(text: string, i: number): number {
-  return (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil): any year, no Date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 /**
  * The UTC instant (epoch ms) of a DATETIME value: ClickHouse's `YYYY-MM-DD HH:MM:SS[.fff…]` (a `T`
  * and a trailing `Z` are tolerated) or a valid Date; NaN for anything else, including impossible
  * fields (month 13, Feb 30), which are then written as text. Sub-millisecond digits (DateTime64(6))
- * are truncated. Reads the fixed positions the shape guarantees: no match array, no Date.
+ * are truncated. This runs once per DATETIME cell of an export, so it reads the fixed positions
+ * with charCodeAt and computes the instant with integer arithmetic: no regex, no Date, no match array.
  */
 export function dateTimeMs(value: unknown): number {
-  if (typeof value === 'string') {
-    if (!DATETIME_SHAPE.test(value)) return Number.NaN;
-    const year = two(value, 0) * 100 + two(value, 2);
-    const month = two(value, 5);
-    const day = two(value, 8);
-    const hour = two(value, 11);
-    const minute = two(value, 14);
-    const second = two(value, 17);
-    if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]! || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-    if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN;
-    let ms = 0;
-    // After `SS`: nothing, `Z`, or `.digits` then maybe `Z`; the first three digits are the ms.
-    if (value.length > 20 && value.charCodeAt(19) === 46 /* . */) {
-      for (let i = 20, scale = 100; i < 23 && i < value.length; i++, scale /= 10) {
-        const d = value.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) break;
-        ms += d * scale;
-      }
-    }
-    const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    // Date.UTC reads years 0-99 as 1900-1999.
-    return year >= 100 ? t : new Date(t).setUTCFullYear(year);
+  if (typeof value !== 'string') return value instanceof Date ? value.getTime() : Number.NaN;
+  const n = value.length;
+  if (n < 19 || value.charCodeAt(4) !== 45 /* - */ || value.charCodeAt(7) !== 45 || value.charCodeAt(13) !== 58 /* : */ || value.charCodeAt(16) !== 58) {
+    return Number.NaN;
   }
-  if (value instanceof Date) return value.getTime();
-  return Number.NaN;
+  const separator = value.charCodeAt(10);
+  if (separator !== 32 /* space */ && separator !== 84 /* T */) return Number.NaN;
+  const century = two(value, 0);
+  const yy = two(value, 2);
+  const month = two(value, 5);
+  const day = two(value, 8);
+  const hour = two(value, 11);
+  const minute = two(value, 14);
+  const second = two(value, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]! || hour < 0 || hour > 23
+    || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  const year = century * 100 + yy;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN;
+  // After `SS`: nothing, `Z`, or `.` and at least one digit, then maybe `Z`; the first three digits are the ms.
+  let end = n;
+  if (value.charCodeAt(n - 1) === 90 /* Z */) end--;
+  let ms = 0;
+  if (end > 19) {
+    if (value.charCodeAt(19) !== 46 /* . */ || end === 20) return Number.NaN;
+    for (let i = 20, scale = 100; i < end; i++, scale /= 10) {
+      const d = value.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return Number.NaN;
+      if (i < 23) ms += d * scale;
+    }
+  }
+  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 
 /**
