@@ -138,6 +138,13 @@ export type CreateScheduleInput = {
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a CSV export writes date-times, always in the export's `timeZone`. */
+export type CsvTimestampFormat =
+  /** ISO 8601 with the offset (`2026-12-07T04:59:53.912+09:00`): unambiguous for programs; spreadsheets keep it as text. */
+  | 'ISO_OFFSET'
+  /** ISO 8601 local date-time without a zone suffix (`2026-12-06T19:59:53.912`): LibreOffice Calc and Excel type it as a date/time on open. The zone is the export's `timeZone`. */
+  | 'LOCAL';
+
 /** One problem with a report definition. */
 export type DefinitionProblem = {
   __typename?: 'DefinitionProblem';
@@ -379,7 +386,7 @@ export type Export = {
   status: ExportStatus;
   /** Where the file is kept in storage (a path or S3 key). */
   storageKey: Maybe<Scalars['String']['output']>;
-  /** IANA zone times are shown in (PDF/XLSX). */
+  /** The run's effective IANA zone: buckets, calendar ranges and every time in the file (CSV, JSON, XLSX, PDF) are in it. The export's `timeZone` option, else the schedule's zone for a scheduled run, else the report's. */
   timeZone: Scalars['String']['output'];
   /** What started it. */
   triggeredBy: ExportTrigger;
@@ -441,9 +448,11 @@ export type ExportFormat =
 export type ExportOptionsInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
   bom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time). */
+  csvTimestamps?: InputMaybe<CsvTimestampFormat>;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: InputMaybe<Scalars['Boolean']['input']>;
-  /** IANA zone for times shown in PDF/XLSX (default UTC). */
+  /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -716,6 +725,37 @@ export type MutationUpdateScheduleArgs = {
   input: UpdateScheduleInput;
 };
 
+/** A calendar period in the run's effective zone, as of the run's as-of instant. THIS_X is the whole current X, PREVIOUS_X the one before, X_TO_DATE the current X up to the as-of instant. */
+export type NamedPeriod =
+  /** The current month up to the as-of instant. */
+  | 'MONTH_TO_DATE'
+  /** The month before the current one. */
+  | 'PREVIOUS_MONTH'
+  /** The quarter before the current one. */
+  | 'PREVIOUS_QUARTER'
+  /** The week before the current one. */
+  | 'PREVIOUS_WEEK'
+  /** The year before the current one. */
+  | 'PREVIOUS_YEAR'
+  /** The current quarter up to the as-of instant. */
+  | 'QUARTER_TO_DATE'
+  /** The current month. */
+  | 'THIS_MONTH'
+  /** The current quarter. */
+  | 'THIS_QUARTER'
+  /** The current week. */
+  | 'THIS_WEEK'
+  /** The current year. */
+  | 'THIS_YEAR'
+  /** The current day, midnight to midnight. */
+  | 'TODAY'
+  /** The current week up to the as-of instant. */
+  | 'WEEK_TO_DATE'
+  /** The current year up to the as-of instant. */
+  | 'YEAR_TO_DATE'
+  /** The day before the current one. */
+  | 'YESTERDAY';
+
 /** Sort key of the result. */
 export type OrderBy = {
   __typename?: 'OrderBy';
@@ -763,6 +803,19 @@ export type PreviewReportInput = {
   first?: InputMaybe<Scalars['Int']['input']>;
   /** A saved report to preview. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The window of instants a preview covers. */
+export type PreviewWindow = {
+  __typename?: 'PreviewWindow';
+  /** Start, inclusive. */
+  from: Scalars['DateTime']['output'];
+  /** Start as the wall time in the preview's zone, with its offset (`2026-12-01T00:00:00.000-08:00`). */
+  fromLocal: Scalars['String']['output'];
+  /** End, exclusive. */
+  to: Scalars['DateTime']['output'];
+  /** End as the wall time in the preview's zone, with its offset. */
+  toLocal: Scalars['String']['output'];
 };
 
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
@@ -869,20 +922,24 @@ export type QueryValidateReportArgs = {
   definition: ReportDefinitionInput;
 };
 
-/** The last `n` units before the as-of time. */
+/** The last `n` complete calendar units before the current one, in the run's effective zone: `7 DAY` run on a Monday at 09:00 covers the previous Monday 00:00 to Sunday 24:00, exactly 7 whole days. */
 export type RelativeRange = {
   __typename?: 'RelativeRange';
+  /** Also the current unit up to the as-of instant (default false: complete units only). */
+  includeCurrent: Maybe<Scalars['Boolean']['output']>;
   /** How many units, at least 1. */
   n: Scalars['Int']['output'];
-  /** HOUR, DAY, WEEK or MONTH. */
+  /** HOUR, DAY, WEEK, MONTH, QUARTER or YEAR. */
   unit: TimeUnit;
 };
 
-/** The last `n` units before the as-of time. */
+/** The last `n` complete calendar units before the current one, in the run's effective zone (with `includeCurrent`, also the current unit up to the as-of instant). */
 export type RelativeRangeInput = {
+  /** Also the current unit up to the as-of instant (default false: complete units only). */
+  includeCurrent?: InputMaybe<Scalars['Boolean']['input']>;
   /** How many units, at least 1. */
   n: Scalars['Int']['input'];
-  /** HOUR, DAY, WEEK or MONTH. */
+  /** HOUR, DAY, WEEK, MONTH, QUARTER or YEAR. */
   unit: TimeUnit;
 };
 
@@ -935,12 +992,18 @@ export type ReportDefinition = {
   measures: Maybe<Array<Measure>>;
   /** Sort order of the result. */
   orderBy: Maybe<Array<OrderBy>>;
+  /** List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false. */
+  raw: Maybe<Scalars['Boolean']['output']>;
   /** Most rows the report yields; 10,000 when absent. */
   rowLimit: Maybe<Scalars['Int']['output']>;
   /** A catalog table name. */
   source: Scalars['String']['output'];
   /** Which rows by time; the table's default time column unless `field` says otherwise. */
   timeRange: Maybe<TimeRange>;
+  /** IANA zone the report reads time in (default UTC): time buckets, calendar ranges, fixed dates and every time shown. A schedule runs it in the schedule's zone; an export may override it. */
+  timeZone: Maybe<Scalars['String']['output']>;
+  /** First day of a week for WEEK buckets and week periods (default MONDAY). */
+  weekStart: Maybe<WeekStart>;
 };
 
 /** What a report computes, validated against the catalog; every problem is reported with its path. */
@@ -953,12 +1016,18 @@ export type ReportDefinitionInput = {
   measures?: InputMaybe<Array<MeasureInput>>;
   /** Sort order of the result. */
   orderBy?: InputMaybe<Array<OrderByInput>>;
+  /** List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false. */
+  raw?: InputMaybe<Scalars['Boolean']['input']>;
   /** Most rows the report yields; 10,000 when absent. */
   rowLimit?: InputMaybe<Scalars['Int']['input']>;
   /** A catalog table name. */
   source: Scalars['String']['input'];
   /** Which rows by time; the table's default time column unless `field` says otherwise. */
   timeRange?: InputMaybe<TimeRangeInput>;
+  /** IANA zone the report reads time in (default UTC): time buckets, calendar ranges, fixed dates and every time shown. A schedule runs it in the schedule's zone; an export may override it. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** First day of a week for WEEK buckets and week periods (default MONDAY). */
+  weekStart?: InputMaybe<WeekStart>;
 };
 
 /** One Report in a page, with its cursor. */
@@ -981,12 +1050,16 @@ export type ReportPreview = {
   elapsedMs: Scalars['Int']['output'];
   /** Cursor for the next page. */
   pageInfo: PageInfo;
-  /** Each row an array of values in column order. */
+  /** Each row an array of values in column order. DATETIME values are ISO 8601 with the offset of `timeZone` (`2026-12-01T09:00:00.000-08:00`), DATE values calendar dates (`2026-12-01`), 64-bit integers strings. */
   rows: Array<Scalars['JSON']['output']>;
+  /** The IANA zone the preview read time in (the report's `timeZone`): buckets, the time range and every DATETIME value. */
+  timeZone: Scalars['String']['output'];
   /** Rows the report yields after its row limit. */
   totalCount: Scalars['Int']['output'];
   /** True when the row limit cut the result. */
   truncated: Scalars['Boolean']['output'];
+  /** The time range resolved at `asOf`, or null when the report has none. */
+  window: Maybe<PreviewWindow>;
 };
 
 /** The outcome of checking a definition without running it. */
@@ -1006,6 +1079,23 @@ export type Role =
   | 'editor'
   /** Reads reports, previews and exports. */
   | 'viewer';
+
+/** Elapsed time ending at the as-of instant: `24 HOUR` is the last 24 hours to the minute. HOUR, DAY and WEEK are 1, 24 and 168 hours; MONTH, QUARTER and YEAR step the local calendar back, keeping the time of day. */
+export type RollingRange = {
+  __typename?: 'RollingRange';
+  /** How many units, at least 1. */
+  n: Scalars['Int']['output'];
+  /** HOUR, DAY, WEEK, MONTH, QUARTER or YEAR. */
+  unit: TimeUnit;
+};
+
+/** Elapsed time ending at the as-of instant (`24 HOUR`: the last 24 hours to the minute); the first and last buckets are usually partial. */
+export type RollingRangeInput = {
+  /** How many units, at least 1. */
+  n: Scalars['Int']['input'];
+  /** HOUR, DAY, WEEK, MONTH, QUARTER or YEAR. */
+  unit: TimeUnit;
+};
 
 /** A bucket and key template a scheduled export is uploaded to. */
 export type S3Target = {
@@ -1210,39 +1300,51 @@ export type TableColumn = {
   type: Scalars['String']['output'];
 };
 
-/** Bucket size for a time dimension (UTC). */
+/** Bucket size for a time dimension, on the calendar of the run's effective zone (a 23- or 25-hour DST day is one day). */
 export type TimeGrain =
-  /** Start of the day. */
+  /** The local calendar date (a Date). */
   | 'DAY'
-  /** Start of the hour. */
+  /** The instant the local hour began (a DateTime; xx:15 UTC in Kathmandu; 01:00 EDT and 01:00 EST are two hours). */
   | 'HOUR'
-  /** First day of the month. */
+  /** The first day of the month. */
   | 'MONTH'
-  /** Monday of the ISO week. */
-  | 'WEEK';
+  /** The first day of the quarter (January, April, July, October). */
+  | 'QUARTER'
+  /** The date of the first day of the week: Monday, or Sunday with `weekStart: SUNDAY`. */
+  | 'WEEK'
+  /** January 1. */
+  | 'YEAR';
 
-/** Either absolute (`from`/`to`) or relative (`last`). */
+/** Which rows by time, in the run's effective zone: exactly one of `last` (calendar units), `rolling` (elapsed time), `period` (a named calendar period) or `from`/`to` (fixed). */
 export type TimeRange = {
   __typename?: 'TimeRange';
   /** Time column; the table's default when absent. */
   field: Maybe<Scalars['String']['output']>;
-  /** ISO-8601, inclusive. */
+  /** Start, inclusive. ISO 8601: a date (`2026-12-01`, midnight) or a date-time without an offset is read in the effective zone; with `Z` or an offset it is that instant. */
   from: Maybe<Scalars['String']['output']>;
-  /** The last n units before the as-of time. */
+  /** The last n complete calendar units before the current one. */
   last: Maybe<RelativeRange>;
-  /** ISO-8601, exclusive. */
+  /** A named calendar period (this week, previous month, quarter to date, ...). */
+  period: Maybe<NamedPeriod>;
+  /** Elapsed time ending at the as-of instant. */
+  rolling: Maybe<RollingRange>;
+  /** End, exclusive (a whole day Dec 1 is `from: "2026-12-01", to: "2026-12-02"`). Same forms as `from`. */
   to: Maybe<Scalars['String']['output']>;
 };
 
-/** Either absolute (`from`/`to`) or relative (`last`), not both. */
+/** Which rows by time, in the run's effective zone: exactly one of `last`, `rolling`, `period` or `from`/`to`. */
 export type TimeRangeInput = {
   /** Time column; the table's default when absent. */
   field?: InputMaybe<Scalars['String']['input']>;
-  /** ISO-8601, inclusive. */
+  /** Start, inclusive. ISO 8601: a date (`2026-12-01`, midnight) or a date-time without an offset is read in the effective zone; with `Z` or an offset it is that instant. */
   from?: InputMaybe<Scalars['String']['input']>;
-  /** The last n units before the as-of time. */
+  /** The last n complete calendar units before the current one. */
   last?: InputMaybe<RelativeRangeInput>;
-  /** ISO-8601, exclusive. */
+  /** A named calendar period (this week, previous month, quarter to date, ...). */
+  period?: InputMaybe<NamedPeriod>;
+  /** Elapsed time ending at the as-of instant. */
+  rolling?: InputMaybe<RollingRangeInput>;
+  /** End, exclusive (a whole day Dec 1 is `from: "2026-12-01", to: "2026-12-02"`). Same forms as `from`. */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1254,8 +1356,12 @@ export type TimeUnit =
   | 'HOUR'
   /** Calendar months. */
   | 'MONTH'
-  /** Weeks (7 days). */
-  | 'WEEK';
+  /** Calendar quarters (3 months). */
+  | 'QUARTER'
+  /** Weeks. */
+  | 'WEEK'
+  /** Calendar years. */
+  | 'YEAR';
 
 /** One future run of a schedule: the instant and the wall time in its zone. */
 export type UpcomingRun = {
@@ -1313,3 +1419,10 @@ export type UpdateScheduleInput = {
   /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The first day of a week, for WEEK buckets and week periods. */
+export type WeekStart =
+  /** ISO weeks (the default). */
+  | 'MONDAY'
+  /** Weeks from Sunday to Saturday. */
+  | 'SUNDAY';
