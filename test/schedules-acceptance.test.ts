@@ -37,6 +37,12 @@ function pdfText(base64: string): string {
   return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
 }
 
+/** Monday 00:00 New York of the week before the slot's, and of the slot's week (from the cron planner). */
+function previousWeek(at: Date): [Date, Date] {
+  const mondays = runsBetween('0 0 * * 1', NY, new Date(at.getTime() - 15 * 86_400_000), at, 5);
+  return [mondays.at(-2)!, mondays.at(-1)!];
+}
+
 function cliTick(at: Date): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts'), 'tick', '--at', at.toISOString()], {
     cwd: join(REPO_ROOT, 'server'), encoding: 'utf8',
@@ -77,7 +83,7 @@ describe('Weekly Usage Summary Email', () => {
     }
   });
 
-  it('emails one PDF per recipient at the Monday slot, with the last 7 days ending at the slot', async () => {
+  it('emails one PDF per recipient at the Monday slot, covering Monday to Sunday of the week before in New York', async () => {
     expect(cliTick(slot)).toMatch(/1 started/);
     const mail = await waitFor(async () => recorder.requests[0]);
     expect(mail.path).toBe('/v3/mail/send');
@@ -91,10 +97,14 @@ describe('Weekly Usage Summary Email', () => {
     expect(attachment.filename).toMatch(/^usage-summary_.*\.pdf$/);
     const text = pdfText(attachment.content);
     expect(text).toContain('Usage Summary');
-    const end = formatInZone(slot, NY);
-    const start = formatInZone(new Date(slot.getTime() - 7 * 86_400_000), NY);
-    expect(text).toContain(start);
-    expect(text).toContain(end);
+    // "Last 7 days" at Monday 09:00 New York: the 7 whole New York days before the slot's day.
+    const [weekStart, weekEnd] = previousWeek(slot);
+    expect(formatInZone(weekEnd, NY)).toBe(`${formatInZone(slot, NY).slice(0, 10)} 00:00`);
+    expect(text).toContain(`${formatInZone(weekStart, NY)} – ${formatInZone(weekEnd, NY)} ${NY}`);
+    const days = Array.from({ length: 7 }, (_, i) => formatInZone(new Date(weekStart.getTime() + (i * 24 + 12) * 3_600_000), NY).slice(0, 10));
+    for (const day of days) expect(text).toContain(day);
+    const tableDates = [...text.matchAll(/^\s*(\d{4}-\d{2}-\d{2})\s+[a-z_]+\s+\d/gm)].map((m) => m[1]);
+    expect(new Set(tableDates)).toEqual(new Set(days));
     const html = body.content.find((c: any) => c.type === 'text/html').value as string;
     expect(html).toContain('Usage Summary');
     expect(html).toMatch(/unsubscribe/i);
@@ -110,7 +120,7 @@ describe('Weekly Usage Summary Email', () => {
     expect(execution.deliveries[0].providerMessageId).toBeTruthy();
     expect(execution.export).toMatchObject({ status: 'COMPLETED', truncated: false });
     expect(execution.export.rowCount).toBeLessThanOrEqual(1000);
-    expect(execution.parameters).toMatchObject({ timeZone: NY, to: slot.toISOString() });
+    expect(execution.parameters).toMatchObject({ timeZone: NY, from: weekStart.toISOString(), to: weekEnd.toISOString() });
     expect(s.runCount).toBe(1);
     // The next run is the following Monday 09:00 New York.
     expect(new Date(s.nextRunAt).getTime()).toBe(runsBetween('0 9 * * 1', NY, slot, new Date(slot.getTime() + 8 * 86_400_000), 2)[0]!.getTime());

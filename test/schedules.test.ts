@@ -233,8 +233,11 @@ describe('one tick, one statement per batch', () => {
     expect(new Date(run.as_of).getTime()).toBe(slot.getTime());
     expect(run.started_at).not.toBeNull();
     expect(run.completed_at).toBeNull();
-    // The execution's snapshot holds the definition the export runs, and the window at the slot.
-    expect(run.parameters).toMatchObject({ cron: '0 3 * * *', timeZone: 'UTC', format: 'CSV', reportName: 'Usage Summary', to: slot.toISOString() });
+    // The execution's snapshot holds the definition the export runs, and the window at the slot:
+    // "last 7 days" in the schedule's zone (UTC) is the 7 whole days before the slot's day.
+    const slotDay = Math.floor(slot.getTime() / 86_400_000) * 86_400_000;
+    expect(run.parameters).toMatchObject({ cron: '0 3 * * *', timeZone: 'UTC', format: 'CSV', reportName: 'Usage Summary',
+      from: new Date(slotDay - 7 * 86_400_000).toISOString(), to: new Date(slotDay).toISOString() });
     expect(run.parameters.definition).toEqual(run.definition);
     expect(run.definition.source).toBe('usage_events');
     // The hourly one: the slot within the grace runs, the five before it are MISSED.
