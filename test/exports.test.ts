@@ -30,11 +30,14 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-/** The report's rows at the export's as-of instant, straight from ClickHouse. */
-async function expectedRows(definition: unknown, asOf: string): Promise<unknown[][]> {
+/**
+ * The report's rows at the export's as-of instant, straight from ClickHouse, in the zone the export
+ * read time in (its `timeZone`: an option's zone, else the report's).
+ */
+async function expectedRows(definition: unknown, asOf: string, timeZone?: string): Promise<unknown[][]> {
   const checked = validateDefinition(definition, app.runtime.limits);
   if (!checked.valid) throw new Error('invalid');
-  const q = compileReport(checked.definition, { tenantId: 'acme', asOf: new Date(asOf), database: app.runtime.analytics.database, maxRangeDays: 366, timeZone: checked.definition.timeZone });
+  const q = compileReport(checked.definition, { tenantId: 'acme', asOf: new Date(asOf), database: app.runtime.analytics.database, maxRangeDays: 366, timeZone: timeZone ?? checked.definition.timeZone });
   return (await app.runtime.analytics.query(q.sql, q.params)).rows;
 }
 
@@ -83,6 +86,7 @@ describe('exports of the Usage Summary in every format', () => {
   it('XLSX: typed cells, bold frozen header, an About sheet', async () => {
     const { final } = await exportAndFollow(app, admin, { reportId: usageId, format: 'XLSX', options: { timeZone: 'America/New_York' } });
     expect(final.status).toBe('COMPLETED');
+    expect(final.timeZone).toBe('America/New_York');
     const { res, body } = await download(final.downloadUrl);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
@@ -96,7 +100,9 @@ describe('exports of the Usage Summary in every format', () => {
     expect(first.getCell(1).value).toBeInstanceOf(Date);
     expect(typeof first.getCell(2).value).toBe('string');
     expect(typeof first.getCell(3).value).toBe('number');
-    const expected = await expectedRows(await usageDefinition(), final.asOf);
+    // Buckets and the range are New York days: the option's zone, not the report's (UTC).
+    const expected = await expectedRows(await usageDefinition(), final.asOf, final.timeZone);
+    expect(first.getCell(1).value).toEqual(new Date(`${expected[0]![0]}T00:00:00Z`));
     expect(first.getCell(3).value).toBe(expected[0]![2]);
     const about = wb.getWorksheet('About')!;
     const aboutText = JSON.stringify(about.getSheetValues());
@@ -322,7 +328,8 @@ describe('cancel, retry, delete, audit', () => {
   const big = {
     source: 'usage_events',
     dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
-    timeRange: { last: { n: 40, unit: 'DAY' } },
+    raw: true,
+    timeRange: { rolling: { n: 40, unit: 'DAY' } },
     rowLimit: 60_000,
   };
 

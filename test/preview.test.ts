@@ -21,11 +21,19 @@ afterAll(async () => app?.close());
 const PREVIEW = `query($input: PreviewReportInput!) { previewReport(input: $input) {
   columns { name label type } rows totalCount truncated asOf elapsedMs pageInfo { hasNextPage endCursor } } }`;
 
+/**
+ * The report's rows from one unpaged query, as a preview shows them: a DATETIME (UTC from the
+ * engine, `2026-11-06 21:15:30.162`) as ISO 8601 with the report zone's offset. These reports read
+ * time in UTC, so the offset is +00:00.
+ */
 async function unpaged(tenantId: string, definition: ReportDefinition, asOf: Date): Promise<unknown[][]> {
   const checked = validateDefinition(definition, app.runtime.limits);
   if (!checked.valid) throw new Error(JSON.stringify(checked.errors));
+  if (checked.definition.timeZone !== 'UTC') throw new Error('unpaged() shows instants in UTC only');
   const q = compileReport(checked.definition, { tenantId, asOf, database: app.runtime.analytics.database, maxRangeDays: app.runtime.limits.maxRangeDays, timeZone: checked.definition.timeZone });
-  return (await app.runtime.analytics.query(q.sql, q.params)).rows;
+  const instants = q.columns.flatMap((c, i) => (c.kind === 'DATETIME' ? [i] : []));
+  return (await app.runtime.analytics.query(q.sql, q.params)).rows.map((row) =>
+    row.map((v, i) => (instants.includes(i) && typeof v === 'string' ? `${v.replace(' ', 'T')}+00:00` : v)));
 }
 
 async function walk(token: string, input: Record<string, unknown>, first: number) {
@@ -58,7 +66,7 @@ describe('previewReport by saved report', () => {
     const expected = await unpaged('acme', usage.definition, asOf);
     expect(rows).toEqual(expected);
     expect(rows.length).toBe(pages[0].totalCount);
-    expect(rows.length).toBeGreaterThan(40); // 8 days × ~9 event types
+    expect(rows.length).toBeGreaterThan(40); // 7 whole days × ~9 event types
     expect(pages.length).toBe(Math.ceil(rows.length / 7));
     // Newest day first, then event type: the total order.
     const keys = rows.map((r) => `${r[0]}|${r[1]}`);
@@ -72,6 +80,7 @@ describe('previewReport by definition', () => {
   const raw: ReportDefinition = {
     source: 'usage_events',
     dimensions: [{ field: 'timestamp' }, { field: 'event_id' }, { field: 'platform' }],
+    raw: true,
     filters: [{ field: 'event_type', op: 'EQ', value: 'purchase' }],
     timeRange: { last: { n: 30, unit: 'DAY' } },
     rowLimit: 45,
