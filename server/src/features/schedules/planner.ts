@@ -65,6 +65,7 @@
  */
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import { normalizeTimeZone } from '../calendar/time-zones.js';
+import { floatingOf, offsetAt as zoneOffsetAt, wallParts } from '../calendar/zone-clock.js';
 
 /** A bad cron expression, time zone or planner argument: the caller maps it to BAD_USER_INPUT. */
 export class ScheduleInputError extends Error {
@@ -213,7 +214,6 @@ export function validateCron(expr: string, path = 'cron'): string {
 
 interface Zone {
   name: string;
-  format: Intl.DateTimeFormat;
   /** The zone's offsets between SAMPLED_FROM and SAMPLED_TO, widened by BOUNDS_MARGIN; lazy. */
   sampled?: OffsetBounds;
 }
@@ -228,19 +228,7 @@ function zoneOf(zone: string, path: string): Zone {
   const checked = normalizeTimeZone(zone);
   if (!checked.ok) throw new ScheduleInputError(path, checked.message);
   const name = checked.name;
-  const result: Zone = {
-    name,
-    format: new Intl.DateTimeFormat('en-US', {
-      timeZone: name,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }),
-  };
+  const result: Zone = { name };
   if (zoneCache.size >= CACHE_LIMIT) zoneCache.delete(zoneCache.keys().next().value!);
   zoneCache.set(zone, result);
   return result;
@@ -254,36 +242,9 @@ export function validateTimeZone(zone: string, path = 'timezone'): string {
 // ---------------------------------------------------------------------------------------------
 // Zone arithmetic
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallOf(zone: Zone, ms: number): Wall {
-  const w: Wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of zone.format.formatToParts(ms)) {
-    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
-      w[p.type] = Number(p.value);
-    }
-  }
-  return w;
-}
-
-function floatingOf(w: Wall): number {
-  const t = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  if (w.year >= 100) return t;
-  const d = new Date(t); // Date.UTC reads years 0-99 as 1900-1999
-  d.setUTCFullYear(w.year);
-  return d.getTime();
-}
-
-/** Offset of the zone at an instant, in ms (local = utc + offset). */
+/** Offset of the zone at an instant, in ms (local = utc + offset): calendar/zone-clock.ts, cached per hour. */
 function offsetAt(zone: Zone, ms: number): number {
-  return floatingOf(wallOf(zone, ms)) - Math.floor(ms / 1000) * 1000;
+  return zoneOffsetAt(zone.name, ms);
 }
 
 /**
@@ -576,8 +537,8 @@ function formatOffset(offsetMs: number): string {
 export function localWallTime(at: Date, timeZone: string): string {
   const zone = zoneOf(timeZone, 'timezone');
   const ms = instant(at, 'at');
-  const w = wallOf(zone, ms);
-  const offset = floatingOf(w) - Math.floor(ms / 1000) * 1000;
+  const w = wallParts(ms, zone.name);
+  const offset = offsetAt(zone, ms);
   const year = w.year < 0 ? `-${pad(w.year, 6)}` : pad(w.year, 4);
   return `${year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(offset)}`;
 }
@@ -585,7 +546,7 @@ export function localWallTime(at: Date, timeZone: string): string {
 /** Monday to Friday on the local calendar of the zone (Friday 23:00 New York is a business day). */
 export function isBusinessDay(at: Date, timeZone: string): boolean {
   const zone = zoneOf(timeZone, 'timezone');
-  const w = wallOf(zone, instant(at, 'at'));
-  const weekday = new Date(floatingOf({ ...w, hour: 12, minute: 0, second: 0 })).getUTCDay();
+  const w = wallParts(instant(at, 'at'), zone.name);
+  const weekday = new Date(floatingOf({ ...w, hour: 12, minute: 0, second: 0, millisecond: 0 })).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
