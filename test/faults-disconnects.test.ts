@@ -88,7 +88,7 @@ beforeAll(async () => {
   app = await startTestApp({ seedRows: 60_000, worker: true });
   admin = await app.token('acme', 'admin');
   const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
-    i: { name: 'Raw rows to download', definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country'].map((field) => ({ field })), timeRange: { last: { n: 40, unit: 'DAY' } }, rowLimit: 100_000 } },
+    i: { name: 'Raw rows to download', definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country'].map((field) => ({ field })), raw: true, timeRange: { rolling: { n: 40, unit: 'DAY' } }, rowLimit: 100_000 } },
   }, admin);
   const { id, final } = await exportAndFollow(app, admin, { reportId: created.data!.createReport.id, format: 'CSV' });
   expect(final.status).toBe('COMPLETED');

@@ -114,7 +114,7 @@ beforeAll(async () => {
   worker = await startRuntimeWorker({ ...app.runtime, analytics: faulty });
   admin = await app.token('acme', 'admin');
   const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
-    i: { name: 'Raw rows', definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'event_type', 'platform'].map((field) => ({ field })), timeRange: { last: { n: 40, unit: 'DAY' } }, rowLimit: 100_000 } },
+    i: { name: 'Raw rows', definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'event_type', 'platform'].map((field) => ({ field })), raw: true, timeRange: { rolling: { n: 40, unit: 'DAY' } }, rowLimit: 100_000 } },
   }, admin);
   rawReportId = created.data!.createReport.id;
 }, 120_000);

@@ -50,7 +50,7 @@ describe('Postgres restarts under load', () => {
     const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
       i: {
         name: 'Raw events during an outage',
-        definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'event_type', 'platform', 'country', 'value'].map((field) => ({ field })), timeRange: { last: { n: 40, unit: 'DAY' } }, rowLimit: 1_000_000 },
+        definition: { source: 'usage_events', dimensions: ['timestamp', 'event_id', 'user_id', 'event_type', 'platform', 'country', 'value'].map((field) => ({ field })), raw: true, timeRange: { rolling: { n: 40, unit: 'DAY' } }, rowLimit: 1_000_000 },
       },
     }, admin);
     const rawId = created.data!.createReport.id;

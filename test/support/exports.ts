@@ -39,11 +39,15 @@ export async function exportAndFollow(app: TestApp, token: string, input: Record
   }
 }
 
-/** Every column of every event in the last 40 days: a large, slow export to interrupt or watch. */
+/**
+ * Every column of every event (one row each, `raw`) in the 40 days of elapsed time before now (the
+ * demo data's whole 30 days, today's events too): a large, slow export to interrupt or watch.
+ */
 export const RAW_EVENTS_DEFINITION = {
   source: 'usage_events',
   dimensions: ['timestamp', 'event_id', 'user_id', 'device_id', 'session_id', 'event_type', 'feature', 'platform', 'country', 'duration_ms', 'value'].map((field) => ({ field })),
-  timeRange: { last: { n: 40, unit: 'DAY' } },
+  raw: true,
+  timeRange: { rolling: { n: 40, unit: 'DAY' } },
   rowLimit: 1_000_000,
 };
 
