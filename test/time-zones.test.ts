@@ -176,6 +176,8 @@ describe('the weekly Usage Summary at Monday 09:00 New York', () => {
     const days = daysFrom(monday, 7);
     expect(new Date(`${monday}T12:00:00Z`).getUTCDay()).toBe(1);
     expect(addDays(days.at(-1)!, 1)).toBe(dayIn(NY, slot));
+    // The email states that period, in New York.
+    expect((mail!.body as any).subject).toContain(`${monday} 00:00 → ${dayIn(NY, slot)} 00:00 ${NY}`);
     const buckets = rows.map(([d, t, n]) => [d, t, Number(n)] as Bucket);
     expectWholeDays(buckets, days, await eventsPerDay(NY, days[0]!, days.at(-1)!));
     // Newest day first, as the report orders it.
