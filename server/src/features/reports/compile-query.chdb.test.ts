@@ -76,6 +76,13 @@ beforeAll(async () => {
     // The rows travel as one String parameter, parsed by format(): no value is spliced into SQL.
     await store.exec(`INSERT INTO ${DB}.${table.name} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM format(JSONEachRow, {structure:String}, {rows:String})`, { structure, rows });
   }
+  // Tenant `dst`: one event every 10 minutes for two days either side of each 2026 DST change the
+  // golden table below looks at (New York, London, Lord Howe), and around a plain December day.
+  const around = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-04-05', '2026-10-04', '2026-12-01'];
+  const times = new Set<number>();
+  for (const day of around) for (let t = Date.parse(`${day}T00:00:00Z`) - 2 * 86_400_000; t < Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000; t += 600_000) times.add(t);
+  const rows = [...times].map((t, i) => JSON.stringify({ tenant_id: 'dst', timestamp: dt(t), event_date: dt(t).slice(0, 10), event_id: uuid(5000 + i), event_type: 'tick' })).join('\n');
+  await store.exec(`INSERT INTO ${DB}.usage_events (tenant_id, timestamp, event_date, event_id, event_type) SELECT * FROM format(JSONEachRow, 'tenant_id String, timestamp DateTime64(3, \\'UTC\\'), event_date Date, event_id UUID, event_type String', {rows:String})`, { rows });
 });
 afterAll(async () => {
   await store.close();
@@ -270,6 +277,45 @@ describe('grains and measures', () => {
     expect(total).toEqual([[ACME.device_metrics!.reduce((s, r) => s + Number(r.cpu_percent), 0), 6]]);
     const none = await run(compile({ source: 'device_metrics', measures: [{ fn: 'COUNT' }, { fn: 'SUM', field: 'memory_mb' }], filters: [{ field: 'os', op: 'EQ', value: 'Plan9' }] }));
     expect(none).toEqual([[0, 0]]);
+  });
+});
+
+describe('golden buckets across DST changes (one event every 10 minutes)', () => {
+  /** HOUR buckets of one local day: [bucket start (UTC), events]. */
+  const hours = async (timeZone: string, day: string, next: string) => run(compile({
+    source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'HOUR' }], measures: [{ fn: 'COUNT' }], timeRange: { from: day, to: next },
+  }, 'dst', timeZone));
+  const days = async (timeZone: string, day: string, next: string) => run(compile({
+    source: 'usage_events', dimensions: [{ field: 'timestamp', grain: 'DAY' }], measures: [{ fn: 'COUNT' }], timeRange: { from: day, to: next },
+  }, 'dst', timeZone));
+  // [zone, local day, next day, events that day (6 an hour), hour buckets, buckets holding half an hour]
+  const GOLDEN: [string, string, string, number, number, number][] = [
+    ['America/New_York', '2026-03-08', '2026-03-09', 138, 23, 0], // spring forward: a 23-hour day
+    ['America/New_York', '2026-11-01', '2026-11-02', 150, 25, 0], // fall back: 25 hours, 01:00 EDT and 01:00 EST
+    ['Europe/London', '2026-03-29', '2026-03-30', 138, 23, 0],
+    ['Europe/London', '2026-10-25', '2026-10-26', 150, 25, 0],
+    ['Australia/Lord_Howe', '2026-04-05', '2026-04-06', 147, 25, 1], // 30 minutes back: 24.5 hours
+    ['Australia/Lord_Howe', '2026-10-04', '2026-10-05', 141, 24, 1], // 30 minutes forward: 23.5 hours
+    ['Asia/Kathmandu', '2026-12-01', '2026-12-02', 144, 24, 0],
+    ['Asia/Tokyo', '2026-12-01', '2026-12-02', 144, 24, 0],
+    ['UTC', '2026-12-01', '2026-12-02', 144, 24, 0],
+  ];
+  it.each(GOLDEN)('%s %s: one DAY bucket of %i events, %i HOUR buckets', async (zone, day, next, events, hourBuckets, halfHours) => {
+    expect(await days(zone, day, next)).toEqual([[day, events]]);
+    const got = await hours(zone, day, next);
+    expect(got).toHaveLength(hourBuckets);
+    expect(got.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(events);
+    expect(got.filter((r) => Number(r[1]) === 3)).toHaveLength(halfHours);
+    expect(got.filter((r) => Number(r[1]) !== 3 && Number(r[1]) !== 6)).toEqual([]);
+  });
+  it('names each hour by the instant it began: twice 01:00 in New York on fall-back day, xx:15 UTC in Kathmandu', async () => {
+    const ny = (await hours('America/New_York', '2026-11-01', '2026-11-02')).map((r) => String(r[0]));
+    expect(ny.slice(0, 4)).toEqual(['2026-11-01 04:00:00', '2026-11-01 05:00:00', '2026-11-01 06:00:00', '2026-11-01 07:00:00']);
+    expect(ny.map((t) => new Date(`${t.replace(' ', 'T')}Z`).toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' })).slice(0, 4))
+      .toEqual(['00:00', '01:00', '01:00', '02:00']);
+    const kathmandu = (await hours('Asia/Kathmandu', '2026-12-01', '2026-12-02')).map((r) => String(r[0]));
+    expect(kathmandu[0]).toBe('2026-11-30 18:15:00');
+    expect(kathmandu.every((t) => t.endsWith(':15:00'))).toBe(true);
   });
 });
 
