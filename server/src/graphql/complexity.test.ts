@@ -1,8 +1,23 @@
 // connection.ts declares type-graphql object types, which need the metadata polyfill the app entry loads.
 import 'reflect-metadata';
 import { describe, it, expect } from 'vitest';
-import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { measureComplexity } from './complexity.js';
+import { resolveArguments } from './operation-arguments.js';
+
+/**
+ * A schema just rich enough for these shapes: every object field of T leads to T again, so any
+ * nesting is selectable; `reports` and `runs` page by `first` or `input.first`.
+ */
+const SCHEMA = buildSchema(`
+  type Query { a: T b: T c: T d: T x: T me: T tags(first: Int): [String]
+    reports(first: Int, input: ReportsInput, last: Int, limit: Int, search: String): T }
+  type Mutation { createReport(input: CreateInput): T }
+  type T { a: T b: T c: T d: T e: T f: T w: T x: T y: T z: T id: ID name: String owner: T edges: T node: T types: T fields: T
+    runs(first: Int): T }
+  input ReportsInput { first: Int search: String }
+  input CreateInput { name: String }
+`);
 
 function measure(source: string, variables?: Record<string, unknown>) {
   const document = parse(source);
@@ -13,7 +28,9 @@ function measure(source: string, variables?: Record<string, unknown>) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   if (!operation) throw new Error('no operation in document');
-  return measureComplexity(operation, fragments, variables);
+  const resolved = resolveArguments(SCHEMA, document, operation, variables);
+  if (!resolved.ok) throw new Error(resolved.errors.map((e) => e.message).join('; '));
+  return measureComplexity(operation, fragments, resolved.arguments);
 }
 
 describe('measureComplexity: depth', () => {
@@ -104,8 +121,19 @@ describe('measureComplexity: paging multiplier', () => {
     expect(measure('{ reports(input: { search: "q" }) { id } }').cost).toBe(2);
   });
 
-  it('ignores a non-numeric first', () => {
-    expect(measure('{ reports(first: "ten") { id } }').cost).toBe(2);
+  it('multiplies by a variable\'s default value when the variable is not given', () => {
+    expect(measure('query ($n: Int = 300) { reports(first: $n) { id name } }').cost).toBe(601);
+    expect(measure('query ($n: Int = 300) { reports(first: $n) { id name } }', { n: 2 }).cost).toBe(5);
+    expect(measure('query ($in: ReportsInput = { first: 400 }) { reports(input: $in) { id } }').cost).toBe(401);
+  });
+
+  it('multiplies by first inside an input given as a variable default or a nested variable default', () => {
+    expect(measure('query ($n: Int = 250) { reports(input: { first: $n }) { id } }').cost).toBe(251);
+  });
+
+  it('multiplies by first in fields reached through named and inline fragments', () => {
+    expect(measure('query ($n: Int = 100) { ...Q } fragment Q on Query { reports(first: $n) { id } }').cost).toBe(101);
+    expect(measure('query ($n: Int = 100) { ... on Query { reports(first: $n) { id } } }').cost).toBe(101);
   });
 
   it('ignores paging-unrelated numeric arguments', () => {

@@ -2,35 +2,45 @@
  * Query depth and cost, measured on the resolved operation before execution. A field costs 1 plus
  * its selections; a list field paged by `first` (directly or in its `input`) multiplies the cost
  * of its selections by that page size (clamped as the resolvers clamp it), so asking for 500 reports
- * with nested selections costs what it will cost to serve.
+ * with nested selections costs what it will cost to serve. The page size is read from the values
+ * the resolver will receive (operation-arguments.ts), whatever form the request gave them in.
  */
-import {
-  Kind, valueFromASTUntyped,
-  type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
-} from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { clampFirst } from './connection.js';
+import type { OperationArguments } from './operation-arguments.js';
 
 export interface Complexity {
   depth: number;
   cost: number;
 }
 
-function firstArgument(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, variables: Record<string, unknown>): number | null {
-  for (const arg of args ?? []) {
-    const value = valueFromASTUntyped(arg.value, variables) as unknown;
-    if (arg.name.value === 'first' && typeof value === 'number') return clampFirst(value);
-    if (arg.name.value === 'input' && typeof value === 'object' && value !== null) {
-      const first = (value as { first?: unknown }).first;
-      if (typeof first === 'number') return clampFirst(first);
-    }
+export interface PageSize {
+  first: number;
+  /** Where it was given, relative to the field: `first` or `input.first`. */
+  argument: 'first' | 'input.first';
+}
+
+/** The `first` a field's resolver receives, directly or in its `input` object; null if none. */
+export function pageSizeArgument(values: Readonly<Record<string, unknown>>): PageSize | null {
+  if (typeof values.first === 'number') return { first: values.first, argument: 'first' };
+  const input = values.input;
+  if (typeof input === 'object' && input !== null) {
+    const first = (input as { first?: unknown }).first;
+    if (typeof first === 'number') return { first, argument: 'input.first' };
   }
   return null;
+}
+
+function multiplier(field: FieldNode, args: OperationArguments): number {
+  const values = args.of(field)?.values;
+  const page = values ? pageSizeArgument(values) : null;
+  return page ? clampFirst(page.first) : 1;
 }
 
 export function measureComplexity(
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown> = {},
+  args: OperationArguments,
 ): Complexity {
   const visiting = new Set<string>();
 
@@ -43,8 +53,7 @@ export function measureComplexity(
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) continue;
         const child = walk(sel.selectionSet, depth + 1);
-        const multiplier = firstArgument(sel.arguments, variables) ?? 1;
-        inner = { depth: child.depth, cost: 1 + multiplier * child.cost };
+        inner = { depth: child.depth, cost: 1 + multiplier(sel, args) * child.cost };
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         inner = walk(sel.selectionSet, depth);
       } else {

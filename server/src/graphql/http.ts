@@ -86,11 +86,11 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): Ap
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request, contextValue }) {
+        async didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (!operation) return;
           const retryAfter = limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-          checkOperation(operation, document, request.variables ?? {}, options.limits);
+          checkOperation(schema, operation, document, request.variables, options.limits);
         },
         async willSendResponse({ response, errors }) {
           const limited = errors?.map((e) => e.originalError).find((e) => e instanceof RateLimitedError);
@@ -166,7 +166,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         try {
           const retryAfter = limiter.take(rateKey(ctx.extra.viewer ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-          checkOperation(operation, document, variables, options.limits);
+          checkOperation(schema, operation, document, variables, options.limits);
         } catch (error) {
           if (error instanceof DomainError) return [new GraphQLError(error.message, { originalError: error })];
           throw error;

@@ -1,40 +1,114 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { getOperationAST, parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, getOperationAST, parse } from 'graphql';
 import { BadUserInputError, QueryTooComplexError } from '../errors.js';
 import { checkOperation } from './operation-limits.js';
 
-const LIMITS = { maxDepth: 5, maxCost: 10_000, maxAliases: 3 };
+// The committed public contract (CI keeps it equal to the code's schema).
+const SCHEMA = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
+const LIMITS = { maxDepth: 8, maxCost: 1_000, maxAliases: 3 };
 
 function check(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
-  return () => checkOperation(getOperationAST(document)!, document, variables, LIMITS);
+  return () => checkOperation(SCHEMA, getOperationAST(document)!, document, variables, LIMITS);
 }
 
-describe('checkOperation', () => {
+function refusal(query: string, variables: Record<string, unknown> = {}): { error: unknown; paths: string[] } {
+  try {
+    check(query, variables)();
+  } catch (error) {
+    return { error, paths: error instanceof BadUserInputError ? error.fieldErrors.map((e) => e.path) : [] };
+  }
+  return { error: null, paths: [] };
+}
+
+const DEFINITION = '{ source: "usage_events", measures: [{ fn: COUNT }] }';
+/** reports(first: N) { edges { node { id name } } } costs 1 + N × 4: over 1,000 from N = 250. */
+const PAGE = 'edges { node { id name } }';
+
+describe('checkOperation: page size and cost see the value the resolver gets, in every form', () => {
+  // [form, query, variables]: each asks for reports(first: 400), which costs 1,601 and is allowed
+  // as a page size; and for previewReport first 501, which is not.
+  const costly: [string, string, Record<string, unknown>][] = [
+    ['literal', `{ reports(first: 400) { ${PAGE} } }`, {}],
+    ['variable', `query($n: Int) { reports(first: $n) { ${PAGE} } }`, { n: 400 }],
+    ['variable default', `query($n: Int = 400) { reports(first: $n) { ${PAGE} } }`, {}],
+    ['named fragment', `query($n: Int = 400) { ...Q } fragment Q on Query { reports(first: $n) { ${PAGE} } }`, {}],
+    ['inline fragment', `query($n: Int = 400) { ... on Query { reports(first: $n) { ${PAGE} } } }`, {}],
+    ['nested field', `query($n: Int = 400) { schedule(id: "x") { executions(first: $n) { ${PAGE} } } }`, {}],
+  ];
+  it.each(costly)('cost: %s', (_form, query, variables) => {
+    expect(check(query, variables)).toThrow(QueryTooComplexError);
+  });
+
+  const oversized: [string, string, Record<string, unknown>, string][] = [
+    ['literal', '{ reports(first: 501) { totalCount } }', {}, 'reports.first'],
+    ['variable', 'query($n: Int) { reports(first: $n) { totalCount } }', { n: 501 }, 'reports.first'],
+    ['variable default', 'query($n: Int = 501) { reports(first: $n) { totalCount } }', {}, 'reports.first'],
+    ['nested input literal', `{ previewReport(input: { definition: ${DEFINITION}, first: 100000 }) { totalCount } }`, {}, 'previewReport.input.first'],
+    ['nested input variable default', `query($i: PreviewReportInput = { definition: ${DEFINITION}, first: 501 }) { previewReport(input: $i) { totalCount } }`, {}, 'previewReport.input.first'],
+    ['variable inside a nested input', `query($n: Int = 501) { previewReport(input: { definition: ${DEFINITION}, first: $n }) { totalCount } }`, {}, 'previewReport.input.first'],
+    ['named fragment', 'query($n: Int = 501) { ...Q } fragment Q on Query { reports(first: $n) { totalCount } }', {}, 'reports.first'],
+    ['inline fragment', 'query($n: Int = 501) { ... on Query { exports(first: $n) { totalCount } } }', {}, 'exports.first'],
+  ];
+  it.each(oversized)('first above 500: %s', (_form, query, variables, path) => {
+    const { error, paths } = refusal(query, variables);
+    expect(error).toBeInstanceOf(BadUserInputError);
+    expect(paths).toEqual([path]);
+  });
+
+  it('a given variable overrides its default, as in execution', () => {
+    expect(check('query($n: Int = 501) { reports(first: $n) { totalCount } }', { n: 10 })).not.toThrow();
+    expect(check(`query($n: Int = 400) { reports(first: $n) { ${PAGE} } }`, { n: 10 })).not.toThrow();
+  });
+
+  it('variables that do not fit their types are left to execution, which refuses them before any resolver', () => {
+    expect(check('query($n: Int) { reports(first: $n) { totalCount } }', { n: 'many' })).not.toThrow();
+  });
+
   it('counts aliases, through fragments too', () => {
-    expect(check('{ a: me { id } b: me { id } c: me { id } }')).not.toThrow();
-    expect(check('{ a: me { id } b: me { id } ...F } fragment F on Query { c: me { id } d: me { id } }')).toThrow(QueryTooComplexError);
+    expect(check('{ a: me { userId } b: me { userId } c: me { userId } }')).not.toThrow();
+    expect(check('{ a: me { userId } b: me { userId } ...F } fragment F on Query { c: me { userId } d: me { userId } }')).toThrow(QueryTooComplexError);
   });
 
-  it('refuses first above 500, literal or variable, naming the argument', () => {
-    expect(check('{ reports(first: 500) { id } }')).not.toThrow();
-    try {
-      check('query($n: Int) { reports(first: $n) { id } x: previewReport(input: { first: 501 }) { id } }', { n: 100_000 })();
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(BadUserInputError);
-      expect((error as BadUserInputError).fieldErrors.map((e) => e.path)).toEqual(['reports.first', 'previewReport.input.first']);
-    }
+  it('applies depth as before', () => {
+    expect(check('{ reports { edges { node { definition { filters { values } } } } } }')).not.toThrow();
+    expect(check('{ schedule(id: "x") { executions { edges { node { export { report { definition { filters { field } } } } } } } } }')).toThrow(QueryTooComplexError);
+  });
+});
+
+describe('checkOperation: text PostgreSQL cannot store, wherever it is', () => {
+  const NUL = 'a\u0000b';
+  const LONE = 'a\ud800b';
+  const CREATE = 'mutation($i: CreateReportInput!) { createReport(input: $i) { id } }';
+  const cases: [string, string, Record<string, unknown>, string][] = [
+    ['NUL in a literal', '{ report(id: "x\\u0000") { id } }', {}, 'id'],
+    ['NUL in a variable', CREATE, { i: { name: NUL, definition: { source: 'usage_events' } } }, 'input.name'],
+    ['lone surrogate in a variable', CREATE, { i: { name: LONE, definition: { source: 'usage_events' } } }, 'input.name'],
+    ['a variable default', `mutation($n: String! = "x\\u0000") { createReport(input: { name: $n, definition: ${DEFINITION} }) { id } }`, {}, 'input.name'],
+    ['a nested definition string', CREATE, { i: { name: 'ok', definition: { source: 'usage_events', filters: [{ field: 'user_id', op: 'EQ', value: LONE }] } } }, 'input.definition.filters.0.value'],
+    ['a list', CREATE, { i: { name: 'ok', tags: ['fine', NUL], definition: { source: 'usage_events' } } }, 'input.tags.1'],
+    ['a JSON value', CREATE, { i: { name: 'ok', definition: { source: 'usage_events' }, visualization: { type: 'bar', title: [LONE] } } }, 'input.visualization.title.0'],
+    ['a JSON object key', CREATE, { i: { name: 'ok', definition: { source: 'usage_events' }, visualization: { ['ti\u0000tle']: 'x' } } }, 'input.visualization.ti\\u0000tle'],
+    ['a JSON object key with a lone surrogate', CREATE, { i: { name: 'ok', definition: { source: 'usage_events' }, visualization: { nested: { ['\udc00']: 1 } } } }, 'input.visualization.nested.\\udc00'],
+    ['a named fragment', `query($d: String = "\\u0000") { ...Q } fragment Q on Query { report(id: $d) { id } }`, {}, 'id'],
+    ['an inline fragment', `query($d: String = "\\u0000") { ... on Query { report(id: $d) { id } } }`, {}, 'id'],
+    ['a variable used in an inline fragment', 'query($d: String) { ... on Query { report(id: $d) { id } } }', { d: LONE }, 'id'],
+  ];
+  it.each(cases)('%s', (_form, query, variables, path) => {
+    const { error, paths } = refusal(query, variables);
+    expect(error).toBeInstanceOf(BadUserInputError);
+    expect(paths).toEqual([path]);
+    expect((error as Error).message).toMatch(/NUL|surrogate/);
   });
 
-  it('refuses NUL characters in variables and literals', () => {
-    expect(check('mutation($i: In) { create(input: $i) { id } }', { i: { name: 'a\u0000b' } })).toThrow(/NUL/);
-    expect(check('{ report(id: "x\\u0000") { id } }')).toThrow(BadUserInputError);
-    expect(check('{ report(id: "x") { id } }')).not.toThrow();
+  it('a lone surrogate cannot be written in a literal at all: the GraphQL parser refuses it', () => {
+    expect(() => parse('{ report(id: "x\\ud800") { id } }')).toThrow(/Invalid Unicode escape/);
+    expect(() => parse('{ report(id: "x\ud800") { id } }')).toThrow(/Invalid character/);
   });
 
-  it('applies depth and cost as before', () => {
-    expect(check('{ a { b { c { d { e { f } } } } } }')).toThrow(QueryTooComplexError);
+  it('lets well-formed text through: surrogate pairs (emoji) and every other character', () => {
+    expect(check(CREATE, { i: { name: 'Sales 📈 \u0001 \uffff', definition: { source: 'usage_events' }, visualization: { '📈': '✓' } } })).not.toThrow();
   });
 });

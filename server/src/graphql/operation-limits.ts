@@ -1,15 +1,19 @@
 /**
  * The checks every operation passes before any resolver runs, over HTTP (an Apollo plugin) and over
  * WebSocket (graphql-ws onSubscribe, which does not inherit Apollo's plugins): depth, cost, how
- * many aliases it uses, and page sizes. One function, so the two transports cannot drift apart.
+ * many aliases it uses, page sizes, and text PostgreSQL cannot store. One function, so the two
+ * transports cannot drift apart; and every value-dependent check reads the argument values the
+ * resolvers will receive (operation-arguments.ts), not the raw request.
  */
 import {
-  Kind, valueFromASTUntyped,
-  type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode,
+  Kind,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
-import { BadUserInputError, QueryTooComplexError } from '../errors.js';
-import { measureComplexity } from './complexity.js';
+import { BadUserInputError, QueryTooComplexError, type FieldError } from '../errors.js';
+import { findUnstorableText } from '../storable-text.js';
+import { measureComplexity, pageSizeArgument } from './complexity.js';
 import { MAX_PAGE_SIZE } from './connection.js';
+import { resolveArguments, type OperationArguments } from './operation-arguments.js';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -18,30 +22,37 @@ export interface OperationLimits {
   maxAliases: number;
 }
 
+/** More problems than this in one request are not worth listing. */
+const MAX_REPORTED = 20;
+
 export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   return Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
 }
 
-/** Counts aliases and finds `first` arguments beyond the page size, following fragment spreads once each. */
-function scan(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>) {
+/**
+ * Counts aliases, finds `first` beyond the page size (path from the field: `reports.first`) and
+ * text PostgreSQL cannot store (path from the argument, as every BAD_USER_INPUT path is:
+ * `input.definition.filters.0.value`), following each fragment, named or inline, once.
+ */
+function scan(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, args: OperationArguments) {
   let aliases = 0;
-  const oversizedPages: { path: string; first: number }[] = [];
+  const oversizedPages: FieldError[] = [];
+  const unstorable: FieldError[] = [];
   const seen = new Set<string>();
-  const firstOf = (value: unknown): unknown =>
-    typeof value === 'object' && value !== null ? (value as { first?: unknown }).first : undefined;
   function walk(set: SelectionSetNode | undefined, path: string): void {
     for (const sel of set?.selections ?? []) {
       if (sel.kind === Kind.FIELD) {
         if (sel.alias) aliases++;
         const here = path ? `${path}.${sel.name.value}` : sel.name.value;
-        for (const arg of sel.arguments ?? []) {
-          const value = valueFromASTUntyped(arg.value, variables) as unknown;
-          const first = arg.name.value === 'first' ? value : arg.name.value === 'input' ? firstOf(value) : undefined;
-          if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
-            oversizedPages.push({ path: arg.name.value === 'first' ? `${here}.first` : `${here}.input.first`, first });
-          }
+        const values = args.of(sel)?.values ?? {};
+        const page = pageSizeArgument(values);
+        if (page && page.first > MAX_PAGE_SIZE) {
+          oversizedPages.push({ path: `${here}.${page.argument}`, message: `at most ${MAX_PAGE_SIZE}, got ${page.first}` });
+        }
+        for (const [name, value] of Object.entries(values)) {
+          if (unstorable.length < MAX_REPORTED) unstorable.push(...findUnstorableText(value, name, MAX_REPORTED - unstorable.length));
         }
         walk(sel.selectionSet, here);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -53,66 +64,35 @@ function scan(operation: OperationDefinitionNode, fragments: Record<string, Frag
     }
   }
   walk(operation.selectionSet, '');
-  return { aliases, oversizedPages };
-}
-
-/**
- * The path of the first string holding U+0000, in the variables or in literal arguments. PostgreSQL
- * stores it in neither text nor jsonb, so it is refused as input here rather than failing an INSERT.
- */
-function nulBytePath(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
-  const inValue = (value: unknown, path: string, depth = 0): string | null => {
-    if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-    if (depth > 20 || value === null || typeof value !== 'object') return null;
-    for (const [k, v] of Object.entries(value)) {
-      const hit = inValue(v, `${path}.${k}`, depth + 1);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  for (const [name, value] of Object.entries(variables)) {
-    const hit = inValue(value, name);
-    if (hit) return hit;
-  }
-  let found: string | null = null;
-  const walk = (set: SelectionSetNode | undefined): void => {
-    for (const sel of set?.selections ?? []) {
-      if (found || sel.kind !== Kind.FIELD) continue;
-      for (const arg of sel.arguments ?? []) {
-        found ??= inValue(valueFromASTUntyped(arg.value, variables), arg.name.value);
-      }
-      walk(sel.selectionSet);
-    }
-  };
-  walk(operation.selectionSet);
-  return found;
+  return { aliases, oversizedPages, unstorable };
 }
 
 /** Throws QUERY_TOO_COMPLEX or BAD_USER_INPUT when the operation must not run. */
 export function checkOperation(
+  schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   document: DocumentNode,
-  variables: Record<string, unknown>,
+  variables: Record<string, unknown> | null | undefined,
   limits: OperationLimits,
 ): void {
+  const resolved = resolveArguments(schema, document, operation, variables);
+  // Variables that do not fit their definitions: execution refuses them with graphql-js's own
+  // errors (BAD_USER_INPUT naming the variable) before any resolver runs, so nothing to check.
+  if (!resolved.ok) return;
   const fragments = fragmentsOf(document);
-  const { aliases, oversizedPages } = scan(operation, fragments, variables);
+  const { aliases, oversizedPages, unstorable } = scan(operation, fragments, resolved.arguments);
   if (aliases > limits.maxAliases) {
     throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, { aliases, maxAliases: limits.maxAliases });
   }
-  const { depth, cost } = measureComplexity(operation, fragments, variables);
+  const { depth, cost } = measureComplexity(operation, fragments, resolved.arguments);
   if (depth > limits.maxDepth) {
     throw new QueryTooComplexError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
   }
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { cost, maxCost: limits.maxCost });
   }
-  const nul = nulBytePath(operation, variables);
-  if (nul) throw new BadUserInputError('Text may not contain NUL characters', [{ path: nul, message: 'contains a NUL (U+0000) character' }]);
-  if (oversizedPages.length) {
-    throw new BadUserInputError(
-      `first may be at most ${MAX_PAGE_SIZE}`,
-      oversizedPages.map((p) => ({ path: p.path, message: `at most ${MAX_PAGE_SIZE}, got ${p.first}` })),
-    );
+  if (unstorable.length) {
+    throw new BadUserInputError(`Text may not contain NUL characters or lone surrogates: ${unstorable[0]!.path} ${unstorable[0]!.message}`, unstorable);
   }
+  if (oversizedPages.length) throw new BadUserInputError(`first may be at most ${MAX_PAGE_SIZE}`, oversizedPages);
 }
