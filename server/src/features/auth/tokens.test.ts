@@ -155,6 +155,18 @@ describe('verifyToken rejects', () => {
     await expectUnauthenticated(verifyToken(SECRET, await signClaims({ ...validClaims(), sub: 42 as unknown as string })));
   });
 
+  it.each([
+    ['a NUL', 'user\u0000-1'],
+    ['a lone high surrogate', 'user-\ud800'],
+    ['a lone low surrogate', '\udc00user'],
+  ])('a token whose sub holds text PostgreSQL cannot store (%s)', async (_label, sub) => {
+    await expectUnauthenticated(verifyToken(SECRET, await signClaims({ ...validClaims(), sub })), 'Token lacks a valid sub, tenant or role claim');
+  });
+
+  it('accepts a sub with well-formed non-ASCII text (a surrogate pair)', async () => {
+    await expect(verifyToken(SECRET, await signClaims({ ...validClaims(), sub: 'zoë 📈' }))).resolves.toMatchObject({ userId: 'zoë 📈' });
+  });
+
   it('a token without tenant', async () => {
     const { tenant: _tenant, ...claims } = validClaims();
     await expectUnauthenticated(verifyToken(SECRET, await signClaims(claims)), 'Token lacks a valid sub, tenant or role claim');

@@ -4,6 +4,7 @@
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '../../errors.js';
+import { unstorableTextProblem } from '../../storable-text.js';
 import { isRole, type Role, type Viewer } from './viewer.js';
 
 const ALG = 'HS256';
@@ -48,7 +49,10 @@ export async function verifySession(secret: string, token: string): Promise<{ vi
     throw new UnauthenticatedError('Invalid token');
   }
   const { sub, tenant, role } = payload as { sub?: unknown; tenant?: unknown; role?: unknown };
-  if (typeof sub !== 'string' || sub === '' || !isTenantId(tenant) || !isRole(role)) {
+  // `sub` is stored (created_by, audit actor): text PostgreSQL cannot store makes the token
+  // invalid, rather than every write of its holder an internal error. Tenant and role are
+  // patterns and names, which admit neither.
+  if (typeof sub !== 'string' || sub === '' || unstorableTextProblem(sub) || !isTenantId(tenant) || !isRole(role)) {
     throw new UnauthenticatedError('Token lacks a valid sub, tenant or role claim');
   }
   const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null;
