@@ -47,8 +47,8 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
-  const reports = new ReportService(em, deps.limits);
   const audit = new AuditService(em, request);
+  const reports = new ReportService(em, deps.limits, audit);
   return {
     viewer,
     em,

@@ -54,18 +54,22 @@ export function unsubscribeHandler(deps: { em: EntityManager; secret: string }) 
       return;
     }
     const em = deps.em.fork();
-    const rows = await em.getConnection().execute<{ name: string; tenant_id: string; added: boolean }[]>(
-      `WITH s AS (SELECT id, name, tenant_id FROM schedules WHERE id = ?),
-            ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING RETURNING schedule_id)
-       SELECT name, tenant_id, EXISTS (SELECT 1 FROM ins) AS added FROM s`, [claim.scheduleId, claim.email]);
+    const audit = new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+    // The opt-out and its audit entry commit together or not at all.
+    const rows = await em.transactional(async (tx) => {
+      const found = await tx.getConnection().execute<{ name: string; tenant_id: string; added: boolean }[]>(
+        `WITH s AS (SELECT id, name, tenant_id FROM schedules WHERE id = ?),
+              ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING RETURNING schedule_id)
+         SELECT name, tenant_id, EXISTS (SELECT 1 FROM ins) AS added FROM s`, [claim.scheduleId, claim.email], 'all', tx.getTransactionContext());
+      // The recipient is the actor: the link is their authority. A repeated click is not a new opt-out.
+      if (found[0]?.added) {
+        await audit.record({ tenantId: found[0].tenant_id, userId: claim.email }, 'schedule.unsubscribe', 'schedule', claim.scheduleId, { email: claim.email }, tx);
+      }
+      return found;
+    });
     if (rows.length === 0) {
       res.status(404).type('html').send(page('Schedule not found', 'This schedule no longer exists; you will not receive it.'));
       return;
-    }
-    // The recipient is the actor: the link is their authority. A repeated click is not a new opt-out.
-    if (rows[0]!.added) {
-      await new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
-        .record({ tenantId: rows[0]!.tenant_id, userId: claim.email }, 'schedule.unsubscribe', 'schedule', claim.scheduleId, { email: claim.email });
     }
     res.status(200).type('html').send(page('You are unsubscribed',
       `${escape(claim.email)} will no longer receive “${escape(rows[0]!.name)}”.`));

@@ -31,7 +31,7 @@ export async function seedDemoReports(em: EntityManager, tenants: readonly strin
     const fork = em.fork();
     const exists = await fork.count(ReportEntity, { tenantId, name: 'Usage Summary' });
     if (exists) continue;
-    await new ReportService(fork, limits).create(
+    await new ReportService(fork, limits, null).create(
       { userId: 'system', tenantId, role: 'admin' },
       {
         name: 'Usage Summary',

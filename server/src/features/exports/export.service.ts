@@ -173,7 +173,7 @@ export class ExportService {
       throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: `report.definition.${e.path}`, message: e.message })));
     }
     const now = new Date();
-    const record = await enqueueExport(this.em, {
+    return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
       tenantId: viewer.tenantId,
       initiatedBy: viewer.userId,
       reportId: report.id,
@@ -185,27 +185,27 @@ export class ExportService {
       asOf: now,
       timeZone: runTimeZone({ definitionZone: checked.definition.timeZone, exportOverride: options.timeZone }),
       priority: PRIORITY.ON_DEMAND,
-    }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
-    await this.audit.record(viewer, 'export.create', 'export', record.id, { reportId: report.id, format: input.format, triggeredBy });
-    return record;
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
+    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy } }));
   }
 
   async cancel(viewer: Viewer, id: string): Promise<ExportEntity> {
     const record = await this.get(viewer, id);
     this.requireOwnerOrEditor(viewer, record);
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `WITH done AS (
-         UPDATE exports SET status = 'CANCELLED', completed_at = now(), updated_at = now()
-         WHERE id = ? AND tenant_id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id, schedule_id)
-       ${SETTLE_SCHEDULED}`, [id, viewer.tenantId]);
-    if (rows.length === 0) {
-      throw new BadUserInputError(`A ${record.status} export cannot be cancelled`, [{ path: 'id', message: `export is ${record.status}` }]);
-    }
-    // A job not yet picked up is removed; a running one sees the status within a progress tick.
-    await this.em.getConnection().execute(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
-    await this.audit.record(viewer, 'export.cancel', 'export', id);
-    const updated = await this.get(viewer, id);
-    return updated;
+    await this.audit.recorded(viewer, async (tx) => {
+      const sql = (query: string, params: unknown[]) => tx.getConnection().execute<{ id: string }[]>(query, params, 'all', tx.getTransactionContext());
+      const rows = await sql(
+        `WITH done AS (
+           UPDATE exports SET status = 'CANCELLED', completed_at = now(), updated_at = now()
+           WHERE id = ? AND tenant_id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id, schedule_id)
+         ${SETTLE_SCHEDULED}`, [id, viewer.tenantId]);
+      if (rows.length === 0) {
+        throw new BadUserInputError(`A ${record.status} export cannot be cancelled`, [{ path: 'id', message: `export is ${record.status}` }]);
+      }
+      // A job not yet picked up is removed; a running one sees the status within a progress tick.
+      await sql(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
+    }, () => ({ action: 'export.cancel', targetType: 'export', targetId: id }));
+    return this.get(viewer, id);
   }
 
   async retry(viewer: Viewer, id: string): Promise<ExportEntity> {
@@ -215,7 +215,7 @@ export class ExportService {
       throw new BadUserInputError(`Only FAILED or CANCELLED exports can be retried; this one is ${old.status}`, [{ path: 'id', message: `export is ${old.status}` }]);
     }
     if (!old.reportId && !old.scheduleId) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
-    const record = await enqueueExport(this.em, {
+    return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
       tenantId: old.tenantId,
       initiatedBy: viewer.userId,
       reportId: old.reportId,
@@ -229,21 +229,23 @@ export class ExportService {
       timeZone: old.timeZone,
       retryOf: old.id,
       priority: PRIORITY.ON_DEMAND,
-    }, this.deps.maxAttempts, this.deps.maxActivePerTenant);
-    await this.audit.record(viewer, 'export.retry', 'export', record.id, { retryOf: old.id });
-    return record;
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
+    (record) => ({ action: 'export.retry', targetType: 'export', targetId: record.id, details: { retryOf: old.id } }));
   }
 
   async delete(viewer: Viewer, id: string): Promise<string> {
     const record = await this.get(viewer, id);
     this.requireOwnerOrEditor(viewer, record);
-    await this.em.getConnection().execute(
-      `UPDATE exports SET status = 'CANCELLED' WHERE id = ? AND status IN ('PENDING', 'PROCESSING')`, [id]);
-    await this.em.getConnection().execute(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
-    if (record.storageKey) await this.deps.storage.delete(record.storageKey);
-    await this.em.getConnection().execute('DELETE FROM exports WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId]);
-    await this.audit.record(viewer, 'export.delete', 'export', id, { fileName: record.fileName });
-    return id;
+    return this.audit.recorded(viewer, async (tx) => {
+      const sql = (query: string, params: unknown[]) => tx.getConnection().execute(query, params, 'all', tx.getTransactionContext());
+      await sql(`UPDATE exports SET status = 'CANCELLED' WHERE id = ? AND status IN ('PENDING', 'PROCESSING')`, [id]);
+      await sql(`SELECT graphile_worker.remove_job(?)`, [`export:${id}`]);
+      await sql('DELETE FROM exports WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId]);
+      // The file last, before the commit: when storage refuses, the record stays (with its file)
+      // and the client may try again, rather than a deleted record leaving its file behind.
+      if (record.storageKey) await this.deps.storage.delete(record.storageKey);
+      return id;
+    }, () => ({ action: 'export.delete', targetType: 'export', targetId: id, details: { fileName: record.fileName } }));
   }
 
   /**

@@ -63,9 +63,7 @@ export class ReportResolver {
   @Mutation(() => Report, { description: 'Saves a new report (editor or admin).' })
   async createReport(@Ctx() ctx: AppContext, @Arg('input', () => CreateReportInput, { description: 'The fields to set.' }) input: CreateReportInput): Promise<Report> {
     const viewer = requireViewer(ctx);
-    const report = await ctx.services.reports.create(viewer, plain(input));
-    await ctx.services.audit.record(viewer, 'report.create', 'report', report.id, { name: report.name });
-    return toReport(report);
+    return toReport(await ctx.services.reports.create(viewer, plain(input)));
   }
 
   @Authorized('editor')
@@ -76,17 +74,12 @@ export class ReportResolver {
     @Arg('input', () => UpdateReportInput, { description: 'The fields to set.' }) input: UpdateReportInput,
   ): Promise<Report> {
     const viewer = requireViewer(ctx);
-    const report = await ctx.services.reports.update(viewer, id, plain(input));
-    await ctx.services.audit.record(viewer, 'report.update', 'report', id, { fields: Object.keys(plain(input)) });
-    return toReport(report);
+    return toReport(await ctx.services.reports.update(viewer, id, plain(input)));
   }
 
   @Authorized('editor')
   @Mutation(() => ID, { description: 'Returns the deleted id.' })
   async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string): Promise<string> {
-    const viewer = requireViewer(ctx);
-    await ctx.services.reports.delete(viewer, id);
-    await ctx.services.audit.record(viewer, 'report.delete', 'report', id);
-    return id;
+    return ctx.services.reports.delete(requireViewer(ctx), id);
   }
 }

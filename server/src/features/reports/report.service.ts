@@ -8,6 +8,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
+import type { AuditRecord, AuditService } from '../audit/audit.service.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { ReportEntity } from './report.entity.js';
@@ -29,6 +30,8 @@ export class ReportService {
   constructor(
     private readonly em: EntityManager,
     readonly limits: DefinitionLimits,
+    /** Null only for system writes nobody asked for (the demo seed), which are not audited. */
+    private readonly audit: AuditService | null,
   ) {}
 
   /** What the viewer may see: public reports, their own, or everything for admins. */
@@ -37,9 +40,9 @@ export class ReportService {
     return { tenantId: viewer.tenantId, $or: [{ isPublic: true }, { createdBy: viewer.userId }] };
   }
 
-  async get(viewer: Viewer, id: string): Promise<ReportEntity> {
+  async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ReportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Report', id);
-    const report = await this.em.findOne(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] });
+    const report = await em.findOne(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] });
     if (!report) throw new NotFoundError('Report', id);
     return report;
   }
@@ -54,7 +57,7 @@ export class ReportService {
     report.tenantId = viewer.tenantId;
     report.createdBy = viewer.userId;
     this.apply(report, input);
-    return this.save(report);
+    return this.written(viewer, (tx) => this.save(tx, report), (r) => ({ action: 'report.create', targetType: 'report', targetId: r.id, details: { name: r.name } }));
   }
 
   async update(viewer: Viewer, id: string, input: ReportFields): Promise<ReportEntity> {
@@ -62,14 +65,21 @@ export class ReportService {
     const report = await this.get(viewer, id);
     this.apply(report, input);
     report.updatedAt = new Date();
-    return this.save(report);
+    return this.written(viewer, (tx) => this.save(tx, report), () => ({ action: 'report.update', targetType: 'report', targetId: id, details: { fields: Object.keys(input) } }));
   }
 
   async delete(viewer: Viewer, id: string): Promise<string> {
     this.requireEditor(viewer);
     const report = await this.get(viewer, id);
-    await this.em.removeAndFlush(report);
-    return id;
+    return this.written(viewer, async (tx) => {
+      await tx.removeAndFlush(report);
+      return id;
+    }, () => ({ action: 'report.delete', targetType: 'report', targetId: id }));
+  }
+
+  /** The write and its audit entry in one transaction (see AuditService.recorded). */
+  private written<T>(viewer: Viewer, work: (tx: EntityManager) => Promise<T>, entry: (result: T) => AuditRecord): Promise<T> {
+    return this.audit ? this.audit.recorded(viewer, work, entry) : work(this.em);
   }
 
   private requireEditor(viewer: Viewer): void {
@@ -109,13 +119,13 @@ export class ReportService {
     if (tags) report.tags = tags;
   }
 
-  private async save(report: ReportEntity): Promise<ReportEntity> {
+  private async save(em: EntityManager, report: ReportEntity): Promise<ReportEntity> {
     try {
-      await this.em.persistAndFlush(report);
+      await em.persistAndFlush(report);
       return report;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
+        em.clear();
         throw new BadUserInputError(`A report named "${report.name}" already exists`, [{ path: 'name', message: 'already used in this tenant' }]);
       }
       throw error;

@@ -85,26 +85,25 @@ export class ScheduleService {
     schedule.tenantId = viewer.tenantId;
     schedule.createdBy = viewer.userId;
     await this.apply(viewer, schedule, input, true);
-    await this.save(schedule);
-    await this.audit.record(viewer, 'schedule.create', 'schedule', schedule.id, { name: schedule.name, cron: schedule.cron, timeZone: schedule.timeZone });
-    return schedule;
+    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
+      (s) => ({ action: 'schedule.create', targetType: 'schedule', targetId: s.id, details: { name: s.name, cron: s.cron, timeZone: s.timeZone } }));
   }
 
   async update(viewer: Viewer, id: string, input: ScheduleFields): Promise<ScheduleEntity> {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
     await this.apply(viewer, schedule, input, false);
-    await this.save(schedule);
-    await this.audit.record(viewer, 'schedule.update', 'schedule', id, { fields: Object.keys(input) });
-    return schedule;
+    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
+      () => ({ action: 'schedule.update', targetType: 'schedule', targetId: id, details: { fields: Object.keys(input) } }));
   }
 
   async delete(viewer: Viewer, id: string): Promise<string> {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
-    await this.em.removeAndFlush(schedule);
-    await this.audit.record(viewer, 'schedule.delete', 'schedule', id, { name: schedule.name });
-    return id;
+    return this.audit.recorded(viewer, async (tx) => {
+      await tx.removeAndFlush(schedule);
+      return id;
+    }, () => ({ action: 'schedule.delete', targetType: 'schedule', targetId: id, details: { name: schedule.name } }));
   }
 
   async pause(viewer: Viewer, id: string): Promise<ScheduleEntity> {
@@ -112,9 +111,7 @@ export class ScheduleService {
     const schedule = await this.get(viewer, id);
     schedule.status = 'PAUSED';
     schedule.pausedReason = `Paused by ${viewer.userId}`;
-    await this.em.flush();
-    await this.audit.record(viewer, 'schedule.pause', 'schedule', id);
-    return schedule;
+    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule), () => ({ action: 'schedule.pause', targetType: 'schedule', targetId: id }));
   }
 
   /** Recomputes nextRunAt from now: runs missed while paused are not made up in a burst. */
@@ -125,18 +122,17 @@ export class ScheduleService {
     schedule.pausedReason = null;
     schedule.consecutiveFailures = 0;
     schedule.nextRunAt = nextRuns(schedule.cron, schedule.timeZone, now, 1)[0]!;
-    await this.em.flush();
-    await this.audit.record(viewer, 'schedule.resume', 'schedule', id);
-    return schedule;
+    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule), () => ({ action: 'schedule.resume', targetType: 'schedule', targetId: id }));
   }
 
   async runNow(viewer: Viewer, id: string, now = new Date()): Promise<ExecutionEntity> {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
-    const execution = await this.em.transactional((tx) => startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts));
-    if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
-    await this.audit.record(viewer, 'schedule.run', 'schedule', id, { executionId: execution.id });
-    return execution;
+    return this.audit.recorded(viewer, async (tx) => {
+      const execution = await startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts);
+      if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
+      return execution;
+    }, (execution) => ({ action: 'schedule.run', targetType: 'schedule', targetId: id, details: { executionId: execution.id } }));
   }
 
   /** One execution per slot in (from, to], each reporting over its own slot's period. */
@@ -149,13 +145,15 @@ export class ScheduleService {
     else if (to.getTime() > Date.now()) problems.push({ path: 'to', message: 'cannot backfill the future' });
     if (problems.length) throw new BadUserInputError(`Invalid backfill: ${problems[0]!.message}`, problems);
     const slots = runsBetween(schedule.cron, schedule.timeZone, from, to, 400);
-    const started: ExecutionEntity[] = [];
-    for (const slot of slots) {
-      const execution = await this.em.transactional((tx) => startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts));
-      if (execution) started.push(execution);
-    }
-    await this.audit.record(viewer, 'schedule.backfill', 'schedule', id, { from: from.toISOString(), to: to.toISOString(), executions: started.length });
-    return started;
+    // All slots and the audit entry in one transaction: a backfill happens whole, with its entry.
+    return this.audit.recorded(viewer, async (tx) => {
+      const started: ExecutionEntity[] = [];
+      for (const slot of slots) {
+        const execution = await startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts);
+        if (execution) started.push(execution);
+      }
+      return started;
+    }, (started) => ({ action: 'schedule.backfill', targetType: 'schedule', targetId: id, details: { from: from.toISOString(), to: to.toISOString(), executions: started.length } }));
   }
 
   async execution(viewer: Viewer, id: string): Promise<ExecutionEntity> {
@@ -173,13 +171,16 @@ export class ScheduleService {
   async resendFailed(viewer: Viewer, executionId: string): Promise<ExecutionEntity> {
     this.requireEditor(viewer);
     const execution = await this.execution(viewer, executionId);
-    const conn = this.em.getConnection();
-    const rows = await conn.execute<{ id: string; channel: string }[]>(
-      `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status IN ('FAILED', 'UNCERTAIN') RETURNING id, channel`, [execution.id]);
-    if (rows.length === 0) throw new BadUserInputError('This execution has no failed or uncertain deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
-    for (const r of rows) await enqueueDelivery(this.em, r, DELIVERY_PRIORITY.RESEND);
-    await conn.execute(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [execution.id]);
-    await this.audit.record(viewer, 'execution.resend', 'execution', execution.id, { deliveries: rows.length });
+    await this.audit.recorded(viewer, async (tx) => {
+      const conn = tx.getConnection();
+      const rows = await conn.execute<{ id: string; channel: string }[]>(
+        `UPDATE deliveries SET status = 'PENDING', updated_at = now() WHERE execution_id = ? AND status IN ('FAILED', 'UNCERTAIN') RETURNING id, channel`,
+        [execution.id], 'all', tx.getTransactionContext());
+      if (rows.length === 0) throw new BadUserInputError('This execution has no failed or uncertain deliveries', [{ path: 'executionId', message: 'nothing to resend' }]);
+      for (const r of rows) await enqueueDelivery(tx, r, DELIVERY_PRIORITY.RESEND);
+      await conn.execute(`UPDATE schedule_executions SET status = 'RUNNING', completed_at = NULL WHERE id = ?`, [execution.id], 'all', tx.getTransactionContext());
+      return rows.length;
+    }, (deliveries) => ({ action: 'execution.resend', targetType: 'execution', targetId: execution.id, details: { deliveries } }));
     return this.execution(viewer, executionId);
   }
 
@@ -250,12 +251,13 @@ export class ScheduleService {
     if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;
   }
 
-  private async save(schedule: ScheduleEntity): Promise<void> {
+  private async save(em: EntityManager, schedule: ScheduleEntity): Promise<ScheduleEntity> {
     try {
-      await this.em.persistAndFlush(schedule);
+      await em.persistAndFlush(schedule);
+      return schedule;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
+        em.clear();
         throw new BadUserInputError(`A schedule named "${schedule.name}" already exists`, [{ path: 'input.name', message: 'already used in this tenant' }]);
       }
       throw error;
