@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { ClickHouseServerStore } from '../server/src/platform/clickhouse-server-store.js';
-import { TenantLimitedStore } from '../server/src/platform/tenant-limited-store.js';
+import { TenantLimitedStore, TenantSlots } from '../server/src/platform/tenant-limited-store.js';
 import { startClickHouseHttp, type ClickHouseHttp } from './support/clickhouse-http.js';
 import { createTempDir } from './support/databases.js';
 import { MAIN, SERVER_DIR } from './support/processes.js';
@@ -91,19 +91,20 @@ describe('ClickHouse server mode', () => {
   });
 
   it('runs at most CLICKHOUSE_TENANT_CONCURRENCY queries of one tenant at once; other tenants are not held up', async () => {
-    const store = new TenantLimitedStore(new ClickHouseServerStore({ url: ch.url, database: 'reportcast' }), 2);
+    const slots = new TenantSlots(2);
+    const store = new TenantLimitedStore(new ClickHouseServerStore({ url: ch.url, database: 'reportcast' }), slots);
     try {
       const before = ch.maxConcurrent;
       const slow = (tenant: string) => store.query('SELECT sleep(0.4), {tenant:String}', { tenant });
       const acme = Array.from({ length: 6 }, () => slow('acme'));
       // While acme's six queue two at a time, globex gets a slot at once.
       await new Promise((r) => setTimeout(r, 100));
-      expect(store.slots.inFlight('acme')).toBe(2);
-      expect(store.slots.queued('acme')).toBe(4);
+      expect(slots.inFlight('acme')).toBe(2);
+      expect(slots.queued('acme')).toBe(4);
       const globex = slow('globex');
-      expect(store.slots.inFlight('globex')).toBe(1);
+      expect(slots.inFlight('globex')).toBe(1);
       await Promise.all([...acme, globex]);
-      expect(store.slots.inFlight('acme')).toBe(0);
+      expect(slots.inFlight('acme')).toBe(0);
       expect(ch.maxConcurrent).toBeLessThanOrEqual(Math.max(before, 3));
     } finally {
       await store.close();

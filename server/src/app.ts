@@ -14,7 +14,11 @@ import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
-import { TenantLimitedStore } from './platform/tenant-limited-store.js';
+import { TenantLimitedStore, type TenantSlotPool } from './platform/tenant-limited-store.js';
+import { PgTenantSlots } from './platform/pg-tenant-slots.js';
+import { openLimitsPool } from './platform/limits-pool.js';
+import { PgRateLimiter } from './graphql/shared-rate-limiter.js';
+import type pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
 import { errorFields, registerSecret, type Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
@@ -54,6 +58,8 @@ export interface Runtime {
   storage: ExportStorage;
   events: PgEventBus;
   metrics: Metrics;
+  /** Shares the rate limit and the analytics slots with the other processes (limits-pool.ts). */
+  limitsPool: pg.Pool;
   /** Set on SIGTERM: /readyz answers 503 so load balancers stop sending work. */
   draining: boolean;
   close(): Promise<void>;
@@ -73,14 +79,15 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ url: 
   return { url, embedded };
 }
 
-export function openAnalytics(config: Config): AnalyticsStore {
+/** `slots`: shared by all processes (the runtime's); without them, per process (one-shot CLI commands). */
+export function openAnalytics(config: Config, slots?: TenantSlotPool): AnalyticsStore {
   const { url, username, password, database } = config.clickhouse;
   // max_result_rows: the largest report plus the one row that tells a truncated result.
   const limits = { maxExecutionSeconds: config.clickhouseLimits.maxExecutionSeconds, maxResultRows: config.reports.maxRowLimit + 1 };
   const store = url
     ? new ClickHouseServerStore({ url, username, password, database, limits })
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
-  return new TenantLimitedStore(store, config.clickhouseLimits.tenantConcurrency);
+  return new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency);
 }
 
 export function openStorage(config: Config): ExportStorage {
@@ -100,7 +107,13 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
   const orm = await openOrm(db.url);
   const metrics = new Metrics(role);
   metrics.watchQueue((sql) => orm.em.getConnection().execute(sql));
-  const analytics = openAnalytics(config);
+  const limitsPool = openLimitsPool(db.url, log);
+  const slots = new PgTenantSlots({
+    databaseUrl: db.url, pool: limitsPool, perTenant: config.clickhouseLimits.tenantConcurrency, log,
+    onFallback: () => metrics.limitFallbacks.inc({ limit: 'analytics_slots' }),
+  });
+  await slots.start();
+  const analytics = openAnalytics(config, slots);
   const events = new PgEventBus(db.url, log);
   const jwtSecret = resolveJwtSecret(config);
   const downloadSecret = config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex');
@@ -117,6 +130,7 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
     storage: openStorage(config),
     events,
     metrics,
+    limitsPool,
     draining: false,
     close: async () => {
       await events.close();
@@ -124,6 +138,8 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
       await orm.close(true);
       log.debug('orm closed');
       await analytics.close();
+      await slots.close();
+      await limitsPool.end();
       log.debug('analytics closed');
       await db.embedded?.stop();
       log.debug('postgres stopped');
@@ -163,6 +179,9 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.get('/unsubscribe', unsubscribeHandler({ em: orm.em, secret: runtime.downloadSecret }));
   app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
 
+  const rateLimit = new PgRateLimiter(runtime.limitsPool, config.rateLimit.requestsPerMinute, {
+    log, onFallback: () => runtime.metrics.limitFallbacks.inc({ limit: 'rate' }),
+  });
   const graphql = await createGraphQLEndpoint({
     schema: await getSchema(),
     httpServer: server,
@@ -184,6 +203,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     exposeInternals: config.mode === 'development',
     limits: { maxDepth: config.graphql.maxDepth, maxCost: config.graphql.maxCost, maxAliases: config.graphql.maxAliases },
     requestsPerMinute: config.rateLimit.requestsPerMinute,
+    rateLimit,
     publicUrl: config.publicUrl,
     log,
     plugins: [observabilityPlugin(log, runtime.metrics)],
@@ -218,6 +238,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     close: async () => {
       unsubscribe();
       await graphql.stop();
+      rateLimit.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

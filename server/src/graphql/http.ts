@@ -23,7 +23,7 @@ import { bearerToken, verifySession, verifyToken } from '../features/auth/tokens
 import type { Viewer } from '../features/auth/viewer.js';
 import { errorFields, type Logger } from '../platform/logger.js';
 import { checkOperation, type OperationLimits } from './operation-limits.js';
-import { RateLimiter } from './rate-limiter.js';
+import { inMemoryRateLimit, type RateLimit } from './shared-rate-limiter.js';
 import { onceAt } from './timer.js';
 
 export interface GraphQLEndpointOptions {
@@ -37,6 +37,8 @@ export interface GraphQLEndpointOptions {
   exposeInternals: boolean;
   limits: OperationLimits;
   requestsPerMinute: number;
+  /** The tenant budget shared with other processes (shared-rate-limiter.ts); default: this process's own. */
+  rateLimit?: RateLimit;
   /** PUBLIC_URL; null: links use the origin of each request. */
   publicUrl: string | null;
   log: Logger;
@@ -82,13 +84,13 @@ function rateKey(viewer: Viewer | null, clientKey: string): string {
   return viewer ? `tenant:${viewer.tenantId}` : `anon:${clientKey}`;
 }
 
-function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimiter): ApolloServerPlugin<AppContext & { clientKey: string }> {
+function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit): ApolloServerPlugin<AppContext & { clientKey: string }> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (!operation) return;
-          const retryAfter = limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
+          const retryAfter = await limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
           checkOperation(schema, operation, document, request.variables, options.limits);
         },
@@ -126,7 +128,7 @@ function clientValidationErrors(errors: readonly GraphQLError[], suggestions: bo
 export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Promise<GraphQLEndpoint> {
   const { schema, httpServer, deps, jwtSecret, log } = options;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const limiter = new RateLimiter(options.requestsPerMinute);
+  const limiter = options.rateLimit ?? inMemoryRateLimit(options.requestsPerMinute);
   const validationRules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer; endSession?: () => void }>(
     {
@@ -151,7 +153,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       onClose: (ctx) => ctx.extra.endSession?.(),
       // graphql-ws runs none of Apollo's plugins: the same rate limit, introspection switch and
       // operation limits apply here, before anything executes.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: 50_000 });
@@ -164,7 +166,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'BAD_USER_INPUT' } })];
         const variables = payload.variables ?? {};
         try {
-          const retryAfter = limiter.take(rateKey(ctx.extra.viewer ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
+          const retryAfter = await limiter.take(rateKey(ctx.extra.viewer ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
           checkOperation(schema, operation, document, variables, options.limits);
         } catch (error) {

@@ -72,6 +72,12 @@ export class Metrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+  readonly limitFallbacks = new Counter({
+    name: 'reportcast_limit_fallbacks_total',
+    help: 'Rate checks (limit="rate") and analytics slots (limit="analytics_slots") decided by this process alone because PostgreSQL, which shares them between processes, did not answer.',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
   private readonly queueJobs = new Gauge({
     name: 'reportcast_queue_jobs',
     help: 'Jobs in the queue by task and state (ready: runnable now; scheduled: run_at in the future; running: locked; failed: out of attempts).',

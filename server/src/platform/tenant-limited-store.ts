@@ -4,17 +4,25 @@
  * others. The tenant is read from the query's `tenant` parameter, which every compiled report
  * query carries (compile-query.ts: `tenant_id = {tenant:String}`); statements without it (health
  * checks, DDL, the demo seed) are not limited. A stream holds its slot until it ends or is left.
- * The limit is per process: N processes allow N × limit queries per tenant in total.
+ *
+ * TenantSlots below counts in this process's memory only. Deployed, the runtime passes
+ * PgTenantSlots (pg-tenant-slots.ts), which shares the limit between all processes through
+ * PostgreSQL and uses TenantSlots as its first, in-process tier.
  */
 import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
 
-function abortError(signal: AbortSignal): Error {
+/** Hands out per-tenant slots: resolves with a release function once the tenant may run a query. */
+export interface TenantSlotPool {
+  acquire(tenant: string, signal?: AbortSignal): Promise<() => void>;
+}
+
+export function abortError(signal: AbortSignal): Error {
   const error = new Error('The query was aborted while waiting for a free slot', { cause: signal.reason });
   error.name = 'AbortError';
   return error;
 }
 
-export class TenantSlots {
+export class TenantSlots implements TenantSlotPool {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
 
@@ -62,10 +70,11 @@ export class TenantSlots {
 }
 
 export class TenantLimitedStore implements AnalyticsStore {
-  readonly slots: TenantSlots;
+  readonly slots: TenantSlotPool;
 
-  constructor(private readonly inner: AnalyticsStore, perTenant: number) {
-    this.slots = new TenantSlots(perTenant);
+  /** `slots`: a shared pool, or a number for a pool of that many per tenant in this process. */
+  constructor(private readonly inner: AnalyticsStore, slots: number | TenantSlotPool) {
+    this.slots = typeof slots === 'number' ? new TenantSlots(slots) : slots;
   }
 
   get kind(): AnalyticsStore['kind'] {
