@@ -11,11 +11,12 @@ import { resolveArguments } from './operation-arguments.js';
  */
 const SCHEMA = buildSchema(`
   type Query { a: T b: T c: T d: T x: T me: T tags(first: Int): [String]
-    reports(first: Int, input: ReportsInput, last: Int, limit: Int, search: String): T }
+    reports(first: Int, input: ReportsInput, last: Int, limit: Int, search: String): T preview(input: PreviewInput): T }
   type Mutation { createReport(input: CreateInput): T }
   type T { a: T b: T c: T d: T e: T f: T w: T x: T y: T z: T id: ID name: String owner: T edges: T node: T types: T fields: T
     runs(first: Int): T }
   input ReportsInput { first: Int search: String }
+  input PreviewInput { first: Int }
   input CreateInput { name: String }
 `);
 
@@ -97,12 +98,19 @@ describe('measureComplexity: paging multiplier', () => {
     expect(measure('query ($n: Int) { reports(first: $n) { id } }', { n: 7 }).cost).toBe(8);
   });
 
-  it('uses no multiplier when the first variable is not provided', () => {
-    expect(measure('query ($n: Int) { reports(first: $n) { id } }', {}).cost).toBe(2);
+  it('multiplies by the default page (20) when the first variable is not provided or null', () => {
+    expect(measure('query ($n: Int) { reports(first: $n) { id } }', {}).cost).toBe(21);
+    expect(measure('query ($n: Int) { reports(first: $n) { id } }', { n: null }).cost).toBe(21);
   });
 
-  it('uses no multiplier when no variables are passed at all', () => {
-    expect(measure('query ($n: Int) { reports(first: $n) { id } }').cost).toBe(2);
+  it('multiplies by the default page when no variables are passed at all, or first is left out', () => {
+    expect(measure('query ($n: Int) { reports(first: $n) { id } }').cost).toBe(21);
+    expect(measure('{ reports { id } }').cost).toBe(21);
+  });
+
+  it('multiplies a field paged by input.first (previewReport) by the preview page (100) when none is given', () => {
+    expect(measure('{ preview(input: {}) { id } }').cost).toBe(101);
+    expect(measure('{ preview { id } }').cost).toBe(101);
   });
 
   it('multiplies by input.first given literally', () => {
@@ -117,8 +125,12 @@ describe('measureComplexity: paging multiplier', () => {
     expect(measure('query ($in: ReportsInput) { reports(input: $in) { id name } }', { in: { first: 40 } }).cost).toBe(81);
   });
 
-  it('ignores an input without first', () => {
-    expect(measure('{ reports(input: { search: "q" }) { id } }').cost).toBe(2);
+  it('counts an input without first as the default page', () => {
+    expect(measure('{ reports(input: { search: "q" }) { id } }').cost).toBe(21);
+  });
+
+  it('does not multiply fields that are not paged', () => {
+    expect(measure('{ a { b { id } } }').cost).toBe(3);
   });
 
   it('multiplies by a variable\'s default value when the variable is not given', () => {
@@ -136,8 +148,8 @@ describe('measureComplexity: paging multiplier', () => {
     expect(measure('query ($n: Int = 100) { ... on Query { reports(first: $n) { id } } }').cost).toBe(101);
   });
 
-  it('ignores paging-unrelated numeric arguments', () => {
-    expect(measure('{ reports(last: 100, limit: 100) { id } }').cost).toBe(2);
+  it('ignores paging-unrelated numeric arguments (the default page applies)', () => {
+    expect(measure('{ reports(last: 100, limit: 100) { id } }').cost).toBe(21);
   });
 
   it('clamps first above 500 to 500', () => {

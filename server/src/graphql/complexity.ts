@@ -1,12 +1,16 @@
 /**
  * Query depth and cost, measured on the resolved operation before execution. A field costs 1 plus
  * its selections; a list field paged by `first` (directly or in its `input`) multiplies the cost
- * of its selections by that page size (clamped as the resolvers clamp it), so asking for 500 reports
- * with nested selections costs what it will cost to serve. The page size is read from the values
- * the resolver will receive (operation-arguments.ts), whatever form the request gave them in.
+ * of its selections by that page size (clamped as the resolvers clamp it), or by the default page
+ * its resolver serves when none is given, so asking for 500 reports with nested selections costs
+ * what it will cost to serve. The page size is read from the values the resolver will receive
+ * (operation-arguments.ts), whatever form the request gave them in.
  */
-import { Kind, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { clampFirst } from './connection.js';
+import {
+  Kind, getNamedType, isInputObjectType,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, DEFAULT_PREVIEW_PAGE, clampFirst } from './connection.js';
 import type { OperationArguments } from './operation-arguments.js';
 
 export interface Complexity {
@@ -31,10 +35,23 @@ export function pageSizeArgument(values: Readonly<Record<string, unknown>>): Pag
   return null;
 }
 
+/**
+ * The page a paged field serves when asked for none: lists (a `first` argument) their default,
+ * `previewReport` (the one field paged by `input.first`) the preview's. Null: not a paged field.
+ */
+function defaultPageSize(definition: GraphQLField<unknown, unknown> | null): number | null {
+  if (!definition) return null;
+  if (definition.args.some((a) => a.name === 'first')) return DEFAULT_PAGE_SIZE;
+  const input = definition.args.find((a) => a.name === 'input');
+  const type = input ? getNamedType(input.type) : null;
+  return isInputObjectType(type) && type.getFields().first ? DEFAULT_PREVIEW_PAGE : null;
+}
+
 function multiplier(field: FieldNode, args: OperationArguments): number {
-  const values = args.of(field)?.values;
-  const page = values ? pageSizeArgument(values) : null;
-  return page ? clampFirst(page.first) : 1;
+  const resolved = args.of(field);
+  if (!resolved) return 1; // execution refuses its arguments: it never runs
+  const page = pageSizeArgument(resolved.values);
+  return page ? clampFirst(page.first) : defaultPageSize(resolved.definition) ?? 1;
 }
 
 export function measureComplexity(

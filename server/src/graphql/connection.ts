@@ -6,7 +6,10 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors.js';
 
 export const MAX_PAGE_SIZE = 500;
+/** Lists (`reports`, `exports`, …) without `first`. */
 export const DEFAULT_PAGE_SIZE = 20;
+/** `previewReport` without `input.first`. */
+export const DEFAULT_PREVIEW_PAGE = 100;
 
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
 export class PageInfo {

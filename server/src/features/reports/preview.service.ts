@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import { BadUserInputError } from '../../errors.js';
-import { clampFirst, decodeCursor, encodeCursor } from '../../graphql/connection.js';
+import { DEFAULT_PREVIEW_PAGE, clampFirst, decodeCursor, encodeCursor } from '../../graphql/connection.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { offsetDateTimeText } from '../calendar/zone-clock.js';
@@ -14,7 +14,6 @@ import { zonedDateTimeText } from '../exports/writers/cell-values.js';
 import { compileCount, compilePage, compileReport, resolveTimeWindow, type OutputColumn } from './compile-query.js';
 import { validateDefinition } from './validate-definition.js';
 
-export const DEFAULT_PREVIEW_PAGE = 100;
 const PREVIEW_TIMEOUT_MS = 60_000;
 
 export interface PreviewPage {
