@@ -1,0 +1,230 @@
+/**
+ * Issue 15, class 6: the documented limits and the enforced ones are one table. LIMITS below lists
+ * every limit the API enforces with its setting and default; the test holds it against
+ * - the defaults the configuration applies (loadConfig with nothing set),
+ * - the README's Configuration table, its Security limits table and docs/api.md's limits table
+ *   (same rows, same defaults, the refusal each documents),
+ * and exercises each limit once against a real server, at its boundary, with a small value set
+ * through its setting (so the setting is what the server obeys).
+ */
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { loadConfig, type Config } from '../server/src/config.js';
+import { MAX_PAGE_SIZE } from '../server/src/graphql/connection.js';
+import { PgTenantSlots } from '../server/src/platform/pg-tenant-slots.js';
+import { createLogger } from '../server/src/platform/logger.js';
+import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app.js';
+
+/** What a request over the limit got: the error code and HTTP status; null when it waits instead. */
+type Refusal = { code: string; status: number } | null;
+
+interface Limit {
+  /** The first column of the docs tables. */
+  name: string;
+  /** The environment variable, or null for a limit fixed in code. */
+  setting: string | null;
+  default: number;
+  /** The value the code applies (for a setting: with nothing set). */
+  enforced(config: Config): number;
+  /** The small value the exercise sets (a setting) or meets (fixed). */
+  exercised: number;
+  /** Proves the limit at `exercised`: at the limit it runs, one past it is refused (or waits). */
+  exercise(app: TestApp, limit: number): Promise<Refusal>;
+}
+
+const PREVIEW = 'query($d: ReportDefinitionInput!) { previewReport(input: { definition: $d }) { totalCount } }';
+const COUNT = { source: 'usage_events', measures: [{ fn: 'COUNT' }] };
+const DAY_MS = 86_400_000;
+
+/** Runs `ok` expecting success, then `over` expecting a refusal, which it returns. */
+async function boundary(ok: Promise<GraphQLResponse>, over: () => Promise<GraphQLResponse>, field?: string): Promise<Refusal> {
+  const fine = await ok;
+  expect(fine.errors, JSON.stringify(fine.errors)).toBeUndefined();
+  const refused = await over();
+  const error = refused.errors?.[0];
+  expect(error, JSON.stringify(refused)).toBeDefined();
+  if (field) expect(JSON.stringify(error!.extensions)).toContain(field);
+  return { code: error!.extensions!.code, status: refused.status };
+}
+
+const token = (app: TestApp, tenant = 'acme') => app.token(tenant, 'editor');
+
+const LIMITS: Limit[] = [
+  {
+    name: 'Operations per tenant a minute', setting: 'RATE_LIMIT_PER_MINUTE', default: 600, enforced: (c) => c.rateLimit.requestsPerMinute, exercised: 30,
+    // A tenant of its own: the other exercises must not spend this budget.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'initech');
+      for (let i = 0; i < limit; i++) expect((await app.gql('{ me { tenantId } }', {}, bearer)).status).toBe(200);
+      // The bucket refills one token every 60/limit seconds: allow for one refilled meanwhile.
+      let refused: GraphQLResponse | undefined;
+      for (let i = 0; i < 3 && !refused; i++) {
+        const res = await app.gql('{ me { tenantId } }', {}, bearer);
+        if (res.errors) refused = res;
+      }
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      return { code: refused!.errors![0]!.extensions!.code, status: refused!.status };
+    },
+  },
+  {
+    name: 'Query depth', setting: 'GRAPHQL_MAX_DEPTH', default: 12, enforced: (c) => c.graphql.maxDepth, exercised: 5,
+    async exercise(app, limit) {
+      expect(limit).toBe(5);
+      const bearer = await token(app);
+      return boundary(app.gql('{ reports { edges { node { definition { source } } } } }', {}, bearer),
+        () => app.gql('{ reports { edges { node { definition { dimensions { field } } } } } }', {}, bearer), '"maxDepth":5');
+    },
+  },
+  {
+    name: 'Query cost', setting: 'GRAPHQL_MAX_COST', default: 20_000, enforced: (c) => c.graphql.maxCost, exercised: 301,
+    // reports(first: n) { edges { node { id name } } } costs 1 + 4n.
+    async exercise(app, limit) {
+      const bearer = await token(app);
+      const q = (n: number) => app.gql(`{ reports(first: ${n}) { edges { node { id name } } } }`, {}, bearer);
+      return boundary(q((limit - 1) / 4), () => q((limit - 1) / 4 + 1), `"maxCost":${limit}`);
+    },
+  },
+  {
+    name: 'Aliased fields per operation', setting: 'GRAPHQL_MAX_ALIASES', default: 50, enforced: (c) => c.graphql.maxAliases, exercised: 3,
+    async exercise(app, limit) {
+      const bearer = await token(app);
+      const q = (n: number) => app.gql(`{ ${Array.from({ length: n }, (_, i) => `a${i}: me { userId }`).join(' ')} }`, {}, bearer);
+      return boundary(q(limit), () => q(limit + 1), `"maxAliases":${limit}`);
+    },
+  },
+  {
+    name: 'Page size', setting: null, default: 500, enforced: () => MAX_PAGE_SIZE, exercised: 500,
+    // __typename costs nothing, so the cost limit stays out of the way.
+    async exercise(app, limit) {
+      const bearer = await token(app);
+      const q = (n: number) => app.gql(`{ reports(first: ${n}) { __typename } }`, {}, bearer);
+      return boundary(q(limit), () => q(limit + 1), 'reports.first');
+    },
+  },
+  {
+    name: 'On-demand exports waiting or running per tenant', setting: 'EXPORT_MAX_ACTIVE_PER_TENANT', default: 10, enforced: (c) => c.exports.maxActivePerTenant, exercised: 2,
+    // No worker runs here: every export stays PENDING, so each one counts.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'globex');
+      // A page the exercise's small cost limit allows (reportIdByName asks for 100).
+      const reports = await app.gql('{ reports(first: 20) { edges { node { id name } } } }', {}, bearer);
+      const reportId = reports.data!.reports.edges.find((e: { node: { name: string } }) => e.node.name === 'Usage Summary').node.id;
+      const create = () => app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId, format: 'CSV' } }, bearer);
+      for (let i = 0; i < limit - 1; i++) expect((await create()).errors).toBeUndefined();
+      return boundary(create(), create);
+    },
+  },
+  {
+    name: 'Analytics queries running at once per tenant', setting: 'CLICKHOUSE_TENANT_CONCURRENCY', default: 4, enforced: (c) => c.clickhouseLimits.tenantConcurrency, exercised: 1,
+    // Another holder takes the tenant's one slot (as another process would): previews wait for it.
+    async exercise(app, limit) {
+      expect(limit).toBe(1);
+      const bearer = await token(app);
+      const pool = new pg.Pool({ connectionString: app.runtime.databaseUrl, max: 1 });
+      const holder = new PgTenantSlots({ databaseUrl: app.runtime.databaseUrl, pool, perTenant: limit, log: createLogger('error', false, () => undefined) });
+      await holder.start();
+      try {
+        const release = await holder.acquire('acme');
+        let done = false;
+        const waiting = app.gql(PREVIEW, { d: COUNT }, bearer).then((r) => { done = true; return r; });
+        await new Promise((r) => setTimeout(r, 1_000));
+        expect(done).toBe(false);
+        release();
+        expect((await waiting).errors).toBeUndefined();
+      } finally {
+        await holder.close();
+        await pool.end();
+      }
+      return null;
+    },
+  },
+  {
+    name: "A report's `rowLimit`", setting: 'MAX_ROW_LIMIT', default: 1_000_000, enforced: (c) => c.reports.maxRowLimit, exercised: 5_000,
+    async exercise(app, limit) {
+      const bearer = await token(app);
+      return boundary(app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit } }, bearer), () => app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit + 1 } }, bearer), 'definition.rowLimit');
+    },
+  },
+  {
+    name: "A report's time range, in days", setting: 'MAX_RANGE_DAYS', default: 366, enforced: (c) => c.reports.maxRangeDays, exercised: 31,
+    async exercise(app, limit) {
+      const bearer = await token(app);
+      const range = (ms: number) => ({ ...COUNT, timeRange: { from: new Date(Date.UTC(2026, 0, 1)).toISOString(), to: new Date(Date.UTC(2026, 0, 1) + ms).toISOString() } });
+      return boundary(app.gql(PREVIEW, { d: range(limit * DAY_MS) }, bearer), () => app.gql(PREVIEW, { d: range((limit + 1) * DAY_MS) }, bearer), 'definition.timeRange');
+    },
+  },
+];
+
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+const README = read('README.md');
+const API = read('docs/api.md');
+
+/** The rows of the first markdown table after `heading` (and after `after`, when given), as cells. */
+function table(text: string, heading: string, after = ''): string[][] {
+  const from = text.indexOf(heading);
+  expect(from, heading).toBeGreaterThanOrEqual(0);
+  const start = text.indexOf('\n|', after ? text.indexOf(after, from) : from);
+  const lines = text.slice(start + 1).split('\n');
+  const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith('|')));
+  return rows.slice(2).map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim()));
+}
+const number = (cell: string) => Number(cell.replace(/[`,\s]/g, ''));
+const settingOf = (cell: string) => (cell === 'fixed' ? null : /^`([A-Z0-9_]+)`$/.exec(cell)?.[1] ?? cell);
+
+describe('the limits table', () => {
+  it('holds the defaults the configuration applies', () => {
+    const config = loadConfig({});
+    for (const limit of LIMITS) expect(limit.enforced(config), limit.name).toBe(limit.default);
+  });
+
+  it('is the README Configuration table\'s defaults', () => {
+    const defaults = new Map(table(README, '## Configuration').map(([v, d]) => [v!.replace(/`/g, ''), d!]));
+    for (const limit of LIMITS.filter((l) => l.setting)) {
+      expect(defaults.has(limit.setting!), `${limit.setting} in the Configuration table`).toBe(true);
+      expect(number(defaults.get(limit.setting!)!), limit.setting!).toBe(limit.default);
+    }
+  });
+
+  for (const [doc, rows] of [
+    ['README Security', () => table(README, '## Security', 'The limits, with their defaults')],
+    ['docs/api.md', () => table(API, '## Rate and cost limits')],
+  ] as const) {
+    it(`is ${doc}'s limits table, row for row`, () => {
+      const documented = rows();
+      expect(documented.map(([, , setting]) => settingOf(setting!)).sort()).toEqual(LIMITS.map((l) => l.setting ?? null).sort());
+      for (const limit of LIMITS) {
+        const row = documented.find(([name, , setting]) => settingOf(setting!) === limit.setting && (limit.setting || name!.startsWith(limit.name)))!;
+        expect(number(row[1]!), `${doc}: ${limit.name}`).toBe(limit.default);
+      }
+    });
+  }
+});
+
+describe('each limit, exercised against a real server at its boundary', () => {
+  let app: TestApp;
+  const env = Object.fromEntries(LIMITS.filter((l) => l.setting).map((l) => [l.setting!, String(l.exercised)]));
+  beforeAll(async () => {
+    app = await startTestApp({ seedRows: 1_000, env });
+  });
+  afterAll(async () => app?.close());
+
+  const tables = [table(API, '## Rate and cost limits'), table(README, '## Security', 'The limits, with their defaults')];
+  for (const limit of LIMITS) {
+    it(`${limit.name} (${limit.setting ?? 'fixed'}): refused as documented`, async () => {
+      const refusal = await limit.exercise(app, limit.exercised);
+      for (const documented of tables) {
+        const over = documented.find(([name, , setting]) => settingOf(setting!) === limit.setting && (limit.setting || name!.startsWith(limit.name)))![3]!;
+        if (!refusal) {
+          expect(over).toMatch(/wait/);
+          continue;
+        }
+        expect(over).toContain(`\`${refusal.code}\``);
+        // A refusal before execution carries its HTTP status; a resolver's BAD_USER_INPUT is a 200.
+        if (refusal.status !== 200) expect(over).toContain(`HTTP ${refusal.status}`);
+        else expect(over).not.toMatch(/HTTP \d/);
+      }
+    });
+  }
+});
