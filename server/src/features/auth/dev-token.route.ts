@@ -6,6 +6,7 @@
 import type { Request, Response } from 'express';
 import { issueToken, isTenantId } from './tokens.js';
 import { isRole } from './viewer.js';
+import { unstorableTextProblem } from '../../storable-text.js';
 
 export interface DevTokenOptions {
   enabled: boolean;
@@ -20,7 +21,7 @@ export function devTokenHandler(options: DevTokenOptions) {
       return;
     }
     const { tenant, role, user } = (req.body ?? {}) as { tenant?: unknown; role?: unknown; user?: unknown };
-    if (!isTenantId(tenant) || !isRole(role) || (user !== undefined && (typeof user !== 'string' || user.length < 1 || user.length > 200))) {
+    if (!isTenantId(tenant) || !isRole(role) || (user !== undefined && (typeof user !== 'string' || user.length < 1 || user.length > 200 || unstorableTextProblem(user)))) {
       res.status(400).json({ error: 'tenant (lower-case id), role (viewer|editor|admin) and optional user are required' });
       return;
     }

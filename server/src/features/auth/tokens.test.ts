@@ -89,6 +89,12 @@ describe('issueToken', () => {
   );
 });
 
+describe('issueToken refuses a user id no token may carry', () => {
+  it.each(['', 'a\u0000', '\ud800'])('%j', async (userId) => {
+    await expect(issueToken(SECRET, { ...VIEWER, userId, ttlSeconds: 60 })).rejects.toThrow(/invalid user id/);
+  });
+});
+
 describe('isTenantId', () => {
   it.each(['acme', 'a', '0', 'tenant_1', 'tenant-2', 'a'.repeat(63)])('accepts %j', (value) => {
     expect(isTenantId(value)).toBe(true);

@@ -27,6 +27,8 @@ export function isTenantId(value: unknown): value is string {
 
 export async function issueToken(secret: string, input: IssueTokenInput): Promise<string> {
   if (!isTenantId(input.tenantId)) throw new Error(`invalid tenant id "${input.tenantId}"`);
+  // verifySession would refuse it: do not issue a token that can never be used.
+  if (!input.userId || unstorableTextProblem(input.userId)) throw new Error('invalid user id: empty, or holding a NUL or a lone surrogate');
   return new SignJWT({ tenant: input.tenantId, role: input.role })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })
     .setSubject(input.userId)
