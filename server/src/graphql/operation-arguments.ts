@@ -8,8 +8,9 @@
  * fragment, a nested input object, a list.
  */
 import {
-  TypeInfo, getArgumentValues, getVariableValues, visit, visitWithTypeInfo,
-  type DocumentNode, type FieldNode, type GraphQLError, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
+  Kind, getArgumentValues, getNamedType, getVariableValues, isInterfaceType, isObjectType,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLField, type GraphQLNamedType,
+  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 
 export interface FieldArguments {
@@ -41,17 +42,7 @@ export function resolveArguments(
   if (variables.errors) return { ok: false, errors: variables.errors };
   const coerced = variables.coerced;
 
-  // A field's definition depends on the type it is selected on, which only a walk with TypeInfo
-  // knows (fragment type conditions included). The AST node of a field inside a named fragment is
-  // the same object wherever the fragment is spread, so one walk of the document serves them all.
-  const definitions = new Map<FieldNode, GraphQLField<unknown, unknown>>();
-  const typeInfo = new TypeInfo(schema);
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const definition = typeInfo.getFieldDef();
-      if (definition) definitions.set(node, definition);
-    },
-  }));
+  const definitions = fieldDefinitions(schema, document, operation);
 
   const cache = new Map<FieldNode, FieldArguments | null>();
   return {
@@ -71,4 +62,35 @@ export function resolveArguments(
       },
     },
   };
+}
+
+/**
+ * The schema's definition of every field the operation selects. A field's definition depends on
+ * the type it is selected on: the root type, then each field's type, an inline fragment's or a
+ * named fragment's type condition. The AST node of a field inside a named fragment is the same
+ * object wherever the fragment is spread, so each fragment is walked once. (graphql's TypeInfo
+ * does the same over any document; this walk is a few times cheaper and sees only this operation.)
+ */
+function fieldDefinitions(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Map<FieldNode, GraphQLField<unknown, unknown>> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const definitions = new Map<FieldNode, GraphQLField<unknown, unknown>>();
+  const walked = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, parent: GraphQLNamedType | null | undefined): void => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[sel.name.value] : undefined;
+        if (definition) definitions.set(sel, definition);
+        walk(sel.selectionSet, definition ? getNamedType(definition.type) : null);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet, sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent);
+      } else if (!walked.has(sel.name.value)) {
+        walked.add(sel.name.value);
+        const fragment = fragments.get(sel.name.value);
+        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+      }
+    }
+  };
+  walk(operation.selectionSet, schema.getRootType(operation.operation));
+  return definitions;
 }
