@@ -70,7 +70,7 @@ async function until(probe: () => Promise<boolean>, timeoutMs: number, everyMs =
   return false;
 }
 
-async function temporaryDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+export async function temporaryDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) return { url: undefined, drop: async () => undefined };
   const name = `rc_bench_${randomBytes(4).toString('hex')}`;

@@ -30,7 +30,8 @@
  * 2,000,000), --keep (keep the temp data dir).
  *
  * `pnpm bench load` runs only the load scenarios of issue 8 instead (bench/load.ts), into their
- * own section of results.md, which this run keeps.
+ * own section of results.md, which this run keeps. `pnpm bench limits` prints what sharing the rate
+ * limit and the analytics slots through PostgreSQL costs (bench/limits.ts).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -712,6 +713,10 @@ if (phaseArg) {
   child(phaseArg, dir, new Date(asOfArg), Number(arg('events') ?? 2_000_000))
     .then((result) => process.send!({ ok: true, result }, () => process.exit(0)))
     .catch((error: Error) => process.send!({ ok: false, error: error.stack ?? error.message }, () => process.exit(1)));
+} else if (process.argv[2] === 'limits') {
+  // `pnpm bench limits`: the cost of limits shared through PostgreSQL (bench/limits.ts), printed only.
+  await (await import('./limits.js')).runLimits();
+  process.exit(process.exitCode ?? 0);
 } else if (process.argv[2] === 'load') {
   // `pnpm bench load`: only the load scenarios (bench/load.ts), not the export phases.
   await (await import('./load.js')).runLoad();

@@ -6,13 +6,15 @@
 
 -- Per-key token buckets (graphql/shared-rate-limiter.ts), kept as GCRA: one number per key, the
 -- instant the bucket is full again ("theoretical arrival time", microseconds since the epoch). A
--- key without a row, or whose tat has passed, has a full bucket. last_refused tells the caller
--- whether its own upsert took a token (RETURNING sees only the new row). fillfactor leaves room
--- for HOT updates: every operation rewrites its tenant's row.
+-- key without a row, or whose tat has passed, has a full bucket. `taken` and `at` are what the last
+-- upsert took and its clock: RETURNING sees only the new row, and DO UPDATE reads the clock the
+-- INSERT computed from EXCLUDED.at. fillfactor leaves room for HOT updates: the row of a busy
+-- tenant is rewritten on every lease.
 CREATE UNLOGGED TABLE rate_limit_buckets (
   key text PRIMARY KEY,
   tat bigint NOT NULL,
-  last_refused boolean NOT NULL DEFAULT false
+  taken integer NOT NULL,
+  at bigint NOT NULL
 ) WITH (fillfactor = 50);
 
 -- Analytics query slots per tenant (platform/pg-tenant-slots.ts): one row per query that holds a

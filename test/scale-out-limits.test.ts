@@ -66,28 +66,44 @@ describe('two API processes share one budget per tenant', () => {
     const started = Date.now();
     // 2 × the budget + 10 at once, alternating between the processes: separate buckets would let 2 × 30 through.
     const results = await Promise.all(Array.from({ length: 2 * PER_MINUTE + 10 }, (_, i) => post(apis[i % 2]!.url, initech, '{ me { tenantId } }').then((r) => ({ ...r, api: i % 2 }))));
-    const elapsed = Date.now() - started;
     const accepted = results.filter((r) => r.status === 200 && r.body.data?.me.tenantId === 'initech');
     const refused = results.filter((r) => r.status === 429);
-    // A token refills every 2 s: the burst may take those that came meanwhile, no more.
-    expect(accepted.length).toBeGreaterThanOrEqual(PER_MINUTE);
-    expect(accepted.length).toBeLessThanOrEqual(PER_MINUTE + Math.floor(elapsed / 2000));
     expect(accepted.length + refused.length).toBe(results.length);
-    expect(new Set(accepted.map((r) => r.api))).toEqual(new Set([0, 1]));
+    expect(accepted.length).toBeGreaterThanOrEqual(PER_MINUTE);
     expect(new Set(refused.map((r) => r.api))).toEqual(new Set([0, 1]));
     for (const r of refused) {
       expect(r.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
     }
-    // The same budget over WebSocket, on either process.
+    // The same budget over WebSocket, on either process: refused at once, or after the one or two
+    // tokens that refilled meanwhile (one every 2 s).
+    let wsAccepted = 0;
     for (const api of apis) {
       const client = wsClient(api.url, initech);
-      const result = await new Promise<any>((resolve) => {
-        client.subscribe({ query: '{ me { tenantId } }' }, { next: resolve, error: (e) => resolve({ errors: e }), complete: () => undefined });
-      });
-      await client.dispose();
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      let limited = false;
+      try {
+        for (let i = 0; i < 4; i++) {
+          const result = await new Promise<any>((resolve) => {
+            client.subscribe({ query: '{ me { tenantId } }' }, { next: resolve, error: (e) => resolve({ errors: e }), complete: () => undefined });
+          });
+          if (!result.errors) {
+            wsAccepted++;
+            continue;
+          }
+          expect(result.errors[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+          limited = true;
+          break;
+        }
+      } finally {
+        await client.dispose();
+      }
+      expect(limited).toBe(true);
     }
+    // Decided through PostgreSQL, not by a process alone (a fall-back under load would show here).
+    for (const api of apis) expect(api.lines.filter((l) => /limiting per process/.test(String(l.msg)))).toEqual([]);
+    // All told, no more than the budget and what refilled while this test ran (separate buckets:
+    // 2 × PER_MINUTE over HTTP alone).
+    expect(accepted.length + wsAccepted).toBeLessThanOrEqual(PER_MINUTE + Math.floor((Date.now() - started) / 2000));
     // Another tenant has its own budget.
     const globex = await token('globex');
     for (const api of apis) expect((await post(api.url, globex, '{ me { tenantId } }')).body.data?.me.tenantId).toBe('globex');
@@ -135,7 +151,8 @@ describe('two API processes share the analytics slots of a tenant', () => {
       await holder.close();
       await pool.end();
     }
-    expect(await slotRows('acme')).toEqual([]);
+    // Released after each answer went out: gone a moment later.
+    await expect.poll(() => slotRows('acme')).toEqual([]);
   });
 
   it('never grant two of a tenant\'s queries at once under a burst on both processes', async () => {

@@ -238,7 +238,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     close: async () => {
       unsubscribe();
       await graphql.stop();
-      rateLimit.close();
+      await rateLimit.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

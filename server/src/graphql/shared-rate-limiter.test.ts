@@ -37,6 +37,8 @@ function limiters(perMinute: number) {
   const key = `tenant:${randomUUID()}`;
   const both = [0, 1].map(() => new PgRateLimiter(pool, perMinute, { log, now: () => t }));
   return {
+    a: both[0]!,
+    b: both[1]!,
     take: (k = key) => both[turn++ % 2]!.take(k),
     advance: (ms: number) => { t += ms; },
     key,
@@ -45,6 +47,13 @@ function limiters(perMinute: number) {
 
 async function drain(l: ReturnType<typeof limiters>, n: number, key = l.key) {
   for (let i = 0; i < n; i++) expect(await l.take(key)).toBe(0);
+}
+
+/** Operations one limiter is allowed before its first refusal. */
+async function allowed(limiter: PgRateLimiter, key: string): Promise<number> {
+  let n = 0;
+  while ((await limiter.take(key)) === 0) n++;
+  return n;
 }
 
 describe('PgRateLimiter: one bucket per key for every process', () => {
@@ -125,12 +134,34 @@ describe('PgRateLimiter: one bucket per key for every process', () => {
     expect(results.filter((r) => r === 0)).toHaveLength(50);
   });
 
+  it('spends a lease of up to a second\'s tokens in memory: one statement per lease', async () => {
+    const l = limiters(600); // 10 a second: leases of 10
+    const before = statements;
+    for (let i = 0; i < 100; i++) expect(await l.a.take(l.key)).toBe(0);
+    expect(statements - before).toBe(10);
+  });
+
+  it('never lets processes holding leases exceed the budget together; unspent tokens go back when a lease ends', async () => {
+    const l = limiters(600);
+    expect(await l.a.take(l.key)).toBe(0); // a holds a lease: 9 left
+    expect(await allowed(l.b, l.key)).toBe(590);
+    expect(await allowed(l.a, l.key)).toBe(9);
+    expect(await l.b.take(l.key)).toBeGreaterThan(0);
+    // A lease taken and left: its rest goes back when it ends (here: 9 of 10).
+    const m = limiters(600);
+    expect(await m.a.take(m.key)).toBe(0);
+    expect(await allowed(m.b, m.key)).toBe(590);
+    m.advance(1_000); // 10 more refilled
+    await m.a.giveBackExpired();
+    expect(await allowed(m.b, m.key)).toBe(19);
+  });
+
   it('uses PostgreSQL\'s clock by default', async () => {
     const limiter = new PgRateLimiter(pool, 2, { log });
     const key = `tenant:${randomUUID()}`;
     expect([await limiter.take(key), await limiter.take(key)]).toEqual([0, 0]);
     expect(await limiter.take(key)).toBe(30);
-    limiter.close();
+    await limiter.close();
   });
 });
 
@@ -155,7 +186,7 @@ describe('PgRateLimiter when PostgreSQL does not answer', () => {
     expect(await limiter.take(`tenant:${randomUUID()}`)).toBe(0);
     expect(fallbacks).toBe(5);
     expect(lines.some((l) => l.level === 'info' && /shared through PostgreSQL again/.test(l.line))).toBe(true);
-    limiter.close();
+    await limiter.close();
     await dead.end();
   });
 });

@@ -5,19 +5,24 @@
  *
  * The same token bucket as the in-memory RateLimiter (bursts up to `perMinute`, refilled
  * continuously, the same Retry-After), kept as GCRA: one number per key, the instant its bucket is
- * full again (`tat`), updated by one upsert per operation in whole microseconds. Why not
+ * full again (`tat`), moved by one upsert, in whole microseconds, on PostgreSQL's clock. Why not
  * rate-limiter-flexible's RateLimiterPostgres: it counts fixed windows, so a tenant could spend
  * twice its budget across a window boundary, and a refused client would be told to wait for the
  * end of the window (up to 60 s) instead of for the next token.
  *
- * Cost: one short statement on a small dedicated pool (bench/limits.ts measures it). A refused key is
- * remembered in memory until its wait is over, so a client hammering past its budget costs no
- * PostgreSQL work: no other process can shorten that wait (they can only take tokens).
+ * Staying fast. A round trip per operation measurably slowed cheap operations (bench/limits.ts), so
+ * a process takes tokens in leases: up to one second's worth (perMinute / 60, at most 20; 1 below
+ * 120 a minute, i.e. exact) in one upsert, and spends them in memory. A lease never takes more
+ * than the bucket holds, so all processes together never exceed the budget; a process's unspent
+ * tokens go back when its lease ends (`leaseMs`), so the most another process can be refused
+ * early is one lease per process for one lease's time. A refused key is answered from memory until
+ * its wait is over (no other process can shorten it: they only take tokens).
  *
- * PostgreSQL unreachable or slow: fail open to the in-memory bucket of this process (N processes
- * then allow N × the budget), with a warning and `onFallback` (a metric), and PostgreSQL is asked
- * again after `retryAfterFailureMs`. Refusing every request because the limiter's store is down
- * would turn a metadata outage into a total one, and the in-memory bucket still bounds each process.
+ * PostgreSQL unreachable or slow (the pool's query_timeout): fail open to this process's own
+ * in-memory bucket (N processes then allow N × the budget), with a warning and `onFallback` (a
+ * metric), and PostgreSQL is asked again after `retryAfterFailureMs`. Refusing every request
+ * because the limiter's store is down would turn a metadata outage into a total one, and the
+ * in-memory bucket still bounds each process.
  */
 import type pg from 'pg';
 import type { Logger } from '../platform/logger.js';
@@ -34,16 +39,21 @@ export function inMemoryRateLimit(perMinute: number): RateLimit {
   return { take: async (key) => limiter.take(key) };
 }
 
-// $2: now in µs, or null for PostgreSQL's clock (one clock for every process, whatever theirs say).
-// $3: µs per token; $4: the burst, as µs of tokens. EXCLUDED.tat - $3 is now.
+// $1 key; $2 now in µs, or null for PostgreSQL's clock (one clock for every process); $3 µs per
+// token; $4 the burst in µs of tokens; $5 tokens wanted; $6 µs of tokens given back (a lease's
+// unspent ones). Takes min(wanted, what the bucket holds), possibly none.
 const TAKE = `
-INSERT INTO rate_limit_buckets AS b (key, tat)
-SELECT $1, c.now + $3 FROM (SELECT coalesce($2::bigint, (extract(epoch FROM statement_timestamp()) * 1000000)::bigint) AS now) c
-ON CONFLICT (key) DO UPDATE SET
-  last_refused = greatest(b.tat, EXCLUDED.tat - $3) + $3 > EXCLUDED.tat - $3 + $4,
-  tat = CASE WHEN greatest(b.tat, EXCLUDED.tat - $3) + $3 > EXCLUDED.tat - $3 + $4 THEN b.tat
-             ELSE greatest(b.tat, EXCLUDED.tat - $3) + $3 END
-RETURNING tat, last_refused, coalesce($2::bigint, (extract(epoch FROM statement_timestamp()) * 1000000)::bigint) AS now`;
+INSERT INTO rate_limit_buckets AS b (key, tat, taken, at)
+SELECT $1, c.now + least($5::int, $4::bigint / $3::bigint) * $3::bigint, least($5::int, $4::bigint / $3::bigint), c.now
+FROM (SELECT coalesce($2::bigint, (extract(epoch FROM statement_timestamp()) * 1000000)::bigint) AS now) c
+ON CONFLICT (key) DO UPDATE SET (taken, tat, at) = (
+  SELECT g.n, g.base + g.n * $3::bigint, EXCLUDED.at FROM (
+    SELECT s.base, least($5::int, greatest(0, (EXCLUDED.at + $4::bigint - s.base) / $3::bigint)) AS n
+    FROM (SELECT greatest(b.tat - $6::bigint, EXCLUDED.at) AS base) s) g)
+RETURNING taken, tat, at`;
+
+const GIVE_BACK = `UPDATE rate_limit_buckets b SET tat = b.tat - v.back
+FROM unnest($1::text[], $2::bigint[]) AS v(key, back) WHERE b.key = v.key`;
 
 /** A full bucket is the same as no row: rows whose tat has passed go. */
 const PRUNE = `DELETE FROM rate_limit_buckets WHERE tat < (extract(epoch FROM statement_timestamp()) * 1000000)::bigint`;
@@ -54,43 +64,70 @@ export interface PgRateLimiterOptions {
   onFallback?: () => void;
   /** How long to decide in memory after PostgreSQL failed, before asking it again. */
   retryAfterFailureMs?: number;
-  /** A clock in ms for tests; default: PostgreSQL's for the buckets, Date.now for refusals kept in memory. */
+  /** How long a lease's tokens may be spent before the rest go back. */
+  leaseMs?: number;
+  /** A clock in ms for tests; default: PostgreSQL's for the buckets, Date.now for what is kept in memory. */
   now?: () => number;
   /** How often to delete full buckets' rows. */
   pruneEveryMs?: number;
 }
 
+interface Lease {
+  left: number;
+  until: number;
+}
+
 export class PgRateLimiter implements RateLimit {
-  /** µs per token, whole: at most 60e6 µs a minute, so never more than perMinute a minute. */
+  /** µs per token, whole: 60e6 µs hold at most perMinute tokens. */
   private readonly interval: number;
+  private readonly leaseSize: number;
+  private readonly leaseMs: number;
   private readonly fallback: RateLimiter;
+  private readonly leases = new Map<string, Lease>();
   /** key → until when (ms, this process's clock) it is refused: known without asking. */
   private readonly refused = new Map<string, number>();
   private failedUntil = 0;
   private degraded = false;
-  private readonly pruneTimer: NodeJS.Timeout;
+  private readonly timers: NodeJS.Timeout[];
 
   constructor(private readonly pool: pg.Pool, private readonly perMinute: number, private readonly options: PgRateLimiterOptions) {
     this.interval = Math.ceil(60_000_000 / perMinute);
+    this.leaseSize = Math.min(20, Math.max(1, Math.floor(perMinute / 60)));
+    this.leaseMs = options.leaseMs ?? 1000;
     this.fallback = new RateLimiter(perMinute, options.now);
-    this.pruneTimer = setInterval(() => void this.prune(), options.pruneEveryMs ?? 300_000);
-    this.pruneTimer.unref();
+    this.timers = [
+      setInterval(() => void this.giveBackExpired(), this.leaseMs),
+      setInterval(() => void this.pool.query(PRUNE).catch(() => undefined), options.pruneEveryMs ?? 300_000),
+    ];
+    for (const t of this.timers) t.unref();
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   async take(key: string): Promise<number> {
-    const now = this.options.now?.() ?? Date.now();
+    const now = this.now();
+    const lease = this.leases.get(key);
+    if (lease && lease.until > now && lease.left > 0) {
+      lease.left--;
+      return 0;
+    }
     const until = this.refused.get(key);
     if (until !== undefined) {
       if (until > now) return Math.max(1, Math.ceil((until - now) / 1000));
       this.refused.delete(key);
     }
     if (now < this.failedUntil) return this.decideInMemory(key, null);
-    let row: { tat: string; last_refused: boolean; now: string } | undefined;
+    // An ended lease's unspent tokens go back in the same statement.
+    const back = lease && lease.until <= now ? lease.left : 0;
+    this.leases.delete(key);
+    let row: { taken: number; tat: string; at: string } | undefined;
     try {
-      row = (await this.pool.query<{ tat: string; last_refused: boolean; now: string }>({
+      row = (await this.pool.query<{ taken: number; tat: string; at: string }>({
         name: 'reportcast-rate-take',
         text: TAKE,
-        values: [key, this.options.now ? Math.round(this.options.now() * 1000) : null, this.interval, this.perMinute * this.interval],
+        values: [key, this.options.now ? Math.round(now * 1000) : null, this.interval, this.perMinute * this.interval, this.leaseSize, back * this.interval],
       })).rows[0];
     } catch (error) {
       this.failedUntil = now + (this.options.retryAfterFailureMs ?? 5000);
@@ -100,12 +137,32 @@ export class PgRateLimiter implements RateLimit {
       this.degraded = false;
       this.options.log.info('rate limits are shared through PostgreSQL again');
     }
-    if (!row?.last_refused) return 0;
-    // The next token comes when tat - now is one token short of the burst again.
-    const waitMs = (Number(row.tat) - Number(row.now) - (this.perMinute - 1) * this.interval) / 1000;
+    if (row && row.taken > 0) {
+      if (row.taken > 1) this.leases.set(key, { left: row.taken - 1, until: now + this.leaseMs });
+      return 0;
+    }
+    // None left: the next token comes when tat - now is one token short of the burst again.
+    const waitMs = row ? (Number(row.tat) - Number(row.at) - (this.perMinute - 1) * this.interval) / 1000 : 1000;
     this.refused.set(key, now + waitMs);
     if (this.refused.size > 10_000) this.forgetExpired(now);
     return Math.max(1, Math.ceil(waitMs / 1000));
+  }
+
+  /** Gives back what ended leases left unspent (keys that were not asked for since). */
+  async giveBackExpired(): Promise<void> {
+    const now = this.now();
+    const keys: string[] = [];
+    const backs: number[] = [];
+    for (const [key, lease] of this.leases) {
+      if (lease.until > now) continue;
+      this.leases.delete(key);
+      if (lease.left > 0) {
+        keys.push(key);
+        backs.push(lease.left * this.interval);
+      }
+    }
+    // Lost if PostgreSQL does not answer: those tokens come back with the refill anyway.
+    if (keys.length) await this.pool.query(GIVE_BACK, [keys, backs]).catch(() => undefined);
   }
 
   private decideInMemory(key: string, error: unknown): number {
@@ -123,11 +180,10 @@ export class PgRateLimiter implements RateLimit {
     for (const [key, until] of this.refused) if (until <= now) this.refused.delete(key);
   }
 
-  private async prune(): Promise<void> {
-    await this.pool.query(PRUNE).catch(() => undefined);
-  }
-
-  close(): void {
-    clearInterval(this.pruneTimer);
+  /** Stops the timers and gives back what the leases hold. */
+  async close(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    for (const lease of this.leases.values()) lease.until = 0;
+    await this.giveBackExpired();
   }
 }

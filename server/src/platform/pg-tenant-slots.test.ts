@@ -55,12 +55,11 @@ describe('PgTenantSlots', () => {
     const order: string[] = [];
     const queue = (p: PgTenantSlots, name: string) => p.acquire('t1').then((release) => { order.push(name); return release; });
     const a = queue(p2, 'a');
-    await tick();
+    await expect.poll(() => rows('t1')).toEqual({ granted: 2, waiting: 1 });
     const b = queue(p1, 'b');
-    await tick();
+    await expect.poll(() => rows('t1')).toEqual({ granted: 2, waiting: 2 });
     const c = queue(p2, 'c');
-    await tick();
-    expect(await rows('t1')).toEqual({ granted: 2, waiting: 2 }); // c waits in p2's own queue, behind a
+    await expect.poll(() => p2.local.queued('t1')).toBe(1); // c waits in p2's own queue, behind a
     const other = await p2.acquire('t2'); // another tenant is not held up
     held[0]!(); // p1 releases: p2's a, queued first, gets it although p1 has b waiting
     const releaseA = await a;
@@ -75,8 +74,7 @@ describe('PgTenantSlots', () => {
     releaseC();
     releaseC(); // twice frees once
     other();
-    await tick();
-    expect(await rows('t1')).toEqual({ granted: 0, waiting: 0 });
+    await expect.poll(() => rows('t1')).toEqual({ granted: 0, waiting: 0 });
   });
 
   it('gives up waiting when the signal aborts, without taking a slot, in either tier', async () => {
@@ -86,19 +84,17 @@ describe('PgTenantSlots', () => {
     const waitingShared = p2.acquire('t3', shared.signal); // waits for p1, as a ticket
     const local = new AbortController();
     const waitingLocal = p2.acquire('t3', local.signal); // waits behind it, in p2's memory
-    await tick();
-    expect(await rows('t3')).toEqual({ granted: 1, waiting: 1 });
+    await expect.poll(() => rows('t3')).toEqual({ granted: 1, waiting: 1 });
+    await expect.poll(() => p2.local.queued('t3')).toBe(1);
     local.abort(new Error('cancelled'));
     shared.abort(new Error('cancelled'));
     await expect(waitingShared).rejects.toMatchObject({ name: 'AbortError' });
     await expect(waitingLocal).rejects.toMatchObject({ name: 'AbortError' });
-    await tick();
-    expect(await rows('t3')).toEqual({ granted: 1, waiting: 0 });
+    await expect.poll(() => rows('t3')).toEqual({ granted: 1, waiting: 0 });
     held();
     const next = await p2.acquire('t3'); // nothing left behind: the slot is free
     next();
-    await tick();
-    expect(await rows('t3')).toEqual({ granted: 0, waiting: 0 });
+    await expect.poll(() => rows('t3')).toEqual({ granted: 0, waiting: 0 });
   });
 
   it('frees the slot when the query fails or its stream is left early', async () => {
@@ -111,8 +107,7 @@ describe('PgTenantSlots', () => {
     const store = new TenantLimitedStore(inner, slots);
     await expect(store.query('SELECT 1', { tenant: 't4' })).rejects.toThrow('boom');
     for await (const _batch of store.stream('SELECT 1', { tenant: 't4' })) break;
-    await tick();
-    expect(await rows('t4')).toEqual({ granted: 0, waiting: 0 });
+    await expect.poll(() => rows('t4')).toEqual({ granted: 0, waiting: 0 });
     (await slots.acquire('t4'))();
   });
 
@@ -128,9 +123,9 @@ describe('PgTenantSlots', () => {
     const slots = await processSlots(1, { pollMs: 100 });
     let granted = false;
     const waiting = slots.acquire('t5').then((release) => { granted = true; return release; });
-    await tick(300);
+    await expect.poll(() => rows('t5')).toEqual({ granted: 1, waiting: 1 });
+    await tick(300); // several polls: the child's ticket is alive
     expect(granted).toBe(false);
-    expect(await rows('t5')).toEqual({ granted: 1, waiting: 1 });
     child.kill('SIGKILL');
     const release = await waiting;
     expect(await rows('t5')).toEqual({ granted: 1, waiting: 0 }); // the dead process's ticket is gone
