@@ -78,7 +78,7 @@ export interface Config {
   clickhouseLimits: {
     /** Seconds a single analytics query may run (max_execution_time). */
     maxExecutionSeconds: number;
-    /** Analytics queries one tenant may run at once in this process; more wait their turn. */
+    /** Analytics queries one tenant may run at once, across all processes (pg-tenant-slots.ts); more wait their turn. */
     tenantConcurrency: number;
   };
   retention: {
