@@ -83,6 +83,11 @@ describe('Postgres restarts under load', () => {
       const res = await app.gql(query, {}, admin);
       during.push({ ms: Date.now() - t, status: res.status, code: res.errors?.[0]?.extensions?.code, message: res.errors?.[0]?.message });
     }
+    // The rate limit, shared through PostgreSQL, fails open to this process's own bucket: an
+    // operation that needs no database is still answered, and the fall-back is counted.
+    const me = await app.gql('{ me { tenantId } }', {}, admin);
+    expect(me.data?.me.tenantId).toBe('acme');
+    expect(await app.runtime.metrics.registry.getSingleMetricAsString('reportcast_limit_fallbacks_total')).toMatch(/limit="rate"} [1-9]/);
     // Alive (the process answers), not ready (its database is gone).
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
