@@ -16,9 +16,14 @@ import { MAX_PAGE_SIZE } from '../server/src/graphql/connection.js';
 import { PgTenantSlots } from '../server/src/platform/pg-tenant-slots.js';
 import { createLogger } from '../server/src/platform/logger.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app.js';
+import { rawRequest } from './support/raw-http.js';
+import { rawSocket } from './support/raw-socket.js';
 
-/** What a request over the limit got: the error code and HTTP status; null when it waits instead. */
-type Refusal = { code: string; status: number } | null;
+/**
+ * What a request over the limit got: the error code and HTTP status, or the close code of its
+ * WebSocket; null when it waits instead.
+ */
+type Refusal = { code: string; status: number } | { close: number } | null;
 
 interface Limit {
   /** The first column of the docs tables. */
@@ -50,6 +55,19 @@ async function boundary(ok: Promise<GraphQLResponse>, over: () => Promise<GraphQ
 }
 
 const token = (app: TestApp, tenant = 'acme') => app.token(tenant, 'editor');
+
+/**
+ * The limits before authentication count failures per client address: their exercises connect
+ * from addresses of their own (any 127.x on Linux), so neither they nor the others spend the
+ * budget of 127.0.0.1, where the other exercises run.
+ */
+async function postFrom(app: TestApp, localAddress: string, body: string, headers: Record<string, string> = {}): Promise<{ code: string; status: number }> {
+  const res = await rawRequest(`${app.url}/graphql`, { localAddress, body, headers: { 'content-type': 'application/json', ...headers } });
+  return { code: res.status === 200 && !res.json().errors ? 'OK' : res.json().errors[0].extensions.code, status: res.status };
+}
+
+/** `{ me { userId } }` and a comment, `bytes` long. */
+const documentOf = (bytes: number) => `{ me { userId } } #${'c'.repeat(bytes - 19)}`;
 
 const LIMITS: Limit[] = [
   {
@@ -155,6 +173,79 @@ const LIMITS: Limit[] = [
       return boundary(app.gql(PREVIEW, { d: range(limit * DAY_MS) }, bearer), () => app.gql(PREVIEW, { d: range((limit + 1) * DAY_MS) }, bearer), 'definition.timeRange');
     },
   },
+  {
+    name: 'Request body to `/graphql`, in KiB', setting: 'HTTP_MAX_BODY_KB', default: 1024, enforced: (c) => c.edge.httpMaxBodyBytes / 1024, exercised: 2,
+    async exercise(app, limit) {
+      const body = (bytes: number) => {
+        const base = JSON.stringify({ query: '{ me { userId } }', variables: { pad: '' } });
+        return base.replace('"pad":""', `"pad":"${'p'.repeat(bytes - base.length)}"`);
+      };
+      expect(body(limit * 1024)).toHaveLength(limit * 1024);
+      expect(await postFrom(app, '127.0.0.2', body(limit * 1024))).toEqual({ code: 'OK', status: 200 });
+      return postFrom(app, '127.0.0.2', body(limit * 1024 + 1));
+    },
+  },
+  {
+    name: 'GraphQL document, in KiB', setting: 'GRAPHQL_MAX_DOCUMENT_KB', default: 64, enforced: (c) => c.edge.maxDocumentBytes / 1024, exercised: 1,
+    async exercise(app, limit) {
+      expect(await postFrom(app, '127.0.0.3', JSON.stringify({ query: documentOf(limit * 1024) }))).toEqual({ code: 'OK', status: 200 });
+      return postFrom(app, '127.0.0.3', JSON.stringify({ query: documentOf(limit * 1024 + 1) }));
+    },
+  },
+  {
+    name: 'Tokens in a GraphQL document', setting: 'GRAPHQL_MAX_TOKENS', default: 10_000, enforced: (c) => c.edge.maxTokens, exercised: 100,
+    // `{ me { userId … } }` is 5 tokens and one per userId.
+    async exercise(app, limit) {
+      const query = (tokens: number) => JSON.stringify({ query: `{ me { ${'userId '.repeat(tokens - 5)}} }` });
+      expect(await postFrom(app, '127.0.0.4', query(limit))).toEqual({ code: 'OK', status: 200 });
+      return postFrom(app, '127.0.0.4', query(limit + 1));
+    },
+  },
+  {
+    name: 'WebSocket message, in KiB', setting: 'WS_MAX_MESSAGE_KB', default: 64, enforced: (c) => c.edge.wsMaxMessageBytes / 1024, exercised: 1,
+    async exercise(app, limit) {
+      const init = async (bytes: number) => {
+        const base = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await token(app)}`, pad: '' } });
+        return base.replace('"pad":""', `"pad":"${'p'.repeat(bytes - base.length)}"`);
+      };
+      const fits = await rawSocket(app.url, {}, '127.0.0.5');
+      fits.send(await init(limit * 1024));
+      await fits.next('connection_ack');
+      fits.ws.close();
+      const over = await rawSocket(app.url, {}, '127.0.0.5');
+      over.send(await init(limit * 1024 + 1));
+      return { close: (await over.closed).code };
+    },
+  },
+  {
+    name: 'Time to authenticate a WebSocket, in ms', setting: 'WS_AUTH_TIMEOUT_MS', default: 3000, enforced: (c) => c.edge.wsAuthTimeoutMs, exercised: 500,
+    async exercise(app, limit) {
+      const prompt = await rawSocket(app.url, {}, '127.0.0.6');
+      await new Promise((r) => setTimeout(r, limit / 5));
+      prompt.send({ type: 'connection_init', payload: { authorization: `Bearer ${await token(app)}` } });
+      await prompt.next('connection_ack');
+      prompt.ws.close();
+      const silent = await rawSocket(app.url, {}, '127.0.0.6');
+      const opened = Date.now();
+      const { code } = await silent.closed;
+      expect(Date.now() - opened).toBeGreaterThanOrEqual(limit - 50);
+      expect(Date.now() - opened).toBeLessThan(limit + 2_000);
+      return { close: code };
+    },
+  },
+  {
+    name: 'Failed requests per client address a minute', setting: 'FAILED_REQUESTS_PER_MINUTE', default: 60, enforced: (c) => c.edge.failedRequestsPerMinute, exercised: 20,
+    // Larger than the failures the other exercises cause from 127.0.0.1, which must keep working.
+    async exercise(app, limit) {
+      const query = JSON.stringify({ query: '{ me { userId } }' });
+      for (let i = 0; i < limit; i++) expect(await postFrom(app, '127.0.0.7', query, { authorization: 'Bearer forged' })).toEqual({ code: 'UNAUTHENTICATED', status: 401 });
+      const refused = await rawRequest(`${app.url}/graphql`, {
+        localAddress: '127.0.0.7', body: query, headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(app)}` },
+      });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      return { code: refused.json().errors[0].extensions.code, status: refused.status };
+    },
+  },
 ];
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -218,6 +309,10 @@ describe('each limit, exercised against a real server at its boundary', () => {
         const over = documented.find(([name, , setting]) => settingOf(setting!) === limit.setting && (limit.setting || name!.startsWith(limit.name)))![3]!;
         if (!refusal) {
           expect(over).toMatch(/wait/);
+          continue;
+        }
+        if ('close' in refusal) {
+          expect(over).toContain(`close ${refusal.close}`);
           continue;
         }
         expect(over).toContain(`\`${refusal.code}\``);

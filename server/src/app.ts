@@ -44,6 +44,7 @@ import { Metrics } from './platform/metrics.js';
 import type { RetentionPolicy } from './features/retention/retention.service.js';
 import { mountOpsRoutes } from './platform/ops-routes.js';
 import { observabilityPlugin, requestIdAndLog } from './graphql/observability.js';
+import { compileTrust, linkOrigin as linkOriginOf, listeningOrigin } from './platform/proxy-trust.js';
 
 export interface Runtime {
   config: Config;
@@ -158,8 +159,11 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const { config, orm, analytics, log } = runtime;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Forwarded headers are believed only from the proxies TRUST_PROXY names (proxy-trust.ts).
+  const trust = compileTrust(config.trustProxy);
+  app.set('trust proxy', trust);
   const server = createServer(app);
+  const linkOrigin = linkOriginOf({ publicUrl: config.publicUrl, trust, ownOrigin: () => listeningOrigin(server, config.port) });
 
   app.use(requestIdAndLog(log));
   mountOpsRoutes(app, opsDeps(runtime));
@@ -204,11 +208,13 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     limits: { maxDepth: config.graphql.maxDepth, maxCost: config.graphql.maxCost, maxAliases: config.graphql.maxAliases },
     requestsPerMinute: config.rateLimit.requestsPerMinute,
     rateLimit,
-    publicUrl: config.publicUrl,
+    linkOrigin,
+    trust,
+    edge: config.edge,
     log,
     plugins: [observabilityPlugin(log, runtime.metrics)],
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), graphql.middleware);
+  app.use('/graphql', graphql.middleware);
   runtime.metrics.watchLive(() => ({ connections: graphql.webSocketCount(), subscriptions: subscriberCount() }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { ConfigError, ENV_VARS, REPO_ROOT, loadConfig } from './config.js';
+import { ConfigError, ENV_VARS, REPO_ROOT, loadConfig, requireServingConfig, type Config } from './config.js';
 
 /** This file lives in server/src, like config.ts: the repository root is two levels up. */
 const EXPECTED_REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -308,5 +308,53 @@ describe('the list of environment variables', () => {
     const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
     const undocumented = ENV_VARS.filter((name) => name !== 'INIT_CWD' && !new RegExp(`^\\|[^|\\n]*\`${name}\``, 'm').test(readme));
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('issue 15: limits before authentication, proxies, public URL, HSTS', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.edge).toEqual({
+      httpMaxBodyBytes: 1024 * 1024, wsMaxMessageBytes: 64 * 1024, maxDocumentBytes: 64 * 1024, maxTokens: 10_000,
+      wsAuthTimeoutMs: 3000, failedRequestsPerMinute: 60,
+    });
+    expect(config.trustProxy).toBe(false);
+    expect(config.hstsMaxAgeSeconds).toBe(0);
+    expect(loadConfig(PRODUCTION).hstsMaxAgeSeconds).toBe(0);
+    expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com' }).hstsMaxAgeSeconds).toBe(31_536_000);
+    expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com', HSTS_MAX_AGE_SECONDS: '0' }).hstsMaxAgeSeconds).toBe(0);
+  });
+
+  it('reads the limits in their units', () => {
+    expect(loadConfig({
+      HTTP_MAX_BODY_KB: '256', WS_MAX_MESSAGE_KB: '16', GRAPHQL_MAX_DOCUMENT_KB: '8', GRAPHQL_MAX_TOKENS: '2000', WS_AUTH_TIMEOUT_MS: '500', FAILED_REQUESTS_PER_MINUTE: '10',
+    }).edge).toEqual({ httpMaxBodyBytes: 256 * 1024, wsMaxMessageBytes: 16 * 1024, maxDocumentBytes: 8 * 1024, maxTokens: 2000, wsAuthTimeoutMs: 500, failedRequestsPerMinute: 10 });
+  });
+
+  it.each<[string, Config['trustProxy']]>([
+    ['false', false], ['0', false], ['true', true], ['2', 2], ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8 ,2001:db8::1, fd00::/8', ['loopback', '10.0.0.0/8', '2001:db8::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'loopback,*' }],
+    ['HTTP_MAX_BODY_KB', { HTTP_MAX_BODY_KB: '0' }],
+    ['WS_MAX_MESSAGE_KB', { WS_MAX_MESSAGE_KB: '1MB' }],
+    ['GRAPHQL_MAX_TOKENS', { GRAPHQL_MAX_TOKENS: '10' }],
+    ['WS_AUTH_TIMEOUT_MS', { WS_AUTH_TIMEOUT_MS: '0' }],
+    ['FAILED_REQUESTS_PER_MINUTE', { FAILED_REQUESTS_PER_MINUTE: 'none' }],
+    ['HSTS_MAX_AGE_SECONDS', { HSTS_MAX_AGE_SECONDS: '-1' }],
+  ])('rejects %s (%j)', (variable, env) => {
+    expectRejected(env, variable);
+  });
+
+  it('serving in production needs PUBLIC_URL; loading the configuration (CLI commands) does not', () => {
+    expect(() => requireServingConfig(loadConfig(PRODUCTION))).toThrow(/^PUBLIC_URL: is required in production/);
+    expect(() => requireServingConfig(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com' }))).not.toThrow();
+    expect(() => requireServingConfig(loadConfig({}))).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@
  * Environment → typed configuration, read and validated once. A bad value stops start-up with a
  * message naming the variable, rather than surfacing later as a confusing runtime failure.
  */
+import { isIP } from 'node:net';
 import { isAbsolute, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,8 +32,30 @@ export interface Config {
   graphql: { introspection: boolean; fieldSuggestions: boolean; maxDepth: number; maxCost: number; maxAliases: number };
   rateLimit: { requestsPerMinute: number };
   demo: { seedRows: number };
-  /** Base URL clients reach this server at, for absolute download links; null: from each request. */
+  /**
+   * Origin clients reach this server at, for every absolute link (downloads, emails, unsubscribe).
+   * Required by `start`, `api` and `worker` in production (requireServingConfig); elsewhere null
+   * means: the origin a trusted proxy forwarded, else this server's own address. Never a Host header.
+   */
   publicUrl: string | null;
+  /**
+   * Whose X-Forwarded-For/-Proto/-Host to believe: nobody (false, the default), everybody (true),
+   * the nearest N hops, or these addresses, CIDRs and ranges (loopback, linklocal, uniquelocal).
+   */
+  trustProxy: boolean | number | string[];
+  /** Work a client can cause before it is authenticated, and how many failures an address gets. */
+  edge: {
+    httpMaxBodyBytes: number;
+    wsMaxMessageBytes: number;
+    maxDocumentBytes: number;
+    maxTokens: number;
+    /** A WebSocket must send a valid connection_init within this long, or it is closed (4408). */
+    wsAuthTimeoutMs: number;
+    /** Failed authentications and malformed or oversized requests per client address per minute. */
+    failedRequestsPerMinute: number;
+  };
+  /** Strict-Transport-Security max-age; 0: not sent. */
+  hstsMaxAgeSeconds: number;
   worker: {
     concurrency: number;
     maxAttempts: number;
@@ -106,7 +129,8 @@ export const ENV_VARS = [
   'CLICKHOUSE_MAX_EXECUTION_SECONDS', 'CLICKHOUSE_TENANT_CONCURRENCY',
   'JWT_SECRET', 'DOWNLOAD_LINK_SECRET', 'TOKEN_TTL_SECONDS', 'MAX_ROW_LIMIT', 'MAX_RANGE_DAYS',
   'GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'RATE_LIMIT_PER_MINUTE',
-  'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL',
+  'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL', 'TRUST_PROXY', 'HSTS_MAX_AGE_SECONDS',
+  'HTTP_MAX_BODY_KB', 'WS_MAX_MESSAGE_KB', 'GRAPHQL_MAX_DOCUMENT_KB', 'GRAPHQL_MAX_TOKENS', 'WS_AUTH_TIMEOUT_MS', 'FAILED_REQUESTS_PER_MINUTE',
   'WORKER_CONCURRENCY', 'WORKER_POLL_INTERVAL_MS', 'WORKER_HEARTBEAT_SECONDS', 'SHUTDOWN_GRACE_SECONDS',
   'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS',
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
@@ -190,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     // One leaked key must not both mint sessions and open every file.
     throw new ConfigError('DOWNLOAD_LINK_SECRET', 'must differ from JWT_SECRET');
   }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
   return {
     mode,
     host: str(env, 'HOST') ?? '0.0.0.0',
@@ -220,7 +245,21 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: { requestsPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000) },
     // A production ClickHouse holds real data: demo rows only when asked for.
     demo: { seedRows: int(env, 'DEMO_SEED_ROWS', mode === 'production' ? 0 : 1_000_000, 0, 1_000_000_000) },
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
+    publicUrl,
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    edge: {
+      httpMaxBodyBytes: int(env, 'HTTP_MAX_BODY_KB', 1024, 1, 100 * 1024) * 1024,
+      // Browsers and the SDK use the socket for subscriptions only: small frames. The ws default
+      // (100 MiB) let a few unauthenticated connection_init frames take gigabytes.
+      wsMaxMessageBytes: int(env, 'WS_MAX_MESSAGE_KB', 64, 1, 100 * 1024) * 1024,
+      maxDocumentBytes: int(env, 'GRAPHQL_MAX_DOCUMENT_KB', 64, 1, 10 * 1024) * 1024,
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 10_000, 100, 1_000_000),
+      wsAuthTimeoutMs: int(env, 'WS_AUTH_TIMEOUT_MS', 3000, 100, 60_000),
+      failedRequestsPerMinute: int(env, 'FAILED_REQUESTS_PER_MINUTE', 60, 1, 1_000_000),
+    },
+    // HSTS only means something over HTTPS, and pins browsers to it: on when production is served
+    // at an https PUBLIC_URL, unless set.
+    hstsMaxAgeSeconds: int(env, 'HSTS_MAX_AGE_SECONDS', mode === 'production' && publicUrl?.startsWith('https:') ? 31_536_000 : 0, 0, 63_072_000),
     worker: {
       concurrency: int(env, 'WORKER_CONCURRENCY', 2, 1, 64),
       maxAttempts: int(env, 'EXPORT_MAX_ATTEMPTS', 3, 1, 25),
@@ -262,6 +301,38 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, mode === 'production' ? 'json' : 'pretty'),
   };
+}
+
+/**
+ * What a serving process (`start`, `api`, `worker`) needs beyond loadConfig: in production every
+ * link it writes (downloads, emails, unsubscribe) must name the public origin, and a request's
+ * Host or X-Forwarded-Host header must never choose it. CLI commands build no links and skip this.
+ */
+export function requireServingConfig(config: Config): void {
+  if (config.mode === 'production' && config.publicUrl === null) {
+    throw new ConfigError('PUBLIC_URL', 'is required in production (NODE_ENV=production): the origin clients reach this server at, e.g. https://reports.example.com; download, email and unsubscribe links are built from it');
+  }
+}
+
+const TRUST_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: false (default), true, a hop count, or a comma-separated list of addresses, CIDRs and ranges. */
+function trustProxy(env: Env, name: string): Config['trustProxy'] {
+  const raw = str(env, name);
+  if (raw === undefined || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return int(env, name, 0, 0, 100);
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (TRUST_RANGES.includes(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new ConfigError(name, `"${entry}" is not an IP address, a CIDR (10.0.0.0/8) or one of ${TRUST_RANGES.join(', ')}`);
+    }
+  }
+  return entries;
 }
 
 /** Values people paste from examples, or keep from a template: never a production secret. */

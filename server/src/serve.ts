@@ -2,7 +2,7 @@
  * The long-running and data commands (start/api/worker, seed), apart from main.ts so that light
  * commands (token, schema) start without loading the ORM, chDB or the GraphQL server.
  */
-import type { Config } from './config.js';
+import { requireServingConfig, type Config } from './config.js';
 import { errorFields, type Logger } from './platform/logger.js';
 import { createHttpApp, createOpsApp, openRuntime, startRuntimeWorker, type ProcessRole, type Runtime } from './app.js';
 import { DEMO_TENANTS, analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
@@ -40,6 +40,7 @@ export function requireChdbFree(config: Config): void {
  * safety timer (grace + 20 s) exits with 1.
  */
 export async function serve(config: Config, baseLog: Logger, command: Exclude<ProcessRole, 'cli'>): Promise<void> {
+  requireServingConfig(config);
   const log = baseLog.child({ role: command });
   const release = config.clickhouse.url ? () => undefined : claimDataDir(config.dataDir, null);
   let runtime: Runtime | undefined;

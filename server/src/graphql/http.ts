@@ -9,13 +9,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate,
+  GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, specifiedRules, validate,
   type DocumentNode, type GraphQLSchema,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { FormattedExecutionResult } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { HeaderMap } from '@apollo/server';
+import type { Config } from '../config.js';
+import { bearerChallenge } from '../features/auth/bearer-challenge.js';
+import type { TrustFn } from '../platform/proxy-trust.js';
+import { httpEdge, parseWithinLimits } from './edge-limits.js';
+import { FailureBudget } from './failure-budget.js';
+import { createEdgeWebSocketServer, markAuthenticated, socketFailed, type EdgeSocket } from './ws-edge.js';
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
 import type { IncomingMessage } from 'node:http';
 import { BadUserInputError, DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
@@ -39,30 +45,33 @@ export interface GraphQLEndpointOptions {
   requestsPerMinute: number;
   /** The tenant budget shared with other processes (shared-rate-limiter.ts); default: this process's own. */
   rateLimit?: RateLimit;
-  /** PUBLIC_URL; null: links use the origin of each request. */
-  publicUrl: string | null;
+  /** The origin of absolute links for a request (proxy-trust.ts linkOrigin): never its Host header. */
+  linkOrigin: (req: IncomingMessage) => string;
+  /** Whose forwarded headers to believe (TRUST_PROXY): the client address of WebSocket requests. */
+  trust: TrustFn;
+  /** Caps on the work a client causes before it is authenticated (edge-limits.ts, ws-edge.ts). */
+  edge: Config['edge'];
   log: Logger;
   /** More Apollo plugins (request logging and metrics: observability.ts). */
   plugins?: ApolloServerPlugin<AppContext>[];
 }
 
-function requestInfo(req: IncomingMessage, publicUrl: string | null, ip: string | undefined): RequestInfo {
+function requestInfo(req: IncomingMessage, linkOrigin: (req: IncomingMessage) => string, ip: string): RequestInfo {
   const header = (name: string) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  const proto = header('x-forwarded-proto')?.split(',')[0]?.trim() || ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
-  const host = header('x-forwarded-host') ?? header('host') ?? 'localhost';
   return {
-    ip: ip ?? req.socket.remoteAddress ?? null,
+    ip,
     userAgent: header('user-agent') ?? null,
-    baseUrl: publicUrl ?? `${proto}://${host}`,
+    baseUrl: linkOrigin(req),
     fromBrowser: header('x-reportcast-client') === 'web',
   };
 }
 
 export interface GraphQLEndpoint {
-  middleware: express.RequestHandler;
+  /** Mount at /graphql: the edge limits (edge-limits.ts), then Apollo. */
+  middleware: (express.RequestHandler | express.ErrorRequestHandler)[];
   /** Open WebSocket connections. */
   webSocketCount(): number;
   stop(): Promise<void>;
@@ -76,7 +85,9 @@ async function viewerFromHeader(header: string | undefined, secret: string): Pro
     return await verifyToken(secret, token);
   } catch (error) {
     const message = error instanceof DomainError || error instanceof GraphQLError ? error.message : 'Invalid token';
-    throw new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    // RFC 6750: a 401 names the scheme; a bearer token that was sent and refused is invalid_token.
+    const headers = new HeaderMap([['www-authenticate', bearerChallenge(token ? { description: message } : undefined)]]);
+    throw new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers } } });
   }
 }
 
@@ -127,12 +138,18 @@ function clientValidationErrors(errors: readonly GraphQLError[], suggestions: bo
 
 export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Promise<GraphQLEndpoint> {
   const { schema, httpServer, deps, jwtSecret, log } = options;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const budget = new FailureBudget(options.edge.failedRequestsPerMinute);
+  const documentLimits = { maxDocumentBytes: options.edge.maxDocumentBytes, maxTokens: options.edge.maxTokens };
+  const wsServer = createEdgeWebSocketServer({
+    server: httpServer, path: '/graphql', budget, trust: options.trust, maxMessageBytes: options.edge.wsMaxMessageBytes, log,
+  });
   const limiter = options.rateLimit ?? inMemoryRateLimit(options.requestsPerMinute);
   const validationRules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer; endSession?: () => void }>(
     {
       schema,
+      // A socket that has not sent connection_init by then is closed with 4408 (and counted).
+      connectionInitWaitTimeout: options.edge.wsAuthTimeoutMs,
       // A bad or missing token is refused at connection_init: the socket closes with 4403. A valid
       // one holds until it expires: then the socket closes with 4403 too, ending its subscriptions.
       onConnect: async (ctx) => {
@@ -142,6 +159,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         try {
           const session = await verifySession(jwtSecret, token);
           ctx.extra.viewer = session.viewer;
+          markAuthenticated(ctx.extra.socket);
           if (session.expiresAt) {
             ctx.extra.endSession = onceAt(session.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
           }
@@ -156,8 +174,11 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: 50_000 });
+          // The same document limits as HTTP (edge-limits.ts).
+          document = parseWithinLimits(payload.query, documentLimits);
         } catch (error) {
+          socketFailed(ctx.extra.socket, budget);
+          if (error instanceof DomainError) return [new GraphQLError(error.message, { originalError: error })];
           return [new GraphQLError(error instanceof GraphQLError ? error.message : 'Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const invalid = validate(schema, document, validationRules);
@@ -175,7 +196,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         }
         return { schema, document, variableValues: variables, operationName: payload.operationName };
       },
-      context: (ctx) => createContext(deps, ctx.extra.viewer ?? null, requestInfo(ctx.extra.request, options.publicUrl, undefined)),
+      context: (ctx) => createContext(deps, ctx.extra.viewer ?? null, requestInfo(ctx.extra.request, options.linkOrigin, (ctx.extra.socket as EdgeSocket).clientAddress)),
       // Same error shape over WebSocket as over HTTP: extensions.code, no internals.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((e) => {
@@ -196,6 +217,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     schema,
     introspection: options.introspection,
     hideSchemaDetailsFromClientErrors: !options.fieldSuggestions,
+    // The edge counted the tokens already; this holds should anything reach Apollo another way.
+    parseOptions: { maxTokens: options.edge.maxTokens },
     // The process owns shutdown order (HTTP, ORM, then Postgres); Apollo must not race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.exposeInternals,
@@ -213,14 +236,15 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     ],
   });
   await apollo.start();
-  const middleware = expressMiddleware(apollo, {
+  const apolloMiddleware = expressMiddleware(apollo, {
     context: async ({ req }) => ({
-      ...createContext(deps, await viewerFromHeader(req.headers.authorization, jwtSecret), requestInfo(req, options.publicUrl, req.ip)),
+      ...createContext(deps, await viewerFromHeader(req.headers.authorization, jwtSecret), requestInfo(req, options.linkOrigin, req.ip ?? 'unknown')),
       clientKey: req.ip ?? 'unknown',
     }),
   });
+  const edge = httpEdge({ budget, limits: documentLimits, maxBodyBytes: options.edge.httpMaxBodyBytes });
   return {
-    middleware,
+    middleware: [...edge, apolloMiddleware],
     webSocketCount: () => wsServer.clients.size,
     stop: async () => {
       await apollo.stop();

@@ -1,0 +1,111 @@
+/**
+ * Bounded work before authentication, on the HTTP path: what a request may cost us before we know
+ * who sent it. In order, for every request to /graphql:
+ *
+ * 1. an address that spent its failure budget is refused (429, Retry-After) before its body is
+ *    read or its token checked;
+ * 2. the body is read up to HTTP_MAX_BODY_KB (413 beyond: body-parser stops reading at the limit,
+ *    or at once when Content-Length says so);
+ * 3. the document is measured (GRAPHQL_MAX_DOCUMENT_KB) and its tokens counted up to
+ *    GRAPHQL_MAX_TOKENS before anything parses it (QUERY_TOO_COMPLEX, 400).
+ *
+ * Every answer of 400, 401, 413 or 415 (malformed, unauthenticated, oversized) counts against the
+ * address's budget, whoever produced it: this module, Apollo (parse and validation errors, bad
+ * request shapes) or the token check. The WebSocket path shares the document check (ws-edge.ts).
+ */
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { Lexer, Source, TokenKind, parse, type DocumentNode } from 'graphql';
+import { BadUserInputError, QueryTooComplexError, RateLimitedError, toGraphQLError, type DomainError } from '../errors.js';
+import type { FailureBudget } from './failure-budget.js';
+
+export interface DocumentLimits {
+  maxDocumentBytes: number;
+  maxTokens: number;
+}
+
+/**
+ * Refuses a document that is too large or has too many tokens, without parsing it: the lexer stops
+ * at the first token over the limit. A lexing error is left to the parser, which reports it with
+ * its position.
+ */
+export function checkDocument(source: string, limits: DocumentLimits): void {
+  // UTF-16 length is at most the UTF-8 length: measure exactly only when it might be over.
+  if (source.length * 3 > limits.maxDocumentBytes) {
+    const bytes = Buffer.byteLength(source, 'utf8');
+    if (bytes > limits.maxDocumentBytes) {
+      throw new QueryTooComplexError(`Document is ${bytes} bytes; at most ${limits.maxDocumentBytes} are allowed`, { documentBytes: bytes, maxDocumentBytes: limits.maxDocumentBytes });
+    }
+  }
+  const lexer = new Lexer(new Source(source));
+  let tokens = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++tokens > limits.maxTokens) break;
+    }
+  } catch {
+    return;
+  }
+  if (tokens > limits.maxTokens) {
+    throw new QueryTooComplexError(`Document has more than ${limits.maxTokens} tokens`, { maxTokens: limits.maxTokens });
+  }
+}
+
+/** checkDocument, then parse with the same token limit (graphql-js stops there too). */
+export function parseWithinLimits(source: string, limits: DocumentLimits): DocumentNode {
+  checkDocument(source, limits);
+  return parse(source, { maxTokens: limits.maxTokens });
+}
+
+/** HTTP statuses that spend an address's failure budget: malformed, unauthenticated, oversized. */
+const FAILURE_STATUSES = new Set([400, 401, 413, 415]);
+
+export interface HttpEdgeOptions {
+  budget: FailureBudget;
+  limits: DocumentLimits;
+  maxBodyBytes: number;
+}
+
+/** A GraphQL-shaped error answer for refusals that happen before Apollo sees the request. */
+function refuse(req: Request, res: Response, status: number, error: DomainError): void {
+  const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
+  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [toGraphQLError(error).toJSON()] }));
+}
+
+/** The handlers to mount before Apollo's middleware at /graphql, in order. */
+export function httpEdge(options: HttpEdgeOptions): (RequestHandler | ErrorRequestHandler)[] {
+  const { budget, limits } = options;
+  const gate: RequestHandler = (req, res, next) => {
+    const address = req.ip ?? 'unknown';
+    const wait = budget.retryAfter(address);
+    if (wait > 0) {
+      // The body is not read: close the connection rather than drain it.
+      res.set({ 'Retry-After': String(wait), Connection: 'close' });
+      return refuse(req, res, 429, new RateLimitedError(wait, 'Too many failed requests from this address'));
+    }
+    res.on('finish', () => {
+      if (FAILURE_STATUSES.has(res.statusCode)) budget.fail(address);
+    });
+    next();
+  };
+  const document: RequestHandler = (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    try {
+      checkDocument(query, limits);
+    } catch (error) {
+      if (error instanceof QueryTooComplexError) return refuse(req, res, 400, error);
+      throw error;
+    }
+    next();
+  };
+  const bodyErrors: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, req, res, next) => {
+    if (res.headersSent || typeof error?.type !== 'string') return next(error);
+    if (error.type === 'entity.too.large') {
+      res.set('Connection', 'close');
+      return refuse(req, res, 413, new QueryTooComplexError(`Request body is larger than ${options.maxBodyBytes} bytes`, { maxBodyBytes: options.maxBodyBytes }));
+    }
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
+    refuse(req, res, status, new BadUserInputError(error.type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Malformed request'));
+  };
+  return [gate, express.json({ limit: options.maxBodyBytes }), document, bodyErrors];
+}
