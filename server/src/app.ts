@@ -45,6 +45,7 @@ import type { RetentionPolicy } from './features/retention/retention.service.js'
 import { mountOpsRoutes } from './platform/ops-routes.js';
 import { observabilityPlugin, requestIdAndLog } from './graphql/observability.js';
 import { compileTrust, linkOrigin as linkOriginOf, listeningOrigin } from './platform/proxy-trust.js';
+import { securityHeaders } from './platform/security-headers.js';
 
 export interface Runtime {
   config: Config;
@@ -164,6 +165,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.set('trust proxy', trust);
   const server = createServer(app);
   const linkOrigin = linkOriginOf({ publicUrl: config.publicUrl, trust, ownOrigin: () => listeningOrigin(server, config.port) });
+  // First, so every answer carries them: the page, the API, downloads, probes and error answers.
+  app.use(securityHeaders({ linkOrigin, hstsMaxAgeSeconds: config.hstsMaxAgeSeconds, https: config.publicUrl?.startsWith('https:') ?? false }));
 
   app.use(requestIdAndLog(log));
   mountOpsRoutes(app, opsDeps(runtime));
