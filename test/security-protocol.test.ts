@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import WebSocket from 'ws';
 import { issueToken } from '../server/src/features/auth/tokens.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { rawSocket as openRawSocket, type RawSocket } from './support/raw-socket.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -72,41 +72,8 @@ describe('17. JWT attacks are UNAUTHENTICATED over HTTP and WebSocket', () => {
 // graphql-ws at the frame level
 // ---------------------------------------------------------------------------------------------
 
-interface RawSocket {
-  ws: WebSocket;
-  messages: any[];
-  closed: Promise<{ code: number; reason: string }>;
-  send(message: unknown): void;
-  next(type: string, timeoutMs?: number): Promise<any>;
-}
-
-async function rawSocket(): Promise<RawSocket> {
-  const ws = new WebSocket(app.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
-  const messages: any[] = [];
-  const waiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()));
-    for (const w of waiters.splice(0)) w();
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
-  return {
-    ws, messages, closed,
-    send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
-    async next(type, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = messages.find((m) => m.type === type);
-        if (hit) {
-          messages.splice(messages.indexOf(hit), 1);
-          return hit;
-        }
-        if (Date.now() > deadline) throw new Error(`no ${type} message; got ${JSON.stringify(messages)}`);
-        await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 200); });
-      }
-    },
-  };
-}
+/** A graphql-ws socket at the frame level to this file's server (test/support/raw-socket.ts). */
+const rawSocket = (): Promise<RawSocket> => openRawSocket(app.url);
 
 async function acked(token: string): Promise<RawSocket> {
   const s = await rawSocket();
