@@ -4,8 +4,9 @@
  * Pure drawing: given a box and a series (labels + values, already aggregated and ordered), it draws
  * a caption, a y axis with a few "nice" gridlines labelled compactly (1.2k, 3.4M), an x axis whose
  * labels are thinned so they never overlap, and either bars (few points) or a line (many points).
- * Text passed in must already be safe for the document's font (the writer sanitises it).
+ * Text is measured and drawn through the writer's PdfText (embedded fonts chosen per script run).
  */
+import type { PdfText } from './pdf-fonts.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -27,8 +28,8 @@ export interface ChartStyle {
   /** Optional grey text after the caption, e.g. a note about the data the chart covers. */
   note?: string;
   kind: 'bar' | 'line';
-  font: string;
-  boldFont: string;
+  /** Draws and measures text with the document's embedded fonts. */
+  text: PdfText;
 }
 
 const COLORS = {
@@ -43,26 +44,27 @@ const COLORS = {
 /** Draws the chart inside `box`; never draws outside it. */
 export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries, style: ChartStyle): void {
   const { labels, values } = series;
+  const txt = style.text;
   doc.save();
 
   // Caption.
-  doc.font(style.boldFont).fontSize(10).fillColor(COLORS.text);
-  doc.text(style.caption, box.x, box.y, { lineBreak: false });
+  doc.fontSize(10).fillColor(COLORS.text);
+  txt.draw(style.caption, box.x, box.y, true);
   if (style.note) {
-    const captionWidth = doc.widthOfString(style.caption);
-    doc.font(style.font).fontSize(8).fillColor(COLORS.muted);
-    doc.text(style.note, box.x + captionWidth + 6, box.y + 1.5, { lineBreak: false });
+    const captionWidth = txt.width(style.caption, true);
+    doc.fontSize(8).fillColor(COLORS.muted);
+    txt.draw(style.note, box.x + captionWidth + 6, box.y + 1.5);
   }
 
   const labelSize = 7;
-  doc.font(style.font).fontSize(labelSize);
+  doc.fontSize(labelSize);
   const plotTop = box.y + 22;
   const xLabelBand = 14;
   const plotBottom = box.y + box.height - xLabelBand;
 
   if (values.length === 0) {
     doc.fillColor(COLORS.muted).fontSize(9);
-    doc.text('No data to chart.', box.x, (plotTop + plotBottom) / 2 - 5, { lineBreak: false });
+    txt.draw('No data to chart.', box.x, (plotTop + plotBottom) / 2 - 5);
     doc.restore();
     return;
   }
@@ -75,7 +77,7 @@ export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries
   min = ticks[0]!;
   max = ticks[ticks.length - 1]!;
   const tickLabels = ticks.map(compactNumber);
-  const yLabelWidth = Math.max(...tickLabels.map((t) => doc.widthOfString(t)));
+  const yLabelWidth = Math.max(...tickLabels.map((t) => txt.width(t)));
   const plotLeft = box.x + yLabelWidth + 6;
   const plotRight = box.x + box.width;
   const plotWidth = plotRight - plotLeft;
@@ -89,7 +91,7 @@ export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries
     doc.moveTo(plotLeft, y).lineTo(plotRight, y).strokeColor(t === 0 ? COLORS.axis : COLORS.grid).stroke();
     const label = tickLabels[i]!;
     doc.fillColor(COLORS.muted);
-    doc.text(label, plotLeft - 4 - doc.widthOfString(label), y - labelSize / 2 - 0.5, { lineBreak: false });
+    txt.draw(label, plotLeft - 4 - txt.width(label), y - labelSize / 2 - 0.5);
   });
 
   // Points' x centres: bars sit in equal slots; lines span the whole width.
@@ -113,15 +115,17 @@ export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries
     doc.fill();
     // Value labels above bars when there are few of them and each fits its slot.
     const valueLabels = values.map(compactNumber);
-    if (n <= 16 && valueLabels.every((l) => doc.widthOfString(l) <= slot - 2)) {
+    if (n <= 16 && valueLabels.every((l) => txt.width(l) <= slot - 2)) {
       values.forEach((v, i) => {
         const l = valueLabels[i]!;
-        const x = xOf(i) - doc.widthOfString(l) / 2;
+        const x = xOf(i) - txt.width(l) / 2;
         if (v >= 0) {
-          doc.fillColor(COLORS.text).text(l, x, yOf(v) - labelSize - 2, { lineBreak: false });
+          doc.fillColor(COLORS.text);
+          txt.draw(l, x, yOf(v) - labelSize - 2);
         } else if (yOf(v) - zeroY >= labelSize + 5) {
           // Negative bars carry their label inside, near the bar's end, clear of the x labels.
-          doc.fillColor('#ffffff').text(l, x, yOf(v) - labelSize - 2.5, { lineBreak: false });
+          doc.fillColor('#ffffff');
+          txt.draw(l, x, yOf(v) - labelSize - 2.5);
         }
       });
     }
@@ -142,20 +146,20 @@ export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries
 
   // X axis line and thinned labels: every k-th label so that labels keep a gap between them.
   doc.lineWidth(0.75).moveTo(plotLeft, plotBottom).lineTo(plotRight, plotBottom).strokeColor(COLORS.axis).stroke();
-  doc.font(style.font).fontSize(labelSize).fillColor(COLORS.muted);
-  const widest = Math.max(...labels.map((l) => doc.widthOfString(l)));
+  doc.fontSize(labelSize).fillColor(COLORS.muted);
+  const widest = Math.max(...labels.map((l) => txt.width(l)));
   const spacing = n === 1 ? plotWidth : style.kind === 'bar' ? slot : plotWidth / (n - 1);
   const gap = 8;
   const step = Math.max(1, Math.ceil((widest + gap) / spacing));
   let lastRight = -Infinity;
   for (let i = 0; i < n; i += step) {
     const l = labels[i]!;
-    const w = doc.widthOfString(l);
+    const w = txt.width(l);
     // Keep labels inside the box at the edges, and skip one that would touch its left neighbour.
     const x = Math.min(Math.max(xOf(i) - w / 2, box.x), plotRight - w);
     if (x < lastRight + gap) continue;
     lastRight = x + w;
-    doc.text(l, x, plotBottom + 4, { lineBreak: false });
+    txt.draw(l, x, plotBottom + 4);
     doc.moveTo(xOf(i), plotBottom).lineTo(xOf(i), plotBottom + 2.5).strokeColor(COLORS.axis).stroke();
   }
   doc.restore();

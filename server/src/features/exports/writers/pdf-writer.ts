@@ -30,12 +30,10 @@
  *   highWaterMark. With buffered pages little flows before finish(); finish() resolves when `output`
  *   has emitted 'finish'.
  *
- * Fonts and characters: the standard Helvetica fonts (not embedded, always available to viewers,
- * text extracts correctly) with WinAnsi encoding. That covers Latin-1 plus typographic punctuation
- * (’ “ ” – — … € •), so French/German/Spanish/etc. names are fine. Characters WinAnsi cannot
- * represent (CJK, Cyrillic, Greek, emoji, …) are printed as '?', and a few common symbols get a
- * close substitute (→ becomes –, ≤ becomes <=). Embedding a Unicode TTF would lift this, at the cost
- * of shipping a font file (licence, size) and slower subsetting; not done.
+ * Fonts and characters: embedded, subsetted Noto fonts chosen per text run by script (pdf-fonts.ts:
+ * Latin/Greek/Cyrillic, Japanese/Chinese, Korean, Arabic, Hebrew, emoji), so every string keeps its
+ * characters; one no font covers is drawn as a visible U+FFFD, never '?'. Arabic and Hebrew runs are
+ * shaped and ordered right to left within the run; lines are not bidi-reordered as a whole.
  */
 import PDFDocument from 'pdfkit';
 import { formatOffset, localDateTimeText, offsetAt, wallTimeRepeats } from '../../calendar/zone-clock.js';
@@ -43,6 +41,7 @@ import { dateTimeMs, isoDate } from './cell-values.js';
 import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js';
 import { OutputGuard } from './output-flow.js';
 import { drawTimeSeriesChart } from './pdf-chart.js';
+import { PdfText } from './pdf-fonts.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -54,8 +53,6 @@ const LINE_CHART_FROM = 32;
 /** Rows used to size the columns before the first is drawn. */
 const SAMPLE_ROWS = 200;
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const MARGIN = 40;
 const CELL_PAD = 5;
 const BODY_SIZE = 8.5;
@@ -100,6 +97,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
     displayTitle: true,
   });
 
+  const txt = new PdfText(doc);
   const guard = new OutputGuard();
   guard.watch(output, doc);
   doc.pipe(output);
@@ -119,34 +117,34 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
 
   // ---- page 1 header block -----------------------------------------------------------------------
   let y = MARGIN;
-  doc.font(BOLD).fontSize(20).fillColor(COLORS.title);
-  doc.text(pdfText(meta.reportName), MARGIN, y, { width: contentWidth, height: 52, ellipsis: true });
+  doc.fontSize(20).fillColor(COLORS.title);
+  txt.draw(pdfText(meta.reportName), MARGIN, y, true, { width: contentWidth, height: 52, ellipsis: true });
   y = doc.y + 2;
-  doc.font(FONT).fontSize(9.5).fillColor(COLORS.muted);
-  doc.text(`Tenant: ${pdfText(meta.tenantId)}`, MARGIN, y, { lineBreak: false });
+  doc.fontSize(9.5).fillColor(COLORS.muted);
+  txt.draw(`Tenant: ${pdfText(meta.tenantId)}`, MARGIN, y);
   y += 13;
-  doc.text(`Generated ${format.dateTime(meta.generatedAt)} (${timeZone})`, MARGIN, y, { lineBreak: false });
+  txt.draw(`Generated ${format.dateTime(meta.generatedAt)} (${timeZone})`, MARGIN, y);
   y += 17;
   rule(y);
   y += 8;
 
   if (meta.parameters.length > 0) {
     doc.fontSize(9);
-    doc.font(BOLD);
     const labels = meta.parameters.map((p) => `${pdfText(p.label)}:`);
-    const labelWidth = Math.min(contentWidth / 3, Math.max(...labels.map((l) => doc.widthOfString(l))) + 8);
+    const labelWidth = Math.min(contentWidth / 3, Math.max(...labels.map((l) => txt.width(l, true))) + 8);
     for (let i = 0; i < meta.parameters.length; i++) {
       const p = meta.parameters[i]!;
       // Guard against a parameter list so long it would crowd the table off the first page.
       if (y > pageHeight * 0.55 && i < meta.parameters.length - 1) {
-        doc.font(FONT).fillColor(COLORS.muted);
-        doc.text(`… and ${meta.parameters.length - i} more`, MARGIN + labelWidth, y, { lineBreak: false });
+        doc.fillColor(COLORS.muted);
+        txt.draw(`… and ${meta.parameters.length - i} more`, MARGIN + labelWidth, y);
         y += 12.5;
         break;
       }
-      doc.font(BOLD).fillColor(COLORS.muted).text(labels[i]!, MARGIN, y, { lineBreak: false });
-      doc.font(FONT).fillColor(COLORS.text);
-      doc.text(pdfText(p.value), MARGIN + labelWidth, y, { width: contentWidth - labelWidth, height: 36, ellipsis: true });
+      doc.fillColor(COLORS.muted);
+      txt.draw(txt.truncate(labels[i]!, labelWidth - 4, true), MARGIN, y, true);
+      doc.fillColor(COLORS.text);
+      txt.draw(pdfText(p.value), MARGIN + labelWidth, y, false, { width: contentWidth - labelWidth, height: 36, ellipsis: true });
       y = Math.max(y + 12.5, doc.y + 1.5);
     }
     y += 6;
@@ -161,10 +159,10 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   if (zoneNote) notes.push(zoneNote);
   const notesY = y;
   y += notes.length * 12;
-  doc.font(FONT).fontSize(9);
+  doc.fontSize(9);
   notes.forEach((note, i) => {
     doc.fillColor(note.startsWith('The report') ? COLORS.warn : COLORS.muted);
-    doc.text(note, MARGIN, notesY + i * 12, { lineBreak: false });
+    txt.draw(note, MARGIN, notesY + i * 12);
   });
   y += 8;
 
@@ -199,19 +197,17 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       if (c.kind === 'NUMBER') format.setDecimals(i, Math.max(0, ...sample.map((r) => fractionDigits(r[i]))));
     });
     const cells = sample.map(formatRow);
-    doc.font(BOLD).fontSize(BODY_SIZE);
-    const headerWidths = columns.map((c) => longestWordWidth(doc, pdfText(c.label)));
-    const fullHeaderWidths = columns.map((c) => doc.widthOfString(pdfText(c.label)));
-    doc.font(FONT).fontSize(BODY_SIZE);
+    doc.fontSize(BODY_SIZE);
+    const headerWidths = columns.map((c) => longestWordWidth(txt, pdfText(c.label)));
+    const fullHeaderWidths = columns.map((c) => txt.width(pdfText(c.label), true));
     const natural = columns.map((_, i) => {
       let w = Math.max(headerWidths[i]!, Math.min(fullHeaderWidths[i]!, 110));
-      for (const row of cells) w = Math.max(w, doc.widthOfString(row[i]!));
+      for (const row of cells) w = Math.max(w, txt.width(row[i]!));
       return Math.max(MIN_COL_WIDTH, w + 2 * CELL_PAD + 1);
     });
     widths = fitWidths(natural, contentWidth);
     tableWidth = widths.reduce((a, b) => a + b, 0);
-    doc.font(BOLD).fontSize(BODY_SIZE);
-    headerLines = columns.map((c, i) => wrapHeader(doc, pdfText(c.label), widths![i]! - 2 * CELL_PAD));
+    headerLines = columns.map((c, i) => wrapHeader(txt, pdfText(c.label), widths![i]! - 2 * CELL_PAD));
     const lines = Math.max(1, ...headerLines.map((l) => l.length));
     headerHeight = lines * HEADER_LINE + 8;
     return cells;
@@ -222,15 +218,15 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
     doc.rect(MARGIN, rowY, tableWidth, headerHeight).fillColor(COLORS.headerFill).fill();
     doc.moveTo(MARGIN, rowY + headerHeight).lineTo(MARGIN + tableWidth, rowY + headerHeight);
     doc.lineWidth(0.75).strokeColor(COLORS.headerRule).stroke();
-    doc.font(BOLD).fontSize(BODY_SIZE).fillColor(COLORS.text);
+    doc.fontSize(BODY_SIZE).fillColor(COLORS.text);
     let x = MARGIN;
     columns.forEach((_, i) => {
       const lines = headerLines[i]!;
       // Bottom-align header labels so single-line labels sit on the same baseline as wrapped ones.
       let ly = rowY + headerHeight - 4 - lines.length * HEADER_LINE + 1.5;
       for (const line of lines) {
-        const tx = numeric[i] ? x + w[i]! - CELL_PAD - doc.widthOfString(line) : x + CELL_PAD;
-        doc.text(line, tx, ly, { lineBreak: false });
+        const tx = numeric[i] ? x + w[i]! - CELL_PAD - txt.width(line, true) : x + CELL_PAD;
+        txt.draw(line, tx, ly, true);
         ly += HEADER_LINE;
       }
       x += w[i]!;
@@ -250,19 +246,19 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       drawHeader();
     }
     if (drawn % 2 === 1) doc.rect(MARGIN, rowY, tableWidth, ROW_HEIGHT).fillColor(COLORS.zebra).fill();
-    doc.font(FONT).fontSize(BODY_SIZE).fillColor(COLORS.text);
+    doc.fontSize(BODY_SIZE).fillColor(COLORS.text);
     const ty = rowY + (ROW_HEIGHT - BODY_SIZE) / 2 + 0.5;
     let x = MARGIN;
     for (let i = 0; i < cells.length; i++) {
       const avail = w[i]! - 2 * CELL_PAD;
       let text = cells[i]!;
       if (text !== '') {
-        let tw = doc.widthOfString(text);
+        let tw = txt.width(text);
         if (tw > avail) {
-          text = truncate(doc, text, avail);
-          tw = doc.widthOfString(text);
+          text = txt.truncate(text, avail);
+          tw = txt.width(text);
         }
-        doc.text(text, numeric[i] ? x + w[i]! - CELL_PAD - tw : x + CELL_PAD, ty, { lineBreak: false });
+        txt.draw(text, numeric[i] ? x + w[i]! - CELL_PAD - tw : x + CELL_PAD, ty);
       }
       x += w[i]!;
     }
@@ -312,20 +308,19 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
         caption: `${pdfText(measure.label)} by ${pdfText(first.label)}`,
         note: noteParts.length ? `(${noteParts.join('; ')})` : undefined,
         kind: keys.length >= LINE_CHART_FROM ? 'line' : 'bar',
-        font: FONT,
-        boldFont: BOLD,
+        text: txt,
       },
     );
   }
 
   function drawStatement(): void {
-    doc.font(BOLD).fontSize(9.5).fillColor(COLORS.text);
+    doc.fontSize(9.5).fillColor(COLORS.text);
     const shown = Math.min(seen, cap);
     const text =
       seen > cap
         ? `Showing the first ${format.integer(shown)} of ${format.integer(seen)} rows (PDF limit; download CSV or XLSX for all rows)`
         : `${format.integer(seen)} ${seen === 1 ? 'row' : 'rows'}`;
-    doc.text(text, MARGIN, statementY, { lineBreak: false });
+    txt.draw(text, MARGIN, statementY, true);
   }
 
   function drawFooters(): void {
@@ -334,12 +329,12 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       doc.switchToPage(p);
       const fy = pageHeight - MARGIN + 14;
       doc.moveTo(MARGIN, fy - 6).lineTo(pageWidth - MARGIN, fy - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-      doc.font(FONT).fontSize(7.5).fillColor(COLORS.faint);
+      doc.fontSize(7.5).fillColor(COLORS.faint);
       const pageLabel = `Page ${p + 1} of ${count}`;
-      const pageLabelWidth = doc.widthOfString(pageLabel);
-      const left = truncate(doc, `${pdfText(meta.reportName)} · ${pdfText(meta.tenantId)}`, contentWidth - pageLabelWidth - 20);
-      doc.text(left, MARGIN, fy, { lineBreak: false });
-      doc.text(pageLabel, pageWidth - MARGIN - pageLabelWidth, fy, { lineBreak: false });
+      const pageLabelWidth = txt.width(pageLabel);
+      const left = txt.truncate(`${pdfText(meta.reportName)} · ${pdfText(meta.tenantId)}`, contentWidth - pageLabelWidth - 20);
+      txt.draw(left, MARGIN, fy);
+      txt.draw(pageLabel, pageWidth - MARGIN - pageLabelWidth, fy);
     }
   }
 
@@ -364,9 +359,9 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       flushSample();
       if (drawn === 0) {
         drawHeader();
-        doc.font(FONT).fontSize(9.5).fillColor(COLORS.muted);
+        doc.fontSize(9.5).fillColor(COLORS.muted);
         const empty = seen === 0 ? 'The report returned no rows.' : 'No rows shown (the PDF row cap is 0).';
-        doc.text(empty, MARGIN + CELL_PAD, rowY + 4, { lineBreak: false });
+        txt.draw(empty, MARGIN + CELL_PAD, rowY + 4);
       }
       doc.switchToPage(0);
       drawStatement();
@@ -424,83 +419,43 @@ export function fitWidths(natural: number[], available: number): number[] {
   return natural.map((w) => Math.min(w, capWidth));
 }
 
-function longestWordWidth(doc: Doc, text: string): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
+function longestWordWidth(txt: PdfText, text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => txt.width(w, true)));
 }
 
-/** Wraps a header label into at most two lines within `width`, truncating the rest with '…'. */
-function wrapHeader(doc: Doc, label: string, width: number): string[] {
-  if (doc.widthOfString(label) <= width) return [label];
+/** Wraps a bold header label into at most two lines within `width`, truncating the rest with '…'. */
+function wrapHeader(txt: PdfText, label: string, width: number): string[] {
+  if (txt.width(label, true) <= width) return [label];
   const words = label.split(/\s+/);
   let line = '';
   let i = 0;
   for (; i < words.length; i++) {
     const next = line ? `${line} ${words[i]}` : words[i]!;
-    if (line && doc.widthOfString(next) > width) break;
+    if (line && txt.width(next, true) > width) break;
     line = next;
   }
   const rest = words.slice(i).join(' ');
-  if (!rest) return [truncate(doc, line, width)];
-  return [truncate(doc, line, width), truncate(doc, rest, width)];
+  if (!rest) return [txt.truncate(line, width, true)];
+  return [txt.truncate(line, width, true), txt.truncate(rest, width, true)];
 }
-
-/** Longest prefix of `text` that fits `width` with a trailing '…' (binary search on length). */
-export function truncate(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.widthOfString(`${text.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? '…' : `${text.slice(0, lo).trimEnd()}…`;
-}
-
-const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a,
-  0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-]);
-const SUBSTITUTES: Record<string, string> = {
-  '→': '–',
-  '←': '<-',
-  '↔': '<->',
-  '⇒': '=>',
-  '≤': '<=',
-  '≥': '>=',
-  '≠': '!=',
-  '−': '-',
-  '‐': '-',
-  '‑': '-',
-  '‒': '–',
-  '―': '—',
-  '′': "'",
-  '″': '"',
-  '\u2009': ' ',
-  '\u200a': ' ',
-  '\u202f': ' ',
-  '\u2007': ' ',
-  '\u2002': ' ',
-  '\u2003': ' ',
-};
 
 /**
- * Makes text printable with the standard (WinAnsi-encoded) fonts: NFC-normalises, turns control
- * characters into spaces, substitutes a few symbols and replaces anything else outside WinAnsi with
- * '?' (one per code point, so an emoji is one '?').
+ * Arrows get the substitutes the standard-font writer used (Noto Sans has no arrows; the time-range
+ * line has read "a – b" since the first PDFs, and the acceptance tests in test/ expect it).
+ */
+const SUBSTITUTES: Record<string, string> = { '→': '–', '←': '<-', '↔': '<->', '⇒': '=>' };
+
+/**
+ * Text as the PDF draws it: NFC-normalised, control characters as spaces, arrows substituted. Every
+ * other character is kept; the embedded fonts (pdf-fonts.ts) draw it, or a visible U+FFFD where no
+ * font has a glyph (never '?').
  */
 export function pdfText(text: string): string {
-  // Fast path: printable ASCII only.
   if (/^[\x20-\x7e]*$/.test(text)) return text;
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp)) out += ch;
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += ' ';
-    else if (cp >= 0x300 && cp <= 0x36f) continue; // stray combining mark left after NFC
-    else out += SUBSTITUTES[ch] ?? '?';
-  }
-  return out;
+  return text
+    .normalize('NFC')
+    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, ' ')
+    .replace(/[→←↔⇒]/g, (ch) => SUBSTITUTES[ch]!);
 }
 
 /** Fraction digits (0–2) a number shows once rounded to 2 decimals. */

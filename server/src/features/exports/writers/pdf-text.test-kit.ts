@@ -1,0 +1,82 @@
+/**
+ * Test helpers for the Unicode PDF tests (not used by production code): the text of each page as
+ * pdfjs (npm) reads it, and the fonts a PDF embeds, read from its raw font dictionaries.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const STANDARD_FONTS = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+
+/** Each page's text items joined in content order (pdfjs's `str`s, with a newline after EOL items). */
+export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+  // Node 20 needs pdfjs's legacy build.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({
+    data: new Uint8Array(pdf), // pdfjs detaches the buffer it gets
+    standardFontDataUrl: STANDARD_FONTS,
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+  }).promise;
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str + (item.hasEOL ? '\n' : ' ');
+      }
+      pages.push(text);
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * The normalisation the Unicode tests compare under: NFC, and no whitespace at all. pdfjs splits
+ * and joins text items by position (pdfkit draws each script run as its own text object, so a
+ * space can appear or vanish at a run boundary); the characters themselves must be exact.
+ */
+export function comparable(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, '');
+}
+
+/**
+ * The forms in which pdfjs may read back `sample`. fontkit lays a right-to-left run out in visual
+ * order and pdfjs restores logical order per text item; when it splits an item at a space (it does
+ * for the Hebrew sample, not for the Arabic one) the words come back in visual order, each word
+ * itself correct. So an RTL sample is accepted in logical order or with its words reversed.
+ */
+export function readBacks(sample: string): string[] {
+  if (!/[\u0590-\u08ff]/.test(sample)) return [sample];
+  return [sample, sample.split(/\s+/).reverse().join(' ')];
+}
+
+export interface EmbeddedFont {
+  /** The subset tag, e.g. `ABCDEF` of `/ABCDEF+NotoSansJP-Regular`. */
+  tag: string;
+  /** The PostScript name after the tag. */
+  name: string;
+}
+
+/**
+ * The fonts named by `/BaseFont` in the PDF (pdfkit writes font dictionaries uncompressed), with the
+ * number of embedded TrueType programs (`/FontFile2`): what `pdffonts` reports as "emb sub".
+ */
+export function pdfFonts(pdf: Buffer): { subsets: EmbeddedFont[]; others: string[]; fontFiles: number } {
+  const raw = pdf.toString('latin1');
+  const subsets: EmbeddedFont[] = [];
+  const others: string[] = [];
+  for (const m of raw.matchAll(/\/BaseFont\s*\/([^\s/<>[\]()]+)/g)) {
+    const tagged = /^([A-Z]{6})\+(.+)$/.exec(m[1]!);
+    // A Type0 font and its descendant CIDFont both name it: count it once.
+    if (tagged && !subsets.some((f) => f.tag === tagged[1] && f.name === tagged[2])) subsets.push({ tag: tagged[1]!, name: tagged[2]! });
+    else if (!tagged) others.push(m[1]!);
+  }
+  return { subsets, others, fontFiles: raw.match(/\/FontFile2\b/g)?.length ?? 0 };
+}
