@@ -6,14 +6,13 @@ import 'reflect-metadata';
  * Sunday, the next run the following Monday 09:00 New York time in both EST and EDT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
 import { formatInZone } from '../server/src/features/exports/parameters.js';
 import { runsBetween } from '../server/src/features/schedules/planner.js';
 import { waitFor } from './support/wait.js';
+import { pdfText as readPdf } from './support/pdf-text.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { startSendGridRecorder } from './support/sendgrid-recorder.js';
 
@@ -31,10 +30,9 @@ const SCHEDULE = `query($id: ID!) { schedule(id: $id) { id name cron timezone st
     deliveries { channel target status attempts providerMessageId lastError } export { status rowCount truncated } } } } } }`;
 
 
-function pdfText(base64: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-mail-'));
-  writeFileSync(join(dir, 'a.pdf'), Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+/** The text of a base64 attachment's PDF, read with pdfjs (npm). */
+function pdfText(base64: string): Promise<string> {
+  return readPdf(Buffer.from(base64, 'base64'));
 }
 
 /** Monday 00:00 New York of the week before the slot's, and of the slot's week (from the cron planner). */
@@ -95,7 +93,7 @@ describe('Weekly Usage Summary Email', () => {
     const attachment = body.attachments[0];
     expect(attachment.type).toBe('application/pdf');
     expect(attachment.filename).toMatch(/^usage-summary_.*\.pdf$/);
-    const text = pdfText(attachment.content);
+    const text = await pdfText(attachment.content);
     expect(text).toContain('Usage Summary');
     // "Last 7 days" at Monday 09:00 New York: the 7 whole New York days before the slot's day.
     const [weekStart, weekEnd] = previousWeek(slot);
@@ -143,7 +141,7 @@ describe('Weekly Usage Summary Email', () => {
     expect(run.data!.runScheduleNow).toMatchObject({ triggeredBy: 'MANUAL', status: 'RUNNING' });
     const mail = await waitFor(async () => recorder.requests[1]);
     const body = mail.body as any;
-    const text = pdfText(body.attachments[0].content);
+    const text = await pdfText(body.attachments[0].content);
     expect(text).toMatch(/row limit of 20/);
     const html = body.content.find((c: any) => c.type === 'text/html').value as string;
     expect(html).toMatch(/Showing the first 20 rows/);

@@ -12,10 +12,6 @@ import 'reflect-metadata';
  * - a preview of fixed dates in a Los Angeles report is that Los Angeles day, one bucket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runTick, startRuntimeWorker } from '../server/src/app.js';
 import type { WorkerHandle } from '../server/src/jobs/worker.js';
@@ -25,6 +21,7 @@ import { createReport, downloadOk, exportAndFollow, reportIdByName } from './sup
 import { startSendGridRecorder } from './support/sendgrid-recorder.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
+import { pdfText } from './support/pdf-text.js';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';
@@ -35,26 +32,12 @@ const DAY = 24 * HOUR;
 const TOKYO_OFFSET = 9 * HOUR;
 const EVENT_TYPES = ['api_call', 'click', 'error', 'export', 'login', 'logout', 'page_view', 'purchase', 'search'];
 
-const pdftotext = onPath('pdftotext');
-if (!pdftotext && process.env.CI) throw new Error('pdftotext not on PATH on CI: apt-get install poppler-utils');
 
 let recorder: Awaited<ReturnType<typeof startSendGridRecorder>>;
 let app: TestApp;
 let worker: WorkerHandle | undefined;
 let admin: string;
 let usageId: string;
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 /** The calendar day (YYYY-MM-DD) in `zone` at an instant, by the platform's Intl. */
 function dayIn(zone: string, at: Date | number): string {
@@ -102,12 +85,6 @@ function expectWholeDays(buckets: Bucket[], days: string[], truth: Map<string, n
   }
   expect(buckets).toHaveLength(days.length * EVENT_TYPES.length);
   expect(bucketCounts(buckets)).toEqual(truth);
-}
-
-function pdfText(body: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-tz-'));
-  writeFileSync(join(dir, 'r.pdf'), body);
-  return execFileSync(pdftotext!, ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
 }
 
 beforeAll(async () => {
@@ -237,8 +214,8 @@ describe('the Usage Summary exported with timeZone Asia/Tokyo', () => {
     expect(about).toContain(`${days[0]} 00:00 → ${addDays(days.at(-1)!, 1)} 00:00 ${TOKYO}`);
   });
 
-  it.skipIf(!pdftotext)(`PDF holds the same buckets and states the Tokyo window${pdftotext ? '' : ' (skipped: pdftotext is not on PATH)'}`, () => {
-    const text = pdfText(files.PDF.body);
+  it('PDF holds the same buckets and states the Tokyo window', async () => {
+    const text = await pdfText(files.PDF.body);
     expect(text).toContain(`Generated ${new Date(Date.parse(files.PDF.final.asOf) + TOKYO_OFFSET).toISOString().slice(0, 16).replace('T', ' ')} (${TOKYO})`);
     expect(text).toContain(`${days[0]} 00:00 – ${addDays(days.at(-1)!, 1)} 00:00 ${TOKYO}`);
     expect(text).toContain(`Dates are calendar days in ${TOKYO}.`);
