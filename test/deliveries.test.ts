@@ -152,7 +152,7 @@ describe('S3 deliveries', () => {
     const { execution } = await runAndSettle(created.data!.createSchedule.id);
     expect(execution.status).toBe('DELIVERED');
     const target = execution.deliveries[0].target as string;
-    expect(target).toMatch(/^s3:\/\/reportcast-deliveries\/lake\/acme\/usage-summary\/\d{4}-\d{2}-\d{2}_\d{4}\.json$/);
+    expect(target).toMatch(/^s3:\/\/reportcast-deliveries\/lake\/acme\/usage-summary\/\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.json$/);
     const key = target.replace('s3://reportcast-deliveries/', '');
     const client = new S3Client({ endpoint: s3.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const object = await client.send(new GetObjectCommand({ Bucket: 'reportcast-deliveries', Key: key }));

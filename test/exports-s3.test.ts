@@ -53,7 +53,8 @@ describe('exports on S3', () => {
     const res = await fetch(final.downloadUrl); // follows the redirect
     expect(res.status).toBe(200);
     expect(res.url).toContain('X-Amz-Signature=');
-    expect(res.headers.get('content-disposition')).toContain(final.fileName);
+    // The report's name with the stored name's time part (file-name.ts displayFileName).
+    expect(res.headers.get('content-disposition')).toContain(`filename="${final.fileName.replace(/^[a-z0-9-]+_/, `${final.reportName}_`)}"`);
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM asked for
     const rows = parseCsv(body.toString('utf8'));

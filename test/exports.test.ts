@@ -60,7 +60,7 @@ describe('exports of the Usage Summary in every format', () => {
     const seen = states.map((s: any) => order.indexOf(s.status));
     expect(seen.every((v: number, i: number) => v >= 0 && (i === 0 || v >= seen[i - 1]!))).toBe(true);
     expect(final).toMatchObject({ format: 'CSV', triggeredBy: 'API', initiatedBy: 'ann@acme', reportId: usageId, reportName: 'Usage Summary', attempts: 1, truncated: false, error: null });
-    expect(final.fileName).toMatch(/^usage-summary_\d{4}-\d{2}-\d{2}_\d{4}\.csv$/);
+    expect(final.fileName).toMatch(/^usage-summary_\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.csv$/);
     expect(final.progress.percent).toBe(100);
     expect(final.progress.rowsWritten).toBe(final.rowCount);
     expect(final.downloadUrl).toMatch(new RegExp(`^${app.url}/exports/${final.id}/download\\?token=`));
@@ -70,7 +70,9 @@ describe('exports of the Usage Summary in every format', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(Number(res.headers.get('content-length'))).toBe(final.fileSize);
-    expect(res.headers.get('content-disposition')).toContain(`filename="${final.fileName}"`);
+    // The report's name (not the stored slug) with the stored name's time part, in both forms.
+    const named = final.fileName.replace(/^[a-z0-9-]+_/, 'Usage Summary_');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${named}"; filename*=UTF-8''${encodeURIComponent(named)}`);
     expect(body.length).toBe(final.fileSize);
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(body).digest('hex')).toBe(final.checksum);

@@ -92,7 +92,7 @@ describe('Weekly Usage Summary Email', () => {
     expect(body.subject).toContain('Usage Summary');
     const attachment = body.attachments[0];
     expect(attachment.type).toBe('application/pdf');
-    expect(attachment.filename).toMatch(/^usage-summary_.*\.pdf$/);
+    expect(attachment.filename).toMatch(/^usage-summary_\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.pdf$/);
     const text = await pdfText(attachment.content);
     expect(text).toContain('Usage Summary');
     // "Last 7 days" at Monday 09:00 New York: the 7 whole New York days before the slot's day.

@@ -146,7 +146,7 @@ describe('14. path traversal in report names', () => {
       const { id, final } = await exportAndFollow(app, token, { reportId, format: 'CSV' });
       expect(final.status).toBe('COMPLETED');
       expect(final.storageKey).toBe(`exports/${TENANT}/${id}.csv`);
-      expect(final.fileName).toMatch(/^[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}\.csv$/);
+      expect(final.fileName).toMatch(/^[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.csv$/);
       expectSafeDisposition((await downloadOk(final.downloadUrl)).headers.get('content-disposition'));
     }
     const store = app.config.exports.dir;

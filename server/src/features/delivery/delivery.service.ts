@@ -21,6 +21,7 @@ import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { formatInZone } from '../exports/parameters.js';
+import { fileTimePart } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
 import type { EmailMessage } from './email/message.js';
@@ -247,7 +248,7 @@ export class DeliveryService {
 }
 
 export function s3Key(schedule: ScheduleEntity, record: ExportEntity, execution: ExecutionEntity): string {
-  const date = formatInZone(execution.scheduledFor, schedule.timeZone).replace(' ', '_').replace(':', '');
+  const date = fileTimePart(execution.scheduledFor, schedule.timeZone); // 2026-12-06_20h26, as in file names
   const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
   const ext = (record.fileName ?? '').split('.').pop() || record.format.toLowerCase();
   return schedule.s3Config!.keyTemplate

@@ -15,7 +15,7 @@ import type { Logger } from '../../platform/logger.js';
 import { AuditService } from '../audit/audit.service.js';
 import { checkDownloadToken } from './download-token.js';
 import { ExportEntity } from './export.entity.js';
-import { contentDisposition } from './writers/file-name.js';
+import { contentDisposition, displayFileName } from './writers/file-name.js';
 import { isUuid } from '../../graphql/ids.js';
 
 
@@ -49,8 +49,10 @@ export function downloadHandler(deps: DownloadRouteDeps) {
       .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
       .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
     const fileName = record.fileName ?? 'export';
+    // The report's own name (any script) in filename*, its ASCII form in filename.
+    const disposition = contentDisposition(fileName, displayFileName(fileName, record.reportName));
     const presigned = await deps.storage.presignedGetUrl(record.storageKey, {
-      expiresInSeconds: PRESIGNED_REDIRECT_SECONDS, fileName, contentDisposition: contentDisposition(fileName), contentType: record.contentType ?? 'application/octet-stream',
+      expiresInSeconds: PRESIGNED_REDIRECT_SECONDS, fileName, contentDisposition: disposition, contentType: record.contentType ?? 'application/octet-stream',
     });
     if (presigned) {
       if (!(await deps.storage.exists(record.storageKey))) return notFound();
@@ -64,7 +66,7 @@ export function downloadHandler(deps: DownloadRouteDeps) {
     res.status(200);
     res.setHeader('Content-Type', record.contentType ?? 'application/octet-stream');
     res.setHeader('Content-Length', String(file.size));
-    res.setHeader('Content-Disposition', contentDisposition(record.fileName ?? 'export'));
+    res.setHeader('Content-Disposition', disposition);
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (record.checksum) res.setHeader('Digest', `sha-256=${Buffer.from(record.checksum, 'hex').toString('base64')}`);

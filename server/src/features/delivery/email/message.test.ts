@@ -15,7 +15,7 @@ function input(overrides: Partial<ReportEmailInput> = {}): ReportEmailInput {
     totalRows: 742,
     truncated: false,
     format: 'PDF',
-    fileName: 'usage-summary_2026-03-09_0900.pdf',
+    fileName: 'usage-summary_2026-03-09_09h00.pdf',
     fileSize: PDF.length,
     attachment: PDF,
     contentType: 'application/pdf',
@@ -94,8 +94,8 @@ describe('renderReportEmail', () => {
 
   it('attaches the file and says so', () => {
     const m = renderReportEmail(input(), FROM, TO, 'd');
-    expect(m.attachments).toEqual([{ fileName: 'usage-summary_2026-03-09_0900.pdf', contentType: 'application/pdf', content: PDF }]);
-    expect(m.text).toContain(`Attached: usage-summary_2026-03-09_0900.pdf (PDF, ${formatBytes(PDF.length)})`);
+    expect(m.attachments).toEqual([{ fileName: 'usage-summary_2026-03-09_09h00.pdf', contentType: 'application/pdf', content: PDF }]);
+    expect(m.text).toContain(`Attached: usage-summary_2026-03-09_09h00.pdf (PDF, ${formatBytes(PDF.length)})`);
     expect(m.html).toContain('The report is attached');
     expect(m.text).not.toMatch(/download/i);
   });
@@ -107,7 +107,7 @@ describe('renderReportEmail', () => {
       FROM, TO, 'd',
     );
     expect(m.attachments).toEqual([]);
-    expect(m.text).toContain('Download usage-summary_2026-03-09_0900.pdf (PDF, 42.0 MB):');
+    expect(m.text).toContain('Download usage-summary_2026-03-09_09h00.pdf (PDF, 42.0 MB):');
     expect(m.text).toContain(url);
     expect(m.text).toContain('This link expires on 2026-03-10 14:00 UTC.');
     expect(m.html).toContain(`href="${url.replaceAll('&', '&amp;')}"`);
