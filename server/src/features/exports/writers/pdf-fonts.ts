@@ -42,13 +42,6 @@ const FAMILIES: Record<Face, { pkg: string; name: string }> = {
 
 const REPLACEMENT = '\uFFFD';
 
-/**
- * OpenType features per face (fontkit's object form: false turns a default off). Noto Sans Arabic's
- * `ccmp` splits a letter such as ب into a dotless body and a dot mark; the mark glyph has no code
- * point, so text extraction shows a stray control character. Without `ccmp` fontkit uses the
- * font's precomposed joining forms, which look the same and extract as the input.
- */
-const FEATURES: Partial<Record<Face, Record<string, boolean>>> = { arabic: { ccmp: false } };
 const require = createRequire(import.meta.url);
 
 // ---- font files (lazy, cached per process) --------------------------------------------------------
@@ -175,7 +168,34 @@ export function splitRuns(text: string): TextRun[] {
       runs.push(current);
     }
   }
-  return runs;
+  return detachRtlSpaces(runs);
+}
+
+/**
+ * Spaces join the run before them so that an RTL run keeps its words together (fontkit reverses the
+ * whole run), but a space at the end of an RTL run would be reversed to its left edge: it moves to
+ * a Noto Sans run after it instead.
+ */
+function isRtl(face: Face): boolean {
+  return face === 'arabic' || face === 'hebrew';
+}
+
+function detachRtlSpaces(runs: TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    const prev = out[out.length - 1];
+    if (prev && (prev.face === 'arabic' || prev.face === 'hebrew')) {
+      const trimmed = prev.text.trimEnd();
+      if (trimmed !== prev.text && trimmed !== '') {
+        const spaces = prev.text.slice(trimmed.length);
+        prev.text = trimmed;
+        if (run.face === 'sans') run.text = spaces + run.text;
+        else out.push({ text: spaces, face: 'sans' });
+      }
+    }
+    out.push(run);
+  }
+  return out;
 }
 
 // ---- drawing -------------------------------------------------------------------------------------
@@ -216,7 +236,7 @@ export class PdfText {
   /** Width of `text` at the document's current font size. */
   width(text: string, bold = false): number {
     let w = 0;
-    for (const run of this.runs(text)) w += this.use(run.face, bold).widthOfString(run.text, featureOptions(run.face));
+    for (const run of this.runs(text)) w += this.use(run.face, bold).widthOfString(run.text);
     return w;
   }
 
@@ -229,28 +249,47 @@ export class PdfText {
   draw(text: string, x: number, y: number, bold = false, options: RunTextOptions = {}): void {
     const runs = this.runs(text);
     if (runs.length === 0) return;
+    const rtl = runs.some((r) => isRtl(r.face));
     const wraps = options.width !== undefined && options.lineBreak !== false;
+    if (wraps && rtl) {
+      // pdfkit's wrapper would lay RTL words out itself: keep such text on one line, truncated.
+      this.draw(this.truncate(text, options.width!, bold), x, y, bold);
+      this.doc.y = y + this.doc.currentLineHeight(true);
+      return;
+    }
     if (!wraps) {
       let rx = x;
       for (const run of runs) {
         const doc = this.use(run.face, bold);
-        const features = featureOptions(run.face);
-        doc.text(run.text, rx, y, { lineBreak: false, ...features });
-        rx += doc.widthOfString(run.text, features);
+        if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y);
+        else doc.text(run.text, rx, y, { lineBreak: false });
+        rx += doc.widthOfString(run.text);
       }
       return;
     }
     if (runs.length === 1) {
-      this.use(runs[0]!.face, bold).text(runs[0]!.text, x, y, { ...options, ...featureOptions(runs[0]!.face) });
+      this.use(runs[0]!.face, bold).text(runs[0]!.text, x, y, options);
       return;
     }
     runs.forEach((run, i) => {
       const doc = this.use(run.face, bold);
       const continued = i < runs.length - 1;
-      const features = featureOptions(run.face);
-      if (i === 0) doc.text(run.text, x, y, { ...options, ...features, continued });
-      else doc.text(run.text, { ...features, continued });
+      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+      else doc.text(run.text, { continued });
     });
+  }
+
+  /**
+   * An RTL run, its words in reverse order so the first word is rightmost. pdfkit lays text with
+   * `wordSpacing` out word by word (fontkit shapes and reverses each word); drawn as one string,
+   * pdfkit's placement of Noto Sans Arabic's positioned dot marks (ccmp) loses the width of the
+   * spaces between words. The tiny spacing only switches that word-by-word path on.
+   */
+  private drawRtlWords(text: string, x: number, y: number): void {
+    const words = text.split(' ').filter((w) => w !== '');
+    const lead = text.length - text.trimStart().length;
+    const rx = x + (lead > 0 ? this.doc.widthOfString(' '.repeat(lead)) : 0);
+    this.doc.text(words.reverse().join(' '), rx, y, { lineBreak: false, wordSpacing: 0.0001 });
   }
 
   /** Longest prefix of `text` that fits `width` with a trailing '…' (binary search on code points). */
@@ -268,9 +307,3 @@ export class PdfText {
   }
 }
 
-/** pdfkit text options carrying the face's feature settings (pdfkit passes them to fontkit's layout). */
-function featureOptions(face: Face): PDFKit.Mixins.TextOptions {
-  const features = FEATURES[face];
-  // The object form is what fontkit accepts for turning features off; @types/pdfkit knows the array form only.
-  return features ? ({ features } as unknown as PDFKit.Mixins.TextOptions) : {};
-}

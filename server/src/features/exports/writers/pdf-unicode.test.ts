@@ -122,3 +122,12 @@ describe('splitRuns', () => {
     expect(splitRuns('a\tb')).toEqual([{ text: 'a b', face: 'sans' }]);
   });
 });
+
+describe('right to left', () => {
+  it('keeps the space after an RTL run out of it (it would be reversed to its left edge)', () => {
+    expect(splitRuns('שלום עולם 12')).toEqual([
+      { text: 'שלום עולם', face: 'hebrew' },
+      { text: ' 12', face: 'sans' },
+    ]);
+  });
+});
