@@ -155,7 +155,8 @@ export function splitRuns(text: string): TextRun[] {
       cp = 0x20;
     }
     let face: Face | undefined;
-    if (current && isNeutral(cp) && covers(current.face, cp)) face = current.face;
+    // Noto Emoji's space is as wide as an emoji (1.27 em): spaces never join an emoji run.
+    if (current && isNeutral(cp) && !(cp === 0x20 && current.face === 'emoji') && covers(current.face, cp)) face = current.face;
     else face = candidates(cp).find((f) => covers(f, cp));
     if (!face) {
       if (cp === 0xfe0f || cp === 0xfe0e || cp === 0x200d) continue; // invisible selectors/joiners nobody has
@@ -210,6 +211,7 @@ export type RunTextOptions = Pick<PDFKit.Mixins.TextOptions, 'width' | 'height' 
 export class PdfText {
   private readonly registered = new Set<string>();
   private readonly runCache = new Map<string, TextRun[]>();
+  private ascender: number | undefined;
 
   constructor(private readonly doc: Doc) {}
 
@@ -257,12 +259,16 @@ export class PdfText {
       this.doc.y = y + this.doc.currentLineHeight(true);
       return;
     }
+    // Every run sits on Noto Sans's baseline (pdfkit would put each font's ascender at y, and the
+    // CJK fonts' ascenders are taller, so a digit after 東京 would sit lower).
+    const size = (this.doc as unknown as { _fontSize?: number })._fontSize ?? 12;
+    const baseline = (-this.sansAscender(bold) * size) / 1000;
     if (!wraps) {
       let rx = x;
       for (const run of runs) {
         const doc = this.use(run.face, bold);
-        if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y);
-        else doc.text(run.text, rx, y, { lineBreak: false });
+        if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y, baseline);
+        else doc.text(run.text, rx, y, { lineBreak: false, baseline });
         rx += doc.widthOfString(run.text);
       }
       return;
@@ -274,8 +280,8 @@ export class PdfText {
     runs.forEach((run, i) => {
       const doc = this.use(run.face, bold);
       const continued = i < runs.length - 1;
-      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
-      else doc.text(run.text, { continued });
+      if (i === 0) doc.text(run.text, x, y, { ...options, baseline, continued });
+      else doc.text(run.text, { baseline, continued });
     });
   }
 
@@ -285,11 +291,21 @@ export class PdfText {
    * pdfkit's placement of Noto Sans Arabic's positioned dot marks (ccmp) loses the width of the
    * spaces between words. The tiny spacing only switches that word-by-word path on.
    */
-  private drawRtlWords(text: string, x: number, y: number): void {
+  private drawRtlWords(text: string, x: number, y: number, baseline: number): void {
     const words = text.split(' ').filter((w) => w !== '');
     const lead = text.length - text.trimStart().length;
     const rx = x + (lead > 0 ? this.doc.widthOfString(' '.repeat(lead)) : 0);
-    this.doc.text(words.reverse().join(' '), rx, y, { lineBreak: false, wordSpacing: 0.0001 });
+    this.doc.text(words.reverse().join(' '), rx, y, { lineBreak: false, wordSpacing: 0.0001, baseline });
+  }
+
+  /** Noto Sans's ascender (per 1000 em), read from pdfkit's font object; 1069 if that ever changes. */
+  private sansAscender(bold: boolean): number {
+    if (this.ascender === undefined) {
+      this.use('sans', bold);
+      const a = (this.doc as unknown as { _font?: { ascender?: unknown } })._font?.ascender;
+      this.ascender = typeof a === 'number' && a > 0 ? a : 1069;
+    }
+    return this.ascender;
   }
 
   /** Longest prefix of `text` that fits `width` with a trailing '…' (binary search on code points). */

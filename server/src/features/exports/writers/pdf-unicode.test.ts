@@ -114,6 +114,13 @@ describe('splitRuns', () => {
     ]);
     expect(splitRuns('مرحبا بالعالم').map((r) => r.face)).toEqual(['arabic']);
     expect(splitRuns('שלום').map((r) => r.face)).toEqual(['hebrew']);
+    // Noto Emoji's space is 1.27 em wide: a space after an emoji is Noto Sans's.
+    expect(splitRuns('🚀 ✅ ok')).toEqual([
+      { text: '🚀', face: 'emoji' },
+      { text: ' ', face: 'sans' },
+      { text: '✅', face: 'emoji' },
+      { text: ' ok', face: 'sans' },
+    ]);
   });
 
   it('falls back to Noto Sans SC for simplified Han that JP lacks, and to U+FFFD for nothing', () => {
