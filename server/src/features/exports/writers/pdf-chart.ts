@@ -49,9 +49,10 @@ export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries
 
   // Caption.
   doc.fontSize(10).fillColor(COLORS.text);
-  txt.draw(style.caption, box.x, box.y, true);
+  const caption = txt.truncate(style.caption, box.width, true);
+  txt.draw(caption, box.x, box.y, true);
   if (style.note) {
-    const captionWidth = txt.width(style.caption, true);
+    const captionWidth = txt.width(caption, true);
     doc.fontSize(8).fillColor(COLORS.muted);
     txt.draw(style.note, box.x + captionWidth + 6, box.y + 1.5);
   }

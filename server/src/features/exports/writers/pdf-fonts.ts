@@ -243,46 +243,70 @@ export class PdfText {
   }
 
   /**
-   * Draws `text` at (x, y). Single-line text (lineBreak: false, the default) is placed run by run
-   * at measured x positions. Wrapping text (a width with lineBreak not false) of one run is drawn by
-   * pdfkit as is; of several runs it is chained with `continued`, so pdfkit wraps across runs
-   * (its ellipsis then applies to the last run only).
+   * Draws `text` at (x, y), run by run at measured x positions, on one line; with a `width` (and
+   * lineBreak not false) it wraps at spaces (anywhere in text without spaces, such as Japanese) to
+   * the lines that fit `height`, the last one ending in '…' when text is left over. pdfkit's own
+   * wrapping is not used: it wraps one font at a time, and chaining runs with `continued` loses
+   * text between runs once its height and ellipsis apply.
    */
   draw(text: string, x: number, y: number, bold = false, options: RunTextOptions = {}): void {
-    const runs = this.runs(text);
-    if (runs.length === 0) return;
-    const rtl = runs.some((r) => isRtl(r.face));
-    const wraps = options.width !== undefined && options.lineBreak !== false;
-    if (wraps && rtl) {
-      // pdfkit's wrapper would lay RTL words out itself: keep such text on one line, truncated.
-      this.draw(this.truncate(text, options.width!, bold), x, y, bold);
-      this.doc.y = y + this.doc.currentLineHeight(true);
+    if (options.width !== undefined && options.lineBreak !== false) {
+      const lineHeight = this.use('sans', bold).currentLineHeight(true);
+      const maxLines = options.height === undefined ? Infinity : Math.max(1, Math.round(options.height / lineHeight));
+      const lines = this.wrap(text, options.width, bold, maxLines);
+      lines.forEach((line, i) => this.drawLine(line, x, y + i * lineHeight, bold));
+      this.doc.x = x;
+      this.doc.y = y + lines.length * lineHeight;
       return;
     }
+    this.drawLine(text, x, y, bold);
+  }
+
+  /** Lines of at most `width`, at most `maxLines` of them, the last truncated with '…' if text is left. */
+  wrap(text: string, width: number, bold = false, maxLines = Infinity): string[] {
+    const lines: string[] = [];
+    let rest = text.trim();
+    while (rest !== '') {
+      if (this.width(rest, bold) <= width) {
+        lines.push(rest);
+        break;
+      }
+      if (lines.length === maxLines - 1) {
+        lines.push(this.truncate(rest, width, bold));
+        break;
+      }
+      const chars = [...rest];
+      let lo = 1;
+      let hi = chars.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.width(chars.slice(0, mid).join(''), bold) <= width) lo = mid;
+        else hi = mid - 1;
+      }
+      let line = chars.slice(0, lo).join('');
+      const space = line.lastIndexOf(' ');
+      if (chars[lo] !== ' ' && space > 0) line = line.slice(0, space);
+      lines.push(line.trimEnd());
+      rest = rest.slice(line.length).trimStart();
+    }
+    return lines;
+  }
+
+  /** One line, run by run at measured x positions. */
+  private drawLine(text: string, x: number, y: number, bold: boolean): void {
+    const runs = this.runs(text);
+    if (runs.length === 0) return;
     // Every run sits on Noto Sans's baseline (pdfkit would put each font's ascender at y, and the
     // CJK fonts' ascenders are taller, so a digit after 東京 would sit lower).
     const size = (this.doc as unknown as { _fontSize?: number })._fontSize ?? 12;
     const baseline = (-this.sansAscender(bold) * size) / 1000;
-    if (!wraps) {
-      let rx = x;
-      for (const run of runs) {
-        const doc = this.use(run.face, bold);
-        if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y, baseline);
-        else doc.text(run.text, rx, y, { lineBreak: false, baseline });
-        rx += doc.widthOfString(run.text);
-      }
-      return;
-    }
-    if (runs.length === 1) {
-      this.use(runs[0]!.face, bold).text(runs[0]!.text, x, y, options);
-      return;
-    }
-    runs.forEach((run, i) => {
+    let rx = x;
+    for (const run of runs) {
       const doc = this.use(run.face, bold);
-      const continued = i < runs.length - 1;
-      if (i === 0) doc.text(run.text, x, y, { ...options, baseline, continued });
-      else doc.text(run.text, { baseline, continued });
-    });
+      if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y, baseline);
+      else doc.text(run.text, rx, y, { lineBreak: false, baseline });
+      rx += doc.widthOfString(run.text);
+    }
   }
 
   /**

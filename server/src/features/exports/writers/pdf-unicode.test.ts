@@ -130,6 +130,16 @@ describe('splitRuns', () => {
   });
 });
 
+describe('wrapping', () => {
+  it('wraps mixed-script text within the height, losing nothing but what the ellipsis replaces', async () => {
+    const long = 'Quarterly revenue by region 東京 大阪 名古屋 and more regions with a long name that wraps 🚀 onto a second line';
+    const [page] = await pdfPageTexts(await renderSample(long));
+    // The parameter value (3 lines at most) holds it all; the title (2 lines) ends in '…'.
+    expect(comparable(page!)).toContain(comparable(long));
+    expect(comparable(page!)).toContain(comparable('Quarterly revenue by region 東京 大阪 名古屋 and more regions with a long'));
+  });
+});
+
 describe('right to left', () => {
   it('keeps the space after an RTL run out of it (it would be reversed to its left edge)', () => {
     expect(splitRuns('שלום עולם 12')).toEqual([
