@@ -13,10 +13,11 @@
  *   (monochrome). A character no face covers is drawn as U+FFFD (a visible replacement glyph) from
  *   Noto Sans, never as '?'.
  * - Bold uses each family's 700 weight (Noto Emoji's 700 too).
- * - Right to left: fontkit (inside pdfkit) shapes an Arabic run (joining forms, ligatures) and
- *   returns its glyphs in visual order, so a run of Arabic or Hebrew words reads correctly. There is
- *   no paragraph-level bidi reordering: runs are placed left to right in logical order, so a line
- *   mixing RTL words with Latin or digits shows each run correct but the runs in logical order.
+ * - Right to left: fontkit (inside pdfkit) shapes each Arabic word (joining forms, dot marks) and
+ *   returns its glyphs in visual order; an RTL run's words are drawn in reverse order (drawRtlWords),
+ *   so a run of Arabic or Hebrew words reads correctly. There is no paragraph-level bidi (UAX #9)
+ *   reordering and no mirroring of brackets: runs are placed left to right in logical order, so a
+ *   line mixing RTL words with Latin or digits shows each run correct but the runs in logical order.
  * - Size and cost: pdfkit subsets every embedded font per document (only used glyphs), a face is
  *   registered in a document only when a run needs it, and the font files are read lazily once per
  *   process and kept in memory.
@@ -63,7 +64,7 @@ export function fontFile(face: Face, bold: boolean): Buffer {
   return buf;
 }
 
-/** The font names (as registered in a document) of the faces loaded so far; for tests and benches. */
+/** The font files read so far in this process (`sans-400Regular`, …); for tests. */
 export function loadedFontFiles(): string[] {
   return [...files.keys()];
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { splitRuns } from './pdf-fonts.js';
+import { loadedFontFiles, splitRuns } from './pdf-fonts.js';
 import { comparable, readBacks, pdfFonts, pdfPageTexts } from './pdf-text.test-kit.js';
 import { createPdfWriter } from './pdf-writer.js';
 import type { ExportColumn, ExportMeta } from './writer.js';
@@ -48,6 +48,14 @@ export async function renderSample(sample: string, rowCount = 3): Promise<Buffer
 function occurrences(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
+
+// First in this file (vitest gives each file fresh modules): nothing else has loaded a font yet.
+describe('font files', () => {
+  it('are read lazily: a Latin document reads Noto Sans only', async () => {
+    await renderSample('Zürich Straße … · plain');
+    expect(loadedFontFiles().sort()).toEqual(['sans-400Regular', 'sans-700Bold']);
+  });
+});
 
 describe('PDF text in every script (read back with pdfjs)', () => {
   for (const [script, sample] of Object.entries(SAMPLES)) {
