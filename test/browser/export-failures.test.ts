@@ -75,7 +75,8 @@ describe.runIf(hasChromium)('export failure, retry and live history in the brows
     await panel.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => builder.getByTestId('export-percent').textContent(), { timeout: 60_000 }).toBe('100%');
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^usage-summary_.*\.csv$/);
+    // The report's own name (filename*, RFC 6266) and an unambiguous time part.
+    expect(download.suggestedFilename()).toMatch(/^Usage Summary_\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.csv$/);
     const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(lines[0]).toBe('date,event_type,total_events,unique_users,unique_devices');
     expect(lines.length).toBeGreaterThan(2);

@@ -52,7 +52,8 @@ describe.runIf(hasChromium)('reports and exports in the browser', () => {
       await panel.getByRole('button', { name: 'Download', exact: true }).click();
       await expect.poll(() => page.getByTestId('export-percent').textContent(), { timeout: 60_000 }).toBe('100%');
       const download = await downloading;
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^usage-summary_.*\\.${format.toLowerCase()}$`));
+      // The report's own name (filename*, RFC 6266) and an unambiguous time part.
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^Usage Summary_\\d{4}-\\d{2}-\\d{2}_\\d{2}h\\d{2}\\.${format.toLowerCase()}$`));
       const body = readFileSync((await download.path())!);
       if (format === 'CSV') expect(body.toString('utf8').split('\r\n')[0]).toBe('date,event_type,total_events,unique_users,unique_devices');
       else expect(body.subarray(0, 5).toString()).toBe('%PDF-');
