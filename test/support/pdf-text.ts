@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/pdf.js';
 
 export interface PdfPage {
   /** Width and height in points (pdfinfo's "Page size"). */
@@ -38,8 +39,11 @@ const require = createRequire(import.meta.url);
 /** pdfjs wants the standard fonts' metrics for non-embedded fonts (pdfkit's Helvetica). */
 const STANDARD_FONTS = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 
-/** Extracts every page's text and size from a PDF. */
-export async function pdfContent(pdf: Uint8Array): Promise<PdfContent> {
+/**
+ * Opens a PDF with pdfjs and hands each page to `read`, in order; the document is closed after.
+ * The one place tests load a PDF (this file's layout and the Unicode test kit's raw item order).
+ */
+export async function readPdfPages<T>(pdf: Uint8Array, read: (page: PDFPageProxy) => Promise<T>): Promise<T[]> {
   // Node 20 needs the legacy build (the modern one uses APIs newer than Node 20 has).
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy, not the caller's bytes.
@@ -50,24 +54,32 @@ export async function pdfContent(pdf: Uint8Array): Promise<PdfContent> {
     isEvalSupported: false,
   }).promise;
   try {
-    const pageList: PdfPage[] = [];
+    const results: T[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const content = await page.getTextContent();
-      const pieces: Piece[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        pieces.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
-      }
-      pageList.push({ width: round2(x1 - x0), height: round2(y1 - y0), text: layOut(pieces) });
+      results.push(await read(page));
       page.cleanup();
     }
-    return { text: pageList.map((p) => p.text).join('\f'), pages: doc.numPages, pageList };
+    return results;
   } finally {
     await doc.destroy();
   }
+}
+
+/** Extracts every page's text and size from a PDF. */
+export async function pdfContent(pdf: Uint8Array): Promise<PdfContent> {
+  const pageList = await readPdfPages(pdf, async (page): Promise<PdfPage> => {
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const pieces: Piece[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const [a, b, , , x, y] = item.transform as number[];
+      pieces.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
+    }
+    return { width: round2(x1 - x0), height: round2(y1 - y0), text: layOut(pieces) };
+  });
+  return { text: pageList.map((p) => p.text).join('\f'), pages: pageList.length, pageList };
 }
 
 /** The text only (convenience for tests that need no page facts). */

@@ -2,39 +2,17 @@
  * Test helpers for the Unicode PDF tests (not used by production code): the text of each page as
  * pdfjs (npm) reads it, and the fonts a PDF embeds, read from its raw font dictionaries.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-const require = createRequire(import.meta.url);
-const STANDARD_FONTS = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+import { readPdfPages } from '../../../../../test/support/pdf-text.js';
 
 /** Each page's text items joined in content order (pdfjs's `str`s, with a newline after EOL items). */
-export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
-  // Node 20 needs pdfjs's legacy build.
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({
-    data: new Uint8Array(pdf), // pdfjs detaches the buffer it gets
-    standardFontDataUrl: STANDARD_FONTS,
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-  }).promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : ' ');
-      }
-      pages.push(text);
-      page.cleanup();
+export function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+  return readPdfPages(pdf, async (page) => {
+    let text = '';
+    for (const item of (await page.getTextContent()).items) {
+      if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
     }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
+    return text;
+  });
 }
 
 /**
