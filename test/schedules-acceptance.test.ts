@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/src/config.js';
-import { formatInZone } from '../server/src/features/exports/parameters.js';
+import { formatInZone } from '../server/src/features/exports/writers/zoned-time.js';
 import { runsBetween } from '../server/src/features/schedules/planner.js';
 import { waitFor } from './support/wait.js';
 import { pdfText as readPdf } from './support/pdf-text.js';

@@ -20,7 +20,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
 import { ExportEntity } from '../exports/export.entity.js';
-import { formatInZone } from '../exports/parameters.js';
+import { formatInZone } from '../exports/writers/zoned-time.js';
 import { fileTimePart } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
-import { describeParameters, formatInZone } from './parameters.js';
+import { describeParameters } from './parameters.js';
+import { formatInZone } from './writers/zoned-time.js';
 
 const LIMITS = { maxRowLimit: 1_000_000, maxRangeDays: 366 };
 function describeAt(definition: unknown, asOf: string, timeZone: string) {

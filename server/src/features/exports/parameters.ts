@@ -6,17 +6,12 @@
 import { findColumn, findTable } from '../catalog/catalog.js';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportParameter } from './writers/writer.js';
-import { localDateTimeText } from '../calendar/zone-clock.js';
+import { formatInZone } from './writers/zoned-time.js';
 
 const OPS: Record<string, string> = {
   EQ: '=', NEQ: '≠', GT: '>', GTE: '≥', LT: '<', LTE: '≤', IN: 'is one of', NOT_IN: 'is none of',
   BETWEEN: 'between', CONTAINS: 'contains', IS_NULL: 'is empty', IS_NOT_NULL: 'is not empty',
 };
-
-/** `2026-12-07 09:00`: the wall time in the zone, to the minute (the zone is stated beside it). */
-export function formatInZone(at: Date, timeZone: string): string {
-  return localDateTimeText(at.getTime(), timeZone).slice(0, 16).replace('T', ' ');
-}
 
 const plural = (n: number, unit: string) => `${n} ${unit.toLowerCase()}${n === 1 ? '' : 's'}`;
 const PERIOD_WORDS: Record<string, string> = {

@@ -25,8 +25,12 @@ export function zonedParts(at: Date, timeZone: string): ZonedParts {
   return { year: text.slice(0, 4), month: text.slice(5, 7), day: text.slice(8, 10), hour: text.slice(11, 13), minute: text.slice(14, 16) };
 }
 
+/** `2026-11-29 09:00`: the wall time in the zone, to the minute (state the zone beside it). */
+export function formatInZone(at: Date, timeZone: string): string {
+  return localDateTimeText(at.getTime(), timeZone).slice(0, 16).replace('T', ' ');
+}
+
 /** `2026-11-29 09:00 (Europe/Paris)`: unambiguous to a reader anywhere. */
 export function formatZonedDateTime(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (${timeZone})`;
+  return `${formatInZone(at, timeZone)} (${timeZone})`;
 }
