@@ -13,10 +13,12 @@ function describeAt(definition: unknown, asOf: string, timeZone: string) {
 }
 
 describe('describeParameters', () => {
-  it('states the window in the effective zone, the kind of range and the zone', () => {
+  it('states the window in the effective zone with the zone and the kind of range', () => {
     const params = describeAt({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { last: { n: 7, unit: 'DAY' } } }, '2026-12-07T14:00:00Z', 'America/New_York');
     expect(params).toContainEqual({ label: 'Time range', value: '2026-11-30 00:00 → 2026-12-07 00:00 America/New_York (last 7 days, whole)' });
-    expect(params).toContainEqual({ label: 'Time zone', value: 'America/New_York' });
+    // The zone is named in the range itself; each writer states it once more in its own words
+    // (PDF: "Dates are calendar days in …", XLSX About: "Time zone"), so no separate parameter.
+    expect(params.filter((p) => p.label === 'Time zone')).toEqual([]);
   });
   it('names rolling ranges, named periods and the current unit', () => {
     const at = '2026-12-06T19:59:53.912Z';

@@ -1,6 +1,6 @@
 /**
  * The human description of what an export covers, printed in PDF and XLSX files (and the email):
- * the time window in the run's effective zone and what kind of range it is, the zone, the
+ * the time window in the run's effective zone (named) and what kind of range it is, the
  * filters, the row limit. Pure.
  */
 import { findColumn, findTable } from '../catalog/catalog.js';
@@ -46,7 +46,6 @@ export function describeParameters(
       value: `${formatInZone(window.from, timeZone)} → ${formatInZone(window.to, timeZone)} ${timeZone}${kind ? ` (${kind})` : ''}`,
     });
   }
-  params.push({ label: 'Time zone', value: timeZone });
   for (const f of def.filters) {
     const operand = f.values ? f.values.join(f.op === 'BETWEEN' ? ' and ' : ', ') : f.value === null ? '' : String(f.value);
     params.push({ label: 'Filter', value: `${label(f.field)} ${OPS[f.op] ?? f.op} ${operand}`.trim() });
