@@ -23,6 +23,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/e
 import { errorFields, registerSecret, type Logger } from './platform/logger.js';
 import { applyMigrations, migrationsCurrent } from './platform/migrations.js';
 import { openOrm } from './platform/orm.js';
+import { ENTITIES } from './entities.js';
 import { getSchema } from './schema.js';
 import { runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { createHash } from 'node:crypto';
@@ -106,7 +107,7 @@ export function openStorage(config: Config): ExportStorage {
 
 export async function openRuntime(config: Config, log: Logger, role: ProcessRole = 'start'): Promise<Runtime> {
   const db = await openDatabase(config, log);
-  const orm = await openOrm(db.url);
+  const orm = await openOrm(db.url, ENTITIES);
   const metrics = new Metrics(role);
   metrics.watchQueue((sql) => orm.em.getConnection().execute(sql));
   const limitsPool = openLimitsPool(db.url, log);

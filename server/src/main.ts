@@ -87,9 +87,10 @@ async function main(argv: string[]): Promise<void> {
       if (Number.isNaN(at.getTime())) throw new UsageError('--at must be an ISO-8601 instant, e.g. 2026-03-09T14:00:00Z');
       const { openDatabase } = await import('./app.js');
       const { openOrm } = await import('./platform/orm.js');
+      const { ENTITIES } = await import('./entities.js');
       const { tick } = await import('./features/schedules/tick.service.js');
       const db = await openDatabase(config, log);
-      const orm = await openOrm(db.url);
+      const orm = await openOrm(db.url, ENTITIES);
       try {
         if (values.next) {
           // The earliest next run of any active schedule: "show me the next delivery now".

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Logger } from './platform/logger.js';
 import { openAnalytics, openDatabase, openStorage, retentionPolicy } from './app.js';
 import { openOrm } from './platform/orm.js';
+import { ENTITIES } from './entities.js';
 import { RetentionService, type RetentionLine } from './features/retention/retention.service.js';
 import { analyticsSchemaSql } from './features/demo/analytics-schema.js';
 import { analyticsRowCount, seedAnalytics } from './features/demo/analytics-seed.js';
@@ -23,7 +24,7 @@ export async function retentionCommand(config: Config, log: Logger, action: stri
   if (action !== 'list' && action !== 'prune') throw new UsageError('usage: retention list | retention prune [--dry-run]');
   if (action === 'list' && dryRun) throw new UsageError('--dry-run goes with prune');
   const db = await openDatabase(config, log);
-  const orm = await openOrm(db.url);
+  const orm = await openOrm(db.url, ENTITIES);
   try {
     const service = new RetentionService(orm.em.fork(), openStorage(config), retentionPolicy(config));
     const now = new Date();

@@ -3,18 +3,13 @@
  * decorator metadata: esbuild emits none, so every property names its type). The schema itself is
  * owned by the SQL migrations.
  */
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ReportEntity } from '../features/reports/report.entity.js';
-import { ExportEntity } from '../features/exports/export.entity.js';
-import { AuditEntry } from '../features/audit/audit.entity.js';
-import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../features/schedules/schedule.entity.js';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 
-export const ENTITIES = [ReportEntity, ExportEntity, AuditEntry, ScheduleEntity, ExecutionEntity, DeliveryEntity];
-
-export async function openOrm(databaseUrl: string): Promise<MikroORM> {
+/** `entities` is the application's list (server/src/entities.ts): the platform knows no feature. */
+export async function openOrm(databaseUrl: string, entities: NonNullable<Options['entities']>): Promise<MikroORM> {
   return MikroORM.init({
     clientUrl: databaseUrl,
-    entities: ENTITIES,
+    entities,
     discovery: { disableDynamicFileAccess: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
