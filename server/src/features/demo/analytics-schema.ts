@@ -4,11 +4,7 @@
  * by (tenant_id, time) so every tenant-scoped, time-bounded report reads a narrow range.
  */
 import { CATALOG, TENANT_COLUMN, type CatalogTable } from '../catalog/catalog.js';
-
-export function quoteIdent(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
-  return `\`${name}\``;
-}
+import { quoteIdent } from '../catalog/sql-identifier.js';
 
 export function createDatabaseSql(database: string): string {
   return `CREATE DATABASE IF NOT EXISTS ${quoteIdent(database)}`;

@@ -16,7 +16,8 @@
  * counts, bounds and bounce flag always agree with its events (joins on session_id just work).
  */
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
-import { analyticsSchemaSql, quoteIdent } from './analytics-schema.js';
+import { analyticsSchemaSql } from './analytics-schema.js';
+import { quoteIdent } from '../catalog/sql-identifier.js';
 
 export const DEMO_TENANTS = ['acme', 'globex', 'initech'] as const;
 

@@ -30,7 +30,7 @@
  * - Bool / Array(Bool): JS booleans. UInt64 (limits, offsets): JS numbers.
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
-import { quoteIdent } from '../demo/analytics-schema.js';
+import { quoteIdent } from '../catalog/sql-identifier.js';
 import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
