@@ -9,11 +9,15 @@
  *
  * The time part is `yyyy-mm-dd_HHhMM` (`2026-12-06_20h26`): `_2026` for 20:26 read like a year.
  *
- * Transliteration covers Latin (accents dropped, a few letters spelled out). No transliteration
- * library is installed, so other scripts (CJK, Greek, Cyrillic, Arabic, Hebrew) and emoji have no
- * ASCII form: the slug keeps the name's ASCII parts, and the ASCII fallback marks each dropped run
- * with `_` (`report` when nothing ASCII is left). Browsers and mail clients use `filename*` anyway.
+ * Transliteration is any-ascii's (`東京レポート` → `DongJingrepoto`, `Ελληνικά` → `Ellinika`, `Отчёт` →
+ * `Otchet`, `דוח` → `dvh`, `é` → `e`, `ß` → `ss`), with emoji spelled as their short names (`🚀` →
+ * `rocket`, where any-ascii writes `:rocket:`). It feeds both the stored name's slug
+ * (`dongjingrepoto_2026-12-06_20h26.pdf`) and the header's ASCII `filename=`
+ * (`DongJingrepoto_2026-12-06_20h26.pdf`), so an old client saves a readable name rather than
+ * `report_…`. Transliteration only chooses letters: every safety filter runs on its output too
+ * (any-ascii may produce `/`, `"`, `;`, `%`, `*`, `=` or `...`, e.g. `½` → `1/2`, `…` → `...`).
  */
+import anyAscii from 'any-ascii';
 import { zonedParts } from './zoned-time.js';
 
 const MAX_SLUG_LENGTH = 80;
@@ -22,28 +26,43 @@ const MAX_HEADER_NAME_LENGTH = 200;
 /** Code points of the report's name in a display name: room left for the time part and extension. */
 const MAX_DISPLAY_NAME_LENGTH = 120;
 
-// Latin letters NFKD does not decompose; everything else without an ASCII base becomes a dash.
-const LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
-};
-const COMBINING_MARKS = /\p{M}/gu;
+/** Code points of a name transliterated for a slug: far more than the slug keeps, bounded for huge input. */
+const MAX_SLUG_SOURCE_LENGTH = 1000;
+/** An emoji with its modifiers, joiners and variation selectors (`👩‍💻`, `👍🏽`, `❤️`). */
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What a cut keeps at a name's end: the time part and a short extension (`_2026-12-06_20h26.pdf`). */
+const KEPT_TAIL = /(?:_\d{4}-\d{2}-\d{2}_\d{2}h\d{2})?(?:\.[A-Za-z0-9]{1,8})?$/;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0/C1 controls, line separators, and the invisible bidi/format marks that can disguise a name
-// (`U+202E` turns `report‮fdp.exe` into what reads as `reportexe.pdf`).
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// (`U+202E` turns `report‮fdp.exe` into what reads as `reportexe.pdf`). The zero-width joiner and
+// non-joiner (U+200C, U+200D) stay: emoji sequences (`👩‍💻`) and Persian words need them.
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
-/** Lower-case ASCII approximation: accents dropped (é → e), a few letters spelled out (ß → ss). */
+/**
+ * ASCII approximation with the letters' case (any-ascii). An emoji becomes its short name
+ * (`Launch 🚀 week` → `Launch rocket week`, `👩‍💻` → `woman computer`) instead of any-ascii's
+ * `:rocket:`, whose colons no file name may hold; a space keeps it apart from a letter beside it.
+ */
 function transliterate(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[ßæœøđðłþıħŧ]/g, (c) => LETTERS[c] ?? c);
+  const spelled = text.replace(EMOJI, (emoji, offset: number, whole: string) => {
+    const words = anyAscii(emoji).replace(/:+/g, ' ').trim();
+    if (!words) return '';
+    const before = offset > 0 && LETTER_OR_DIGIT.test(whole.charAt(offset - 1)) ? ' ' : '';
+    const after = LETTER_OR_DIGIT.test(whole.charAt(offset + emoji.length)) ? ' ' : '';
+    return `${before}${words}${after}`;
+  });
+  // any-ascii writes Arabic ʿayn as a backtick (`المبيعات` → ``lmby`t``): a letter mark, not a break.
+  return anyAscii(spelled).replace(/`/g, '');
 }
 
-/** `Rapport d’activité – été` → `rapport-d-activite-ete`; `report` when nothing usable remains. */
+/**
+ * `Rapport d’activité – été` → `rapport-d-activite-ete`, `東京レポート` → `dongjingrepoto`; `report` when
+ * nothing usable remains.
+ */
 export function slugify(name: string): string {
-  const slug = transliterate(name)
+  const slug = transliterate(Array.from(name).slice(0, MAX_SLUG_SOURCE_LENGTH).join(''))
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_SLUG_LENGTH)
@@ -83,17 +102,19 @@ export function displayFileName(storedName: string, reportName: string): string 
   return `${name}${storedName.slice(cut)}`;
 }
 
-/** Cuts `name` to `max` code points, keeping a short extension. */
+/** Cuts `name` to `max` code points, keeping its time part and extension (KEPT_TAIL). */
 function limitLength(name: string, max: number): string {
   const chars = Array.from(name);
   if (chars.length <= max) return name;
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 && name.length - dot <= 10 ? Array.from(name.slice(dot)) : [];
-  return chars.slice(0, max - ext.length).join('') + ext.join('');
+  const tail = Array.from(KEPT_TAIL.exec(name)?.[0] ?? '');
+  return chars.slice(0, max - tail.length).join('').trimEnd() + tail.join('');
 }
 
-/** A file name's last path segment with control characters and path separators neutralised. */
-function cleanName(name: string): string {
+/**
+ * A file name's last path segment with control characters and path separators neutralised.
+ * Exported for file-name templates (file-name-template.ts), whose output passes through it too.
+ */
+export function cleanName(name: string): string {
   const cleaned = name
     .replace(LONE_SURROGATES, '\uFFFD')
     .replace(CONTROL_CHARS, '')
@@ -118,30 +139,16 @@ function encodeRfc5987(text: string): string {
  */
 export function contentDisposition(fileName: string, displayName?: string): string {
   const utf8 = cleanName(displayName ?? fileName) || cleanName(fileName) || 'download';
-  let ascii = cleanName(transliterateKeepingCase(utf8))
-    .replace(/[^\x20-\x7E]+/gu, '_') // one marker per run with no ASCII form (CJK, emoji, …)
+  let ascii = cleanName(transliterate(utf8))
+    .replace(/[^\x20-\x7E]+/g, '_') // any-ascii leaves nothing else; a guard, not a path
     .replace(/["\\]/g, '')
     // Only characters no parser can take for syntax (no `;`, `=`, `%`, `*`): a naive one that
     // splits on `;` must not find a second parameter inside the name.
     .replace(/[^A-Za-z0-9 ._'()+,&!-]/g, '_')
-    .replace(/_(?:[\s_]*_)?/g, '_') // `東京 レポート` → `_ _` → `_`
+    .replace(/_(?:[\s_]*_)?/g, '_') // `a / b` → `a _ _ b` → `a _ b`
     .trim();
-  // Nothing ASCII left before the marker (`東京_2026-…`): say what the file is.
+  // A name that starts with a marker (`/etc` → `_etc`) or a dot: say what the file is.
   if (ascii.startsWith('_') || ascii.startsWith('.')) ascii = `report${ascii}`;
   ascii ||= 'download';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(utf8)}`;
-}
-
-/** Like transliterate but keeps letter case, for the human-facing ASCII fallback. */
-function transliterateKeepingCase(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[ßæœøđðłþıħŧ]/gi, (c) => {
-      const lower = LETTERS[c.toLowerCase()];
-      if (lower === undefined) return c;
-      return c === c.toLowerCase() ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
-    });
 }
