@@ -16,7 +16,7 @@ export default defineConfig({
     pool: 'forks',
     isolate: true,
     globalSetup: ['test/global-setup.ts'],
-    include: ['server/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', 'sdk/src/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', 'sdk/src/**/*.test.ts', 'charts/src/**/*.test.ts'],
     // A browser test waits on UI that a loaded 2-core machine may render slowly.
     expect: { poll: { timeout: 15_000 } },
     testTimeout: 60_000,
