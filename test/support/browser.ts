@@ -1,27 +1,40 @@
 /**
- * Debian's Chromium driven by playwright-core (never a downloaded browser). CI installs Chromium
- * and requires these tests; on a machine without it they are reported as not run, with how to
- * enable them, instead of failing the suite.
+ * The browser tests drive a real Chromium with playwright-core (never a browser playwright
+ * downloads): Debian's when the machine has it, otherwise the one the npm package
+ * @sparticuz/chromium ships (see chromium-binary.ts), so they run on a fresh machine too. Only
+ * where neither can start (not Linux x64) are they reported as not run, saying why; in CI that is
+ * an error, and whether Debian's Chromium must be there is decided by system-tools.ts.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../server/src/config.js';
+import { npmChromium, SYSTEM_CHROMIUM, systemChromium, type ChromiumBinary } from './chromium-binary.js';
+import { checkSystemTool, systemToolsExpectation } from './system-tools.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
 export const SCREENSHOTS = join(REPO_ROOT, '.data', 'screenshots');
 
-if (!hasChromium) {
-  if (process.env.CI) throw new Error(`Chromium is required in CI (${CHROMIUM} missing): apt-get install chromium`);
-  console.warn(`browser tests not run: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium, or set CHROMIUM_PATH) to run them.`);
+const systemPresent = existsSync(SYSTEM_CHROMIUM);
+checkSystemTool(`Chromium (${SYSTEM_CHROMIUM})`, systemPresent, 'apt-get install chromium');
+const npmDir = process.env.REPORTCAST_NPM_CHROMIUM_DIR;
+
+/** The Chromium these tests launch, or null when this machine has none that starts. */
+export const chromiumBinary: ChromiumBinary | null = systemPresent ? systemChromium() : npmDir ? npmChromium(npmDir) : null;
+export const hasChromium = chromiumBinary !== null;
+
+if (!chromiumBinary) {
+  const why = `no Chromium at ${SYSTEM_CHROMIUM}, and the npm Chromium (@sparticuz/chromium) cannot run here: ${
+    process.env.REPORTCAST_NPM_CHROMIUM_ERROR ?? 'not unpacked (the global setup test/global-setup.ts did not run)'}`;
+  if (systemToolsExpectation() !== 'optional') throw new Error(`browser tests must run in CI: ${why}`);
+  console.warn(`browser tests not run: ${why}. Install Chromium (apt-get install chromium, or set CHROMIUM_PATH) to run them.`);
 }
 
 export async function launch(): Promise<Browser> {
+  if (!chromiumBinary) throw new Error('no Chromium: guard the test with hasChromium');
   return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: chromiumBinary.executablePath,
+    args: chromiumBinary.args,
+    ...(chromiumBinary.env ? { env: { ...process.env, ...chromiumBinary.env } } : {}),
   });
 }
 

@@ -4,7 +4,7 @@
  * reading order separated by a space where the PDF leaves a gap, pages separated by a form feed.
  *
  * Poppler (`pdftotext`) stays as an optional second reader: `popplerText` runs it where it exists;
- * `poppler` says whether it does and, in CI, its absence is an error (as Chromium's is in browser.ts).
+ * `poppler` says whether it does; whether its absence is an error is system-tools.ts's call.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,18 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/pdf.js';
+import { checkSystemTool } from './system-tools.js';
 
 export interface PdfPage {
   /** Width and height in points (pdfinfo's "Page size"). */
   width: number;
   height: number;
   text: string;
+}
+
+/** How to open a PDF: `password` for an encrypted one (without it pdfjs throws a PasswordException). */
+export interface PdfOpenOptions {
+  password?: string;
 }
 
 export interface PdfContent {
@@ -43,7 +49,7 @@ const STANDARD_FONTS = join(dirname(require.resolve('pdfjs-dist/package.json')),
  * Opens a PDF with pdfjs and hands each page to `read`, in order; the document is closed after.
  * The one place tests load a PDF (this file's layout and the Unicode test kit's raw item order).
  */
-export async function readPdfPages<T>(pdf: Uint8Array, read: (page: PDFPageProxy) => Promise<T>): Promise<T[]> {
+export async function readPdfPages<T>(pdf: Uint8Array, read: (page: PDFPageProxy) => Promise<T>, options: PdfOpenOptions = {}): Promise<T[]> {
   // Node 20 needs the legacy build (the modern one uses APIs newer than Node 20 has).
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy, not the caller's bytes.
@@ -52,6 +58,7 @@ export async function readPdfPages<T>(pdf: Uint8Array, read: (page: PDFPageProxy
     standardFontDataUrl: STANDARD_FONTS,
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
+    ...(options.password !== undefined ? { password: options.password } : {}),
   }).promise;
   try {
     const results: T[] = [];
@@ -67,7 +74,7 @@ export async function readPdfPages<T>(pdf: Uint8Array, read: (page: PDFPageProxy
 }
 
 /** Extracts every page's text and size from a PDF. */
-export async function pdfContent(pdf: Uint8Array): Promise<PdfContent> {
+export async function pdfContent(pdf: Uint8Array, options: PdfOpenOptions = {}): Promise<PdfContent> {
   const pageList = await readPdfPages(pdf, async (page): Promise<PdfPage> => {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
@@ -78,13 +85,13 @@ export async function pdfContent(pdf: Uint8Array): Promise<PdfContent> {
       pieces.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
     }
     return { width: round2(x1 - x0), height: round2(y1 - y0), text: layOut(pieces) };
-  });
+  }, options);
   return { text: pageList.map((p) => p.text).join('\f'), pages: pageList.length, pageList };
 }
 
 /** The text only (convenience for tests that need no page facts). */
-export async function pdfText(pdf: Uint8Array): Promise<string> {
-  return (await pdfContent(pdf)).text;
+export async function pdfText(pdf: Uint8Array, options: PdfOpenOptions = {}): Promise<string> {
+  return (await pdfContent(pdf, options)).text;
 }
 
 /**
@@ -124,7 +131,7 @@ export const POPPLER_PDFTOTEXT = '/usr/bin/pdftotext';
 export const poppler = existsSync(POPPLER_PDFTOTEXT);
 /** Appended to a real-client test's name when it cannot run here. */
 export const popplerSkipReason = poppler ? '' : ' (skipped: pdftotext is not installed; apt-get install poppler-utils)';
-if (!poppler && process.env.CI) throw new Error(`pdftotext is required in CI (${POPPLER_PDFTOTEXT} missing): apt-get install poppler-utils`);
+checkSystemTool(`pdftotext (${POPPLER_PDFTOTEXT})`, poppler, 'apt-get install poppler-utils');
 
 /** `pdftotext -layout` of a PDF (only where `poppler` is true). */
 export function popplerText(pdf: Uint8Array): string {

@@ -6,8 +6,8 @@
  * evaluate an unguarded `=1+1` on this path: it comes back as a formula with the result 2).
  *
  * Needs `soffice` (Debian: libreoffice-calc-nogui) on PATH. Without it the test is skipped and says
- * why in its name; on CI (process.env.CI set) a missing LibreOffice fails the file instead, since
- * .ci/run installs it.
+ * why in its name; in CI's first run a missing LibreOffice fails the file instead, since .ci/run
+ * installs it (test/support/system-tools.ts decides).
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -19,6 +19,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCsvWriter } from './csv-writer.js';
+import { checkSystemTool } from '../../../../../test/support/system-tools.js';
 import { collector, META } from './writer-test-kit.js';
 import type { ExportColumn } from './writer.js';
 
@@ -40,7 +41,7 @@ function onPath(names: string[]): string | null {
 }
 
 const soffice = onPath(['soffice', 'libreoffice']);
-if (!soffice && process.env.CI) throw new Error('soffice/libreoffice not on PATH on CI: apt-get install libreoffice-calc-nogui');
+checkSystemTool('soffice/libreoffice on PATH', soffice !== null, 'apt-get install libreoffice-calc-nogui');
 const title = soffice ? 'CSV opened in LibreOffice Calc' : 'CSV opened in LibreOffice Calc (skipped: neither soffice nor libreoffice is on PATH)';
 
 const COLUMNS: ExportColumn[] = [
