@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-const REPORT_FIELDS = `id name description rowLimit isPublic tags createdBy createdAt updatedAt visualization
+const REPORT_FIELDS = `id name description rowLimit isPublic tags createdBy createdAt updatedAt
+  visualization { type series stacked donut xAxisLabel yAxisLabel maxPoints }
   definition { source rowLimit dimensions { field grain alias } measures { fn field alias }
     filters { field op value values } timeRange { field from to last { n unit } } orderBy { key direction } }`;
 const CREATE = `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_FIELDS} } }`;
@@ -47,11 +48,13 @@ async function create(token: string, input: Record<string, unknown>) {
 describe('create, read, update, delete', () => {
   it('creates a report with its definition normalised and reads it back', async () => {
     const created = await create(acmeEditor, {
-      name: '  Platforms  ', description: 'By platform', definition, isPublic: true, tags: ['ops', 'ops', ' web '], visualization: { chart: 'bar' },
+      name: '  Platforms  ', description: 'By platform', definition, isPublic: true, tags: ['ops', 'ops', ' web '],
+      visualization: { type: 'BAR', series: ['events'], stacked: true, xAxisLabel: '  Platform  ', maxPoints: 20 },
     });
     expect(created).toMatchObject({
       name: 'Platforms', description: 'By platform', rowLimit: 50, isPublic: true, tags: ['ops', 'web'],
-      createdBy: 'ed@acme', visualization: { chart: 'bar' },
+      createdBy: 'ed@acme',
+      visualization: { type: 'BAR', series: ['events'], stacked: true, donut: null, xAxisLabel: 'Platform', yAxisLabel: null, maxPoints: 20 },
     });
     expect(created.definition.dimensions).toEqual([{ field: 'platform', grain: null, alias: 'platform' }]);
     expect(created.definition.measures.map((m: any) => m.alias)).toEqual(['events', 'avg_duration_ms']);
@@ -135,6 +138,29 @@ describe('validation', () => {
     const bad = await app.gql(q, { d: { source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { from: '2020-01-01', to: '2024-01-01' } } }, acmeEditor);
     expect(bad.data!.validateReport.valid).toBe(false);
     expect(bad.data!.validateReport.errors[0].path).toMatch(/^timeRange/);
+  });
+
+  it('checks the visualization against the report: BAD_USER_INPUT naming each bad field, nothing written', async () => {
+    const created = await create(acmeEditor, { name: 'Charted', definition, visualization: { type: 'LINE' } });
+    const res = await app.gql(UPDATE, { id: created.id, input: { name: 'Renamed', visualization: { type: 'PIE', series: ['events', 'nope'], yAxisLabel: 'y'.repeat(101), maxPoints: 0 } } }, acmeEditor);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.extensions!.errors).toEqual([
+      { path: 'visualization.series.1', message: "'nope' is not a measure of the report (events, avg_duration_ms)" },
+      { path: 'visualization.yAxisLabel', message: 'must be at most 100 characters' },
+      { path: 'visualization.maxPoints', message: 'must be a whole number from 1 to 5000' },
+    ]);
+    const read = (await app.gql(GET, { id: created.id }, acmeEditor)).data!.report;
+    expect(read).toMatchObject({ name: 'Charted', visualization: { type: 'LINE', series: null } });
+    // A series is checked against the definition saved with it.
+    const renamed = { ...definition, measures: [{ fn: 'COUNT', alias: 'hits' }], orderBy: [] };
+    const moved = await app.gql(UPDATE, { id: created.id, input: { definition: renamed, visualization: { type: 'BAR', series: ['hits'] } } }, acmeEditor);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateReport.visualization).toMatchObject({ type: 'BAR', series: ['hits'] });
+    // An unknown chart type is refused by the schema; null goes back to the default chart.
+    const unknown = await app.gql(UPDATE, { id: created.id, input: { visualization: { type: 'SANKEY' } } }, acmeEditor);
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+    const reset = await app.gql(UPDATE, { id: created.id, input: { visualization: null } }, acmeEditor);
+    expect(reset.data!.updateReport.visualization).toBeNull();
   });
 
   it('rejects GraphQL-level type errors as BAD_USER_INPUT', async () => {

@@ -67,6 +67,21 @@ export type AuditLogEntry = {
   userAgent: Maybe<Scalars['String']['output']>;
 };
 
+/** How a report is drawn in the builder, the PDF and the email. */
+export type ChartType =
+  /** Filled lines; `stacked` piles the series up. */
+  | 'AREA'
+  /** Bars per category, side by side, or piled up with `stacked`. */
+  | 'BAR'
+  /** Lines over the x axis (the time dimension when there is one). */
+  | 'LINE'
+  /** One large value: the first series of the first row. */
+  | 'NUMBER'
+  /** Slices of the first dimension for the first series; `donut` for a ring. */
+  | 'PIE'
+  /** No chart, the rows only. */
+  | 'TABLE';
+
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
   /** true or false. */
@@ -102,8 +117,8 @@ export type CreateReportInput = {
   name: Scalars['String']['input'];
   /** At most 20 tags of at most 50 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Free-form chart settings for the builder. */
-  visualization?: InputMaybe<Scalars['JSON']['input']>;
+  /** How the report is drawn; null or absent: the default chart for its definition. */
+  visualization?: InputMaybe<VisualizationInput>;
 };
 
 /** A new schedule. Give `cron` or `preset` (not both). */
@@ -120,6 +135,8 @@ export type CreateScheduleInput = {
   emailConfig?: InputMaybe<EmailConfigInput>;
   /** File format of each run (default PDF). */
   format?: InputMaybe<ExportFormat>;
+  /** BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** Name, unique within the tenant. */
   name: Scalars['String']['input'];
   /** Address told about failed runs and automatic pauses. */
@@ -364,6 +381,8 @@ export type Export = {
   id: Scalars['ID']['output'];
   /** The user (or schedule) that started it. */
   initiatedBy: Scalars['String']['output'];
+  /** The run's effective BCP 47 locale: how the PDF, the XLSX date formats and the email write numbers, dates and month names (CSV and JSON are locale-neutral). The export's `locale` option, else the schedule's locale for a scheduled run, else the report's, else en-US. */
+  locale: Scalars['String']['output'];
   /** Rows and bytes written so far. */
   progress: ExportProgress;
   /** Null once the report is deleted. */
@@ -450,6 +469,8 @@ export type ExportOptionsInput = {
   bom?: InputMaybe<Scalars['Boolean']['input']>;
   /** CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time). */
   csvTimestamps?: InputMaybe<CsvTimestampFormat>;
+  /** BCP 47 locale this export is written in for people, overriding the schedule's and the report's `locale`: numbers, dates and month names in PDF, XLSX date formats. CSV and JSON are locale-neutral and ignore it. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: InputMaybe<Scalars['Boolean']['input']>;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
@@ -966,8 +987,8 @@ export type Report = {
   tags: Array<Scalars['String']['output']>;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Free-form chart settings for the builder. */
-  visualization: Maybe<Scalars['JSON']['output']>;
+  /** How the report is drawn (builder, PDF, email); null: the default chart for its definition. */
+  visualization: Maybe<Visualization>;
 };
 
 /** A page of Report items, newest first. */
@@ -988,6 +1009,8 @@ export type ReportDefinition = {
   dimensions: Maybe<Array<Dimension>>;
   /** Conditions rows must all match. */
   filters: Maybe<Array<Filter>>;
+  /** BCP 47 locale people read the report in (default en-US): how the PDF, XLSX date formats, the email and the web app write numbers, dates, percentages and month names. A schedule or an export may override it; CSV and JSON stay locale-neutral. */
+  locale: Maybe<Scalars['String']['output']>;
   /** Aggregates per group. */
   measures: Maybe<Array<Measure>>;
   /** Sort order of the result. */
@@ -1012,6 +1035,8 @@ export type ReportDefinitionInput = {
   dimensions?: InputMaybe<Array<DimensionInput>>;
   /** Conditions rows must all match. */
   filters?: InputMaybe<Array<FilterInput>>;
+  /** BCP 47 locale people read the report in (default en-US): how the PDF, XLSX date formats, the email and the web app write numbers, dates, percentages and month names. A schedule or an export may override it; CSV and JSON stay locale-neutral. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** Aggregates per group. */
   measures?: InputMaybe<Array<MeasureInput>>;
   /** Sort order of the result. */
@@ -1143,6 +1168,8 @@ export type Schedule = {
   id: Scalars['ID']['output'];
   /** Slot of the latest execution. */
   lastRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** BCP 47 locale its runs' files and emails are written in; null uses the report's `locale`. */
+  locale: Maybe<Scalars['String']['output']>;
   /** Name, unique within the tenant. */
   name: Scalars['String']['output'];
   /** Next slot it will fire at; null while paused. */
@@ -1384,8 +1411,8 @@ export type UpdateReportInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** New tags (replace the old ones). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** New chart settings. */
-  visualization?: InputMaybe<Scalars['JSON']['input']>;
+  /** New chart; null: back to the default chart. */
+  visualization?: InputMaybe<VisualizationInput>;
 };
 
 /** Fields left out stay as they are. */
@@ -1402,6 +1429,8 @@ export type UpdateScheduleInput = {
   emailConfig?: InputMaybe<EmailConfigInput>;
   /** New file format. */
   format?: InputMaybe<ExportFormat>;
+  /** New BCP 47 locale for the runs; null goes back to the report's `locale`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** Name, unique within the tenant. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Address told about failed runs and automatic pauses. */
@@ -1418,6 +1447,43 @@ export type UpdateScheduleInput = {
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A report's chart. Null on a report means the default for its definition (a time dimension → LINE, one category → BAR, one value → NUMBER). */
+export type Visualization = {
+  __typename?: 'Visualization';
+  /** PIE: draw a ring (other types ignore it). */
+  donut: Maybe<Scalars['Boolean']['output']>;
+  /** Most rows the chart covers, 1..5000 (the first rows in the report's order; the chart says when it covers fewer than the report has). Null: LINE 1000, AREA 1000, BAR 50, PIE 12, NUMBER 1. */
+  maxPoints: Maybe<Scalars['Int']['output']>;
+  /** Measures to draw, by output key (alias or derived name), at most 20; null or empty: all of them. */
+  series: Maybe<Array<Scalars['String']['output']>>;
+  /** BAR and AREA: stack the series (other types ignore it). */
+  stacked: Maybe<Scalars['Boolean']['output']>;
+  /** The kind of chart. */
+  type: ChartType;
+  /** Name of the x axis, at most 100 characters; null: the dimension's label. */
+  xAxisLabel: Maybe<Scalars['String']['output']>;
+  /** Name of the y axis, at most 100 characters; null: the measure's label. */
+  yAxisLabel: Maybe<Scalars['String']['output']>;
+};
+
+/** A report's chart; checked against the report's measures. Send null to go back to the default. */
+export type VisualizationInput = {
+  /** PIE: draw a ring (other types ignore it). */
+  donut?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most rows the chart covers, 1..5000 (the first rows in the report's order; the chart says when it covers fewer than the report has). Null: LINE 1000, AREA 1000, BAR 50, PIE 12, NUMBER 1. */
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** Measures to draw, by output key (alias or derived name), at most 20; null or empty: all of them. */
+  series?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** BAR and AREA: stack the series (other types ignore it). */
+  stacked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The kind of chart. */
+  type: ChartType;
+  /** Name of the x axis, at most 100 characters; null: the dimension's label. */
+  xAxisLabel?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the y axis, at most 100 characters; null: the measure's label. */
+  yAxisLabel?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The first day of a week, for WEEK buckets and week periods. */

@@ -13,6 +13,21 @@ export type AttachmentPolicy =
   /** Always send an expiring download link. */
   | 'LINK';
 
+/** How a report is drawn in the builder, the PDF and the email. */
+export type ChartType =
+  /** Filled lines; `stacked` piles the series up. */
+  | 'AREA'
+  /** Bars per category, side by side, or piled up with `stacked`. */
+  | 'BAR'
+  /** Lines over the x axis (the time dimension when there is one). */
+  | 'LINE'
+  /** One large value: the first series of the first row. */
+  | 'NUMBER'
+  /** Slices of the first dimension for the first series; `donut` for a ring. */
+  | 'PIE'
+  /** No chart, the rows only. */
+  | 'TABLE';
+
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
   /** true or false. */
@@ -48,8 +63,8 @@ export type CreateReportInput = {
   name: string;
   /** At most 20 tags of at most 50 characters. */
   tags?: Array<string> | null | undefined;
-  /** Free-form chart settings for the builder. */
-  visualization?: unknown;
+  /** How the report is drawn; null or absent: the default chart for its definition. */
+  visualization?: VisualizationInput | null | undefined;
 };
 
 /** A new schedule. Give `cron` or `preset` (not both). */
@@ -66,6 +81,8 @@ export type CreateScheduleInput = {
   emailConfig?: EmailConfigInput | null | undefined;
   /** File format of each run (default PDF). */
   format?: ExportFormat | null | undefined;
+  /** BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`. */
+  locale?: string | null | undefined;
   /** Name, unique within the tenant. */
   name: string;
   /** Address told about failed runs and automatic pauses. */
@@ -199,6 +216,8 @@ export type ExportOptionsInput = {
   bom?: boolean | null | undefined;
   /** CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time). */
   csvTimestamps?: CsvTimestampFormat | null | undefined;
+  /** BCP 47 locale this export is written in for people, overriding the schedule's and the report's `locale`: numbers, dates and month names in PDF, XLSX date formats. CSV and JSON are locale-neutral and ignore it. */
+  locale?: string | null | undefined;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: boolean | null | undefined;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
@@ -362,6 +381,8 @@ export type ReportDefinitionInput = {
   dimensions?: Array<DimensionInput> | null | undefined;
   /** Conditions rows must all match. */
   filters?: Array<FilterInput> | null | undefined;
+  /** BCP 47 locale people read the report in (default en-US): how the PDF, XLSX date formats, the email and the web app write numbers, dates, percentages and month names. A schedule or an export may override it; CSV and JSON stay locale-neutral. */
+  locale?: string | null | undefined;
   /** Aggregates per group. */
   measures?: Array<MeasureInput> | null | undefined;
   /** Sort order of the result. */
@@ -495,8 +516,8 @@ export type UpdateReportInput = {
   name?: string | null | undefined;
   /** New tags (replace the old ones). */
   tags?: Array<string> | null | undefined;
-  /** New chart settings. */
-  visualization?: unknown;
+  /** New chart; null: back to the default chart. */
+  visualization?: VisualizationInput | null | undefined;
 };
 
 /** Fields left out stay as they are. */
@@ -513,6 +534,8 @@ export type UpdateScheduleInput = {
   emailConfig?: EmailConfigInput | null | undefined;
   /** New file format. */
   format?: ExportFormat | null | undefined;
+  /** New BCP 47 locale for the runs; null goes back to the report's `locale`. */
+  locale?: string | null | undefined;
   /** Name, unique within the tenant. */
   name?: string | null | undefined;
   /** Address told about failed runs and automatic pauses. */
@@ -529,6 +552,24 @@ export type UpdateScheduleInput = {
   skipIfEmpty?: boolean | null | undefined;
   /** New IANA time zone. */
   timezone?: string | null | undefined;
+};
+
+/** A report's chart; checked against the report's measures. Send null to go back to the default. */
+export type VisualizationInput = {
+  /** PIE: draw a ring (other types ignore it). */
+  donut?: boolean | null | undefined;
+  /** Most rows the chart covers, 1..5000 (the first rows in the report's order; the chart says when it covers fewer than the report has). Null: LINE 1000, AREA 1000, BAR 50, PIE 12, NUMBER 1. */
+  maxPoints?: number | null | undefined;
+  /** Measures to draw, by output key (alias or derived name), at most 20; null or empty: all of them. */
+  series?: Array<string> | null | undefined;
+  /** BAR and AREA: stack the series (other types ignore it). */
+  stacked?: boolean | null | undefined;
+  /** The kind of chart. */
+  type: ChartType;
+  /** Name of the x axis, at most 100 characters; null: the dimension's label. */
+  xAxisLabel?: string | null | undefined;
+  /** Name of the y axis, at most 100 characters; null: the measure's label. */
+  yAxisLabel?: string | null | undefined;
 };
 
 /** The first day of a week, for WEEK buckets and week periods. */

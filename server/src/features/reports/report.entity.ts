@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { Visualization } from '@reportcast/charts';
 import type { ReportDefinition } from './definition.js';
 
 @Entity({ tableName: 'reports' })
@@ -20,7 +21,8 @@ export class ReportEntity {
   definition!: ReportDefinition;
 
   @Property({ type: 'json', nullable: true })
-  visualization: Record<string, unknown> | null = null;
+  /** Typed since migration 0013; read through storedVisualization(). */
+  visualization: Visualization | null = null;
 
   @Property({ type: 'integer', fieldName: 'row_limit' })
   rowLimit!: number;

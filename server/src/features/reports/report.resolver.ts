@@ -9,6 +9,7 @@ import {
   CreateReportInput, PreviewReportInput, Report, ReportConnection, ReportPreview, ReportValidation, UpdateReportInput,
 } from './report.type.js';
 import type { PreviewPage } from './preview.service.js';
+import { storedVisualization } from './stored-visualization.js';
 
 /** GraphQL input objects are class instances; the definition is stored and validated as plain JSON. */
 function plain<T>(value: T): T {
@@ -16,7 +17,7 @@ function plain<T>(value: T): T {
 }
 
 function toReport(e: ReportEntity): Report {
-  return { ...e, definition: e.definition as ReportDefinitionShape };
+  return { ...e, definition: e.definition as ReportDefinitionShape, visualization: storedVisualization(e.visualization) };
 }
 
 @Resolver(() => Report)

@@ -14,12 +14,14 @@ import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { ReportEntity } from './report.entity.js';
 import { validateDefinition } from './validate-definition.js';
 import { isUuid } from '../../graphql/ids.js';
+import { validateVisualization, type Visualization } from '@reportcast/charts';
+import { visualizationToStore } from './stored-visualization.js';
 
 export interface ReportFields {
   name?: string | null;
   description?: string | null;
   definition?: ReportDefinition | null;
-  visualization?: Record<string, unknown> | null;
+  visualization?: Visualization | null;
   isPublic?: boolean | null;
   tags?: string[] | null;
 }
@@ -106,6 +108,13 @@ export class ReportService {
       if (result.valid) definition = result.definition;
       else problems.push(...result.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
     }
+    let visualization: Visualization | null | undefined;
+    if (input.visualization) {
+      // Series name measures of the definition being saved (or of the stored one).
+      const measureKeys = (definition ?? report.definition)?.measures?.map((m) => m.alias ?? '') ?? [];
+      visualization = visualizationToStore(input.visualization);
+      problems.push(...validateVisualization(visualization, measureKeys).map((p) => ({ path: `visualization.${p.path}`, message: p.message })));
+    } else if (input.visualization === null) visualization = null;
     if (problems.length) throw new BadUserInputError(`Invalid report: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
     if (name) report.name = name;
@@ -114,7 +123,7 @@ export class ReportService {
       report.definition = definition;
       report.rowLimit = definition.rowLimit ?? this.limits.maxRowLimit;
     }
-    if (input.visualization !== undefined) report.visualization = input.visualization ?? null;
+    if (visualization !== undefined) report.visualization = visualization;
     if (input.isPublic !== undefined && input.isPublic !== null) report.isPublic = input.isPublic;
     if (tags) report.tags = tags;
   }

@@ -4,6 +4,7 @@ import { Connection, PageInfo } from '../../graphql/connection.js';
 import { ColumnKindEnum } from '../catalog/catalog.type.js';
 import type { ColumnKind } from '../catalog/catalog.js';
 import { ReportDefinitionShape } from './definition.graphql.js';
+import { VisualizationShape } from './visualization.graphql.js';
 
 @ObjectType({ description: 'A saved report definition, owned by a tenant.' })
 export class Report {
@@ -19,8 +20,8 @@ export class Report {
   @Field(() => ReportDefinitionShape, { description: 'What the report computes.' })
   definition!: ReportDefinitionShape;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Free-form chart settings for the builder.' })
-  visualization!: Record<string, unknown> | null;
+  @Field(() => VisualizationShape, { nullable: true, description: 'How the report is drawn (builder, PDF, email); null: the default chart for its definition.' })
+  visualization!: VisualizationShape | null;
 
   @Field(() => Int, { description: 'Most rows the report yields (definition.rowLimit).' })
   rowLimit!: number;
@@ -55,8 +56,8 @@ export class CreateReportInput {
   @Field(() => ReportDefinitionShape, { description: 'What the report computes; validated before saving.' })
   definition!: ReportDefinitionShape;
 
-  @Field(() => JSONScalar, { description: 'Free-form chart settings for the builder.', nullable: true })
-  visualization?: Record<string, unknown> | null;
+  @Field(() => VisualizationShape, { description: 'How the report is drawn; null or absent: the default chart for its definition.', nullable: true })
+  visualization?: VisualizationShape | null;
 
   @Field(() => Boolean, { description: 'Visible to the whole tenant (default false).', nullable: true, defaultValue: false })
   isPublic?: boolean | null;
@@ -76,8 +77,8 @@ export class UpdateReportInput {
   @Field(() => ReportDefinitionShape, { description: 'New definition; validated before saving.', nullable: true })
   definition?: ReportDefinitionShape | null;
 
-  @Field(() => JSONScalar, { description: 'New chart settings.', nullable: true })
-  visualization?: Record<string, unknown> | null;
+  @Field(() => VisualizationShape, { description: 'New chart; null: back to the default chart.', nullable: true })
+  visualization?: VisualizationShape | null;
 
   @Field(() => Boolean, { description: 'Visible to the whole tenant or not.', nullable: true })
   isPublic?: boolean | null;

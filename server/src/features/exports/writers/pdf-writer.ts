@@ -42,6 +42,7 @@ import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js
 import { OutputGuard } from './output-flow.js';
 import { drawTimeSeriesChart } from './pdf-chart.js';
 import { PdfText } from './pdf-fonts.js';
+import { pdfEncryption } from './packaging.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -95,6 +96,8 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       CreationDate: meta.generatedAt,
     },
     displayTitle: true,
+    // A password: pdfkit encrypts the whole file with AES-256 (packaging.ts).
+    ...(options.pdfPassword ? pdfEncryption(options.pdfPassword) : {}),
   });
 
   const txt = new PdfText(doc);

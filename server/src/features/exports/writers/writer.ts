@@ -69,6 +69,8 @@ export interface WriterOptions {
   ndjson?: boolean;
   /** PDF: most table rows a PDF holds (default 10,000); the first page says when it applies. */
   pdfRowCap?: number;
+  /** PDF: encrypt the file (AES-256) so it opens only with this password (see packaging.ts). */
+  pdfPassword?: string;
   /** XLSX: rows per sheet before continuing on a new one (default 1,048,575: Excel's maximum less the header). */
   xlsxRowsPerSheet?: number;
 }
