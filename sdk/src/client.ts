@@ -4,12 +4,14 @@
  * subscription socket.
  */
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
-import { MeDocument, TablesDocument } from './generated/graphql.js';
+import { AuditLogDocument, MeDocument, TablesDocument } from './generated/graphql.js';
+import { DEFAULT_PAGE_SIZE, paginate, type PageIterator } from './paginate.js';
+import type { PageOptions } from './reports.js';
 import { ExportsApi } from './exports.js';
 import { ReportsApi } from './reports.js';
 import { SchedulesApi } from './schedules.js';
 import { Transport, type OperationOptions, type ReportcastClientOptions } from './transport.js';
-import type { Role, Table } from './types.js';
+import type { AuditLogEntry, Role, Table } from './types.js';
 
 export interface Viewer {
   userId: string;
@@ -29,6 +31,14 @@ export interface ReportcastClient {
   query<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V): Promise<D>;
   /** Any typed mutation (retried only when marked idempotent). */
   mutate<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V, options?: OperationOptions): Promise<D>;
+  /**
+   * Any typed subscription, over the shared graphql-ws socket: each result until the server ends
+   * it or the loop stops (`break` unsubscribes). A dropped socket is reopened and the subscription
+   * sent again; an error result ends the loop with a ReportcastError.
+   */
+  subscribe<D, V extends AnyVariables>(document: TypedDocumentNode<D, V>, variables: V): AsyncIterableIterator<D>;
+  /** The tenant's audit log, newest first (admins; FORBIDDEN otherwise), page by page; resumable like every list. */
+  auditLog(options?: PageOptions): PageIterator<AuditLogEntry>;
   /** The GraphQL endpoint in use. */
   readonly endpoint: string;
   /** Closes the subscription socket; pending HTTP requests finish on their own. */
@@ -45,6 +55,11 @@ export function createReportcastClient(options: ReportcastClientOptions): Report
     tables: async () => (await transport.query(TablesDocument, {})).tables,
     query: (document, variables) => transport.query(document, variables),
     mutate: (document, variables, operationOptions) => transport.mutate(document, variables, operationOptions),
+    subscribe: (document, variables) => transport.subscribe(document, variables),
+    auditLog: (pageOptions = {}) => {
+      const first = pageOptions.pageSize ?? DEFAULT_PAGE_SIZE;
+      return paginate(async (after) => (await transport.query(AuditLogDocument, { first, after })).auditLog, pageOptions.after ?? null);
+    },
     endpoint: transport.endpoint,
     close: () => transport.close(),
   };

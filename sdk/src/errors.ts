@@ -5,18 +5,35 @@
  */
 import type { CombinedError } from '@urql/core';
 
-/** Codes the server sends in `extensions.code`. */
-export type ServerErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX'
-  | 'INTERNAL_SERVER_ERROR';
+/**
+ * Every code the server sends in `extensions.code`: its own (server/src/errors.ts), and the ones
+ * Apollo Server raises before anything runs (a document that does not parse or validate, an
+ * unknown persisted query, an operation name the document lacks).
+ */
+export const SERVER_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+] as const;
 
 /** Codes the SDK raises itself: the request failed in transit, or an export did not produce a file. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'EXPORT_FAILED' | 'EXPORT_CANCELLED' | 'EXPORT_NOT_READY' | 'DOWNLOAD_FAILED';
+export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'EXPORT_FAILED', 'EXPORT_CANCELLED', 'EXPORT_NOT_READY', 'DOWNLOAD_FAILED'] as const;
+
+/** Every code a ReportcastError can carry. */
+export const ERROR_CODES = [...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES] as const;
+
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export type ReportcastErrorCode = ServerErrorCode | ClientErrorCode;
 
@@ -51,7 +68,7 @@ export class ReportcastError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly extensions: Record<string, unknown>;
 
-  constructor(readonly code: ReportcastErrorCode | (string & {}), message: string, details: ReportcastErrorDetails = {}) {
+  constructor(readonly code: ReportcastErrorCode, message: string, details: ReportcastErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.path = details.path;
     this.fieldErrors = details.fieldErrors ?? [];
@@ -60,6 +77,11 @@ export class ReportcastError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.extensions = details.extensions ?? {};
   }
+}
+
+/** A code from ERROR_CODES (a server that sends anything else is answered as INTERNAL_SERVER_ERROR, its code kept in `extensions.code`). */
+export function isErrorCode(value: unknown): value is ReportcastErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {
@@ -96,7 +118,7 @@ export function fromCombinedError(error: CombinedError, operationName?: string):
   const first = error.graphQLErrors[0];
   if (first) {
     const extensions = { ...(first.extensions ?? {}) } as Record<string, unknown>;
-    const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+    const code = isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR';
     const fieldErrors = Array.isArray(extensions.errors) ? extensions.errors.filter(isFieldProblem) : [];
     const path = typeof extensions.field === 'string' ? extensions.field : fieldErrors[0]?.path;
     const retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : retryAfter;

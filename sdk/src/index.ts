@@ -1,10 +1,14 @@
 /** @reportcast/sdk: a typed client for the Reportcast GraphQL API. */
 export { createReportcastClient, type ReportcastClient, type Viewer } from './client.js';
 export type { ReportcastClientOptions, OperationOptions, TokenSource } from './transport.js';
-export { ReportcastError, parseRetryAfter, type ReportcastErrorCode, type ServerErrorCode, type ClientErrorCode, type FieldProblem } from './errors.js';
+export {
+  ReportcastError, parseRetryAfter, isErrorCode, ERROR_CODES, SERVER_ERROR_CODES, CLIENT_ERROR_CODES,
+  type ReportcastErrorCode, type ServerErrorCode, type ClientErrorCode, type FieldProblem, type ReportcastErrorDetails,
+} from './errors.js';
 export { DEFAULT_RETRY, isTransient, retryDelayMs, type RetryOptions } from './retry.js';
 export { ReportsApi, type PageOptions, type PreviewSource } from './reports.js';
-export { ExportsApi, TERMINAL_STATUSES, isTerminal, type DownloadedExport, type ExportAndDownloadOptions } from './exports.js';
+export { PageIterator, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './paginate.js';
+export { ExportsApi, TERMINAL_STATUSES, isTerminal, hasFile, type TerminalStatus, type DownloadedExport, type ExportAndDownloadOptions } from './exports.js';
 export { SchedulesApi, type UpcomingRun } from './schedules.js';
 export * from './types.js';
 /** Every generated typed document, for `client.query(...)` / `client.mutate(...)`. */

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { ReportcastClient } from './client.js';
-import type { Export } from './types.js';
+import type { CompletedExport, ExportFormat } from './types.js';
 
 /** A web ReadableStream (from `exports.download`) as a Node Readable. */
 export function toNodeReadable(stream: ReadableStream<Uint8Array>): Readable {
@@ -29,10 +29,10 @@ export async function writeStreamToFile(stream: ReadableStream<Uint8Array>, path
 export async function exportToFile(
   client: ReportcastClient,
   reportId: string,
-  format: Export['format'],
+  format: ExportFormat,
   path: string,
   options: Parameters<ReportcastClient['exports']['exportAndDownload']>[2] = {},
-): Promise<Export> {
+): Promise<CompletedExport> {
   const { export: done, stream } = await client.exports.exportAndDownload(reportId, format, options);
   await writeStreamToFile(stream, path);
   return done;

@@ -3,13 +3,15 @@ import {
   CreateReportDocument, DeleteReportDocument, GetReportDocument, ListReportsDocument, PreviewReportDocument,
   UpdateReportDocument, ValidateReportDocument,
 } from './generated/graphql.js';
-import { DEFAULT_PAGE_SIZE, paginate } from './paginate.js';
+import { DEFAULT_PAGE_SIZE, paginate, type PageIterator } from './paginate.js';
 import type { Transport } from './transport.js';
 import type { CreateReportInput, PreviewPage, Report, ReportDefinitionInput, UpdateReportInput } from './types.js';
 
 export interface PageOptions {
   /** Items per request, 1..500 (default 100). */
   pageSize?: number;
+  /** Start after this cursor: an earlier iterator's `cursor`, to resume where it stopped. */
+  after?: string | null;
 }
 
 /** What to preview: a saved report, or a definition that is not saved. */
@@ -19,9 +21,9 @@ export class ReportsApi {
   constructor(private readonly transport: Transport) {}
 
   /** Every report visible to the caller, newest first, fetching pages as the loop needs them. */
-  list(options: PageOptions = {}): AsyncGenerator<Report, void, undefined> {
+  list(options: PageOptions = {}): PageIterator<Report> {
     const first = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    return paginate(async (after) => (await this.transport.query(ListReportsDocument, { first, after })).reports);
+    return paginate(async (after) => (await this.transport.query(ListReportsDocument, { first, after })).reports, options.after ?? null);
   }
 
   async get(id: string): Promise<Report> {
@@ -58,7 +60,7 @@ export class ReportsApi {
    * relative time range covers the same window on every page.
    */
   async *previewPages(source: PreviewSource, options: PageOptions = {}): AsyncGenerator<PreviewPage, void, undefined> {
-    let after: string | null = null;
+    let after: string | null = options.after ?? null;
     for (;;) {
       const page: PreviewPage = await this.preview(source, { first: options.pageSize, after });
       yield page;

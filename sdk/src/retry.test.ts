@@ -5,10 +5,11 @@ import { DEFAULT_RETRY, isTransient, retryDelayMs } from './retry.js';
 describe('retry policy', () => {
   it('treats rate limits, dropped connections and 502/503/504 as transient, nothing else', () => {
     expect(isTransient(new ReportcastError('RATE_LIMITED', 'x'))).toBe(true);
+    expect(isTransient(new ReportcastError('SERVICE_UNAVAILABLE', 'x', { status: 503 }))).toBe(true);
     expect(isTransient(new ReportcastError('NETWORK_ERROR', 'ECONNRESET'))).toBe(true);
     for (const status of [502, 503, 504]) expect(isTransient(new ReportcastError('NETWORK_ERROR', 'x', { status }))).toBe(true);
     for (const status of [400, 404, 500]) expect(isTransient(new ReportcastError('NETWORK_ERROR', 'x', { status }))).toBe(false);
-    for (const code of ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'INTERNAL_SERVER_ERROR']) {
+    for (const code of ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'INTERNAL_SERVER_ERROR'] as const) {
       expect(isTransient(new ReportcastError(code, 'x'))).toBe(false);
     }
     expect(isTransient(new Error('plain'))).toBe(false);

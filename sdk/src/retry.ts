@@ -24,7 +24,8 @@ const TRANSIENT_STATUS = new Set([502, 503, 504]);
 /** Transient: the request may succeed unchanged a moment later. */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ReportcastError)) return false;
-  if (error.code === 'RATE_LIMITED') return true;
+  // SERVICE_UNAVAILABLE: the server is up but its database is not (HTTP 503 with Retry-After).
+  if (error.code === 'RATE_LIMITED' || error.code === 'SERVICE_UNAVAILABLE') return true;
   if (error.code !== 'NETWORK_ERROR') return false;
   return error.status === undefined || TRANSIENT_STATUS.has(error.status);
 }

@@ -4,7 +4,7 @@ import {
   PauseScheduleDocument, ResendFailedDeliveriesDocument, ResumeScheduleDocument, RunScheduleNowDocument,
   ScheduleExecutionsDocument, ScheduleUpcomingRunsDocument, UpcomingRunsDocument, UpdateScheduleDocument,
 } from './generated/graphql.js';
-import { DEFAULT_PAGE_SIZE, paginate } from './paginate.js';
+import { DEFAULT_PAGE_SIZE, paginate, type PageIterator } from './paginate.js';
 import type { PageOptions } from './reports.js';
 import type { Transport } from './transport.js';
 import type { CreateScheduleInput, Execution, Schedule, UpdateScheduleInput } from './types.js';
@@ -20,9 +20,9 @@ export class SchedulesApi {
   constructor(private readonly transport: Transport) {}
 
   /** Every schedule of the tenant, newest first, page by page as the loop needs them. */
-  list(options: PageOptions = {}): AsyncGenerator<Schedule, void, undefined> {
+  list(options: PageOptions = {}): PageIterator<Schedule> {
     const first = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    return paginate(async (after) => (await this.transport.query(ListSchedulesDocument, { first, after })).schedules);
+    return paginate(async (after) => (await this.transport.query(ListSchedulesDocument, { first, after })).schedules, options.after ?? null);
   }
 
   async get(id: string): Promise<Schedule> {
@@ -80,8 +80,8 @@ export class SchedulesApi {
   }
 
   /** A schedule's executions, newest slot first, with their deliveries. */
-  executions(id: string, options: PageOptions = {}): AsyncGenerator<Execution, void, undefined> {
+  executions(id: string, options: PageOptions = {}): PageIterator<Execution> {
     const first = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    return paginate(async (after) => (await this.transport.query(ScheduleExecutionsDocument, { id, first, after })).schedule.executions);
+    return paginate(async (after) => (await this.transport.query(ScheduleExecutionsDocument, { id, first, after })).schedule.executions, options.after ?? null);
   }
 }

@@ -146,3 +146,24 @@ describe('BAD_USER_INPUT', () => {
     expect(error.fieldErrors).toEqual([{ path: 'name', message: 'must be 1 to 200 characters' }, { path: 'definition.source', message: 'unknown table' }]);
   });
 });
+
+describe('endpoints and socket reconnection', () => {
+  it('reads an origin, a trailing slash and /graphql with or without one as the same endpoint, for HTTP and WebSocket', async () => {
+    const { graphqlEndpoint, webSocketEndpoint } = await import('./transport.js');
+    for (const given of ['http://h:4000', 'http://h:4000/', 'http://h:4000/graphql', 'http://h:4000/graphql/', 'http://h:4000/graphql//']) {
+      expect(graphqlEndpoint(given)).toBe('http://h:4000/graphql');
+    }
+    expect(graphqlEndpoint('https://h/api/')).toBe('https://h/api/graphql');
+    expect(webSocketEndpoint('https://h/api/graphql')).toBe('wss://h/api/graphql');
+    expect(webSocketEndpoint('http://h:4000/graphql')).toBe('ws://h:4000/graphql');
+  });
+
+  it('reopens a refused or dropped socket; a 4403 only when getToken can bring a fresh token', async () => {
+    const { shouldReopenSocket } = await import('./transport.js');
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { type: 'error' });
+    expect(shouldReopenSocket(refused, false)).toBe(true);
+    expect(shouldReopenSocket({ code: 1006, reason: '' }, false)).toBe(true);
+    expect(shouldReopenSocket({ code: 4403, reason: 'Token expired' }, true)).toBe(true);
+    expect(shouldReopenSocket({ code: 4403, reason: 'Forbidden' }, false)).toBe(false);
+  });
+});

@@ -10,7 +10,7 @@ import { Kind, type DocumentNode } from 'graphql';
 import { onEnd, pipe, subscribe } from 'wonka';
 import { pushIterator } from './async-queue.js';
 import { fromCombinedError, ReportcastError } from './errors.js';
-import { DEFAULT_RETRY, withRetry, type RetryHooks, type RetryOptions } from './retry.js';
+import { DEFAULT_RETRY, retryDelayMs, withRetry, type RetryHooks, type RetryOptions } from './retry.js';
 
 export type TokenSource = { token: string; getToken?: never } | { getToken: () => string | Promise<string>; token?: never };
 
@@ -23,7 +23,7 @@ export type ReportcastClientOptions = TokenSource & {
   onRetry?: RetryHooks['onRetry'];
   /** A fetch implementation; the global one by default. */
   fetch?: typeof fetch;
-  /** A WebSocket constructor; the global one, else the `ws` package (Node 20). */
+  /** A WebSocket constructor; the global one, else the `ws` package (a dependency, used on Node 20). */
   webSocketImpl?: unknown;
   /** Extra headers sent with every HTTP request. */
   headers?: Record<string, string>;
@@ -39,12 +39,27 @@ function operationName(document: DocumentNode): string | undefined {
   return undefined;
 }
 
-/** `http://host:4000` and `http://host:4000/graphql` both mean the endpoint at /graphql. */
+/**
+ * `http://host:4000`, `http://host:4000/`, `…/graphql` and `…/graphql/` all mean the endpoint at
+ * /graphql, written without a trailing slash: the WebSocket server matches its path exactly, so
+ * `/graphql/` would be refused there (400) though HTTP routing forgives it.
+ */
 export function graphqlEndpoint(url: string): string {
   const parsed = new URL(url);
-  if (!parsed.pathname.replace(/\/+$/, '').endsWith('/graphql')) parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/graphql`;
+  const path = parsed.pathname.replace(/\/+$/, '');
+  parsed.pathname = path.endsWith('/graphql') ? path : `${path}/graphql`;
   return parsed.toString();
 }
+
+/** The subscription socket's address for an HTTP(S) endpoint: same host and path, ws(s) scheme. */
+export function webSocketEndpoint(endpoint: string): string {
+  const parsed = new URL(endpoint);
+  parsed.protocol = parsed.protocol === 'https:' ? 'wss:' : 'ws:';
+  return parsed.toString();
+}
+
+/** How often graphql-ws reopens a dropped or refused socket before the subscription fails. */
+export const SOCKET_RETRY_ATTEMPTS = 5;
 
 export class Transport {
   readonly endpoint: string;
@@ -107,14 +122,16 @@ export class Transport {
   private socket(): Promise<WsClient> {
     this.ws ??= (async () => {
       const webSocketImpl = this.options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await loadWs());
+      const rotating = typeof this.options.getToken === 'function';
       return createWsClient({
-        url: this.endpoint.replace(/^http/, 'ws'),
+        url: webSocketEndpoint(this.endpoint),
         webSocketImpl,
         lazy: true,
+        // Called on every (re)connection: a rotating getToken hands each socket a fresh token.
         connectionParams: async () => ({ authorization: `Bearer ${await this.token()}` }),
-        // Like graphql-ws's default (retry closed sockets, not other errors), except 4403: the server
-        // refused the token at connection_init, and trying again will not change that.
-        shouldRetry: (event) => isCloseEvent(event) && event.code !== 4403,
+        retryAttempts: SOCKET_RETRY_ATTEMPTS,
+        retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries, undefined, this.retry))),
+        shouldRetry: (event) => shouldReopenSocket(event, rotating),
       });
     })();
     return this.ws;
@@ -170,7 +187,22 @@ function isCloseEvent(value: unknown): value is { code: number; reason: string }
   return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
-/** Node 20 has no global WebSocket: fall back to the `ws` package (an optional peer dependency). */
+/**
+ * Whether graphql-ws should reopen the socket after `event` (it has already given up on the codes
+ * that no retry can fix, such as 4400 and 4401). A refused or dropped connection (an error event,
+ * or a close) is worth another attempt. 4403 is the server refusing the token, at connection_init
+ * or when it expires mid-subscription: with `getToken` the next attempt carries a fresh one; a
+ * fixed `token` would be refused again, so it fails at once as UNAUTHENTICATED.
+ */
+export function shouldReopenSocket(event: unknown, rotatingToken: boolean): boolean {
+  if (isCloseEvent(event)) return event.code !== 4403 || rotatingToken;
+  return true;
+}
+
+/**
+ * Node 20 has no global WebSocket: fall back to the `ws` package (a dependency of the SDK). The
+ * specifier is a variable so browser bundlers, where the global exists, do not try to bundle it.
+ */
 async function loadWs(): Promise<unknown> {
   const name = 'ws';
   try {

@@ -1,10 +1,46 @@
 /** The SDK's public names for the generated operation types (generated/graphql.ts is codegen output). */
 import type {
-  ExecutionFieldsFragment, ExportFieldsFragment, PreviewReportQuery, ReportFieldsFragment, ScheduleFieldsFragment, TablesQuery,
+  AuditLogEntryFieldsFragment, ExecutionFieldsFragment, ExportFieldsFragment, PreviewReportQuery, ReportFieldsFragment,
+  ScheduleFieldsFragment, TablesQuery,
 } from './generated/graphql.js';
 
 export type Report = ReportFieldsFragment;
-export type Export = ExportFieldsFragment;
+
+/** Every field of an export as the schema types it (each status-dependent field nullable). */
+export type ExportRecord = ExportFieldsFragment;
+
+/** PENDING (queued) or PROCESSING (being written): no file yet. */
+export type ActiveExport = ExportRecord & { status: 'PENDING' | 'PROCESSING' };
+
+/** What every COMPLETED export has: its file's name, size, type, checksum and row count. */
+type CompletedFields = ExportRecord & {
+  status: 'COMPLETED';
+  fileName: string;
+  fileSize: number;
+  contentType: string;
+  checksum: string;
+  rowCount: number;
+  completedAt: string;
+};
+
+/** COMPLETED with its file in storage: `downloadUrl` is a fresh link, valid until `expiresAt`. */
+export type CompletedExport = CompletedFields & { fileExpiredAt: null; downloadUrl: string; expiresAt: string };
+
+/** COMPLETED, but retention has since removed the file (`fileExpiredAt`): the record stays, no link. */
+export type ExpiredExport = CompletedFields & { fileExpiredAt: string; downloadUrl: null; expiresAt: null };
+
+/** FAILED: `error` says why (`error.code`, e.g. ROW_LIMIT_EXCEEDED). */
+export type FailedExport = ExportRecord & { status: 'FAILED' };
+
+export type CancelledExport = ExportRecord & { status: 'CANCELLED' };
+
+/** An export, typed by its status: narrow with `status`, `isTerminal(e)` or `hasFile(e)`. */
+export type Export = ActiveExport | CompletedExport | ExpiredExport | FailedExport | CancelledExport;
+
+/** An export that will not change again. */
+export type TerminalExport = CompletedExport | ExpiredExport | FailedExport | CancelledExport;
+
+export type AuditLogEntry = AuditLogEntryFieldsFragment;
 export type Schedule = ScheduleFieldsFragment;
 export type Execution = ExecutionFieldsFragment;
 export type PreviewPage = PreviewReportQuery['previewReport'];
