@@ -178,7 +178,9 @@ export class ExportRunner {
           tenantId: record.tenantId,
           generatedAt: record.asOf,
           timeZone,
-          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone),
+          // record.locale is the run's effective locale, decided when it was enqueued (run-locale.ts).
+          locale: record.locale,
+          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone, record.locale),
           rowLimit: definition.rowLimit,
           totalRows: rowsTotal,
           truncated,

@@ -17,6 +17,8 @@ export interface ExportOptions {
   ndjson?: boolean;
   /** Overrides the report's zone for this export (see run-zone.ts). */
   timeZone?: string;
+  /** Overrides the report's locale for this export (see run-locale.ts). */
+  locale?: string;
   /** CSV: how date-times are written (default LOCAL). */
   csvTimestamps?: CsvTimestampFormat;
 }
@@ -61,6 +63,10 @@ export class ExportEntity {
 
   @Property({ type: 'text', fieldName: 'time_zone' })
   timeZone: string = 'UTC';
+
+  /** The run's effective BCP 47 locale (run-locale.ts), decided when it was enqueued. */
+  @Property({ type: 'text' })
+  locale: string = 'en-US';
 
   @Property({ type: new BigIntType('number'), fieldName: 'rows_written' })
   rowsWritten: number = 0;

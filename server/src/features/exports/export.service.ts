@@ -16,6 +16,7 @@ import { downloadLinkUrl } from './download-token.js';
 import { SETTLE_SCHEDULED } from './export-runner.js';
 import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import { runTimeZone } from './run-zone.js';
+import { normalizeLocale, runLocale } from './run-locale.js';
 import { normalizeTimeZone } from '../calendar/time-zones.js';
 import type { ExportFormat } from './writers/writer.js';
 import { isUuid } from '../../graphql/ids.js';
@@ -54,6 +55,8 @@ export interface NewExport {
   triggeredBy: ExportTrigger;
   asOf: Date;
   timeZone: string;
+  /** The run's effective locale (run-locale.ts). */
+  locale: string;
   retryOf?: string | null;
   priority: number;
 }
@@ -88,14 +91,14 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
  * the scheduler uses when thousands of schedules fire in the same minute (one statement per
  * batch, see tick.service.ts). `source` names a CTE with the columns id, tenant_id, report_id,
  * schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of,
- * time_zone, retry_of and priority. The caller must read `new_jobs` (its `n`, the jobs added):
+ * time_zone, locale, retry_of and priority. The caller must read `new_jobs` (its `n`, the jobs added):
  * PostgreSQL only runs a read-only CTE that is referenced.
  */
 export function insertExportsFrom(source: string, maxAttempts: number): string {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, not ${maxAttempts}`);
   return `new_exports AS (
-       INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, max_attempts)
-       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, retry_of, ${maxAttempts} FROM ${source}),
+       INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of, max_attempts)
+       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of, ${maxAttempts} FROM ${source}),
      new_jobs AS (
        SELECT count(*)::int AS n FROM graphile_worker.add_jobs(array(
          SELECT ROW('export__run', json_build_object('exportId', s.id::text), NULL, NULL, ${maxAttempts}, 'export:' || s.id::text, s.priority, NULL)::graphile_worker.job_spec
@@ -184,6 +187,7 @@ export class ExportService {
       triggeredBy,
       asOf: now,
       timeZone: runTimeZone({ definitionZone: checked.definition.timeZone, exportOverride: options.timeZone }),
+      locale: runLocale({ definitionLocale: checked.definition.locale, exportOverride: options.locale }),
       priority: PRIORITY.ON_DEMAND,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
     (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy } }));
@@ -227,6 +231,7 @@ export class ExportService {
       triggeredBy: 'RETRY',
       asOf: old.asOf, // the same rows as the attempt it retries
       timeZone: old.timeZone,
+      locale: old.locale,
       retryOf: old.id,
       priority: PRIORITY.ON_DEMAND,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
@@ -273,6 +278,12 @@ export class ExportService {
       if (zone.ok) timeZone = zone.name;
       else problems.push({ path: 'input.options.timeZone', message: zone.message });
     }
+    let locale: string | undefined;
+    if (options.locale != null) {
+      const checked = normalizeLocale(options.locale);
+      if (checked.ok) locale = checked.name;
+      else problems.push({ path: 'input.options.locale', message: checked.message });
+    }
     if (options.csvTimestamps != null && format !== 'CSV') problems.push({ path: 'input.options.csvTimestamps', message: 'only for CSV' });
     if (options.bom && format !== 'CSV') problems.push({ path: 'input.options.bom', message: 'only for CSV' });
     if (options.ndjson && format !== 'JSON') problems.push({ path: 'input.options.ndjson', message: 'only for JSON' });
@@ -281,6 +292,7 @@ export class ExportService {
       ...(options.bom ? { bom: true } : {}),
       ...(options.ndjson ? { ndjson: true } : {}),
       ...(timeZone ? { timeZone } : {}),
+      ...(locale ? { locale } : {}),
       ...(options.csvTimestamps ? { csvTimestamps: options.csvTimestamps } : {}),
     };
   }

@@ -134,6 +134,9 @@ export class Export {
   @Field(() => String, { description: "The run's effective IANA zone: buckets, calendar ranges and every time in the file (CSV, JSON, XLSX, PDF) are in it. The export's `timeZone` option, else the schedule's zone for a scheduled run, else the report's." })
   timeZone!: string;
 
+  @Field(() => String, { description: "The run's effective BCP 47 locale: how the PDF, the XLSX date formats and the email write numbers, dates and month names (CSV and JSON are locale-neutral). The export's `locale` option, else the schedule's locale for a scheduled run, else the report's, else en-US." })
+  locale!: string;
+
   @Field(() => DateTimeScalar, { description: 'When it was requested.' })
   createdAt!: Date;
 
@@ -157,6 +160,9 @@ export class ExportOptionsInput {
 
   @Field(() => String, { nullable: true, description: "IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file." })
   timeZone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "BCP 47 locale this export is written in for people, overriding the schedule's and the report's `locale`: numbers, dates and month names in PDF, XLSX date formats. CSV and JSON are locale-neutral and ignore it." })
+  locale?: string | null;
 
   @Field(() => CsvTimestampFormatEnum, { nullable: true, description: 'CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time).' })
   csvTimestamps?: CsvTimestampFormat | null;

@@ -1,12 +1,14 @@
 /**
  * The human description of what an export covers, printed in PDF and XLSX files (and the email):
  * the time window in the run's effective zone (named) and what kind of range it is, the
- * filters, the row limit. Pure.
+ * filters, the row limit; dates and numbers written for the run's locale (en-US: `2026-11-21 00:00`,
+ * `10,000`; de-DE: `21.11.2026, 00:00`, `10.000`). Pure.
  */
 import { findColumn, findTable } from '../catalog/catalog.js';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportParameter } from './writers/writer.js';
-import { formatInZone } from './writers/zoned-time.js';
+import { localeFormat } from './writers/locale-format.js';
+import { DEFAULT_LOCALE } from './run-locale.js';
 
 const OPS: Record<string, string> = {
   EQ: '=', NEQ: '≠', GT: '>', GTE: '≥', LT: '<', LTE: '≤', IN: 'is one of', NOT_IN: 'is none of',
@@ -35,7 +37,9 @@ export function describeParameters(
   def: NormalizedDefinition,
   window: { from: Date; to: Date } | null,
   timeZone: string,
+  locale: string = DEFAULT_LOCALE,
 ): ExportParameter[] {
+  const fmt = localeFormat(locale);
   const table = findTable(def.source);
   const label = (field: string) => (table && findColumn(table, field)?.label) ?? field;
   const params: ExportParameter[] = [{ label: 'Source', value: table?.label ?? def.source }];
@@ -43,13 +47,13 @@ export function describeParameters(
     const kind = describeRange(def);
     params.push({
       label: 'Time range',
-      value: `${formatInZone(window.from, timeZone)} → ${formatInZone(window.to, timeZone)} ${timeZone}${kind ? ` (${kind})` : ''}`,
+      value: `${fmt.dateTime(window.from.getTime(), timeZone)} → ${fmt.dateTime(window.to.getTime(), timeZone)} ${timeZone}${kind ? ` (${kind})` : ''}`,
     });
   }
   for (const f of def.filters) {
     const operand = f.values ? f.values.join(f.op === 'BETWEEN' ? ' and ' : ', ') : f.value === null ? '' : String(f.value);
     params.push({ label: 'Filter', value: `${label(f.field)} ${OPS[f.op] ?? f.op} ${operand}`.trim() });
   }
-  params.push({ label: 'Row limit', value: def.rowLimit.toLocaleString('en') });
+  params.push({ label: 'Row limit', value: fmt.number(def.rowLimit) });
   return params;
 }

@@ -191,6 +191,9 @@ export class ReportDefinitionShape {
   @Field(() => String, { nullable: true, description: 'IANA zone the report reads time in (default UTC): time buckets, calendar ranges, fixed dates and every time shown. A schedule runs it in the schedule\'s zone; an export may override it.' })
   timeZone?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'BCP 47 locale people read the report in (default en-US): how the PDF, XLSX date formats, the email and the web app write numbers, dates, percentages and month names. A schedule or an export may override it; CSV and JSON stay locale-neutral.' })
+  locale?: string | null;
+
   @Field(() => WeekStartEnum, { nullable: true, description: 'First day of a week for WEEK buckets and week periods (default MONDAY).' })
   weekStart?: WeekStart | null;
 

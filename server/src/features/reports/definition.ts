@@ -13,6 +13,10 @@
  * - effective zone: the IANA zone a run reads time in: the report's `timeZone`, replaced by the
  *   schedule's zone for a scheduled run and by an export's `timeZone` option (exports/run-zone.ts).
  *   Buckets, calendar ranges, fixed dates without an offset and every time shown are in it.
+ * - effective locale: the BCP 47 locale a run's PDF, XLSX date formats and email write numbers and
+ *   dates in: an export's `locale` option, else the schedule's, else the report's `locale`, else
+ *   en-US (exports/run-locale.ts). It changes how values read, never which values (CSV and JSON
+ *   stay locale-neutral).
  * - calendar range (`last`): the n complete units before the current one, in the effective zone.
  * - rolling range (`rolling`): exactly n units of elapsed time ending at the as-of instant.
  */
@@ -103,6 +107,8 @@ export interface ReportDefinition {
   rowLimit?: number | null;
   /** IANA zone the report reads time in (default UTC). */
   timeZone?: string | null;
+  /** BCP 47 locale numbers and dates are written in for people (default en-US; exports/run-locale.ts). */
+  locale?: string | null;
   /** First day of a week for WEEK buckets and week periods (default MONDAY). */
   weekStart?: WeekStart | null;
   /** One row per source row instead of one per distinct combination of dimensions (no measures allowed). */

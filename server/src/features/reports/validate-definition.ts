@@ -29,6 +29,7 @@
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable } from '../catalog/catalog.js';
 import { fixedBoundInstant, longestDays, parseBound } from '../calendar/periods.js';
 import { normalizeTimeZone } from '../calendar/time-zones.js';
+import { normalizeLocale } from '../exports/run-locale.js';
 import {
   DEFAULT_ROW_LIMIT, FILTER_OPS, GRAINS, MEASURE_FNS, NAMED_PERIODS, SORT_DIRECTIONS, TIME_UNITS, WEEK_STARTS,
   type DefinitionError, type DefinitionLimits, type FilterOp, type FilterValue, type Grain,
@@ -65,6 +66,8 @@ export interface NormalizedDefinition {
   orderBy: NormalizedOrderBy[];
   rowLimit: number;
   timeZone: string;
+  /** Canonical BCP 47 tag; null when the report names none (en-US then, see exports/run-locale.ts). */
+  locale: string | null;
   weekStart: WeekStart;
   /** Rows as they are (only without measures); otherwise dimensions are grouped. */
   raw: boolean;
@@ -179,7 +182,7 @@ class Checker {
 
 export function validateDefinition(def: unknown, limits: DefinitionLimits): ValidationResult {
   const c = new Checker();
-  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit', 'timeZone', 'weekStart', 'raw'])) {
+  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit', 'timeZone', 'locale', 'weekStart', 'raw'])) {
     return { valid: false, errors: c.errors };
   }
   let timeZone = 'UTC';
@@ -187,6 +190,12 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
     const zone = normalizeTimeZone(def.timeZone);
     if (zone.ok) timeZone = zone.name;
     else c.add('timeZone', zone.message);
+  }
+  let locale: string | null = null;
+  if (!absent(def.locale)) {
+    const checked = normalizeLocale(def.locale);
+    if (checked.ok) locale = checked.name;
+    else c.add('locale', checked.message);
   }
   let weekStart: WeekStart = 'MONDAY';
   if (!absent(def.weekStart)) {
@@ -359,5 +368,5 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
 
   if (raw && nonEmpty(def.measures)) c.add('raw', 'a report with measures groups its rows; remove the measures to list rows as they are');
   if (c.errors.length > 0 || !table) return { valid: false, errors: c.errors };
-  return { valid: true, definition: { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit, timeZone, weekStart, raw } };
+  return { valid: true, definition: { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit, timeZone, locale, weekStart, raw } };
 }

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueueExport, PRIORITY } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
 import { runTimeZone } from '../exports/run-zone.js';
+import { runLocale } from '../exports/run-locale.js';
 import { ReportEntity } from '../reports/report.entity.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
@@ -41,9 +42,11 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     return id ? tx.findOneOrFail(ExecutionEntity, { id }) : null;
   }
   const window = resolveTimeWindow(checked.definition, scheduledFor, runTimeZone({ definitionZone: checked.definition.timeZone, scheduleZone: schedule.timeZone }));
+  const locale = runLocale({ definitionLocale: checked.definition.locale, scheduleLocale: schedule.locale });
   const parameters = {
     cron: schedule.cron,
     timeZone: schedule.timeZone,
+    locale,
     format: schedule.format,
     reportName: report.name,
     from: window?.from.toISOString() ?? null,
@@ -64,6 +67,7 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     triggeredBy: triggeredBy === 'BACKFILL' ? 'BACKFILL' : triggeredBy === 'MANUAL' ? 'MANUAL' : 'SCHEDULE',
     asOf: scheduledFor,
     timeZone: schedule.timeZone,
+    locale,
     priority: triggeredBy === 'MANUAL' ? PRIORITY.ON_DEMAND : PRIORITY.SCHEDULED,
   }, maxAttempts);
   await tx.getConnection().execute('UPDATE schedule_executions SET export_id = ?, started_at = now() WHERE id = ?', [record.id, id], 'all', tx.getTransactionContext());

@@ -41,6 +41,10 @@ export class ScheduleEntity {
   @Property({ type: 'text', fieldName: 'time_zone' })
   timeZone: string = 'UTC';
 
+  /** BCP 47 locale its runs are written in; null: the report's (exports/run-locale.ts). */
+  @Property({ type: 'text', nullable: true })
+  locale: string | null = null;
+
   @Property({ type: 'text' })
   format!: ExportFormat;
 

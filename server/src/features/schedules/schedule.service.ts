@@ -13,6 +13,7 @@ import type { ReportService } from '../reports/report.service.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
 import { presetToCron, type Preset } from './presets.js';
+import { normalizeLocale } from '../exports/run-locale.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
 import { startExecution } from './execution.service.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
@@ -30,6 +31,8 @@ export interface ScheduleFields {
   cron?: string | null;
   preset?: { preset: Preset; minute?: number | null; hour?: number | null; dayOfWeek?: number | null; dayOfMonth?: number | null } | null;
   timezone?: string | null;
+  /** undefined: unchanged; null: the report's locale. */
+  locale?: string | null;
   format?: ExportFormat | null;
   delivery?: DeliveryMethod | null;
   recipients?: string[] | null;
@@ -210,6 +213,12 @@ export class ScheduleService {
     const cron = input.cron ? check('cron', () => validateCron(input.cron!)) : input.preset ? check('preset', () => presetToCron({ ...input.preset!, minute: input.preset!.minute ?? undefined, hour: input.preset!.hour ?? undefined, dayOfWeek: input.preset!.dayOfWeek ?? undefined, dayOfMonth: input.preset!.dayOfMonth ?? undefined })) : undefined;
     if (creating && !input.cron && !input.preset) problems.push({ path: 'input.cron', message: 'cron or preset is required' });
     const timeZone = input.timezone != null ? check('timezone', () => validateTimeZone(input.timezone!)) : undefined;
+    let locale: string | null | undefined = input.locale === null ? null : undefined;
+    if (input.locale != null) {
+      const checked = normalizeLocale(input.locale);
+      if (checked.ok) locale = checked.name;
+      else problems.push({ path: 'input.locale', message: checked.message });
+    }
     const delivery = input.delivery ?? (creating ? 'EMAIL' : s.delivery);
     const recipients = input.recipients ? normaliseRecipients(input.recipients, problems) : creating ? [] : s.recipients;
     if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
@@ -239,6 +248,7 @@ export class ScheduleService {
     if (input.description !== undefined) s.description = input.description?.trim() || null;
     if (cron) s.cron = cron;
     if (timeZone) s.timeZone = timeZone;
+    if (locale !== undefined) s.locale = locale;
     if (input.format) s.format = input.format;
     else if (creating) s.format = 'PDF';
     s.delivery = delivery;

@@ -115,6 +115,7 @@ export class Schedule {
   @Field(() => String, { description: '5-field cron, in `timezone`.' }) cron!: string;
   @Field(() => String, { description: 'Human reading of the cron.' }) cronDescription!: string;
   @Field(() => String, { description: 'IANA time zone.' }) timezone!: string;
+  @Field(() => String, { description: "BCP 47 locale its runs' files and emails are written in; null uses the report's `locale`.", nullable: true }) locale!: string | null;
   @Field(() => ExportFormatEnum, { description: 'File format of each run.' }) format!: ExportFormat;
   @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
@@ -175,6 +176,7 @@ export class CreateScheduleInput {
   @Field(() => String, { nullable: true, description: '5-field cron; or give preset.' }) cron?: string | null;
   @Field(() => SchedulePresetInput, { description: 'A common timetable instead of `cron`.', nullable: true }) preset?: SchedulePresetInput | null;
   @Field(() => String, { description: 'IANA time zone the timetable is read in (default UTC).', nullable: true, defaultValue: 'UTC' }) timezone?: string | null;
+  @Field(() => String, { description: "BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`.", nullable: true }) locale?: string | null;
   @Field(() => ExportFormatEnum, { description: 'File format of each run (default PDF).', nullable: true, defaultValue: 'PDF' }) format?: ExportFormat | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
@@ -193,6 +195,7 @@ export class UpdateScheduleInput {
   @Field(() => String, { description: 'New 5-field cron (replaces the timetable).', nullable: true }) cron?: string | null;
   @Field(() => SchedulePresetInput, { description: 'A common timetable instead of `cron`.', nullable: true }) preset?: SchedulePresetInput | null;
   @Field(() => String, { description: 'New IANA time zone.', nullable: true }) timezone?: string | null;
+  @Field(() => String, { description: "New BCP 47 locale for the runs; null goes back to the report's `locale`.", nullable: true }) locale?: string | null;
   @Field(() => ExportFormatEnum, { description: 'New file format.', nullable: true }) format?: ExportFormat | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { insertExportsFrom, PRIORITY } from '../exports/export.service.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
 import { runTimeZone } from '../exports/run-zone.js';
+import { runLocale } from '../exports/run-locale.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
@@ -48,6 +49,7 @@ interface Row {
   report_name?: string;
   format?: ExportFormat;
   time_zone?: string;
+  locale?: string;
 }
 
 interface DueSchedule {
@@ -56,6 +58,7 @@ interface DueSchedule {
   report_id: string;
   cron: string;
   time_zone: string;
+  locale: string | null;
   format: ExportFormat;
   business_days_only: boolean;
   next_run_at: Date;
@@ -99,7 +102,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
-    `SELECT id, tenant_id, report_id, cron, time_zone, format, business_days_only, next_run_at FROM schedules
+    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, next_run_at FROM schedules
      WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
   if (schedules.length === 0) return 0;
@@ -152,10 +155,11 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       continue;
     }
     used[mine.id] = definition;
+    const locale = runLocale({ definitionLocale: definition.locale, scheduleLocale: schedule.locale });
     // parameters gets the definition added in SQL, from `used`.
     rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
-      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone,
-      parameters: { ...snapshot, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run, schedule.time_zone) } });
+      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone, locale,
+      parameters: { ...snapshot, locale, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run, schedule.time_zone) } });
   }
   const advance = schedules.map((s) => ({ id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null }));
 
@@ -168,7 +172,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     `WITH runs AS (
        SELECT r.*, d.value AS definition
        FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id text, schedule_id uuid, scheduled_for timestamptz, status text, parameters jsonb, error text,
-            export_id uuid, report_id uuid, report_name text, format text, time_zone text)
+            export_id uuid, report_id uuid, report_name text, format text, time_zone text, locale text)
        LEFT JOIN jsonb_each(?::jsonb) AS d ON d.key = r.report_id::text),
      inserted AS (
        INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at)
@@ -181,7 +185,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
      started AS (
        SELECT r.export_id AS id, r.tenant_id, r.report_id, r.schedule_id, r.report_name, r.definition, r.format,
               jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
-              r.scheduled_for AS as_of, r.time_zone, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority
+              r.scheduled_for AS as_of, r.time_zone, r.locale, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority
        FROM runs r JOIN inserted i ON i.export_id = r.export_id),
      ${insertExportsFrom('started', options.maxAttempts)},
      -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run.

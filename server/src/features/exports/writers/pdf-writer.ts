@@ -1,7 +1,8 @@
 /**
  * PDF export writer (pdfkit): a presentation-ready document for people, not for machines.
  *
- * Page 1: title, tenant, generated-at in the export's time zone, the parameters, a statement of how
+ * Page 1: title, tenant, generated-at in the export's time zone and the locale it is written in
+ * (numbers, dates and month names: pdf-cells.ts), the parameters, a statement of how
  * many rows the file holds (and the PDF cap / report row-limit notes), the zone times and dates are
  * in (whenever the report has a time column or a time range), a chart for time-series reports,
  * then the table.
@@ -36,8 +37,9 @@
  * shaped and ordered right to left within the run; lines are not bidi-reordered as a whole.
  */
 import PDFDocument from 'pdfkit';
-import { formatOffset, localDateTimeText, offsetAt, wallTimeRepeats } from '../../calendar/zone-clock.js';
 import { dateTimeMs, isoDate } from './cell-values.js';
+import { PdfCellFormatter } from './pdf-cells.js';
+import { DEFAULT_LOCALE } from '../run-locale.js';
 import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js';
 import { OutputGuard } from './output-flow.js';
 import { drawTimeSeriesChart } from './pdf-chart.js';
@@ -79,7 +81,8 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   const cap = Math.max(0, Math.floor(options.pdfRowCap ?? DEFAULT_PDF_ROW_CAP));
   const landscape = columns.length > 6;
   const timeZone = validTimeZone(meta.timeZone);
-  const format = new CellFormatter(timeZone);
+  // Numbers, dates and month names the run's locale's way (pdf-cells.ts, locale-format.ts).
+  const format = new PdfCellFormatter(timeZone, meta.locale ?? DEFAULT_LOCALE);
 
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -126,7 +129,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   doc.fontSize(9.5).fillColor(COLORS.muted);
   txt.draw(`Tenant: ${pdfText(meta.tenantId)}`, MARGIN, y);
   y += 13;
-  txt.draw(`Generated ${format.dateTime(meta.generatedAt)} (${timeZone})`, MARGIN, y);
+  txt.draw(`Generated ${format.dateTime(meta.generatedAt)} (${timeZone})  ·  Locale: ${format.locale}`, MARGIN, y);
   y += 17;
   rule(y);
   y += 8;
@@ -276,7 +279,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   }
 
   function formatRow(row: unknown[]): string[] {
-    return columns.map((c, i) => format.cell(c, i, row[i]));
+    return columns.map((c, i) => pdfText(format.cell(c, i, row[i])));
   }
 
   function addToChart(row: unknown[]): void {
@@ -507,89 +510,3 @@ function toNumber(v: unknown): number {
   return Number.NaN;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Display formatting of cell values in the export's time zone. */
-class CellFormatter {
-  private readonly numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-  private readonly columnFormats = new Map<number, Intl.NumberFormat>();
-
-  constructor(private readonly timeZone: string) {}
-
-  integer(n: number): string {
-    return this.numberFormat.format(n);
-  }
-
-  /**
-   * 'YYYY-MM-DD HH:mm', the wall time in the export's time zone; a time a fall-back night shows
-   * twice gets its offset ('2026-11-01 01:30 -04:00', then '… -05:00').
-   */
-  dateTime(d: Date | number): string {
-    const ms = typeof d === 'number' ? d : d.getTime();
-    const text = localDateTimeText(ms, this.timeZone);
-    const wall = `${text.slice(0, 10)} ${text.slice(11, 16)}`;
-    return wallTimeRepeats(ms, this.timeZone) ? `${wall} ${formatOffset(offsetAt(this.timeZone, ms))}` : wall;
-  }
-
-  /** Numbers of column `index` show at least `decimals` (≤ 2) fraction digits. */
-  setDecimals(index: number, decimals: number): void {
-    const min = Math.min(2, decimals);
-    if (min > 0) this.columnFormats.set(index, new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: 2 }));
-  }
-
-  cell(column: ExportColumn, index: number, v: unknown): string {
-    if (v === null || v === undefined) return '';
-    switch (column.kind) {
-      case 'NUMBER':
-        return this.number(v, this.columnFormats.get(index) ?? this.numberFormat);
-      case 'DATE':
-        // A calendar day: its text as is (a Date object gives its UTC day), never converted to a zone.
-        return isoDate(v) ?? (typeof v === 'string' ? pdfText(v.slice(0, 10)) : pdfText(String(v)));
-      case 'DATETIME':
-        return this.zoned(v);
-      case 'BOOLEAN':
-        return v === true || v === 1 || v === '1' || v === 'true' ? 'Yes' : 'No';
-      default:
-        return pdfText(typeof v === 'object' ? JSON.stringify(v) : String(v));
-    }
-  }
-
-  /**
-   * Chart x labels of the sorted chart keys (chartKey): a DATE as 'Nov 21' (with the year when the
-   * series spans years) straight from its text; a DATETIME as its local 'HH:mm' in the export's
-   * zone, with 'Nov 21' before it unless every point falls on one local day.
-   */
-  axisLabel(kind: ExportColumn['kind'], key: string | number, all: (string | number)[]): string {
-    if (kind === 'DATE') {
-      const day = String(key);
-      const multiYear = all.length > 0 && String(all[0]).slice(0, 4) !== String(all[all.length - 1]).slice(0, 4);
-      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-      if (!m) return day;
-      const label = `${MONTHS[+m[2]! - 1]} ${+m[3]!}`;
-      return multiYear ? `${label}, ${m[1]}` : label;
-    }
-    const zoned = this.zoned(key); // YYYY-MM-DD HH:mm
-    const sameDay = all.length > 0 && this.zoned(all[0]).slice(0, 10) === this.zoned(all[all.length - 1]).slice(0, 10);
-    if (sameDay) return zoned.slice(11);
-    const month = MONTHS[+zoned.slice(5, 7) - 1] ?? zoned.slice(5, 7);
-    return `${month} ${+zoned.slice(8, 10)} ${zoned.slice(11)}`;
-  }
-
-  private number(v: unknown, nf: Intl.NumberFormat): string {
-    if (typeof v === 'number') return Number.isFinite(v) ? nf.format(v) : String(v);
-    if (typeof v === 'bigint') return nf.format(v);
-    if (typeof v === 'string') {
-      // 64-bit integers arrive quoted from ClickHouse; keep their precision.
-      if (/^-?\d+$/.test(v)) return nf.format(BigInt(v));
-      const n = Number(v);
-      return Number.isFinite(n) ? nf.format(n) : pdfText(v);
-    }
-    return pdfText(String(v));
-  }
-
-  /** A DATETIME value (ClickHouse text, a Date or epoch ms) as 'YYYY-MM-DD HH:mm' in the zone; other values as text. */
-  private zoned(v: unknown): string {
-    const ms = typeof v === 'number' ? v : dateTimeMs(v);
-    return Number.isFinite(ms) ? this.dateTime(ms) : pdfText(String(v));
-  }
-}

@@ -44,6 +44,11 @@ export interface ExportMeta {
   generatedAt: Date;
   /** The run's effective IANA zone: every DATETIME value and human-facing time in the file is shown in it. */
   timeZone: string;
+  /**
+   * The run's effective BCP 47 locale (exports/run-locale.ts; en-US when absent): how PDF and XLSX
+   * write numbers, dates and month names for people. CSV and JSON ignore it: machine formats.
+   */
+  locale?: string;
   parameters: ExportParameter[];
   rowLimit: number;
   totalRows: number;
