@@ -35,7 +35,7 @@ async function example(script: string, args: string[], env: Record<string, strin
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, 'sdk/dist/index.js'))) throw new Error('sdk/dist is missing: run `pnpm --filter @reportcast/sdk build` first');
+  if (!existsSync(join(REPO_ROOT, 'sdk/dist/esm/index.js'))) throw new Error('sdk/dist is missing: run `pnpm --filter @reportcast/sdk build` first');
   app = await startTestApp({ seedRows: 20_000, worker: true });
   token = await app.token('acme', 'editor', 'ed@acme');
 });

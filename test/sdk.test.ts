@@ -189,7 +189,9 @@ describe('exports', () => {
       // graphql-ws reconnects and resubscribes; the server's first answer is the state now.
       await next();
       expect(seen).toEqual(['PENDING:0', 'PROCESSING:7']);
-      await conn.execute(`UPDATE exports SET status = 'COMPLETED', rows_written = 9, completed_at = now() WHERE id = ?`, [id]);
+      // Completed as the runner completes one: with its file's fields (the SDK's CompletedExport type promises them).
+      await conn.execute(`UPDATE exports SET status = 'COMPLETED', rows_written = 9, row_count = 9, file_size = 12, checksum = 'ab', file_name = 'x.csv',
+        content_type = 'text/csv', storage_kind = 'fs', storage_key = 'never-written', completed_at = now() WHERE id = ?`, [id]);
       await next();
       expect(seen).toEqual(['PENDING:0', 'PROCESSING:7', 'COMPLETED:9']);
       expect((await updates.next()).done).toBe(true);
