@@ -7,6 +7,7 @@ import type { ColumnKind } from '../../catalog/catalog.js';
 import { floatingAt } from '../../calendar/zone-clock.js';
 import { dateTimeMs, parseDate, toBoolean, toNumber } from './cell-values.js';
 import type { ExportColumn } from './writer.js';
+import { dateFormatCodes, ISO_DATE_CODES } from './xlsx-date-formats.js';
 
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
@@ -19,8 +20,26 @@ export const PLAIN: CellStyle = {};
 export const HEADER: CellStyle = { font: { bold: true } };
 export const INTEGER: CellStyle = { numFmt: '#,##0' };
 export const DECIMAL: CellStyle = { numFmt: '#,##0.00' };
-export const DATETIME: CellStyle = { numFmt: 'yyyy-mm-dd hh:mm:ss' };
-export const DATE: CellStyle = { numFmt: 'yyyy-mm-dd' };
+export const DATETIME: CellStyle = { numFmt: ISO_DATE_CODES.dateTime };
+export const DATE: CellStyle = { numFmt: ISO_DATE_CODES.date };
+
+/** The styles of DATE and DATETIME cells in a locale (xlsx-date-formats.ts). */
+export interface DateStyles {
+  date: CellStyle;
+  dateTime: CellStyle;
+}
+export const ISO_DATE_STYLES: DateStyles = { date: DATE, dateTime: DATETIME };
+const dateStyles = new Map<string, DateStyles>([['en-US', ISO_DATE_STYLES]]);
+
+/** One shared pair of style objects per locale (exceljs caches style ids per object). */
+export function dateStylesFor(locale: string): DateStyles {
+  let styles = dateStyles.get(locale);
+  if (!styles) {
+    const codes = dateFormatCodes(locale);
+    dateStyles.set(locale, (styles = { date: { numFmt: codes.date }, dateTime: { numFmt: codes.dateTime } }));
+  }
+  return styles;
+}
 export const LABEL: CellStyle = { font: { bold: true } };
 export const WARNING: CellStyle = { font: { bold: true, color: { argb: 'FFC00000' } } };
 
@@ -33,9 +52,10 @@ export function text(value: unknown): string {
 /**
  * Sets a non-null value on its cell with its style; unexpected shapes fall back to text. A DATETIME
  * becomes a date/time cell holding the wall time of `timeZone` (a spreadsheet cell has no zone: it
- * shows what a clock there showed); a DATE is its calendar day as is.
+ * shows what a clock there showed); a DATE is its calendar day as is. Both are shown in the
+ * locale's date order (`dates`).
  */
-export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: CellStyle, value: unknown, timeZone: string): void {
+export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: CellStyle, value: unknown, timeZone: string, dates: DateStyles = ISO_DATE_STYLES): void {
   switch (kind) {
     case 'NUMBER': {
       const n = toNumber(value);
@@ -51,7 +71,7 @@ export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: Cell
       if (ms === ms) {
         // exceljs writes a Date as the serial of its UTC fields, so the wall time goes in as if it were UTC.
         cell.value = new Date(floatingAt(ms, timeZone));
-        cell.style = DATETIME;
+        cell.style = dates.dateTime;
         return;
       }
       break; // NaN: not a datetime
@@ -60,7 +80,7 @@ export function fillCell(cell: ExcelJS.Cell, kind: ColumnKind, numberStyle: Cell
       const d = parseDate(value);
       if (d) {
         cell.value = d;
-        cell.style = DATE;
+        cell.style = dates.date;
         return;
       }
       break;

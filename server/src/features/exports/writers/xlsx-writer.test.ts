@@ -171,6 +171,7 @@ describe('XLSX writer', () => {
       'Tenant | tenant-a',
       'Generated at | 2026-11-29 09:00 (Europe/Paris)',
       'Time zone | Times are in Europe/Paris: every date and time in this workbook is a wall-clock time or calendar day there',
+      'Locale | en-US: dates are shown yyyy-mm-dd hh:mm:ss; numbers are plain numbers your spreadsheet shows with its own separators',
       'Time range | 2026-11-21 00:00 → 2026-11-28 00:00 (Europe/Paris)',
       'Filter | platform = web',
       'Row limit | 10000',
@@ -178,7 +179,7 @@ describe('XLSX writer', () => {
     ]);
     const about = workbook.getWorksheet('About')!;
     expect(about.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(about.getRow(7).getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(about.getRow(8).getCell(2).type).toBe(ExcelJS.ValueType.Number); // Row limit
   });
 
   it('states visibly when the row limit cut the result', async () => {

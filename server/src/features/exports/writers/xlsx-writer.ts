@@ -10,7 +10,8 @@
  * the result — a visible truncation line.
  *
  * Decisions:
- * - Typed cells: NUMBER → number, DATETIME → a date/time cell shown `yyyy-mm-dd hh:mm:ss` holding
+ * - Typed cells: NUMBER → number, DATETIME → a date/time cell shown `yyyy-mm-dd hh:mm:ss` (in the
+ *   run's locale's date order: `dd.mm.yyyy hh:mm:ss` for de-DE, xlsx-date-formats.ts) holding
  *   the wall time of the effective zone (meta.timeZone; the About sheet names it): spreadsheet
  *   cells have no zone, so they hold what a clock there showed, and the times of a fall-back hour
  *   repeat as they did on the clocks. DATE → its calendar day shown `yyyy-mm-dd` (never shifted),
@@ -39,13 +40,15 @@ import {
   PLAIN,
   WARNING,
   columnLetters,
+  dateStylesFor,
   fillCell,
   planColumns,
   text,
   type CellStyle,
   type ColumnPlan,
 } from './xlsx-cells.js';
-import { formatZonedDateTime } from './zoned-time.js';
+import { localeFormat } from './locale-format.js';
+import { DEFAULT_LOCALE } from '../run-locale.js';
 
 export const DEFAULT_XLSX_ROWS_PER_SHEET = 1_048_575;
 const SAMPLE_ROWS = 200;
@@ -103,8 +106,11 @@ function writeAbout(
   };
   add('Report', text(meta.reportName));
   add('Tenant', text(meta.tenantId));
-  add('Generated at', formatZonedDateTime(meta.generatedAt, meta.timeZone));
+  const locale = meta.locale ?? DEFAULT_LOCALE;
+  const fmt = localeFormat(locale);
+  add('Generated at', `${fmt.dateTime(meta.generatedAt.getTime(), meta.timeZone)} (${meta.timeZone})`);
   add('Time zone', `Times are in ${meta.timeZone}: every date and time in this workbook is a wall-clock time or calendar day there`);
+  add('Locale', `${locale}: dates are shown ${dateStylesFor(locale).dateTime.numFmt!.replace(/\\|"/g, '')}; numbers are plain numbers your spreadsheet shows with its own separators`);
   for (const parameter of meta.parameters) add(text(parameter.label), text(parameter.value));
   add('Row limit', meta.rowLimit);
   add('Rows written', rowsWritten);
@@ -112,7 +118,7 @@ function writeAbout(
   if (meta.truncated) {
     sheet.addRow([]).commit();
     const row = sheet.addRow([
-      `Truncated: the report's row limit of ${meta.rowLimit.toLocaleString('en-US')} rows cut the result`,
+      `Truncated: the report's row limit of ${fmt.number(meta.rowLimit)} rows cut the result`,
     ]);
     row.getCell(1).style = WARNING;
     row.commit();
@@ -125,6 +131,8 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
   const timeZone = meta.timeZone;
   // An unknown zone throws RangeError here, before the first byte, not on the first datetime.
   offsetAt(timeZone, 0);
+  // DATE and DATETIME cells in the run's locale's date order (xlsx-date-formats.ts).
+  const dates = dateStylesFor(meta.locale ?? DEFAULT_LOCALE);
   const rowsPerSheet = Math.max(1, Math.floor(options.xlsxRowsPerSheet ?? DEFAULT_XLSX_ROWS_PER_SHEET));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const zip = (workbook as unknown as ArchiveInternals).zip;
@@ -201,7 +209,7 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
       const value = values[i];
       if (value == null) continue; // an absent cell is an empty cell
       const plan = plans![i]!;
-      fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value, timeZone);
+      fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value, timeZone, dates);
     }
     row.commit();
     rowsInSheet++;
