@@ -98,7 +98,7 @@ describe('Weekly Usage Summary Email', () => {
     // "Last 7 days" at Monday 09:00 New York: the 7 whole New York days before the slot's day.
     const [weekStart, weekEnd] = previousWeek(slot);
     expect(formatInZone(weekEnd, NY)).toBe(`${formatInZone(slot, NY).slice(0, 10)} 00:00`);
-    expect(text).toContain(`${formatInZone(weekStart, NY)} – ${formatInZone(weekEnd, NY)} ${NY}`);
+    expect(text).toContain(`${formatInZone(weekStart, NY)} → ${formatInZone(weekEnd, NY)} ${NY}`);
     const days = Array.from({ length: 7 }, (_, i) => formatInZone(new Date(weekStart.getTime() + (i * 24 + 12) * 3_600_000), NY).slice(0, 10));
     for (const day of days) expect(text).toContain(day);
     const tableDates = [...text.matchAll(/^\s*(\d{4}-\d{2}-\d{2})\s+[a-z_]+\s+\d/gm)].map((m) => m[1]);

@@ -217,7 +217,7 @@ describe('the Usage Summary exported with timeZone Asia/Tokyo', () => {
   it('PDF holds the same buckets and states the Tokyo window', async () => {
     const text = await pdfText(files.PDF.body);
     expect(text).toContain(`Generated ${new Date(Date.parse(files.PDF.final.asOf) + TOKYO_OFFSET).toISOString().slice(0, 16).replace('T', ' ')} (${TOKYO})`);
-    expect(text).toContain(`${days[0]} 00:00 – ${addDays(days.at(-1)!, 1)} 00:00 ${TOKYO}`);
+    expect(text).toContain(`${days[0]} 00:00 → ${addDays(days.at(-1)!, 1)} 00:00 ${TOKYO}`);
     expect(text).toContain(`Dates are calendar days in ${TOKYO}.`);
     const rows = [...text.matchAll(/^\s*(\d{4}-\d{2}-\d{2})\s+([a-z_]+)\s+([\d,]+)\s+[\d,]+\s+[\d,]+\s*$/gm)]
       .map((m) => [m[1]!, m[2]!, Number(m[3]!.replaceAll(',', ''))] as Bucket);

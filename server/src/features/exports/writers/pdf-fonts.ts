@@ -13,11 +13,13 @@
  *   (monochrome). A character no face covers is drawn as U+FFFD (a visible replacement glyph) from
  *   Noto Sans, never as '?'.
  * - Bold uses each family's 700 weight (Noto Emoji's 700 too).
- * - Right to left: fontkit (inside pdfkit) shapes each Arabic word (joining forms, dot marks) and
- *   returns its glyphs in visual order; an RTL run's words are drawn in reverse order (drawRtlWords),
- *   so a run of Arabic or Hebrew words reads correctly. There is no paragraph-level bidi (UAX #9)
- *   reordering and no mirroring of brackets: runs are placed left to right in logical order, so a
- *   line mixing RTL words with Latin or digits shows each run correct but the runs in logical order.
+ * - Right to left: each line goes through the Unicode Bidirectional Algorithm (pdf-bidi.ts, bidi-js):
+ *   the paragraph's direction comes from its first strong character (an Arabic cell is a
+ *   right-to-left paragraph, `Revenue עברית 2026 (Q1)` a left-to-right one with a Hebrew word in
+ *   it), runs are reordered per line, brackets at RTL levels are mirrored, and fontkit (inside
+ *   pdfkit) shapes each Arabic or Hebrew run in logical order (joining forms, dot marks) and lays
+ *   its glyphs out right to left. Text is still placed from the left edge of its box: an RTL
+ *   paragraph is not right-aligned.
  * - Size and cost: pdfkit subsets every embedded font per document (only used glyphs), a face is
  *   registered in a document only when a run needs it, and the font files are read lazily once per
  *   process and kept in memory.
@@ -26,6 +28,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { paragraphDirection, visualRuns, type Direction } from './pdf-bidi.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -174,14 +177,10 @@ export function splitRuns(text: string): TextRun[] {
 }
 
 /**
- * Spaces join the run before them so that an RTL run keeps its words together (fontkit reverses the
- * whole run), but a space at the end of an RTL run would be reversed to its left edge: it moves to
- * a Noto Sans run after it instead.
+ * Spaces join the run before them so that an RTL run keeps its words together, but a space after
+ * an RTL run's last word belongs to what follows (its bidi level is often the paragraph's, not the
+ * run's): it moves to a Noto Sans run after it.
  */
-function isRtl(face: Face): boolean {
-  return face === 'arabic' || face === 'hebrew';
-}
-
 function detachRtlSpaces(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
   for (const run of runs) {
@@ -255,12 +254,15 @@ export class PdfText {
       const lineHeight = this.use('sans', bold).currentLineHeight(true);
       const maxLines = options.height === undefined ? Infinity : Math.max(1, Math.round(options.height / lineHeight));
       const lines = this.wrap(text, options.width, bold, maxLines);
-      lines.forEach((line, i) => this.drawLine(line, x, y + i * lineHeight, bold));
+      // Every line keeps the direction of the whole text (a wrapped line of an Arabic paragraph
+      // that starts with a Latin word is still right to left).
+      const direction = paragraphDirection(text);
+      lines.forEach((line, i) => this.drawLine(line, x, y + i * lineHeight, bold, direction));
       this.doc.x = x;
       this.doc.y = y + lines.length * lineHeight;
       return;
     }
-    this.drawLine(text, x, y, bold);
+    this.drawLine(text, x, y, bold, paragraphDirection(text));
   }
 
   /** Lines of at most `width`, at most `maxLines` of them, the last truncated with '…' if text is left. */
@@ -293,9 +295,9 @@ export class PdfText {
     return lines;
   }
 
-  /** One line, run by run at measured x positions. */
-  private drawLine(text: string, x: number, y: number, bold: boolean): void {
-    const runs = this.runs(text);
+  /** One line, run by run at measured x positions, the runs in visual order (pdf-bidi.ts). */
+  private drawLine(text: string, x: number, y: number, bold: boolean, direction: Direction): void {
+    const runs = visualRuns(this.runs(text), direction);
     if (runs.length === 0) return;
     // Every run sits on Noto Sans's baseline (pdfkit would put each font's ascender at y, and the
     // CJK fonts' ascenders are taller, so a digit after 東京 would sit lower).
@@ -304,23 +306,34 @@ export class PdfText {
     let rx = x;
     for (const run of runs) {
       const doc = this.use(run.face, bold);
-      if (isRtl(run.face)) this.drawRtlWords(run.text, rx, y, baseline);
+      if (run.reversedByFont) this.drawReversedWords(run.text, rx, y, baseline, run.level % 2 === 1);
       else doc.text(run.text, rx, y, { lineBreak: false, baseline });
       rx += doc.widthOfString(run.text);
     }
   }
 
   /**
-   * An RTL run, its words in reverse order so the first word is rightmost. pdfkit lays text with
-   * `wordSpacing` out word by word (fontkit shapes and reverses each word); drawn as one string,
-   * pdfkit's placement of Noto Sans Arabic's positioned dot marks (ccmp) loses the width of the
-   * spaces between words. The tiny spacing only switches that word-by-word path on.
+   * A run fontkit lays out right to left (Arabic, Hebrew), word by word: its last word leftmost,
+   * each word shaped whole. Drawn as one string, pdfkit's placement of Noto Sans Arabic's
+   * positioned dot marks (ccmp) loses the width of the spaces between words.
+   *
+   * `logical` (the run is at an RTL level, so `text` is in logical order) wraps each word in a
+   * marked-content span whose ActualText is the word: Noto Sans Arabic draws ب, ت, ن and ي in
+   * initial and medial forms with one dotless glyph plus dot marks, and a PDF maps a glyph to one
+   * text, so without it a reader that uses only the glyphs' ToUnicode (pdfjs) reads ي as ت after a
+   * ت used that glyph. Readers that honour ActualText (poppler's pdftotext does) read the word.
    */
-  private drawRtlWords(text: string, x: number, y: number, baseline: number): void {
-    const words = text.split(' ').filter((w) => w !== '');
-    const lead = text.length - text.trimStart().length;
-    const rx = x + (lead > 0 ? this.doc.widthOfString(' '.repeat(lead)) : 0);
-    this.doc.text(words.reverse().join(' '), rx, y, { lineBreak: false, wordSpacing: 0.0001, baseline });
+  private drawReversedWords(text: string, x: number, y: number, baseline: number, logical: boolean): void {
+    let wx = x;
+    for (const part of text.split(/( +)/).reverse()) {
+      if (part === '') continue;
+      if (part.trim() !== '') {
+        if (logical) this.doc.markContent('Span', { actual: part });
+        this.doc.text(part, wx, y, { lineBreak: false, baseline });
+        if (logical) this.doc.endMarkedContent();
+      }
+      wx += this.doc.widthOfString(part);
+    }
   }
 
   /** Noto Sans's ascender (per 1000 em), read from pdfkit's font object; 1069 if that ever changes. */

@@ -88,7 +88,7 @@ describe('createPdfWriter', () => {
       expect(text).toContain('Usage Summary');
       expect(text).toContain('Tenant: acme-corp');
       expect(text).toContain('Generated 2026-11-30 09:05 (Europe/Paris)');
-      expect(text).toMatch(/Time range:\s+2026-11-21 00:00 – 2026-11-29 00:00 \(Europe\/Paris\)/);
+      expect(text).toMatch(/Time range:\s+2026-11-21 00:00 → 2026-11-29 00:00 \(Europe\/Paris\)/);
       expect(text).toMatch(/Filter:\s+event_type is not empty/);
       expect(text).toMatch(/^\s*72 rows\s*$/m);
       expect(text).not.toContain('Showing the first');
@@ -298,9 +298,9 @@ describe('createPdfWriter', () => {
 });
 
 describe('pdf helpers', () => {
-  it('pdfText keeps every character but controls, substituting arrows', () => {
+  it('pdfText keeps every character but controls, arrows included', () => {
     expect(pdfText('Rapport d’activité – été…')).toBe('Rapport d’activité – été…');
-    expect(pdfText('a → b ≤ c')).toBe('a – b ≤ c');
+    expect(pdfText('a → b ≤ c ← d ⇒ e ↔ f')).toBe('a → b ≤ c ← d ⇒ e ↔ f');
     expect(pdfText('東京🚀')).toBe('東京🚀');
     expect(pdfText('e\u0301')).toBe('é');
     expect(pdfText('a\tb\nc')).toBe('a b c');

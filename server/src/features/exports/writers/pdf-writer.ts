@@ -446,22 +446,15 @@ function wrapHeader(txt: PdfText, label: string, width: number): string[] {
 }
 
 /**
- * Arrows get the substitutes the standard-font writer used (Noto Sans has no arrows; the time-range
- * line has read "a – b" since the first PDFs, and the acceptance tests in test/ expect it).
- */
-const SUBSTITUTES: Record<string, string> = { '→': '–', '←': '<-', '↔': '<->', '⇒': '=>' };
-
-/**
- * Text as the PDF draws it: NFC-normalised, control characters as spaces, arrows substituted. Every
- * other character is kept; the embedded fonts (pdf-fonts.ts) draw it, or a visible U+FFFD where no
- * font has a glyph (never '?').
+ * Text as the PDF draws it: NFC-normalised, control characters as spaces. Every other character is
+ * kept; the embedded fonts (pdf-fonts.ts) draw it, or a visible U+FFFD where no font has a glyph
+ * (never '?'). Arrows (the time range's `a → b`) come from Noto Sans JP: Noto Sans has none.
  */
 export function pdfText(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   return text
     .normalize('NFC')
-    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, ' ')
-    .replace(/[→←↔⇒]/g, (ch) => SUBSTITUTES[ch]!);
+    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, ' ');
 }
 
 /** Fraction digits (0–2) a number shows once rounded to 2 decimals. */
