@@ -20,7 +20,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
 import { ExportEntity } from '../exports/export.entity.js';
-import { formatInZone } from '../exports/writers/zoned-time.js';
+import { localeFormat } from '../exports/writers/locale-format.js';
 import { fileTimePart } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
@@ -177,9 +177,11 @@ export class DeliveryService {
       downloadUrl = downloadLinkUrl(deps.baseUrl, deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt, issuedTo: delivery.target });
     }
     const params = execution.parameters as { from?: string | null; to?: string | null };
+    // Written for the run's locale (decided when it was enqueued, run-locale.ts), in the schedule's zone.
+    const wall = (at: Date) => localeFormat(record.locale).dateTime(at.getTime(), schedule.timeZone);
     const periodLabel = params.from && params.to
-      ? `${formatInZone(new Date(params.from), schedule.timeZone)} → ${formatInZone(new Date(params.to), schedule.timeZone)} ${schedule.timeZone}`
-      : `as of ${formatInZone(execution.scheduledFor, schedule.timeZone)} ${schedule.timeZone}`;
+      ? `${wall(new Date(params.from))} → ${wall(new Date(params.to))} ${schedule.timeZone}`
+      : `as of ${wall(execution.scheduledFor)} ${schedule.timeZone}`;
     return renderReportEmail({
       reportName: record.reportName,
       scheduleName: schedule.name,
@@ -190,6 +192,7 @@ export class DeliveryService {
       truncated: record.truncated ?? false,
       ...(record.format === 'PDF' && (record.rowCount ?? 0) > deps.pdfRowCap ? { pdfShown: deps.pdfRowCap } : {}),
       timeZone: schedule.timeZone,
+      locale: record.locale,
       format: record.format,
       fileName: record.fileName ?? 'export',
       fileSize: size,
@@ -228,6 +231,8 @@ export class DeliveryService {
       const message = renderFailureEmail({
         scheduleName: schedule.name, reportName: execution.parameters.reportName as string ?? schedule.name, tenantId: schedule.tenantId,
         scheduledFor: execution.scheduledFor, timeZone: schedule.timeZone, reason, autoPaused,
+        // The run's locale from its snapshot (absent when it never started: the schedule's own).
+        locale: (execution.parameters.locale as string | undefined) ?? schedule.locale ?? undefined,
       }, this.deps.from, schedule.ownerEmail, `failure-${execution.id}`);
       await this.deps.transport.send(message).catch((error: Error) => this.deps.log.warn('failure email not sent', { error: error.message }));
     }

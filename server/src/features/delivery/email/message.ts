@@ -8,7 +8,8 @@
  * The HTML is deliberately old-fashioned: tables for layout, inline styles, no external CSS or
  * images, so that it renders the same in Outlook, Gmail and Apple Mail.
  */
-import { formatZonedDateTime } from '../../exports/writers/zoned-time.js';
+import { localeFormat } from '../../exports/writers/locale-format.js';
+import { DEFAULT_LOCALE } from '../../exports/run-locale.js';
 
 export interface EmailAttachment {
   fileName: string;
@@ -56,6 +57,8 @@ export interface ReportEmailInput {
   messageTemplate?: string | null;
   /** Zone for the link's expiry time (default UTC); the schedule's zone reads best. */
   timeZone?: string;
+  /** The run's locale (default en-US): how counts, sizes and times in the email are written. */
+  locale?: string;
 }
 
 export interface FailureEmailInput {
@@ -67,6 +70,8 @@ export interface FailureEmailInput {
   reason: string;
   autoPaused: boolean;
   scheduleUrl?: string;
+  /** How the scheduled time is written (default en-US). */
+  locale?: string;
 }
 
 /** Longest subject we produce; SendGrid and most clients cope with far more, readers do not. */
@@ -124,45 +129,38 @@ function assertHttpUrl(url: string, what: string): string {
   return url;
 }
 
-export function formatCount(n: number): string {
-  return Math.max(0, Math.trunc(n)).toLocaleString('en-US');
+/** A count written for `locale` (default en-US): `12,345`, de-DE `12.345`. */
+export function formatCount(n: number, locale: string = DEFAULT_LOCALE): string {
+  return localeFormat(locale).number(Math.max(0, Math.trunc(n)));
 }
 
-export function formatRows(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
+export function formatRows(n: number, locale: string = DEFAULT_LOCALE): string {
+  return `${formatCount(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
 }
 
-/** 1536 → `1.5 KB`; binary units, one decimal from KB up. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.trunc(bytes || 0))} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
+/** 1536 → `1.5 KB` (de-DE `1,5 KB`); binary units, one decimal from KB up. */
+export function formatBytes(bytes: number, locale: string = DEFAULT_LOCALE): string {
+  return localeFormat(locale).bytes(bytes);
 }
 
-/** `2026-03-10 14:00 UTC`, or `2026-03-10 10:00 (America/New_York)` with a zone. */
-function formatInstant(at: Date, timeZone: string | undefined): string {
-  if (!timeZone || timeZone === 'UTC') {
-    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  }
-  return formatZonedDateTime(at, timeZone);
+/** `2026-03-10 14:00 UTC`, or `2026-03-10 10:00 (America/New_York)` with a zone; written for `locale`. */
+function formatInstant(at: Date, timeZone: string | undefined, locale: string): string {
+  const zone = timeZone ?? 'UTC';
+  const wall = localeFormat(locale).dateTime(at.getTime(), zone);
+  return zone === 'UTC' ? `${wall} UTC` : `${wall} (${zone})`;
 }
 
 /**
  * The "Showing N of M rows" note, or null when everything is in the file.
  * Rows shown are the PDF cap when it applies, else the exported rows; the total is the report's.
  */
-export function rowsNote(input: Pick<ReportEmailInput, 'rowCount' | 'totalRows' | 'truncated' | 'pdfShown'>): string | null {
+export function rowsNote(input: Pick<ReportEmailInput, 'rowCount' | 'totalRows' | 'truncated' | 'pdfShown' | 'locale'>): string | null {
+  const locale = input.locale ?? DEFAULT_LOCALE;
   const exported = Math.max(0, input.rowCount);
   const shown = input.pdfShown !== undefined ? Math.min(Math.max(0, input.pdfShown), exported) : exported;
   const total = Math.max(exported, input.totalRows);
-  if (shown < total) return `Showing ${formatCount(shown)} of ${formatCount(total)} rows.`;
-  if (input.truncated) return `Showing the first ${formatRows(shown)}; the report has more.`;
+  if (shown < total) return `Showing ${formatCount(shown, locale)} of ${formatCount(total, locale)} rows.`;
+  if (input.truncated) return `Showing the first ${formatRows(shown, locale)}; the report has more.`;
   return null;
 }
 
@@ -265,15 +263,17 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
   const period = cleanSubject(input.periodLabel);
   const format = input.format.toUpperCase();
   const fileName = input.fileName.replace(CONTROL_CHARS, '');
-  const rows = formatRows(input.rowCount);
-  const values = { report: reportName, period, schedule: scheduleName, rows: formatCount(input.rowCount) };
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const rows = formatRows(input.rowCount, locale);
+  const values = { report: reportName, period, schedule: scheduleName, rows: formatCount(input.rowCount, locale) };
 
   const subjectTemplate = input.subjectTemplate?.trim() ? input.subjectTemplate : null;
   const subject = cleanSubject(subjectTemplate ? fillTemplate(subjectTemplate, values) : `${reportName} — ${period}`) || reportName;
   const userMessage = input.messageTemplate?.trim() ? cleanBodyText(fillTemplate(input.messageTemplate, values)) : null;
   const note = rowsNote(input);
-  const fileLine = `${fileName} (${format}, ${formatBytes(input.fileSize)})`;
-  const expiry = input.linkExpiresAt ? formatInstant(input.linkExpiresAt, input.timeZone) : null;
+  const size = formatBytes(input.fileSize, locale);
+  const fileLine = `${fileName} (${format}, ${size})`;
+  const expiry = input.linkExpiresAt ? formatInstant(input.linkExpiresAt, input.timeZone, locale) : null;
 
   // What the file is and how to get it: attached, a link, or (should not happen) neither.
   let deliveryText: string;
@@ -282,12 +282,12 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
   if (input.attachment) {
     attachments.push({ fileName, contentType: input.contentType, content: input.attachment });
     deliveryText = `Attached: ${fileLine}`;
-    deliveryHtml = [cell(`The report is attached: <strong>${escapeHtml(fileName)}</strong> (${escapeHtml(format)}, ${escapeHtml(formatBytes(input.fileSize))}).`)];
+    deliveryHtml = [cell(`The report is attached: <strong>${escapeHtml(fileName)}</strong> (${escapeHtml(format)}, ${escapeHtml(size)}).`)];
   } else if (downloadUrl) {
     const expiresText = expiry ? `This link expires on ${expiry}.` : '';
     deliveryText = [`Download ${fileLine}:`, downloadUrl, expiresText].filter(Boolean).join('\n');
     deliveryHtml = [
-      cell(`The file is available to download: <strong>${escapeHtml(fileName)}</strong> (${escapeHtml(format)}, ${escapeHtml(formatBytes(input.fileSize))}).`),
+      cell(`The file is available to download: <strong>${escapeHtml(fileName)}</strong> (${escapeHtml(format)}, ${escapeHtml(size)}).`),
       button(`Download ${format}`, downloadUrl),
       cell(
         `${expiry ? `${escapeHtml(expiresText)} ` : ''}If the button does not work, copy this address into your browser:<br>` +
@@ -354,7 +354,7 @@ export function renderFailureEmail(input: FailureEmailInput, from: string, to: s
   const scheduleUrl = input.scheduleUrl ? assertHttpUrl(input.scheduleUrl, 'scheduleUrl') : null;
   const scheduleName = cleanSubject(input.scheduleName) || 'Schedule';
   const reportName = cleanSubject(input.reportName) || 'Report';
-  const when = formatZonedDateTime(input.scheduledFor, input.timeZone);
+  const when = `${localeFormat(input.locale ?? DEFAULT_LOCALE).dateTime(input.scheduledFor.getTime(), input.timeZone)} (${input.timeZone})`;
   const reason = cleanBodyText(input.reason) || 'Unknown error';
   const subject = cleanSubject(`${input.autoPaused ? 'Schedule paused' : 'Scheduled report failed'}: ${scheduleName}`);
   const pausedText =
