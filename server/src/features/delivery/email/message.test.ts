@@ -200,3 +200,35 @@ describe('renderFailureEmail', () => {
     expect(m.html).toContain('href="http://reports.test/schedules/1"');
   });
 });
+
+describe('the email in the run\'s locale', () => {
+  const big = { rowCount: 12345, totalRows: 20000, fileSize: 1536 * 1024, attachment: null, downloadUrl: 'http://reports.test/d/1', linkExpiresAt: new Date('2026-12-06T19:59:00Z'), timeZone: 'Europe/Berlin' };
+
+  it('de-DE: counts, sizes and the link expiry written the German way', () => {
+    const m = renderReportEmail(input({ ...big, locale: 'de-DE', subjectTemplate: '{report}: {rows} rows' }), FROM, TO, 'd');
+    expect(m.subject).toBe('Usage Summary: 12.345 rows');
+    expect(m.text).toContain('1,5 MB');
+    expect(m.text).toContain('Showing 12.345 of 20.000 rows.');
+    expect(m.text).toContain('This link expires on 06.12.2026, 20:59 (Europe/Berlin).');
+    expect(m.html).toContain('1,5 MB');
+  });
+
+  it('fr-FR groups with narrow no-break spaces; ja-JP writes year-first dates', () => {
+    expect(renderReportEmail(input({ ...big, locale: 'fr-FR' }), FROM, TO, 'd').text).toContain('Showing 12\u202f345 of 20\u202f000 rows.');
+    expect(renderReportEmail(input({ ...big, locale: 'ja-JP' }), FROM, TO, 'd').text).toContain('This link expires on 2026/12/06 20:59 (Europe/Berlin).');
+  });
+
+  it('en-US (the default) is what it always was', () => {
+    const m = renderReportEmail(input(big), FROM, TO, 'd');
+    expect(m.text).toContain('Showing 12,345 of 20,000 rows.');
+    expect(m.text).toContain('1.5 MB');
+    expect(m.text).toContain('This link expires on 2026-12-06 20:59 (Europe/Berlin).');
+    expect(formatBytes(1536, 'de-DE')).toBe('1,5 KB');
+    expect(rowsNote({ rowCount: 1, totalRows: 1001, truncated: false, locale: 'de-DE' })).toBe('Showing 1 of 1.001 rows.');
+  });
+
+  it('the failure email writes the slot for the locale', () => {
+    const m = renderFailureEmail({ scheduleName: 'S', reportName: 'R', tenantId: 'acme', scheduledFor: new Date('2026-12-06T08:00:00Z'), timeZone: 'Europe/Berlin', reason: 'x', autoPaused: false, locale: 'de-DE' }, FROM, TO, 'f');
+    expect(m.text).toContain('Scheduled for: 06.12.2026, 09:00 (Europe/Berlin)');
+  });
+});
