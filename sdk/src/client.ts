@@ -3,14 +3,14 @@
  * resources (`reports`, `exports`, `schedules`) share one HTTP client and one lazily opened
  * subscription socket.
  */
-import type { AnyVariables, TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { AuditLogDocument, MeDocument, TablesDocument } from './generated/graphql.js';
 import { DEFAULT_PAGE_SIZE, paginate, type PageIterator } from './paginate.js';
 import type { PageOptions } from './reports.js';
 import { ExportsApi } from './exports.js';
 import { ReportsApi } from './reports.js';
 import { SchedulesApi } from './schedules.js';
-import { Transport, type OperationOptions, type ReportcastClientOptions } from './transport.js';
+import { Transport, type AnyVariables, type OperationOptions, type ReportcastClientOptions } from './transport.js';
 import type { AuditLogEntry, Role, Table } from './types.js';
 
 export interface Viewer {

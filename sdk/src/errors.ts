@@ -3,7 +3,17 @@
  * the SDK's own for failures that never reached GraphQL), the path of the offending input field,
  * and the message. Built from urql's CombinedError in one place.
  */
-import type { CombinedError } from '@urql/core';
+
+/**
+ * What the SDK reads of urql's CombinedError, stated here so the public declarations import
+ * nothing from urql (whose wonka dependency's declarations need the DOM library).
+ */
+export interface WireError {
+  message: string;
+  graphQLErrors: readonly { message: string; extensions?: Record<string, unknown> }[];
+  networkError?: Error;
+  response?: unknown;
+}
 
 /**
  * Every code the server sends in `extensions.code`: its own (server/src/errors.ts), and the ones
@@ -98,7 +108,7 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function responseOf(error: CombinedError): { status?: number; retryAfter?: number } {
+function responseOf(error: WireError): { status?: number; retryAfter?: number } {
   const response = error.response as { status?: unknown; headers?: { get(name: string): string | null } } | undefined;
   if (!response || typeof response !== 'object') return {};
   return {
@@ -113,7 +123,7 @@ function closeCode(value: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-export function fromCombinedError(error: CombinedError, operationName?: string): ReportcastError {
+export function fromCombinedError(error: WireError, operationName?: string): ReportcastError {
   const { status, retryAfter } = responseOf(error);
   const first = error.graphQLErrors[0];
   if (first) {

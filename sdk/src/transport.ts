@@ -4,13 +4,20 @@
  * the caller's bearer token. Every failure leaves here as a ReportcastError; queries and idempotent
  * mutations are retried when the failure is transient.
  */
-import { Client, fetchExchange, subscriptionExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { Kind, type DocumentNode } from 'graphql';
 import { onEnd, pipe, subscribe } from 'wonka';
 import { pushIterator } from './async-queue.js';
 import { fromCombinedError, ReportcastError } from './errors.js';
 import { DEFAULT_RETRY, retryDelayMs, withRetry, type RetryHooks, type RetryOptions } from './retry.js';
+
+/**
+ * An operation's variables (urql's definition). The SDK's public declarations name no urql or
+ * wonka type: wonka's declarations need the DOM library, which a Node project does not have.
+ */
+export type AnyVariables = { [prop: string]: any } | void | undefined;
 
 export type TokenSource = { token: string; getToken?: never } | { getToken: () => string | Promise<string>; token?: never };
 
