@@ -4,6 +4,7 @@
  * under 78 characters where the standards ask for it (998 at most).
  */
 import { randomBytes } from 'node:crypto';
+import { transliterate } from '../../exports/writers/file-name.js';
 import type { EmailAttachment } from './message.js';
 
 export const CRLF = '\r\n';
@@ -165,10 +166,8 @@ function percentEncode(text: string): string {
 export function fileNameParams(param: 'filename' | 'name', fileName: string): string[] {
   const clean = fileName.replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/[/\\]/g, '_').trim() || 'attachment';
   const ascii = shorten(
-    clean
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+    // The same transliteration as download names (`東京レポート` → `DongJingrepoto`), not `______`.
+    transliterate(clean)
       .replace(/[^\x20-\x7E]/g, '_')
       .replace(/["\\]/g, '_'),
     60,

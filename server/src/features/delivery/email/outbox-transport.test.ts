@@ -327,4 +327,12 @@ describe('MIME encoders', () => {
     expect(parseParams(`attachment; ${params.join('; ')}`).params['filename*']).toBe(name);
     expect(fileNameParams('filename', 'plain.pdf')).toEqual(['filename="plain.pdf"']);
   });
+
+  it('gives a non-Latin file name a transliterated ASCII fallback, as downloads do', () => {
+    const params = fileNameParams('filename', '東京レポート_2026-12-06_20h26.pdf');
+    expect(params.at(-1)).toBe('filename="DongJingrepoto_2026-12-06_20h26.pdf"');
+    expect(parseParams(`attachment; ${params.join('; ')}`).params['filename*']).toBe('東京レポート_2026-12-06_20h26.pdf');
+    expect(fileNameParams('filename', 'Отчёт 🚀.csv').at(-1)).toBe('filename="Otchet rocket.csv"');
+    expect(fileNameParams('filename', 'a"b\\c.csv').at(-1)).toBe('filename="a_b_c.csv"');
+  });
 });

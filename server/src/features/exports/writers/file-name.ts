@@ -40,11 +40,12 @@ const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /**
- * ASCII approximation with the letters' case (any-ascii). An emoji becomes its short name
+ * ASCII approximation with the letters' case (any-ascii); also the email attachments' ASCII
+ * `filename` (delivery/email/mime.ts). An emoji becomes its short name
  * (`Launch 🚀 week` → `Launch rocket week`, `👩‍💻` → `woman computer`) instead of any-ascii's
  * `:rocket:`, whose colons no file name may hold; a space keeps it apart from a letter beside it.
  */
-function transliterate(text: string): string {
+export function transliterate(text: string): string {
   const spelled = text.replace(EMOJI, (emoji, offset: number, whole: string) => {
     const words = anyAscii(emoji).replace(/:+/g, ' ').trim();
     if (!words) return '';
