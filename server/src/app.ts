@@ -47,6 +47,7 @@ import { mountOpsRoutes } from './platform/ops-routes.js';
 import { observabilityPlugin, requestIdAndLog } from './graphql/observability.js';
 import { compileTrust, linkOrigin as linkOriginOf, listeningOrigin } from './platform/proxy-trust.js';
 import { securityHeaders } from './platform/security-headers.js';
+import { SecretBox } from './platform/secret-box.js';
 
 export interface Runtime {
   config: Config;
@@ -57,6 +58,8 @@ export interface Runtime {
   jwtSecret: string;
   /** HMAC key of download and unsubscribe links: DOWNLOAD_LINK_SECRET, or (outside production) derived from the JWT secret. */
   downloadSecret: string;
+  /** Seals file passwords: SECRETS_KEY, or (outside production) a key derived from the JWT secret. */
+  secrets: SecretBox;
   limits: DefinitionLimits;
   storage: ExportStorage;
   events: PgEventBus;
@@ -120,7 +123,8 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
   const events = new PgEventBus(db.url, log);
   const jwtSecret = resolveJwtSecret(config);
   const downloadSecret = config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex');
-  for (const secret of [jwtSecret, downloadSecret, config.mail.sendgridApiKey, config.s3?.secretAccessKey, config.clickhouse.password]) registerSecret(secret);
+  const secretsKey = config.secretsKey ?? createHash('sha256').update(`reportcast-secrets:${jwtSecret}`).digest('hex');
+  for (const secret of [jwtSecret, downloadSecret, secretsKey, config.mail.sendgridApiKey, config.s3?.secretAccessKey, config.clickhouse.password]) registerSecret(secret);
   return {
     config,
     log,
@@ -129,6 +133,7 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
     analytics,
     jwtSecret,
     downloadSecret,
+    secrets: new SecretBox(secretsKey),
     limits: config.reports,
     storage: openStorage(config),
     events,
@@ -201,6 +206,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         maxAttempts: config.worker.maxAttempts,
         storage: runtime.storage,
         downloadSecret: runtime.downloadSecret,
+        secrets: runtime.secrets,
         linkTtlSeconds: config.exports.linkTtlSeconds,
         maxActivePerTenant: config.exports.maxActivePerTenant,
       },
@@ -357,6 +363,7 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       storage: runtime.storage,
       limits: runtime.limits,
       pdfRowCap: config.exports.pdfRowCap,
+      secrets: runtime.secrets,
       log: runtime.log,
       metrics: runtime.metrics,
     },

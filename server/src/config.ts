@@ -27,6 +27,11 @@ export interface Config {
   jwtSecret: string | null;
   /** HMAC key of download and unsubscribe links; null: derived from the JWT secret (not in production). */
   downloadLinkSecret: string | null;
+  /**
+   * Key that seals stored secrets (file passwords of schedules and queued exports, AES-256-GCM);
+   * null: derived from the JWT secret, outside production only (requireServingConfig).
+   */
+  secretsKey: string | null;
   tokenTtlSeconds: number;
   reports: { maxRowLimit: number; maxRangeDays: number };
   graphql: { introspection: boolean; fieldSuggestions: boolean; maxDepth: number; maxCost: number; maxAliases: number };
@@ -127,7 +132,7 @@ export const ENV_VARS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL',
   'CLICKHOUSE_URL', 'CLICKHOUSE_USER', 'CLICKHOUSE_PASSWORD', 'CLICKHOUSE_DATABASE',
   'CLICKHOUSE_MAX_EXECUTION_SECONDS', 'CLICKHOUSE_TENANT_CONCURRENCY',
-  'JWT_SECRET', 'DOWNLOAD_LINK_SECRET', 'TOKEN_TTL_SECONDS', 'MAX_ROW_LIMIT', 'MAX_RANGE_DAYS',
+  'JWT_SECRET', 'DOWNLOAD_LINK_SECRET', 'SECRETS_KEY', 'TOKEN_TTL_SECONDS', 'MAX_ROW_LIMIT', 'MAX_RANGE_DAYS',
   'GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'RATE_LIMIT_PER_MINUTE',
   'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL', 'TRUST_PROXY', 'HSTS_MAX_AGE_SECONDS',
   'HTTP_MAX_BODY_KB', 'WS_MAX_MESSAGE_KB', 'GRAPHQL_MAX_DOCUMENT_KB', 'GRAPHQL_MAX_TOKENS', 'WS_AUTH_TIMEOUT_MS', 'FAILED_REQUESTS_PER_MINUTE',
@@ -215,6 +220,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DOWNLOAD_LINK_SECRET', 'must differ from JWT_SECRET');
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
+  const secretsKey = optionalSecret(env, 'SECRETS_KEY', mode);
+  if (mode === 'production' && secretsKey !== null && (secretsKey === jwtSecret || secretsKey === downloadLinkSecret)) {
+    // A leaked signing key must not also open every stored file password.
+    throw new ConfigError('SECRETS_KEY', 'must differ from JWT_SECRET and DOWNLOAD_LINK_SECRET');
+  }
   return {
     mode,
     host: str(env, 'HOST') ?? '0.0.0.0',
@@ -229,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     jwtSecret,
     downloadLinkSecret,
+    secretsKey,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 365 * 24 * 3600),
     reports: {
       maxRowLimit: int(env, 'MAX_ROW_LIMIT', 1_000_000, 1, 100_000_000),
@@ -312,6 +323,9 @@ export function requireServingConfig(config: Config): void {
   if (config.mode === 'production' && config.publicUrl === null) {
     throw new ConfigError('PUBLIC_URL', 'is required in production (NODE_ENV=production): the origin clients reach this server at, e.g. https://reports.example.com; download, email and unsubscribe links are built from it');
   }
+  if (config.mode === 'production' && config.secretsKey === null) {
+    throw new ConfigError('SECRETS_KEY', 'is required in production (NODE_ENV=production): 32+ random characters (`openssl rand -hex 32`), the key that seals file passwords; every API and worker process needs the same one, and changing it makes saved passwords unreadable');
+  }
 }
 
 const TRUST_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -360,6 +374,11 @@ function secret(env: Env, name: string, mode: Mode): string | null {
   const weak = mode === 'production' ? weakSecretReason(value) : null;
   if (weak) throw new ConfigError(name, `${weak}; generate one with \`openssl rand -hex 32\``);
   return value;
+}
+
+/** Like `secret`, but may be absent in every mode (its presence is checked where it is needed). */
+function optionalSecret(env: Env, name: string, mode: Mode): string | null {
+  return str(env, name) === undefined ? null : secret(env, name, mode);
 }
 
 function emailAddress(env: Env, name: string, fallback: string): string {

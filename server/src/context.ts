@@ -58,7 +58,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       preview: new PreviewService(deps.analytics, deps.limits),
       exports: new ExportService(em, deps.exports, reports, audit, deps.limits),
       audit,
-      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts),
+      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets),
     },
   };
 }

@@ -41,6 +41,13 @@ export type ColumnKind =
   /** Text (String, LowCardinality, UUID). */
   | 'STRING';
 
+/** How an export file is compressed; streamed, so any size takes the same memory. */
+export type Compression =
+  /** gzip: `name.csv.gz`, Content-Type application/gzip. */
+  | 'GZIP'
+  /** ZIP holding the file under its own name: `name.zip` containing `name.csv`, Content-Type application/zip. */
+  | 'ZIP';
+
 /** What to export: a saved report and a file format. */
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
@@ -71,6 +78,8 @@ export type CreateReportInput = {
 export type CreateScheduleInput = {
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
+  /** Compress every run's file: GZIP or ZIP. */
+  compression?: Compression | null | undefined;
   /** 5-field cron; or give preset. */
   cron?: string | null | undefined;
   /** EMAIL (default), S3 or BOTH. */
@@ -79,6 +88,8 @@ export type CreateScheduleInput = {
   description?: string | null | undefined;
   /** Subject, message and attachment policy of the emails. */
   emailConfig?: EmailConfigInput | null | undefined;
+  /** File-name template: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:…} {run_at:yyyy-MM-dd_HH'h'mm} {param:FIELD}, in the schedule's zone; the extension is added. An unknown token is BAD_USER_INPUT naming it. */
+  fileNameTemplate?: string | null | undefined;
   /** File format of each run (default PDF). */
   format?: ExportFormat | null | undefined;
   /** BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`. */
@@ -87,6 +98,8 @@ export type CreateScheduleInput = {
   name: string;
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: string | null | undefined;
+  /** Protect every run's file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way. */
+  password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
@@ -214,12 +227,16 @@ export type ExportFormat =
 export type ExportOptionsInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
   bom?: boolean | null | undefined;
+  /** Compress the file: GZIP (`name.csv.gz`) or ZIP (`name.zip` holding `name.csv`). */
+  compression?: Compression | null | undefined;
   /** CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time). */
   csvTimestamps?: CsvTimestampFormat | null | undefined;
   /** BCP 47 locale this export is written in for people, overriding the schedule's and the report's `locale`: numbers, dates and month names in PDF, XLSX date formats. CSV and JSON are locale-neutral and ignore it. */
   locale?: string | null | undefined;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: boolean | null | undefined;
+  /** Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again). */
+  password?: string | null | undefined;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
   timeZone?: string | null | undefined;
 };
@@ -533,6 +550,8 @@ export type UpdateReportInput = {
 export type UpdateScheduleInput = {
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
+  /** GZIP or ZIP; null: no compression. */
+  compression?: Compression | null | undefined;
   /** New 5-field cron (replaces the timetable). */
   cron?: string | null | undefined;
   /** EMAIL, S3 or BOTH. */
@@ -541,6 +560,8 @@ export type UpdateScheduleInput = {
   description?: string | null | undefined;
   /** Subject, message and attachment policy of the emails. */
   emailConfig?: EmailConfigInput | null | undefined;
+  /** New file-name template; null: back to the default name. */
+  fileNameTemplate?: string | null | undefined;
   /** New file format. */
   format?: ExportFormat | null | undefined;
   /** New BCP 47 locale for the runs; null goes back to the report's `locale`. */
@@ -549,10 +570,14 @@ export type UpdateScheduleInput = {
   name?: string | null | undefined;
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: string | null | undefined;
+  /** A new password for the runs' files (see CreateScheduleInput.password); left out: unchanged. */
+  password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
+  /** True: the runs' files are no longer password-protected (the stored password is deleted). */
+  removePassword?: boolean | null | undefined;
   /** The report to export. */
   reportId?: string | number | null | undefined;
   /** Bucket and key template (required for S3 and BOTH). */

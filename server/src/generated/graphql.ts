@@ -95,6 +95,13 @@ export type ColumnKind =
   /** Text (String, LowCardinality, UUID). */
   | 'STRING';
 
+/** How an export file is compressed; streamed, so any size takes the same memory. */
+export type Compression =
+  /** gzip: `name.csv.gz`, Content-Type application/gzip. */
+  | 'GZIP'
+  /** ZIP holding the file under its own name: `name.zip` containing `name.csv`, Content-Type application/zip. */
+  | 'ZIP';
+
 /** What to export: a saved report and a file format. */
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
@@ -125,6 +132,8 @@ export type CreateReportInput = {
 export type CreateScheduleInput = {
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Compress every run's file: GZIP or ZIP. */
+  compression?: InputMaybe<Compression>;
   /** 5-field cron; or give preset. */
   cron?: InputMaybe<Scalars['String']['input']>;
   /** EMAIL (default), S3 or BOTH. */
@@ -133,6 +142,8 @@ export type CreateScheduleInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Subject, message and attachment policy of the emails. */
   emailConfig?: InputMaybe<EmailConfigInput>;
+  /** File-name template: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:…} {run_at:yyyy-MM-dd_HH'h'mm} {param:FIELD}, in the schedule's zone; the extension is added. An unknown token is BAD_USER_INPUT naming it. */
+  fileNameTemplate?: InputMaybe<Scalars['String']['input']>;
   /** File format of each run (default PDF). */
   format?: InputMaybe<ExportFormat>;
   /** BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`. */
@@ -141,6 +152,8 @@ export type CreateScheduleInput = {
   name: Scalars['String']['input'];
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Protect every run's file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way. */
+  password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
   /** Email addresses (required for EMAIL and BOTH). */
@@ -357,6 +370,8 @@ export type Export = {
   checksum: Maybe<Scalars['String']['output']>;
   /** When it reached a terminal status. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** GZIP or ZIP when the file is compressed (a password-protected CSV, XLSX or JSON file is always a ZIP); null: the file as it is. */
+  compression: Maybe<Compression>;
   /** MIME type of the file. */
   contentType: Maybe<Scalars['String']['output']>;
   /** When it was requested. */
@@ -383,6 +398,8 @@ export type Export = {
   initiatedBy: Scalars['String']['output'];
   /** The run's effective BCP 47 locale: how the PDF, the XLSX date formats and the email write numbers, dates and month names (CSV and JSON are locale-neutral). The export's `locale` option, else the schedule's locale for a scheduled run, else the report's, else en-US. */
   locale: Scalars['String']['output'];
+  /** The file opens only with the password given when it was requested (PDF: AES-256 encrypted PDF; CSV, XLSX, JSON: inside an AES-256 ZIP). The password itself is never returned. */
+  passwordProtected: Scalars['Boolean']['output'];
   /** Rows and bytes written so far. */
   progress: ExportProgress;
   /** Null once the report is deleted. */
@@ -467,12 +484,16 @@ export type ExportFormat =
 export type ExportOptionsInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
   bom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Compress the file: GZIP (`name.csv.gz`) or ZIP (`name.zip` holding `name.csv`). */
+  compression?: InputMaybe<Compression>;
   /** CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time). */
   csvTimestamps?: InputMaybe<CsvTimestampFormat>;
   /** BCP 47 locale this export is written in for people, overriding the schedule's and the report's `locale`: numbers, dates and month names in PDF, XLSX date formats. CSV and JSON are locale-neutral and ignore it. */
   locale?: InputMaybe<Scalars['String']['input']>;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again). */
+  password?: InputMaybe<Scalars['String']['input']>;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1144,6 +1165,8 @@ export type Schedule = {
   __typename?: 'Schedule';
   /** Skip runs that fall on a weekend in the schedule's zone (execution SKIPPED). */
   businessDaysOnly: Scalars['Boolean']['output'];
+  /** GZIP or ZIP for every run's file (a protected CSV, XLSX or JSON file is always a ZIP); null: uncompressed. */
+  compression: Maybe<Compression>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** User id that created it. */
@@ -1162,6 +1185,8 @@ export type Schedule = {
   executions: ExecutionConnection;
   /** Consecutive failed runs; reaching SCHEDULE_AUTO_PAUSE_AFTER pauses the schedule. */
   failureCount: Scalars['Int']['output'];
+  /** File-name template of the runs, e.g. `{report}_{period_start:yyyy-MM-dd}`; null: the default name. The extension is always added. */
+  fileNameTemplate: Maybe<Scalars['String']['output']>;
   /** File format of each run. */
   format: ExportFormat;
   /** Schedule id. */
@@ -1176,6 +1201,8 @@ export type Schedule = {
   nextRunAt: Maybe<Scalars['DateTime']['output']>;
   /** Gets failure notices. */
   ownerEmail: Maybe<Scalars['String']['output']>;
+  /** Every run's file is password-protected. The password is stored encrypted and never returned; emails never carry it. */
+  passwordProtected: Scalars['Boolean']['output'];
   /** Why it was paused (by a user, or automatically after repeated failures). */
   pausedReason: Maybe<Scalars['String']['output']>;
   /** Email addresses each run is sent to. */
@@ -1419,6 +1446,8 @@ export type UpdateReportInput = {
 export type UpdateScheduleInput = {
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** GZIP or ZIP; null: no compression. */
+  compression?: InputMaybe<Compression>;
   /** New 5-field cron (replaces the timetable). */
   cron?: InputMaybe<Scalars['String']['input']>;
   /** EMAIL, S3 or BOTH. */
@@ -1427,6 +1456,8 @@ export type UpdateScheduleInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Subject, message and attachment policy of the emails. */
   emailConfig?: InputMaybe<EmailConfigInput>;
+  /** New file-name template; null: back to the default name. */
+  fileNameTemplate?: InputMaybe<Scalars['String']['input']>;
   /** New file format. */
   format?: InputMaybe<ExportFormat>;
   /** New BCP 47 locale for the runs; null goes back to the report's `locale`. */
@@ -1435,10 +1466,14 @@ export type UpdateScheduleInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** A new password for the runs' files (see CreateScheduleInput.password); left out: unchanged. */
+  password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** True: the runs' files are no longer password-protected (the stored password is deleted). */
+  removePassword?: InputMaybe<Scalars['Boolean']['input']>;
   /** The report to export. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
   /** Bucket and key template (required for S3 and BOTH). */

@@ -87,7 +87,12 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     let released = false;
     await measureExport(sql, deps.metrics, exportId, async () => {
       try {
-        await exportRunner.run(exportId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, shutdown: helpers.abortSignal });
+        // An on-demand export's file password travels sealed in the payload, and goes with the job.
+        const sealed = (payload as { password?: unknown }).password;
+        await exportRunner.run(exportId, {
+          attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, shutdown: helpers.abortSignal,
+          sealedPassword: typeof sealed === 'string' ? sealed : null,
+        });
       } catch (error) {
         if (error instanceof ExportReleased) {
           released = true;

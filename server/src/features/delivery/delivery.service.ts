@@ -198,6 +198,7 @@ export class DeliveryService {
       fileSize: size,
       attachment,
       contentType: record.contentType ?? 'application/octet-stream',
+      passwordProtected: record.passwordProtected,
       downloadUrl,
       linkExpiresAt,
       unsubscribeUrl: `${deps.baseUrl}/unsubscribe?token=${encodeURIComponent(signUnsubscribeToken(deps.secret, schedule.id, delivery.target))}`,
@@ -255,7 +256,8 @@ export class DeliveryService {
 export function s3Key(schedule: ScheduleEntity, record: ExportEntity, execution: ExecutionEntity): string {
   const date = fileTimePart(execution.scheduledFor, schedule.timeZone); // 2026-12-06_20h26, as in file names
   const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
-  const ext = (record.fileName ?? '').split('.').pop() || record.format.toLowerCase();
+  // The stored file's whole extension: `csv.gz` for a gzipped CSV, `zip` for a ZIP (export-file.ts).
+  const ext = record.storageKey?.split('/').pop()?.split('.').slice(1).join('.') || record.format.toLowerCase();
   return schedule.s3Config!.keyTemplate
     .replaceAll('{tenant}', schedule.tenantId)
     .replaceAll('{report}', slug(record.reportName))

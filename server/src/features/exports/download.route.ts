@@ -49,8 +49,9 @@ export function downloadHandler(deps: DownloadRouteDeps) {
       .record({ tenantId: record.tenantId, userId: claim.issuedTo ?? 'download-link' }, 'export.download', 'export', record.id, { fileName: record.fileName })
       .catch((error: Error) => deps.log.warn('audit of a download failed', { error: error.message }));
     const fileName = record.fileName ?? 'export';
-    // The report's own name (any script) in filename*, its ASCII form in filename.
-    const disposition = contentDisposition(fileName, displayFileName(fileName, record.reportName));
+    // The report's own name (any script) in filename*, its ASCII form in filename; a name from a
+    // schedule's file-name template is offered as it was rendered.
+    const disposition = contentDisposition(fileName, record.fileNameTemplate ? undefined : displayFileName(fileName, record.reportName));
     const presigned = await deps.storage.presignedGetUrl(record.storageKey, {
       expiresInSeconds: PRESIGNED_REDIRECT_SECONDS, fileName, contentDisposition: disposition, contentType: record.contentType ?? 'application/octet-stream',
     });

@@ -22,8 +22,9 @@ import { validateDefinition, type NormalizedDefinition } from '../reports/valida
 import { exportBody } from './export-body.js';
 import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
-import { exportFileName } from './writers/file-name.js';
-import { CONTENT_TYPES, EXTENSIONS } from './writers/writer.js';
+import { planExportFile, type ExportFileInput, type TemplateContext } from './export-file.js';
+import { createPackager } from './writers/packaging.js';
+import { SecretUnreadableError, type SecretBox } from '../../platform/secret-box.js';
 import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -65,6 +66,8 @@ export interface ExportRunnerDeps {
   storage: ExportStorage;
   limits: DefinitionLimits;
   pdfRowCap: number;
+  /** Opens file passwords sealed with SECRETS_KEY (job payloads, schedules). */
+  secrets: SecretBox;
   log: Logger;
 }
 
@@ -73,6 +76,8 @@ export interface JobAttempt {
   maxAttempts: number;
   /** Fires when the worker's shutdown grace period is over: release the export instead of finishing it. */
   shutdown?: AbortSignal;
+  /** An on-demand export's file password, sealed (context `export:<id>`): it lives only in the job's payload. */
+  sealedPassword?: string | null;
 }
 
 /** Counts and hashes the bytes on their way to storage. */
@@ -89,9 +94,9 @@ class Meter extends Transform {
   }
 }
 
-export function storageKey(e: Pick<ExportEntity, 'tenantId' | 'id' | 'format' | 'options'>): string {
-  const ext = e.format === 'JSON' && e.options.ndjson ? 'ndjson' : EXTENSIONS[e.format];
-  return `exports/${e.tenantId}/${e.id}.${ext}`;
+/** `exports/<tenant>/<id>.<ext>`, the extension the packaged file's (`csv.gz`, `zip`): see export-file.ts. */
+export function storageKey(e: ExportFileInput): string {
+  return planExportFile(e).storageKey;
 }
 
 export class ExportRunner {
@@ -111,7 +116,7 @@ export class ExportRunner {
     const record = await this.deps.em.fork().findOneOrFail(ExportEntity, { id: exportId });
     const started = performance.now();
     try {
-      await this.produce(record, started, job.shutdown);
+      await this.produce(record, started, job.shutdown, job.sealedPassword);
     } catch (error) {
       // Aborted by shutdown wherever it was (count query included): released, not failed.
       if (error instanceof ExportReleased || (job.shutdown?.aborted && !(error instanceof PermanentExportError))) {
@@ -123,7 +128,7 @@ export class ExportRunner {
     }
   }
 
-  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal): Promise<void> {
+  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal, sealedPassword?: string | null): Promise<void> {
     const { analytics, storage, limits } = this.deps;
     if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
     const checked = validateDefinition(record.definition, limits);
@@ -140,6 +145,10 @@ export class ExportRunner {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
     }
+    // The file's name, type and packaging, and its password: decided before any work, so a
+    // password that cannot be read fails the export at once, and never yields an unprotected file.
+    const file = planExportFile(record, record.fileNameTemplate ? await this.templateContext(record, definition) : null);
+    const password = record.passwordProtected ? await this.filePassword(record, sealedPassword) : null;
     const abort = new AbortController();
     const release = () => abort.abort(new ExportReleased(record.id));
     if (shutdown?.aborted) release();
@@ -150,12 +159,15 @@ export class ExportRunner {
     const truncated = counted > definition.rowLimit;
     await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
 
-    const key = storageKey(record);
-    const contentType = record.format === 'JSON' && record.options.ndjson ? 'application/x-ndjson; charset=utf-8' : CONTENT_TYPES[record.format];
+    const key = file.storageKey;
+    const contentType = file.contentType;
     const timeZone = record.timeZone;
     const meter = new Meter();
     const body = new PassThrough();
     meter.pipe(body);
+    // Compression or an encrypted ZIP between the writer and the meter: the meter counts (and
+    // hashes) the bytes stored, so progress, size and checksum are the packaged file's.
+    const packager = createPackager(meter, { packaging: file.packaging, entryName: file.entryName, password });
     const upload = storage.put(key, body, contentType, abort.signal);
     // A failed upload stops the query; its error, not the abort it causes, is the reason to report.
     let uploadError: unknown = null;
@@ -171,7 +183,7 @@ export class ExportRunner {
       csv,
       signal: abort.signal,
       writer: {
-        output: meter,
+        output: packager.input,
         columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
         meta: {
           reportName: record.reportName,
@@ -185,7 +197,7 @@ export class ExportRunner {
           totalRows: rowsTotal,
           truncated,
         },
-        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap },
+        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
       },
     });
 
@@ -210,10 +222,11 @@ export class ExportRunner {
       await exportFile.run((rows) => {
         rowsWritten += rows;
       });
+      await packager.done;
       const stored = await upload;
       clearInterval(ticker);
       await flushing;
-      const fileName = exportFileName(record.reportName, record.asOf, timeZone, key.split('.').pop()!);
+      const fileName = file.fileName;
       const done = await this.sql(
         `WITH done AS (
            UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, bytes_written = ?, file_size = ?, checksum = ?,
@@ -233,6 +246,7 @@ export class ExportRunner {
       const storageFailure = uploadError;
       clearInterval(ticker);
       exportFile.abort();
+      packager.abort();
       meter.destroy();
       body.destroy();
       await upload.catch(() => undefined);
@@ -250,6 +264,31 @@ export class ExportRunner {
       clearInterval(ticker);
       shutdown?.removeEventListener('abort', release);
     }
+  }
+
+  /**
+   * The file's password: from the job's payload (an on-demand export) or its schedule (a scheduled
+   * one), opened with SECRETS_KEY. Never null: an export promised protection fails rather than
+   * produce an unprotected file.
+   */
+  private async filePassword(record: ExportEntity, sealedPassword: string | null | undefined): Promise<string> {
+    try {
+      if (sealedPassword) return this.deps.secrets.open(sealedPassword, `export:${record.id}`);
+      if (record.scheduleId) {
+        const [row] = await this.sql<{ password_ciphertext: string | null }>('SELECT password_ciphertext FROM schedules WHERE id = ?', [record.scheduleId]);
+        if (row?.password_ciphertext) return this.deps.secrets.open(row.password_ciphertext, `schedule:${record.scheduleId}`);
+      }
+    } catch (error) {
+      if (error instanceof SecretUnreadableError) throw new PermanentExportError('PASSWORD_UNAVAILABLE', 'The file password could not be read (SECRETS_KEY changed?): set the password again');
+      throw error;
+    }
+    throw new PermanentExportError('PASSWORD_UNAVAILABLE', 'The file was to be password-protected, but its password is no longer available (an export keeps it only with its job; a schedule until it is removed): export again with a password');
+  }
+
+  /** What a file-name template reads beyond the record: the schedule's name and the run's window. */
+  private async templateContext(record: ExportEntity, definition: NormalizedDefinition): Promise<TemplateContext> {
+    const [row] = record.scheduleId ? await this.sql<{ name: string }>('SELECT name FROM schedules WHERE id = ?', [record.scheduleId]) : [];
+    return { scheduleName: row?.name ?? '', definition, window: resolveTimeWindow(definition, record.asOf, record.timeZone) };
   }
 
   private async settleFailure(record: ExportEntity, error: unknown, job: JobAttempt): Promise<void> {

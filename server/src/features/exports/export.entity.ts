@@ -2,6 +2,7 @@ import { BigIntType, Entity, Formula, PrimaryKey, Property } from '@mikro-orm/co
 import { randomUUID } from 'node:crypto';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from './writers/writer.js';
+import type { Compression } from './writers/packaging.js';
 
 export const EXPORT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -45,6 +46,21 @@ export class ExportEntity {
 
   @Property({ type: 'text' })
   format!: ExportFormat;
+
+  /** GZIP (`name.csv.gz`) or ZIP (`name.zip` holding `name.csv`); null: the file as it is. */
+  @Property({ type: 'text', nullable: true })
+  compression: Compression | null = null;
+
+  /**
+   * The file opens only with a password (PDF: AES-256 PDF; others: AES-256 ZIP). The password is
+   * not in this table: see migration 0012.
+   */
+  @Property({ type: 'boolean', fieldName: 'password_protected' })
+  passwordProtected: boolean = false;
+
+  /** The schedule's file-name template when the run was enqueued (file-name-template.ts). */
+  @Property({ type: 'text', fieldName: 'file_name_template', nullable: true })
+  fileNameTemplate: string | null = null;
 
   @Property({ type: 'json' })
   options: ExportOptions = {};

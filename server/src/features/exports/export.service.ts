@@ -20,6 +20,8 @@ import { normalizeLocale, runLocale } from './run-locale.js';
 import { normalizeTimeZone } from '../calendar/time-zones.js';
 import type { ExportFormat } from './writers/writer.js';
 import { isUuid } from '../../graphql/ids.js';
+import type { SecretBox } from '../../platform/secret-box.js';
+import { COMPRESSIONS, packagingOf, packagingProblem, passwordProblem, type Compression } from './writers/packaging.js';
 
 /** graphile-worker runs lower numbers first: people waiting on a download go before schedules. */
 export const PRIORITY = { ON_DEMAND: 0, SCHEDULED: 10 } as const;
@@ -34,6 +36,8 @@ export interface ExportServiceDeps {
   maxAttempts: number;
   storage: ExportStorage;
   downloadSecret: string;
+  /** Seals an export's file password into its job's payload (SECRETS_KEY). */
+  secrets: SecretBox;
   linkTtlSeconds: number;
   /** PENDING + PROCESSING exports a tenant may have started from the API at once (schedules are not counted against it). */
   maxActivePerTenant: number;
@@ -59,6 +63,17 @@ export interface NewExport {
   locale: string;
   retryOf?: string | null;
   priority: number;
+  /** GZIP or ZIP; null/absent: the file as it is. */
+  compression?: Compression | null;
+  /** The file needs a password to open; give `sealPassword` for an on-demand export (a schedule keeps its own). */
+  passwordProtected?: boolean;
+  /** A schedule's file-name template, snapshotted. */
+  fileNameTemplate?: string | null;
+  /**
+   * Seals the password for the export's id (context `export:<id>`): it goes into the job's payload
+   * only, never into the exports table, and is gone with the job.
+   */
+  sealPassword?: ((exportId: string) => string) | null;
 }
 
 /**
@@ -66,7 +81,9 @@ export interface NewExport {
  * accepted export is never lost and a job never points at nothing. Shared with schedules.
  */
 export async function enqueueExport(em: EntityManager, input: NewExport, maxAttempts: number, maxActive?: number): Promise<ExportEntity> {
-  const { priority, ...fields } = input;
+  const { priority, sealPassword, ...fields } = input;
+  // Recorded as what the file is: a protected CSV, XLSX or JSON file is a ZIP whatever was asked.
+  fields.compression = packagingOf(input.format, input.compression ?? null, input.passwordProtected ?? false).container === 'ZIP' ? 'ZIP' : input.compression ?? null;
   return em.transactional(async (tx) => {
     if (maxActive !== undefined) await assertActiveBelow(tx, input.tenantId, maxActive);
     const record = Object.assign(new ExportEntity(), {
@@ -77,8 +94,8 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
     });
     await tx.persistAndFlush(record);
     await tx.getConnection().execute(
-      `SELECT graphile_worker.add_job('export__run', json_build_object('exportId', ?::text), job_key => ?, priority => ?, max_attempts => ?)`,
-      [record.id, `export:${record.id}`, priority, maxAttempts],
+      `SELECT graphile_worker.add_job('export__run', json_strip_nulls(json_build_object('exportId', ?::text, 'password', ?::text)), job_key => ?, priority => ?, max_attempts => ?)`,
+      [record.id, sealPassword ? sealPassword(record.id) : null, `export:${record.id}`, priority, maxAttempts],
       'all',
       tx.getTransactionContext(),
     );
@@ -91,14 +108,16 @@ export async function enqueueExport(em: EntityManager, input: NewExport, maxAtte
  * the scheduler uses when thousands of schedules fire in the same minute (one statement per
  * batch, see tick.service.ts). `source` names a CTE with the columns id, tenant_id, report_id,
  * schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of,
- * time_zone, locale, retry_of and priority. The caller must read `new_jobs` (its `n`, the jobs added):
+ * time_zone, locale, retry_of, priority, compression, password_protected and file_name_template. The caller must read `new_jobs` (its `n`, the jobs added):
  * PostgreSQL only runs a read-only CTE that is referenced.
  */
 export function insertExportsFrom(source: string, maxAttempts: number): string {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, not ${maxAttempts}`);
   return `new_exports AS (
-       INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of, max_attempts)
-       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of, ${maxAttempts} FROM ${source}),
+       INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of,
+                            compression, password_protected, file_name_template, max_attempts)
+       SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of,
+              compression, password_protected, file_name_template, ${maxAttempts} FROM ${source}),
      new_jobs AS (
        SELECT count(*)::int AS n FROM graphile_worker.add_jobs(array(
          SELECT ROW('export__run', json_build_object('exportId', s.id::text), NULL, NULL, ${maxAttempts}, 'export:' || s.id::text, s.priority, NULL)::graphile_worker.job_spec
@@ -168,9 +187,13 @@ export class ExportService {
     return keysetPage(this.em, ExportEntity, scope, 'createdAt', first, after);
   }
 
-  async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
+  async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportCreateOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
     const report = await this.reports.get(viewer, input.reportId);
-    const options = this.checkOptions(input.format, input.options ?? {});
+    // The password and compression are taken out here: neither belongs in the options JSON.
+    const { password, compression, ...formatOptions } = input.options ?? {};
+    const file = checkFileProtection(input.format, compression ?? null, password ?? null, 'input.options');
+    const options = this.checkOptions(input.format, formatOptions);
+    const secrets = this.deps.secrets;
     const checked = validateDefinition(report.definition, this.limits);
     if (!checked.valid) {
       throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: `report.definition.${e.path}`, message: e.message })));
@@ -189,8 +212,11 @@ export class ExportService {
       timeZone: runTimeZone({ definitionZone: checked.definition.timeZone, exportOverride: options.timeZone }),
       locale: runLocale({ definitionLocale: checked.definition.locale, exportOverride: options.locale }),
       priority: PRIORITY.ON_DEMAND,
+      compression: file.compression,
+      passwordProtected: file.password !== null,
+      sealPassword: file.password !== null ? (id) => secrets.seal(file.password!, `export:${id}`) : null,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
-    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy } }));
+    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, compression: record.compression, passwordProtected: record.passwordProtected } }));
   }
 
   async cancel(viewer: Viewer, id: string): Promise<ExportEntity> {
@@ -219,6 +245,10 @@ export class ExportService {
       throw new BadUserInputError(`Only FAILED or CANCELLED exports can be retried; this one is ${old.status}`, [{ path: 'id', message: `export is ${old.status}` }]);
     }
     if (!old.reportId && !old.scheduleId) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
+    // An on-demand export's password went with its job; a scheduled one's is on the schedule.
+    if (old.passwordProtected && !old.scheduleId) {
+      throw new BadUserInputError('A password-protected export cannot be retried: its password is not kept. Export again with the password', [{ path: 'id', message: 'password not kept' }]);
+    }
     return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
       tenantId: old.tenantId,
       initiatedBy: viewer.userId,
@@ -234,6 +264,9 @@ export class ExportService {
       locale: old.locale,
       retryOf: old.id,
       priority: PRIORITY.ON_DEMAND,
+      compression: old.compression,
+      passwordProtected: old.passwordProtected,
+      fileNameTemplate: old.fileNameTemplate,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
     (record) => ({ action: 'export.retry', targetType: 'export', targetId: record.id, details: { retryOf: old.id } }));
   }
@@ -296,4 +329,22 @@ export class ExportService {
       ...(options.csvTimestamps ? { csvTimestamps: options.csvTimestamps } : {}),
     };
   }
+}
+
+/** createExport's options: the format options, plus the file's compression and password. */
+export type ExportCreateOptions = ExportOptions & { compression?: Compression | null; password?: string | null };
+
+/**
+ * Checks a file's compression and password for a format (exports and schedules alike): a typed
+ * BAD_USER_INPUT naming `<path>.password` or `<path>.compression` when they cannot be used.
+ */
+export function checkFileProtection(format: ExportFormat, compression: Compression | null, password: string | null, path: string): { compression: Compression | null; password: string | null } {
+  const problems = [];
+  if (compression !== null && !(COMPRESSIONS as readonly string[]).includes(compression)) problems.push({ path: `${path}.compression`, message: `GZIP or ZIP, not ${String(compression)}` });
+  const passwordIssue = password !== null ? passwordProblem(password, format) : null;
+  if (passwordIssue) problems.push({ path: `${path}.password`, message: passwordIssue });
+  const combination = packagingProblem(format, compression, password !== null);
+  if (combination) problems.push({ path: `${path}.compression`, message: combination });
+  if (problems.length) throw new BadUserInputError(`Invalid file protection: ${problems[0]!.path.split('.').pop()} ${problems[0]!.message}`, problems);
+  return { compression, password };
 }

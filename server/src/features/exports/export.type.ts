@@ -4,11 +4,21 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CSV_TIMESTAMP_FORMATS, EXPORT_STATUSES, TRIGGERS, type CsvTimestampFormat, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import type { ExportFormat } from './writers/writer.js';
 import { enumOf } from '../../graphql/enums.js';
+import { COMPRESSIONS, type Compression } from './writers/packaging.js';
 
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
 export const ExportStatusEnum = enumOf(EXPORT_STATUSES);
 export const ExportTriggerEnum = enumOf(TRIGGERS);
 export const CsvTimestampFormatEnum = enumOf(CSV_TIMESTAMP_FORMATS);
+export const CompressionEnum = enumOf(COMPRESSIONS);
+registerEnumType(CompressionEnum, {
+  name: 'Compression',
+  description: 'How an export file is compressed; streamed, so any size takes the same memory.',
+  valuesConfig: {
+    GZIP: { description: 'gzip: `name.csv.gz`, Content-Type application/gzip.' },
+    ZIP: { description: 'ZIP holding the file under its own name: `name.zip` containing `name.csv`, Content-Type application/zip.' },
+  },
+});
 registerEnumType(CsvTimestampFormatEnum, {
   name: 'CsvTimestampFormat',
   description: 'How a CSV export writes date-times, always in the export\'s `timeZone`.',
@@ -98,6 +108,12 @@ export class Export {
   @Field(() => String, { description: 'Name the file downloads as.', nullable: true })
   fileName!: string | null;
 
+  @Field(() => CompressionEnum, { nullable: true, description: 'GZIP or ZIP when the file is compressed (a password-protected CSV, XLSX or JSON file is always a ZIP); null: the file as it is.' })
+  compression!: Compression | null;
+
+  @Field(() => Boolean, { description: 'The file opens only with the password given when it was requested (PDF: AES-256 encrypted PDF; CSV, XLSX, JSON: inside an AES-256 ZIP). The password itself is never returned.' })
+  passwordProtected!: boolean;
+
   @Field(() => Float, { description: 'File size in bytes.', nullable: true })
   fileSize!: number | null;
 
@@ -166,6 +182,12 @@ export class ExportOptionsInput {
 
   @Field(() => CsvTimestampFormatEnum, { nullable: true, description: 'CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time).' })
   csvTimestamps?: CsvTimestampFormat | null;
+
+  @Field(() => CompressionEnum, { nullable: true, description: 'Compress the file: GZIP (`name.csv.gz`) or ZIP (`name.zip` holding `name.csv`).' })
+  compression?: Compression | null;
+
+  @Field(() => String, { nullable: true, description: 'Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again).' })
+  password?: string | null;
 }
 
 @InputType({ description: 'What to export: a saved report and a file format.' })

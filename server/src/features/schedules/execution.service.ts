@@ -69,6 +69,10 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     timeZone: schedule.timeZone,
     locale,
     priority: triggeredBy === 'MANUAL' ? PRIORITY.ON_DEMAND : PRIORITY.SCHEDULED,
+    // The password stays on the schedule (sealed); the run reads it from there.
+    compression: schedule.compression,
+    passwordProtected: schedule.passwordCiphertext !== null,
+    fileNameTemplate: schedule.fileNameTemplate,
   }, maxAttempts);
   await tx.getConnection().execute('UPDATE schedule_executions SET export_id = ?, started_at = now() WHERE id = ?', [record.id, id], 'all', tx.getTransactionContext());
   return tx.findOneOrFail(ExecutionEntity, { id }, { refresh: true });

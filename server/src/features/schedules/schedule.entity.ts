@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { ExportFormat } from '../exports/writers/writer.js';
+import type { Compression } from '../exports/writers/packaging.js';
 
 export type DeliveryMethod = 'EMAIL' | 'S3' | 'BOTH';
 export type ScheduleStatus = 'ACTIVE' | 'PAUSED';
@@ -47,6 +48,21 @@ export class ScheduleEntity {
 
   @Property({ type: 'text' })
   format!: ExportFormat;
+
+  /** GZIP or ZIP for every run's file; null: the file as it is. */
+  @Property({ type: 'text', nullable: true })
+  compression: Compression | null = null;
+
+  /**
+   * The runs' file password sealed with SECRETS_KEY (platform/secret-box.ts, context
+   * `schedule:<id>`); null: unprotected. Never returned by the API, never sent with a file.
+   */
+  @Property({ type: 'text', fieldName: 'password_ciphertext', nullable: true })
+  passwordCiphertext: string | null = null;
+
+  /** File-name template of the runs (exports/writers/file-name-template.ts); null: the default name. */
+  @Property({ type: 'text', fieldName: 'file_name_template', nullable: true })
+  fileNameTemplate: string | null = null;
 
   @Property({ type: 'text' })
   delivery!: DeliveryMethod;

@@ -17,7 +17,9 @@ type ExecutionNode = Execution & { entity: ExecutionEntity };
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function toSchedule(s: ScheduleEntity): ScheduleNode {
-  return { ...s, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {} };
+  // The sealed password stays on the entity: the API says only whether there is one.
+  const { passwordCiphertext, ...fields } = s;
+  return { ...fields, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null };
 }
 
 function toExecution(e: ExecutionEntity): ExecutionNode {

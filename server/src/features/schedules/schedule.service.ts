@@ -18,6 +18,9 @@ import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, t
 import { startExecution } from './execution.service.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
+import type { SecretBox } from '../../platform/secret-box.js';
+import { packagingProblem, passwordProblem, type Compression } from '../exports/writers/packaging.js';
+import { FileNameTemplateError, templateParams } from '../exports/writers/file-name-template.js';
 
 export const MAX_RECIPIENTS = 50;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
@@ -41,6 +44,14 @@ export interface ScheduleFields {
   skipIfEmpty?: boolean | null;
   businessDaysOnly?: boolean | null;
   ownerEmail?: string | null;
+  /** undefined: unchanged; null: no compression. */
+  compression?: Compression | null;
+  /** A new file password (sealed before it is kept); undefined or null: unchanged. */
+  password?: string | null;
+  /** True: the files are no longer protected. */
+  removePassword?: boolean | null;
+  /** undefined: unchanged; null or '': the default name. */
+  fileNameTemplate?: string | null;
 }
 
 
@@ -65,6 +76,8 @@ export class ScheduleService {
     private readonly reports: ReportService,
     private readonly audit: AuditService,
     private readonly maxAttempts: number,
+    /** Seals the file password (SECRETS_KEY); it is opened only by the export run. */
+    private readonly secrets: SecretBox,
   ) {}
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
@@ -203,9 +216,10 @@ export class ScheduleService {
         return undefined;
       }
     };
+    let report = null;
     if (creating || input.reportId) {
       if (!input.reportId) problems.push({ path: 'input.reportId', message: 'is required' });
-      else await this.reports.get(viewer, input.reportId); // NOT_FOUND for another tenant's report
+      else report = await this.reports.get(viewer, input.reportId); // NOT_FOUND for another tenant's report
     }
     const name = input.name?.trim();
     if ((creating || input.name != null) && (!name || name.length > 200)) problems.push({ path: 'input.name', message: 'must be 1 to 200 characters' });
@@ -241,6 +255,7 @@ export class ScheduleService {
       if (owner.length === 0) problems.push({ path: 'input.ownerEmail', message: 'not an email address' });
       else ownerEmail = owner[0]!;
     }
+    const file = await this.checkFile(viewer, s, input, creating, report, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
     if (input.reportId) s.reportId = input.reportId;
@@ -258,7 +273,51 @@ export class ScheduleService {
     if (input.skipIfEmpty != null) s.skipIfEmpty = input.skipIfEmpty;
     if (input.businessDaysOnly != null) s.businessDaysOnly = input.businessDaysOnly;
     s.ownerEmail = ownerEmail;
+    s.compression = file.compression;
+    s.fileNameTemplate = file.fileNameTemplate;
+    if (file.password === null) s.passwordCiphertext = null;
+    else if (file.password !== undefined) s.passwordCiphertext = this.secrets.seal(file.password, `schedule:${s.id}`);
     if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;
+  }
+
+  /**
+   * The runs' compression, password and file-name template, checked together with the format they
+   * will apply to. `password`: a new one to seal, null to remove it, undefined to keep the stored one
+   * (which is opened and checked again when the format changes to PDF, whose passwords are stricter).
+   */
+  private async checkFile(viewer: Viewer, s: ScheduleEntity, input: ScheduleFields, creating: boolean, report: { definition: { filters?: { field: string }[] | null } } | null, problems: FieldError[]): Promise<{ compression: Compression | null; password: string | null | undefined; fileNameTemplate: string | null }> {
+    const format = input.format ?? (creating ? 'PDF' : s.format);
+    const compression = input.compression !== undefined ? input.compression : creating ? null : s.compression;
+    let password: string | null | undefined = input.removePassword ? null : input.password ?? undefined;
+    if (input.removePassword && input.password != null) problems.push({ path: 'input.password', message: 'give a password or removePassword, not both' });
+    if (typeof password === 'string') {
+      const issue = passwordProblem(password, format);
+      if (issue) problems.push({ path: 'input.password', message: issue });
+    } else if (password === undefined && !creating && s.passwordCiphertext && format === 'PDF' && s.format !== 'PDF') {
+      const kept = this.secrets.open(s.passwordCiphertext, `schedule:${s.id}`);
+      const issue = passwordProblem(kept, 'PDF');
+      if (issue) problems.push({ path: 'input.format', message: `the schedule's password cannot protect a PDF (${issue}): give a new password` });
+    }
+    const protectedFile = typeof password === 'string' || (password === undefined && !creating && s.passwordCiphertext !== null);
+    const combination = packagingProblem(format, compression, protectedFile);
+    if (combination) problems.push({ path: 'input.compression', message: combination });
+    if (creating && password === null) password = undefined;
+
+    let fileNameTemplate = creating ? null : s.fileNameTemplate;
+    if (input.fileNameTemplate !== undefined) fileNameTemplate = input.fileNameTemplate?.trim() || null;
+    if (fileNameTemplate !== null && (input.fileNameTemplate !== undefined || input.reportId)) {
+      try {
+        const params = templateParams(fileNameTemplate);
+        const definition = (report ?? (await this.reports.get(viewer, s.reportId))).definition;
+        const filtered = new Set((definition.filters ?? []).map((f) => f.field));
+        const unknown = params.find((p) => !filtered.has(p));
+        if (unknown) problems.push({ path: 'input.fileNameTemplate', message: `{param:${unknown}}: the report has no filter on "${unknown}"` });
+      } catch (error) {
+        if (!(error instanceof FileNameTemplateError)) throw error;
+        problems.push({ path: 'input.fileNameTemplate', message: error.message });
+      }
+    }
+    return { compression, password, fileNameTemplate };
   }
 
   private async save(em: EntityManager, schedule: ScheduleEntity): Promise<ScheduleEntity> {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
-import { ExportFormatEnum } from '../exports/export.type.js';
+import { CompressionEnum, ExportFormatEnum } from '../exports/export.type.js';
+import type { Compression } from '../exports/writers/packaging.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import type { AttachmentPolicy, DeliveryMethod, DeliveryStatus, ExecutionStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
@@ -117,6 +118,9 @@ export class Schedule {
   @Field(() => String, { description: 'IANA time zone.' }) timezone!: string;
   @Field(() => String, { description: "BCP 47 locale its runs' files and emails are written in; null uses the report's `locale`.", nullable: true }) locale!: string | null;
   @Field(() => ExportFormatEnum, { description: 'File format of each run.' }) format!: ExportFormat;
+  @Field(() => CompressionEnum, { description: 'GZIP or ZIP for every run\'s file (a protected CSV, XLSX or JSON file is always a ZIP); null: uncompressed.', nullable: true }) compression!: Compression | null;
+  @Field(() => Boolean, { description: 'Every run\'s file is password-protected. The password is stored encrypted and never returned; emails never carry it.' }) passwordProtected!: boolean;
+  @Field(() => String, { description: 'File-name template of the runs, e.g. `{report}_{period_start:yyyy-MM-dd}`; null: the default name. The extension is always added.', nullable: true }) fileNameTemplate!: string | null;
   @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.' }) emailConfig!: EmailConfigShape;
@@ -178,6 +182,9 @@ export class CreateScheduleInput {
   @Field(() => String, { description: 'IANA time zone the timetable is read in (default UTC).', nullable: true, defaultValue: 'UTC' }) timezone?: string | null;
   @Field(() => String, { description: "BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`.", nullable: true }) locale?: string | null;
   @Field(() => ExportFormatEnum, { description: 'File format of each run (default PDF).', nullable: true, defaultValue: 'PDF' }) format?: ExportFormat | null;
+  @Field(() => CompressionEnum, { description: 'Compress every run\'s file: GZIP or ZIP.', nullable: true }) compression?: Compression | null;
+  @Field(() => String, { description: 'Protect every run\'s file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way.', nullable: true }) password?: string | null;
+  @Field(() => String, { description: 'File-name template: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:…} {run_at:yyyy-MM-dd_HH\'h\'mm} {param:FIELD}, in the schedule\'s zone; the extension is added. An unknown token is BAD_USER_INPUT naming it.', nullable: true }) fileNameTemplate?: string | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
@@ -197,6 +204,10 @@ export class UpdateScheduleInput {
   @Field(() => String, { description: 'New IANA time zone.', nullable: true }) timezone?: string | null;
   @Field(() => String, { description: "New BCP 47 locale for the runs; null goes back to the report's `locale`.", nullable: true }) locale?: string | null;
   @Field(() => ExportFormatEnum, { description: 'New file format.', nullable: true }) format?: ExportFormat | null;
+  @Field(() => CompressionEnum, { description: 'GZIP or ZIP; null: no compression.', nullable: true }) compression?: Compression | null;
+  @Field(() => String, { description: 'A new password for the runs\' files (see CreateScheduleInput.password); left out: unchanged.', nullable: true }) password?: string | null;
+  @Field(() => Boolean, { description: 'True: the runs\' files are no longer password-protected (the stored password is deleted).', nullable: true }) removePassword?: boolean | null;
+  @Field(() => String, { description: 'New file-name template; null: back to the default name.', nullable: true }) fileNameTemplate?: string | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;

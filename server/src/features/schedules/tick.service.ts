@@ -185,8 +185,13 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
      started AS (
        SELECT r.export_id AS id, r.tenant_id, r.report_id, r.schedule_id, r.report_name, r.definition, r.format,
               jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
-              r.scheduled_for AS as_of, r.time_zone, r.locale, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority
-       FROM runs r JOIN inserted i ON i.export_id = r.export_id),
+              r.scheduled_for AS as_of, r.time_zone, r.locale, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority,
+              -- The file's packaging and name template as the schedule has them now (locked above);
+              -- its password stays on the schedule, read by the run.
+              -- (a protected CSV, XLSX or JSON file is a ZIP whatever the compression: packaging.ts).
+              CASE WHEN sc.password_ciphertext IS NOT NULL AND r.format <> 'PDF' THEN 'ZIP' ELSE sc.compression END AS compression,
+              sc.password_ciphertext IS NOT NULL AS password_protected, sc.file_name_template
+       FROM runs r JOIN inserted i ON i.export_id = r.export_id JOIN schedules sc ON sc.id = r.schedule_id),
      ${insertExportsFrom('started', options.maxAttempts)},
      -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run.
      ran AS (SELECT schedule_id, count(*) AS runs, max(scheduled_for) AS scheduled_for FROM inserted WHERE status IN ('RUNNING', 'FAILED') GROUP BY schedule_id),

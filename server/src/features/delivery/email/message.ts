@@ -59,7 +59,15 @@ export interface ReportEmailInput {
   timeZone?: string;
   /** The run's locale (default en-US): how counts, sizes and times in the email are written. */
   locale?: string;
+  /**
+   * The file opens only with a password. The email says so, and never carries the password: it is
+   * agreed with the sender another way (a file and its password never travel in the same message).
+   */
+  passwordProtected?: boolean;
 }
+
+/** What a protected file's email says about the password (and all it says). */
+export const PROTECTED_FILE_NOTE = 'The file is protected with the password agreed with the sender; the password is not in this email.';
 
 export interface FailureEmailInput {
   scheduleName: string;
@@ -298,6 +306,10 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
   } else {
     deliveryText = `The file ${fileLine} could not be attached; open Reportcast to download it.`;
     deliveryHtml = [cell(escapeHtml(deliveryText))];
+  }
+  if (input.passwordProtected) {
+    deliveryText += `\n${PROTECTED_FILE_NOTE}`;
+    deliveryHtml.push(cell(`🔒 ${escapeHtml(PROTECTED_FILE_NOTE)}`));
   }
 
   const details: Array<[string, string]> = [

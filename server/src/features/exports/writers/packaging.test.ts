@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../../test/support/pdf-text.js';
 import { createWriter } from './create-writer.js';
@@ -19,6 +18,7 @@ import {
 } from './packaging.js';
 import type { ExportFormat, WriterOptions } from './writer.js';
 import { collector, COLUMNS, META, ROWS, volumeRows, VOLUME_COLUMNS } from './writer-test-kit.js';
+import { pythonZipEntries, zipJsEntries } from './zip.test-kit.js';
 
 const PASSWORD = 'horse 東京 Ελληνικά'; // any text for a ZIP
 const PDF_PASSWORD = 'Correct-Horse 42!';
@@ -63,40 +63,8 @@ async function writeFile(...args: Parameters<typeof writeBoth>): Promise<Buffer>
 
 const plainOf = (format: ExportFormat, opts: Parameters<typeof writeFile>[2] = {}) => writeFile(format, packagingOf(format, null, false), opts);
 
-/** The entries of a ZIP as Python's zipfile reads them: name, flag bits, compression and content (base64). */
-function pythonZip(zip: Buffer): { name: string; flags: number; compressType: number; content?: string; error?: string }[] {
-  const path = join(dir, `py-${Math.random().toString(36).slice(2)}.zip`);
-  writeFileSync(path, zip);
-  const script = `
-import base64, json, sys, zipfile
-out = []
-with zipfile.ZipFile(sys.argv[1]) as z:
-    for info in z.infolist():
-        entry = {"name": info.filename, "flags": info.flag_bits, "compressType": info.compress_type}
-        try:
-            entry["content"] = base64.b64encode(z.read(info)).decode()
-        except Exception as e:
-            entry["error"] = type(e).__name__ + ": " + str(e)
-        out.append(entry)
-print(json.dumps(out))`;
-  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 1 << 30 })) as ReturnType<typeof pythonZip>;
-}
-
-async function zipJsRead(zip: Buffer, password?: string): Promise<{ name: string; encrypted: boolean; content: Buffer }[]> {
-  const reader = new ZipReader(new BlobReader(new Blob([zip])));
-  try {
-    const entries = await reader.getEntries();
-    const out = [];
-    for (const entry of entries) {
-      if (entry.directory) continue;
-      const content = await entry.getData(new Uint8ArrayWriter(), password === undefined ? {} : { password });
-      out.push({ name: entry.filename, encrypted: entry.encrypted, content: Buffer.from(content) });
-    }
-    return out;
-  } finally {
-    await reader.close();
-  }
-}
+const pythonZip = pythonZipEntries;
+const zipJsRead = zipJsEntries;
 
 describe('GZIP', () => {
   it.each(['CSV', 'JSON'] as const)('%s: gunzips to the bytes of the uncompressed export', async (format) => {
