@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatBytes, formatDateTime, formatDuration, formatEta, formatNumber, formatPercent, formatRelativeTime } from './format';
+import { canonicalLocale, formatBytes, formatDateTime, formatDuration, formatEta, formatNumber, formatPercent, formatRelativeTime, localeSample } from './format';
 
 describe('formatNumber', () => {
   it('adds thousands separators', () => {
@@ -73,5 +73,26 @@ describe('formatPercent', () => {
     expect(formatPercent(100)).toBe('100%');
     expect(formatPercent(150)).toBe('100%');
     expect(formatPercent(null)).toBe('0%');
+  });
+});
+
+describe('locales', () => {
+  it('formats numbers for a locale, en-US by default', () => {
+    expect(formatNumber(1234.5, 'de-DE')).toBe('1.234,5');
+    expect(formatNumber(1234567, 'fr-FR')).toBe('1\u202f234\u202f567');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatNumber(1234.5, 'not a tag')).toBe('1,234.5');
+  });
+  it('canonicalizes tags the way the server does', () => {
+    expect(canonicalLocale('de-de')).toBe('de-DE');
+    expect(canonicalLocale(' ja ')).toBe('ja');
+    expect(canonicalLocale('de_DE')).toBeNull();
+    expect(canonicalLocale('tlh')).toBeNull();
+    expect(canonicalLocale('')).toBeNull();
+  });
+  it('shows a sample of a locale', () => {
+    expect(localeSample('de-DE')).toBe('1.234,5 · 6. Dezember 2026');
+    expect(localeSample('ja-JP')).toBe('1,234.5 · 2026年12月6日');
+    expect(localeSample('??')).toBe('');
   });
 });

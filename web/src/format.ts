@@ -1,14 +1,53 @@
 /** Pure display helpers: numbers, bytes, durations and times. */
 
-const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** The locale a report is read in when it names none (the server's default too). */
+export const DEFAULT_LOCALE = 'en-US';
 
-/** 1234567 → "1,234,567"; 1234.5678 → "1,234.57"; null → "—". */
-export function formatNumber(value: number | string | null | undefined): string {
+/** Common locales offered in the builder and export options; any other BCP 47 tag may be typed. */
+export const COMMON_LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'sv-SE', 'pl-PL', 'ja-JP', 'zh-CN', 'ko-KR', 'hi-IN', 'ar-EG'];
+
+/**
+ * A BCP 47 tag in its canonical spelling (`de-de` → `de-DE`), or null when it is malformed or
+ * Intl has no number formats for it: the same rule as the server's (exports/run-locale.ts).
+ */
+export function canonicalLocale(tag: string): string | null {
+  const trimmed = tag.trim();
+  if (!trimmed || trimmed.length > 64) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(trimmed);
+    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : null;
+  } catch {
+    return null;
+  }
+}
+
+const numberFormats = new Map<string, { int: Intl.NumberFormat; dec: Intl.NumberFormat }>();
+
+function numberFormatsOf(locale: string): { int: Intl.NumberFormat; dec: Intl.NumberFormat } {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    const safe = canonicalLocale(locale) ?? DEFAULT_LOCALE;
+    f = { int: new Intl.NumberFormat(safe, { maximumFractionDigits: 0 }), dec: new Intl.NumberFormat(safe, { maximumFractionDigits: 2 }) };
+    numberFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** 1234567 → "1,234,567"; 1234.5678 → "1,234.57" (de-DE "1.234,57"); null → "—". */
+export function formatNumber(value: number | string | null | undefined, locale: string = DEFAULT_LOCALE): string {
   if (value === null || value === undefined || value === '') return '—';
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n)) return String(value);
-  return Number.isInteger(n) ? intFmt.format(n) : decFmt.format(n);
+  const f = numberFormatsOf(locale);
+  return Number.isInteger(n) ? f.int.format(n) : f.dec.format(n);
+}
+
+/** What a locale looks like: `1.234,5 · 6. Dezember 2026` for de-DE; '' for an unusable tag. */
+export function localeSample(locale: string): string {
+  const safe = canonicalLocale(locale);
+  if (!safe) return '';
+  const day = Date.UTC(2026, 11, 6);
+  return `${new Intl.NumberFormat(safe).format(1234.5)} · ${new Intl.DateTimeFormat(safe, { timeZone: 'UTC', dateStyle: 'long' }).format(day)}`;
 }
 
 /** 0 → "0 B", 1536 → "1.5 KB", 5_242_880 → "5.0 MB". */

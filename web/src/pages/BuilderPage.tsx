@@ -20,7 +20,7 @@ import { PreviewCard } from '../components/reports/PreviewCard';
 import { ErrorBanner, friendlyError } from '../components/reports/ErrorBanner';
 import { ExportPanel } from '../components/exports/ExportPanel';
 import { browserZone } from '../components/schedules/util';
-import { formatRelativeTime } from '../format';
+import { canonicalLocale, DEFAULT_LOCALE, formatRelativeTime } from '../format';
 import { href, navigate } from '../router';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -271,11 +271,12 @@ function Builder({ reportId }: { reportId: string | null }) {
             <button type="button" onClick={() => edit((x) => ({ ...x, filters: [...x.filters, { field: '', op: 'EQ', value: '', values: [] }] }))}>+ Add filter</button>
           </section>
 
-          <TimeSection range={draft.range} timeZone={draft.timeZone} weekStart={draft.weekStart} errors={errors}
+          <TimeSection range={draft.range} timeZone={draft.timeZone} locale={draft.locale} weekStart={draft.weekStart} errors={errors}
             grains={draft.dimensions.map((d) => d.grain)}
             timeColumn={timeCols.length === 0 ? null : columns.find((c) => c.name === table?.defaultTimeColumn)?.label ?? table?.defaultTimeColumn ?? null}
             onRange={(range) => edit((x) => ({ ...x, range }))}
             onTimeZone={(timeZone) => edit((x) => ({ ...x, timeZone }))}
+            onLocale={(locale) => edit((x) => ({ ...x, locale }))}
             onWeekStart={(weekStart) => edit((x) => ({ ...x, weekStart }))} />
           {timeCols.length === 0 && draft.range.kind !== 'all' && <span className="hint">This table has no time column.</span>}
 
@@ -314,11 +315,12 @@ function Builder({ reportId }: { reportId: string | null }) {
         <div className="builder-side">
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
             preview={shownValidation?.valid ? preview : undefined} rowLimit={debounced?.rowLimit} dataPage={dataPage} page={page} pageSize={PAGE}
+            locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             grains={Object.fromEntries(draft.dimensions.filter((d) => d.grain).map((d) => [dimensionKey(d), d.grain]))}
             onPrevious={() => setCursors((c) => c.slice(0, -1))}
             onNext={() => preview?.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} />
           {reportId ? (
-            <ExportPanel reportId={reportId} reportTimeZone={saved?.definition.timeZone || 'UTC'} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
+            <ExportPanel reportId={reportId} reportTimeZone={saved?.definition.timeZone || 'UTC'} reportLocale={saved?.definition.locale || DEFAULT_LOCALE} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
           ) : (
             <section className="card"><h2>Download report</h2><p className="muted">Save the report to download it as CSV, Excel, PDF or JSON.</p></section>
           )}

@@ -5,9 +5,14 @@
 import { useMemo, useState } from 'react';
 import type { CsvTimestampFormat, ExportFormat } from '../../generated/graphql';
 import { TimeZoneInput } from '../schedules/TimeZoneInput';
+import { LocaleInput } from '../reports/LocaleInput';
 import { formatIso, wallTimeIn } from '../../wall-time';
 
-export interface ExportTimeOptions { timeZone: string; csvTimestamps: CsvTimestampFormat }
+/** `locale` '' keeps the report's; PDF and XLSX only (CSV and JSON are locale-neutral). */
+export interface ExportTimeOptions { timeZone: string; csvTimestamps: CsvTimestampFormat; locale: string }
+
+/** Formats written for people, in a locale; the others are machine formats. */
+export const LOCALIZED_FORMATS: ExportFormat[] = ['PDF', 'XLSX'];
 
 const FORMAT_NOTES: Record<ExportFormat, (zone: string) => string> = {
   CSV: (zone) => `Date-times are written in ${zone}; dates are calendar dates.`,
@@ -19,13 +24,17 @@ const FORMAT_NOTES: Record<ExportFormat, (zone: string) => string> = {
 interface Props {
   format: ExportFormat;
   reportTimeZone: string;
+  /** The saved report's locale (en-US when it names none). */
+  reportLocale: string;
   value: ExportTimeOptions;
   disabled?: boolean;
   onChange(next: ExportTimeOptions): void;
 }
 
-export function ExportOptions({ format, reportTimeZone, value, disabled, onChange }: Props) {
+export function ExportOptions({ format, reportTimeZone, reportLocale, value, disabled, onChange }: Props) {
   const [changing, setChanging] = useState(value.timeZone !== reportTimeZone);
+  const [changingLocale, setChangingLocale] = useState(value.locale !== '');
+  const locale = value.locale.trim() || reportLocale;
   const zone = value.timeZone.trim() || reportTimeZone;
   // Examples from the clock now, in the file's zone, so the choice shows what the cells will hold.
   const example = useMemo(() => {
@@ -46,6 +55,23 @@ export function ExportOptions({ format, reportTimeZone, value, disabled, onChang
         </div>
       )}
       <span className="hint">{FORMAT_NOTES[format](zone)}</span>
+      {LOCALIZED_FORMATS.includes(format) ? (
+        <>
+          <p className="export-zone" data-testid="export-locale">
+            Numbers and dates read as in <strong>{locale}</strong>
+            {locale === reportLocale && <span className="muted"> (the report’s locale)</span>}
+            {!changingLocale && <> <button type="button" className="link" disabled={disabled} onClick={() => setChangingLocale(true)}>Change for this file</button></>}
+          </p>
+          {changingLocale && (
+            <div className="toolbar">
+              <LocaleInput label="Locale for this file" value={value.locale} placeholder={reportLocale} disabled={disabled} onChange={(next) => onChange({ ...value, locale: next })} />
+              <button type="button" className="link" disabled={disabled} onClick={() => { onChange({ ...value, locale: '' }); setChangingLocale(false); }}>Use the report’s locale</button>
+            </div>
+          )}
+        </>
+      ) : (
+        <span className="hint">{format} is a machine format: numbers and dates are written the same in every locale.</span>
+      )}
       {format === 'CSV' && (
         <fieldset className="radios stacked" disabled={disabled}>
           <legend>Date-times in the CSV</legend>

@@ -7,9 +7,9 @@ import { useMutation, useSubscription } from '@apollo/client/react';
 import type { ExportFormat, ExportUpdatedSubscription } from '../../generated/graphql';
 import { CANCEL_EXPORT, CREATE_EXPORT, EXPORT_UPDATED, RETRY_EXPORT } from './documents';
 import { ErrorBanner } from '../reports/ErrorBanner';
-import { ExportOptions, type ExportTimeOptions } from './ExportOptions';
+import { ExportOptions, LOCALIZED_FORMATS, type ExportTimeOptions } from './ExportOptions';
 import { isZone } from '../schedules/util';
-import { formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
+import { canonicalLocale, DEFAULT_LOCALE, formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
 
 type ExportState = ExportUpdatedSubscription['exportUpdated'];
 const FORMATS: { id: ExportFormat; label: string }[] = [
@@ -32,13 +32,15 @@ interface Props {
   reportId: string;
   /** The saved report's zone: the file's unless changed for it. */
   reportTimeZone: string;
+  /** The saved report's locale: the PDF's and XLSX's unless changed for the file. */
+  reportLocale?: string;
   disabled?: boolean;
   disabledReason?: string;
 }
 
-export function ExportPanel({ reportId, reportTimeZone, disabled, disabledReason }: Props) {
+export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason }: Props) {
   const [format, setFormat] = useState<ExportFormat>('CSV');
-  const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL' });
+  const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL', locale: '' });
   // A report saved with another zone: the file follows it unless this file's zone was changed.
   const followed = useRef(reportTimeZone);
   useEffect(() => {
@@ -46,6 +48,8 @@ export function ExportPanel({ reportId, reportTimeZone, disabled, disabledReason
     followed.current = reportTimeZone;
   }, [reportTimeZone]);
   const zoneOk = isZone(timeOptions.timeZone.trim());
+  const localeOverride = LOCALIZED_FORMATS.includes(format) ? timeOptions.locale.trim() : '';
+  const localeOk = localeOverride === '' || canonicalLocale(localeOverride) !== null;
   const [current, setCurrent] = useState<ExportState | null>(null);
   const [error, setError] = useState<unknown>(null);
   const downloaded = useRef(new Set<string>());
@@ -77,6 +81,7 @@ export function ExportPanel({ reportId, reportTimeZone, disabled, disabledReason
       const options = {
         timeZone: timeOptions.timeZone.trim(),
         ...(format === 'CSV' ? { csvTimestamps: timeOptions.csvTimestamps } : {}),
+        ...(localeOverride ? { locale: localeOverride } : {}),
       };
       const res = await createExport({ variables: { input: { reportId, format, options } } });
       if (res.data) setCurrent(res.data.createExport);
@@ -119,19 +124,19 @@ export function ExportPanel({ reportId, reportTimeZone, disabled, disabledReason
             {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
           </select>
         </label>
-        <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : undefined}>
+        <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || !localeOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : !localeOk ? 'Type a locale such as de-DE.' : undefined}>
           {createState.loading ? 'Starting…' : 'Download'}
         </button>
         {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
         {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
-      <ExportOptions format={format} reportTimeZone={reportTimeZone} value={timeOptions} disabled={running} onChange={setTimeOptions} />
+      <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
       <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
       {current && (
         <div className="export-progress" data-testid="export-progress" aria-live="polite">
           <div className="export-progress-head">
             <span className={`badge ${current.status}`} data-testid="export-status">{current.status.toLowerCase()}</span>
-            <span className="muted">{current.format}{current.timeZone && <> · times in <span data-testid="export-time-zone">{current.timeZone}</span></>}</span>
+            <span className="muted">{current.format}{current.timeZone && <> · times in <span data-testid="export-time-zone">{current.timeZone}</span></>}{LOCALIZED_FORMATS.includes(current.format) && current.locale && <> · <span data-testid="export-locale-used">{current.locale}</span></>}</span>
             <strong data-testid="export-percent">{formatPercent(percent)}</strong>
           </div>
           <div className="progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(percent)}>

@@ -23,6 +23,8 @@ interface Props {
   page: number;
   pageSize: number;
   grains: Record<string, string | null | undefined>;
+  /** The report's locale: numbers in the table read as they will in its PDF. */
+  locale?: string;
   onPrevious(): void;
   onNext(): void;
 }
@@ -40,7 +42,7 @@ export function PreviewWindow({ preview }: { preview: Preview }) {
   );
 }
 
-export function PreviewCard({ updating, validation, error, preview, rowLimit, dataPage, page, pageSize, grains, onPrevious, onNext }: Props) {
+export function PreviewCard({ updating, validation, error, preview, rowLimit, dataPage, page, pageSize, grains, locale, onPrevious, onNext }: Props) {
   const rangeFrom = preview && preview.totalCount > 0 ? dataPage * pageSize + 1 : 0;
   const rangeTo = preview ? dataPage * pageSize + preview.rows.length : 0;
   const invalid = validation && !validation.valid;
@@ -67,7 +69,7 @@ export function PreviewCard({ updating, validation, error, preview, rowLimit, da
           {preview.rows.length === 0 ? (
             <p className="empty">No rows match. Try a wider time range or fewer filters.</p>
           ) : (
-            <PreviewTable columns={preview.columns} rows={preview.rows} timeZone={preview.timeZone} grains={grains} />
+            <PreviewTable columns={preview.columns} rows={preview.rows} timeZone={preview.timeZone} grains={grains} locale={locale} />
           )}
           <div className="pager">
             <span data-testid="preview-range">Rows {formatNumber(rangeFrom)}–{formatNumber(rangeTo)} of {formatNumber(preview.totalCount)}</span>

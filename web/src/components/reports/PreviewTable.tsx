@@ -25,9 +25,9 @@ function timeColumn(rows: unknown[], j: number, timeZone: string): TimeColumn {
   };
 }
 
-function cell(value: unknown, kind: ColumnKind, grain: string | null | undefined, wall: WallTime | null | undefined, tc: TimeColumn | undefined): string {
+function cell(value: unknown, kind: ColumnKind, grain: string | null | undefined, wall: WallTime | null | undefined, tc: TimeColumn | undefined, locale: string | undefined): string {
   if (value === null || value === undefined) return '—';
-  if (kind === 'NUMBER') return formatNumber(value as number | string);
+  if (kind === 'NUMBER') return formatNumber(value as number | string, locale);
   if (kind === 'BOOLEAN') return value ? 'true' : 'false';
   if (kind === 'DATETIME' && typeof value === 'string') {
     if (!wall) return value;
@@ -46,9 +46,11 @@ interface Props {
   timeZone: string;
   /** Time grain of each bucketed output column, by column name. */
   grains?: Record<string, string | null | undefined>;
+  /** The report's locale for numbers (default en-US). */
+  locale?: string;
 }
 
-export function PreviewTable({ columns, rows, timeZone, grains = {} }: Props) {
+export function PreviewTable({ columns, rows, timeZone, grains = {}, locale }: Props) {
   const times = columns.map((c, j) => (c.type === 'DATETIME' ? timeColumn(rows, j, timeZone) : undefined));
   return (
     <div className="table-scroll">
@@ -75,7 +77,7 @@ export function PreviewTable({ columns, rows, timeZone, grains = {} }: Props) {
                   const raw = typeof v === 'string' && (c.type === 'DATE' || c.type === 'DATETIME') ? v : undefined;
                   return (
                     <td key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined} data-value={raw} title={raw}>
-                      {cell(v, c.type, grains[c.name], times[j]?.walls[i], times[j])}
+                      {cell(v, c.type, grains[c.name], times[j]?.walls[i], times[j], locale)}
                     </td>
                   );
                 })}

@@ -1,9 +1,10 @@
 /**
- * The builder's "Time" section: the zone the report reads time in, the time range (named periods,
+ * The builder's "Time" section: the zone the report reads time in, the locale it is read in, the time range (named periods,
  * whole days, rolling time, custom, between dates) and the first day of the week when weeks matter.
  */
 import type { TimeUnit, WeekStart } from '../../generated/graphql';
 import { TimeZoneInput } from '../schedules/TimeZoneInput';
+import { LocaleInput } from './LocaleInput';
 import { browserZone } from '../schedules/util';
 import { FieldError } from './FieldError';
 import {
@@ -13,6 +14,8 @@ import {
 interface Props {
   range: DraftRange;
   timeZone: string;
+  /** BCP 47 locale ('' = en-US). */
+  locale: string;
   weekStart: WeekStart;
   /** Grains of the report's dimensions (weeks matter for WEEK). */
   grains: (string | null | undefined)[];
@@ -21,12 +24,13 @@ interface Props {
   errors: Record<string, string[]>;
   onRange(next: DraftRange): void;
   onTimeZone(zone: string): void;
+  onLocale(locale: string): void;
   onWeekStart(w: WeekStart): void;
 }
 
 const GROUPS = [...new Set(RANGE_CHOICES.map((c) => c.group))];
 
-export function TimeSection({ range, timeZone, weekStart, grains, timeColumn, errors, onRange, onTimeZone, onWeekStart }: Props) {
+export function TimeSection({ range, timeZone, locale, weekStart, grains, timeColumn, errors, onRange, onTimeZone, onLocale, onWeekStart }: Props) {
   const mine = browserZone();
   const zone = timeZone.trim() || 'UTC';
   const choice = choiceOf(range);
@@ -39,6 +43,8 @@ export function TimeSection({ range, timeZone, weekStart, grains, timeColumn, er
       <TimeZoneInput label="Time zone" value={timeZone} onChange={onTimeZone} error={zoneError}
         note={<>Days, weeks and months, the time range and every date and time of this report are read in this zone.
           {timeZone !== mine && <> <button type="button" className="link" onClick={() => onTimeZone(mine)}>Use {mine} (this browser)</button></>}</>} />
+      <LocaleInput value={locale} onChange={onLocale} error={errors.locale?.join('; ')}
+        note="How numbers, dates and month names read in the preview, PDF, Excel and emails (a schedule or a download may choose another). CSV and JSON stay locale-neutral." />
 
       <label>
         <span>Time range {timeColumn && <span className="hint">on {timeColumn}</span>}</span>

@@ -23,7 +23,7 @@ export const BUILDER_REPORT = graphql(`
     report(id: $id) {
       id name description tags isPublic updatedAt rowLimit
       definition {
-        source rowLimit timeZone weekStart raw
+        source rowLimit timeZone locale weekStart raw
         dimensions { field grain alias }
         measures { fn field alias }
         filters { field op value values }

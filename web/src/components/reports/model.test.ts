@@ -65,6 +65,17 @@ describe('toDefinition', () => {
     expect(toDefinition(d, table).raw).toBeUndefined();
   });
 
+  it('names a locale only when one is chosen, and reads it back', () => {
+    const d = emptyDraft('usage_events');
+    d.measures = [{ fn: 'COUNT', field: '', alias: '' }];
+    expect(toDefinition(d, table).locale).toBeUndefined();
+    d.locale = ' de-DE ';
+    const def = toDefinition(d, table);
+    expect(def.locale).toBe('de-DE');
+    expect(fromDefinition({ ...def, locale: 'de-DE' } as Parameters<typeof fromDefinition>[0]).locale).toBe('de-DE');
+    expect(fromDefinition({ source: 'usage_events' } as Parameters<typeof fromDefinition>[0]).locale).toBe('');
+  });
+
   it('round-trips through fromDefinition', () => {
     const d = emptyDraft('usage_events');
     d.dimensions = [{ field: 'timestamp', grain: 'DAY', alias: '' }];

@@ -24,6 +24,8 @@ export interface Draft {
   range: DraftRange;
   /** IANA zone the report reads time in: buckets, the range, wall times in filters, every time shown. */
   timeZone: string;
+  /** BCP 47 locale people read the report in ('' = none named: en-US); numbers and dates in PDF, XLSX, email, preview. */
+  locale: string;
   weekStart: WeekStart;
   /** Without measures: list rows as they are instead of one row per distinct combination. */
   raw: boolean;
@@ -52,7 +54,7 @@ export function opsFor(kind: ColumnKind | undefined, nullable = true): FilterOp[
 
 /** A new report reads time in `timeZone` (the builder passes the browser's zone). */
 export function emptyDraft(source = '', timeZone = 'UTC'): Draft {
-  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000' };
+  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, locale: '', weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000' };
 }
 
 export function dimensionKey(d: DraftDimension): string {
@@ -94,6 +96,7 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
   const kindOf = (f: string) => table?.columns.find((c) => c.name === f)?.kind;
   const def: ReportDefinitionInput = { source: d.source, timeZone: d.timeZone.trim() };
   if (d.weekStart !== 'MONDAY') def.weekStart = d.weekStart;
+  if (d.locale.trim()) def.locale = d.locale.trim();
   if (d.raw && d.measures.length === 0 && d.dimensions.length > 0) def.raw = true;
   if (d.dimensions.length) def.dimensions = d.dimensions.map((x) => ({ field: x.field, grain: x.grain || null, alias: x.alias.trim() || null }));
   if (d.measures.length) def.measures = d.measures.map((m) => ({ fn: m.fn, field: m.field || null, alias: m.alias.trim() || null }));
@@ -122,6 +125,7 @@ export function fromDefinition(def: SavedDefinition): Draft {
   // Saved before reports had zones: UTC, which is what they meant.
   const d = emptyDraft(def.source, def.timeZone || 'UTC');
   d.weekStart = def.weekStart ?? 'MONDAY';
+  d.locale = def.locale ?? '';
   d.raw = !!def.raw;
   d.dimensions = (def.dimensions ?? []).map((x) => ({ field: x.field, grain: x.grain ?? '', alias: x.alias ?? '' }));
   d.measures = (def.measures ?? []).map((m) => ({ fn: m.fn, field: m.field ?? '', alias: m.alias ?? '' }));
@@ -145,7 +149,7 @@ export function pathLabel(path: string): string {
   const fields: Record<string, string> = { field: 'column', fn: 'function', op: 'operator', grain: 'time grain', alias: 'alias', key: 'column', direction: 'direction', value: 'value', values: 'value' };
   const top: Record<string, string> = {
     rowLimit: 'Row limit', source: 'Table', timeRange: 'Time range', from: 'from', to: 'to', last: 'last', rolling: 'rolling', period: 'period',
-    n: 'count', unit: 'unit', timeZone: 'Time zone', weekStart: 'Week start', raw: 'Row listing',
+    n: 'count', unit: 'unit', timeZone: 'Time zone', locale: 'Locale', weekStart: 'Week start', raw: 'Row listing',
   };
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
