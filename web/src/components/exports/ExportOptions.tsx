@@ -59,7 +59,7 @@ export function ExportOptions({ format, reportTimeZone, reportLocale, value, dis
         <>
           <p className="export-zone" data-testid="export-locale">
             Numbers and dates read as in <strong>{locale}</strong>
-            {locale === reportLocale && <span className="muted"> (the report’s locale)</span>}
+            {locale === reportLocale ? <span className="muted"> (the report’s locale)</span> : <span className="muted"> (the report’s is {reportLocale})</span>}
             {!changingLocale && <> <button type="button" className="link" disabled={disabled} onClick={() => setChangingLocale(true)}>Change for this file</button></>}
           </p>
           {changingLocale && (
