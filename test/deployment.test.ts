@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ENV_VARS, REPO_ROOT, loadConfig } from '../server/src/config.js';
+import { ENV_VARS, REPO_ROOT, loadConfig, requireServingConfig } from '../server/src/config.js';
 import { analyticsSchemaSql } from '../server/src/features/demo/analytics-schema.js';
 
 interface Service {
@@ -85,11 +85,13 @@ describe('docker-compose.yml', () => {
       // Secrets are required from the operator, never defaulted in the file.
       expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
       expect(env.DOWNLOAD_LINK_SECRET).toMatch(/^\$\{DOWNLOAD_LINK_SECRET:\?/);
+      expect(env.SECRETS_KEY).toMatch(/^\$\{SECRETS_KEY:\?/);
       expect(() => interpolate(env.JWT_SECRET!, {})).toThrow(/JWT_SECRET is required/);
       const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v), {
-        JWT_SECRET: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', DOWNLOAD_LINK_SECRET: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+        JWT_SECRET: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', DOWNLOAD_LINK_SECRET: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', SECRETS_KEY: '9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a49',
       })]));
       const config = loadConfig(resolved);
+      expect(() => requireServingConfig(config)).not.toThrow();
       expect(config.mode).toBe('production');
       expect(config.databaseUrl).toBe('postgres://reportcast:reportcast@postgres:5432/reportcast');
       expect(config.clickhouse).toMatchObject({ url: 'http://clickhouse:8123', username: 'reportcast', database: 'reportcast' });

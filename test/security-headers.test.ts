@@ -30,7 +30,7 @@ beforeAll(async () => {
     startTestApp({ seedRows: 500 }),
     spawnServer('api', {
       NODE_ENV: 'production', PUBLIC_URL: 'https://reports.example.test', DATABASE_URL: prodDb.url, DATA_DIR: prodDir.path,
-      JWT_SECRET: randomBytes(32).toString('hex'), DOWNLOAD_LINK_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'), DOWNLOAD_LINK_SECRET: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex'),
     }),
   ]);
 }, 120_000);

@@ -9,6 +9,7 @@ const EXPECTED_REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 const SECRET = '8f3b1c9e2a7d4f60b5e1c8a93d2f7e4b';
 const LINK_SECRET = 'c4e9a1f7b3d2086e5a9c1b7f3e2d4a68';
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, DOWNLOAD_LINK_SECRET: LINK_SECRET };
+const SEALING_KEY = '5e1f0c9a7d2b4e8f6a3c1d0b9e7f5a2c';
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -354,7 +355,19 @@ describe('issue 15: limits before authentication, proxies, public URL, HSTS', ()
 
   it('serving in production needs PUBLIC_URL; loading the configuration (CLI commands) does not', () => {
     expect(() => requireServingConfig(loadConfig(PRODUCTION))).toThrow(/^PUBLIC_URL: is required in production/);
-    expect(() => requireServingConfig(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com' }))).not.toThrow();
+    expect(() => requireServingConfig(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com', SECRETS_KEY: SEALING_KEY }))).not.toThrow();
     expect(() => requireServingConfig(loadConfig({}))).not.toThrow();
+  });
+
+  it('serving in production needs SECRETS_KEY (it seals file passwords), a real one, not another secret', () => {
+    const serving = { ...PRODUCTION, PUBLIC_URL: 'https://reports.example.com' };
+    expect(() => requireServingConfig(loadConfig(serving))).toThrow(/^SECRETS_KEY: is required in production .*seals file passwords/);
+    expect(loadConfig({ ...serving, SECRETS_KEY: SEALING_KEY }).secretsKey).toBe(SEALING_KEY);
+    expect(loadConfig(serving).secretsKey).toBeNull(); // CLI commands load without it
+    expect(loadConfig({}).secretsKey).toBeNull(); // development: derived from the JWT secret
+    expect(configError({ ...serving, SECRETS_KEY: 'too-short' }).message).toMatch(/^SECRETS_KEY: must be at least 32 characters/);
+    expect(configError({ ...serving, SECRETS_KEY: 'abababababababababababababababab' }).variable).toBe('SECRETS_KEY');
+    expect(configError({ ...serving, SECRETS_KEY: SECRET }).message).toMatch(/^SECRETS_KEY: must differ from JWT_SECRET and DOWNLOAD_LINK_SECRET/);
+    expect(configError({ ...serving, SECRETS_KEY: LINK_SECRET }).variable).toBe('SECRETS_KEY');
   });
 });
