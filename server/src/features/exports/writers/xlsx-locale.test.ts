@@ -42,8 +42,9 @@ async function workbookIn(locale: string | undefined): Promise<{ bytes: Buffer; 
 /** The custom number format codes of a workbook, as its styles.xml has them (exceljs drops their backslashes on reading). */
 async function formatCodes(bytes: Buffer): Promise<string[]> {
   const zip = new ZipReader(new BlobReader(new Blob([bytes])));
-  const entry = (await zip.getEntries()).find((e) => e.filename === 'xl/styles.xml')!;
-  const xml = await entry.getData!(new TextWriter());
+  const entry = (await zip.getEntries()).find((e) => e.filename === 'xl/styles.xml');
+  if (!entry || entry.directory) throw new Error('the workbook has no xl/styles.xml');
+  const xml = await entry.getData(new TextWriter());
   await zip.close();
   return [...xml.matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
 }
