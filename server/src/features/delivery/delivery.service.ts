@@ -21,7 +21,7 @@ import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { localeFormat } from '../exports/writers/locale-format.js';
-import { fileTimePart } from '../exports/writers/file-name.js';
+import { fileTimePart, slugify } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
 import type { EmailMessage } from './email/message.js';
@@ -255,13 +255,12 @@ export class DeliveryService {
 
 export function s3Key(schedule: ScheduleEntity, record: ExportEntity, execution: ExecutionEntity): string {
   const date = fileTimePart(execution.scheduledFor, schedule.timeZone); // 2026-12-06_20h26, as in file names
-  const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
   // The stored file's whole extension: `csv.gz` for a gzipped CSV, `zip` for a ZIP (export-file.ts).
   const ext = record.storageKey?.split('/').pop()?.split('.').slice(1).join('.') || record.format.toLowerCase();
   return schedule.s3Config!.keyTemplate
     .replaceAll('{tenant}', schedule.tenantId)
-    .replaceAll('{report}', slug(record.reportName))
-    .replaceAll('{schedule}', slug(schedule.name))
+    .replaceAll('{report}', slugify(record.reportName)) // as in file names: 東京レポート → dongjingrepoto
+    .replaceAll('{schedule}', slugify(schedule.name))
     .replaceAll('{date}', date)
     .replaceAll('{format}', ext);
 }
