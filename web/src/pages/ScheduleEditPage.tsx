@@ -9,6 +9,8 @@ import {
 } from '../components/schedules/documents';
 import { RecipientsInput } from '../components/schedules/RecipientsInput';
 import { TimeZoneInput } from '../components/schedules/TimeZoneInput';
+import { LocaleInput } from '../components/reports/LocaleInput';
+import { canonicalLocale, DEFAULT_LOCALE } from '../format';
 import { NextRuns } from '../components/schedules/NextRuns';
 import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
 import { FixedRangeWarning, RunZoneNote } from '../components/schedules/ReportTimeNote';
@@ -17,6 +19,7 @@ import {
   type PresetKind, type PresetState,
 } from '../components/schedules/util';
 import type { ScheduleDetailQuery } from '../generated/graphql';
+import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from '../components/exports/FileProtection';
 
 type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 type Delivery = 'EMAIL' | 'S3' | 'BOTH';
@@ -29,6 +32,8 @@ interface FormState {
   preset: PresetState;
   cron: string;
   timezone: string;
+  /** '' = the report's locale. */
+  locale: string;
   format: Format;
   delivery: Delivery;
   recipients: string[];
@@ -40,6 +45,10 @@ interface FormState {
   skipIfEmpty: boolean;
   businessDaysOnly: boolean;
   ownerEmail: string;
+  /** Compression and a new password ('' keeps the stored one); the stored password is never shown. */
+  file: FileProtectionValue;
+  removePassword: boolean;
+  fileNameTemplate: string;
 }
 
 const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
@@ -48,9 +57,10 @@ function emptyForm(): FormState {
   return {
     name: '', description: '', reportId: '',
     preset: { kind: 'WEEKDAYS', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
-    cron: '0 9 * * 1-5', timezone: browserZone(), format: 'PDF', delivery: 'EMAIL', recipients: [],
+    cron: '0 9 * * 1-5', timezone: browserZone(), locale: '', format: 'PDF', delivery: 'EMAIL', recipients: [],
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, ownerEmail: '',
+    file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
   };
 }
 
@@ -59,10 +69,11 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
   return {
     name: s.name, description: s.description ?? '', reportId: s.reportId,
     preset: preset ?? { kind: 'CUSTOM', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
-    cron: s.cron, timezone: s.timezone, format: s.format, delivery: s.delivery, recipients: [...s.recipients],
+    cron: s.cron, timezone: s.timezone, locale: s.locale ?? '', format: s.format, delivery: s.delivery, recipients: [...s.recipients],
     attachment: s.emailConfig.attachment ?? 'AUTO', subject: s.emailConfig.subject ?? '', message: s.emailConfig.message ?? '',
     bucket: s.s3Config?.bucket ?? '', keyTemplate: s.s3Config?.keyTemplate ?? '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: s.skipIfEmpty, businessDaysOnly: s.businessDaysOnly, ownerEmail: s.ownerEmail ?? '',
+    file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
   };
 }
 
@@ -132,10 +143,12 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     if (!form.reportId) e.reportId = 'Pick a report to run.';
     if (!form.cron.trim()) e.cron = 'Enter a cron expression.';
     if (!isZone(form.timezone.trim())) e.timezone = 'Pick a time zone from the list.';
+    if (form.locale.trim() && !canonicalLocale(form.locale)) e.locale = 'Use a BCP 47 tag such as de-DE, or leave it empty for the report’s.';
     if (usesEmail && form.recipients.length === 0) e.recipients = 'Add at least one recipient.';
     if (usesS3 && !form.bucket.trim()) e['s3Config.bucket'] = 'Enter the bucket.';
     if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
     if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
+    if (fileProtectionInvalid(form.format, form.file, !!schedule?.passwordProtected && !form.removePassword)) e.password = 'Fix the file password or compression (see the note above).';
     return e;
   };
 
@@ -154,6 +167,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
         ? { cron: form.cron.trim() }
         : { preset: { preset: p.kind, minute: p.minute, ...(p.kind !== 'HOURLY' ? { hour: p.hour } : {}), ...(p.kind === 'WEEKLY' ? { dayOfWeek: p.dayOfWeek } : {}), ...(p.kind === 'MONTHLY' ? { dayOfMonth: p.dayOfMonth } : {}) } }),
       timezone: form.timezone.trim(),
+      locale: form.locale.trim() || null,
       format: form.format,
       delivery: form.delivery,
       recipients: form.recipients,
@@ -162,6 +176,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       skipIfEmpty: form.skipIfEmpty,
       businessDaysOnly: form.businessDaysOnly,
       ownerEmail: form.ownerEmail.trim() || null,
+      compression: form.file.compression || null,
+      fileNameTemplate: form.fileNameTemplate.trim() || null,
+      ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
     };
     try {
       if (isNew) {
@@ -170,6 +187,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
         if (id) navigate(`/schedules/${encodeURIComponent(id)}`);
       } else {
         await update({ variables: { id: schedule.id, input } });
+        // The password went to the server, sealed there; it is not kept in the page.
+        setForm((f) => ({ ...f, file: { ...f.file, password: '' }, removePassword: false }));
         setDirty(false);
         setNotice('Saved.');
       }
@@ -256,6 +275,19 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
                 )}
               </Field>
             </div>
+            <FileProtection format={form.format} value={form.file} disabled={!canWrite} onChange={(file) => set('file', file)}
+              protectedAlready={!!schedule?.passwordProtected && !form.removePassword}
+              passwordNote="Emails never carry the password: they say the file is protected with the password agreed with the sender. Tell the recipients yourself." />
+            {(err('password') || err('compression')) && <span className="field-error" role="alert">{err('password') ?? err('compression')}</span>}
+            {schedule?.passwordProtected && (
+              <label className="checkbox">
+                <input type="checkbox" checked={form.removePassword} disabled={!canWrite || form.file.password !== ''} onChange={(e) => set('removePassword', e.target.checked)} />
+                Remove the password (files are no longer protected)
+              </label>
+            )}
+            <Field label="File name" hint="optional: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:yyyy-MM-dd} {run_at:yyyy-MM-dd_HH'h'mm} {param:field}; the extension is added" error={err('fileNameTemplate')}>
+              {(id) => <input id={id} value={form.fileNameTemplate} disabled={!canWrite} placeholder="{report}_{run_at}" onChange={(e) => set('fileNameTemplate', e.target.value)} />}
+            </Field>
           </section>
 
           <section>
@@ -310,6 +342,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             </Field>
             <TimeZoneInput value={form.timezone} disabled={!canWrite} onChange={(v) => set('timezone', v)} error={err('timezone')}
               note={<RunZoneNote report={chosenReport} timezone={form.timezone} />} />
+            <LocaleInput value={form.locale} disabled={!canWrite} onChange={(v) => set('locale', v)} error={err('locale')}
+              placeholder={chosenReport?.definition.locale || DEFAULT_LOCALE}
+              note="How numbers and dates read in each run's PDF, Excel file and email; empty uses the report's locale." />
             <div className="checks">
               <label className="inline"><input type="checkbox" checked={form.businessDaysOnly} disabled={!canWrite} onChange={(e) => set('businessDaysOnly', e.target.checked)} /> Business days only (skip weekends)</label>
               <label className="inline"><input type="checkbox" checked={form.skipIfEmpty} disabled={!canWrite} onChange={(e) => set('skipIfEmpty', e.target.checked)} /> Skip delivery when there are no rows</label>

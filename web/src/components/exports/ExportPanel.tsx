@@ -8,6 +8,7 @@ import type { ExportFormat, ExportUpdatedSubscription } from '../../generated/gr
 import { CANCEL_EXPORT, CREATE_EXPORT, EXPORT_UPDATED, RETRY_EXPORT } from './documents';
 import { ErrorBanner } from '../reports/ErrorBanner';
 import { ExportOptions, LOCALIZED_FORMATS, type ExportTimeOptions } from './ExportOptions';
+import { FileProtection, fileProtectionInvalid, NO_PROTECTION, type FileProtectionValue } from './FileProtection';
 import { isZone } from '../schedules/util';
 import { canonicalLocale, DEFAULT_LOCALE, formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
 
@@ -51,6 +52,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
   const localeOverride = LOCALIZED_FORMATS.includes(format) ? timeOptions.locale.trim() : '';
   const localeOk = localeOverride === '' || canonicalLocale(localeOverride) !== null;
   const [current, setCurrent] = useState<ExportState | null>(null);
+  const [protection, setProtection] = useState<FileProtectionValue>(NO_PROTECTION);
+  const protectionOk = !fileProtectionInvalid(format, protection);
   const [error, setError] = useState<unknown>(null);
   const downloaded = useRef(new Set<string>());
   const [createExport, createState] = useMutation(CREATE_EXPORT);
@@ -82,6 +85,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
         timeZone: timeOptions.timeZone.trim(),
         ...(format === 'CSV' ? { csvTimestamps: timeOptions.csvTimestamps } : {}),
         ...(localeOverride ? { locale: localeOverride } : {}),
+        ...(protection.compression ? { compression: protection.compression } : {}),
+        ...(protection.password ? { password: protection.password } : {}),
       };
       const res = await createExport({ variables: { input: { reportId, format, options } } });
       if (res.data) setCurrent(res.data.createExport);
@@ -124,13 +129,15 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
             {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
           </select>
         </label>
-        <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || !localeOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : !localeOk ? 'Type a locale such as de-DE.' : undefined}>
+        <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || !localeOk || !protectionOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : !localeOk ? 'Type a locale such as de-DE.' : undefined}>
           {createState.loading ? 'Starting…' : 'Download'}
         </button>
         {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
         {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
       <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
+      <FileProtection format={format} value={protection} disabled={running} onChange={setProtection}
+        passwordNote="Reportcast does not keep the password: tell it to whoever opens the file another way (a Retry starts a new export with the password typed here)." />
       <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
       {current && (
         <div className="export-progress" data-testid="export-progress" aria-live="polite">
@@ -163,13 +170,13 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
                 <strong>The export failed.</strong>
                 <div>{current.error?.message ?? 'Something went wrong while writing the file.'}</div>
               </div>
-              <button type="button" onClick={retry} disabled={retryState.loading}>Retry</button>
+              <button type="button" onClick={current.passwordProtected ? start : retry} disabled={retryState.loading || createState.loading}>Retry</button>
             </div>
           )}
           {current.status === 'CANCELLED' && (
             <div className="toolbar">
               <span className="muted">The export was cancelled.</span>
-              <button type="button" onClick={retry} disabled={retryState.loading}>Retry</button>
+              <button type="button" onClick={current.passwordProtected ? start : retry} disabled={retryState.loading || createState.loading}>Retry</button>
             </div>
           )}
         </div>

@@ -13,7 +13,7 @@ export const EXPORT_FIELDS_QUERY = graphql(`
 export const CREATE_EXPORT = graphql(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) {
-      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale
+      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -23,7 +23,7 @@ export const CREATE_EXPORT = graphql(`
 export const EXPORT_UPDATED = graphql(`
   subscription ExportUpdated($id: ID!) {
     exportUpdated(id: $id) {
-      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale
+      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
@@ -39,7 +39,7 @@ export const CANCEL_EXPORT = graphql(`
 export const RETRY_EXPORT = graphql(`
   mutation RetryExport($id: ID!) {
     retryExport(id: $id) {
-      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale
+      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
       error { code message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }

@@ -22,7 +22,7 @@ export const SCHEDULE_REPORTS = graphql(`
       edges {
         node {
           id name
-          definition { timeZone timeRange { from to period last { n unit includeCurrent } rolling { n unit } } }
+          definition { timeZone locale timeRange { from to period last { n unit includeCurrent } rolling { n unit } } }
         }
       }
     }
@@ -32,8 +32,9 @@ export const SCHEDULE_REPORTS = graphql(`
 export const SCHEDULE_DETAIL = graphql(`
   query ScheduleDetail($id: ID!) {
     schedule(id: $id) {
-      id name description reportId cron cronDescription timezone status pausedReason format delivery
+      id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount
+      compression passwordProtected fileNameTemplate
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
@@ -73,8 +74,8 @@ export const CREATE_SCHEDULE = graphql(`
 export const UPDATE_SCHEDULE = graphql(`
   mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
     updateSchedule(id: $id, input: $input) {
-      id name description reportId cron cronDescription timezone status pausedReason format delivery
-      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt
+      id name description reportId cron cronDescription timezone locale status pausedReason format delivery
+      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
