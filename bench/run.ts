@@ -16,6 +16,8 @@
  *             engine cannot format a column exactly): `store.stream()` → the JS CSV writer;
  *     - xlsx: `exportBody()` with the XLSX writer (store.stream() → writer), 1M rows;
  *     - pdf:  the same with the PDF writer, 1,000 and 10,000 rows;
+ *     - pdf fonts: a 1,000-row PDF in Latin and in Japanese (bench/pdf-fonts.ts, synthetic rows),
+ *             size and time side by side with their ratio;
  *     - json (diagnostic): the JSONCompactEachRow stream our store reads, split into time spent
  *       waiting for chDB and time spent parsing the chunks in JS.
  *     raw and csv run REPS times each, interleaved; their medians are compared.
@@ -51,6 +53,9 @@ import type { ReportDefinition } from '../server/src/features/reports/definition
 import { validateDefinition, type NormalizedDefinition } from '../server/src/features/reports/validate-definition.js';
 import type { AnalyticsStore } from '../server/src/platform/analytics-store.js';
 import { ChdbStore } from '../server/src/platform/chdb-store.js';
+import { measurePdfFonts, pdfFontsLines, type PdfFontFigures } from './pdf-fonts.js';
+import { COMPRESSION_PHASES, compressionLines, packagedOutput, type CompressionPhase } from './compression.js';
+import type { Compression } from '../server/src/features/exports/writers/packaging.js';
 
 // chdb is a dependency of the server package only; resolve it from there (same module instance
 // as the one chdb-store.ts loads).
@@ -99,7 +104,7 @@ function rawReport(rowLimit: number): ReportDefinition {
 // Shared types between parent and children
 // ---------------------------------------------------------------------------------------------
 
-type PhaseName = 'seed' | 'raw' | 'csv' | 'csvjs' | 'xlsx' | 'pdf1k' | 'pdf10k' | 'json';
+type PhaseName = 'seed' | 'raw' | 'csv' | 'csvjs' | 'xlsx' | 'pdf1k' | 'pdf10k' | 'json' | CompressionPhase;
 
 interface PhaseResult {
   phase: PhaseName;
@@ -316,7 +321,7 @@ async function runRaw(dir: string, asOf: Date): Promise<PhaseResult> {
  * Our export as the runner runs it: exportBody (engine CSV for CSV, unless `jsWriter`; store.stream →
  * format writer otherwise) → counting null sink, timed from query start to the finished file.
  */
-async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, asOf: Date, rowLimit: number, jsWriter = false): Promise<PhaseResult> {
+async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, asOf: Date, rowLimit: number, jsWriter = false, compression: Compression | null = null): Promise<PhaseResult> {
   const { definition, compiled, csv } = compile(rowLimit, asOf);
   const store = new ChdbStore(dir, DATABASE);
   try {
@@ -326,6 +331,8 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
     const totalRows = Math.min(counted, definition.rowLimit);
     return await measure(phase, async () => {
       const sink = new CountingSink();
+      // Compressed phases (bench/compression.ts): the packager between the writer and the sink.
+      const packaged = packagedOutput(sink, compression);
       const timing = { sourceMs: 0 };
       const body = exportBody({
         analytics: timedStore(store, timing),
@@ -334,7 +341,7 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
         csv: format === 'CSV' && !jsWriter ? csv : null,
         signal: new AbortController().signal,
         writer: {
-          output: sink,
+          output: packaged.input,
           columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
           meta: {
             reportName: `Bench: raw usage events (${rowLimit.toLocaleString('en-US')} rows)`,
@@ -356,6 +363,7 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
         rows += n;
         batches++;
       });
+      await packaged.done;
       const totalMs = performance.now() - t0;
       return {
         rows, bytes: sink.bytes,
@@ -425,6 +433,7 @@ async function child(phase: PhaseName, dir: string, asOf: Date, events: number):
     case 'xlsx': return runPipeline('xlsx', 'XLSX', dir, asOf, 1_000_000);
     case 'pdf1k': return runPipeline('pdf1k', 'PDF', dir, asOf, 1_000);
     case 'pdf10k': return runPipeline('pdf10k', 'PDF', dir, asOf, 10_000);
+    case 'csvgz': case 'csvzip': return runPipeline(phase, 'CSV', dir, asOf, 1_000_000, false, COMPRESSION_PHASES[phase]);
   }
 }
 
@@ -557,11 +566,13 @@ async function parent(): Promise<void> {
   let seed: PhaseResult | undefined;
   const raws: PhaseResult[] = [];
   const csvs: PhaseResult[] = [];
+  const compressed: Record<CompressionPhase, PhaseResult[]> = { csvgz: [], csvzip: [] };
   let xlsx: PhaseResult | undefined;
   let pdf1k: PhaseResult | undefined;
   let pdf10k: PhaseResult | undefined;
   let json: PhaseResult | undefined;
   let csvjs: PhaseResult | undefined;
+  let pdfFonts: PdfFontFigures[] | undefined;
   try {
     log(`seeding ${fmtInt(events)} usage_events…`);
     seed = await attempt('seed');
@@ -571,12 +582,20 @@ async function parent(): Promise<void> {
       if (r) raws.push(r);
       const c = await attempt('csv');
       if (c) csvs.push(c);
+      // Side by side with the plain CSV run: the same export gzip-compressed and as a ZIP.
+      for (const phase of Object.keys(compressed) as CompressionPhase[]) {
+        const z = await attempt(phase);
+        if (z) compressed[phase].push(z);
+      }
     }
     csvjs = await attempt('csvjs');
     json = await attempt('json');
     xlsx = await attempt('xlsx');
     pdf1k = await attempt('pdf1k');
     pdf10k = await attempt('pdf10k');
+    // PDF fonts, Latin vs Japanese (bench/pdf-fonts.ts): synthetic rows, its own child processes.
+    pdfFonts = await measurePdfFonts().catch((error: Error) => { errors.push(`pdf fonts: ${error.message}`); return undefined; });
+    for (const line of pdfFontsLines(pdfFonts ?? [])) log(`  ${line.measure}: ${line.result}`);
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -607,6 +626,9 @@ async function parent(): Promise<void> {
   else missing('PDF 1,000 rows', `≤ ${GOALS.pdf1kSeconds} s`);
   if (pdf10k) lines.push({ measure: `PDF ${fmtInt(pdf10k.rows)} rows`, result: `${fmtS(pdf10k.seconds)} (${fmtMb(pdf10k.bytes)} file)`, goal: `≤ ${GOALS.pdf10kSeconds} s`, status: verdict(pdf10k.seconds <= GOALS.pdf10kSeconds) });
   else missing('PDF 10,000 rows', `≤ ${GOALS.pdf10kSeconds} s`);
+  lines.push(...compressionLines(csvs, compressed));
+  if (pdfFonts) lines.push(...pdfFontsLines(pdfFonts));
+  else missing('PDF 1,000 rows, Latin vs Japanese fonts', '(reference)');
   const maxGrowth = (rs: PhaseResult[]) => rs.reduce((a, r) => (r.rssGrowth > a.rssGrowth ? r : a));
   if (raws.length) lines.push({ measure: 'Peak RSS growth, raw chDB CSV', result: rss(maxGrowth(raws)), goal: '(reference)', status: 'info' });
   if (csvs.length) {

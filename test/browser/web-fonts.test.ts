@@ -16,6 +16,14 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { chromiumBinary, collectConsoleErrors, devSignIn, hasChromium, launch, shot } from '../support/browser.js';
 
+// Browser globals used inside page.evaluate callbacks: the test project is type-checked without the DOM lib.
+interface ProbeElement { id: string; textContent: string | null; append(...nodes: (ProbeElement | string)[]): void }
+declare const document: {
+  fonts: { ready: Promise<unknown>; check(font: string, text: string): boolean; forEach(visit: (face: { family: string; status: string }) => void): void };
+  createElement(tag: string): ProbeElement;
+  body: ProbeElement;
+};
+
 const NAME = '東京レポート Ελληνικά العربية 한국어';
 const DESCRIPTION = 'תיאור בעברית · 简体中文说明 · Русский';
 
