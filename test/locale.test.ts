@@ -9,6 +9,7 @@ import 'reflect-metadata';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { runTick } from '../server/src/app.js';
 import { parseCsv } from './support/csv.js';
 import { createReport, downloadOk, exportAndFollow } from './support/exports.js';
 import { pdfText } from './support/pdf-text.js';
@@ -157,6 +158,30 @@ describe('a schedule in ja-JP', () => {
     // null goes back to the report's locale.
     const cleared = await app.gql('mutation($id: ID!) { updateSchedule(id: $id, input: { locale: null }) { locale } }', { id }, admin);
     expect(cleared.data!.updateSchedule.locale).toBeNull();
+  });
+});
+
+describe('a schedule without a locale of its own', () => {
+  it('runs from the scheduler tick in the report\'s locale, and snapshots it', async () => {
+    // An hourly slot one minute ago: well inside the catch-up grace, so the tick runs it (or the
+    // app's own scheduler did a moment earlier: either way one execution, not a missed one).
+    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+    const created = await app.gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id locale } }', {
+      i: { reportId, name: 'Stündlich', cron: `${slot.getUTCMinutes()} * * * *`, timezone: BERLIN, format: 'XLSX', recipients: ['de@acme.example.com'] },
+    }, admin);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSchedule.locale).toBeNull();
+    const id = created.data!.createSchedule.id;
+    await app.runtime.orm.em.getConnection().execute('UPDATE schedules SET next_run_at = ? WHERE id = ?', [slot, id]);
+    await runTick(app.runtime, new Date());
+    const execution = await waitFor(async () => {
+      const res = await app.gql('query($id: ID!) { schedule(id: $id) { executions(first: 1) { edges { node { status scheduledFor triggeredBy parameters export { locale status } } } } } }', { id }, admin);
+      const e = res.data!.schedule.executions.edges[0]?.node;
+      return e?.export?.status === 'COMPLETED' ? e : undefined;
+    }, 60_000);
+    expect(execution).toMatchObject({ triggeredBy: 'SCHEDULE', scheduledFor: slot.toISOString() });
+    expect(execution.parameters.locale).toBe('de-DE');
+    expect(execution.export.locale).toBe('de-DE');
   });
 });
 

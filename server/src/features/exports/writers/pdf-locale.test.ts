@@ -68,6 +68,18 @@ describe('PDF in the run\'s locale (read back with pdfjs)', () => {
     expect(text).not.toContain('1,234.5');
   });
 
+  it('de-DE: a column whose figures have one decimal shows 1.234,5', async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    const writer = createPdfWriter({ output, columns: [{ key: 'amount', label: 'Amount', kind: 'NUMBER' }], meta: meta('de-DE'), options: {} });
+    await writer.write([[1234.5], [99.5]]);
+    await writer.finish();
+    const text = await pdfText(Buffer.concat(chunks));
+    expect(text).toMatch(/^\s*1\.234,5\s*$/m);
+    expect(text).toMatch(/^\s*99,5\s*$/m);
+  });
+
   it('fr-FR: narrow no-break spaces between groups', async () => {
     const pdf = await renderBytes('fr-FR');
     const text = await pdfText(pdf);
