@@ -31,7 +31,7 @@ export function passwordHint(format: ExportFormat, password: string): string | n
 export function packagingNote(format: ExportFormat, value: FileProtectionValue, protectedAlready = false): string {
   const ext = format.toLowerCase();
   const isProtected = value.password !== '' || protectedAlready;
-  if (isProtected && format !== 'PDF') return `A ZIP (.zip) holding the .${ext} file, encrypted with AES-256: it opens with 7-Zip, WinZip or macOS Archive Utility and the password.`;
+  if (isProtected && format !== 'PDF') return `A ZIP (.zip) holding the .${ext} file, encrypted with AES-256: it opens with the password in 7-Zip, WinZip, PeaZip or The Unarchiver (not in Windows Explorer or macOS Archive Utility).`;
   const inner = isProtected ? `An AES-256 encrypted PDF that opens with the password` : `The .${ext} file`;
   if (value.compression === 'GZIP') return `${inner}, gzip-compressed (.${ext}.gz).`;
   if (value.compression === 'ZIP') return `${inner}, inside a ZIP (.zip).`;

@@ -114,6 +114,16 @@ describe('ZIP', () => {
   });
 });
 
+describe('ZIP read by Info-ZIP', () => {
+  it.runIf(existsSync('/usr/bin/unzip'))('unzip -p extracts the streamed (Zip64, data descriptor) entry unchanged', async () => {
+    const rows = volumeRows(0, 20_000);
+    const { file, raw } = await writeBoth('CSV', packagingOf('CSV', 'ZIP', false), { rows, columns: VOLUME_COLUMNS });
+    const path = join(dir, 'info-zip.zip');
+    writeFileSync(path, file);
+    expect(execFileSync('/usr/bin/unzip', ['-p', path], { maxBuffer: 1 << 30 }).equals(raw)).toBe(true);
+  });
+});
+
 describe('password-protected ZIP (AES-256)', () => {
   it.each(['CSV', 'JSON', 'XLSX'] as const)('%s: Python zipfile refuses without a password; zip.js opens it with the password to the same bytes', async (format) => {
     const packaging = packagingOf(format, null, true);

@@ -8,9 +8,9 @@
  * - ZIP: @zip.js/zip.js's ZipWriter over a web WritableStream bridged to the Node output, with the
  *   one entry added from a web ReadableStream of `input` (unknown size: zip.js writes a data
  *   descriptor and Zip64 local headers, which every current unzip reads). With a password the entry
- *   is WinZip AES-256 (`encryptionStrength: 3`), what 7-Zip, WinZip, macOS Archive Utility (via
- *   `ditto`/`unzip` alternatives) and zip.js itself open; Python's zipfile cannot (it refuses
- *   without decrypting, as it should).
+ *   is WinZip AES-256 (`encryptionStrength: 3`), what 7-Zip, WinZip, PeaZip, The Unarchiver and
+ *   zip.js open; Windows Explorer, macOS Archive Utility and Python's zipfile cannot (Python
+ *   refuses without decrypting, as it should).
  * - A PDF with a password is not zipped for it: pdfkit encrypts the PDF itself (see pdfEncryption).
  *
  * Pure: no I/O beyond the streams it is given.
