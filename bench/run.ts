@@ -16,6 +16,8 @@
  *             engine cannot format a column exactly): `store.stream()` → the JS CSV writer;
  *     - xlsx: `exportBody()` with the XLSX writer (store.stream() → writer), 1M rows;
  *     - pdf:  the same with the PDF writer, 1,000 and 10,000 rows;
+ *     - csvgz, csvzip: the csv phase gzip-compressed and as a ZIP (bench/compression.ts), run right
+ *             after each csv run; peak RSS growth and time printed as ratios to the plain CSV;
  *     - pdf fonts: a 1,000-row PDF in Latin and in Japanese (bench/pdf-fonts.ts, synthetic rows),
  *             size and time side by side with their ratio;
  *     - json (diagnostic): the JSONCompactEachRow stream our store reads, split into time spent
