@@ -232,3 +232,28 @@ describe('the email in the run\'s locale', () => {
     expect(m.text).toContain('Scheduled for: 06.12.2026, 09:00 (Europe/Berlin)');
   });
 });
+
+describe('a password-protected file', () => {
+  const zip = Buffer.from('PK\u0003\u0004 encrypted entry', 'latin1');
+  const protectedInput = (overrides: Partial<ReportEmailInput> = {}) => input({
+    format: 'CSV', fileName: 'usage-summary_2026-03-09_09h00.zip', contentType: 'application/zip', attachment: zip, fileSize: zip.length, passwordProtected: true, ...overrides,
+  });
+
+  it('says it is protected with the password agreed with the sender, attached or linked, in text and HTML', () => {
+    for (const message of [
+      renderReportEmail(protectedInput(), FROM, TO, 'd1'),
+      renderReportEmail(protectedInput({ attachment: null, downloadUrl: 'http://reports.test/exports/1/download?token=t', linkExpiresAt: new Date('2026-03-10T09:00:00Z') }), FROM, TO, 'd2'),
+    ]) {
+      expect(message.text).toContain('The file is protected with the password agreed with the sender; the password is not in this email.');
+      expect(message.html).toContain('protected with the password agreed with the sender');
+    }
+    const attached = renderReportEmail(protectedInput(), FROM, TO, 'd1');
+    expect(attached.attachments).toEqual([{ fileName: 'usage-summary_2026-03-09_09h00.zip', contentType: 'application/zip', content: zip }]);
+  });
+
+  it('says nothing of a password for an unprotected file', () => {
+    const message = renderReportEmail(input(), FROM, TO, 'd1');
+    expect(message.text).not.toMatch(/password/i);
+    expect(message.html).not.toMatch(/password/i);
+  });
+});
