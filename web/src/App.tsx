@@ -2,17 +2,20 @@
  * The app shell: sign-in when there is no session, otherwise the navigation and the page the
  * hash route names.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { useAuth } from './auth';
 import { makeClient } from './graphql/client';
 import { href, useRoute } from './router';
 import { SignIn } from './pages/SignIn';
 import { ReportsPage } from './pages/ReportsPage';
-import { BuilderPage } from './pages/BuilderPage';
-import { ExportsPage } from './pages/ExportsPage';
-import { SchedulesPage } from './pages/SchedulesPage';
-import { ScheduleEditPage } from './pages/ScheduleEditPage';
+
+// Every page but the first one people land on is its own chunk, fetched when its route is opened,
+// so the first page stays small (the builder brings its chart code, ECharts a chunk of its own).
+const BuilderPage = lazy(() => import('./pages/BuilderPage').then((m) => ({ default: m.BuilderPage })));
+const ExportsPage = lazy(() => import('./pages/ExportsPage').then((m) => ({ default: m.ExportsPage })));
+const SchedulesPage = lazy(() => import('./pages/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
+const ScheduleEditPage = lazy(() => import('./pages/ScheduleEditPage').then((m) => ({ default: m.ScheduleEditPage })));
 
 function Page() {
   const { segments } = useRoute();
@@ -50,7 +53,9 @@ export function App() {
         <button onClick={signOut}>Sign out</button>
       </header>
       <main className="content" id="main" tabIndex={-1}>
-        <Page />
+        <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+          <Page />
+        </Suspense>
       </main>
     </ApolloProvider>
   );

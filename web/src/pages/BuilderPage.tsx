@@ -2,14 +2,14 @@
  * The report builder: a definition form validated live against the server, a paged live preview,
  * save / save as / delete, and the export panel for saved reports.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { MeasureFn, SortDirection } from '../generated/graphql';
 import {
   BUILDER_CREATE, BUILDER_DELETE, BUILDER_PREVIEW, BUILDER_REPORT, BUILDER_TABLES, BUILDER_UPDATE, BUILDER_VALIDATE, REPORTS_LIST,
 } from '../components/reports/documents';
 import {
-  MEASURE_FNS, dimensionKey, emptyDraft, fromDefinition, outputKeys, toDefinition,
+  MEASURE_FNS, dimensionKey, emptyDraft, fromDefinition, measureKey, outputKeys, toDefinition,
   type Draft, type DraftFilter, type TableInfo,
 } from '../components/reports/model';
 import { FieldError } from '../components/reports/FieldError';
@@ -17,6 +17,8 @@ import { FilterRow } from '../components/reports/FilterRow';
 import { DimensionsSection } from '../components/reports/DimensionsSection';
 import { TimeSection } from '../components/reports/TimeSection';
 import { PreviewCard } from '../components/reports/PreviewCard';
+import { ChartSection } from '../components/reports/ChartSection';
+import { AUTO_FORM, formOf, visualizationInputOf, type VisualizationForm } from '../components/reports/visualization-form';
 import { ErrorBanner, friendlyError } from '../components/reports/ErrorBanner';
 import { ExportPanel } from '../components/exports/ExportPanel';
 import { browserZone } from '../components/schedules/util';
@@ -50,6 +52,8 @@ function Builder({ reportId }: { reportId: string | null }) {
   // A new report reads time where its author is; a saved one keeps its zone.
   const [draft, setDraft] = useState<Draft | null>(reportId ? null : emptyDraft('', browserZone()));
   const [dirty, setDirty] = useState(false);
+  // The chart choice (saved as the report's visualization); Automatic until someone chooses.
+  const [chartForm, setChartForm] = useState<VisualizationForm>(AUTO_FORM);
   const [notice, setNotice] = useState<string | null>(null);
   const [serverError, setServerError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -61,6 +65,7 @@ function Builder({ reportId }: { reportId: string | null }) {
       setName(saved.name);
       setDescription(saved.description ?? '');
       setDraft(fromDefinition(saved.definition));
+      setChartForm(formOf(saved.visualization));
       setDirty(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -72,6 +77,7 @@ function Builder({ reportId }: { reportId: string | null }) {
 
   const table = tables.find((t) => t.name === draft?.source);
   const columns = table?.columns ?? [];
+  const kindOf = useCallback((field: string) => table?.columns.find((c) => c.name === field)?.kind, [table]);
   const definition = useMemo(() => (draft && draft.source ? toDefinition(draft, table) : null), [draft, table]);
   const debounced = useDebounced(definition, 300);
   const defKey = JSON.stringify(debounced);
@@ -128,14 +134,15 @@ function Builder({ reportId }: { reportId: string | null }) {
       return;
     }
     setNameError(null);
+    const visualization = visualizationInputOf(chartForm, draft?.measures.map(measureKey) ?? []);
     try {
       if (reportId && !asNew) {
-        await updateReport({ variables: { id: reportId, input: { name: saveName, description: description || null, definition } } });
+        await updateReport({ variables: { id: reportId, input: { name: saveName, description: description || null, definition, visualization } } });
         setDirty(false);
         setNotice('Saved.');
         await client.refetchQueries({ include: [BUILDER_REPORT] });
       } else {
-        const res = await createReport({ variables: { input: { name: saveName, description: description || null, definition } } });
+        const res = await createReport({ variables: { input: { name: saveName, description: description || null, definition, visualization } } });
         const id = res.data?.createReport.id;
         setDirty(false);
         if (id) {
@@ -313,6 +320,8 @@ function Builder({ reportId }: { reportId: string | null }) {
         </form>
 
         <div className="builder-side">
+          <ChartSection definition={debounced} valid={!!validation?.valid} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
+            kindOf={kindOf} onChange={(f) => { setChartForm(f); setDirty(true); setNotice(null); }} />
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
             preview={shownValidation?.valid ? preview : undefined} rowLimit={debounced?.rowLimit} dataPage={dataPage} page={page} pageSize={PAGE}
             locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}

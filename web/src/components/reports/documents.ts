@@ -22,6 +22,7 @@ export const BUILDER_REPORT = graphql(`
   query BuilderReport($id: ID!) {
     report(id: $id) {
       id name description tags isPublic updatedAt rowLimit
+      visualization { type series stacked donut xAxisLabel yAxisLabel maxPoints }
       definition {
         source rowLimit timeZone locale weekStart raw
         dimensions { field grain alias }
@@ -59,7 +60,7 @@ export const BUILDER_CREATE = graphql(`
 
 export const BUILDER_UPDATE = graphql(`
   mutation BuilderUpdateReport($id: ID!, $input: UpdateReportInput!) {
-    updateReport(id: $id, input: $input) { id name description updatedAt }
+    updateReport(id: $id, input: $input) { id name description updatedAt visualization { type series stacked donut xAxisLabel yAxisLabel maxPoints } }
   }
 `);
 
