@@ -18,7 +18,7 @@ describe('timeLabels', () => {
   it('labels a fall-back night\'s two 01:00 hours with their offsets', () => {
     // 2026-11-01 in New York: 01:00 EDT (05:00Z) and 01:00 EST (06:00Z).
     const keys = [Date.UTC(2026, 10, 1, 4), Date.UTC(2026, 10, 1, 5), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 10, 1, 7)];
-    expect(timeLabels(instant, keys, ctx('America/New_York'))).toEqual(['00:00', '01:00 GMT-4', '01:00 GMT-5', '02:00']);
+    expect(timeLabels(instant, keys, ctx('America/New_York'))).toEqual(['00:00', '01:00 -04:00', '01:00 -05:00', '02:00']);
   });
 });
 

@@ -37,7 +37,8 @@ export interface LabelContext {
 /**
  * Labels for the sorted keys of a time axis: as long as the grain needs (a month is `Dec 2026`,
  * an hour `Dec 6, 14:00`), the year only when the keys span years, the day only when they span
- * days; a wall time a fall-back night shows twice gets its offset (`01:00 GMT-4`, `01:00 GMT-5`).
+ * days; a wall time a fall-back night shows twice gets its offset (`01:00 -04:00`, `01:00 -05:00`),
+ * written as the exports write it next to a time.
  */
 export function timeLabels(field: ChartField, keys: (number | string)[], ctx: LabelContext): string[] {
   if (keys.length === 0) return [];
@@ -47,8 +48,9 @@ export function timeLabels(field: ChartField, keys: (number | string)[], ctx: La
   }
   const ms = keys.map(Number);
   const labels = labelsFor(ms, field.grain ?? 'HOUR', ctx.timeZone, ctx.locale);
-  const offset = new Intl.DateTimeFormat(ctx.locale, { timeZone: ctx.timeZone, timeZoneName: 'shortOffset' });
-  const zoneName = (at: number) => offset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: ctx.timeZone, timeZoneName: 'longOffset' });
+  // `GMT-04:00` → `-04:00`; `GMT` (a zero offset) → `+00:00`.
+  const zoneName = (at: number) => (offset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '').replace(/^GMT$/, 'GMT+00:00').replace('GMT', '');
   return labels.map((label, i) => (labels.indexOf(label) !== i || labels.lastIndexOf(label) !== i ? `${label} ${zoneName(ms[i]!)}` : label));
 }
 

@@ -51,7 +51,7 @@ describe('chartOption: golden options per type', () => {
       textStyle: FONT,
       tooltip: { trigger: 'axis' },
       grid: { left: 16, right: 24, top: 48, bottom: 32, containLabel: true },
-      xAxis: { type: 'category', data: ['web', 'ios', 'android', '(empty)'], name: 'Where', nameLocation: 'middle', nameGap: 28, boundaryGap: true, axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'category', data: ['web', 'ios', 'android', '(empty)'], name: 'Where', nameLocation: 'middle', nameGap: 28, boundaryGap: true, axisLabel: { interval: 0, hideOverlap: true } },
       yAxis: { type: 'value', name: 'How many', nameLocation: 'end' },
       series: [{ type: 'bar', name: 'Events', data: [30, 20, null, 1] }],
     });
@@ -140,12 +140,12 @@ describe('chartOption: definition shapes', () => {
     const def: ChartDefinition = { dimensions: [platform], measures: [events] };
     const rows = Array.from({ length: 8 }, (_, i) => [`p${i}`, i]);
     const option = chartOption(def, { type: 'BAR', maxPoints: 5 }, rows, { timeZone: 'UTC', totalRows: 1234 })!;
-    expect(option.title).toEqual({ text: '', subtext: 'First 5 of 1,234 rows', left: 'left' });
+    expect(option.title).toEqual({ text: '', subtext: 'First 5 of 1,234 rows', right: 8 });
     expect((option.xAxis as { data: string[] }).data).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     // Every row covered: no subtitle; a title when asked for one; no rows: said so.
     expect(chartOption(def, { type: 'BAR' }, rows, UTC)!.title).toBeUndefined();
-    expect(chartOption(def, { type: 'BAR' }, rows, { timeZone: 'UTC', title: 'Events' })!.title).toEqual({ text: 'Events', left: 'left' });
-    expect(chartOption(def, { type: 'BAR' }, [], UTC)!.title).toEqual({ text: '', subtext: 'No rows to chart', left: 'left' });
+    expect(chartOption(def, { type: 'BAR' }, rows, { timeZone: 'UTC', title: 'Events' })!.title).toEqual({ text: 'Events', right: 8 });
+    expect(chartOption(def, { type: 'BAR' }, [], UTC)!.title).toEqual({ text: '', subtext: 'No rows to chart', right: 8 });
   });
 
   it('hour buckets are labelled in the run\'s zone, whatever form the instant arrives in', () => {

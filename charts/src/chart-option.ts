@@ -5,7 +5,8 @@
  *
  * How rows become a chart
  * - Rows are the report's result in its own order; the chart covers the first `maxPoints` of them
- *   and its subtitle says so when that is fewer than the report has (`First 50 of 1,234 rows`).
+ *   and its subtitle (top right, clear of the y axis name) says so when that is fewer than the
+ *   report has (`First 50 of 1,234 rows`).
  * - LINE, AREA, BAR: the x axis is a dimension (for LINE and AREA the time dimension when there is
  *   one), sorted by time when it is a time, else in row order. A second dimension splits the first
  *   series into one series per value (the 11 biggest by their total, the rest summed as `Other`).
@@ -13,7 +14,8 @@
  *   measures themselves are the categories.
  * - PIE: slices of the first dimension (or of the measures when there is none), for the first
  *   chosen measure. NUMBER: the first chosen measure of the first row, large. TABLE: null.
- * - Times are labelled in the run's zone (axis-labels.ts).
+ * - Times are labelled in the run's zone (axis-labels.ts). A bar chart tries to label every bar
+ *   (labels that would overlap are hidden); a line's labels are thinned to fit.
  */
 import type { EChartsOption } from 'echarts';
 import { categoryLabel, measureValue, timeKey, timeLabels } from './axis-labels.js';
@@ -49,7 +51,7 @@ export function chartOption(definition: ChartDefinition, visualization: Visualiz
   const base: EChartsOption = {
     animation: false,
     textStyle: { fontFamily: options.fontFamily ?? DEFAULT_FONT },
-    ...(options.title !== undefined || subtext !== undefined ? { title: { text: options.title ?? '', ...(subtext !== undefined ? { subtext } : {}), left: 'left' } } : {}),
+    ...(options.title !== undefined || subtext !== undefined ? { title: { text: options.title ?? '', ...(subtext !== undefined ? { subtext } : {}), right: 8 } } : {}),
   };
   const measures = chosenMeasures(definition, vis);
   const dims = definition.dimensions;
@@ -183,7 +185,7 @@ function cartesian(vis: Visualization, categories: string[], series: { name: str
     tooltip: { trigger: 'axis' },
     ...(legend ? { legend: { type: 'scroll', bottom: 0 } } : {}),
     grid: { left: 16, right: 24, top: 48, bottom: legend ? 56 : 32, containLabel: true },
-    xAxis: { type: 'category', data: categories, name: xName, nameLocation: 'middle', nameGap: 28, boundaryGap: kind === 'bar', axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: categories, name: xName, nameLocation: 'middle', nameGap: 28, boundaryGap: kind === 'bar', axisLabel: kind === 'bar' ? { interval: 0, hideOverlap: true } : { hideOverlap: true } },
     yAxis: { type: 'value', name: yName, nameLocation: 'end' },
     series: series.map((s) => ({
       type: kind,

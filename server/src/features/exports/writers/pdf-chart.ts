@@ -1,12 +1,21 @@
 /**
- * A small time-series chart drawn with pdfkit vector operations, for the PDF export's first page.
+ * The PDF's chart: the report's chart option (@reportcast/charts, the same the builder and the
+ * email draw) rendered by ECharts to SVG on the server and placed with svg-to-pdfkit as vectors.
  *
- * Pure drawing: given a box and a series (labels + values, already aggregated and ordered), it draws
- * a caption, a y axis with a few "nice" gridlines labelled compactly (1.2k, 3.4M), an x axis whose
- * labels are thinned so they never overlap, and either bars (few points) or a line (many points).
- * Text is measured and drawn through the writer's PdfText (embedded fonts chosen per script run).
+ * Text stays text: every label of the SVG is split into runs by script (pdf-fonts.ts's splitRuns)
+ * and each run is set in the embedded Noto face pdf-fonts.ts registers for it, so axis labels and
+ * category names (Japanese, Greek, Arabic, …) are real text that pdftotext and pdfjs find, in the
+ * same fonts as the rest of the document.
+ *
+ * Rows: the chart covers the first rows of the result (chartRowLimit: the visualization's
+ * maxPoints or the type's default); only those are kept, so memory stays bounded however many rows
+ * the export has. The chart's subtitle says when it covers fewer rows than the file.
  */
-import type { PdfText } from './pdf-fonts.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { chartOption, chartRowLimit, effectiveVisualization } from '@reportcast/charts';
+import { renderChartSvg } from '../../charts/chart-svg.js';
+import { fontFile, splitRuns, type Face, type PdfText } from './pdf-fonts.js';
+import type { ExportChart, ExportColumn } from './writer.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -17,186 +26,131 @@ export interface ChartBox {
   height: number;
 }
 
-export interface ChartSeries {
-  /** One label per point, in x order (already formatted for display). */
-  labels: string[];
-  values: number[];
+/** SVG px per PDF point: the chart is drawn at 96 dpi and placed at 72 (ECharts' 12px labels are 9pt). */
+const PX_PER_PT = 96 / 72;
+const CAPTION_HEIGHT = 16;
+const FAMILY_PREFIX = 'rc-';
+
+/**
+ * When a writer is given no chart (callers other than the export runner), the columns stand for the
+ * definition as the compiler orders them: leading non-numeric columns are the dimensions, the
+ * numeric columns after them the measures.
+ */
+export function chartFromColumns(columns: ExportColumn[]): ExportChart {
+  const firstMeasure = columns.findIndex((c) => c.kind === 'NUMBER');
+  const split = firstMeasure < 0 ? columns.length : firstMeasure;
+  return {
+    definition: {
+      dimensions: columns.slice(0, split).map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+      measures: columns.slice(split).filter((c) => c.kind === 'NUMBER').map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+    },
+    visualization: null,
+  };
 }
 
-export interface ChartStyle {
-  caption: string;
-  /** Optional grey text after the caption, e.g. a note about the data the chart covers. */
-  note?: string;
-  kind: 'bar' | 'line';
-  /** Draws and measures text with the document's embedded fonts. */
-  text: PdfText;
-}
+/** Collects the rows a chart covers while the export streams, then draws it. */
+export class PdfChart {
+  private readonly rows: unknown[][] = [];
+  private readonly limit: number;
+  /** False when nothing is drawn (TABLE, or no measure): the writer reserves no space. */
+  readonly enabled: boolean;
 
-const COLORS = {
-  text: '#1f2937',
-  muted: '#6b7280',
-  grid: '#e5e7eb',
-  axis: '#9ca3af',
-  series: '#2f6db5',
-  seriesFill: '#dbe7f5',
-};
-
-/** Draws the chart inside `box`; never draws outside it. */
-export function drawTimeSeriesChart(doc: Doc, box: ChartBox, series: ChartSeries, style: ChartStyle): void {
-  const { labels, values } = series;
-  const txt = style.text;
-  doc.save();
-
-  // Caption.
-  doc.fontSize(10).fillColor(COLORS.text);
-  const caption = txt.truncate(style.caption, box.width, true);
-  txt.draw(caption, box.x, box.y, true);
-  if (style.note) {
-    const captionWidth = txt.width(caption, true);
-    doc.fontSize(8).fillColor(COLORS.muted);
-    txt.draw(style.note, box.x + captionWidth + 6, box.y + 1.5);
+  constructor(
+    private readonly chart: ExportChart,
+    private readonly options: { timeZone: string; locale?: string },
+  ) {
+    this.limit = chartRowLimit(chart.definition, chart.visualization);
+    this.enabled = this.limit > 0 && chart.definition.measures.length > 0;
   }
 
-  const labelSize = 7;
-  doc.fontSize(labelSize);
-  const plotTop = box.y + 22;
-  const xLabelBand = 14;
-  const plotBottom = box.y + box.height - xLabelBand;
-
-  if (values.length === 0) {
-    doc.fillColor(COLORS.muted).fontSize(9);
-    txt.draw('No data to chart.', box.x, (plotTop + plotBottom) / 2 - 5);
-    doc.restore();
-    return;
+  add(row: unknown[]): void {
+    if (this.enabled && this.rows.length < this.limit) this.rows.push(row);
   }
 
-  // Y scale: include zero so bars have a baseline; "nice" ticks.
-  let min = Math.min(0, ...values);
-  let max = Math.max(0, ...values);
-  if (min === max) max = min + 1;
-  const ticks = niceTicks(min, max, 5);
-  min = ticks[0]!;
-  max = ticks[ticks.length - 1]!;
-  const tickLabels = ticks.map(compactNumber);
-  const yLabelWidth = Math.max(...tickLabels.map((t) => txt.width(t)));
-  const plotLeft = box.x + yLabelWidth + 6;
-  const plotRight = box.x + box.width;
-  const plotWidth = plotRight - plotLeft;
-  const plotHeight = plotBottom - plotTop;
-  const yOf = (v: number) => plotBottom - ((v - min) / (max - min)) * plotHeight;
+  /** A caption naming what is drawn, e.g. `Total events by Date and Event type`. */
+  caption(): string {
+    const { definition } = this.chart;
+    const vis = effectiveVisualization(definition, this.chart.visualization);
+    const chosen = (vis.series ?? []).map((k) => definition.measures.find((m) => m.key === k)).filter((m) => m !== undefined);
+    const measures = chosen.length ? chosen : definition.measures;
+    const dims = definition.dimensions;
+    const what = vis.type === 'NUMBER' || vis.type === 'PIE' || dims.length > 1 ? measures[0]!.label : measures.map((m) => m.label).join(', ');
+    return dims.length ? `${what} by ${dims.map((d) => d.label).join(' and ')}` : what;
+  }
 
-  // Gridlines and y labels.
-  doc.lineWidth(0.5);
-  ticks.forEach((t, i) => {
-    const y = yOf(t);
-    doc.moveTo(plotLeft, y).lineTo(plotRight, y).strokeColor(t === 0 ? COLORS.axis : COLORS.grid).stroke();
-    const label = tickLabels[i]!;
-    doc.fillColor(COLORS.muted);
-    txt.draw(label, plotLeft - 4 - txt.width(label), y - labelSize / 2 - 0.5);
-  });
-
-  // Points' x centres: bars sit in equal slots; lines span the whole width.
-  const n = values.length;
-  const slot = plotWidth / n;
-  const xOf =
-    style.kind === 'bar'
-      ? (i: number) => plotLeft + slot * (i + 0.5)
-      : (i: number) => (n === 1 ? plotLeft + plotWidth / 2 : plotLeft + (plotWidth * i) / (n - 1));
-
-  const zeroY = yOf(0);
-  if (style.kind === 'bar') {
-    const barWidth = Math.max(0.5, Math.min(slot * 0.68, 48));
-    doc.fillColor(COLORS.series);
-    values.forEach((v, i) => {
-      const y = yOf(v);
-      const top = Math.min(y, zeroY);
-      const h = Math.abs(zeroY - y);
-      if (h > 0) doc.rect(xOf(i) - barWidth / 2, top, barWidth, h);
+  /** Draws the caption and the chart inside `box`; `totalRows`: the rows the file holds. */
+  draw(doc: Doc, box: ChartBox, txt: PdfText, totalRows: number): void {
+    if (!this.enabled) return;
+    const option = chartOption(this.chart.definition, this.chart.visualization, this.rows, {
+      timeZone: this.options.timeZone,
+      totalRows,
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
+      fontFamily: 'Noto Sans',
     });
-    doc.fill();
-    // Value labels above bars when there are few of them and each fits its slot.
-    const valueLabels = values.map(compactNumber);
-    if (n <= 16 && valueLabels.every((l) => txt.width(l) <= slot - 2)) {
-      values.forEach((v, i) => {
-        const l = valueLabels[i]!;
-        const x = xOf(i) - txt.width(l) / 2;
-        if (v >= 0) {
-          doc.fillColor(COLORS.text);
-          txt.draw(l, x, yOf(v) - labelSize - 2);
-        } else if (yOf(v) - zeroY >= labelSize + 5) {
-          // Negative bars carry their label inside, near the bar's end, clear of the x labels.
-          doc.fillColor('#ffffff');
-          txt.draw(l, x, yOf(v) - labelSize - 2.5);
-        }
-      });
-    }
-  } else {
-    // Soft area under the line, then the line itself.
-    doc.moveTo(xOf(0), zeroY);
-    values.forEach((v, i) => doc.lineTo(xOf(i), yOf(v)));
-    doc.lineTo(xOf(n - 1), zeroY).closePath().fillColor(COLORS.seriesFill).fill();
-    doc.moveTo(xOf(0), yOf(values[0]!));
-    for (let i = 1; i < n; i++) doc.lineTo(xOf(i), yOf(values[i]!));
-    doc.lineWidth(1.25).lineJoin('round').strokeColor(COLORS.series).stroke();
-    if (n <= 60) {
-      doc.fillColor(COLORS.series);
-      values.forEach((v, i) => doc.circle(xOf(i), yOf(v), 1.6));
-      doc.fill();
-    }
+    if (!option) return;
+    doc.save();
+    doc.fontSize(10).fillColor('#1f2937');
+    txt.draw(txt.truncate(this.caption(), box.width, true), box.x, box.y, true);
+    const height = box.height - CAPTION_HEIGHT;
+    const svg = renderChartSvg(option, box.width * PX_PER_PT, height * PX_PER_PT);
+    placeSvg(doc, txt, withScriptRuns(svg), { x: box.x, y: box.y + CAPTION_HEIGHT, width: box.width, height });
+    doc.restore();
   }
-
-  // X axis line and thinned labels: every k-th label so that labels keep a gap between them.
-  doc.lineWidth(0.75).moveTo(plotLeft, plotBottom).lineTo(plotRight, plotBottom).strokeColor(COLORS.axis).stroke();
-  doc.fontSize(labelSize).fillColor(COLORS.muted);
-  const widest = Math.max(...labels.map((l) => txt.width(l)));
-  const spacing = n === 1 ? plotWidth : style.kind === 'bar' ? slot : plotWidth / (n - 1);
-  const gap = 8;
-  const step = Math.max(1, Math.ceil((widest + gap) / spacing));
-  let lastRight = -Infinity;
-  for (let i = 0; i < n; i += step) {
-    const l = labels[i]!;
-    const w = txt.width(l);
-    // Keep labels inside the box at the edges, and skip one that would touch its left neighbour.
-    const x = Math.min(Math.max(xOf(i) - w / 2, box.x), plotRight - w);
-    if (x < lastRight + gap) continue;
-    lastRight = x + w;
-    txt.draw(l, x, plotBottom + 4);
-    doc.moveTo(xOf(i), plotBottom).lineTo(xOf(i), plotBottom + 2.5).strokeColor(COLORS.axis).stroke();
-  }
-  doc.restore();
 }
 
-/** Evenly spaced round tick values covering [min, max], about `count` of them. */
-export function niceTicks(min: number, max: number, count: number): number[] {
-  const rawStep = (max - min) / Math.max(1, count - 1);
-  const magnitude = 10 ** Math.floor(Math.log10(rawStep));
-  const residual = rawStep / magnitude;
-  const nice = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 2.5 ? 2.5 : residual <= 5 ? 5 : 10;
-  const step = nice * magnitude;
-  const start = Math.floor(min / step) * step;
-  const end = Math.ceil(max / step) * step;
-  const ticks: number[] = [];
-  for (let v = start; v <= end + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
+/** Places an SVG with svg-to-pdfkit, its `rc-<face>` font families mapped to pdf-fonts.ts's faces. */
+export function placeSvg(doc: Doc, txt: PdfText, svg: string, box: ChartBox): void {
+  SVGtoPDF(doc, svg, box.x, box.y, {
+    width: box.width,
+    height: box.height,
+    assumePt: false,
+    fontCallback: (family, bold) => registeredFace(doc, txt, faceOf(family), bold),
+    warningCallback: () => undefined,
+  });
 }
 
-/** 1234 → "1.2k", 3400000 → "3.4M", 12.345 → "12.3", 1.2e19 → "1.2e19". */
-export function compactNumber(v: number): string {
-  const abs = Math.abs(v);
-  if (abs >= 1e15) return v.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
-  for (const [size, suffix] of units) {
-    if (abs >= size) return `${trimNumber(v / size, abs / size >= 100 ? 0 : 1)}${suffix}`;
-  }
-  return trimNumber(v, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+function faceOf(family: string): Face {
+  const name = family.replace(/["']/g, '').split(',')[0]!.trim();
+  return (name.startsWith(FAMILY_PREFIX) ? name.slice(FAMILY_PREFIX.length) : 'sans') as Face;
 }
 
-function trimNumber(v: number, digits: number): string {
-  const s = v.toFixed(digits);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+/**
+ * The name `face` is registered under in `doc`: PdfText registers it on first use; svg-to-pdfkit
+ * needs the name to select it (pdfkit keeps registrations in `_registeredFonts`, keyed by name,
+ * each with the font bytes pdf-fonts.ts read, which identify the face).
+ */
+function registeredFace(doc: Doc, txt: PdfText, face: Face, bold: boolean): string {
+  txt.use(face, bold);
+  const file = fontFile(face, bold);
+  const registered = (doc as unknown as { _registeredFonts?: Record<string, { src?: unknown }> })._registeredFonts ?? {};
+  return Object.keys(registered).find((name) => registered[name]!.src === file) ?? 'Helvetica';
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e.toLowerCase()]!);
+}
+
+function encodeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Every `<text>` of ECharts' SVG (plain text content, never nested markup) becomes one `<tspan>`
+ * per script run whose font-family names the face (`rc-jp`, `rc-sans`, …) that fontCallback maps
+ * to the document's embedded font: a label mixing 東京 and Latin draws each part in a face that has
+ * its glyphs, exactly as the table's cells do.
+ */
+export function withScriptRuns(svg: string): string {
+  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_m, tag: string, content: string, close: string) => {
+    // A halo drawn under the text (paint-order="stroke", ECharts' pie labels): svg-to-pdfkit paints
+    // strokes over fills, which would hide the text under the halo, so the PDF draws none.
+    const open = tag.includes('paint-order="stroke"') ? tag.replace(/\s(?:stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, '') : tag;
+    const runs = splitRuns(decodeXml(content));
+    if (runs.length === 0) return `${open}${close}`;
+    const spans = runs.map((r) => `<tspan style="font-family:${FAMILY_PREFIX}${r.face}">${encodeXml(r.text)}</tspan>`).join('');
+    return `${open}${spans}${close}`;
+  });
 }

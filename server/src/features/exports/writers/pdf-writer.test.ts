@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfContent, poppler, popplerSkipReason, popplerText, squash } from '../../../../../test/support/pdf-text.js';
-import { compactNumber, niceTicks } from './pdf-chart.js';
 import { createPdfWriter, fitWidths, pdfText, zoneStatement } from './pdf-writer.js';
 import type { ExportColumn, ExportMeta, WriterOptions } from './writer.js';
 
@@ -126,7 +125,7 @@ describe('createPdfWriter', () => {
       expect(pages).toBeGreaterThan(15);
     });
 
-    it('has no chart when the first column is not a time', async () => {
+    it('draws a bar chart when the first column is a category (the default for one category)', async () => {
       const columns: ExportColumn[] = [
         { key: 'event_type', label: 'Event type', kind: 'STRING' },
         { key: 'total_events', label: 'Total events', kind: 'NUMBER' },
@@ -134,7 +133,8 @@ describe('createPdfWriter', () => {
       const rows = EVENT_TYPES.map((t, i) => [t, i * 1000.5]);
       const { text, pages } = await inspect(await renderPdf(columns, rows, meta({ totalRows: rows.length })));
       expect(pages).toBe(1);
-      expect(text).not.toContain(' by ');
+      expect(text).toContain('Total events by Event type');
+      expect(text).toMatch(/page_view\s+click\s+signup/); // category labels on the x axis
       expect(text).toMatch(/page_view\s+0\.0\b/);
       expect(text).toMatch(/export\s+8,004\.0\b/);
       expect(text).toContain('Page 1 of 1');
@@ -177,7 +177,8 @@ describe('createPdfWriter', () => {
       expect(text).toContain('…');
       expect(text).not.toContain(long);
       expect(text).toContain('12,345,678,901,234,567,890');
-      expect(text).toContain('Bytes by Hour');
+      // Three dimensions before the measure: the default is a table, no chart.
+      expect(text).not.toContain(' by ');
     });
 
     describe('in the effective zone', () => {
@@ -232,8 +233,8 @@ describe('createPdfWriter', () => {
         const tableTimes = [...text.matchAll(/(2026-11-0\d \d\d:\d\d(?: [+-]\d\d:\d\d)?)\s+(?:page_view|click)/g)].map((m) => m[1]);
         expect(tableTimes).toEqual(['2026-11-01 00:00', '2026-11-01 00:00', '2026-11-01 01:00 -04:00', '2026-11-01 01:00 -04:00',
           '2026-11-01 01:00 -05:00', '2026-11-01 01:00 -05:00', '2026-11-01 02:00', '2026-11-01 02:00']);
-        // Four bars (each the sum of its hour's two rows), labelled in local time.
-        for (const sum of [20, 22, 24, 26]) expect(text).toMatch(new RegExp(`\\b${sum}\\b`));
+        // Four points per event type (one line each, split by the second dimension), labelled in local time.
+        expect(text).toMatch(/page_view\s+click/);
         expect(text).toMatch(/00:00\s+01:00 -04:00\s+01:00 -05:00\s+02:00/);
       });
 
@@ -314,15 +315,5 @@ describe('pdf helpers', () => {
     expect(w[1]).toBe(60);
     expect(w[2]).toBeCloseTo(150);
     expect(w[3]).toBeCloseTo(150);
-  });
-
-  it('chart scale helpers', () => {
-    expect(niceTicks(0, 263_000, 5)).toEqual([0, 100_000, 200_000, 300_000]);
-    expect(compactNumber(1234)).toBe('1.2k');
-    expect(compactNumber(3_400_000)).toBe('3.4M');
-    expect(compactNumber(250_000)).toBe('250k');
-    expect(compactNumber(12.345)).toBe('12.3');
-    expect(compactNumber(0)).toBe('0');
-    expect(compactNumber(1.5e19)).toBe('1.5e19');
   });
 });

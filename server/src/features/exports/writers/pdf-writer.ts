@@ -4,11 +4,13 @@
  * Page 1: title, tenant, generated-at in the export's time zone and the locale it is written in
  * (numbers, dates and month names: pdf-cells.ts), the parameters, a statement of how
  * many rows the file holds (and the PDF cap / report row-limit notes), the zone times and dates are
- * in (whenever the report has a time column or a time range), a chart for time-series reports,
+ * in (whenever the report has a time column or a time range), the report's chart (pdf-chart.ts: the
+ * same ECharts option the builder and the email draw, as vectors; none for TABLE),
  * then the table.
  *
  * Times: every DATETIME (table cells, chart points and axis labels) is shown as the wall time of
- * the effective zone, meta.timeZone (calendar/zone-clock.ts). The chart sums rows per distinct
+ * the effective zone, meta.timeZone (calendar/zone-clock.ts). The chart covers the first rows (its
+ * subtitle says so when the file has more); it used to sum rows per distinct
  * time value as the compiler bucketed it, and does not re-bucket: an HOUR bucket is the instant
  * its local hour began (shown as that local hour; on a fall-back night the two 01:00 hours are two
  * points), and a DATE bucket is a calendar day, labelled from its text without any zone
@@ -23,8 +25,7 @@
  *   chart, the row statement (with the real counts) and every page's footer before `doc.end()`.
  * - Memory: buffered pages stay in memory until finish(). Only the table rows up to the PDF cap
  *   (default 10,000 ≈ 200–320 pages) are drawn; rows past the cap are consumed and dropped (they
- *   still feed the chart's per-time-value sums, bounded by the number of distinct time values and
- *   capped at MAX_CHART_POINTS). pdfkit keeps every content-stream operator of an open page as its
+ *   are still counted; the chart keeps only the first rows it covers, chartRowLimit()). pdfkit keeps every content-stream operator of an open page as its
  *   own small Uint8Array (~2 KB of heap per table cell); compactPageContent() joins a full page's
  *   chunks into one array, so 10,000 rows × 8 columns hold ~10 MB instead of ~170 MB.
  * - Back-pressure: the document is piped to `output`; write() resolves once `output` is below its
@@ -37,22 +38,17 @@
  * shaped and ordered right to left within the run; lines are not bidi-reordered as a whole.
  */
 import PDFDocument from 'pdfkit';
-import { dateTimeMs, isoDate } from './cell-values.js';
 import { PdfCellFormatter } from './pdf-cells.js';
 import { DEFAULT_LOCALE } from '../run-locale.js';
 import type { ExportColumn, FormatWriter, WriterFactoryInput } from './writer.js';
 import { OutputGuard } from './output-flow.js';
-import { drawTimeSeriesChart } from './pdf-chart.js';
+import { PdfChart, chartFromColumns } from './pdf-chart.js';
 import { PdfText } from './pdf-fonts.js';
 import { pdfEncryption } from './packaging.js';
 
 type Doc = PDFKit.PDFDocument;
 
 export const DEFAULT_PDF_ROW_CAP = 10_000;
-/** Most distinct time values the chart keeps sums for; later new values are left out of the chart. */
-export const MAX_CHART_POINTS = 5_000;
-/** Line charts from this many points up; bars below. */
-const LINE_CHART_FROM = 32;
 /** Rows used to size the columns before the first is drawn. */
 const SAMPLE_ROWS = 200;
 
@@ -113,13 +109,9 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   const contentWidth = pageWidth - 2 * MARGIN;
   const tableBottom = pageHeight - MARGIN - 6;
 
-  // ---- chart bookkeeping -------------------------------------------------------------------------
-  const measureIndex = columns.findIndex((c) => c.kind === 'NUMBER');
-  const first = columns[0];
-  const chartable = !!first && (first.kind === 'DATE' || first.kind === 'DATETIME') && measureIndex >= 0;
-  /** Sum per time value: a DATE's `YYYY-MM-DD`, a DATETIME's epoch ms. */
-  const sums = new Map<string | number, number>();
-  let chartOverflow = false;
+  // ---- chart: the rows it covers are kept as they stream, drawn at finish() -----------------------
+  const chart = new PdfChart(input.chart ?? chartFromColumns(columns), { timeZone, locale: meta.locale });
+  const chartable = chart.enabled;
 
   // ---- page 1 header block -----------------------------------------------------------------------
   let y = MARGIN;
@@ -282,43 +274,6 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
     return columns.map((c, i) => pdfText(format.cell(c, i, row[i])));
   }
 
-  function addToChart(row: unknown[]): void {
-    const k = chartKey(first!.kind, row[0]);
-    if (k === null) return;
-    const v = toNumber(row[measureIndex]);
-    const prev = sums.get(k);
-    if (prev === undefined) {
-      if (sums.size >= MAX_CHART_POINTS) {
-        chartOverflow = true;
-        return;
-      }
-      sums.set(k, Number.isFinite(v) ? v : 0);
-    } else if (Number.isFinite(v)) {
-      sums.set(k, prev + v);
-    }
-  }
-
-  function drawChart(): void {
-    if (!chartBox || !first) return;
-    const keys = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const labels = keys.map((k) => format.axisLabel(first.kind, k, keys));
-    const measure = columns[measureIndex]!;
-    const noteParts: string[] = [];
-    if (seen > drawn && seen > 0) noteParts.push(`all ${format.integer(seen)} rows`);
-    if (chartOverflow) noteParts.push(`first ${format.integer(MAX_CHART_POINTS)} time values`);
-    drawTimeSeriesChart(
-      doc,
-      chartBox,
-      { labels: labels.map(pdfText), values: keys.map((k) => sums.get(k)!) },
-      {
-        caption: `${pdfText(measure.label)} by ${pdfText(first.label)}`,
-        note: noteParts.length ? `(${noteParts.join('; ')})` : undefined,
-        kind: keys.length >= LINE_CHART_FROM ? 'line' : 'bar',
-        text: txt,
-      },
-    );
-  }
-
   function drawStatement(): void {
     doc.fontSize(9.5).fillColor(COLORS.text);
     const shown = Math.min(seen, cap);
@@ -348,7 +303,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
     async write(rows) {
       guard.check();
       for (const row of rows) {
-        if (chartable) addToChart(row);
+        chart.add(row);
         seen++;
         if (seen > cap) continue; // consumed, counted, not drawn
         if (widths) drawRow(formatRow(row));
@@ -371,7 +326,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       }
       doc.switchToPage(0);
       drawStatement();
-      drawChart();
+      if (chartBox) chart.draw(doc, chartBox, txt, seen);
       drawFooters();
       const finished = guard.finished(output);
       doc.end();
@@ -477,14 +432,6 @@ export function zoneStatement(columns: ExportColumn[], hasTimeRange: boolean, ti
   if (dates) return `Dates are calendar days in ${timeZone}.`;
   if (times || hasTimeRange) return `Times are shown in ${timeZone}.`;
   return null;
-}
-
-/** A chart point's key: the calendar day of a DATE, the epoch ms of a DATETIME; null leaves the row out of the chart. */
-function chartKey(kind: ExportColumn['kind'], v: unknown): string | number | null {
-  if (v == null) return null;
-  if (kind === 'DATE') return isoDate(v);
-  const ms = typeof v === 'number' ? v : dateTimeMs(v);
-  return Number.isFinite(ms) ? ms : null;
 }
 
 function validTimeZone(zone: string): string {

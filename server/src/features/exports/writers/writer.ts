@@ -21,6 +21,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { ColumnKind } from '../../catalog/catalog.js';
+import type { ChartDefinition, Visualization } from '@reportcast/charts';
 
 export type ExportFormat = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 
@@ -94,6 +95,14 @@ export interface WriterFactoryInput {
   columns: ExportColumn[];
   meta: ExportMeta;
   options: WriterOptions;
+  /** The report's chart (PDF); absent: inferred from the columns (pdf-chart.ts chartFromColumns). */
+  chart?: ExportChart;
+}
+
+/** What an export draws: the report's chart definition (@reportcast/charts) and visualization (null: the default chart). */
+export interface ExportChart {
+  definition: ChartDefinition;
+  visualization: Visualization | null;
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
