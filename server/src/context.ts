@@ -11,12 +11,14 @@ import { ExportService, type ExportServiceDeps } from './features/exports/export
 import { ReportService } from './features/reports/report.service.js';
 import { ScheduleService } from './features/schedules/schedule.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
+import { ColumnValuesService } from './features/catalog/column-values.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 
 export interface Services {
   reports: ReportService;
   preview: PreviewService;
+  columnValues: ColumnValuesService;
   exports: ExportService;
   audit: AuditService;
   schedules: ScheduleService;
@@ -56,6 +58,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
     services: {
       reports,
       preview: new PreviewService(deps.analytics, deps.limits),
+      columnValues: new ColumnValuesService(deps.analytics, deps.limits),
       exports: new ExportService(em, deps.exports, reports, audit, deps.limits),
       audit,
       schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets),

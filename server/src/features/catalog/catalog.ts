@@ -24,6 +24,11 @@ export interface CatalogColumn {
   filter: boolean;
   /** May bound the report's time range and be bucketed by grain. */
   time: boolean;
+  /**
+   * Ids and other values nearly unique per row: offering "pick a value" lists for them would leak
+   * a sample of raw rows and help nobody, so `columnValues` refuses them.
+   */
+  freeText: boolean;
 }
 
 export interface CatalogTable {
@@ -39,7 +44,7 @@ export interface CatalogTable {
 export const TENANT_COLUMN = 'tenant_id';
 
 type ColumnShort = Pick<CatalogColumn, 'name' | 'chType' | 'kind' | 'label' | 'description'> &
-  Partial<Pick<CatalogColumn, 'measure' | 'time' | 'nullable' | 'dimension'>>;
+  Partial<Pick<CatalogColumn, 'measure' | 'time' | 'nullable' | 'dimension' | 'freeText'>>;
 
 function column(c: ColumnShort): CatalogColumn {
   const numeric = c.kind === 'NUMBER';
@@ -50,6 +55,7 @@ function column(c: ColumnShort): CatalogColumn {
     filter: true,
     measure: numeric,
     time: temporal,
+    freeText: false,
     ...c,
   };
 }
@@ -63,10 +69,10 @@ export const CATALOG: readonly CatalogTable[] = [
     columns: [
       column({ name: 'timestamp', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Timestamp', description: 'When the event happened (UTC).' }),
       column({ name: 'event_date', chType: 'Date', kind: 'DATE', label: 'Event date', description: 'UTC calendar day of the event.' }),
-      column({ name: 'event_id', chType: 'UUID', kind: 'STRING', label: 'Event ID', description: 'Unique id of the event.' }),
-      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user who caused the event.' }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device the event came from.' }),
-      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'The session the event belongs to.' }),
+      column({ name: 'event_id', chType: 'UUID', kind: 'STRING', label: 'Event ID', description: 'Unique id of the event.', freeText: true }),
+      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user who caused the event.', freeText: true }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device the event came from.', freeText: true }),
+      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'The session the event belongs to.', freeText: true }),
       column({ name: 'event_type', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Event type', description: 'page_view, click, api_call, login, search, export, error, purchase, logout.' }),
       column({ name: 'feature', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Feature', description: 'Product area the event happened in.' }),
       column({ name: 'platform', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Platform', description: 'web, ios, android or api.' }),
@@ -85,9 +91,9 @@ export const CATALOG: readonly CatalogTable[] = [
     columns: [
       column({ name: 'started_at', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Started at', description: 'Session start (UTC).' }),
       column({ name: 'ended_at', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Ended at', description: 'Session end (UTC).' }),
-      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'Unique id of the session.' }),
-      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user of the session.' }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device of the session.' }),
+      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'Unique id of the session.', freeText: true }),
+      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user of the session.', freeText: true }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device of the session.', freeText: true }),
       column({ name: 'platform', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Platform', description: 'web, ios, android or api.' }),
       column({ name: 'country', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Country', description: 'ISO 3166 country code.' }),
       column({ name: 'duration_seconds', chType: 'UInt32', kind: 'NUMBER', label: 'Duration (s)', description: 'Session length in seconds.' }),
@@ -103,7 +109,7 @@ export const CATALOG: readonly CatalogTable[] = [
     defaultTimeColumn: 'timestamp',
     columns: [
       column({ name: 'timestamp', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Timestamp', description: 'When the sample was taken (UTC).' }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The reporting device.' }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The reporting device.', freeText: true }),
       column({ name: 'device_type', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Device type', description: 'desktop, mobile, tablet or server.' }),
       column({ name: 'os', chType: 'LowCardinality(String)', kind: 'STRING', label: 'OS', description: 'Operating system.' }),
       column({ name: 'app_version', chType: 'LowCardinality(String)', kind: 'STRING', label: 'App version', description: 'Version of the client app.' }),

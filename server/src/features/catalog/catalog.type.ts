@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ColumnKind } from './catalog.js';
 
 export const ColumnKindEnum = { STRING: 'STRING', NUMBER: 'NUMBER', DATETIME: 'DATETIME', DATE: 'DATE', BOOLEAN: 'BOOLEAN' } as const;
@@ -39,6 +39,18 @@ export class TableColumn {
 
   @Field(() => Boolean, { description: 'May bound the time range and be bucketed by grain.' })
   time!: boolean;
+
+  @Field(() => Boolean, { description: 'Values nearly unique per row (ids): `columnValues` offers no list for it.' })
+  freeText!: boolean;
+}
+
+@ObjectType({ description: 'One value of a column and how many rows hold it (see `columnValues`).' })
+export class ColumnValue {
+  @Field(() => String, { description: 'The value, as a filter takes it.' })
+  value!: string;
+
+  @Field(() => Int, { description: "Rows of the viewer's tenant holding it." })
+  count!: number;
 }
 
 @ObjectType({ description: 'An analytics table reports can be built on.' })

@@ -161,6 +161,11 @@ export class ExportResolver {
     return ctx.services.exports.delete(requireViewer(ctx), id);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may open the report (`report(id)`): false once it is deleted, and for a private report of someone else.' })
+  async reportReadable(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): Promise<boolean> {
+    return !!root.reportId && ctx.services.reports.canOpen(requireViewer(ctx), root.reportId);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'A fresh, expiring link to the file; null until COMPLETED.' })
   downloadUrl(@Root() root: ExportWithLink, @Ctx() ctx: AppContext): string | null {
     return linkOf(root, ctx)?.url ?? null;

@@ -49,6 +49,21 @@ export class ReportService {
     return report;
   }
 
+  /** Reports already asked about in this request, so a page of exports asks once per report. */
+  private readonly openable = new Map<string, Promise<boolean>>();
+
+  /** Whether `report(id)` would answer the viewer (e.g. an export's report a viewer may not open). */
+  canOpen(viewer: Viewer, id: string): Promise<boolean> {
+    let known = this.openable.get(id);
+    if (!known) {
+      known = isUuid(id)
+        ? this.em.count(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] }).then((n) => n > 0)
+        : Promise.resolve(false);
+      this.openable.set(id, known);
+    }
+    return known;
+  }
+
   list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
     return keysetPage(this.em, ReportEntity, this.visibleTo(viewer), 'createdAt', first, after);
   }

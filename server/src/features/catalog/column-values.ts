@@ -1,0 +1,106 @@
+/**
+ * The values a filter may pick from: the most frequent values of one catalog column for the
+ * viewer's tenant, optionally narrowed by a search text. The query is an ordinary report
+ * definition (the column as a dimension, a row count, sorted by it) run through the same validator
+ * and compiler as previews, so the tenant predicate and identifier quoting come from one place.
+ * Answers are cached for a short while per (tenant, table, column, search): the builder asks on
+ * every keystroke and the top values of an analytics column barely move in half a minute.
+ */
+import { BadUserInputError } from '../../errors.js';
+import type { AnalyticsStore } from '../../platform/analytics-store.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { DefinitionLimits, ReportDefinition } from '../reports/definition.js';
+import { compileReport } from '../reports/compile-query.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import { findColumn, findTable } from './catalog.js';
+
+export const COLUMN_VALUES_MAX = 100;
+export const COLUMN_VALUES_DEFAULT = 20;
+export const COLUMN_VALUES_SEARCH_MAX = 200;
+export const COLUMN_VALUES_TTL_MS = 30_000;
+/** Entries kept at most; the oldest go first. Bounds memory whatever people type. */
+const CACHE_ENTRIES = 2_000;
+const TIMEOUT_MS = 10_000;
+
+export interface ColumnValue { value: string; count: number }
+export interface ColumnValuesRequest { source: string; field: string; search?: string | null; first?: number | null }
+
+/**
+ * The report definition that lists a column's top values, or the field errors that refuse the
+ * request (paths are the query's argument names). Pure.
+ */
+export function columnValuesDefinition(req: ColumnValuesRequest): { definition: ReportDefinition; first: number } | { errors: { path: string; message: string }[] } {
+  const table = findTable(req.source);
+  if (!table) return { errors: [{ path: 'source', message: 'is not a table of the catalog' }] };
+  const column = findColumn(table, req.field);
+  if (!column) return { errors: [{ path: 'field', message: `is not a column of ${table.label}` }] };
+  if (column.freeText) return { errors: [{ path: 'field', message: `${column.label} holds values unique to each row; type the value instead` }] };
+  if (column.kind !== 'STRING' || !column.filter) return { errors: [{ path: 'field', message: `${column.label} is not a text column; type the value instead` }] };
+  const first = req.first ?? COLUMN_VALUES_DEFAULT;
+  if (!Number.isInteger(first) || first < 1 || first > COLUMN_VALUES_MAX) return { errors: [{ path: 'first', message: `must be 1 to ${COLUMN_VALUES_MAX}` }] };
+  const search = req.search?.trim() ?? '';
+  if (search.length > COLUMN_VALUES_SEARCH_MAX) return { errors: [{ path: 'search', message: `must be at most ${COLUMN_VALUES_SEARCH_MAX} characters` }] };
+  const definition: ReportDefinition = {
+    source: table.name,
+    dimensions: [{ field: column.name, alias: 'column_value' }],
+    measures: [{ fn: 'COUNT', alias: 'row_count' }],
+    // Empty values are what "is empty" is for, not something to pick.
+    filters: [
+      { field: column.name, op: 'IS_NOT_NULL' },
+      { field: column.name, op: 'NEQ', value: '' },
+      ...(search ? [{ field: column.name, op: 'CONTAINS' as const, value: search }] : []),
+    ],
+    orderBy: [{ key: 'row_count', direction: 'DESC' }, { key: 'column_value', direction: 'ASC' }],
+    rowLimit: first,
+  } as ReportDefinition;
+  return { definition, first };
+}
+
+/** A small time-bounded map; insertion order is age order, so the first key is the oldest. */
+class TtlCache<T> {
+  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+  constructor(private readonly ttlMs: number, private readonly max: number, private readonly now: () => number) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
+    this.entries.delete(key);
+    const value = load();
+    // A failed read is not remembered: the next keystroke asks again.
+    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    this.entries.set(key, { at: this.now(), value });
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
+
+/** One cache per analytics store (one per running app), shared by every request's service. */
+const caches = new WeakMap<AnalyticsStore, TtlCache<ColumnValue[]>>();
+
+export class ColumnValuesService {
+  private readonly cache: TtlCache<ColumnValue[]>;
+
+  constructor(private readonly store: AnalyticsStore, private readonly limits: DefinitionLimits, now: () => number = Date.now) {
+    let cache = caches.get(store);
+    if (!cache) caches.set(store, (cache = new TtlCache(COLUMN_VALUES_TTL_MS, CACHE_ENTRIES, now)));
+    this.cache = cache;
+  }
+
+  async values(viewer: Viewer, req: ColumnValuesRequest): Promise<ColumnValue[]> {
+    const planned = columnValuesDefinition(req);
+    if ('errors' in planned) throw new BadUserInputError(`Invalid columnValues: ${planned.errors[0]!.path} ${planned.errors[0]!.message}`, planned.errors);
+    const checked = validateDefinition(planned.definition, this.limits);
+    if (!checked.valid) throw new BadUserInputError(`Invalid columnValues: ${checked.errors[0]!.message}`, checked.errors.map((e) => ({ path: 'field', message: e.message })));
+    const key = JSON.stringify([viewer.tenantId, req.source, req.field, req.search?.trim() ?? '', planned.first]);
+    return this.cache.get(key, async () => {
+      const q = compileReport(checked.definition, {
+        tenantId: viewer.tenantId, asOf: new Date(), database: this.store.database, maxRangeDays: this.limits.maxRangeDays, timeZone: 'UTC',
+      });
+      // A timer cleared when the read ends (AbortSignal.timeout would pin the signal for the whole timeout).
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new DOMException('The value list took too long', 'TimeoutError')), TIMEOUT_MS);
+      const result = await this.store.query(q.sql, q.params, { signal: controller.signal }).finally(() => clearTimeout(timer));
+      return result.rows.map((row) => ({ value: String(row[0]), count: Number(row[1]) }));
+    });
+  }
+}
