@@ -280,10 +280,12 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
               passwordNote="Emails never carry the password: they say the file is protected with the password agreed with the sender. Tell the recipients yourself." />
             {(err('password') || err('compression')) && <span className="field-error" role="alert">{err('password') ?? err('compression')}</span>}
             {schedule?.passwordProtected && (
-              <label className="checkbox">
-                <input type="checkbox" checked={form.removePassword} disabled={!canWrite || form.file.password !== ''} onChange={(e) => set('removePassword', e.target.checked)} />
-                Remove the password (files are no longer protected)
-              </label>
+              <div className="checks">
+                <label className="inline">
+                  <input type="checkbox" checked={form.removePassword} disabled={!canWrite || form.file.password !== ''} onChange={(e) => set('removePassword', e.target.checked)} />
+                  Remove the password (files are no longer protected)
+                </label>
+              </div>
             )}
             <Field label="File name" hint="optional: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:yyyy-MM-dd} {run_at:yyyy-MM-dd_HH'h'mm} {param:field}; the extension is added" error={err('fileNameTemplate')}>
               {(id) => <input id={id} value={form.fileNameTemplate} disabled={!canWrite} placeholder="{report}_{run_at}" onChange={(e) => set('fileNameTemplate', e.target.value)} />}

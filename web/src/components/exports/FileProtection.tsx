@@ -71,7 +71,7 @@ export function FileProtection({ format, value, disabled, protectedAlready, onCh
       {hint && <span className="field-error" role="alert">{hint}</span>}
       {gzipWithPassword && <span className="field-error" role="alert">gzip cannot carry a password: a protected {format} file is an encrypted ZIP. Choose ZIP or no compression.</span>}
       <span className="hint" data-testid="packaging-note">{packagingNote(format, value, protectedAlready)}</span>
-      {(value.password !== '' || protectedAlready) && passwordNote && <span className="hint">{passwordNote}</span>}
+      {(value.password !== '' || protectedAlready) && passwordNote && <span className="hint" data-testid="password-note">{passwordNote}</span>}
     </fieldset>
   );
 }
