@@ -50,10 +50,11 @@ function aboutLines(workbook: ExcelJS.Workbook): string[] {
 }
 
 describe('XLSX writer', () => {
-  it('writes a Data sheet with a bold, frozen, filtered header and typed cells, then About', async () => {
+  it('writes a Data sheet with a bold, frozen, filtered header and typed cells, then Chart and About', async () => {
     const { workbook, bytes } = await xlsxOf([ROWS.slice(0, 4), ROWS.slice(4)]);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(sheetNames(workbook)).toEqual(['Data', 'About']);
+    // COLUMNS have a category and a measure: the default chart (BAR) gets its sheet (xlsx-chart.test.ts).
+    expect(sheetNames(workbook)).toEqual(['Data', 'Chart', 'About']);
 
     const data = workbook.getWorksheet('Data')!;
     expect(data.getRow(1).values).toEqual([undefined, 'Name', 'Events', 'Happened at', 'Day', 'OK?']);
@@ -194,7 +195,7 @@ describe('XLSX writer', () => {
   it('continues on "Data (2)", "Data (3)" past xlsxRowsPerSheet, each with its own header', async () => {
     const rows = volumeRows(0, 8);
     const { workbook } = await xlsxOf([rows.slice(0, 2), rows.slice(2, 7), rows.slice(7)], { xlsxRowsPerSheet: 3 }, META, VOLUME_COLUMNS);
-    expect(sheetNames(workbook)).toEqual(['Data', 'Data (2)', 'Data (3)', 'About']);
+    expect(sheetNames(workbook)).toEqual(['Data', 'Data (2)', 'Data (3)', 'Chart', 'About']);
     const users: unknown[] = [];
     for (const [name, count] of [['Data', 3], ['Data (2)', 3], ['Data (3)', 2]] as const) {
       const sheet = workbook.getWorksheet(name)!;
@@ -212,7 +213,7 @@ describe('XLSX writer', () => {
 
   it('writes a header-only Data sheet for an empty result', async () => {
     const { workbook } = await xlsxOf([]);
-    expect(sheetNames(workbook)).toEqual(['Data', 'About']);
+    expect(sheetNames(workbook)).toEqual(['Data', 'Chart', 'About']);
     const data = workbook.getWorksheet('Data')!;
     expect(data.rowCount).toBe(1);
     expect(data.autoFilter).toBe('A1:E1');

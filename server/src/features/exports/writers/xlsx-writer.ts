@@ -5,7 +5,9 @@
  *
  * Layout: sheet "Data" with a bold, frozen, auto-filtered header of column labels; past
  * `options.xlsxRowsPerSheet` rows (default 1,048,575, Excel's limit less the header) the rows
- * continue on "Data (2)", "Data (3)"…, each with its own header; a last sheet "About" states the
+ * continue on "Data (2)", "Data (3)"…, each with its own header; then, when the report's
+ * visualization is a chart, sheet "Chart" with a native Excel chart over the first rows of "Data"
+ * (xlsx-chart.ts); a last sheet "About" states the
  * report, tenant, generation time, the time zone, parameters, row limit, rows written, and — when the row limit cut
  * the result — a visible truncation line.
  *
@@ -48,6 +50,8 @@ import {
   type ColumnPlan,
 } from './xlsx-cells.js';
 import { localeFormat } from './locale-format.js';
+import { chartFromColumns } from './pdf-chart.js';
+import { XlsxChart } from './xlsx-chart.js';
 import { DEFAULT_LOCALE } from '../run-locale.js';
 
 export const DEFAULT_XLSX_ROWS_PER_SHEET = 1_048_575;
@@ -139,6 +143,10 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
   const guard = new OutputGuard();
   guard.watch(output);
   if (zip) guard.watch(zip);
+  // A native chart over the first rows of sheet Data, on its own sheet before About (xlsx-chart.ts).
+  const chart = new XlsxChart(input.chart ?? chartFromColumns(columns), columns, {
+    timeZone, locale: meta.locale ?? DEFAULT_LOCALE, dates, dataSheet: dataSheetName(1), rowsPerSheet, reportName: meta.reportName,
+  });
 
   const width = columns.length;
   const lastColumn = columnLetters(Math.max(1, width));
@@ -212,6 +220,7 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
       fillCell(row.getCell(i + 1), plan.kind, plan.numberStyle, value, timeZone, dates);
     }
     row.commit();
+    chart.add(values);
     rowsInSheet++;
     rowsWritten++;
   }
@@ -245,6 +254,7 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
       finishing = true;
       if (!plans) startData(); // fewer rows than the sample (or none): header and rows now
       closeSheet();
+      chart.addTo(workbook, rowsWritten);
       writeAbout(workbook, meta, rowsWritten, sheetNames);
       // commit() appends styles, workbook and content types, finalises the zip and resolves on the
       // output's 'finish'; the guard rejects instead if the output fails or we are aborted meanwhile.
