@@ -118,7 +118,7 @@ const LIMITS: Limit[] = [
     async exercise(app, limit) {
       const bearer = await token(app);
       const q = (n: number) => app.gql(`{ reports(first: ${n}) { __typename } }`, {}, bearer);
-      return boundary(q(limit), () => q(limit + 1), 'reports.first');
+      return boundary(q(limit), () => q(limit + 1), 'first');
     },
   },
   {
@@ -162,7 +162,7 @@ const LIMITS: Limit[] = [
     name: "A report's `rowLimit`", setting: 'MAX_ROW_LIMIT', default: 1_000_000, enforced: (c) => c.reports.maxRowLimit, exercised: 5_000,
     async exercise(app, limit) {
       const bearer = await token(app);
-      return boundary(app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit } }, bearer), () => app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit + 1 } }, bearer), 'definition.rowLimit');
+      return boundary(app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit } }, bearer), () => app.gql(PREVIEW, { d: { ...COUNT, rowLimit: limit + 1 } }, bearer), 'input.definition.rowLimit');
     },
   },
   {
@@ -170,7 +170,7 @@ const LIMITS: Limit[] = [
     async exercise(app, limit) {
       const bearer = await token(app);
       const range = (ms: number) => ({ ...COUNT, timeRange: { from: new Date(Date.UTC(2026, 0, 1)).toISOString(), to: new Date(Date.UTC(2026, 0, 1) + ms).toISOString() } });
-      return boundary(app.gql(PREVIEW, { d: range(limit * DAY_MS) }, bearer), () => app.gql(PREVIEW, { d: range((limit + 1) * DAY_MS) }, bearer), 'definition.timeRange');
+      return boundary(app.gql(PREVIEW, { d: range(limit * DAY_MS) }, bearer), () => app.gql(PREVIEW, { d: range((limit + 1) * DAY_MS) }, bearer), 'input.definition.timeRange');
     },
   },
   {

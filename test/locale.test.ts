@@ -189,7 +189,7 @@ describe('bad locale tags', () => {
   it('are refused with BAD_USER_INPUT naming the field', async () => {
     const report = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Bad', definition: { ...DEFINITION, locale: 'xx-YY' } } }, admin);
     expect(errorCode(report)).toBe('BAD_USER_INPUT');
-    expect(report.errors![0]!.extensions!.field).toBe('definition.locale');
+    expect(report.errors![0]!.extensions!.field).toBe('input.definition.locale');
     expect(report.errors![0]!.message).toMatch(/locale "xx-YY" is not supported/);
 
     const exp = await app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId, format: 'PDF', options: { locale: 'de_DE' } } }, admin);

@@ -158,7 +158,7 @@ describe('previewReport by definition', () => {
     expect(errorCode(other)).toBe('BAD_USER_INPUT');
     const bad = await app.gql(PREVIEW, { input: { definition: { source: 'usage_events', dimensions: [{ field: 'password' }] } } }, acme);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0]!.extensions!.field).toBe('definition.dimensions.0.field');
+    expect(bad.errors![0]!.extensions!.field).toBe('input.definition.dimensions.0.field');
     const both = await app.gql(PREVIEW, { input: {} }, acme);
     expect(errorCode(both)).toBe('BAD_USER_INPUT');
   });

@@ -85,7 +85,7 @@ describe('create, read, update, delete', () => {
     await create(acmeEditor, { name: 'Unique name', definition });
     const res = await app.gql(CREATE, { input: { name: 'unique NAME', definition } }, acmeEditor);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0]!.extensions!.field).toBe('name');
+    expect(res.errors![0]!.extensions!.field).toBe('input.name');
     // Another tenant may use the name.
     expect((await app.gql(CREATE, { input: { name: 'Unique name', definition } }, globexEditor)).errors).toBeUndefined();
   });
@@ -114,8 +114,8 @@ describe('validation', () => {
     }, acmeEditor);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     const paths = res.errors![0]!.extensions!.errors.map((e: { path: string }) => e.path);
-    for (const path of ['definition.dimensions.0.field', 'definition.dimensions.1.grain', 'definition.measures.0.field',
-      'definition.filters.0.value', 'definition.filters.1.values', 'definition.orderBy.0.key', 'definition.rowLimit']) {
+    for (const path of ['input.definition.dimensions.0.field', 'input.definition.dimensions.1.grain', 'input.definition.measures.0.field',
+      'input.definition.filters.0.value', 'input.definition.filters.1.values', 'input.definition.orderBy.0.key', 'input.definition.rowLimit']) {
       expect(paths).toContain(path);
     }
     expect((await app.gql(LIST, { first: 1 }, acmeAdmin)).data!.reports.totalCount).toBe(before);
@@ -125,7 +125,7 @@ describe('validation', () => {
     const created = await create(acmeEditor, { name: 'Stable', definition });
     const res = await app.gql(UPDATE, { id: created.id, input: { name: 'Renamed', definition: { ...definition, source: 'secrets' } } }, acmeEditor);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0]!.extensions!.field).toBe('definition.source');
+    expect(res.errors![0]!.extensions!.field).toBe('input.definition.source');
     const read = (await app.gql(GET, { id: created.id }, acmeEditor)).data!.report;
     expect(read.name).toBe('Stable');
     expect(read.definition.source).toBe('usage_events');
@@ -145,9 +145,9 @@ describe('validation', () => {
     const res = await app.gql(UPDATE, { id: created.id, input: { name: 'Renamed', visualization: { type: 'PIE', series: ['events', 'nope'], yAxisLabel: 'y'.repeat(101), maxPoints: 0 } } }, acmeEditor);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.extensions!.errors).toEqual([
-      { path: 'visualization.series.1', message: "'nope' is not a measure of the report (events, avg_duration_ms)" },
-      { path: 'visualization.yAxisLabel', message: 'must be at most 100 characters' },
-      { path: 'visualization.maxPoints', message: 'must be a whole number from 1 to 5000' },
+      { path: 'input.visualization.series.1', message: "'nope' is not a measure of the report (events, avg_duration_ms)" },
+      { path: 'input.visualization.yAxisLabel', message: 'must be at most 100 characters' },
+      { path: 'input.visualization.maxPoints', message: 'must be a whole number from 1 to 5000' },
     ]);
     const read = (await app.gql(GET, { id: created.id }, acmeEditor)).data!.report;
     expect(read).toMatchObject({ name: 'Charted', visualization: { type: 'LINE', series: null } });

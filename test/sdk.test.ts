@@ -98,8 +98,8 @@ describe('reports', () => {
   it('reports a bad definition as BAD_USER_INPUT with the field path', async () => {
     const error = await caught(client.reports.create({ name: 'Broken', definition: { ...DEFINITION, measures: [{ fn: 'AVG', field: 'nope' }] } }));
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.path).toBe('definition.measures.0.field');
-    expect(error.fieldErrors[0]).toMatchObject({ path: 'definition.measures.0.field' });
+    expect(error.path).toBe('input.definition.measures.0.field');
+    expect(error.fieldErrors[0]).toMatchObject({ path: 'input.definition.measures.0.field' });
     expect(error.operationName).toBe('CreateReport');
     expect(error.message).toMatch(/measures\.0\.field/);
   });

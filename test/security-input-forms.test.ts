@@ -82,15 +82,15 @@ describe('class 1: cost and page size see the value the resolver gets, in every 
   const scheduleInput = (name: string) => ({ reportId, name, cron: '0 9 * * 1', recipients: ['ops@example.com'] });
   const M = 'mutation($i: CreateScheduleInput!';
   const forms: [string, (n: number, costly: boolean) => [string, Record<string, unknown>], string][] = [
-    ['literal', (n, c) => [`${M}) { createSchedule(input: $i) { id executions(first: ${n}) ${sel(c)} } }`, {}], 'createSchedule.executions.first'],
-    ['variable', (n, c) => [`${M}, $n: Int) { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, { n }], 'createSchedule.executions.first'],
-    ['variable default', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, {}], 'createSchedule.executions.first'],
-    ['named fragment', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id ...S } } fragment S on Schedule { executions(first: $n) ${sel(c)} }`, {}], 'createSchedule.executions.first'],
-    ['inline fragment', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id ... on Schedule { executions(first: $n) ${sel(c)} } } }`, {}], 'createSchedule.executions.first'],
-    ['mutation in a fragment', (n, c) => [`${M}, $n: Int = ${n}) { ...W } fragment W on Mutation { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, {}], 'createSchedule.executions.first'],
+    ['literal', (n, c) => [`${M}) { createSchedule(input: $i) { id executions(first: ${n}) ${sel(c)} } }`, {}], 'first'],
+    ['variable', (n, c) => [`${M}, $n: Int) { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, { n }], 'first'],
+    ['variable default', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, {}], 'first'],
+    ['named fragment', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id ...S } } fragment S on Schedule { executions(first: $n) ${sel(c)} }`, {}], 'first'],
+    ['inline fragment', (n, c) => [`${M}, $n: Int = ${n}) { createSchedule(input: $i) { id ... on Schedule { executions(first: $n) ${sel(c)} } } }`, {}], 'first'],
+    ['mutation in a fragment', (n, c) => [`${M}, $n: Int = ${n}) { ...W } fragment W on Mutation { createSchedule(input: $i) { id executions(first: $n) ${sel(c)} } }`, {}], 'first'],
     // previewReport writes nothing either way; its page size sits in a nested input object.
-    ['nested input, as a variable default', (n, c) => [`query($p: PreviewReportInput = { reportId: "REPORT", first: ${n} }) { previewReport(input: $p) ${previewSel(c)} }`, {}], 'previewReport.input.first'],
-    ['variable inside a nested input', (n, c) => [`query($n: Int = ${n}) { previewReport(input: { reportId: "REPORT", first: $n }) ${previewSel(c)} }`, {}], 'previewReport.input.first'],
+    ['nested input, as a variable default', (n, c) => [`query($p: PreviewReportInput = { reportId: "REPORT", first: ${n} }) { previewReport(input: $p) ${previewSel(c)} }`, {}], 'input.first'],
+    ['variable inside a nested input', (n, c) => [`query($n: Int = ${n}) { previewReport(input: { reportId: "REPORT", first: $n }) ${previewSel(c)} }`, {}], 'input.first'],
   ];
 
   function operation(form: (n: number, costly: boolean) => [string, Record<string, unknown>], n: number, costly: boolean, name: string): [string, Record<string, unknown>] {

@@ -47,14 +47,14 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export type ReportcastErrorCode = ServerErrorCode | ClientErrorCode;
 
-/** One problem with an input, e.g. `{ path: 'definition.filters.0.values', message: '...' }`. */
+/** One problem with an input, e.g. `{ path: 'input.definition.filters.0.values', message: '...' }`. */
 export interface FieldProblem {
   path: string;
   message: string;
 }
 
 export interface ReportcastErrorDetails {
-  /** The input field at fault (BAD_USER_INPUT), e.g. `definition.measures.0.field`. */
+  /** The input field at fault (BAD_USER_INPUT), from the argument down, e.g. `input.definition.measures.0.field`. */
   path?: string;
   /** Every field problem the server listed (BAD_USER_INPUT). */
   fieldErrors?: FieldProblem[];

@@ -1,6 +1,8 @@
 /** @reportcast/sdk: a typed client for the Reportcast GraphQL API. */
 export { createReportcastClient, type ReportcastClient, type Viewer } from './client.js';
-export type { ReportcastClientOptions, OperationOptions, TokenSource } from './transport.js';
+export type { ReportcastClientOptions, OperationOptions, TokenSource, AnyVariables } from './transport.js';
+/** The type of a typed document (what GraphQL Code Generator's client preset writes), for `query`, `mutate` and `subscribe`. */
+export type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 export {
   ReportcastError, parseRetryAfter, isErrorCode, ERROR_CODES, SERVER_ERROR_CODES, CLIENT_ERROR_CODES,
   type ReportcastErrorCode, type ServerErrorCode, type ClientErrorCode, type FieldProblem, type ReportcastErrorDetails,

@@ -107,12 +107,14 @@ function unwrap(error: unknown): unknown {
 }
 
 /**
- * The field path of a graphql-js variable coercion error:
- * `Variable "$input" got invalid value "" at "input.name"; …` → `input.name`; without `at`, the variable.
+ * The field path of a graphql-js variable coercion error, in the one path form every
+ * BAD_USER_INPUT uses (dotted, list indexes as segments):
+ * `Variable "$input" got invalid value "X" at "input.measures[0].fn"; …` → `input.measures.0.fn`;
+ * without `at`, the variable.
  */
 function variableErrorPath(message: string): string | null {
   const m = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"[^;]*?(?: at "([^"]+)")?;/.exec(message) ?? /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message);
-  return m ? (m[2] ?? m[1]!) : null;
+  return m ? (m[2] ?? m[1]!).replace(/\[(\d+)\]/g, '.$1') : null;
 }
 
 export interface FormatErrorOptions {

@@ -43,14 +43,14 @@ describe('checkOperation: page size and cost see the value the resolver gets, in
   });
 
   const oversized: [string, string, Record<string, unknown>, string][] = [
-    ['literal', '{ reports(first: 501) { totalCount } }', {}, 'reports.first'],
-    ['variable', 'query($n: Int) { reports(first: $n) { totalCount } }', { n: 501 }, 'reports.first'],
-    ['variable default', 'query($n: Int = 501) { reports(first: $n) { totalCount } }', {}, 'reports.first'],
-    ['nested input literal', `{ previewReport(input: { definition: ${DEFINITION}, first: 100000 }) { totalCount } }`, {}, 'previewReport.input.first'],
-    ['nested input variable default', `query($i: PreviewReportInput = { definition: ${DEFINITION}, first: 501 }) { previewReport(input: $i) { totalCount } }`, {}, 'previewReport.input.first'],
-    ['variable inside a nested input', `query($n: Int = 501) { previewReport(input: { definition: ${DEFINITION}, first: $n }) { totalCount } }`, {}, 'previewReport.input.first'],
-    ['named fragment', 'query($n: Int = 501) { ...Q } fragment Q on Query { reports(first: $n) { totalCount } }', {}, 'reports.first'],
-    ['inline fragment', 'query($n: Int = 501) { ... on Query { exports(first: $n) { totalCount } } }', {}, 'exports.first'],
+    ['literal', '{ reports(first: 501) { totalCount } }', {}, 'first'],
+    ['variable', 'query($n: Int) { reports(first: $n) { totalCount } }', { n: 501 }, 'first'],
+    ['variable default', 'query($n: Int = 501) { reports(first: $n) { totalCount } }', {}, 'first'],
+    ['nested input literal', `{ previewReport(input: { definition: ${DEFINITION}, first: 100000 }) { totalCount } }`, {}, 'input.first'],
+    ['nested input variable default', `query($i: PreviewReportInput = { definition: ${DEFINITION}, first: 501 }) { previewReport(input: $i) { totalCount } }`, {}, 'input.first'],
+    ['variable inside a nested input', `query($n: Int = 501) { previewReport(input: { definition: ${DEFINITION}, first: $n }) { totalCount } }`, {}, 'input.first'],
+    ['named fragment', 'query($n: Int = 501) { ...Q } fragment Q on Query { reports(first: $n) { totalCount } }', {}, 'first'],
+    ['inline fragment', 'query($n: Int = 501) { ... on Query { exports(first: $n) { totalCount } } }', {}, 'first'],
   ];
   it.each(oversized)('first above 500: %s', (_form, query, variables, path) => {
     const { error, paths } = refusal(query, variables);

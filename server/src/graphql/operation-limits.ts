@@ -49,7 +49,8 @@ function scan(operation: OperationDefinitionNode, fragments: Record<string, Frag
         const values = args.of(sel)?.values ?? {};
         const page = pageSizeArgument(values);
         if (page && page.first > MAX_PAGE_SIZE) {
-          oversizedPages.push({ path: `${here}.${page.argument}`, message: `at most ${MAX_PAGE_SIZE}, got ${page.first}` });
+          // The path is the argument's, as for every BAD_USER_INPUT; the message names the field.
+          oversizedPages.push({ path: page.argument, message: `${here}: at most ${MAX_PAGE_SIZE}, got ${page.first}` });
         }
         for (const [name, value] of Object.entries(values)) {
           if (unstorable.length < MAX_REPORTED) unstorable.push(...findUnstorableText(value, name, MAX_REPORTED - unstorable.length));

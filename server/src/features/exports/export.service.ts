@@ -196,7 +196,8 @@ export class ExportService {
     const secrets = this.deps.secrets;
     const checked = validateDefinition(report.definition, this.limits);
     if (!checked.valid) {
-      throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: `report.definition.${e.path}`, message: e.message })));
+      // The argument at fault is the report chosen; each problem names the place in its definition.
+      throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
     const now = new Date();
     return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {

@@ -55,7 +55,7 @@ export class PreviewService {
     const checked = validateDefinition(rawDefinition, this.limits);
     if (!checked.valid) {
       throw new BadUserInputError(`Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`,
-        checked.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
+        checked.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
     const definition = checked.definition;
     const hash = fingerprint(definition);

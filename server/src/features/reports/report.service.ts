@@ -103,32 +103,35 @@ export class ReportService {
     if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Writing reports needs the editor role');
   }
 
-  /** Validates every field first, so a bad input changes nothing (no half-written record). */
+  /**
+   * Validates every field first, so a bad input changes nothing (no half-written record). Paths
+   * start at the mutation's argument (`input.definition.measures.0.field`), as everywhere.
+   */
   private apply(report: ReportEntity, input: ReportFields): void {
     const problems: { path: string; message: string }[] = [];
     const name = input.name?.trim();
     if (input.name !== undefined && input.name !== null && (!name || name.length > 200)) {
-      problems.push({ path: 'name', message: 'must be 1 to 200 characters' });
+      problems.push({ path: 'input.name', message: 'must be 1 to 200 characters' });
     }
     if (input.description && input.description.length > 5000) {
-      problems.push({ path: 'description', message: 'must be at most 5000 characters' });
+      problems.push({ path: 'input.description', message: 'must be at most 5000 characters' });
     }
     const tags = input.tags ? [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))] : undefined;
     if (tags && (tags.length > 20 || tags.some((t) => t.length > 50))) {
-      problems.push({ path: 'tags', message: 'at most 20 tags of at most 50 characters' });
+      problems.push({ path: 'input.tags', message: 'at most 20 tags of at most 50 characters' });
     }
     let definition: ReportDefinition | undefined;
     if (input.definition) {
       const result = validateDefinition(input.definition, this.limits);
       if (result.valid) definition = result.definition;
-      else problems.push(...result.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
+      else problems.push(...result.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
     let visualization: Visualization | null | undefined;
     if (input.visualization) {
       // Series name measures of the definition being saved (or of the stored one).
       const measureKeys = (definition ?? report.definition)?.measures?.map((m) => m.alias ?? '') ?? [];
       visualization = visualizationToStore(input.visualization);
-      problems.push(...validateVisualization(visualization, measureKeys).map((p) => ({ path: `visualization.${p.path}`, message: p.message })));
+      problems.push(...validateVisualization(visualization, measureKeys).map((p) => ({ path: `input.visualization.${p.path}`, message: p.message })));
     } else if (input.visualization === null) visualization = null;
     if (problems.length) throw new BadUserInputError(`Invalid report: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
@@ -150,7 +153,7 @@ export class ReportService {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         em.clear();
-        throw new BadUserInputError(`A report named "${report.name}" already exists`, [{ path: 'name', message: 'already used in this tenant' }]);
+        throw new BadUserInputError(`A report named "${report.name}" already exists`, [{ path: 'input.name', message: 'already used in this tenant' }]);
       }
       throw error;
     }
