@@ -78,7 +78,7 @@ export function ChartSection({ definition, valid, form, onChange, kindOf, locale
       ) : (
         <>
           <ErrorBanner error={rowsQ.error} title="The chart could not be drawn" />
-          {note && <div className="note" data-testid="chart-coverage">{note}</div>}
+          {note && <p className="hint chart-coverage" data-testid="chart-coverage">{note}</p>}
           {option ? (
             <Suspense fallback={<div className="chart-canvas chart-loading muted">Loading the chart…</div>}>
               <ChartCanvas option={option} type={type} label={`${chartTypeLabel(type)} chart${note ? `. ${note}` : ''}`} />
