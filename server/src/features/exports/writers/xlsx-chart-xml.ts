@@ -78,7 +78,8 @@ const VALUE_AXIS_ID = 500000002;
 const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
 
 /**
- * Text for XML content and attribute values: the five markup characters escaped, and characters
+ * Text for XML content and attribute values (always double-quoted): `&`, `<`, `>` and `"` escaped
+ * (an apostrophe stays, as Excel writes `'Data'!$A$1`), and characters
  * XML 1.0 cannot hold at all (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF)
  * left out. Every script, emoji included, passes through as is (the part is UTF-8).
  */
@@ -88,8 +89,7 @@ export function xmlText(value: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/"/g, '&quot;');
 }
 
 /** Column number → letters: 1 → A, 28 → AB. */
