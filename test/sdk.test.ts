@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportcastClient, documents, ReportcastError, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
+import { createReportcastClient, documents, ReportcastError, rowObjects, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
 import { downloadToFile, toNodeReadable } from '../sdk/src/node.js';
 import { parseCsv } from './support/csv.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -93,6 +93,12 @@ describe('reports', () => {
     expect(pages.every((p) => p.asOf === pages[0]!.asOf)).toBe(true);
     expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
     expect(pages[0]!.columns.map((c) => c.name)).toEqual(['day', 'platform', 'events', 'users']);
+    // Cells typed by column kind (the SDK checked them): a DATE (a day grain), a STRING, NUMBERs.
+    const first = rowObjects(whole)[0]!;
+    expect(Object.keys(first)).toEqual(['day', 'platform', 'events', 'users']);
+    expect(first.day).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(typeof first.platform).toBe('string');
+    expect(Number(first.events)).toBeGreaterThan(0);
   });
 
   it('reports a bad definition as BAD_USER_INPUT with the field path', async () => {

@@ -8,7 +8,7 @@ export {
   type ReportcastErrorCode, type ServerErrorCode, type ClientErrorCode, type FieldProblem, type ReportcastErrorDetails,
 } from './errors.js';
 export { DEFAULT_RETRY, isTransient, retryDelayMs, type RetryOptions } from './retry.js';
-export { ReportsApi, type PageOptions, type PreviewSource } from './reports.js';
+export { ReportsApi, rowObjects, type PageOptions, type PreviewSource } from './reports.js';
 export { PageIterator, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './paginate.js';
 export { ExportsApi, TERMINAL_STATUSES, isTerminal, hasFile, type TerminalStatus, type DownloadedExport, type ExportAndDownloadOptions } from './exports.js';
 export { SchedulesApi, type UpcomingRun } from './schedules.js';

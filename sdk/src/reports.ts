@@ -5,7 +5,9 @@ import {
 } from './generated/graphql.js';
 import { DEFAULT_PAGE_SIZE, paginate, type PageIterator } from './paginate.js';
 import type { Transport } from './transport.js';
-import type { CreateReportInput, PreviewPage, Report, ReportDefinitionInput, UpdateReportInput } from './types.js';
+import { ReportcastError } from './errors.js';
+import type { PreviewReportQuery } from './generated/graphql.js';
+import type { ColumnKind, CreateReportInput, PreviewPage, PreviewRecord, Report, ReportDefinitionInput, UpdateReportInput } from './types.js';
 
 export interface PageOptions {
   /** Items per request, 1..500 (default 100). */
@@ -16,6 +18,31 @@ export interface PageOptions {
 
 /** What to preview: a saved report, or a definition that is not saved. */
 export type PreviewSource = { reportId: string; definition?: never } | { definition: ReportDefinitionInput; reportId?: never };
+
+const CELL_TYPES: Record<ColumnKind, readonly string[]> = {
+  BOOLEAN: ['boolean'], DATE: ['string'], DATETIME: ['string'], NUMBER: ['number', 'string'], STRING: ['string'],
+};
+
+/**
+ * The server's page with its rows checked against its columns (the schema types a row as JSON):
+ * each row an array as long as `columns`, each cell null or of its column kind's type, so the
+ * PreviewCell types hold. A page that breaks them is refused rather than passed on.
+ */
+export function toPreviewPage(page: PreviewReportQuery['previewReport']): PreviewPage {
+  page.rows.forEach((row: unknown, r: number) => {
+    const cells = Array.isArray(row) ? row : null;
+    const bad = cells === null || cells.length !== page.columns.length
+      ? 'is not an array of one cell per column'
+      : page.columns.map((column, c) => (cells[c] === null || CELL_TYPES[column.type].includes(typeof cells[c]) ? null : `cell ${column.name} is not ${column.type}`)).find(Boolean);
+    if (bad) throw new ReportcastError('INTERNAL_SERVER_ERROR', `Preview row ${r} ${bad}`);
+  });
+  return page as PreviewPage;
+}
+
+/** A page's rows as objects keyed by column name: `{ day: '2026-12-01', events: 42 }`. */
+export function rowObjects(page: Pick<PreviewPage, 'columns' | 'rows'>): PreviewRecord[] {
+  return page.rows.map((row) => Object.fromEntries(page.columns.map((column, i) => [column.name, row[i] ?? null])));
+}
 
 export class ReportsApi {
   constructor(private readonly transport: Transport) {}
@@ -52,7 +79,7 @@ export class ReportsApi {
   /** One page of rows; pass the previous page's `pageInfo.endCursor` as `after`. */
   async preview(source: PreviewSource, page: { first?: number; after?: string | null } = {}): Promise<PreviewPage> {
     const input = { ...source, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null };
-    return (await this.transport.query(PreviewReportDocument, { input })).previewReport;
+    return toPreviewPage((await this.transport.query(PreviewReportDocument, { input })).previewReport);
   }
 
   /**

@@ -43,7 +43,25 @@ export type TerminalExport = CompletedExport | ExpiredExport | FailedExport | Ca
 export type AuditLogEntry = AuditLogEntryFieldsFragment;
 export type Schedule = ScheduleFieldsFragment;
 export type Execution = ExecutionFieldsFragment;
-export type PreviewPage = PreviewReportQuery['previewReport'];
+/** What a cell of each column kind holds (null for a missing value). 64-bit integers arrive as strings. */
+export interface CellByKind {
+  BOOLEAN: boolean;
+  /** A calendar day, `2026-12-01`. */
+  DATE: string;
+  /** ISO 8601 with the offset of the page's `timeZone`, `2026-12-01T09:00:00.000-08:00`. */
+  DATETIME: string;
+  NUMBER: number | string;
+  STRING: string;
+}
+
+/** One cell of a preview row. */
+export type PreviewCell = CellByKind[keyof CellByKind] | null;
+
+/** A page of preview rows: each row an array of cells in `columns` order (see `rowObjects`). */
+export type PreviewPage = Omit<PreviewReportQuery['previewReport'], 'rows'> & { rows: PreviewCell[][] };
+
+/** A preview row keyed by column name. */
+export type PreviewRecord = Record<string, PreviewCell>;
 export type Table = TablesQuery['tables'][number];
 
 export type {
