@@ -55,7 +55,12 @@ export async function devSignIn(page: Page, appUrl: string, tenant: string, role
 
 /** Collects what the page logs as errors (console errors and uncaught exceptions), to assert none. */
 export function collectConsoleErrors(page: Page, into: string[] = []): string[] {
-  page.on('console', (m) => { if (m.type() === 'error') into.push(`${page.url()}: ${m.text()}`); });
+  // A failed request's message ("Failed to load resource: … 404") names no URL; its location does.
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const source = m.location().url;
+    into.push(`${page.url()}: ${m.text()}${source && source !== page.url() ? ` (${source})` : ''}`);
+  });
   page.on('pageerror', (e) => into.push(`${page.url()}: ${e.message}`));
   return into;
 }
