@@ -35,6 +35,7 @@ import { S3ExportStorage } from './platform/storage/s3-storage.js';
 import { downloadHandler } from './features/exports/download.route.js';
 import { startWorker, type WorkerHandle } from './jobs/worker.js';
 import { DeliveryService, type DeliveryDeps } from './features/delivery/delivery.service.js';
+import { ChartImageService } from './features/charts/chart-image.service.js';
 import type { EmailTransport } from './features/delivery/email/transport.js';
 import { SendGridTransport } from './features/delivery/email/sendgrid-transport.js';
 import { OutboxTransport } from './features/delivery/email/outbox-transport.js';
@@ -324,6 +325,7 @@ function s3Uploader(config: Config): DeliveryDeps['s3Upload'] {
 
 export function deliveryService(runtime: Runtime): DeliveryService {
   const { config } = runtime;
+  const charts = new ChartImageService({ em: runtime.orm.em, analytics: runtime.analytics, limits: runtime.limits, log: runtime.log });
   return new DeliveryService({
     em: runtime.orm.em,
     storage: runtime.storage,
@@ -336,6 +338,8 @@ export function deliveryService(runtime: Runtime): DeliveryService {
     linkTtlSeconds: config.mail.linkTtlSeconds,
     autoPauseAfter: config.schedules.autoPauseAfter,
     pdfRowCap: config.exports.pdfRowCap,
+    // One maker per delivery service: a run's recipients share the image it made.
+    chartImage: (record) => charts.forExport(record),
     log: runtime.log,
   });
 }

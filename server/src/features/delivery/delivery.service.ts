@@ -24,7 +24,7 @@ import { localeFormat } from '../exports/writers/locale-format.js';
 import { fileTimePart, slugify } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
-import type { EmailMessage } from './email/message.js';
+import type { EmailChart, EmailMessage } from './email/message.js';
 import { EmailSendError, type EmailTransport } from './email/transport.js';
 import { shouldAttach } from './attachment-policy.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
@@ -43,6 +43,8 @@ export interface DeliveryDeps {
   autoPauseAfter: number;
   /** Rows a PDF holds at most (the email says "Showing N of M" when it applies). */
   pdfRowCap: number;
+  /** The report's chart for the email body (charts/chart-image.service.ts); absent or null: none. */
+  chartImage?: (record: ExportEntity) => Promise<EmailChart | null>;
   log: Logger;
 }
 
@@ -182,7 +184,10 @@ export class DeliveryService {
     const periodLabel = params.from && params.to
       ? `${wall(new Date(params.from))} → ${wall(new Date(params.to))} ${schedule.timeZone}`
       : `as of ${wall(execution.scheduledFor)} ${schedule.timeZone}`;
+    // Made once per run and shared by its recipients; never a reason not to send.
+    const chart = deps.chartImage ? await deps.chartImage(record).catch(() => null) : null;
     return renderReportEmail({
+      chart,
       reportName: record.reportName,
       scheduleName: schedule.name,
       tenantId: schedule.tenantId,

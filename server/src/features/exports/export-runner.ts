@@ -26,6 +26,9 @@ import { planExportFile, type ExportFileInput, type TemplateContext } from './ex
 import { createPackager } from './writers/packaging.js';
 import { SecretUnreadableError, type SecretBox } from '../../platform/secret-box.js';
 import { isDatabaseUnavailable } from '../../platform/database-errors.js';
+import { chartDefinitionOf } from '../charts/chart-definition.js';
+import { storedVisualization } from '../reports/stored-visualization.js';
+import type { ExportChart } from './writers/writer.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -104,6 +107,17 @@ export class ExportRunner {
 
   private sql<T = Record<string, unknown>>(query: string, params: unknown[]): Promise<T[]> {
     return this.deps.em.getConnection().execute<T[]>(query, params);
+  }
+
+  /**
+   * The chart a PDF or XLSX draws: the report's visualization as it is when the file is made (a
+   * deleted report's, or none: the default chart for the definition), over the snapshot's columns.
+   */
+  private async chartOf(record: ExportEntity, definition: NormalizedDefinition, compiled: CompiledQuery): Promise<ExportChart> {
+    const stored = record.reportId
+      ? await this.sql<{ visualization: unknown }>('SELECT visualization FROM reports WHERE id = ? AND tenant_id = ?', [record.reportId, record.tenantId])
+      : [];
+    return { definition: chartDefinitionOf(definition, compiled.columns), visualization: storedVisualization(stored[0]?.visualization ?? null) };
   }
 
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
@@ -198,6 +212,7 @@ export class ExportRunner {
           truncated,
         },
         options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
+        ...(record.format === 'PDF' || record.format === 'XLSX' ? { chart: await this.chartOf(record, definition, compiled) } : {}),
       },
     });
 

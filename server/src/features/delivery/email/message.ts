@@ -6,7 +6,8 @@
  * report called `<script>…` shows up as text and a subject template cannot inject a header.
  * Links (download, unsubscribe, schedule) must be http(s); anything else is a bug and throws.
  * The HTML is deliberately old-fashioned: tables for layout, inline styles, no external CSS or
- * images, so that it renders the same in Outlook, Gmail and Apple Mail.
+ * remote images (the report's chart travels inside the message, referenced by `cid:`), so that it
+ * renders the same in Outlook, Gmail and Apple Mail.
  */
 import { localeFormat } from '../../exports/writers/locale-format.js';
 import { DEFAULT_LOCALE } from '../../exports/run-locale.js';
@@ -15,6 +16,8 @@ export interface EmailAttachment {
   fileName: string;
   contentType: string;
   content: Buffer;
+  /** Set for an image the HTML shows (`<img src="cid:…">`): sent inline with this Content-ID, not as a file. */
+  contentId?: string;
 }
 
 export interface EmailMessage {
@@ -64,7 +67,20 @@ export interface ReportEmailInput {
    * agreed with the sender another way (a file and its password never travel in the same message).
    */
   passwordProtected?: boolean;
+  /** The report's chart as PNG (charts/chart-image.service.ts), shown in the HTML body as an inline image; null: none. */
+  chart?: EmailChart | null;
 }
+
+export interface EmailChart {
+  png: Buffer;
+  /** CSS px the HTML shows it at. */
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** The Content-ID of the chart's inline image (unique within its message, which is all it must be). */
+export const CHART_CONTENT_ID = 'report-chart@reportcast';
 
 /** What a protected file's email says about the password (and all it says). */
 export const PROTECTED_FILE_NOTE = 'The file is protected with the password agreed with the sender; the password is not in this email.';
@@ -253,6 +269,16 @@ function button(label: string, href: string): string {
   );
 }
 
+/** The chart's inline image at its CSS size, shrinking with narrow screens. */
+function chartImage(chart: EmailChart): string {
+  return (
+    `<tr><td style="padding:0 28px 16px 28px;">` +
+    `<img src="cid:${CHART_CONTENT_ID}" width="${chart.width}" height="${chart.height}" alt="${escapeHtml(chart.alt)}" ` +
+    `style="display:block;width:100%;max-width:${chart.width}px;height:auto;border:0;${FONT}font-size:13px;color:${MUTED};">` +
+    `</td></tr>`
+  );
+}
+
 function footer(html: string): string {
   return `<tr><td style="padding:16px 28px 24px 28px;border-top:1px solid #e5e7eb;${FONT}font-size:12px;line-height:18px;color:${MUTED};">${html}</td></tr>`;
 }
@@ -307,6 +333,13 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
     deliveryText = `The file ${fileLine} could not be attached; open Reportcast to download it.`;
     deliveryHtml = [cell(escapeHtml(deliveryText))];
   }
+  // The chart: an inline part the HTML references by cid: (mail clients show no SVG, and most block
+  // remote images), so it shows without loading anything.
+  const chartHtml: string[] = [];
+  if (input.chart) {
+    attachments.push({ fileName: 'chart.png', contentType: 'image/png', content: input.chart.png, contentId: CHART_CONTENT_ID });
+    chartHtml.push(chartImage(input.chart));
+  }
   if (input.passwordProtected) {
     deliveryText += `\n${PROTECTED_FILE_NOTE}`;
     deliveryHtml.push(cell(`🔒 ${escapeHtml(PROTECTED_FILE_NOTE)}`));
@@ -339,6 +372,7 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
     eyebrow('Reportcast · Scheduled report'),
     heading(reportName),
     ...(userMessage ? [paragraph(userMessage)] : []),
+    ...chartHtml,
     detailsTable(details),
     ...(note ? [noteBox(note)] : []),
     ...deliveryHtml,

@@ -219,11 +219,16 @@ export interface MimeInput {
 
 /**
  * multipart/mixed[ multipart/alternative[text/plain, text/html], attachment… ], with top-level
- * `headers` (already formatted lines) first. Returns the whole message, CRLF line ends.
+ * `headers` (already formatted lines) first. Images the HTML shows (attachments with a contentId)
+ * go with it: multipart/mixed[ multipart/related[ multipart/alternative[…], image… ], attachment… ]
+ * (RFC 2387), each image `Content-Disposition: inline` with its `Content-ID`. Returns the whole
+ * message, CRLF line ends.
  */
 export function buildMime(input: MimeInput): string {
   const mixed = newBoundary('mixed');
   const alternative = newBoundary('alt');
+  const inline = input.attachments.filter((a) => a.contentId);
+  const related = inline.length ? newBoundary('rel') : null;
   const parts: string[] = [
     ...input.headers,
     'MIME-Version: 1.0',
@@ -232,6 +237,7 @@ export function buildMime(input: MimeInput): string {
     'This is a multi-part message in MIME format.',
     '',
     `--${mixed}`,
+    ...(related ? [paramHeader('Content-Type', 'multipart/related', [`boundary="${related}"`, 'type="multipart/alternative"']), '', `--${related}`] : []),
     paramHeader('Content-Type', 'multipart/alternative', [`boundary="${alternative}"`]),
     '',
     `--${alternative}`,
@@ -247,7 +253,21 @@ export function buildMime(input: MimeInput): string {
     `--${alternative}--`,
     '',
   ];
-  for (const attachment of input.attachments) {
+  if (related) {
+    for (const image of inline) {
+      parts.push(
+        `--${related}`,
+        paramHeader('Content-Type', safeContentType(image.contentType), fileNameParams('name', image.fileName)),
+        paramHeader('Content-Disposition', 'inline', fileNameParams('filename', image.fileName)),
+        `Content-ID: <${image.contentId!.replace(/[^\x21-\x7e]|[<>]/g, '')}>`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(image.content),
+      );
+    }
+    parts.push(`--${related}--`, '');
+  }
+  for (const attachment of input.attachments.filter((a) => !a.contentId)) {
     parts.push(
       `--${mixed}`,
       paramHeader('Content-Type', safeContentType(attachment.contentType), fileNameParams('name', attachment.fileName)),

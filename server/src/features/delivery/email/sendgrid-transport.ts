@@ -97,11 +97,12 @@ export class SendGridTransport implements EmailTransport {
         throw new EmailSendError(`${what}: ${(error as Error).message}`, false);
       }
     }
+    // An image the HTML shows goes inline with its Content-ID (SendGrid v3: disposition + content_id).
     const attachments = message.attachments.map((a) => ({
       content: a.content.toString('base64'),
       filename: a.fileName,
       type: a.contentType,
-      disposition: 'attachment',
+      ...(a.contentId ? { disposition: 'inline', content_id: a.contentId } : { disposition: 'attachment' }),
     }));
     const size =
       attachments.reduce((sum, a) => sum + a.content.length, 0) +
