@@ -193,6 +193,26 @@ describe('password-protected PDF (pdfkit AES-256)', () => {
   });
 });
 
+describe('stopping early (cancel, failed upload)', () => {
+  it.each(['GZIP', 'ZIP'] as const)('%s: abort mid-file settles done with an error, nothing unhandled, nothing waits forever', async (compression) => {
+    const sink = collector();
+    const packager = createPackager(sink.output, { packaging: packagingOf('CSV', compression, false), entryName: 'x.csv' });
+    const writer = createWriter('CSV', { output: packager.input, columns: VOLUME_COLUMNS, meta: META, options: {} });
+    await writer.write(volumeRows(0, 5_000));
+    writer.abort();
+    packager.abort(new Error('cancelled'));
+    await expect(packager.done).rejects.toThrow();
+  });
+
+  it('GZIP: a cancel without an error still settles done', async () => {
+    const sink = collector();
+    const packager = createPackager(sink.output, { packaging: packagingOf('CSV', 'GZIP', false), entryName: 'x.csv' });
+    packager.input.write('a,b\r\n');
+    packager.abort();
+    await expect(packager.done).rejects.toThrow(/stopped before the end/);
+  });
+});
+
 describe('names, types and rules', () => {
   it.each<[ExportFormat, Compression | null, boolean, string, string, string]>([
     ['CSV', null, false, 'r_2026.csv', 'csv', 'text/csv; charset=utf-8'],

@@ -158,10 +158,10 @@ export function createPackager(output: Writable, options: PackagerOptions): Pack
   if (packaging.container === 'NONE') {
     return {
       input: output,
-      done: new Promise<void>((resolve, reject) => {
+      done: observed(new Promise<void>((resolve, reject) => {
         output.once('finish', resolve);
         output.once('error', reject);
-      }),
+      })),
       abort: () => undefined,
     };
   }
@@ -170,11 +170,13 @@ export function createPackager(output: Writable, options: PackagerOptions): Pack
     gzip.pipe(output);
     return {
       input: gzip,
-      done: new Promise<void>((resolve, reject) => {
+      done: observed(new Promise<void>((resolve, reject) => {
         output.once('finish', resolve);
         output.once('error', reject);
         gzip.once('error', reject);
-      }),
+        // Destroyed without an error (a cancel): never 'finish'; settle so no one waits forever.
+        gzip.once('close', () => { if (!gzip.writableFinished) reject(new Error('compression stopped before the end')); });
+      })),
       abort: (error) => gzip.destroy(error),
     };
   }
@@ -189,14 +191,21 @@ export function createPackager(output: Writable, options: PackagerOptions): Pack
     // Writes the central directory and closes the web stream, which ends `output`.
     await zip.close();
   })();
-  // Observed by the caller through `done`; keep an early failure from being "unhandled" meanwhile.
-  done.catch(() => undefined);
   return {
     input,
-    done,
+    done: observed(done),
     abort: (error) => {
       input.destroy(error);
       output.destroy(error);
     },
   };
+}
+
+/**
+ * `done` is awaited on success only; after a cancel or failure nobody may, so its rejection must
+ * not count as unhandled (Node would end the process). Callers that await it still see it.
+ */
+function observed(promise: Promise<void>): Promise<void> {
+  promise.catch(() => undefined);
+  return promise;
 }
