@@ -17,6 +17,7 @@ import { CREATE_EXPORT, EXPORT_UPDATED, GET_EXPORT, exportAndFollow, reportIdByN
 import { collect, wsClient } from './support/ws-client.js';
 import { waitFor } from './support/wait.js';
 import { pdfText, poppler, popplerSkipReason, popplerText } from './support/pdf-text.js';
+import { zipJsEntries } from '../server/src/features/exports/writers/zip.test-kit.js';
 
 let app: TestApp;
 let admin: string;
@@ -92,7 +93,11 @@ describe('exports of the Usage Summary in every format', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(body as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Data', 'About']);
+    // The usage report's default chart (LINE over its date) as a native Excel chart over sheet Data.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Data', 'Chart', 'About']);
+    const chartPart = (await zipJsEntries(body)).find((e) => e.name === 'xl/charts/chart1.xml')!.content.toString('utf8');
+    expect(chartPart).toContain('<c:lineChart>');
+    expect(chartPart).toContain(`<c:f>'Data'!$A$2:$A$${Math.min(final.rowCount, 1000) + 1}</c:f>`);
     const data = wb.getWorksheet('Data')!;
     expect(data.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
