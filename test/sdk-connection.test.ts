@@ -9,6 +9,7 @@
  */
 import 'reflect-metadata';
 import WebSocket from 'ws';
+import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntimeWorker } from '../server/src/app.js';
 import { issueToken } from '../server/src/features/auth/tokens.js';
@@ -124,5 +125,28 @@ describe('reconnection and base URLs', () => {
     expect(await c.me()).toMatchObject({ userId: 'url@acme', tenantId: 'acme' });
     const created = await c.exports.create({ reportId, format: 'CSV' });
     expect((await statuses(c.exports.watch(created.id))).at(-1)).toBe('COMPLETED');
+  });
+
+  it('the server itself takes /graphql/ for subscriptions (any graphql-ws client, not only the SDK), and no other path', async () => {
+    await ensureWorker();
+    const token = await app.token('acme', 'editor', 'raw@acme');
+    const c = client({ url: app.url, token });
+    const created = await c.exports.create({ reportId, format: 'CSV' });
+    const subscribeAt = async (path: string) => {
+      const raw = createWsClient({ url: `${app.url.replace(/^http/, 'ws')}${path}`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+      const seen: string[] = [];
+      try {
+        for await (const result of raw.iterate<{ exportUpdated: { status: string } }>({ query: 'subscription($id: ID!) { exportUpdated(id: $id) { status } }', variables: { id: created.id } })) {
+          seen.push(result.data!.exportUpdated.status);
+          if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(seen.at(-1)!)) break;
+        }
+        return seen;
+      } finally {
+        await raw.dispose();
+      }
+    };
+    expect((await subscribeAt('/graphql/')).at(-1)).toBe('COMPLETED');
+    const elsewhere = await subscribeAt('/graphqlx').then(() => null, (e: unknown) => e);
+    expect(elsewhere).not.toBeNull();
   });
 });

@@ -80,6 +80,9 @@ export function createEdgeWebSocketServer(options: WsEdgeOptions): WebSocketServ
       accept(true);
     },
   });
+  // ws matches `path` exactly; `/graphql/` is the same endpoint (HTTP routing forgives the slash
+  // too), so a client given a base URL ending in a slash does not get a 400 for its subscriptions.
+  wsServer.shouldHandle = (req) => (req.url ?? '').split('?')[0]!.replace(/\/+$/, '') === options.path;
   // Registered before graphql-ws's own listener, so the socket knows its client from the start.
   wsServer.on('connection', (socket, req) => {
     (socket as EdgeSocket).clientAddress = clientAddress(req, options.trust);
