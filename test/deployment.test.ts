@@ -188,6 +188,21 @@ describe('Dockerfile', () => {
     for (const needed of ['server/dist', 'web/dist', 'migrations']) expect(runtime).toContain(needed);
   });
 
+  it('runs the compiled @reportcast/charts: built before the server, copied, selected by its export condition', () => {
+    const charts = JSON.parse(readFileSync(join(REPO_ROOT, 'charts/package.json'), 'utf8')) as { scripts: Record<string, string>; exports: Record<string, Record<string, unknown>> };
+    const [condition, target] = Object.entries(charts.exports['.']!)[0]!;
+    expect(target).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(charts.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(runtime).toContain(`ENV NODE_OPTIONS=--conditions=${condition}`);
+    expect(runtime).toContain('COPY --from=build /app/charts/dist charts/dist');
+    expect(runtime).toContain('COPY --from=build /app/charts/package.json charts/');
+    const build = dockerfile.slice(dockerfile.indexOf(' AS build'), dockerfile.indexOf(' AS prod-deps'));
+    expect(build.indexOf('RUN pnpm --filter @reportcast/charts build')).toBeGreaterThan(build.indexOf('COPY charts charts'));
+    expect(build.indexOf('RUN pnpm --filter @reportcast/charts build')).toBeLessThan(build.indexOf('pnpm --filter @reportcast/server build'));
+    // The prod-deps install links the workspace package, so its package.json must be there.
+    expect(dockerfile.slice(dockerfile.indexOf(' AS prod-deps'))).toContain('COPY charts/package.json charts/');
+  });
+
   it('copies only files that exist in the repository', () => {
     for (const m of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
       for (const source of m[1]!.split(' ')) expect(existsSync(join(REPO_ROOT, source)), source).toBe(true);
