@@ -118,6 +118,27 @@ describe('reconnection and base URLs', () => {
     expect(seen.at(-1)).toBe('COMPLETED');
   });
 
+  it('when the socket never opens, exportAndDownload fails naming the export it created, which can be fetched later', async () => {
+    await ensureWorker();
+    let attempts = 0;
+    class AlwaysRefused extends WebSocket {
+      constructor(_url: string, protocols?: string | string[]) {
+        attempts++;
+        super('ws://127.0.0.1:1/graphql', protocols);
+      }
+    }
+    const c = client({ url: app.url, token: await app.token('acme', 'editor'), webSocketImpl: AlwaysRefused, retry: { baseDelayMs: 10, maxDelayMs: 20 } });
+    const error = await c.exports.exportAndDownload(reportId, 'CSV').then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportcastError);
+    const failure = error as ReportcastError;
+    expect(failure.code).toBe('NETWORK_ERROR');
+    expect(attempts).toBe(6); // the first attempt and 5 retries
+    const exportId = failure.extensions.exportId as string;
+    expect(exportId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(failure.message).toContain(`Export ${exportId} was created, but following it failed`);
+    expect((await c.exports.get(exportId)).id).toBe(exportId);
+  });
+
   it.each(['', '/', '/graphql', '/graphql/'])('base URL origin + %j works for HTTP and for subscriptions', async (suffix) => {
     await ensureWorker();
     const c = client({ url: `${app.url}${suffix}`, token: await app.token('acme', 'editor', 'url@acme') });
