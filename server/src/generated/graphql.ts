@@ -95,6 +95,15 @@ export type ColumnKind =
   /** Text (String, LowCardinality, UUID). */
   | 'STRING';
 
+/** One value of a column and how many rows hold it (see `columnValues`). */
+export type ColumnValue = {
+  __typename?: 'ColumnValue';
+  /** Rows of the viewer's tenant holding it. */
+  count: Scalars['Int']['output'];
+  /** The value, as a filter takes it. */
+  value: Scalars['String']['output'];
+};
+
 /** How an export file is compressed; streamed, so any size takes the same memory. */
 export type Compression =
   /** gzip: `name.csv.gz`, Content-Type application/gzip. */
@@ -406,6 +415,8 @@ export type Export = {
   reportId: Maybe<Scalars['ID']['output']>;
   /** The report name when the export was made. */
   reportName: Scalars['String']['output'];
+  /** Whether the viewer may open the report (`report(id)`): false once it is deleted, and for a private report of someone else. */
+  reportReadable: Scalars['Boolean']['output'];
   /** The export this one retries. */
   retryOf: Maybe<Scalars['ID']['output']>;
   /** Grows with every change to this export: of two copies of it (a list read and a subscription event, say), the one with the higher revision is the newer. */
@@ -865,6 +876,8 @@ export type Query = {
   __typename?: 'Query';
   /** The tenant's audit log, newest first (admins). */
   auditLog: AuditLogConnection;
+  /** The most frequent values of a text column in the viewer's tenant, most frequent first, for a filter's value picker. BAD_USER_INPUT for an unknown table or column, for a column that is not text and for one marked `freeText` (ids). Cached for 30 s. */
+  columnValues: Array<ColumnValue>;
   /** One export; NOT_FOUND for a missing id and for another tenant's. */
   export: Export;
   /** The tenant's exports, newest first. */
@@ -896,6 +909,15 @@ export type Query = {
 export type QueryAuditLogArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryColumnValuesArgs = {
+  field: Scalars['String']['input'];
+  first: InputMaybe<Scalars['Int']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
+  source: Scalars['String']['input'];
 };
 
 
@@ -1338,6 +1360,8 @@ export type TableColumn = {
   dimension: Scalars['Boolean']['output'];
   /** May be filtered on. */
   filter: Scalars['Boolean']['output'];
+  /** Values nearly unique per row (ids): `columnValues` offers no list for it. */
+  freeText: Scalars['Boolean']['output'];
   /** Value family, which decides the filter operators and measures allowed. */
   kind: ColumnKind;
   /** Human name for the column. */

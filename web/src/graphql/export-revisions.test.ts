@@ -8,7 +8,7 @@ import type { ExportStatus } from '../generated/graphql';
 
 const progress = (percent: number | null) => ({ __typename: 'ExportProgress' as const, percent, rowsWritten: 400, rowsTotal: 1000 });
 const listRow = (revision: number, status: ExportStatus, executionTimeMs: number | null = null) => ({
-  __typename: 'Export' as const, id: 'e1', revision, status, format: 'CSV' as const, reportName: 'Usage', reportId: 'r1', rowCount: null, fileSize: null,
+  __typename: 'Export' as const, id: 'e1', revision, status, format: 'CSV' as const, reportName: 'Usage', reportId: 'r1', reportReadable: true, schedule: null, rowCount: null, fileSize: null,
   downloadUrl: null, fileName: null, executionTimeMs, triggeredBy: 'MANUAL' as const, initiatedBy: 'u', createdAt: '2026-11-29T12:00:00.000Z',
   completedAt: null, expiresAt: null, fileExpiredAt: null, truncated: false, error: null, progress: progress(status === 'PROCESSING' ? 40 : null),
 });

@@ -23,7 +23,10 @@ import { ErrorBanner, friendlyError } from '../components/reports/ErrorBanner';
 import { ExportPanel } from '../components/exports/ExportPanel';
 import { browserZone } from '../components/schedules/util';
 import { canonicalLocale, DEFAULT_LOCALE, formatRelativeTime } from '../format';
-import { href, navigate } from '../router';
+import { href, navigate, useLeaveGuard } from '../router';
+import { useAuth } from '../auth';
+import type { LabelContext } from '../messages';
+import { followRenamedKeys, hasTableSpecificWork, sortByColumn } from '../components/reports/draft-edits';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -57,6 +60,12 @@ function Builder({ reportId }: { reportId: string | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [serverError, setServerError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  // On one-column screens the definition and the preview are tabs (styles.css); a saved report opens on its preview.
+  const [tab, setTab] = useState<'definition' | 'preview'>(reportId ? 'preview' : 'definition');
+  // Viewers read reports; the server refuses their writes, so they are not offered.
+  const { session } = useAuth();
+  const canEdit = session?.role !== 'viewer';
+  useLeaveGuard(canEdit && dirty ? 'Leave this report? Your unsaved changes will be lost.' : null);
 
   // Load the saved report once.
   const saved = reportQ.data?.report;
@@ -77,6 +86,8 @@ function Builder({ reportId }: { reportId: string | null }) {
 
   const table = tables.find((t) => t.name === draft?.source);
   const columns = table?.columns ?? [];
+  // What problem paths are about, so messages name "Filter 1 (Platform)" rather than a path.
+  const labels: LabelContext = useMemo(() => ({ columns, dimensions: draft?.dimensions, measures: draft?.measures, filters: draft?.filters }), [columns, draft]);
   const kindOf = useCallback((field: string) => table?.columns.find((c) => c.name === field)?.kind, [table]);
   const definition = useMemo(() => (draft && draft.source ? toDefinition(draft, table) : null), [draft, table]);
   const debounced = useDebounced(definition, 300);
@@ -102,7 +113,11 @@ function Builder({ reportId }: { reportId: string | null }) {
     skip: !debounced || !validation?.valid,
     fetchPolicy: 'network-only',
   });
-  const preview = (previewQ.data ?? previewQ.previousData)?.previewReport;
+  const current = (previewQ.data ?? previewQ.previousData)?.previewReport;
+  // The last preview of a valid definition: shown, marked out of date, while an edit is unfinished.
+  const lastGood = useRef<typeof current>(undefined);
+  if (current && validation?.valid) lastGood.current = current;
+  const preview = shownValidation?.valid ? current : lastGood.current;
   // The page number that goes with the rows on screen (the previous page's while the next loads).
   const shownPage = useRef(0);
   if (previewQ.data) shownPage.current = cursors.length - 1;
@@ -115,7 +130,8 @@ function Builder({ reportId }: { reportId: string | null }) {
   const saving = createState.loading || updateState.loading;
 
   function edit(fn: (d: Draft) => Draft) {
-    setDraft((d) => (d ? fn(d) : d));
+    // A renamed output column takes its sort along (draft-edits.ts).
+    setDraft((d) => (d ? followRenamedKeys(d, fn(d)) : d));
     setDirty(true);
     setNotice(null);
   }
@@ -147,12 +163,12 @@ function Builder({ reportId }: { reportId: string | null }) {
         setDirty(false);
         if (id) {
           setNotice(asNew ? `Saved as “${saveName}”.` : 'Saved.');
-          navigate(`/reports/${encodeURIComponent(id)}`);
+          navigate(`/reports/${encodeURIComponent(id)}`, { force: true });
         }
       }
     } catch (e) {
       setServerError(e);
-      const { message } = friendlyError(e);
+      const { message } = friendlyError(e, labels);
       if (/\bnamed?\b/i.test(message)) setNameError(message);
     }
   }
@@ -175,7 +191,7 @@ function Builder({ reportId }: { reportId: string | null }) {
     if (!reportId || !window.confirm(`Delete the report “${name}”? Its schedules stop and this cannot be undone.`)) return;
     try {
       await deleteReport({ variables: { id: reportId } });
-      navigate('/reports');
+      navigate('/reports', { force: true });
     } catch (e) {
       setServerError(e);
     }
@@ -192,10 +208,11 @@ function Builder({ reportId }: { reportId: string | null }) {
   if (!draft || tablesQ.loading) return <p className="muted" role="status">Loading the report builder…</p>;
 
   const keys = outputKeys(draft);
+  const firstSort = draft.orderBy[0]?.key ? { key: draft.orderBy[0].key, direction: draft.orderBy[0].direction } : null;
   const timeCols = columns.filter((c) => c.time);
 
   return (
-    <div className="builder">
+    <div className="builder" data-tab={tab}>
       <div className="page-head">
         <div>
           <a href={href('/reports')} className="muted">← All reports</a>
@@ -204,15 +221,23 @@ function Builder({ reportId }: { reportId: string | null }) {
         </div>
         <div className="toolbar">
           {notice && <span className="ok-text" role="status">{notice}</span>}
-          <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">{saving ? 'Saving…' : 'Save'}</button>
-          {reportId && <button type="button" onClick={() => save(true)} disabled={saving}>Save as…</button>}
-          {reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
+          {canEdit && <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">{saving ? 'Saving…' : 'Save'}</button>}
+          {canEdit && reportId && <button type="button" onClick={() => save(true)} disabled={saving}>Save as…</button>}
+          {canEdit && reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
         </div>
       </div>
-      <ErrorBanner error={serverError} title="The report could not be saved" onDismiss={() => setServerError(null)} />
+      {!canEdit && <p className="note" data-testid="read-only-note">You have read-only access: viewers can preview and download reports but not change them.</p>}
+      <ErrorBanner error={serverError} title="That did not work" onDismiss={() => setServerError(null)} labels={labels} />
 
+      <div className="builder-tabs" role="tablist" aria-label="Builder view">
+        <button type="button" role="tab" aria-selected={tab === 'definition'} onClick={() => setTab('definition')}>Definition</button>
+        <button type="button" role="tab" aria-selected={tab === 'preview'} onClick={() => setTab('preview')}>
+          Preview{shownValidation && !shownValidation.valid ? ` (${shownValidation.errors.length} to fix)` : ''}
+        </button>
+      </div>
       <div className="builder-grid">
-        <form className="card builder-form" onSubmit={(e) => { e.preventDefault(); void save(false); }} aria-label="Report definition">
+        <form className={canEdit ? 'card builder-form' : 'card builder-form read-only'} onSubmit={(e) => { e.preventDefault(); if (canEdit) void save(false); }} aria-label="Report definition">
+          <fieldset className="plain" disabled={!canEdit}>
           <section>
             <label>
               Name
@@ -225,7 +250,12 @@ function Builder({ reportId }: { reportId: string | null }) {
             </label>
             <label>
               Table
-              <select value={draft.source} onChange={(e) => edit(() => ({ ...emptyDraft(e.target.value, draft.timeZone), range: draft.range, weekStart: draft.weekStart, rowLimit: draft.rowLimit }))}>
+              <select value={draft.source} onChange={(e) => {
+                const next = tables.find((t) => t.name === e.target.value);
+                // The dimensions, measures, filters and sorts name this table's columns: ask before dropping them.
+                if (hasTableSpecificWork(draft) && !window.confirm(`Switch to ${next?.label ?? e.target.value}? The dimensions, measures, filters and sorts you chose for ${table?.label ?? 'this table'} will be cleared.`)) return;
+                edit(() => ({ ...emptyDraft(e.target.value, draft.timeZone), range: draft.range, weekStart: draft.weekStart, rowLimit: draft.rowLimit, locale: draft.locale }));
+              }}>
                 {tables.map((t) => <option key={t.name} value={t.name}>{t.label}</option>)}
               </select>
               {table && <span className="hint">{table.description}</span>}
@@ -270,7 +300,7 @@ function Builder({ reportId }: { reportId: string | null }) {
           <section aria-labelledby="filters-h">
             <h3 id="filters-h">Filters</h3>
             {draft.filters.map((f, i) => (
-              <FilterRow key={i} index={i} filter={f} columns={columns} errors={errors} timeZone={draft.timeZone}
+              <FilterRow key={i} source={draft.source} index={i} filter={f} columns={columns} errors={errors} timeZone={draft.timeZone}
                 onChange={(next: DraftFilter) => edit((x) => ({ ...x, filters: x.filters.map((y, j) => (j === i ? next : y)) }))}
                 onRemove={() => edit((x) => ({ ...x, filters: x.filters.filter((_, j) => j !== i) }))} />
             ))}
@@ -317,13 +347,15 @@ function Builder({ reportId }: { reportId: string | null }) {
               <FieldError errors={errors} path="rowLimit" />
             </label>
           </section>
+          </fieldset>
         </form>
 
         <div className="builder-side">
           <ChartSection definition={debounced} valid={!!validation?.valid} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             kindOf={kindOf} onChange={(f) => { setChartForm(f); setDirty(true); setNotice(null); }} />
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
-            preview={shownValidation?.valid ? preview : undefined} rowLimit={debounced?.rowLimit} dataPage={dataPage} page={page} pageSize={PAGE}
+            preview={preview} rowLimit={debounced?.rowLimit} labels={labels} sort={firstSort}
+            onSort={(key, numeric) => edit((x) => ({ ...x, orderBy: sortByColumn(x.orderBy, key, numeric) }))} dataPage={dataPage} page={page} pageSize={PAGE}
             locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             grains={Object.fromEntries(draft.dimensions.filter((d) => d.grain).map((d) => [dimensionKey(d), d.grain]))}
             onPrevious={() => setCursors((c) => c.slice(0, -1))}

@@ -7,6 +7,8 @@ import { triggerDownload } from '../components/exports/ExportPanel';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { formatBytes, formatDateTime, formatDuration, formatNumber, formatPercent, formatRelativeTime } from '../format';
 import { href } from '../router';
+import { useAuth } from '../auth';
+import { initiatorText } from '../messages';
 
 const STATUSES: ExportStatus[] = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'];
 const FORMATS: ExportFormat[] = ['CSV', 'XLSX', 'PDF', 'JSON'];
@@ -19,6 +21,9 @@ export function ExportsPage() {
   // already on its way that started before it.
   const { data, loading, error, refetch } = useQuery(EXPORTS_LIST, { variables: { filter }, fetchPolicy: 'cache-and-network', context: { queryDeduplication: false } });
   const [actionError, setActionError] = useState<unknown>(null);
+  // What the server lets each person do: an export's initiator or an editor retries and deletes it.
+  const { session } = useAuth();
+  const mayChange = (initiatedBy: string) => session?.role !== 'viewer' || initiatedBy === session?.user;
   const [retryExport] = useMutation(RETRY_EXPORT);
   const [deleteExport] = useMutation(DELETE_EXPORT);
 
@@ -91,7 +96,7 @@ export function ExportsPage() {
           <table aria-label="Export history">
             <thead>
               <tr>
-                <th scope="col">Status</th><th scope="col">Report</th><th scope="col">Format</th>
+                <th scope="col">Report</th><th scope="col">Status</th><th scope="col">Format</th>
                 <th scope="col" className="num">Rows</th><th scope="col" className="num">Size</th><th scope="col" className="num">Duration</th>
                 <th scope="col">Triggered by</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th>
               </tr>
@@ -102,26 +107,29 @@ export function ExportsPage() {
                 return (
                   <tr key={x.id} data-testid="export-row" data-status={x.status}>
                     <td>
+                      {/* Only reports the viewer may open are links (a private report's export still downloads). */}
+                      {x.reportId && x.reportReadable ? <a href={href(`/reports/${encodeURIComponent(x.reportId)}`)}>{x.reportName}</a> : <span data-testid="report-unlinked" title={x.reportId ? 'This report is not shared with you' : 'This report was deleted'}>{x.reportName}</span>}
+                    </td>
+                    <td>
                       <span className={`badge ${x.status}`}>{x.status.toLowerCase()}</span>
                       {x.status === 'PROCESSING' && <span className="muted small"> {formatPercent(x.progress.percent)}</span>}
-                      {x.status === 'FAILED' && x.error && <div className="error small" title={x.error.code}>{x.error.message}</div>}
+                      {x.status === 'FAILED' && x.error && <div className="error small">{x.error.message}</div>}
                     </td>
-                    <td>{x.reportId ? <a href={href(`/reports/${encodeURIComponent(x.reportId)}`)}>{x.reportName}</a> : x.reportName}</td>
                     <td>{x.format}</td>
                     <td className="num">{formatNumber(x.rowCount ?? (x.status === 'PROCESSING' ? x.progress.rowsWritten : null))}{x.truncated ? ' *' : ''}</td>
                     <td className="num">{formatBytes(x.fileSize)}</td>
                     <td className="num">{formatDuration(x.executionTimeMs)}</td>
-                    <td><span title={x.initiatedBy}>{x.triggeredBy.toLowerCase()}</span><div className="muted small">{x.initiatedBy}</div></td>
+                    <td data-testid="export-initiator">{initiatorText(x.triggeredBy, x.initiatedBy, x.schedule?.name)}</td>
                     <td title={formatDateTime(x.createdAt)}>{formatRelativeTime(x.createdAt)}</td>
                     <td className="actions">
                       {x.downloadUrl && !expired && (
                         <button type="button" aria-label={`Download ${x.reportName} ${x.format}`} onClick={() => triggerDownload(x.downloadUrl!, x.fileName)}>Download</button>
                       )}
                       {x.status === 'COMPLETED' && expired && <span className="muted small">File expired</span>}
-                      {(x.status === 'FAILED' || x.status === 'CANCELLED') && (
+                      {(x.status === 'FAILED' || x.status === 'CANCELLED') && mayChange(x.initiatedBy) && (
                         <button type="button" aria-label={`Retry ${x.reportName} ${x.format}`} onClick={() => void retry(x.id)}>Retry</button>
                       )}
-                      <button type="button" className="danger" aria-label={`Delete ${x.reportName} ${x.format}`} onClick={() => void remove(x.id, x.reportName)}>Delete</button>
+                      {mayChange(x.initiatedBy) && <button type="button" className="danger" aria-label={`Delete ${x.reportName} ${x.format}`} onClick={() => void remove(x.id, x.reportName)}>Delete</button>}
                     </td>
                   </tr>
                 );

@@ -6,6 +6,7 @@ import { LAST_EXPORTS } from '../components/exports/documents';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { formatDateTime, formatRelativeTime } from '../format';
 import { href, navigate } from '../router';
+import { useAuth } from '../auth';
 
 export function ReportsPage() {
   const { data, loading, error, refetch } = useQuery(REPORTS_LIST, { fetchPolicy: 'cache-and-network' });
@@ -16,6 +17,8 @@ export function ReportsPage() {
     return out;
   }, [lastExports.data]);
   const [search, setSearch] = useState('');
+  const { session } = useAuth();
+  const canEdit = session?.role !== 'viewer';
   const reports = useMemo(() => (data?.reports.edges ?? []).map((e) => e.node), [data]);
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -31,7 +34,7 @@ export function ReportsPage() {
         </div>
         <div className="toolbar">
           <input type="search" aria-label="Search reports" placeholder="Search by name…" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <a className="button primary" href={href('/reports/new')}>New report</a>
+          {canEdit && <a className="button primary" href={href('/reports/new')}>New report</a>}
         </div>
       </div>
       {error && !data ? (
@@ -44,12 +47,16 @@ export function ReportsPage() {
       ) : reports.length === 0 ? (
         <div className="card empty-state">
           <h2>No reports yet</h2>
-          <p className="muted">Build your first report from one of the analytics tables, preview it, then download or schedule it.</p>
-          <div><a className="button primary" href={href('/reports/new')}>Create a report</a></div>
+          {canEdit ? (
+            <>
+              <p className="muted">Build your first report from one of the analytics tables, preview it, then download or schedule it.</p>
+              <div><a className="button primary" href={href('/reports/new')}>Create a report</a></div>
+            </>
+          ) : <p className="muted">No report is shared with you yet. Ask an editor to share one.</p>}
         </div>
       ) : (
-        <div className="card flush">
-          <table aria-label="Reports">
+        <div className="card flush table-scroll">
+          <table aria-label="Reports" className="sticky-first">
             <thead>
               <tr><th scope="col">Name</th><th scope="col">Source table</th><th scope="col">Tags</th><th scope="col">Last export</th><th scope="col">Last updated</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
             </thead>

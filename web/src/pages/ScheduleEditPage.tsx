@@ -2,7 +2,7 @@
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useAuth } from '../auth';
-import { href, navigate } from '../router';
+import { href, navigate, useLeaveGuard } from '../router';
 import {
   CREATE_SCHEDULE, DELETE_SCHEDULE, PAUSE_SCHEDULE, RESUME_SCHEDULE, RUN_SCHEDULE_NOW, SCHEDULE_DETAIL,
   SCHEDULE_REPORTS, SCHEDULES_LIST, UPDATE_SCHEDULE,
@@ -79,6 +79,13 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** The error paths (server and form) each form field answers for. */
+const ERROR_PATHS: Partial<Record<keyof FormState, string[]>> = {
+  preset: ['preset', 'cron'], cron: ['cron', 'preset'], bucket: ['s3Config.bucket', 's3Config'], keyTemplate: ['s3Config.keyTemplate', 's3Config'],
+  subject: ['emailConfig.subject'], message: ['emailConfig.message'], file: ['password', 'compression', 'format'], removePassword: ['password'],
+  delivery: ['delivery', 'recipients', 's3Config'], format: ['format', 'password', 'compression'],
+};
+
 export function ScheduleEditPage({ scheduleId }: { scheduleId: string | null }) {
   const detail = useQuery(SCHEDULE_DETAIL, { variables: { id: scheduleId ?? '' }, skip: !scheduleId, fetchPolicy: 'cache-and-network' });
   if (scheduleId && detail.error && !detail.data) {
@@ -102,12 +109,16 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   const isNew = !schedule;
   const [form, setForm] = useState<FormState>(() => (schedule ? fromSchedule(schedule) : emptyForm()));
   const [dirty, setDirty] = useState(false);
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => { setForm((f) => ({ ...f, [k]: v })); setDirty(true); };
-  const setPreset = (p: Partial<PresetState>) => setForm((f) => {
-    const preset = { ...f.preset, ...p };
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => { setForm((f) => ({ ...f, [k]: v })); setDirty(true); forgetErrors(k); };
+  const setPreset = (p: Partial<PresetState>) => {
+    setForm((f) => {
+      const preset = { ...f.preset, ...p };
+      return { ...f, preset, cron: preset.kind === 'CUSTOM' ? f.cron : presetCron(preset) };
+    });
     setDirty(true);
-    return { ...f, preset, cron: preset.kind === 'CUSTOM' ? f.cron : presetCron(preset) };
-  });
+    forgetErrors('preset');
+  };
+  useLeaveGuard(canWrite && dirty ? 'Leave this schedule? Your unsaved changes will be lost.' : null);
 
   const reports = useQuery(SCHEDULE_REPORTS, { fetchPolicy: 'cache-and-network' });
   const reportOptions = (reports.data?.reports.edges ?? []).map((e) => e.node);
@@ -130,6 +141,18 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   const client = useApolloClient();
   const onSettled = useCallback(() => { void client.refetchQueries({ include: [SCHEDULE_DETAIL, SCHEDULES_LIST] }); }, [client]);
   const [del, delState] = useMutation(DELETE_SCHEDULE, { refetchQueries });
+
+  // An error goes as soon as its field is edited: the server's answer was about the old value, and a
+  // form check runs again on the next save (and live, below, once the user has tried to save).
+  const forgetErrors = (key: keyof FormState) => {
+    const paths = ERROR_PATHS[key] ?? [key];
+    const drop = (errs: Record<string, string>) => {
+      const kept = Object.fromEntries(Object.entries(errs).filter(([p]) => !paths.some((q) => p === q || p.startsWith(`${q}.`))));
+      return Object.keys(kept).length === Object.keys(errs).length ? errs : kept;
+    };
+    setServerErrors(drop);
+    setClientErrors(drop);
+  };
 
   const onCronError = useCallback((m: string | null) => setCronError(m), []);
   const errs = useMemo(() => ({ ...serverErrors, ...clientErrors }), [serverErrors, clientErrors]);
@@ -184,7 +207,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       if (isNew) {
         const res = await create({ variables: { input } });
         const id = res.data?.createSchedule.id;
-        if (id) navigate(`/schedules/${encodeURIComponent(id)}`);
+        setDirty(false);
+        if (id) navigate(`/schedules/${encodeURIComponent(id)}`, { force: true });
       } else {
         await update({ variables: { id: schedule.id, input } });
         // The password went to the server, sealed there; it is not kept in the page.
@@ -232,7 +256,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             {confirmDelete ? (
               <span className="confirm" role="group" aria-label="Confirm delete">
                 <span>Delete this schedule and its history?</span>
-                <button type="button" className="danger" disabled={delState.loading} onClick={() => void act(async () => { await del({ variables: { id: schedule.id } }); navigate('/schedules'); }, 'Deleted.')}>Yes, delete</button>
+                <button type="button" className="danger" disabled={delState.loading} onClick={() => void act(async () => { await del({ variables: { id: schedule.id } }); navigate('/schedules', { force: true }); }, 'Deleted.')}>Yes, delete</button>
                 <button type="button" onClick={() => setConfirmDelete(false)}>Cancel</button>
               </span>
             ) : (

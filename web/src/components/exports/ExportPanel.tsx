@@ -56,11 +56,17 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
   const protectionOk = !fileProtectionInvalid(format, protection);
   const [error, setError] = useState<unknown>(null);
   const downloaded = useRef(new Set<string>());
+  // The progress sits right under the button; on a short window it is brought into view, so the
+  // click visibly did something.
+  const progressRef = useRef<HTMLDivElement>(null);
   const [createExport, createState] = useMutation(CREATE_EXPORT);
   const [cancelExport, cancelState] = useMutation(CANCEL_EXPORT);
   const [retryExport, retryState] = useMutation(RETRY_EXPORT);
 
   const id = current?.id;
+  useEffect(() => {
+    if (id) progressRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [id]);
   useSubscription(EXPORT_UPDATED, {
     variables: { id: id ?? '' },
     skip: !id,
@@ -125,7 +131,11 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
       <div className="toolbar">
         <label className="inline">
           Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={running}>
+          <select value={format} onChange={(e) => {
+            setFormat(e.target.value as ExportFormat);
+            // The last file's "completed" (or failed) status was about the other format.
+            if (!running) { setCurrent(null); setError(null); }
+          }} disabled={running}>
             {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
           </select>
         </label>
@@ -135,12 +145,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
         {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
         {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
-      <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
-      <FileProtection format={format} value={protection} disabled={running} onChange={setProtection}
-        passwordNote="Reportcast does not keep the password: tell it to whoever opens the file another way (a Retry starts a new export with the password typed here)." />
-      <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
       {current && (
-        <div className="export-progress" data-testid="export-progress" aria-live="polite">
+        <div className="export-progress" data-testid="export-progress" aria-live="polite" ref={progressRef}>
           <div className="export-progress-head">
             <span className={`badge ${current.status}`} data-testid="export-status">{current.status.toLowerCase()}</span>
             <span className="muted">{current.format}{current.timeZone && <> · times in <span data-testid="export-time-zone">{current.timeZone}</span></>}{LOCALIZED_FORMATS.includes(current.format) && current.locale && <> · <span data-testid="export-locale-used">{current.locale}</span></>}</span>
@@ -181,6 +187,10 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
           )}
         </div>
       )}
+      <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
+      <FileProtection format={format} value={protection} disabled={running} onChange={setProtection}
+        passwordNote="Reportcast does not keep the password: tell it to whoever opens the file another way (a Retry starts a new export with the password typed here)." />
+      <ErrorBanner error={error} title="The export could not start" onDismiss={() => setError(null)} />
     </section>
   );
 }

@@ -58,8 +58,9 @@ export const EXPORTS_LIST = graphql(`
       totalCount
       edges {
         node {
-          id revision status format reportName reportId rowCount fileSize downloadUrl fileName
+          id revision status format reportName reportId reportReadable rowCount fileSize downloadUrl fileName
           executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated
+          schedule { id name }
           error { code message }
           progress { percent rowsWritten rowsTotal }
         }

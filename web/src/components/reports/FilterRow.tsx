@@ -2,8 +2,11 @@ import { useState } from 'react';
 import type { FilterOp } from '../../generated/graphql';
 import { OP_LABELS, opsFor, wallInput, type ColumnInfo, type DraftFilter } from './model';
 import { FieldError } from './FieldError';
+import { useValueList } from './ValuePicker';
 
 interface Props {
+  /** The report's table, for the value lists. */
+  source: string;
   index: number;
   filter: DraftFilter;
   columns: ColumnInfo[];
@@ -22,7 +25,12 @@ function shown(value: string, kind: string | undefined, timeZone: string): strin
   return kind === 'DATETIME' ? wallInput(value, timeZone) : value;
 }
 
-function ValueInput({ kind, value, label, timeZone, onChange }: { kind: string | undefined; value: string; label: string; timeZone: string; onChange(v: string): void }) {
+/** Text columns with a handful of recurring values offer them (columnValues); ids and numbers do not. */
+function pickable(col: ColumnInfo | undefined): boolean {
+  return !!col && col.kind === 'STRING' && !col.freeText;
+}
+
+function ValueInput({ kind, value, label, timeZone, listId, onChange }: { kind: string | undefined; value: string; label: string; timeZone: string; listId?: string; onChange(v: string): void }) {
   if (kind === 'BOOLEAN') {
     return (
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -32,11 +40,13 @@ function ValueInput({ kind, value, label, timeZone, onChange }: { kind: string |
       </select>
     );
   }
-  return <input aria-label={label} type={inputType(kind)} step={kind === 'NUMBER' ? 'any' : undefined} value={shown(value, kind, timeZone)} onChange={(e) => onChange(e.target.value)} />;
+  return <input aria-label={label} type={inputType(kind)} step={kind === 'NUMBER' ? 'any' : undefined} value={shown(value, kind, timeZone)} list={listId}
+    placeholder={listId ? 'Type or pick a value' : undefined} autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
 }
 
-function Chips({ values, kind, label, onChange }: { values: string[]; kind: string | undefined; label: string; onChange(v: string[]): void }) {
+function Chips({ values, kind, label, source, col, onChange }: { values: string[]; kind: string | undefined; label: string; source: string; col: ColumnInfo | undefined; onChange(v: string[]): void }) {
   const [text, setText] = useState('');
+  const picker = useValueList(source, col?.name ?? '', text, pickable(col));
   const add = (raw: string) => {
     const parts = raw.split(',').map((s) => s.trim()).filter(Boolean).filter((s) => !values.includes(s));
     if (parts.length) onChange([...values, ...parts]);
@@ -54,24 +64,37 @@ function Chips({ values, kind, label, onChange }: { values: string[]; kind: stri
         aria-label={label}
         type={kind === 'NUMBER' ? 'text' : inputType(kind)}
         inputMode={kind === 'NUMBER' ? 'decimal' : undefined}
-        placeholder="Type and press Enter (or comma-separate)"
+        placeholder={picker.listId ? 'Type or pick, then Enter' : 'Type and press Enter (or comma-separate)'}
         value={text}
-        onChange={(e) => (e.target.value.includes(',') ? add(e.target.value) : setText(e.target.value))}
+        list={picker.listId}
+        autoComplete="off"
+        onChange={(e) => {
+          const next = e.target.value;
+          if (next.includes(',')) return add(next);
+          // A value picked from the list arrives whole (no key press): take it as a chip at once.
+          const native = e.nativeEvent as InputEvent;
+          if (native.inputType === 'insertReplacementText' && picker.values.includes(next)) return add(next);
+          setText(next);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') { e.preventDefault(); add(text); }
           if (e.key === 'Backspace' && !text && values.length) onChange(values.slice(0, -1));
         }}
         onBlur={() => text && add(text)}
       />
+      {picker.list}
     </div>
   );
 }
 
-export function FilterRow({ index, filter, columns, errors, timeZone, onChange, onRemove }: Props) {
+
+export function FilterRow({ source, index, filter, columns, errors, timeZone, onChange, onRemove }: Props) {
   const p = `filters.${index}`;
   const filterable = columns.filter((c) => c.filter);
   const col = columns.find((c) => c.name === filter.field);
   const ops = opsFor(col?.kind);
+  const single = filter.op !== 'IN' && filter.op !== 'NOT_IN' && filter.op !== 'BETWEEN' && filter.op !== 'IS_NULL' && filter.op !== 'IS_NOT_NULL';
+  const picker = useValueList(source, col?.name ?? '', filter.op === 'CONTAINS' ? '' : filter.value, single && pickable(col) && filter.op !== 'CONTAINS');
   const n = index + 1;
   const setOp = (op: FilterOp) => {
     const values = op === 'BETWEEN' ? [filter.values[0] ?? filter.value, filter.values[1] ?? ''] : op === 'IN' || op === 'NOT_IN' ? filter.values.filter(Boolean) : filter.values;
@@ -114,9 +137,12 @@ export function FilterRow({ index, filter, columns, errors, timeZone, onChange, 
             </div>
           </div>
         ) : filter.op === 'IN' || filter.op === 'NOT_IN' ? (
-          <Chips kind={col?.kind} label={`Filter ${n} values`} values={filter.values} onChange={(values) => onChange({ ...filter, values })} />
+          <Chips kind={col?.kind} label={`Filter ${n} values`} values={filter.values} source={source} col={col} onChange={(values) => onChange({ ...filter, values })} />
         ) : (
-          <ValueInput kind={col?.kind} timeZone={timeZone} label={`Filter ${n} value`} value={filter.value} onChange={(value) => onChange({ ...filter, value })} />
+          <>
+            <ValueInput kind={col?.kind} timeZone={timeZone} label={`Filter ${n} value`} value={filter.value} listId={picker.listId} onChange={(value) => onChange({ ...filter, value })} />
+            {picker.list}
+          </>
         )}
         {col?.kind === 'DATETIME' && filter.op !== 'IS_NULL' && filter.op !== 'IS_NOT_NULL' && <span className="hint">Times in {timeZone || 'UTC'}</span>}
         {col?.kind === 'DATE' && filter.op !== 'IS_NULL' && filter.op !== 'IS_NOT_NULL' && <span className="hint">Calendar dates</span>}

@@ -7,7 +7,7 @@ import { formatNumber } from '../../format';
 import { describeWindow, zoneOffsetLabel } from '../../wall-time';
 import { ErrorBanner } from './ErrorBanner';
 import { PreviewTable } from './PreviewTable';
-import { pathLabel } from './model';
+import { problemText, type LabelContext } from '../../messages';
 
 type Preview = BuilderPreviewQuery['previewReport'];
 interface Validation { valid: boolean; errors: { path: string; message: string }[] }
@@ -27,6 +27,18 @@ interface Props {
   locale?: string;
   onPrevious(): void;
   onNext(): void;
+  /** What the problem paths are about (the draft's rows, the table's labels). */
+  labels?: LabelContext;
+  sort?: { key: string; direction: 'ASC' | 'DESC' } | null;
+  onSort?(key: string, numeric: boolean): void;
+}
+
+/** "finish the filter": what an unfinished definition needs, from its first problem. */
+export function staleReason(paths: string[]): string {
+  const first = (paths[0] ?? '').replace(/^input\./, '').replace(/^definition\./, '');
+  const area = first.split('.')[0];
+  const what: Record<string, string> = { filters: 'the filter', measures: 'the measure', dimensions: 'the dimension', orderBy: 'the sort', timeRange: 'the time range', rowLimit: 'the row limit' };
+  return what[area ?? ''] ? `finish ${what[area!]}` : 'fix the problem below';
 }
 
 /** "Dec 1 – Dec 7, 2026 · 7 whole days · America/Los_Angeles (UTC−08:00)". */
@@ -42,26 +54,34 @@ export function PreviewWindow({ preview }: { preview: Preview }) {
   );
 }
 
-export function PreviewCard({ updating, validation, error, preview, rowLimit, dataPage, page, pageSize, grains, locale, onPrevious, onNext }: Props) {
+export function PreviewCard({ updating, validation, error, preview, rowLimit, dataPage, page, pageSize, grains, locale, onPrevious, onNext, labels, sort, onSort }: Props) {
   const rangeFrom = preview && preview.totalCount > 0 ? dataPage * pageSize + 1 : 0;
   const rangeTo = preview ? dataPage * pageSize + preview.rows.length : 0;
   const invalid = validation && !validation.valid;
+  // While the definition is unfinished the last good preview stays, dimmed and said to be out of
+  // date, instead of the card collapsing to a list of problems.
+  const stale = !!invalid && !!preview;
   return (
     <section className="card preview-card" aria-labelledby="preview-h">
       <div className="page-head">
         <h2 id="preview-h">Preview</h2>
         <span className="muted" role="status">
-          {updating ? 'Updating…' : invalid ? `${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'} to fix` : preview ? `${formatNumber(preview.elapsedMs)} ms` : ''}
+          {updating ? 'Updating…' : stale ? 'Out of date' : invalid ? `${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'} to fix` : preview ? `${formatNumber(preview.elapsedMs)} ms` : ''}
         </span>
       </div>
+      {stale && (
+        <div className="note stale-note" data-testid="preview-stale">
+          Preview out of date: {staleReason(validation.errors.map((e) => e.path))}.
+        </div>
+      )}
       {invalid && (
-        <ul className="problems" data-testid="validation-summary">
-          {validation.errors.map((e, i) => <li key={i} data-path={e.path}><strong>{pathLabel(e.path)}</strong>: {e.message}</li>)}
+        <ul className={stale ? 'problems compact' : 'problems'} data-testid="validation-summary">
+          {validation.errors.map((e, i) => <li key={i} data-path={e.path}>{problemText(e.path, e.message, labels)}</li>)}
         </ul>
       )}
-      <ErrorBanner error={error} title="The preview could not run" />
-      {preview && validation?.valid && (
-        <>
+      <ErrorBanner error={error} title="The preview could not run" labels={labels} />
+      {preview && (validation?.valid || stale) && (
+        <div className={stale ? 'preview-body stale' : 'preview-body'} aria-busy={stale || undefined} data-testid="preview-body">
           <PreviewWindow preview={preview} />
           {preview.truncated && (
             <div className="note" data-testid="truncated-note">Limited to {formatNumber(rowLimit ?? preview.totalCount)} rows by the row limit.</div>
@@ -69,14 +89,15 @@ export function PreviewCard({ updating, validation, error, preview, rowLimit, da
           {preview.rows.length === 0 ? (
             <p className="empty">No rows match. Try a wider time range or fewer filters.</p>
           ) : (
-            <PreviewTable columns={preview.columns} rows={preview.rows} timeZone={preview.timeZone} grains={grains} locale={locale} />
+            <PreviewTable columns={preview.columns} rows={preview.rows} timeZone={preview.timeZone} grains={grains} locale={locale}
+              sort={sort} onSort={stale ? undefined : onSort} />
           )}
           <div className="pager">
             <span data-testid="preview-range">Rows {formatNumber(rangeFrom)}–{formatNumber(rangeTo)} of {formatNumber(preview.totalCount)}</span>
-            <button type="button" onClick={onPrevious} disabled={page === 0 || updating}>Previous page</button>
-            <button type="button" onClick={onNext} disabled={!preview.pageInfo.hasNextPage || updating}>Next page</button>
+            <button type="button" onClick={onPrevious} disabled={page === 0 || updating || stale}>Previous page</button>
+            <button type="button" onClick={onNext} disabled={!preview.pageInfo.hasNextPage || updating || stale}>Next page</button>
           </div>
-        </>
+        </div>
       )}
     </section>
   );

@@ -48,9 +48,16 @@ interface Props {
   grains?: Record<string, string | null | undefined>;
   /** The report's locale for numbers (default en-US). */
   locale?: string;
+  /** The definition's first sort, shown on its column's header. */
+  sort?: { key: string; direction: 'ASC' | 'DESC' } | null;
+  /**
+   * Makes headers buttons: a click re-queries the report ordered by that column (the definition's
+   * orderBy), never a sort of the rows on this one page.
+   */
+  onSort?(key: string, numeric: boolean): void;
 }
 
-export function PreviewTable({ columns, rows, timeZone, grains = {}, locale }: Props) {
+export function PreviewTable({ columns, rows, timeZone, grains = {}, locale, sort, onSort }: Props) {
   const times = columns.map((c, j) => (c.type === 'DATETIME' ? timeColumn(rows, j, timeZone) : undefined));
   return (
     <div className="table-scroll">
@@ -58,8 +65,15 @@ export function PreviewTable({ columns, rows, timeZone, grains = {}, locale }: P
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined} scope="col">
-                {c.label}
+              <th key={c.name} className={c.type === 'NUMBER' ? 'num' : undefined} scope="col"
+                aria-sort={sort?.key === c.name ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
+                {onSort ? (
+                  <button type="button" className="sort-button" onClick={() => onSort(c.name, c.type === 'NUMBER')}
+                    title={`Sort the report by ${c.label}`} data-testid="sort-column">
+                    {c.label}
+                    <span aria-hidden="true" className="sort-mark">{sort?.key === c.name ? (sort.direction === 'ASC' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                  </button>
+                ) : c.label}
                 <span className="col-kind">
                   {c.type === 'DATETIME' ? `date-time · ${timeZone}` : c.type === 'DATE' ? (grains[c.name] ? `date · ${timeZone} calendar` : 'date') : c.type.toLowerCase()}
                 </span>

@@ -9,7 +9,11 @@ import type {
 import { defaultRange, fromTimeRange, toTimeRange, type DraftRange } from './time-range';
 import { isoDate, parseWallTime, wallTimeIn } from '../../wall-time';
 
-export interface ColumnInfo { name: string; label: string; kind: ColumnKind; dimension: boolean; measure: boolean; filter: boolean; time: boolean }
+export interface ColumnInfo {
+  name: string; label: string; kind: ColumnKind; dimension: boolean; measure: boolean; filter: boolean; time: boolean;
+  /** Ids and the like: no list of values to pick from. */
+  freeText?: boolean;
+}
 export interface TableInfo { name: string; label: string; description: string; defaultTimeColumn: string; columns: ColumnInfo[] }
 
 export interface DraftDimension { field: string; grain: TimeGrain | ''; alias: string }

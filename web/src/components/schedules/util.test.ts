@@ -75,7 +75,8 @@ describe('GraphQL errors', () => {
 
   it('says a network failure in words, never as a raw error', () => {
     expect(friendly(new TypeError('Failed to fetch'))).toBe('The server could not be reached. Check your connection and try again.');
-    expect(friendly(badInput)).toBe('Invalid schedule');
+    // Field problems by the labels the form shows, never the summary with paths or codes.
+    expect(friendly(badInput)).toBe('Recipient 2: not an email address; Cron: invalid minute field; no path');
     expect(friendly(42)).toBe('Something went wrong.');
   });
 });

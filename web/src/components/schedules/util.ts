@@ -1,4 +1,5 @@
 /** Helpers for the schedules pages: cron from presets, time formatting, GraphQL error reading. */
+import { graphQLErrorText, humanMessage } from '../../messages';
 
 export type PresetKind = 'HOURLY' | 'DAILY' | 'WEEKDAYS' | 'WEEKLY' | 'MONTHLY' | 'CUSTOM';
 
@@ -113,14 +114,14 @@ export function fieldErrors(err: unknown): { byPath: Record<string, string>; gen
     if (Array.isArray(list) && list.length) {
       for (const item of list as { path?: unknown; message?: unknown }[]) {
         const path = typeof item.path === 'string' ? item.path.replace(/^input\./, '') : '';
-        const msg = typeof item.message === 'string' ? item.message : g.message;
+        const msg = typeof item.message === 'string' ? humanMessage(item.message) : graphQLErrorText(g);
         if (path) byPath[path] = byPath[path] ? `${byPath[path]}; ${msg}` : msg;
         else general.push(msg);
       }
     } else {
       const field = typeof g.extensions?.field === 'string' ? g.extensions.field.replace(/^input\./, '') : '';
-      if (field) byPath[field] = g.message;
-      else general.push(g.message);
+      if (field) byPath[field] = graphQLErrorText(g);
+      else general.push(graphQLErrorText(g));
     }
   }
   if (!errs.length && err) general.push(friendly(err));
@@ -129,7 +130,7 @@ export function fieldErrors(err: unknown): { byPath: Record<string, string>; gen
 
 export function friendly(err: unknown): string {
   const errs = gqlErrors(err);
-  if (errs.length) return errs.map((e) => e.message).join('; ');
+  if (errs.length) return [...new Set(errs.map((e) => graphQLErrorText(e)))].join(' ');
   if (err instanceof Error) {
     if (/fetch|network/i.test(err.message)) return 'The server could not be reached. Check your connection and try again.';
     return err.message;
