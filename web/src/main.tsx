@@ -4,7 +4,7 @@ import { AuthProvider } from './auth';
 import { App } from './App';
 import './styles.css';
 
-// The web fonts' stylesheet (~120 kB gzipped, mostly CJK unicode ranges) loads beside the app, not
+// The web fonts' stylesheet (~100 kB gzipped, mostly CJK unicode ranges) loads beside the app, not
 // before it: the first render uses the system font, and text swaps to the web font when it arrives.
 void import('./fonts');
 
