@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportcastClient, documents, ReportcastError, rowObjects, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
+import { parse } from 'graphql';
+import { createReportcastClient, documents, ReportcastError, rowObjects, type TypedDocumentNode, type Export, type PreviewPage, type Report, type ReportcastClient, type ReportDefinitionInput } from '../sdk/src/index.js';
 import { downloadToFile, toNodeReadable } from '../sdk/src/node.js';
 import { parseCsv } from './support/csv.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -81,6 +82,22 @@ describe('reports', () => {
     const invalid = await client.reports.validate({ ...DEFINITION, measures: [{ fn: 'SUM', field: 'platform' }] });
     expect(invalid.valid).toBe(false);
     expect(invalid.errors[0]?.path).toBe('measures.0.field');
+  });
+
+  it('PageInfo has Relay\'s four fields: startCursor is the first edge\'s, hasPreviousPage says a cursor came before', async () => {
+    type Page = { reports: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } };
+    const pageDoc: TypedDocumentNode<Page, { after: string | null }> = parse('query($after: String) { reports(first: 1, after: $after) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }');
+    const first = (await client.query(pageDoc, { after: null })).reports;
+    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0]!.cursor, endCursor: first.edges[0]!.cursor });
+    const second = (await client.query(pageDoc, { after: first.pageInfo.endCursor })).reports;
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.pageInfo.startCursor).toBe(second.edges[0]!.cursor);
+    expect(second.pageInfo.startCursor).not.toBe(first.pageInfo.startCursor);
+    const previewDoc: TypedDocumentNode<{ previewReport: { pageInfo: { hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } }, { input: { reportId: string; first: number; after: string | null } }> =
+      parse('query($input: PreviewReportInput!) { previewReport(input: $input) { pageInfo { hasPreviousPage startCursor endCursor } } }');
+    const p1 = (await client.query(previewDoc, { input: { reportId, first: 2, after: null } })).previewReport.pageInfo;
+    const p2 = (await client.query(previewDoc, { input: { reportId, first: 2, after: p1.endCursor } })).previewReport.pageInfo;
+    expect([p1.hasPreviousPage, p1.startCursor, p2.hasPreviousPage, p2.startCursor]).toEqual([false, null, true, null]);
   });
 
   it('pages a preview with the async iterator and matches one unpaged read', async () => {

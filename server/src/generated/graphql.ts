@@ -397,7 +397,7 @@ export type Export = {
   fileExpiredAt: Maybe<Scalars['DateTime']['output']>;
   /** Name the file downloads as. */
   fileName: Maybe<Scalars['String']['output']>;
-  /** File size in bytes. */
+  /** File size in bytes. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   fileSize: Maybe<Scalars['Float']['output']>;
   /** File format. */
   format: ExportFormat;
@@ -421,7 +421,7 @@ export type Export = {
   retryOf: Maybe<Scalars['ID']['output']>;
   /** Grows with every change to this export: of two copies of it (a list read and a subscription event, say), the one with the higher revision is the newer. */
   revision: Scalars['Int']['output'];
-  /** Rows in the file, once COMPLETED. */
+  /** Rows in the file, once COMPLETED. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   rowCount: Maybe<Scalars['Float']['output']>;
   /** The schedule that produced this export, if any. */
   schedule: Maybe<Schedule>;
@@ -512,15 +512,15 @@ export type ExportOptionsInput = {
 /** How far a running export has got. */
 export type ExportProgress = {
   __typename?: 'ExportProgress';
-  /** Bytes written to the file so far. */
+  /** Bytes written to the file so far. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   bytesWritten: Scalars['Float']['output'];
   /** Estimated seconds left at the current rate. */
   etaSeconds: Maybe<Scalars['Int']['output']>;
   /** 0..100 */
   percent: Maybe<Scalars['Float']['output']>;
-  /** Rows the export will write; known once counting is done. */
+  /** Rows the export will write; known once counting is done. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   rowsTotal: Maybe<Scalars['Float']['output']>;
-  /** Rows written to the file so far. */
+  /** Rows written to the file so far. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   rowsWritten: Scalars['Float']['output'];
 };
 
@@ -833,6 +833,10 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** True when another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page (it was asked for `after` a cursor). Lists page forward only (`first`/`after`). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first item's cursor; null on an empty page, and on a preview (its rows have no cursors). */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** A column of a preview, in row order. */

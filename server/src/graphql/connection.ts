@@ -18,6 +18,22 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
   endCursor!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True when items come before this page (it was asked for `after` a cursor). Lists page forward only (`first`/`after`).',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The first item's cursor; null on an empty page, and on a preview (its rows have no cursors).",
+  })
+  startCursor!: string | null;
+}
+
+/** The PageInfo of a page of edges fetched after `after` (Relay's four fields, forward paging). */
+export function pageInfoOf(edges: readonly Edge<unknown>[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null };
 }
 
 export interface Edge<T> {

@@ -4,7 +4,7 @@
  * index instead of an OFFSET scan. Every list in the API pages this way.
  */
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from './connection.js';
+import { clampFirst, decodeCursor, encodeCursor, pageInfoOf, type ConnectionShape } from './connection.js';
 import { isUuid } from './ids.js';
 
 type Cursor = { t: string; id: string };
@@ -42,5 +42,5 @@ export async function keysetPage<T extends { id: string }, K extends keyof T & s
     node,
     cursor: encodeCursor({ t: (node[timeField] as unknown as Date).toISOString(), id: node.id }),
   }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, totalCount, pageInfo: pageInfoOf(edges, rows.length > limit, after) };
 }

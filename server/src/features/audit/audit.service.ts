@@ -3,7 +3,7 @@
  * action came over HTTP). Admins read it; nobody edits it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { clampFirst, decodeCursor, encodeCursor, type ConnectionShape } from '../../graphql/connection.js';
+import { clampFirst, decodeCursor, encodeCursor, pageInfoOf, type ConnectionShape } from '../../graphql/connection.js';
 import { ForbiddenError } from '../../errors.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import { AuditEntry } from './audit.entity.js';
@@ -80,6 +80,6 @@ export class AuditService {
       this.em.count(AuditEntry, { tenantId: viewer.tenantId }),
     ]);
     const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ id: String(node.id) }) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, totalCount, pageInfo: pageInfoOf(edges, rows.length > limit, after) };
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
-import type { ConnectionShape } from '../../graphql/connection.js';
+import { pageInfoOf, type ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -181,7 +181,7 @@ export class ExportService {
     if (filter.status) scope.status = filter.status;
     if (filter.format) scope.format = filter.format;
     if (filter.reportId) {
-      if (!isUuid(filter.reportId)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+      if (!isUuid(filter.reportId)) return { edges: [], totalCount: 0, pageInfo: pageInfoOf([], false, after) };
       scope.reportId = filter.reportId;
     }
     return keysetPage(this.em, ExportEntity, scope, 'createdAt', first, after);

@@ -45,13 +45,13 @@ registerEnumType(ExportTriggerEnum, {
 
 @ObjectType({ description: 'How far a running export has got.' })
 export class ExportProgress {
-  @Field(() => Float, { description: 'Rows written to the file so far.' })
+  @Field(() => Float, { description: 'Rows written to the file so far. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.' })
   rowsWritten!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Rows the export will write; known once counting is done.' })
+  @Field(() => Float, { nullable: true, description: 'Rows the export will write; known once counting is done. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.' })
   rowsTotal!: number | null;
 
-  @Field(() => Float, { description: 'Bytes written to the file so far.' })
+  @Field(() => Float, { description: 'Bytes written to the file so far. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.' })
   bytesWritten!: number;
 
   @Field(() => Float, { nullable: true, description: '0..100' })
@@ -99,7 +99,7 @@ export class Export {
   @Field(() => ExportProgress, { description: 'Rows and bytes written so far.' })
   progress!: ExportProgress;
 
-  @Field(() => Float, { description: 'Rows in the file, once COMPLETED.', nullable: true })
+  @Field(() => Float, { description: 'Rows in the file, once COMPLETED. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.', nullable: true })
   rowCount!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: "True when the report's row limit cut the result." })
@@ -114,7 +114,7 @@ export class Export {
   @Field(() => Boolean, { description: 'The file opens only with the password given when it was requested (PDF: AES-256 encrypted PDF; CSV, XLSX, JSON: inside an AES-256 ZIP). The password itself is never returned.' })
   passwordProtected!: boolean;
 
-  @Field(() => Float, { description: 'File size in bytes.', nullable: true })
+  @Field(() => Float, { description: 'File size in bytes. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.', nullable: true })
   fileSize!: number | null;
 
   @Field(() => String, { nullable: true, description: 'sha256 of the file, hex.' })

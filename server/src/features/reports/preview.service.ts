@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import { BadUserInputError } from '../../errors.js';
-import { DEFAULT_PREVIEW_PAGE, clampFirst, decodeCursor, encodeCursor } from '../../graphql/connection.js';
+import { DEFAULT_PREVIEW_PAGE, clampFirst, decodeCursor, encodeCursor, type PageInfo } from '../../graphql/connection.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { offsetDateTimeText } from '../calendar/zone-clock.js';
@@ -21,7 +21,7 @@ export interface PreviewPage {
   rows: unknown[][];
   totalCount: number;
   truncated: boolean;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   asOf: Date;
   timeZone: string;
   window: { from: Date; to: Date; fromLocal: string; toLocal: string } | null;
@@ -111,7 +111,12 @@ export class PreviewService {
       rows,
       totalCount,
       truncated: counted > rowLimit,
-      pageInfo: { hasNextPage, endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash, c: counted }) : null },
+      pageInfo: {
+        hasNextPage,
+        endCursor: hasNextPage ? encodeCursor({ o: end, a: asOf.toISOString(), h: hash, c: counted }) : null,
+        hasPreviousPage: offset > 0,
+        startCursor: null,
+      },
       asOf,
       timeZone,
       window: window && {
