@@ -242,3 +242,62 @@ describe('XLSX native chart: parts and references', () => {
     expectPackageConsistent(w);
   });
 });
+
+describe('XLSX native chart: a second dimension split into series through a formula block', () => {
+  const definition: ChartDefinition = { dimensions: [day, platform], measures: [events, users] };
+  /** 3 days × platforms, in the report's order (day, then platform); no ios row on day 2. */
+  const rows: unknown[][] = [
+    ['2026-01-01', 'web', 10, 1], ['2026-01-01', 'ios', 20, 2], ['2026-01-01', 'Web', 5, 1],
+    ['2026-01-02', 'web', 11, 1],
+    ['2026-01-03', 'web', 12, 1], ['2026-01-03', 'ios', 22, 2],
+  ];
+
+  it('one column per split value, SUMPRODUCT formulas over sheet Data with their results, #N/A where no row is; the chart draws the block', async () => {
+    const w = await write(definition, { type: 'LINE' }, rows);
+    const sheet = w.workbook.getWorksheet('Chart')!;
+    expect(sheet.getRow(31).getCell(1).value).toBe('What the chart draws: Events summed by Day and Platform from sheet Data (formulas: they follow its cells)');
+    // 'Web' and 'web' are one value, as Excel's `=` compares text.
+    expect([1, 2, 3].map((c) => sheet.getRow(32).getCell(c).value)).toEqual(['Day', 'web', 'ios']);
+    expect([33, 34, 35].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T00:00:00Z'), new Date('2026-01-03T00:00:00Z')]);
+    const web = sheet.getRow(33).getCell(2);
+    expect(web.formula).toBe("IF(SUMPRODUCT(('Data'!$A$2:$A$7=$A33)*('Data'!$B$2:$B$7=B$32))=0,NA(),SUMPRODUCT(('Data'!$A$2:$A$7=$A33)*('Data'!$B$2:$B$7=B$32),'Data'!$C$2:$C$7))");
+    expect([33, 34, 35].map((r) => sheet.getRow(r).getCell(2).result)).toEqual([15, 11, 12]);
+    expect([33, 34, 35].map((r) => sheet.getRow(r).getCell(3).result)).toEqual([20, { error: '#N/A' }, 22]);
+
+    const chart = part(w, 'xl/charts/chart1.xml');
+    expect(formulas(chart)).toEqual([
+      "'Chart'!$B$32", "'Chart'!$A$33:$A$35", "'Chart'!$B$33:$B$35",
+      "'Chart'!$C$32", "'Chart'!$A$33:$A$35", "'Chart'!$C$33:$C$35",
+    ]);
+    const [webSer, iosSer] = find(chart, 'ser');
+    const cache = (e: Element) => find(one(e, 'val'), 'pt').map((p) => [p.attrs.idx, one(p, 'v').text]);
+    expect(cache(webSer!)).toEqual([['0', '15'], ['1', '11'], ['2', '12']]);
+    expect(cache(iosSer!)).toEqual([['0', '20'], ['2', '22']]); // a gap, as the builder draws it
+    const title = one(chart, 'chart').children.find((c) => c.tag === 'title')!;
+    expect(find(title, 't').map((t) => t.text)).toEqual(['Events by Day and Platform']);
+    expectPackageConsistent(w);
+  });
+
+  it('past MAX_SPLIT_SERIES values: the 11 largest, then Other summing the rest by MATCH against the header', async () => {
+    const many = Array.from({ length: 14 }, (_, i) => ['2026-01-01', `p${i}`, i + 1, 1]);
+    const w = await write(definition, { type: 'BAR', stacked: true }, many);
+    const header = w.workbook.getWorksheet('Chart')!.getRow(32);
+    const names = Array.from({ length: 13 }, (_, i) => header.getCell(i + 1).value);
+    expect(names).toEqual(['Day', ...Array.from({ length: 11 }, (_, i) => `p${i + 3}`), 'Other']);
+    const other = w.workbook.getWorksheet('Chart')!.getRow(33).getCell(13);
+    expect(other.formula).toContain("ISNA(MATCH('Data'!$B$2:$B$15,$B$32:$L$32,0))");
+    expect(other.result).toBe(1 + 2 + 3);
+    expect(find(part(w, 'xl/charts/chart1.xml'), 'ser')).toHaveLength(12);
+  });
+
+  it('a pie sums the second dimension away: one column, slices of the first dimension', async () => {
+    const w = await write({ dimensions: [platform, day], measures: [events] }, { type: 'PIE' }, [
+      ['web', '2026-01-01', 10], ['web', '2026-01-02', 5], ['ios', '2026-01-01', 7],
+    ]);
+    const sheet = w.workbook.getWorksheet('Chart')!;
+    expect([1, 2].map((c) => sheet.getRow(32).getCell(c).value)).toEqual(['Platform', 'Events']);
+    expect([33, 34].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(2).result])).toEqual([['web', 15], ['ios', 7]]);
+    const chart = part(w, 'xl/charts/chart1.xml');
+    expect(formulas(chart)).toEqual(["'Chart'!$B$32", "'Chart'!$A$33:$A$34", "'Chart'!$B$33:$B$34"]);
+  });
+});

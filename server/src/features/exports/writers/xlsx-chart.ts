@@ -14,10 +14,11 @@
  * What is drawn (the same visualization as the builder and the PDF, @reportcast/charts):
  * LINE, AREA, BAR (grouped or stacked), PIE (or a doughnut). Categories are the cells of the
  * x dimension (LINE and AREA: the time dimension when there is one, else the first dimension), in
- * the report's row order; each chosen measure is a series over its column. A second dimension is
- * not pivoted into series (a native chart reads cells as they are): its rows stay categories of
- * their own. Without a dimension the measures of the first row are the categories. NUMBER and
- * TABLE draw no chart (no Chart sheet).
+ * the report's row order; each chosen measure is a series over its column. With a second
+ * dimension, the first measure is split into one series per value of it, as the builder draws it,
+ * through a block of SUMPRODUCT formulas on the Chart sheet that the chart draws
+ * (xlsx-chart-pivot.ts); a pie sums it away. Without a dimension the measures of the first row are
+ * the categories. NUMBER and TABLE draw no chart (no Chart sheet).
  *
  * Rows: the chart covers the first rows of sheet Data (chartRowLimit: the visualization's
  * maxPoints or the type's default, and never past the first data sheet). Only those are kept, so
@@ -32,6 +33,7 @@ import type ExcelJS from 'exceljs';
 import { chartRowLimit, effectiveVisualization, isTemporal, type ChartField, type Visualization } from '@reportcast/charts';
 import { floatingAt } from '../../calendar/zone-clock.js';
 import { dateTimeMs, parseDate, toBoolean, toNumber } from './cell-values.js';
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL, pivot, type FieldColumn, type Pivot } from './xlsx-chart-pivot.js';
 import { localeFormat } from './locale-format.js';
 import type { ExportChart, ExportColumn } from './writer.js';
 import { LABEL, PLAIN, text, type DateStyles } from './xlsx-cells.js';
@@ -56,9 +58,9 @@ const DRAWING_PART = 'xl/drawings/drawing1.xml';
 const CHART_PART = 'xl/charts/chart1.xml';
 /** Where the chart sits on its sheet: columns A..J, rows 4..28 (0-based anchors; ~640×500 px, a portrait page's width). */
 const ANCHOR = { fromColumn: 0, fromRow: 3, toColumn: 10, toRow: 28 };
-/** Excel's serial of 1970-01-01 (its day 0 is 1899-12-30). */
-const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
+/** The pivot block (xlsx-chart-pivot.ts) below the chart: a caption row, then its header row. */
+const PIVOT_CAPTION_ROW = ANCHOR.toRow + 3;
+const PIVOT_HEADER_ROW = PIVOT_CAPTION_ROW + 1;
 
 /** What exceljs's stream writers have but their typings omit. */
 interface WorksheetWriterInternals {
@@ -108,7 +110,10 @@ export class XlsxChart {
   private readonly type: NativeType | null;
   /** The x dimension's column and the chosen measures' columns (0-based), in the rows given. */
   private readonly x: { field: ChartField; column: number } | null;
-  private readonly measures: { field: ChartField; column: number }[];
+  private readonly measures: FieldColumn[];
+  /** With a second dimension: the one split into series (null for a pie, which sums it away). */
+  private readonly split: FieldColumn | null = null;
+  private readonly pivoted: boolean;
   /** False when nothing is drawn: no Chart sheet, no parts. */
   readonly enabled: boolean;
 
@@ -131,6 +136,13 @@ export class XlsxChart {
     const xField = dims.length === 0 ? null : ((this.vis.type === 'LINE' || this.vis.type === 'AREA' ? dims.find(isTemporal) : undefined) ?? dims[0]!);
     const xColumn = xField ? columnOf(xField) : -1;
     this.x = xField && xColumn >= 0 ? { field: xField, column: xColumn } : null;
+    this.pivoted = this.x !== null && dims.length > 1;
+    const pie = this.type?.kind === 'pie' || this.type?.kind === 'doughnut';
+    if (this.pivoted && !pie) {
+      const splitField = dims.find((d) => d !== xField)!;
+      const splitColumn = columnOf(splitField);
+      if (splitColumn >= 0) this.split = { field: splitField, column: splitColumn };
+    }
     this.limit = Math.min(chartRowLimit(definition, chart.visualization), Math.max(1, options.rowsPerSheet));
     this.enabled = this.type !== null && this.limit > 0 && this.measures.length > 0 && (this.x !== null || dims.length === 0);
   }
@@ -148,6 +160,8 @@ export class XlsxChart {
     if (!this.enabled) return;
     // Printed (and converted to PDF) on one landscape page: the chart is never cut between pages.
     const sheet = workbook.addWorksheet(CHART_SHEET, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 } });
+    // Column A holds the pivot's x values (dates and times need ~20 characters); the chart spans A..J.
+    sheet.columns = [{ width: 20 }, ...new Array(9).fill({ width: 12 })];
     const heading = sheet.getRow(1);
     heading.getCell(1).value = text(this.options.reportName);
     heading.getCell(1).style = LABEL;
@@ -156,6 +170,24 @@ export class XlsxChart {
     note.getCell(1).value = `${this.coverage(totalRows)}: edit a number there and the chart follows.`;
     note.getCell(1).style = PLAIN;
     note.commit();
+    const block = this.pivoted ? this.pivotBlock() : null;
+    if (block) {
+      const caption = sheet.getRow(PIVOT_CAPTION_ROW);
+      const by = [this.x!.field.label, ...(this.split ? [this.split.field.label] : [])].join(' and ');
+      caption.getCell(1).value = `What the chart draws: ${this.measures[0]!.field.label} summed by ${by} from sheet ${this.options.dataSheet} (formulas: they follow its cells)`;
+      caption.getCell(1).style = LABEL;
+      caption.commit();
+      [block.header, ...block.body].forEach((cells, i) => {
+        const row = sheet.getRow(PIVOT_HEADER_ROW + i);
+        cells.forEach((c, j) => {
+          if (c.value == null) return;
+          const cell = row.getCell(j + 1);
+          cell.value = c.value;
+          cell.style = c.style;
+        });
+        row.commit();
+      });
+    }
     const internals = sheet as unknown as WorksheetWriterInternals;
     const relId = internals._sheetRelsWriter.addRelationship({ Type: DRAWING_REL_TYPE, Target: '../drawings/drawing1.xml' });
     const close = internals._writeCloseWorksheet.bind(sheet);
@@ -176,11 +208,25 @@ export class XlsxChart {
       );
     zip.append(drawingXml(ANCHOR, 'rId1', 'Chart 1'), { name: DRAWING_PART });
     zip.append(relationshipsXml([{ id: 'rId1', type: CHART_REL_TYPE, target: '../charts/chart1.xml' }]), { name: 'xl/drawings/_rels/drawing1.xml.rels' });
-    zip.append(chartXml(this.spec(totalRows)), { name: CHART_PART });
+    zip.append(chartXml(this.spec(totalRows, block)), { name: CHART_PART });
   }
 
-  /** The chart as xlsx-chart-xml.ts draws it, from the rows kept. */
-  spec(totalRows: number): NativeChartSpec {
+  private pivotBlock(): Pivot {
+    return pivot({
+      rows: this.rows,
+      x: this.x!,
+      split: this.split,
+      measure: this.measures[0]!,
+      dataSheet: this.options.dataSheet,
+      sheet: CHART_SHEET,
+      headerRow: PIVOT_HEADER_ROW,
+      timeZone: this.options.timeZone,
+      dates: this.options.dates,
+    });
+  }
+
+  /** The chart as xlsx-chart-xml.ts draws it, from the rows kept (and the pivot block drawn from them). */
+  private spec(totalRows: number, block: Pivot | null): NativeChartSpec {
     const type = this.type!;
     const sheet = this.options.dataSheet;
     const rows = this.rows;
@@ -219,6 +265,10 @@ export class XlsxChart {
     }
 
     const x = this.x;
+    if (block) {
+      const yName = this.vis.yAxisLabel ?? this.measures[0]!.field.label;
+      return { ...base, ...this.axisTitles(pie, this.vis.xAxisLabel ?? x.field.label, yName), categories: block.categories, series: block.series };
+    }
     const xCells = { sheet, firstColumn: x.column + 1, firstRow: 2, lastColumn: x.column + 1, lastRow };
     const categories = this.categoriesOf(x.field, xCells, rows.map((r) => r[x.column]));
     const series = this.measures.map((m) => this.seriesOf(m, 2, lastRow));
@@ -236,8 +286,9 @@ export class XlsxChart {
     return `Chart of rows 2 to ${count(covered + 1)}${which} of sheet ${sheet}`;
   }
 
-  /** What is drawn, e.g. `Events by Date`. */
+  /** What is drawn, e.g. `Events by Date` or `Events by Date and Platform`. */
   private caption(): string {
+    if (this.pivoted) return `${this.measures[0]!.field.label} by ${this.x!.field.label}${this.split ? ` and ${this.split.field.label}` : ''}`;
     const what = this.measures.map((m) => m.field.label).join(', ');
     return this.x ? `${what} by ${this.x.field.label}` : what;
   }
