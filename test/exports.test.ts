@@ -93,11 +93,14 @@ describe('exports of the Usage Summary in every format', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(body as unknown as ArrayBuffer);
-    // The usage report's default chart (LINE over its date) as a native Excel chart over sheet Data.
+    // The usage report's default chart (LINE over its date, split by event type) as a native Excel
+    // chart drawing the Chart sheet's formula block over sheet Data (writers/xlsx-chart-pivot.ts).
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Data', 'Chart', 'About']);
     const chartPart = (await zipJsEntries(body)).find((e) => e.name === 'xl/charts/chart1.xml')!.content.toString('utf8');
     expect(chartPart).toContain('<c:lineChart>');
-    expect(chartPart).toContain(`<c:f>'Data'!$A$2:$A$${Math.min(final.rowCount, 1000) + 1}</c:f>`);
+    expect(chartPart).toContain("<c:f>'Chart'!$A$33:$A$");
+    const covered = Math.min(final.rowCount, 1000) + 1;
+    expect(wb.getWorksheet('Chart')!.getRow(33).getCell(2).formula).toContain(`('Data'!$A$2:$A$${covered}=$A33)*('Data'!$B$2:$B$${covered}=B$32)`);
     const data = wb.getWorksheet('Data')!;
     expect(data.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
