@@ -3,6 +3,7 @@
  * downloadUrl is our own expiring link, which audits the download and redirects to a presigned GET
  * that works for minutes only; deleting the export deletes the object.
  */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -71,5 +72,23 @@ describe('exports on S3', () => {
     // The link is dead once the export is gone, on our side (no redirect to a missing object).
     expect((await fetch(final.downloadUrl, { redirect: 'manual' })).status).toBe(404);
     await expect(client().send(new HeadObjectCommand({ Bucket: s3.bucket, Key: final.storageKey }))).rejects.toBeTruthy();
+  });
+
+  it('a gzip-compressed export is stored as <id>.csv.gz with application/gzip, and the presigned download says so', async () => {
+    const admin = await app.token('globex', 'admin');
+    const reportId = await reportIdByName(app, admin, 'Usage Summary');
+    const { id, final } = await exportAndFollow(app, admin, { reportId, format: 'CSV', options: { compression: 'GZIP' } });
+    expect(final.status).toBe('COMPLETED');
+    expect(final.storageKey).toBe(`exports/globex/${id}.csv.gz`);
+    expect(final.contentType).toBe('application/gzip');
+    const head = await client().send(new HeadObjectCommand({ Bucket: s3.bucket, Key: final.storageKey }));
+    expect(head.ContentType).toBe('application/gzip');
+    const res = await fetch(final.downloadUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gzip');
+    expect(res.headers.get('content-disposition')).toMatch(/\.csv\.gz"; filename\*=UTF-8''.*\.csv\.gz$/);
+    const rows = parseCsv(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'));
+    expect(rows[0]).toEqual(['date', 'event_type', 'total_events', 'unique_users', 'unique_devices']);
+    expect(rows.length - 1).toBe(final.rowCount);
   });
 });
