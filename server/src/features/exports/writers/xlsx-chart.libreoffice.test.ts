@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,25 +67,39 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function workbook(name: string, visualization: Visualization): Promise<string> {
+async function workbook(name: string, visualization: Visualization, definition = DEFINITION, rows = ROWS): Promise<string> {
   const sink = collector();
   const writer = createXlsxWriter({
     output: sink.output,
-    columns: [...DEFINITION.dimensions, ...DEFINITION.measures].map((f) => ({ key: f.key, label: f.label, kind: f.kind })),
-    meta: { ...META, totalRows: ROWS.length },
+    columns: [...definition.dimensions, ...definition.measures].map((f) => ({ key: f.key, label: f.label, kind: f.kind })),
+    meta: { ...META, totalRows: rows.length },
     options: {},
-    chart: { definition: DEFINITION, visualization },
+    chart: { definition, visualization },
   });
-  await writer.write(ROWS);
+  await writer.write(rows);
   await writer.finish();
   const file = join(dir, `${name}.xlsx`);
   await writeFile(file, sink.bytes());
   return file;
 }
 
-/** Converts to PDF and returns each page's text. */
-async function pdfPages(xlsx: string): Promise<{ pdf: string; pages: string[] }> {
-  await run(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 90_000 });
+/**
+ * A LibreOffice profile that recalculates every formula of an XLSX file on load (by default it
+ * shows the results the file caches): Calc/Formula/Load/OOXMLRecalcMode 0 = always.
+ */
+async function recalculatingProfile(): Promise<string> {
+  const profile = join(dir, 'profile-recalc');
+  await mkdir(join(profile, 'user'), { recursive: true });
+  await writeFile(join(profile, 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`);
+  return profile;
+}
+
+/** Converts to PDF (with `profile`, else a default one) and returns each page's text. */
+async function pdfPages(xlsx: string, profile = join(dir, 'profile')): Promise<{ pdf: string; pages: string[] }> {
+  await run(soffice!, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 90_000 });
   const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
   const { stdout } = await run(pdftotext!, ['-layout', pdf, '-'], { maxBuffer: 64 << 20 });
   return { pdf, pages: stdout.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '') };
@@ -148,10 +162,35 @@ describe(title, () => {
 
     // Largest value-axis label as drawn: ~150 before the edit; past 900,000 after one cell of Data
     // says 987654 (the chart part, caches included, unchanged).
-    const axisMax = (pageText: string) => Math.max(...(pageText.match(/^\s*\d[\d,]*\s*$/gm) ?? []).map((s) => Number(s.replace(/[,\s]/g, ''))));
     expect(axisMax(text)).toBeLessThan(1000);
     const edited = await pdfPages(await withDataCell(join(dir, 'charted.xlsx'), 'B2', 987654));
     const editedPage = edited.pages.find((p) => p.includes('Ereignisse pro Tag'))!;
     expect(axisMax(editedPage)).toBeGreaterThanOrEqual(900_000);
   }, 240_000);
+
+  it.skipIf(!tools)('splits by a second dimension through formulas LibreOffice computes as the file caches them, and follows an edit', async () => {
+    // Split values SUMIFS would read as patterns or operators, and two spellings Excel's `=` makes one.
+    const definition: ChartDefinition = {
+      dimensions: [DEFINITION.dimensions[0]!, { key: 'platform', label: 'Plattform', kind: 'STRING' }],
+      measures: [DEFINITION.measures[0]!],
+    };
+    const platforms = ['*', '>5', '=x', 'web', 'Web'];
+    const rows = ROWS.slice(0, 10).flatMap(([date], d) => platforms.map((p, j) => [date, p, 10 * (j + 1) + d]));
+    const file = await workbook('split', { type: 'LINE' }, definition, rows);
+    const cached = await pdfPages(file);
+    const recalculated = await pdfPages(file, await recalculatingProfile());
+    const chartPageOf = (pages: string[]) => pages.find((p) => p.includes('What the chart draws'))!;
+    const block = (page: string) => page.slice(page.indexOf('What the chart draws'));
+    // The block as LibreOffice computes it equals the results the writer cached.
+    expect(block(chartPageOf(recalculated.pages))).toBe(block(chartPageOf(cached.pages)));
+    // Day 1: '*' 10, '>5' 20, '=x' 30, 'web' + 'Web' 40 + 50.
+    expect(chartPageOf(cached.pages)).toMatch(/2026-11-01\s+10\s+20\s+30\s+90\b/);
+    const edited = await pdfPages(await withDataCell(file, 'C2', 987654), await recalculatingProfile());
+    expect(axisMax(chartPageOf(edited.pages))).toBeGreaterThanOrEqual(900_000);
+  }, 240_000);
 });
+
+/** The largest number standing alone on a line of pdftotext's -layout output (a value-axis label). */
+function axisMax(pageText: string): number {
+  return Math.max(...(pageText.match(/^\s*\d[\d,]*\s*$/gm) ?? []).map((s) => Number(s.replace(/[,\s]/g, ''))));
+}
