@@ -97,7 +97,8 @@ describe('what is sent', () => {
     expect(execution.status).toBe('DELIVERED');
     const mail = recorder.requests.slice(before).find((r) => (r.body as any).personalizations[0].to[0].email === 'link@example.com')!;
     const body = mail.body as any;
-    expect(body.attachments ?? []).toHaveLength(0);
+    // No file attached: the only part is the report's chart, shown inline in the HTML.
+    expect((body.attachments ?? []).map((a: any) => [a.disposition, a.type])).toEqual([['inline', 'image/png']]);
     expect(body.subject).toMatch(/^Numbers for \d{4}-\d{2}-\d{2}/);
     const text = body.content.find((c: any) => c.type === 'text/plain').value as string;
     // Exports live in S3 in this file's app; the link is still ours (audited, then a redirect to
