@@ -268,12 +268,16 @@ describe('schedules: compression, a password, a file-name template', () => {
       expect(request.rawBody).not.toContain(SCHEDULE_PASSWORD);
       expect(request.rawBody).not.toContain(Buffer.from(SCHEDULE_PASSWORD).toString('base64'));
       const body = request.body as any;
-      expect(body.attachments).toHaveLength(1);
-      expect(body.attachments[0].filename).toBe(exp!.file_name);
-      expect(body.attachments[0].type).toBe('application/zip');
+      // The file is the one attachment that is not inline (an inline chart image may come with it).
+      const files = body.attachments.filter((a: any) => a.disposition !== 'inline');
+      expect(files).toHaveLength(1);
+      expect(files[0].filename).toBe(exp!.file_name);
+      expect(files[0].type).toBe('application/zip');
       const text = body.content.find((c: any) => c.type === 'text/plain').value as string;
       expect(text).toContain('protected with the password agreed with the sender');
-      const zip = Buffer.from(body.attachments[0].content, 'base64');
+      // Nothing of the protected rows in clear beside it: no chart image of them in the body.
+      expect(body.attachments.filter((a: any) => a.disposition === 'inline')).toEqual([]);
+      const zip = Buffer.from(files[0].content, 'base64');
       expect(pythonZip(zip)[0]!.error).toMatch(/encrypted, password required/);
       const [entry] = await zipJs(zip, SCHEDULE_PASSWORD);
       expect(entry!.name).toBe(exp!.file_name.replace(/\.zip$/, '.csv'));
@@ -287,4 +291,19 @@ describe('schedules: compression, a password, a file-name template', () => {
     const [after] = await conn.execute<{ password_ciphertext: string | null }[]>('SELECT password_ciphertext FROM schedules WHERE id = ?', [schedule.id]);
     expect(after!.password_ciphertext).toBeNull();
   }, 180_000);
+
+  it('a stored password that a PDF cannot take stops a change of format to PDF, naming format', async () => {
+    const created = await app.gql(`mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { ${SCHEDULE_FIELDS} } }`, {
+      i: { reportId: usageId, name: 'CSV with a Unicode password', cron: '0 9 * * 1', format: 'CSV', recipients: ['a@example.com'], password: ZIP_PASSWORD },
+    }, editor);
+    const id = created.data!.createSchedule.id;
+    const toPdf = await app.gql(`mutation($id: ID!, $i: UpdateScheduleInput!) { updateSchedule(id: $id, input: $i) { id } }`, { id, i: { format: 'PDF' } }, editor);
+    expect(errorCode(toPdf)).toBe('BAD_USER_INPUT');
+    expect((toPdf.errors![0] as any).extensions.field).toBe('input.format');
+    expect(toPdf.errors![0]!.message).toMatch(/the schedule's password cannot protect a PDF .*printable ASCII.*give a new password/);
+    expect(JSON.stringify(toPdf)).not.toContain(ZIP_PASSWORD);
+    // With a new password a PDF can take, the change goes through.
+    const withNew = await app.gql(`mutation($id: ID!, $i: UpdateScheduleInput!) { updateSchedule(id: $id, input: $i) { ${SCHEDULE_FIELDS} } }`, { id, i: { format: 'PDF', password: PDF_PASSWORD } }, editor);
+    expect(withNew.data!.updateSchedule).toMatchObject({ format: 'PDF', passwordProtected: true });
+  });
 });

@@ -184,8 +184,10 @@ export class DeliveryService {
     const periodLabel = params.from && params.to
       ? `${wall(new Date(params.from))} → ${wall(new Date(params.to))} ${schedule.timeZone}`
       : `as of ${wall(execution.scheduledFor)} ${schedule.timeZone}`;
-    // Made once per run and shared by its recipients; never a reason not to send.
-    const chart = deps.chartImage ? await deps.chartImage(record).catch(() => null) : null;
+    // Made once per run and shared by its recipients; never a reason not to send. Not for a
+    // password-protected file: a chart of its rows in the email body would show in clear what the
+    // password protects.
+    const chart = deps.chartImage && !record.passwordProtected ? await deps.chartImage(record).catch(() => null) : null;
     return renderReportEmail({
       chart,
       reportName: record.reportName,
