@@ -97,6 +97,24 @@ describe.runIf(hasChromium)('charts in the builder', () => {
     await shot(page, 'chart-bar-1280');
   });
 
+  it('keeps the last chart, dimmed, while a filter is unfinished', async () => {
+    const points = await chart().getAttribute('data-points');
+    await page.getByRole('button', { name: '+ Add filter' }).click();
+    await expect.poll(() => page.getByTestId('chart-body').getAttribute('class'), { timeout: 15_000 }).toContain('stale');
+    expect(await chart().getAttribute('data-points')).toBe(points);
+    await shot(page, 'chart-stale-1280');
+  });
+
+  it('shows a viewer the saved chart without its controls', async () => {
+    const viewer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    collectConsoleErrors(viewer, consoleErrors);
+    await devSignIn(viewer, app.url, 'acme', 'viewer');
+    await viewer.goto(`${app.url}/#/reports/${reportId}`);
+    await expect.poll(() => viewer.getByTestId('chart').getAttribute('data-chart-type'), { timeout: 30_000 }).toBe('BAR');
+    expect(await viewer.getByTestId('chart-controls').count()).toBe(0);
+    await viewer.close();
+  });
+
   it('fits a 390 px phone screen without overflowing', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     collectConsoleErrors(phone, consoleErrors);

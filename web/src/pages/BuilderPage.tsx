@@ -351,7 +351,7 @@ function Builder({ reportId }: { reportId: string | null }) {
         </form>
 
         <div className="builder-side">
-          <ChartSection definition={debounced} valid={!!validation?.valid} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
+          <ChartSection definition={debounced} valid={!!validation?.valid} invalid={!!shownValidation && !shownValidation.valid} readOnly={!canEdit} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             kindOf={kindOf} onChange={(f) => { setChartForm(f); setDirty(true); setNotice(null); }} />
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
             preview={preview} rowLimit={debounced?.rowLimit} labels={labels} sort={firstSort}

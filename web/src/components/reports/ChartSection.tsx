@@ -28,13 +28,17 @@ interface Props {
   definition: ReportDefinitionInput | null;
   /** It passed validation: only then are rows fetched. */
   valid: boolean;
+  /** The server found problems in it: the last chart stays, dimmed, until they are fixed. */
+  invalid: boolean;
+  /** A viewer: the chart without its controls. */
+  readOnly?: boolean;
   form: VisualizationForm;
   onChange(form: VisualizationForm): void;
   kindOf(field: string): ColumnKind | undefined;
   locale: string;
 }
 
-export function ChartSection({ definition, valid, form, onChange, kindOf, locale }: Props) {
+export function ChartSection({ definition, valid, invalid, readOnly, form, onChange, kindOf, locale }: Props) {
   const draftChart = useMemo(() => (definition ? draftChartDefinition(definition, kindOf) : { dimensions: [], measures: [] }), [definition, kindOf]);
   const fetchSize = chartFetchSize(form, draftChart);
   const rowsQ = useQuery(BUILDER_PREVIEW, {
@@ -48,7 +52,8 @@ export function ChartSection({ definition, valid, form, onChange, kindOf, locale
   if (rowsQ.data && !rowsQ.loading && definition) {
     if (drawn.current?.result !== rowsQ.data.previewReport) drawn.current = { definition, result: rowsQ.data.previewReport };
   }
-  const pair = definition && valid && fetchSize > 0 ? drawn.current : null;
+  const pair = fetchSize > 0 ? drawn.current : null;
+  const stale = invalid && !!pair;
   const shown = pair?.result;
 
   const chart = useMemo(() => (pair ? chartDefinitionOf(pair.definition, pair.result.columns) : draftChart), [pair, draftChart]);
@@ -68,9 +73,9 @@ export function ChartSection({ definition, valid, form, onChange, kindOf, locale
     <section className="card chart-card" aria-labelledby="chart-h" data-testid="chart-card">
       <div className="page-head">
         <h2 id="chart-h">Chart</h2>
-        <span className="muted" role="status">{rowsQ.loading ? 'Updating…' : ''}</span>
+        <span className="muted" role="status">{rowsQ.loading ? 'Updating…' : stale ? 'Out of date' : ''}</span>
       </div>
-      <VisualizationControls form={form} onChange={onChange} chart={chart} effectiveType={type} />
+      {!readOnly && <VisualizationControls form={form} onChange={onChange} chart={chart} effectiveType={type} />}
       {noMeasures ? (
         <p className="muted">Add a measure to draw a chart; a list of rows shows as a table.</p>
       ) : type === 'TABLE' ? (
@@ -80,11 +85,13 @@ export function ChartSection({ definition, valid, form, onChange, kindOf, locale
           <ErrorBanner error={rowsQ.error} title="The chart could not be drawn" />
           {note && <p className="hint chart-coverage" data-testid="chart-coverage">{note}</p>}
           {option ? (
-            <Suspense fallback={<div className="chart-canvas chart-loading muted">Loading the chart…</div>}>
-              <ChartCanvas option={option} type={type} label={`${chartTypeLabel(type)} chart${note ? `. ${note}` : ''}`} />
-            </Suspense>
+            <div className={stale ? 'chart-body stale' : 'chart-body'} aria-busy={stale || undefined} data-testid="chart-body">
+              <Suspense fallback={<div className="chart-canvas chart-loading muted">Loading the chart…</div>}>
+                <ChartCanvas option={option} type={type} label={`${chartTypeLabel(type)} chart${note ? `. ${note}` : ''}`} />
+              </Suspense>
+            </div>
           ) : (
-            <div className="chart-canvas chart-loading muted">{valid ? 'Loading the chart…' : 'The chart appears when the report has no problems to fix.'}</div>
+            <div className="chart-canvas chart-loading muted">{invalid ? 'The chart appears when the report has no problems to fix.' : 'Loading the chart…'}</div>
           )}
         </>
       )}

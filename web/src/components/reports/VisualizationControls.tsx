@@ -3,6 +3,7 @@
  * donut, and the axis names. Only the options the shown type reads are offered; changing one while
  * on Automatic fixes the type that is shown, so what the user sees is what is saved.
  */
+import { useId } from 'react';
 import { isTemporal, type ChartDefinition, type ChartType } from '@reportcast/charts';
 import { CHART_CHOICES, chartTypeLabel, type ChartChoice, type VisualizationForm } from './visualization-form';
 
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function VisualizationControls({ form, onChange, chart, effectiveType: type }: Props) {
+  const id = useId();
   const set = (patch: Partial<VisualizationForm>) => onChange({ ...form, type: form.type === 'AUTO' ? type : form.type, ...patch });
   const measures = chart.measures;
   const cartesian = type === 'LINE' || type === 'AREA' || type === 'BAR';
@@ -31,22 +33,24 @@ export function VisualizationControls({ form, onChange, chart, effectiveType: ty
 
   return (
     <div className="chart-controls" data-testid="chart-controls">
-      <label>
-        Chart type
-        <select value={form.type} onChange={(e) => onChange({ ...form, type: e.target.value as ChartChoice })}>
+      {/* Selects sit beside their labels, not inside: a label's text would otherwise take in the
+          options' text ("Chart type Automatic (table) …") and answer to other fields' names. */}
+      <div className="chart-field">
+        <label htmlFor={`${id}-type`}>Chart type</label>
+        <select id={`${id}-type`} value={form.type} onChange={(e) => onChange({ ...form, type: e.target.value as ChartChoice })}>
           {CHART_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>{c.value === 'AUTO' ? `Automatic (${chartTypeLabel(type).toLowerCase()})` : c.label}</option>
           ))}
         </select>
-      </label>
+      </div>
 
       {type !== 'TABLE' && measures.length > 1 && (oneMeasure ? (
-        <label>
-          Measure
-          <select value={chosen[0] ?? measures[0]!.key} onChange={(e) => set({ series: [e.target.value] })}>
+        <div className="chart-field">
+          <label htmlFor={`${id}-measure`}>Measure</label>
+          <select id={`${id}-measure`} value={chosen[0] ?? measures[0]!.key} onChange={(e) => set({ series: [e.target.value] })}>
             {measures.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
           </select>
-        </label>
+        </div>
       ) : (
         <fieldset className="chart-series">
           <legend>Series</legend>
