@@ -67,7 +67,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function workbook(name: string, visualization: Visualization, definition = DEFINITION, rows = ROWS): Promise<string> {
+async function workbook(name: string, visualization: Visualization, definition = DEFINITION, rows: unknown[][] = ROWS): Promise<string> {
   const sink = collector();
   const writer = createXlsxWriter({
     output: sink.output,

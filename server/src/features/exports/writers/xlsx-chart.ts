@@ -109,7 +109,7 @@ export class XlsxChart {
   private readonly vis: Visualization;
   private readonly type: NativeType | null;
   /** The x dimension's column and the chosen measures' columns (0-based), in the rows given. */
-  private readonly x: { field: ChartField; column: number } | null;
+  private readonly x: FieldColumn | null;
   private readonly measures: FieldColumn[];
   /** With a second dimension: the one split into series (null for a pie, which sums it away). */
   private readonly split: FieldColumn | null = null;
@@ -158,8 +158,9 @@ export class XlsxChart {
    */
   addTo(workbook: ExcelJS.stream.xlsx.WorkbookWriter, totalRows: number): void {
     if (!this.enabled) return;
-    // Printed (and converted to PDF) on one landscape page: the chart is never cut between pages.
-    const sheet = workbook.addWorksheet(CHART_SHEET, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 } });
+    // Printed (and converted to PDF) landscape, one page wide: the chart sits whole on the first
+    // page; a long split block continues on the next ones (fitToHeight 0: as many as it needs).
+    const sheet = workbook.addWorksheet(CHART_SHEET, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     // Column A holds the pivot's x values (dates and times need ~20 characters); the chart spans A..J.
     sheet.columns = [{ width: 20 }, ...new Array(9).fill({ width: 12 })];
     const heading = sheet.getRow(1);
@@ -298,7 +299,7 @@ export class XlsxChart {
     return { ...(x ? { xTitle: x } : {}), ...(y ? { yTitle: y } : {}) };
   }
 
-  private seriesOf(m: { field: ChartField; column: number }, firstRow: number, lastRow: number): NativeSeries {
+  private seriesOf(m: FieldColumn, firstRow: number, lastRow: number): NativeSeries {
     const sheet = this.options.dataSheet;
     const column = m.column + 1;
     const cache = this.rows.slice(0, lastRow - firstRow + 1).flatMap((row, i) => point(i, measureOf(row[m.column])));
