@@ -163,6 +163,16 @@ describe('validation', () => {
     expect(reset.data!.updateReport.visualization).toBeNull();
   });
 
+  it('drops series a new definition no longer has, so the stored chart can be sent back as it is', async () => {
+    const created = await create(acmeEditor, { name: 'Series kept', definition, visualization: { type: 'BAR', series: ['avg_duration_ms', 'events'], stacked: true } });
+    const onlyEvents = { ...definition, measures: [{ fn: 'COUNT', alias: 'events' }] };
+    const res = await app.gql(UPDATE, { id: created.id, input: { definition: onlyEvents } }, acmeEditor);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateReport.visualization).toMatchObject({ type: 'BAR', series: ['events'], stacked: true });
+    const resent = await app.gql(UPDATE, { id: created.id, input: { visualization: res.data!.updateReport.visualization } }, acmeEditor);
+    expect(resent.errors).toBeUndefined();
+  });
+
   it('rejects GraphQL-level type errors as BAD_USER_INPUT', async () => {
     const res = await app.gql(CREATE, { input: { name: 'x', definition: { source: 'usage_events', measures: [{ fn: 'MEDIAN' }] } } }, acmeEditor);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');

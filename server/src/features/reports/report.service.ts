@@ -133,6 +133,12 @@ export class ReportService {
       visualization = visualizationToStore(input.visualization);
       problems.push(...validateVisualization(visualization, measureKeys).map((p) => ({ path: `input.visualization.${p.path}`, message: p.message })));
     } else if (input.visualization === null) visualization = null;
+    else if (definition && report.visualization?.series?.length) {
+      // A new definition and no new chart: series naming measures the definition no longer has are
+      // dropped, so the stored chart stays one the API accepts back unchanged.
+      const keys = new Set(definition.measures?.map((m) => m.alias ?? '') ?? []);
+      visualization = visualizationToStore({ ...report.visualization, series: report.visualization.series.filter((k) => keys.has(k)) });
+    }
     if (problems.length) throw new BadUserInputError(`Invalid report: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
     if (name) report.name = name;
