@@ -6,6 +6,7 @@
  * - the README's quick start, verbatim;
  * - an ESM script and a CommonJS one (`require('@reportcast/sdk')`) that create, watch, download
  *   and verify an export (sha256 against the export's checksum);
+ * - @arethetypeswrong/cli on the tarball (types for node10, node16 CJS/ESM, bundler);
  * - docs/codegen.md's configuration, verbatim, generating types for an operation of the
  *   integrator's own, which then typechecks under nodenext and runs.
  * TypeScript and GraphQL Code Generator come from the workspace (absolute paths), so nothing else
@@ -25,8 +26,10 @@ const exec = promisify(execFile);
 const SDK = join(REPO_ROOT, 'sdk');
 const TSC = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 const CODEGEN = join(REPO_ROOT, 'node_modules/@graphql-codegen/cli/cjs/bin.js');
+const ATTW = join(REPO_ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
 let app: TestApp;
 let project: string;
+let tarball: string;
 let env: NodeJS.ProcessEnv;
 
 /** Runs a command to its end; never rejects, so a failure shows its output in the assertion. */
@@ -129,7 +132,7 @@ beforeAll(async () => {
     exec('npm', ['pack', '--pack-destination', project], { cwd: SDK, env }),
   ]);
   app = started;
-  const tarball = packed.stdout.trim().split('\n').at(-1)!;
+  tarball = packed.stdout.trim().split('\n').at(-1)!;
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'integrator', private: true, type: 'module' }, null, 2));
   const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`, 'graphql@16', '@types/node@20'], 120_000);
   expect(installed.code, installed.output).toBe(0);
@@ -156,6 +159,12 @@ describe('the packed SDK in a project outside the workspace', () => {
     }
     expect(JSON.parse(readFileSync(join(pkg, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     expect(statSync(join(project, 'node_modules/ws/package.json')).isFile()).toBe(true);
+  });
+
+  it('resolves with types under node10, node16 (from CJS and ESM) and bundler: @arethetypeswrong finds no problem in the tarball', async () => {
+    const checked = await run(process.execPath, [ATTW, join(project, tarball), '--format', 'ascii']);
+    expect(checked.code, checked.output).toBe(0);
+    expect(checked.stdout).toContain('No problems found');
   });
 
   it('typechecks strict ESM and CommonJS scripts under nodenext and node16, and the ESM ones under bundler resolution', async () => {
