@@ -181,7 +181,7 @@ describe('the packed SDK in a project outside the workspace', () => {
       const checked = await run(process.execPath, [TSC, '-p', name]);
       expect(checked.code, `${name}\n${checked.output}`).toBe(0);
     }
-  });
+  }, 120_000); // three full typechecks with library checking on: ~10 s alone, longer on a busy machine
 
   it('runs the README quick start, and the ESM and CommonJS scripts create, watch, download and verify an export', async () => {
     const quick = await run(process.execPath, ['out/quickstart.mjs']);
@@ -229,5 +229,5 @@ describe('the packed SDK in a project outside the workspace', () => {
     expect(ran.code, ran.output).toBe(0);
     // The exports made by the tests above, newest first: `id status completedAt` per line.
     expect(ran.stdout).toMatch(/^[0-9a-f-]{36} COMPLETED \d{4}-\d\d-\d\dT/m);
-  });
+  }, 120_000);
 });
