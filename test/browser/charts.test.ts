@@ -69,7 +69,23 @@ describe.runIf(hasChromium)('charts in the builder', () => {
     await shot(page, 'chart-line-1280');
   });
 
+  it('sets the chart\'s text in the app\'s Noto fonts, so a Japanese axis name shows as written', async () => {
+    const def = { source: 'usage_events', dimensions: [{ field: 'event_type' }], measures: [{ fn: 'COUNT', alias: 'events' }], timeRange: { last: { n: 7, unit: 'DAY' } } };
+    const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
+      i: { name: '東京レポート', definition: def, visualization: { type: 'BAR', yAxisLabel: '東京のイベント 📈' } },
+    }, token);
+    expect(created.errors).toBeUndefined();
+    await page.goto(`${app.url}/#/reports/${created.data!.createReport.id}`);
+    await expect.poll(() => chart().getAttribute('data-chart-type'), { timeout: 30_000 }).toBe('BAR');
+    const name = chart().locator('svg text', { hasText: '東京のイベント 📈' });
+    expect(await name.count()).toBe(1);
+    expect(await name.evaluate((el) => el.getAttribute('style') ?? '')).toContain('Noto Sans JP');
+    await shot(page, 'chart-japanese-1280');
+  });
+
   it('says when the chart covers only the first rows', async () => {
+    await page.goto(`${app.url}/#/reports/${reportId}`);
+    await expect.poll(() => chart().getAttribute('data-chart-type'), { timeout: 30_000 }).toBe('LINE');
     await page.getByLabel('Chart type').selectOption('PIE');
     await expect.poll(() => chart().getAttribute('data-chart-type')).toBe('PIE');
     // A pie covers the first 12 rows: their days are its slices.

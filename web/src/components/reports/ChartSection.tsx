@@ -23,6 +23,15 @@ import './chart.css';
 
 const ChartCanvas = lazy(() => import('./ChartCanvas'));
 
+/**
+ * The app's font stack (styles.css): the Noto web fonts for every script, then the system's. The
+ * shared option's default (`Noto Sans, sans-serif`) suits the server, which embeds its fonts; in the
+ * browser a CJK, Arabic or Hebrew label must reach the Noto family that has its letters.
+ */
+function appFontFamily(): string | undefined {
+  return getComputedStyle(document.documentElement).fontFamily || undefined;
+}
+
 interface Props {
   /** The definition last validated (debounced); null while there is none. */
   definition: ReportDefinitionInput | null;
@@ -60,8 +69,9 @@ export function ChartSection({ definition, valid, invalid, readOnly, form, onCha
   const measureKeys = chart.measures.map((m) => m.key);
   const visualization = visualizationInputOf(form, measureKeys);
   const type = effectiveType(form, chart);
+  const fontFamily = useMemo(appFontFamily, []);
   const option = useMemo(
-    () => (shown ? chartOption(chart, visualization, shown.rows as unknown[][], { timeZone: shown.timeZone, totalRows: shown.totalCount, locale }) : null),
+    () => (shown ? chartOption(chart, visualization, shown.rows as unknown[][], { timeZone: shown.timeZone, totalRows: shown.totalCount, locale, fontFamily }) : null),
     // visualization is rebuilt each render from form and the measure keys: compare by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [shown, chart, JSON.stringify(visualization), locale],
