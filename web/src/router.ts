@@ -32,19 +32,38 @@ export function pendingLeaveQuestion(): string | null {
   return null;
 }
 
-window.addEventListener('hashchange', () => {
+/** Brings the page to the address, unless a guard's question is refused (then the address goes back). */
+function sync(): void {
   if (location.hash === committed) return;
   const question = unguardedOnce ? null : pendingLeaveQuestion();
   unguardedOnce = false;
   if (question && !window.confirm(question)) {
-    // Back where we were, without a new history entry and without the page re-rendering.
-    history.replaceState(history.state, '', committed || `${location.pathname}${location.search}`);
+    // Back where we were (the back button, an edited address), without re-rendering the page.
+    history.pushState(history.state, '', committed || `${location.pathname}${location.search}`);
     return;
   }
   committed = location.hash;
   route = parse(committed);
   for (const l of listeners) l();
-});
+}
+
+window.addEventListener('hashchange', sync);
+window.addEventListener('popstate', sync);
+// In-app links ask before the address changes, so a refusal leaves history untouched. Chromium
+// does not always fire hashchange for a fragment it was at before a pushState, hence the sync
+// after every followed link too.
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const link = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+  if (!link || link.hasAttribute('download') || link.getAttribute('target') === '_blank') return;
+  if (link.getAttribute('href') === location.hash) return;
+  const question = pendingLeaveQuestion();
+  if (question) {
+    if (!window.confirm(question)) { e.preventDefault(); return; }
+    unguardedOnce = true;
+  }
+  setTimeout(sync, 0);
+}, true);
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -59,8 +78,13 @@ export function useRoute(): Route {
 export function navigate(path: string, options: { force?: boolean } = {}): void {
   const hash = path.startsWith('#') ? path : `#${path}`;
   if (hash === location.hash) return;
-  if (options.force) unguardedOnce = true;
+  if (!options.force) {
+    const question = pendingLeaveQuestion();
+    if (question && !window.confirm(question)) return;
+  }
+  unguardedOnce = true;
   location.hash = hash;
+  sync();
 }
 
 export function href(path: string): string {
