@@ -85,7 +85,7 @@ export class ChartImageService {
     });
     if (!option) return null;
     const { width, height } = EMAIL_CHART_SIZE;
-    const png = await renderChartPng(renderChartSvg(option, width, height), 2);
+    const png = await renderChartPng(await renderChartSvg(option, width, height), 2);
     const measures = chart.measures.map((m) => m.label).join(', ');
     const dims = chart.dimensions.map((d) => d.label).join(' and ');
     return { png, width, height, alt: dims ? `Chart: ${measures} by ${dims}` : `Chart: ${measures}` };

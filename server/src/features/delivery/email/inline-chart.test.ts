@@ -27,7 +27,7 @@ let chart: EmailChart;
 beforeAll(async () => {
   const definition = { dimensions: [{ key: 'city', label: 'City', kind: 'STRING' as const }], measures: [{ key: 'events', label: 'Events', kind: 'NUMBER' as const }] };
   const option = chartOption(definition, { type: 'BAR', xAxisLabel: '都市' }, [['東京', 420], ['Paris', 310]], { timeZone: 'UTC', fontFamily: 'Noto Sans' })!;
-  chart = { png: await renderChartPng(renderChartSvg(option, 544, 300), 2), width: 544, height: 300, alt: 'Chart: Events by City <script>' };
+  chart = { png: await renderChartPng(await renderChartSvg(option, 544, 300), 2), width: 544, height: 300, alt: 'Chart: Events by City <script>' };
 });
 
 function input(overrides: Partial<ReportEmailInput> = {}): ReportEmailInput {

@@ -79,7 +79,7 @@ export class PdfChart {
   }
 
   /** Draws the caption and the chart inside `box`; `totalRows`: the rows the file holds. */
-  draw(doc: Doc, box: ChartBox, txt: PdfText, totalRows: number): void {
+  async draw(doc: Doc, box: ChartBox, txt: PdfText, totalRows: number): Promise<void> {
     if (!this.enabled) return;
     const option = chartOption(this.chart.definition, this.chart.visualization, this.rows, {
       timeZone: this.options.timeZone,
@@ -88,11 +88,11 @@ export class PdfChart {
       fontFamily: 'Noto Sans',
     });
     if (!option) return;
+    const height = box.height - CAPTION_HEIGHT;
+    const svg = await renderChartSvg(option, box.width * PX_PER_PT, height * PX_PER_PT);
     doc.save();
     doc.fontSize(10).fillColor('#1f2937');
     txt.draw(txt.truncate(this.caption(), box.width, true), box.x, box.y, true);
-    const height = box.height - CAPTION_HEIGHT;
-    const svg = renderChartSvg(option, box.width * PX_PER_PT, height * PX_PER_PT);
     placeSvg(doc, txt, withScriptRuns(svg), { x: box.x, y: box.y + CAPTION_HEIGHT, width: box.width, height });
     doc.restore();
   }

@@ -326,7 +326,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
       }
       doc.switchToPage(0);
       drawStatement();
-      if (chartBox) chart.draw(doc, chartBox, txt, seen);
+      if (chartBox) await chart.draw(doc, chartBox, txt, seen);
       drawFooters();
       const finished = guard.finished(output);
       doc.end();
