@@ -67,6 +67,16 @@ describe.runIf(hasChromium)('charts in the builder', () => {
     expect(box!.width).toBeGreaterThan(400);
     expect(box!.height).toBeGreaterThan(200);
     await shot(page, 'chart-line-1280');
+
+    // The chart follows its box when the window changes (ResizeObserver), both ways.
+    const width = async () => (await svg.boundingBox())!.width;
+    const wide = await width();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect.poll(width).toBeLessThan(wide - 100);
+    const card = (await page.getByTestId('chart-card').boundingBox())!;
+    expect(await width()).toBeLessThanOrEqual(card.width);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(width).toBe(wide);
   });
 
   it('sets the chart\'s text in the app\'s Noto fonts, so a Japanese axis name shows as written', async () => {

@@ -16,29 +16,14 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { themed, type Palette } from './chart-theme';
 
 use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, SVGRenderer]);
-
-interface Palette { fg: string; muted: string; line: string }
 
 function paletteOf(el: HTMLElement): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return { fg: v('--fg', css.color || '#111827'), muted: v('--muted', '#6b7280'), line: v('--line', '#e5e7eb') };
-}
-
-/** The option with the page's colours laid over ECharts' built-in light theme. */
-function themed(option: EChartsOption, p: Palette): EChartsOption {
-  const axis = { axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.line } }, nameTextStyle: { color: p.muted }, splitLine: { lineStyle: { color: p.line } } };
-  const titles = Array.isArray(option.title) ? option.title : option.title ? [option.title] : [];
-  return {
-    ...option,
-    textStyle: { ...(option.textStyle as object), color: p.fg },
-    ...(titles.length ? { title: titles.map((t) => ({ ...t, textStyle: { color: p.fg, ...t.textStyle }, subtextStyle: { color: p.muted, ...t.subtextStyle } })) } : {}),
-    ...(option.xAxis ? { xAxis: { ...(option.xAxis as object), ...axis } } : {}),
-    ...(option.yAxis ? { yAxis: { ...(option.yAxis as object), ...axis } } : {}),
-    ...(option.legend ? { legend: { ...(option.legend as object), textStyle: { color: p.fg }, pageTextStyle: { color: p.muted } } } : {}),
-  } as EChartsOption;
 }
 
 /** What ECharts holds after drawing, as data attributes (see the file comment). */
