@@ -56,7 +56,7 @@ import {
 export const CHART_SHEET = 'Chart';
 const DRAWING_PART = 'xl/drawings/drawing1.xml';
 const CHART_PART = 'xl/charts/chart1.xml';
-/** Where the chart sits on its sheet: columns A..J, rows 4..28 (0-based anchors; ~640×500 px, a portrait page's width). */
+/** Where the chart sits on its sheet: columns A..J, rows 4..28 (0-based anchors; ~850×500 px). */
 const ANCHOR = { fromColumn: 0, fromRow: 3, toColumn: 10, toRow: 28 };
 /** The pivot block (xlsx-chart-pivot.ts) below the chart: a caption row, then its header row. */
 const PIVOT_CAPTION_ROW = ANCHOR.toRow + 3;
@@ -282,7 +282,7 @@ export class XlsxChart {
     const count = localeFormat(this.options.locale).number;
     const covered = this.rows.length;
     const sheet = this.options.dataSheet;
-    if (covered === 0) return `Chart of sheet ${sheet} (no rows yet)`;
+    if (covered === 0) return `Chart of sheet ${sheet}, which has no rows`;
     const which = covered < totalRows ? ` (the first ${count(covered)} of ${count(totalRows)})` : '';
     return `Chart of rows 2 to ${count(covered + 1)}${which} of sheet ${sheet}`;
   }
