@@ -20,7 +20,7 @@ let editor: string;
 let reportId: string;
 
 const CREATE = `mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id } }`;
-const STATE = `query($id: ID!) { schedule(id: $id) { status pausedReason failureCount executions(first: 10) { edges { node { id status error
+const STATE = `query($id: ID!) { schedule(id: $id) { status pausedReason failureCount nextRunAt runCount executions(first: 10) { edges { node { id status error
   deliveries { channel target status attempts lastError providerMessageId } } } } } }`;
 
 
@@ -144,6 +144,10 @@ describe('failures', () => {
     expect(s.status).toBe('PAUSED');
     expect(s.pausedReason).toMatch(/2 consecutive failed runs/);
     expect(s.failureCount).toBe(2);
+    // Paused automatically, it has no next run (as a schedule paused by hand), and both run-now
+    // executions counted as runs.
+    expect(s.nextRunAt).toBeNull();
+    expect(s.runCount).toBe(2);
   }, 90_000);
 });
 

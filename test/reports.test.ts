@@ -81,6 +81,28 @@ describe('create, read, update, delete', () => {
     expect(errorCode(await app.gql(DELETE, { id: created.id }, acmeEditor))).toBe('NOT_FOUND');
   });
 
+  it('refuses to delete a report that schedules export, naming them, and deletes them with it only when forced (audited)', async () => {
+    const created = await create(acmeEditor, { name: 'Scheduled, to delete', definition });
+    const SCHEDULE = 'mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id name } }';
+    const weekly = (await app.gql(SCHEDULE, { i: { reportId: created.id, name: 'Weekly digest', cron: '0 9 * * 1', recipients: ['w@example.com'] } }, acmeEditor)).data!.createSchedule;
+    const daily = (await app.gql(SCHEDULE, { i: { reportId: created.id, name: 'Daily digest', cron: '0 9 * * *', recipients: ['d@example.com'] } }, acmeEditor)).data!.createSchedule;
+    const refused = await app.gql(DELETE, { id: created.id }, acmeEditor);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0]!.extensions!.field).toBe('force');
+    expect(refused.errors![0]!.extensions!.schedules).toEqual([daily, weekly]);
+    expect(refused.errors![0]!.message).toContain('"Weekly digest"');
+    // Nothing went: the report and both schedules are still there.
+    expect((await app.gql(GET, { id: created.id }, acmeEditor)).errors).toBeUndefined();
+    expect((await app.gql('query($id: ID!) { schedule(id: $id) { id } }', { id: weekly.id }, acmeEditor)).errors).toBeUndefined();
+
+    const forced = await app.gql('mutation($id: ID!) { deleteReport(id: $id, force: true) }', { id: created.id }, acmeEditor);
+    expect(forced.data?.deleteReport).toBe(created.id);
+    for (const s of [daily, weekly]) expect(errorCode(await app.gql('query($id: ID!) { schedule(id: $id) { id } }', { id: s.id }, acmeEditor))).toBe('NOT_FOUND');
+    const audit = await app.gql('{ auditLog(first: 20) { edges { node { action targetId details } } } }', {}, acmeAdmin);
+    const entry = audit.data!.auditLog.edges.map((e: any) => e.node).find((n: any) => n.action === 'report.delete' && n.targetId === created.id);
+    expect(entry.details).toEqual({ name: 'Scheduled, to delete', deletedSchedules: [daily, weekly] });
+  });
+
   it('refuses a second report with the same name in a tenant, case-insensitively', async () => {
     await create(acmeEditor, { name: 'Unique name', definition });
     const res = await app.gql(CREATE, { input: { name: 'unique NAME', definition } }, acmeEditor);

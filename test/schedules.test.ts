@@ -83,13 +83,39 @@ describe('schedule CRUD', () => {
   it('pauses, and resumes from now without a burst of missed runs', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Pausable', cron: '*/5 * * * *', recipients: ['p@example.com'] } }, editor);
     const id = created.data!.createSchedule.id;
-    const paused = await app.gql('mutation($id: ID!) { pauseSchedule(id: $id) { status pausedReason } }', { id }, editor);
+    expect(created.data!.createSchedule.nextRunAt).not.toBeNull();
+    const paused = await app.gql('mutation($id: ID!) { pauseSchedule(id: $id) { status pausedReason nextRunAt } }', { id }, editor);
     expect(paused.data!.pauseSchedule.status).toBe('PAUSED');
+    // The schema says null while paused: in the answer, on a later read and in the table.
+    expect(paused.data!.pauseSchedule.nextRunAt).toBeNull();
+    expect((await app.gql('query($id: ID!) { schedule(id: $id) { nextRunAt } }', { id }, editor)).data!.schedule.nextRunAt).toBeNull();
+    const [row] = await app.runtime.orm.em.getConnection().execute<{ next_run_at: Date | null }[]>('SELECT next_run_at FROM schedules WHERE id = ?', [id]);
+    expect(row!.next_run_at).toBeNull();
+    // Changing a paused schedule's timetable keeps it null.
+    const retimed = await app.gql('mutation($id: ID!) { updateSchedule(id: $id, input: { cron: "*/10 * * * *" }) { nextRunAt } }', { id }, editor);
+    expect(retimed.data!.updateSchedule.nextRunAt).toBeNull();
     const resumed = await app.gql('mutation($id: ID!) { resumeSchedule(id: $id) { status nextRunAt } }', { id }, editor);
     expect(resumed.data!.resumeSchedule.status).toBe('ACTIVE');
     const next = new Date(resumed.data!.resumeSchedule.nextRunAt).getTime();
     expect(next).toBeGreaterThan(Date.now());
-    expect(next - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    expect(next - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it('counts every execution that ran in runCount and lastRunAt: run now and backfill as well as the timetable', async () => {
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Counted', cron: '0 3 * * *', recipients: ['count@example.com'], format: 'JSON' } }, editor);
+    const id = created.data!.createSchedule.id;
+    const STATE = 'query($id: ID!) { schedule(id: $id) { runCount lastRunAt } }';
+    expect((await app.gql(STATE, { id }, editor)).data!.schedule).toEqual({ runCount: 0, lastRunAt: null });
+    const run = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { scheduledFor } }', { id }, editor);
+    expect(run.errors).toBeUndefined();
+    const ranFor = run.data!.runScheduleNow.scheduledFor;
+    expect((await app.gql(STATE, { id }, editor)).data!.schedule).toEqual({ runCount: 1, lastRunAt: ranFor });
+    // Two backfilled slots before it: counted, and lastRunAt stays the latest slot that ran.
+    const to = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000);
+    const from = new Date(to.getTime() - 2 * 86_400_000);
+    const backfill = await app.gql('mutation($id: ID!, $f: DateTime!, $t: DateTime!) { backfillSchedule(id: $id, from: $f, to: $t) { id } }', { id, f: from.toISOString(), t: to.toISOString() }, editor);
+    expect(backfill.data!.backfillSchedule).toHaveLength(2);
+    expect((await app.gql(STATE, { id }, editor)).data!.schedule).toEqual({ runCount: 3, lastRunAt: ranFor });
   });
 });
 

@@ -6,7 +6,7 @@ import type { Export, ExportRecord } from './types.js';
 const base: ExportRecord = {
   id: 'e1', status: 'PENDING', format: 'CSV', reportId: 'r1', reportName: 'R', scheduleId: null, triggeredBy: 'MANUAL',
   initiatedBy: 'u', timeZone: 'UTC', locale: 'en-US', asOf: '2026-01-01T00:00:00.000Z', attempts: 0, revision: 1, retryOf: null,
-  rowCount: null, truncated: false, fileName: null, fileSize: null, contentType: null, checksum: null, downloadUrl: null,
+  rowCount: null, truncated: false, fileName: null, fileSize: null, contentType: null, compression: null, passwordProtected: false, checksum: null, downloadUrl: null,
   expiresAt: null, fileExpiredAt: null, createdAt: '2026-01-01T00:00:00.000Z', startedAt: null, completedAt: null,
   executionTimeMs: null, progress: { rowsWritten: 0, rowsTotal: null, bytesWritten: 0, percent: null, etaSeconds: null }, error: null,
 };

@@ -44,6 +44,22 @@ export class BadUserInputError extends DomainError {
   }
 }
 
+/**
+ * A report that schedules still export is not deleted by accident: BAD_USER_INPUT at `force`,
+ * naming the schedules (`extensions.schedules`) that `deleteReport(id, force: true)` would delete.
+ */
+export class ReportHasSchedulesError extends BadUserInputError {
+  constructor(readonly schedules: { id: string; name: string }[]) {
+    super(
+      `The report has ${schedules.length} schedule${schedules.length === 1 ? '' : 's'} (${schedules.map((s) => `"${s.name}"`).join(', ')}); delete them first or pass force: true to delete them with it`,
+      [{ path: 'force', message: `would delete ${schedules.length} schedule${schedules.length === 1 ? '' : 's'}` }],
+    );
+  }
+  override extensions() {
+    return { ...super.extensions(), schedules: this.schedules };
+  }
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly code = ErrorCode.UNAUTHENTICATED;
   constructor(message = 'A valid bearer token is required') {

@@ -664,7 +664,7 @@ export type Mutation = {
   createSchedule: Schedule;
   /** Deletes the export and its file; returns the id. */
   deleteExport: Scalars['ID']['output'];
-  /** Returns the deleted id. */
+  /** Deletes a report; returns its id. A report that schedules export is refused with BAD_USER_INPUT at `force` (`extensions.schedules`: their ids and names) unless `force: true`, which deletes those schedules (and their executions) with it, named in the audit entry. */
   deleteReport: Scalars['ID']['output'];
   /** Deletes a schedule; its executions go with it. Returns the id. */
   deleteSchedule: Scalars['ID']['output'];
@@ -725,6 +725,7 @@ export type MutationDeleteExportArgs = {
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteReportArgs = {
+  force?: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -1217,7 +1218,7 @@ export type Schedule = {
   format: ExportFormat;
   /** Schedule id. */
   id: Scalars['ID']['output'];
-  /** Slot of the latest execution. */
+  /** Latest slot that ran, whatever triggered it (its timetable, runScheduleNow, whose slot is the instant it was asked, or a backfill); MISSED and SKIPPED slots do not count. */
   lastRunAt: Maybe<Scalars['DateTime']['output']>;
   /** BCP 47 locale its runs' files and emails are written in; null uses the report's `locale`. */
   locale: Maybe<Scalars['String']['output']>;
@@ -1235,7 +1236,7 @@ export type Schedule = {
   recipients: Array<Scalars['String']['output']>;
   /** The report it exports. */
   reportId: Scalars['ID']['output'];
-  /** Executions so far. */
+  /** Executions that ran (started, or failed at once for a deleted or invalid report), whatever triggered them: its timetable, runScheduleNow and backfills. MISSED and SKIPPED slots do not count. */
   runCount: Scalars['Int']['output'];
   /** Bucket and key template for S3 delivery. */
   s3Config: Maybe<S3Target>;

@@ -232,7 +232,7 @@ export class DeliveryService {
       `UPDATE schedules SET failure_count = failure_count + 1, consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures`, [schedule.id]);
     const autoPaused = (updated?.consecutive_failures ?? 0) >= this.deps.autoPauseAfter;
     if (autoPaused) {
-      await this.sql(`UPDATE schedules SET status = 'PAUSED', paused_reason = ? WHERE id = ? AND status = 'ACTIVE'`,
+      await this.sql(`UPDATE schedules SET status = 'PAUSED', paused_reason = ?, next_run_at = NULL WHERE id = ? AND status = 'ACTIVE'`,
         [`Paused after ${this.deps.autoPauseAfter} consecutive failed runs; last: ${reason}`.slice(0, 1000), schedule.id]);
     }
     if (schedule.ownerEmail) {

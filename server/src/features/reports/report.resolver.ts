@@ -79,8 +79,12 @@ export class ReportResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => ID, { description: 'Returns the deleted id.' })
-  async deleteReport(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string): Promise<string> {
-    return ctx.services.reports.delete(requireViewer(ctx), id);
+  @Mutation(() => ID, { description: 'Deletes a report; returns its id. A report that schedules export is refused with BAD_USER_INPUT at `force` (`extensions.schedules`: their ids and names) unless `force: true`, which deletes those schedules (and their executions) with it, named in the audit entry.' })
+  async deleteReport(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string,
+    @Arg('force', () => Boolean, { description: 'Also delete the schedules that export this report (default false: refuse while there are any).', defaultValue: false }) force: boolean,
+  ): Promise<string> {
+    return ctx.services.reports.delete(requireViewer(ctx), id, force);
   }
 }

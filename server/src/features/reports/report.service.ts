@@ -5,7 +5,7 @@
  */
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { BadUserInputError, ForbiddenError, NotFoundError, ReportHasSchedulesError } from '../../errors.js';
 import type { ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
 import type { AuditRecord, AuditService } from '../audit/audit.service.js';
@@ -85,13 +85,28 @@ export class ReportService {
     return this.written(viewer, (tx) => this.save(tx, report), () => ({ action: 'report.update', targetType: 'report', targetId: id, details: { fields: Object.keys(input) } }));
   }
 
-  async delete(viewer: Viewer, id: string): Promise<string> {
+  /**
+   * Deletes a report. Its schedules would go with it (the foreign key cascades), so a report with
+   * schedules is refused (ReportHasSchedulesError naming them) unless `force`; a forced delete
+   * names the schedules it took in its audit entry. The report row is locked first: a schedule
+   * created meanwhile (its foreign key takes a share lock on that row) waits, and is then refused
+   * for a missing report, instead of being deleted unseen.
+   */
+  async delete(viewer: Viewer, id: string, force = false): Promise<string> {
     this.requireEditor(viewer);
     const report = await this.get(viewer, id);
     return this.written(viewer, async (tx) => {
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      await conn.execute('SELECT id FROM reports WHERE id = ? AND tenant_id = ? FOR UPDATE', [id, viewer.tenantId], 'all', ctx);
+      // Read by table, not through the schedules feature, which itself depends on reports.
+      const schedules = await conn.execute<{ id: string; name: string }[]>(
+        'SELECT id, name FROM schedules WHERE report_id = ? AND tenant_id = ? ORDER BY lower(name), id', [id, viewer.tenantId], 'all', ctx);
+      if (schedules.length > 0 && !force) throw new ReportHasSchedulesError(schedules);
       await tx.removeAndFlush(report);
-      return id;
-    }, () => ({ action: 'report.delete', targetType: 'report', targetId: id }));
+      return schedules;
+    }, (schedules) => ({ action: 'report.delete', targetType: 'report', targetId: id, details: schedules.length ? { name: report.name, deletedSchedules: schedules } : { name: report.name } }))
+      .then(() => id);
   }
 
   /** The write and its audit entry in one transaction (see AuditService.recorded). */

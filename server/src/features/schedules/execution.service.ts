@@ -21,7 +21,15 @@ async function insertExecution(tx: EntityManager, schedule: ScheduleEntity, sche
      ON CONFLICT (schedule_id, scheduled_for) DO NOTHING RETURNING id`,
     [schedule.tenantId, schedule.id, scheduledFor, triggeredBy, status, JSON.stringify(parameters), error, status],
     'all', tx.getTransactionContext());
-  return rows[0]?.id ?? null;
+  const id = rows[0]?.id ?? null;
+  // Every execution that ran (started, or failed at once) counts, whatever triggered it: the tick
+  // counts its own in its set-based statement (tick.service.ts); run-now and backfill count here.
+  if (id && (status === 'RUNNING' || status === 'FAILED')) {
+    await tx.getConnection().execute(
+      'UPDATE schedules SET run_count = run_count + 1, last_run_at = greatest(last_run_at, ?), updated_at = now() WHERE id = ?',
+      [scheduledFor, schedule.id], 'run', tx.getTransactionContext());
+  }
+  return id;
 }
 
 /** Records a slot that will not run (MISSED after downtime, SKIPPED on a weekend). */

@@ -127,6 +127,8 @@ export class ScheduleService {
     const schedule = await this.get(viewer, id);
     schedule.status = 'PAUSED';
     schedule.pausedReason = `Paused by ${viewer.userId}`;
+    // A paused schedule has no next run (the schema says so); resume works it out again from then.
+    schedule.nextRunAt = null;
     return this.audit.recorded(viewer, (tx) => this.save(tx, schedule), () => ({ action: 'schedule.pause', targetType: 'schedule', targetId: id }));
   }
 

@@ -129,9 +129,9 @@ export class Schedule {
   @Field(() => Boolean, { description: 'Skip runs that fall on a weekend in the schedule\'s zone (execution SKIPPED).' }) businessDaysOnly!: boolean;
   @Field(() => ScheduleStatusEnum, { description: 'ACTIVE runs on its timetable; PAUSED does not.' }) status!: ScheduleStatus;
   @Field(() => String, { description: 'Why it was paused (by a user, or automatically after repeated failures).', nullable: true }) pausedReason!: string | null;
-  @Field(() => DateTimeScalar, { description: 'Slot of the latest execution.', nullable: true }) lastRunAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'Latest slot that ran, whatever triggered it (its timetable, runScheduleNow, whose slot is the instant it was asked, or a backfill); MISSED and SKIPPED slots do not count.', nullable: true }) lastRunAt!: Date | null;
   @Field(() => DateTimeScalar, { description: 'Next slot it will fire at; null while paused.', nullable: true }) nextRunAt!: Date | null;
-  @Field(() => Int, { description: 'Executions so far.' }) runCount!: number;
+  @Field(() => Int, { description: 'Executions that ran (started, or failed at once for a deleted or invalid report), whatever triggered them: its timetable, runScheduleNow and backfills. MISSED and SKIPPED slots do not count.' }) runCount!: number;
   @Field(() => Int, { description: 'Consecutive failed runs; reaching SCHEDULE_AUTO_PAUSE_AFTER pauses the schedule.' }) failureCount!: number;
   @Field(() => String, { description: 'User id that created it.' }) createdBy!: string;
   @Field(() => String, { nullable: true, description: 'Gets failure notices.' }) ownerEmail!: string | null;

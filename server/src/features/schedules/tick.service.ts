@@ -193,11 +193,13 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
               sc.password_ciphertext IS NOT NULL AS password_protected, sc.file_name_template
        FROM runs r JOIN inserted i ON i.export_id = r.export_id JOIN schedules sc ON sc.id = r.schedule_id),
      ${insertExportsFrom('started', options.maxAttempts)},
-     -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run.
+     -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run,
+     -- as run-now and backfill executions do (execution.service.ts); lastRunAt is the latest slot
+     -- that ran, whichever way it was triggered (a backfill may add older ones).
      ran AS (SELECT schedule_id, count(*) AS runs, max(scheduled_for) AS scheduled_for FROM inserted WHERE status IN ('RUNNING', 'FAILED') GROUP BY schedule_id),
      advanced AS (
        UPDATE schedules s SET next_run_at = a.next_run_at, run_count = s.run_count + coalesce(ran.runs, 0),
-              last_run_at = coalesce(ran.scheduled_for, s.last_run_at), updated_at = now()
+              last_run_at = greatest(s.last_run_at, ran.scheduled_for), updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, next_run_at timestamptz) LEFT JOIN ran ON ran.schedule_id = a.id
        WHERE s.id = a.id)
      SELECT count(*) FILTER (WHERE status IN ('RUNNING', 'FAILED'))::int AS started, count(*) FILTER (WHERE status = 'MISSED')::int AS missed,
