@@ -79,7 +79,10 @@ describe.runIf(hasChromium)('15.4 the SPA under its Content-Security-Policy', ()
     await page.getByRole('button', { name: '+ Add measure' }).click();
     await page.getByTestId('preview-table').waitFor();
 
+    // The new report is unsaved: leaving it asks first (the builder's leave guard); leave.
+    const leaving = page.waitForEvent('dialog').then(async (d) => { const message = d.message(); await d.accept(); return message; });
     await page.getByRole('link', { name: 'Exports', exact: true }).click();
+    expect(await leaving).toMatch(/^Leave this report\?/);
     await page.getByTestId('export-row').first().waitFor();
     await page.getByRole('link', { name: 'Schedules', exact: true }).click();
     await page.waitForLoadState('networkidle');
