@@ -6,6 +6,8 @@
  * column list: it is applied by the compiler, never chosen.
  */
 
+import type { Classification } from './masking.js';
+
 export type ColumnKind = 'STRING' | 'NUMBER' | 'DATETIME' | 'DATE' | 'BOOLEAN';
 
 export interface CatalogColumn {
@@ -29,6 +31,11 @@ export interface CatalogColumn {
    * a sample of raw rows and help nobody, so `columnValues` refuses them.
    */
   freeText: boolean;
+  /**
+   * How sensitive the values are (masking.ts): PII identifies a person or their device; INTERNAL
+   * is ours but not personal (event and session ids, referrers); PUBLIC everything else.
+   */
+  classification: Classification;
 }
 
 export interface CatalogTable {
@@ -44,7 +51,7 @@ export interface CatalogTable {
 export const TENANT_COLUMN = 'tenant_id';
 
 type ColumnShort = Pick<CatalogColumn, 'name' | 'chType' | 'kind' | 'label' | 'description'> &
-  Partial<Pick<CatalogColumn, 'measure' | 'time' | 'nullable' | 'dimension' | 'freeText'>>;
+  Partial<Pick<CatalogColumn, 'measure' | 'time' | 'nullable' | 'dimension' | 'freeText' | 'classification'>>;
 
 function column(c: ColumnShort): CatalogColumn {
   const numeric = c.kind === 'NUMBER';
@@ -56,6 +63,7 @@ function column(c: ColumnShort): CatalogColumn {
     measure: numeric,
     time: temporal,
     freeText: false,
+    classification: 'PUBLIC',
     ...c,
   };
 }
@@ -69,15 +77,15 @@ export const CATALOG: readonly CatalogTable[] = [
     columns: [
       column({ name: 'timestamp', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Timestamp', description: 'When the event happened (UTC).' }),
       column({ name: 'event_date', chType: 'Date', kind: 'DATE', label: 'Event date', description: 'UTC calendar day of the event.' }),
-      column({ name: 'event_id', chType: 'UUID', kind: 'STRING', label: 'Event ID', description: 'Unique id of the event.', freeText: true }),
-      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user who caused the event.', freeText: true }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device the event came from.', freeText: true }),
-      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'The session the event belongs to.', freeText: true }),
+      column({ name: 'event_id', chType: 'UUID', kind: 'STRING', label: 'Event ID', description: 'Unique id of the event.', freeText: true, classification: 'INTERNAL' }),
+      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user who caused the event.', freeText: true, classification: 'PII' }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device the event came from.', freeText: true, classification: 'PII' }),
+      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'The session the event belongs to.', freeText: true, classification: 'INTERNAL' }),
       column({ name: 'event_type', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Event type', description: 'page_view, click, api_call, login, search, export, error, purchase, logout.' }),
       column({ name: 'feature', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Feature', description: 'Product area the event happened in.' }),
       column({ name: 'platform', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Platform', description: 'web, ios, android or api.' }),
       column({ name: 'country', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Country', description: 'ISO 3166 country code of the client.' }),
-      column({ name: 'referrer', chType: 'Nullable(String)', kind: 'STRING', label: 'Referrer', description: 'Referring host, when known.', nullable: true }),
+      column({ name: 'referrer', chType: 'Nullable(String)', kind: 'STRING', label: 'Referrer', description: 'Referring host, when known.', nullable: true, classification: 'INTERNAL' }),
       column({ name: 'duration_ms', chType: 'UInt32', kind: 'NUMBER', label: 'Duration (ms)', description: 'Time the action took.' }),
       column({ name: 'value', chType: 'Float64', kind: 'NUMBER', label: 'Value', description: 'Monetary value of purchases, 0 otherwise.' }),
       column({ name: 'is_error', chType: 'Bool', kind: 'BOOLEAN', label: 'Is error', description: 'Whether the event recorded a failure.' }),
@@ -91,9 +99,9 @@ export const CATALOG: readonly CatalogTable[] = [
     columns: [
       column({ name: 'started_at', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Started at', description: 'Session start (UTC).' }),
       column({ name: 'ended_at', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Ended at', description: 'Session end (UTC).' }),
-      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'Unique id of the session.', freeText: true }),
-      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user of the session.', freeText: true }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device of the session.', freeText: true }),
+      column({ name: 'session_id', chType: 'String', kind: 'STRING', label: 'Session', description: 'Unique id of the session.', freeText: true, classification: 'INTERNAL' }),
+      column({ name: 'user_id', chType: 'String', kind: 'STRING', label: 'User', description: 'The user of the session.', freeText: true, classification: 'PII' }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The device of the session.', freeText: true, classification: 'PII' }),
       column({ name: 'platform', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Platform', description: 'web, ios, android or api.' }),
       column({ name: 'country', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Country', description: 'ISO 3166 country code.' }),
       column({ name: 'duration_seconds', chType: 'UInt32', kind: 'NUMBER', label: 'Duration (s)', description: 'Session length in seconds.' }),
@@ -109,7 +117,7 @@ export const CATALOG: readonly CatalogTable[] = [
     defaultTimeColumn: 'timestamp',
     columns: [
       column({ name: 'timestamp', chType: "DateTime64(3, 'UTC')", kind: 'DATETIME', label: 'Timestamp', description: 'When the sample was taken (UTC).' }),
-      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The reporting device.', freeText: true }),
+      column({ name: 'device_id', chType: 'String', kind: 'STRING', label: 'Device', description: 'The reporting device.', freeText: true, classification: 'PII' }),
       column({ name: 'device_type', chType: 'LowCardinality(String)', kind: 'STRING', label: 'Device type', description: 'desktop, mobile, tablet or server.' }),
       column({ name: 'os', chType: 'LowCardinality(String)', kind: 'STRING', label: 'OS', description: 'Operating system.' }),
       column({ name: 'app_version', chType: 'LowCardinality(String)', kind: 'STRING', label: 'App version', description: 'Version of the client app.' }),

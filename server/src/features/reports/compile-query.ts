@@ -15,6 +15,13 @@
  * - No output key may name a source column (other than itself as a plain dimension): ClickHouse
  *   resolves SELECT aliases in WHERE, so such an alias would rewrite predicates (see
  *   validate-definition.ts). Checked again here.
+ * - Masking (catalog/masking.ts), when a policy is passed in: a HIDDEN column is neither output nor
+ *   compared with a value, a HASHED one is output as the HMAC-SHA256 of its text under the tenant's
+ *   key (bound as `mask_ikey`/`mask_okey`) and compared only with such hashes; a clear value
+ *   against a masked column is refused (maskingViolations), never answered with nothing. A hashed
+ *   column keeps its output key (a saved order still applies), so its source column is referred to
+ *   table-qualified (`usage_events`.`user_id`) wherever it is masked: the alias then cannot turn a
+ *   predicate on the clear column into one on the hash, or the hash into a hash of the hash.
  *
  * How parameter values must be passed (found by experiment with chDB 3.4 `queryBindAsync`, and
  * chosen to mean the same through @clickhouse/client's `query_params`):
@@ -31,6 +38,7 @@
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
 import { quoteIdent } from '../catalog/sql-identifier.js';
+import { MASKED_VALUE_PATTERN, type ColumnMasking, type MaskMode } from '../catalog/masking.js';
 import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
@@ -68,6 +76,12 @@ export interface CompileContext {
    * without an offset are read in it. See exports/run-zone.ts for how a run decides it.
    */
   timeZone: string;
+  /**
+   * The viewer's masking (catalog/masking.ts): the modes of their role under the tenant's policy
+   * and the tenant's HMAC key. Absent or null: every column clear, for trusted internal reads and
+   * tests only; every path that shows rows to a person passes it.
+   */
+  masking?: ColumnMasking | null;
 }
 
 /** A definition the compiler refuses (e.g. a window longer than maxRangeDays at this as-of). */
@@ -156,7 +170,72 @@ function operand(col: CatalogColumn): string {
   return col.chType === 'UUID' ? `toString(${quoteIdent(col.name)})` : quoteIdent(col.name);
 }
 
-function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params, timeZone: string): string {
+function maskOf(col: CatalogColumn, masking: ColumnMasking | null | undefined): MaskMode {
+  return masking ? masking.modes[col.classification] : 'CLEAR';
+}
+
+/** Filter operators that compare a column with a value, as opposed to testing it for null. */
+const VALUE_FREE_OPS = new Set(['IS_NULL', 'IS_NOT_NULL']);
+/** The operators a HASHED column may be filtered with, and then only against hashes. */
+const HASH_OPS = new Set(['EQ', 'NEQ', 'IN', 'NOT_IN']);
+
+/**
+ * What a definition asks of masked columns that the viewer's masking forbids, each at the path of
+ * the offending field (empty: allowed). Services turn these into BAD_USER_INPUT before running
+ * anything; the compiler refuses them again (DefinitionRejected).
+ */
+export function maskingViolations(def: NormalizedDefinition, masking: ColumnMasking | null | undefined): DefinitionError[] {
+  const table = findTable(def.source);
+  if (!masking || !table) return [];
+  const errors: DefinitionError[] = [];
+  const role = masking.role;
+  const check = (name: string | null, path: string, allowed: (mode: MaskMode) => string | null) => {
+    const col = name === null ? undefined : findColumn(table, name);
+    if (!col) return;
+    const mode = maskOf(col, masking);
+    if (mode === 'CLEAR') return;
+    const why = allowed(mode);
+    if (why) errors.push({ path, message: `${col.label} (${col.name}) is ${col.classification}, ${mode} for the ${role} role by the tenant's masking policy: ${why}` });
+  };
+  def.dimensions.forEach((d, i) => check(d.field, `dimensions.${i}.field`, (mode) =>
+    mode === 'HIDDEN' ? 'it cannot be shown' : d.grain ? 'a hashed column has no time buckets' : null));
+  def.measures.forEach((m, i) => check(m.field, `measures.${i}.field`, () =>
+    // Counting distinct values reveals none of them; SUM/AVG/MIN/MAX would (MIN of an id is an id).
+    m.fn === 'UNIQ' || m.fn === 'COUNT' ? null : `${m.fn} would reveal its values (COUNT and UNIQ work)`));
+  def.filters.forEach((f, i) => check(f.field, `filters.${i}.field`, (mode) => {
+    if (VALUE_FREE_OPS.has(f.op)) return null;
+    if (mode === 'HIDDEN') return 'it cannot be compared with a value';
+    const operands = f.values ?? (f.value === null || f.value === undefined ? [] : [f.value]);
+    if (!HASH_OPS.has(f.op)) return `${f.op} on a hashed column would compare clear values (use EQ, NEQ, IN or NOT_IN with hashed values)`;
+    return operands.every((v) => typeof v === 'string' && MASKED_VALUE_PATTERN.test(v))
+      ? null : 'it can only be compared with hashed values as exports show them, not with a clear value';
+  }));
+  if (def.timeRange) check(def.timeRange.field, 'timeRange.field', () => 'it cannot bound a time range');
+  return errors;
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) of the column's text under the tenant's key, as upper-case hex, from the
+ * padded keys bound as parameters: ClickHouse has SHA256 but no HMAC. NULL stays NULL.
+ */
+function hashedSql(table: CatalogTable, col: CatalogColumn): string {
+  const qualified = `${quoteIdent(table.name)}.${quoteIdent(col.name)}`;
+  return `hex(SHA256(concat(unhex({mask_okey:String}), SHA256(concat(unhex({mask_ikey:String}), toString(${qualified}))))))`;
+}
+
+function filterSql(f: NormalizedFilter, col: CatalogColumn, params: Params, timeZone: string, hashed: string | null = null): string {
+  if (hashed !== null) {
+    // Only EQ/NEQ/IN/NOT_IN with hashes get here (maskingViolations); hex() writes upper case.
+    const hash = (v: FilterValue) => String(v).toUpperCase();
+    switch (f.op) {
+      case 'IS_NULL': return `isNull(${hashed})`;
+      case 'IS_NOT_NULL': return `isNotNull(${hashed})`;
+      case 'IN': return `${hashed} IN ${params.bind('Array(String)', (f.values ?? []).map(hash))}`;
+      case 'NOT_IN': return `${hashed} NOT IN ${params.bind('Array(String)', (f.values ?? []).map(hash))}`;
+      case 'EQ': case 'NEQ': return `${hashed} ${COMPARISON[f.op]} ${params.bind('String', hash(f.value!))}`;
+      default: throw new DefinitionRejected([{ path: 'filters', message: `${f.op} is not allowed on a hashed column` }]);
+    }
+  }
   const lhs = operand(col);
   const type = PARAM_TYPE[col.kind];
   const value = (v: FilterValue) => paramValue(col.kind, v, timeZone);
@@ -237,6 +316,15 @@ interface ReportPlan {
 function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan {
   const table = findTable(def.source);
   if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
+  const refused = maskingViolations(def, ctx.masking);
+  if (refused.length) throw new DefinitionRejected(refused);
+  const hashedOf = (col: CatalogColumn): string | null => (maskOf(col, ctx.masking) === 'HASHED' ? hashedSql(table, col) : null);
+  let usesMaskKey = false;
+  const hashed = (col: CatalogColumn): string | null => {
+    const sql = hashedOf(col);
+    if (sql) usesMaskKey = true;
+    return sql;
+  };
   const params = new Params();
   const columns: PlannedColumn[] = [];
   const usesZone = def.dimensions.some((d) => d.grain && findColumn(table, d.field)?.kind === 'DATETIME');
@@ -255,9 +343,13 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
     const col = column(table, d.field, `dimensions.${i}.field`);
     const key = claim(d.alias || dimensionKey(col.name, d.grain), `dimensions.${i}.alias`, d.grain ? null : col.name);
     const bucket = d.grain ? bucketSql(quoteIdent(col.name), col.kind, d.grain, def.weekStart, `dimensions.${i}.grain`) : null;
-    const expr = bucket?.expr ?? quoteIdent(col.name);
-    const out: Pick<OutputColumn, 'kind' | 'chType'> = bucket ? { kind: bucket.kind, chType: bucket.chType } : { kind: col.kind, chType: col.chType };
-    const label = d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label;
+    const hash = bucket ? null : hashed(col);
+    const expr = bucket?.expr ?? hash ?? quoteIdent(col.name);
+    const out: Pick<OutputColumn, 'kind' | 'chType'> = bucket ? { kind: bucket.kind, chType: bucket.chType }
+      : hash ? { kind: 'STRING', chType: col.nullable ? 'Nullable(String)' : 'String' } : { kind: col.kind, chType: col.chType };
+    const named = d.alias && d.alias !== dimensionKey(col.name, d.grain) ? humanize(d.alias) : d.grain ? `${col.label} (${d.grain.toLowerCase()})` : col.label;
+    // Whoever reads the file sees that the values are not the ids themselves.
+    const label = hash ? `${named} (hashed)` : named;
     columns.push({ key, label, ...out, expr });
     groupKeys.push(key);
   });
@@ -273,7 +365,10 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
     const kind: ColumnKind = m.fn === 'MIN' || m.fn === 'MAX' ? col!.kind : 'NUMBER';
     const derived = col ? `${MEASURE_LABEL[m.fn]} ${col.label}` : 'Count';
     const label = m.alias && m.alias !== measureKey(m.fn, m.field) ? humanize(m.alias) : derived;
-    columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${col ? quoteIdent(col.name) : ''})` });
+    // UNIQ over a masked column counts the clear values (the same number as the hashes'), referred
+    // to table-qualified: a hashed dimension's alias would otherwise stand for the column here.
+    const arg = !col ? '' : maskOf(col, ctx.masking) === 'CLEAR' ? quoteIdent(col.name) : `${quoteIdent(table.name)}.${quoteIdent(col.name)}`;
+    columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${arg})` });
   });
 
   if (columns.length === 0) throw new DefinitionRejected([{ path: 'dimensions', message: 'a report needs at least one dimension or measure' }]);
@@ -309,7 +404,17 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
       throw new DefinitionRejected([{ path: 'timeRange.field', message: `'${col.name}' is not a time column` }]);
     }
   }
-  def.filters.forEach((f, i) => where.push(filterSql(f, column(table, f.field, `filters.${i}.field`), params, ctx.timeZone)));
+  def.filters.forEach((f, i) => {
+    const col = column(table, f.field, `filters.${i}.field`);
+    const mode = maskOf(col, ctx.masking);
+    // A HIDDEN column only gets here tested for null: the qualified name, never an alias.
+    if (mode === 'HIDDEN') {
+      where.push(`${f.op === 'IS_NULL' ? 'isNull' : 'isNotNull'}(${quoteIdent(table.name)}.${quoteIdent(col.name)})`);
+      return;
+    }
+    where.push(filterSql(f, col, params, ctx.timeZone, hashed(col)));
+  });
+  if (usesMaskKey) Object.assign(allParams, { mask_ikey: ctx.masking!.innerKeyHex, mask_okey: ctx.masking!.outerKeyHex });
 
   // Total order: the user's keys first, then every group key (raw reports: every column), so that
   // LIMIT/OFFSET paging over the result neither skips nor repeats rows.
