@@ -171,6 +171,64 @@ describe.runIf(hasChromium)('builder fixes in the browser', () => {
     expect(await page.getByTestId('export-progress').count()).toBe(0);
   });
 
+  it('asks before switching the table wipes the definition', async () => {
+    const page = await signedIn('editor');
+    await openUsageSummary(page);
+    const questions: string[] = [];
+    page.once('dialog', (d) => { questions.push(d.message()); void d.dismiss(); });
+    await page.getByLabel('Table').selectOption('user_sessions');
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/^Switch to User sessions\? The dimensions, measures, filters and sorts/);
+    expect(await page.getByLabel('Table').inputValue()).toBe('usage_events');
+    expect(await page.getByTestId('measure-row').count()).toBe(3);
+    page.once('dialog', (d) => { questions.push(d.message()); void d.accept(); });
+    await page.getByLabel('Table').selectOption('user_sessions');
+    await expect.poll(() => page.getByTestId('measure-row').count()).toBe(0);
+    expect(await page.getByLabel('Table').inputValue()).toBe('user_sessions');
+  });
+
+  it('schedule editor: errors go once fixed, leaving or closing with unsaved edits asks', async () => {
+    const page = await signedIn('editor');
+    await page.getByRole('link', { name: 'Schedules', exact: true }).click();
+    await page.getByRole('link', { name: 'New schedule' }).click();
+    await page.getByRole('heading', { name: 'New schedule' }).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const errors = page.locator('.schedule-form .field-error');
+    await expect.poll(() => errors.allTextContents()).toContain('Give the schedule a name.');
+    await page.getByLabel('Name', { exact: true }).fill('Platforms weekly');
+    // Fixed: its message is gone at once; the others stay until their fields change.
+    await expect.poll(() => errors.allTextContents()).not.toContain('Give the schedule a name.');
+    expect(await errors.allTextContents()).toContain('Pick a report to run.');
+    await shot(page, 'schedule-errors-cleared-1280');
+
+    const questions: string[] = [];
+    page.once('dialog', (d) => { questions.push(d.message()); void d.dismiss(); });
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await expect.poll(() => questions).toEqual(['Leave this schedule? Your unsaved changes will be lost.']);
+    expect(page.url()).toMatch(/#\/schedules\/new$/);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Platforms weekly');
+    // Closing the tab (or reloading) gets the browser's own question.
+    const unload = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await unload).toBe('beforeunload');
+  });
+
+  it('words a schedule\'s exports by the schedule\'s name, never its id', async () => {
+    const editor = await app.token('acme', 'editor', 'editor@acme');
+    const reports = await app.gql('{ reports(first: 50) { edges { node { id name } } } }', {}, editor);
+    const reportId = reports.data!.reports.edges.find((e: any) => e.node.name === 'Usage Summary').node.id;
+    const created = await app.gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id } }', {
+      i: { reportId, name: 'Monday platforms', cron: '0 9 * * 1', timezone: 'Europe/Paris', format: 'CSV', recipients: ['ana@example.com'] },
+    }, editor);
+    expect(created.errors).toBeUndefined();
+    const ran = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id: created.data!.createSchedule.id }, editor);
+    expect(ran.errors).toBeUndefined();
+    const page = await signedIn('editor');
+    await page.getByRole('link', { name: 'Exports', exact: true }).click();
+    await expect.poll(() => page.getByTestId('export-initiator').allTextContents()).toContain('Run now of Monday platforms');
+    expect(await page.locator('table[aria-label="Export history"]').textContent()).not.toMatch(/schedule:/);
+  });
+
   it('has no sideways scrolling at 390 px on Reports, Builder, Exports and Schedules', async () => {
     const page = await signedIn('editor', { width: 390, height: 844 });
     const overflow = async () => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;

@@ -141,6 +141,8 @@ describe('initiatorText', () => {
     ['RETRY', 'schedule:9d12', 'Weekly usage', 'Retry of a run of Weekly usage'],
     ['RETRY', 'ann@acme', null, 'Retry by ann@acme'],
     ['MANUAL', 'ann@acme', null, 'Downloaded by ann@acme'],
+    ['MANUAL', 'schedule:9d12', 'Weekly usage', 'Run now of Weekly usage'],
+    ['MANUAL', 'schedule:9d12', null, 'Run now of a deleted schedule'],
     ['API', 'svc@acme', null, 'API call by svc@acme'],
   ])('%s %s → …', (trigger, by, name, out) => {
     expect(initiatorText(trigger, by, name)).toBe(out);

@@ -191,13 +191,14 @@ export function graphQLErrorText(error: GraphQLErrorLike, ctx: LabelContext = {}
   return humanMessage(raw, ctx);
 }
 
-/** "Scheduled run of Weekly usage", "Started by ann@acme", "Retry", for an export's origin. */
+/** "Scheduled run of Weekly usage", "Downloaded by ann@acme", "Retry by ann@acme", for an export's origin. */
 export function initiatorText(triggeredBy: string, initiatedBy: string, scheduleName?: string | null): string {
   switch (triggeredBy) {
     case 'SCHEDULE': return scheduleName ? `Scheduled run of ${scheduleName}` : 'Scheduled run (schedule deleted)';
     case 'BACKFILL': return scheduleName ? `Backfill of ${scheduleName}` : 'Backfill (schedule deleted)';
     case 'RETRY': return /^schedule:/.test(initiatedBy) ? (scheduleName ? `Retry of a run of ${scheduleName}` : 'Retry of a scheduled run') : `Retry by ${initiatedBy}`;
     case 'API': return `API call by ${initiatedBy}`;
-    default: return /^schedule:/.test(initiatedBy) ? (scheduleName ? `Scheduled run of ${scheduleName}` : 'Scheduled run') : `Downloaded by ${initiatedBy}`;
+    // A schedule's "Run now" is a manual trigger initiated by the schedule.
+    default: return /^schedule:/.test(initiatedBy) ? (scheduleName ? `Run now of ${scheduleName}` : 'Run now of a deleted schedule') : `Downloaded by ${initiatedBy}`;
   }
 }
