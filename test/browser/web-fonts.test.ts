@@ -89,7 +89,7 @@ describe.runIf(hasChromium)('web fonts for every script', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     const faces = await loadedFaces(page);
-    for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans SC', 'Noto Sans Arabic', 'Noto Sans Hebrew']) {
+    for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans SC', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Color Emoji']) {
       expect(faces[family], family).toBeUndefined();
     }
   });
@@ -112,10 +112,9 @@ describe.runIf(hasChromium)('web fonts for every script', () => {
         box.append(span, ' ');
       }
       document.body.append(box);
-    }, { ja: '東京レポート', ko: '한국어', ar: 'العربية', he: 'עברית', zh: '说明', el: 'Ελληνικά', ru: 'Русский', latin: 'Reportcast' });
+    }, { ja: '東京レポート', ko: '한국어', ar: 'العربية', he: 'עברית', zh: '说明', el: 'Ελληνικά', ru: 'Русский', latin: 'Reportcast', emoji: '📈🚀' });
     await page.evaluate(() => document.fonts.ready);
     await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Noto Sans JP"', '東京'))).toBe(true);
-    await shot(page, `web-fonts-every-script-${chromiumBinary!.source}-chromium`);
 
     // Every glyph is drawn by a web font, each script by its family; Han characters by the first
     // family in the stack that has them (Noto Sans JP), Simplified forms Japanese lacks by Noto
@@ -124,6 +123,7 @@ describe.runIf(hasChromium)('web fonts for every script', () => {
     const families: Record<string, RegExp> = {
       ja: /^Noto Sans JP\b/, ko: /^Noto Sans KR\b/, ar: /^Noto Sans Arabic\b/, he: /^Noto Sans Hebrew\b/,
       zh: /^Noto Sans (JP|SC)\b/, el: /^Noto Sans$/, ru: /^Noto Sans$/, latin: /^Noto Sans$/,
+      emoji: /^Noto Color Emoji$/,
     };
     for (const [id, family] of Object.entries(families)) {
       const fonts = await fontsOf(cdp, `#${id}`);
@@ -133,6 +133,9 @@ describe.runIf(hasChromium)('web fonts for every script', () => {
         expect(font.isCustomFont, `${id}: ${font.familyName} is a web font`).toBe(true);
       }
     }
+    await expect.poll(async () => (await loadedFaces(page))['Noto Color Emoji'] ?? 0).toBeGreaterThan(0);
+    await page.evaluate(() => document.fonts.ready);
+    await shot(page, `web-fonts-every-script-${chromiumBinary!.source}-chromium`);
     // The report's own row, drawn while the slices were still loading, is redrawn with them too.
     await link.evaluate((a) => a.setAttribute('data-probe', 'report-name'));
     const rowFonts = await fontsOf(cdp, '[data-probe="report-name"]');

@@ -11,7 +11,8 @@
  *
  * Weights: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) in the three the UI uses (400 text, 600
  * and 700 headings); Arabic and Hebrew, small, in 400 and 700; the CJK families in 400 only, each
- * weight being ~10 MB of slices; headings in them get the browser's synthetic bold.
+ * weight being ~10 MB of slices; headings in them get the browser's synthetic bold. Emoji (📈 in a
+ * report name) in Noto Color Emoji, cut into slices like the rest: no system has to have it.
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
@@ -23,3 +24,4 @@ import '@fontsource/noto-sans-hebrew/700.css';
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-color-emoji/400.css';

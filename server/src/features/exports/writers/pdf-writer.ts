@@ -45,10 +45,12 @@ import { OutputGuard } from './output-flow.js';
 import { PdfChart, chartFromColumns } from './pdf-chart.js';
 import { PdfText } from './pdf-fonts.js';
 import { pdfEncryption } from './packaging.js';
+import { effectivePdfRowCap } from './rows-in-file.js';
 
 type Doc = PDFKit.PDFDocument;
 
-export const DEFAULT_PDF_ROW_CAP = 10_000;
+// The cap lives with the count of rows a file holds, which the export's rowCount is (rows-in-file.ts).
+export { DEFAULT_PDF_ROW_CAP } from './rows-in-file.js';
 /** Rows used to size the columns before the first is drawn. */
 const SAMPLE_ROWS = 200;
 
@@ -74,7 +76,7 @@ const COLORS = {
 
 export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   const { output, columns, meta, options } = input;
-  const cap = Math.max(0, Math.floor(options.pdfRowCap ?? DEFAULT_PDF_ROW_CAP));
+  const cap = effectivePdfRowCap(options.pdfRowCap);
   const landscape = columns.length > 6;
   const timeZone = validTimeZone(meta.timeZone);
   // Numbers, dates and month names the run's locale's way (pdf-cells.ts, locale-format.ts).
