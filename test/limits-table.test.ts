@@ -13,6 +13,9 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { loadConfig, type Config } from '../server/src/config.js';
 import { MAX_PAGE_SIZE } from '../server/src/graphql/connection.js';
+import { MAX_BACKFILL_DAYS, MAX_RECIPIENTS } from '../server/src/features/schedules/schedule.service.js';
+import { MAX_UPCOMING_RUNS } from '../server/src/features/schedules/schedule.resolver.js';
+import { startRuntimeWorker } from '../server/src/app.js';
 import { PgTenantSlots } from '../server/src/platform/pg-tenant-slots.js';
 import { createLogger } from '../server/src/platform/logger.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app.js';
@@ -23,7 +26,7 @@ import { rawSocket } from './support/raw-socket.js';
  * What a request over the limit got: the error code and HTTP status, or the close code of its
  * WebSocket; null when it waits instead.
  */
-type Refusal = { code: string; status: number } | { close: number } | null;
+type Refusal = { code: string; status: number } | { close: number } | { truncated: true } | null;
 
 interface Limit {
   /** The first column of the docs tables. */
@@ -68,6 +71,17 @@ async function postFrom(app: TestApp, localAddress: string, body: string, header
 
 /** `{ me { userId } }` and a comment, `bytes` long. */
 const documentOf = (bytes: number) => `{ me { userId } } #${'c'.repeat(bytes - 19)}`;
+
+/** The id of globex's Usage Summary, read once (globex's budget is shared by a few exercises). */
+let globexReport: string | undefined;
+async function globexUsageSummary(app: TestApp): Promise<string> {
+  if (globexReport) return globexReport;
+  // A page the exercise's small cost limit allows (reportIdByName asks for 100).
+  const reports = await app.gql('{ reports(first: 20) { edges { node { id name } } } }', {}, await token(app, 'globex'));
+  return (globexReport = reports.data!.reports.edges.find((e: { node: { name: string } }) => e.node.name === 'Usage Summary').node.id as string);
+}
+
+const CREATE_SCHEDULE = 'mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id } }';
 
 const LIMITS: Limit[] = [
   {
@@ -126,9 +140,7 @@ const LIMITS: Limit[] = [
     // No worker runs here: every export stays PENDING, so each one counts.
     async exercise(app, limit) {
       const bearer = await token(app, 'globex');
-      // A page the exercise's small cost limit allows (reportIdByName asks for 100).
-      const reports = await app.gql('{ reports(first: 20) { edges { node { id name } } } }', {}, bearer);
-      const reportId = reports.data!.reports.edges.find((e: { node: { name: string } }) => e.node.name === 'Usage Summary').node.id;
+      const reportId = await globexUsageSummary(app);
       const create = () => app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId, format: 'CSV' } }, bearer);
       for (let i = 0; i < limit - 1; i++) expect((await create()).errors).toBeUndefined();
       return boundary(create(), create);
@@ -246,6 +258,71 @@ const LIMITS: Limit[] = [
       return { code: refused.json().errors[0].extensions.code, status: refused.status };
     },
   },
+  {
+    name: 'Recipients of a schedule', setting: null, default: 50, enforced: () => MAX_RECIPIENTS, exercised: 50,
+    async exercise(app, limit) {
+      const bearer = await token(app, 'globex');
+      const reportId = await globexUsageSummary(app);
+      const recipients = (n: number) => Array.from({ length: n }, (_, i) => `r${i}@example.com`);
+      return boundary(app.gql(CREATE_SCHEDULE, { i: { reportId, name: 'Fifty recipients', cron: '0 9 * * 1', recipients: recipients(limit) } }, bearer),
+        () => app.gql(CREATE_SCHEDULE, { i: { reportId, name: 'Too many recipients', cron: '0 9 * * 1', recipients: recipients(limit + 1) } }, bearer), 'input.recipients');
+    },
+  },
+  {
+    name: 'Days one `backfillSchedule` covers', setting: null, default: 365, enforced: () => MAX_BACKFILL_DAYS, exercised: 365,
+    // A yearly cron: a year's backfill is one or two slots.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'globex');
+      const created = await app.gql(CREATE_SCHEDULE, { i: { reportId: await globexUsageSummary(app), name: 'Yearly', cron: '0 0 1 1 *', recipients: ['y@example.com'] } }, bearer);
+      const to = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS);
+      const backfill = (days: number) => app.gql('mutation($id: ID!, $f: DateTime!, $t: DateTime!) { backfillSchedule(id: $id, from: $f, to: $t) { id } }',
+        { id: created.data!.createSchedule.id, f: new Date(to.getTime() - days * DAY_MS).toISOString(), t: to.toISOString() }, bearer);
+      return boundary(backfill(limit), () => backfill(limit + 1), '"to"');
+    },
+  },
+  {
+    name: 'Runs one `upcomingRuns` answers', setting: null, default: 20, enforced: () => MAX_UPCOMING_RUNS, exercised: 20,
+    async exercise(app, limit) {
+      const bearer = await token(app, 'globex');
+      const q = (n: number) => app.gql('query($n: Int!) { upcomingRuns(cron: "0 9 * * *", timezone: "Asia/Tokyo", count: $n) { utc } }', { n }, bearer);
+      const fine = await q(limit);
+      expect(fine.data!.upcomingRuns).toHaveLength(limit);
+      return boundary(Promise.resolve(fine), () => q(limit + 1), '"count"');
+    },
+  },
+  {
+    name: 'Rows in a PDF', setting: 'PDF_ROW_CAP', default: 10_000, enforced: (c) => c.exports.pdfRowCap, exercised: 5,
+    // Last: the worker it starts also runs the exports the exercise above left waiting.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'globex');
+      const worker = await startRuntimeWorker(app.runtime);
+      // Waited for in the database: polling through the API would spend the tenant's small budget.
+      const conn = app.runtime.orm.em.getConnection();
+      const settled = async () => {
+        for (let i = 0; i < 600; i++) {
+          const [row] = await conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM exports WHERE tenant_id = 'globex' AND status IN ('PENDING', 'PROCESSING')`);
+          if (Number(row!.n) === 0) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('exports still running after 60 s');
+      };
+      try {
+        // The exports the exercise above left waiting count against globex's small active limit.
+        await settled();
+        const created = await app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId: await globexUsageSummary(app), format: 'PDF' } }, bearer);
+        expect(created.errors).toBeUndefined();
+        const id = created.data!.createExport.id as string;
+        await settled();
+        const done = (await app.gql('query($id: ID!) { export(id: $id) { status rowCount sourceRowCount truncated } }', { id }, bearer)).data!.export;
+        expect(done.status).toBe('COMPLETED');
+        expect(done.sourceRowCount).toBeGreaterThan(limit);
+        expect(done).toMatchObject({ rowCount: limit, truncated: true });
+        return { truncated: true };
+      } finally {
+        await worker.stop();
+      }
+    },
+  },
 ];
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -313,6 +390,10 @@ describe('each limit, exercised against a real server at its boundary', () => {
         }
         if ('close' in refusal) {
           expect(over).toContain(`close ${refusal.close}`);
+          continue;
+        }
+        if ('truncated' in refusal) {
+          expect(over).toContain('`truncated: true`');
           continue;
         }
         expect(over).toContain(`\`${refusal.code}\``);

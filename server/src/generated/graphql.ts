@@ -421,12 +421,14 @@ export type Export = {
   retryOf: Maybe<Scalars['ID']['output']>;
   /** Grows with every change to this export: of two copies of it (a list read and a subscription event, say), the one with the higher revision is the newer. */
   revision: Scalars['Int']['output'];
-  /** Rows in the file, once COMPLETED. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
+  /** Rows in the file, once COMPLETED (a PDF holds at most PDF_ROW_CAP rows; see `sourceRowCount`). A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number. */
   rowCount: Maybe<Scalars['Float']['output']>;
   /** The schedule that produced this export, if any. */
   schedule: Maybe<Schedule>;
   /** The schedule whose run made it, if any. */
   scheduleId: Maybe<Scalars['ID']['output']>;
+  /** Rows of the report's result after its row limit, once counted (before the first row is written): what a CSV, XLSX or JSON file of it holds. More than `rowCount` when PDF_ROW_CAP cut a PDF. A Float for the reason `rowCount` is. */
+  sourceRowCount: Maybe<Scalars['Float']['output']>;
   /** When a worker started it. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
   /** Where the export stands. */
@@ -437,7 +439,7 @@ export type Export = {
   timeZone: Scalars['String']['output'];
   /** What started it. */
   triggeredBy: ExportTrigger;
-  /** True when the report's row limit cut the result. */
+  /** True when the file holds fewer rows than the report yields: the report's row limit cut the result, or (a PDF) PDF_ROW_CAP cut the file (then `rowCount` < `sourceRowCount`). Null until counted. */
   truncated: Maybe<Scalars['Boolean']['output']>;
 };
 

@@ -27,6 +27,7 @@ import { href, navigate, useLeaveGuard } from '../router';
 import { useAuth } from '../auth';
 import type { LabelContext } from '../messages';
 import { followRenamedKeys, hasTableSpecificWork, sortByColumn } from '../components/reports/draft-edits';
+import { cascadeQuestion, schedulesInTheWay } from '../components/reports/report-deletion';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -188,12 +189,21 @@ function Builder({ reportId }: { reportId: string | null }) {
   }, []);
 
   async function remove() {
-    if (!reportId || !window.confirm(`Delete the report “${name}”? Its schedules stop and this cannot be undone.`)) return;
+    if (!reportId || !window.confirm(`Delete the report “${name}”? This cannot be undone.`)) return;
     try {
-      await deleteReport({ variables: { id: reportId } });
+      // Refused while schedules export the report: the second question names them (report-deletion.ts).
+      await deleteReport({ variables: { id: reportId, force: false } });
       navigate('/reports', { force: true });
     } catch (e) {
-      setServerError(e);
+      const schedules = schedulesInTheWay(e);
+      if (!schedules) return setServerError(e);
+      if (!window.confirm(cascadeQuestion(name, schedules))) return;
+      try {
+        await deleteReport({ variables: { id: reportId, force: true } });
+        navigate('/reports', { force: true });
+      } catch (forced) {
+        setServerError(forced);
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import { ExportEntity } from './export.entity.js';
 import { describeParameters } from './parameters.js';
 import { planExportFile, type ExportFileInput, type TemplateContext } from './export-file.js';
 import { createPackager } from './writers/packaging.js';
+import { rowsInFile } from './writers/rows-in-file.js';
 import { SecretUnreadableError, type SecretBox } from '../../platform/secret-box.js';
 import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 import { chartDefinitionOf } from '../charts/chart-definition.js';
@@ -242,13 +243,16 @@ export class ExportRunner {
       clearInterval(ticker);
       await flushing;
       const fileName = file.fileName;
+      // rowCount is the rows the file holds (a PDF at most PDF_ROW_CAP), and a file the cap cut is
+      // truncated like one the row limit cut; rows_total keeps the result's rows (sourceRowCount).
+      const held = rowsInFile(record.format, rowsWritten, this.deps.pdfRowCap);
       const done = await this.sql(
         `WITH done AS (
-           UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, bytes_written = ?, file_size = ?, checksum = ?,
+           UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, truncated = coalesce(truncated, false) OR ?, bytes_written = ?, file_size = ?, checksum = ?,
              file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
            WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id)
          ${SETTLE_SCHEDULED}`,
-        [rowsWritten, rowsWritten, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key,
+        [rowsWritten, held.rowCount, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key,
           Math.round(performance.now() - started), record.id]);
       if (done.length === 0) {
         // Cancelled between the last row and now: the file must not outlive the record's state.

@@ -18,6 +18,7 @@ export function toExport(e: ExportEntity): ExportWithLink {
   return {
     ...e,
     entity: e,
+    sourceRowCount: total,
     progress: { rowsWritten: e.rowsWritten, rowsTotal: total, bytesWritten: e.bytesWritten, percent, etaSeconds },
     error: e.errorCode ? { code: e.errorCode, message: e.errorMessage ?? '' } : null,
   };

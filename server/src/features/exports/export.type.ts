@@ -99,10 +99,13 @@ export class Export {
   @Field(() => ExportProgress, { description: 'Rows and bytes written so far.' })
   progress!: ExportProgress;
 
-  @Field(() => Float, { description: 'Rows in the file, once COMPLETED. A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.', nullable: true })
+  @Field(() => Float, { description: 'Rows in the file, once COMPLETED (a PDF holds at most PDF_ROW_CAP rows; see `sourceRowCount`). A Float because it can pass 2^31 − 1, the most a 32-bit GraphQL Int holds; always a whole number.', nullable: true })
   rowCount!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True when the report's row limit cut the result." })
+  @Field(() => Float, { description: "Rows of the report's result after its row limit, once counted (before the first row is written): what a CSV, XLSX or JSON file of it holds. More than `rowCount` when PDF_ROW_CAP cut a PDF. A Float for the reason `rowCount` is.", nullable: true })
+  sourceRowCount!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True when the file holds fewer rows than the report yields: the report's row limit cut the result, or (a PDF) PDF_ROW_CAP cut the file (then `rowCount` < `sourceRowCount`). Null until counted." })
   truncated!: boolean | null;
 
   @Field(() => String, { description: 'Name the file downloads as.', nullable: true })

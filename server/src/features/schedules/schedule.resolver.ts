@@ -26,8 +26,11 @@ function toExecution(e: ExecutionEntity): ExecutionNode {
   return { ...e, entity: e };
 }
 
+/** The most upcoming runs one question answers. */
+export const MAX_UPCOMING_RUNS = 20;
+
 function upcoming(cron: string, timeZone: string, count: number, after = new Date()): UpcomingRun[] {
-  if (!Number.isInteger(count) || count < 1 || count > 20) throw new BadUserInputError('count must be 1..20', [{ path: 'count', message: 'between 1 and 20' }]);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_UPCOMING_RUNS) throw new BadUserInputError(`count must be 1..${MAX_UPCOMING_RUNS}`, [{ path: 'count', message: `between 1 and ${MAX_UPCOMING_RUNS}` }]);
   try {
     const zone = validateTimeZone(timeZone);
     return nextRuns(validateCron(cron), zone, after, count).map((utc) => ({ utc, local: localWallTime(utc, zone) }));

@@ -23,6 +23,8 @@ import { packagingProblem, passwordProblem, type Compression } from '../exports/
 import { FileNameTemplateError, templateParams } from '../exports/writers/file-name-template.js';
 
 export const MAX_RECIPIENTS = 50;
+/** The longest span one backfillSchedule covers. */
+export const MAX_BACKFILL_DAYS = 365;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const KEY_TEMPLATE = /^[A-Za-z0-9._/{}-]{1,400}$/;
 const KNOWN_PLACEHOLDERS = new Set(['tenant', 'report', 'date', 'format', 'schedule']);
@@ -159,7 +161,7 @@ export class ScheduleService {
     const schedule = await this.get(viewer, id);
     const problems: FieldError[] = [];
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) problems.push({ path: 'from', message: 'from must be before to' });
-    else if (to.getTime() - from.getTime() > 365 * 86_400_000) problems.push({ path: 'to', message: 'a backfill covers at most 365 days' });
+    else if (to.getTime() - from.getTime() > MAX_BACKFILL_DAYS * 86_400_000) problems.push({ path: 'to', message: `a backfill covers at most ${MAX_BACKFILL_DAYS} days` });
     else if (to.getTime() > Date.now()) problems.push({ path: 'to', message: 'cannot backfill the future' });
     if (problems.length) throw new BadUserInputError(`Invalid backfill: ${problems[0]!.message}`, problems);
     const slots = runsBetween(schedule.cron, schedule.timeZone, from, to, 400);

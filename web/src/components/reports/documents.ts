@@ -65,7 +65,7 @@ export const BUILDER_UPDATE = graphql(`
 `);
 
 export const BUILDER_DELETE = graphql(`
-  mutation BuilderDeleteReport($id: ID!) {
-    deleteReport(id: $id)
+  mutation BuilderDeleteReport($id: ID!, $force: Boolean!) {
+    deleteReport(id: $id, force: $force)
   }
 `);
