@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfContent, poppler, popplerSkipReason, popplerText, squash } from '../../../../../test/support/pdf-text.js';
-import { createPdfWriter, fitWidths, pdfText, zoneStatement } from './pdf-writer.js';
+import { createPdfWriter, pdfText, zoneStatement } from './pdf-writer.js';
+import { fitWidths } from './pdf-layout.js';
 import type { ExportColumn, ExportMeta, WriterOptions } from './writer.js';
 
 const USAGE_COLUMNS: ExportColumn[] = [
@@ -158,7 +159,7 @@ describe('createPdfWriter', () => {
       expect(text).toContain(`${name} · acme-corp`);
     });
 
-    it('converts DATETIME cells to the export time zone, formats booleans and truncates long text', async () => {
+    it('converts DATETIME cells to the export time zone, formats booleans and wraps long text in its cell', async () => {
       const columns: ExportColumn[] = [
         { key: 'ts', label: 'Hour', kind: 'DATETIME' },
         { key: 'ok', label: 'Active', kind: 'BOOLEAN' },
@@ -174,8 +175,9 @@ describe('createPdfWriter', () => {
       expect(text).toContain('Times are shown in America/New_York.');
       expect(text).toMatch(/2026-07-01 18:30\s+Yes\s+word word/);
       expect(text).toMatch(/2026-07-02 04:00\s+No/);
-      expect(text).toContain('…');
-      expect(text).not.toContain(long);
+      // Wrapped, not cut: all 200 words are in the file, none ends in '…'.
+      expect(text).not.toContain('…');
+      expect(text.match(/\bword\b/g)).toHaveLength(200);
       expect(text).toContain('12,345,678,901,234,567,890');
       // Three dimensions before the measure: the default is a table, no chart.
       expect(text).not.toContain(' by ');

@@ -17,6 +17,11 @@
  * conversion, so no day can move. Every page: the table header repeated, zebra rows, numbers right-aligned
  * with thousands separators, and a "Page X of Y" footer.
  *
+ * Paper and table (pdf-layout.ts, pdf-table.ts): A4, Letter or A3, portrait or landscape (default A4,
+ * landscape when the table has more than 6 columns). A table wider than the page first shrinks (down
+ * to 75 %), then wraps its columns onto continuation pages that repeat the key column and say
+ * "columns 7–12 of 20 (continued)"; long text wraps within its cell. Nothing is clipped.
+ *
  * How the streaming works (and what it costs)
  * - Rows are drawn as they arrive (after a short sample of the first rows sizes the columns), but the
  *   chart sits on page 1 above the table and needs every row, and "Page X of Y" needs the page
@@ -46,6 +51,8 @@ import { PdfChart, chartFromColumns } from './pdf-chart.js';
 import { PdfText } from './pdf-fonts.js';
 import { pdfEncryption } from './packaging.js';
 import { effectivePdfRowCap } from './rows-in-file.js';
+import { pageOrientation, pageSize } from './pdf-layout.js';
+import { PdfTable } from './pdf-table.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -55,12 +62,6 @@ export { DEFAULT_PDF_ROW_CAP } from './rows-in-file.js';
 const SAMPLE_ROWS = 200;
 
 const MARGIN = 40;
-const CELL_PAD = 5;
-const BODY_SIZE = 8.5;
-const ROW_HEIGHT = 15;
-const HEADER_LINE = 10.5;
-const MIN_COL_WIDTH = 36;
-const MAX_STRETCH = 1.8;
 
 const COLORS = {
   title: '#111827',
@@ -70,21 +71,22 @@ const COLORS = {
   rule: '#d1d5db',
   headerFill: '#e8edf3',
   headerRule: '#9aa7b8',
-  zebra: '#f5f7fa',
   warn: '#9a3412',
 };
 
 export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   const { output, columns, meta, options } = input;
   const cap = effectivePdfRowCap(options.pdfRowCap);
-  const landscape = columns.length > 6;
+  // Paper and orientation (pdf-layout.ts): as asked, else A4, landscape for a wide table.
+  const orientation = pageOrientation(options.pdfOrientation, columns.length);
+  const landscape = orientation === 'LANDSCAPE';
+  const size = pageSize(options.pdfPaperSize, orientation);
   const timeZone = validTimeZone(meta.timeZone);
   // Numbers, dates and month names the run's locale's way (pdf-cells.ts, locale-format.ts).
   const format = new PdfCellFormatter(timeZone, meta.locale ?? DEFAULT_LOCALE);
 
   const doc: Doc = new PDFDocument({
-    size: 'A4',
-    layout: landscape ? 'landscape' : 'portrait',
+    size: [size.width, size.height],
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: true,
@@ -175,100 +177,30 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
   }
   const tableTop = y;
 
-  // ---- table -------------------------------------------------------------------------------------
-  const numeric = columns.map((c) => c.kind === 'NUMBER');
-  let widths: number[] | undefined;
-  let tableWidth = contentWidth;
-  let headerLines: string[][] = [];
-  let headerHeight = 0;
+  // ---- table (pdf-table.ts: widths, page groups, shrink, wrapped cells) ------------------------------
+  const table = new PdfTable(doc, txt, columns.map((c) => ({ label: pdfText(c.label), numeric: c.kind === 'NUMBER' })), {
+    left: MARGIN, width: contentWidth, firstTop: tableTop, pageTop: MARGIN, bottom: tableBottom,
+  }, () => {
+    compactPageContent(doc.page);
+    doc.addPage();
+  });
   const sample: unknown[][] = [];
   let seen = 0;
-  let drawn = 0;
-  let rowY = tableTop;
-  let pageStarted = false;
 
   function rule(at: number): void {
     doc.moveTo(MARGIN, at).lineTo(pageWidth - MARGIN, at).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
   }
 
-  function layoutColumns(): string[][] {
+  /** Sizes the columns from the sample and draws its rows. */
+  function flushSample(): void {
+    if (table.laidOut) return;
     // Numbers in a column share their decimals (up to 2) as seen in the sample, so they align.
     columns.forEach((c, i) => {
       if (c.kind === 'NUMBER') format.setDecimals(i, Math.max(0, ...sample.map((r) => fractionDigits(r[i]))));
     });
     const cells = sample.map(formatRow);
-    doc.fontSize(BODY_SIZE);
-    const headerWidths = columns.map((c) => longestWordWidth(txt, pdfText(c.label)));
-    const fullHeaderWidths = columns.map((c) => txt.width(pdfText(c.label), true));
-    const natural = columns.map((_, i) => {
-      let w = Math.max(headerWidths[i]!, Math.min(fullHeaderWidths[i]!, 110));
-      for (const row of cells) w = Math.max(w, txt.width(row[i]!));
-      return Math.max(MIN_COL_WIDTH, w + 2 * CELL_PAD + 1);
-    });
-    widths = fitWidths(natural, contentWidth);
-    tableWidth = widths.reduce((a, b) => a + b, 0);
-    headerLines = columns.map((c, i) => wrapHeader(txt, pdfText(c.label), widths![i]! - 2 * CELL_PAD));
-    const lines = Math.max(1, ...headerLines.map((l) => l.length));
-    headerHeight = lines * HEADER_LINE + 8;
-    return cells;
-  }
-
-  function drawHeader(): void {
-    const w = widths!;
-    doc.rect(MARGIN, rowY, tableWidth, headerHeight).fillColor(COLORS.headerFill).fill();
-    doc.moveTo(MARGIN, rowY + headerHeight).lineTo(MARGIN + tableWidth, rowY + headerHeight);
-    doc.lineWidth(0.75).strokeColor(COLORS.headerRule).stroke();
-    doc.fontSize(BODY_SIZE).fillColor(COLORS.text);
-    let x = MARGIN;
-    columns.forEach((_, i) => {
-      const lines = headerLines[i]!;
-      // Bottom-align header labels so single-line labels sit on the same baseline as wrapped ones.
-      let ly = rowY + headerHeight - 4 - lines.length * HEADER_LINE + 1.5;
-      for (const line of lines) {
-        const tx = numeric[i] ? x + w[i]! - CELL_PAD - txt.width(line, true) : x + CELL_PAD;
-        txt.draw(line, tx, ly, true);
-        ly += HEADER_LINE;
-      }
-      x += w[i]!;
-    });
-    rowY += headerHeight;
-  }
-
-  function drawRow(cells: string[]): void {
-    const w = widths!;
-    if (!pageStarted || rowY + ROW_HEIGHT > tableBottom) {
-      if (pageStarted || rowY + headerHeight + ROW_HEIGHT > tableBottom) {
-        compactPageContent(doc.page);
-        doc.addPage();
-        rowY = MARGIN;
-      }
-      pageStarted = true;
-      drawHeader();
-    }
-    if (drawn % 2 === 1) doc.rect(MARGIN, rowY, tableWidth, ROW_HEIGHT).fillColor(COLORS.zebra).fill();
-    doc.fontSize(BODY_SIZE).fillColor(COLORS.text);
-    const ty = rowY + (ROW_HEIGHT - BODY_SIZE) / 2 + 0.5;
-    let x = MARGIN;
-    for (let i = 0; i < cells.length; i++) {
-      const avail = w[i]! - 2 * CELL_PAD;
-      let text = cells[i]!;
-      if (text !== '') {
-        let tw = txt.width(text);
-        if (tw > avail) {
-          text = txt.truncate(text, avail);
-          tw = txt.width(text);
-        }
-        txt.draw(text, numeric[i] ? x + w[i]! - CELL_PAD - tw : x + CELL_PAD, ty);
-      }
-      x += w[i]!;
-    }
-    rowY += ROW_HEIGHT;
-    drawn++;
-  }
-
-  function flushSample(): void {
-    if (widths) return;
-    for (const cells of layoutColumns()) drawRow(cells);
+    table.layOut(cells);
+    for (const row of cells) table.add(row);
     sample.length = 0;
   }
 
@@ -308,7 +240,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
         chart.add(row);
         seen++;
         if (seen > cap) continue; // consumed, counted, not drawn
-        if (widths) drawRow(formatRow(row));
+        if (table.laidOut) table.add(formatRow(row));
         else {
           sample.push(row);
           if (sample.length >= SAMPLE_ROWS) flushSample();
@@ -320,12 +252,7 @@ export function createPdfWriter(input: WriterFactoryInput): FormatWriter {
     async finish() {
       guard.check();
       flushSample();
-      if (drawn === 0) {
-        drawHeader();
-        doc.fontSize(9.5).fillColor(COLORS.muted);
-        const empty = seen === 0 ? 'The report returned no rows.' : 'No rows shown (the PDF row cap is 0).';
-        txt.draw(empty, MARGIN + CELL_PAD, rowY + 4);
-      }
+      table.finish(seen === 0 ? 'The report returned no rows.' : 'No rows shown (the PDF row cap is 0).');
       doc.switchToPage(0);
       drawStatement();
       if (chartBox) await chart.draw(doc, chartBox, txt, seen);
@@ -357,49 +284,6 @@ function compactPageContent(page: unknown): void {
   if (!content || !Array.isArray(chunks) || chunks.length < 2) return;
   if (!chunks.every((c) => c instanceof Uint8Array)) return;
   content.buffer = [Buffer.concat(chunks as Uint8Array[])];
-}
-
-/** Distributes `available` width: natural widths when they fit (stretched to fill), else the widest
- * columns are capped at a common width ("water-filling") so narrow columns keep their full width. */
-export function fitWidths(natural: number[], available: number): number[] {
-  const total = natural.reduce((a, b) => a + b, 0);
-  // A narrow table grows at most by MAX_STRETCH rather than spreading a few columns across the page.
-  if (total <= available) return natural.map((w) => w * Math.min(MAX_STRETCH, available / total));
-  const floor = Math.min(MIN_COL_WIDTH, available / natural.length);
-  const sorted = [...natural].sort((a, b) => a - b);
-  let remaining = available;
-  let capWidth = floor;
-  for (let i = 0; i < sorted.length; i++) {
-    const left = sorted.length - i;
-    const share = remaining / left;
-    if (sorted[i]! <= share) {
-      remaining -= sorted[i]!;
-    } else {
-      capWidth = Math.max(floor, share);
-      break;
-    }
-  }
-  return natural.map((w) => Math.min(w, capWidth));
-}
-
-function longestWordWidth(txt: PdfText, text: string): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => txt.width(w, true)));
-}
-
-/** Wraps a bold header label into at most two lines within `width`, truncating the rest with '…'. */
-function wrapHeader(txt: PdfText, label: string, width: number): string[] {
-  if (txt.width(label, true) <= width) return [label];
-  const words = label.split(/\s+/);
-  let line = '';
-  let i = 0;
-  for (; i < words.length; i++) {
-    const next = line ? `${line} ${words[i]}` : words[i]!;
-    if (line && txt.width(next, true) > width) break;
-    line = next;
-  }
-  const rest = words.slice(i).join(' ');
-  if (!rest) return [txt.truncate(line, width, true)];
-  return [txt.truncate(line, width, true), txt.truncate(rest, width, true)];
 }
 
 /**

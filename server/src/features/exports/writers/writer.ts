@@ -22,6 +22,7 @@
 import type { Writable } from 'node:stream';
 import type { ColumnKind } from '../../catalog/catalog.js';
 import type { ChartDefinition, Visualization } from '@reportcast/charts';
+import type { Orientation, PaperSize } from './pdf-layout.js';
 
 export type ExportFormat = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 
@@ -77,6 +78,10 @@ export interface WriterOptions {
   pdfRowCap?: number;
   /** PDF: encrypt the file (AES-256) so it opens only with this password (see packaging.ts). */
   pdfPassword?: string;
+  /** PDF: paper size (default A4; pdf-layout.ts). */
+  pdfPaperSize?: PaperSize;
+  /** PDF: orientation (default: LANDSCAPE when the table has more than 6 columns, else PORTRAIT). */
+  pdfOrientation?: Orientation;
   /** XLSX: rows per sheet before continuing on a new one (default 1,048,575: Excel's maximum less the header). */
   xlsxRowsPerSheet?: number;
 }
