@@ -107,13 +107,3 @@ describe('wallInput', () => {
     expect(wallInput('2026-12-01', 'Asia/Tokyo')).toBe('2026-12-01');
   });
 });
-
-describe('pathLabel', () => {
-  it('reads validation paths as field names', async () => {
-    const { pathLabel } = await import('./model');
-    expect(pathLabel('dimensions.0.field')).toBe('Dimension 1 column');
-    expect(pathLabel('filters.1.values.0')).toBe('Filter 2 value 1');
-    expect(pathLabel('rowLimit')).toBe('Row limit');
-    expect(pathLabel('timeRange.from')).toBe('Time range from');
-  });
-});

@@ -144,23 +144,3 @@ export function fromDefinition(def: SavedDefinition): Draft {
   d.range = fromTimeRange(def.timeRange, d.timeZone);
   return d;
 }
-
-/** `filters.1.values.0` → "Filter 2 value 1"; `rowLimit` → "Row limit". */
-export function pathLabel(path: string): string {
-  if (!path) return 'Report';
-  const parts = path.split('.');
-  const names: Record<string, string> = { dimensions: 'Dimension', measures: 'Measure', filters: 'Filter', orderBy: 'Sort' };
-  const fields: Record<string, string> = { field: 'column', fn: 'function', op: 'operator', grain: 'time grain', alias: 'alias', key: 'column', direction: 'direction', value: 'value', values: 'value' };
-  const top: Record<string, string> = {
-    rowLimit: 'Row limit', source: 'Table', timeRange: 'Time range', from: 'from', to: 'to', last: 'last', rolling: 'rolling', period: 'period',
-    n: 'count', unit: 'unit', timeZone: 'Time zone', locale: 'Locale', weekStart: 'Week start', raw: 'Row listing',
-  };
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (names[p] && /^\d+$/.test(parts[i + 1] ?? '')) { out.push(`${names[p]} ${Number(parts[++i]) + 1}`); continue; }
-    if (/^\d+$/.test(p)) { out.push(String(Number(p) + 1)); continue; }
-    out.push(i === 0 ? top[p] ?? p : fields[p] ?? top[p] ?? p);
-  }
-  return out.join(' ');
-}
