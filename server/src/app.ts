@@ -36,9 +36,7 @@ import { downloadHandler } from './features/exports/download.route.js';
 import { startWorker, type WorkerHandle } from './jobs/worker.js';
 import { DeliveryService, type DeliveryDeps } from './features/delivery/delivery.service.js';
 import { ChartImageService } from './features/charts/chart-image.service.js';
-import type { EmailTransport } from './features/delivery/email/transport.js';
-import { SendGridTransport } from './features/delivery/email/sendgrid-transport.js';
-import { OutboxTransport } from './features/delivery/email/outbox-transport.js';
+import { openTransport } from './features/delivery/email/open-transport.js';
 import { tick, type TickResult } from './features/schedules/tick.service.js';
 import { unsubscribeHandler } from './features/delivery/unsubscribe.js';
 import { devTokenHandler } from './features/auth/dev-token.route.js';
@@ -125,7 +123,9 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
   const jwtSecret = resolveJwtSecret(config);
   const downloadSecret = config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex');
   const secretsKey = config.secretsKey ?? createHash('sha256').update(`reportcast-secrets:${jwtSecret}`).digest('hex');
-  for (const secret of [jwtSecret, downloadSecret, secretsKey, config.mail.sendgridApiKey, config.s3?.secretAccessKey, config.clickhouse.password]) registerSecret(secret);
+  // The SMTP password is redacted from logs both inside its URL and alone (nodemailer errors may quote it).
+  const smtpPassword = config.mail.smtpUrl ? decodeURIComponent(new URL(config.mail.smtpUrl).password) : null;
+  for (const secret of [jwtSecret, downloadSecret, secretsKey, config.mail.sendgridApiKey, config.mail.smtpUrl, smtpPassword, config.s3?.secretAccessKey, config.clickhouse.password]) registerSecret(secret);
   return {
     config,
     log,
@@ -302,12 +302,6 @@ export function createOpsApp(runtime: Runtime): Pick<HttpApp, 'server' | 'listen
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-export function openTransport(config: Config): EmailTransport {
-  return config.mail.sendgridApiKey
-    ? new SendGridTransport({ apiKey: config.mail.sendgridApiKey, baseUrl: config.mail.sendgridBaseUrl })
-    : new OutboxTransport(config.mail.outboxDir);
 }
 
 /** Uploads to a schedule's bucket with the configured S3 endpoint and credentials. */

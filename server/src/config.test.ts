@@ -371,3 +371,15 @@ describe('issue 15: limits before authentication, proxies, public URL, HSTS', ()
     expect(configError({ ...serving, SECRETS_KEY: LINK_SECRET }).variable).toBe('SECRETS_KEY');
   });
 });
+
+describe('mail transport configuration', () => {
+  it('SMTP_URL: smtp(s) with host, optional user and password; nothing else', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://mailer:s%40cret@mail.example.com:587' }).mail.smtpUrl).toBe('smtp://mailer:s%40cret@mail.example.com:587');
+    expect(loadConfig({ SMTP_URL: 'smtps://relay.example.com' }).mail.smtpUrl).toBe('smtps://relay.example.com');
+    expectRejected({ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL');
+    expectRejected({ SMTP_URL: 'smtp://mail.example.com/path' }, 'SMTP_URL');
+    expectRejected({ SMTP_URL: 'smtp://user@mail.example.com' }, 'SMTP_URL');
+    expectRejected({ SMTP_URL: 'not a url' }, 'SMTP_URL');
+  });
+});

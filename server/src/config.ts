@@ -83,6 +83,11 @@ export interface Config {
     /** Null: the outbox transport writes .eml files under outboxDir. */
     sendgridApiKey: string | null;
     sendgridBaseUrl: string;
+    /**
+     * `smtp://user:pass@host:587` or `smtps://…:465`: mail through an SMTP server when no SendGrid
+     * key is set. Null: neither, so the outbox.
+     */
+    smtpUrl: string | null;
     from: string;
     outboxDir: string;
     attachmentLimitBytes: number;
@@ -141,7 +146,7 @@ export const ENV_VARS = [
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
   'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
-  'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
+  'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
   'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
   // Set by pnpm to the directory it was run from; relative paths resolve against it.
   'INIT_CWD',
@@ -180,6 +185,17 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+/** SMTP_URL: smtp(s)://[user[:pass]@]host[:port], nothing else (no path, no query). */
+function smtpUrl(env: Env): string | null {
+  const raw = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  if (raw === null) return null;
+  const parsed = new URL(raw);
+  if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'names no host');
+  if ((parsed.pathname && parsed.pathname !== '/') || parsed.search) throw new ConfigError('SMTP_URL', 'takes no path or query: smtp://user:pass@host:587');
+  if (parsed.username && !parsed.password) throw new ConfigError('SMTP_URL', 'names a user but no password');
+  return raw;
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -288,6 +304,7 @@ export function loadConfig(env: Env = process.env): Config {
     mail: {
       sendgridApiKey: str(env, 'SENDGRID_API_KEY') ?? null,
       sendgridBaseUrl: url(env, 'SENDGRID_API_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? 'https://api.sendgrid.com',
+      smtpUrl: smtpUrl(env),
       from: emailAddress(env, 'MAIL_FROM', 'reports@reportcast.local'),
       outboxDir: pathOr(env, 'OUTBOX_DIR', baseDir, resolve(dataDir, 'outbox')),
       // SendGrid refuses messages over 30 MB; base64 grows attachments by a third.

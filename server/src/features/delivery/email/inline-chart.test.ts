@@ -56,9 +56,9 @@ describe('the chart in the report email', () => {
     expect(plain.html).not.toContain('<img');
   });
 
-  it('in the .eml: multipart/related holds the HTML and the image (Content-ID, inline), the file stays an attachment', () => {
+  it('in the .eml: multipart/related holds the HTML and the image (Content-ID, inline), the file stays an attachment', async () => {
     const m = renderReportEmail(input(), 'Reportcast <r@reportcast.test>', 'a@acme.test', 'd1');
-    const { eml } = new OutboxTransport('/tmp/unused').render(m, new Date('2026-12-07T00:00:00Z'));
+    const { eml } = await new OutboxTransport('/tmp/unused').render(m, new Date('2026-12-07T00:00:00Z'));
     const script = `
 import email, email.policy, json, sys
 msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
@@ -78,11 +78,12 @@ print(json.dumps({"tree": walk(msg), "html_has_cid": "cid:${CHART_CONTENT_ID}" i
     };
     expect(parsed.tree.map((p) => [p.depth, p.type, p.disposition, p.cid, p.filename])).toEqual([
       [0, 'multipart/mixed', null, null, null],
-      [1, 'multipart/related', null, null, null],
-      [2, 'multipart/alternative', null, null, null],
-      [3, 'text/plain', null, null, null],
+      // nodemailer's tree: the related part pairs the HTML with its image; the text stays beside it.
+      [1, 'multipart/alternative', null, null, null],
+      [2, 'text/plain', null, null, null],
+      [2, 'multipart/related', null, null, null],
       [3, 'text/html', null, null, null],
-      [2, 'image/png', 'inline', `<${CHART_CONTENT_ID}>`, 'chart.png'],
+      [3, 'image/png', 'inline', `<${CHART_CONTENT_ID}>`, 'chart.png'],
       [1, 'application/pdf', 'attachment', null, 'cities.pdf'],
     ]);
     expect(parsed.tree.find((p) => p.type === 'image/png')!.bytes).toBe(chart.png.length);

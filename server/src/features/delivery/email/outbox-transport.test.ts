@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReportEmail, type EmailMessage } from './message.js';
-import { encodeWords, fileNameParams, quotedPrintable } from './mime.js';
 import { OutboxTransport, outboxFileName } from './outbox-transport.js';
 import { EmailSendError } from './transport.js';
 
@@ -49,9 +48,13 @@ function parseParams(value: string): { value: string; params: Record<string, str
   for (const [k, v] of Object.entries(raw)) if (!k.includes('*')) params[k] = v;
   // name*=UTF-8''… or name*0*=UTF-8''…, name*1*=…
   const extended = new Map<string, Array<[number, string]>>();
+  // RFC 2231 §4.1: a section ending in `*` is percent-encoded, one without is taken as written.
   for (const [k, v] of Object.entries(raw)) {
-    const m = /^([^*]+)\*(?:(\d+)\*)?$/.exec(k);
-    if (m) extended.set(m[1]!, [...(extended.get(m[1]!) ?? []), [Number(m[2] ?? 0), v]]);
+    const m = /^([^*]+)\*(?:(\d+)(\*?))?$/.exec(k);
+    if (m) {
+      const encoded = m[2] === undefined || m[3] === '*';
+      extended.set(m[1]!, [...(extended.get(m[1]!) ?? []), [Number(m[2] ?? 0), encoded ? v : encodeURIComponent(v)]]);
+    }
   }
   for (const [k, sections] of extended) {
     const joined = sections.sort((a, b) => a[0] - b[0]).map((s) => s[1]).join('');
@@ -62,11 +65,25 @@ function parseParams(value: string): { value: string; params: Record<string, str
   return { value: first!.toLowerCase(), params };
 }
 
-/** RFC 2047: encoded words decoded, whitespace between adjacent ones dropped. */
+/**
+ * RFC 2047: B and Q encoded words decoded, whitespace between adjacent ones dropped. Bytes of
+ * adjacent words are joined before UTF-8 decoding: a word may not split a character (checked).
+ */
 function decodeHeader(value: string): string {
   return value
     .replace(/(\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+    .replace(/(?:=\?UTF-8\?[BQ]\?[^?\s]*\?=)+/gi, (run: string) => {
+      const words = [...run.matchAll(/=\?UTF-8\?([BQ])\?([^?\s]*)\?=/gi)];
+      for (const [word] of words) expect(word.length).toBeLessThanOrEqual(75);
+      const chunks = words.map(([, kind, text]) =>
+        kind!.toUpperCase() === 'B'
+          ? Buffer.from(text!, 'base64')
+          : Buffer.from(text!.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+      );
+      // Each word decodes on its own to whole characters (no U+FFFD from a cut sequence).
+      for (const chunk of chunks) expect(chunk.toString('utf8')).not.toContain('\uFFFD');
+      return Buffer.concat(chunks).toString('utf8');
+    });
 }
 
 /**
@@ -116,8 +133,14 @@ function decodeBase64Body(body: string): Buffer {
 }
 
 function bodyText(part: Part): string {
-  expect(header(part, 'Content-Transfer-Encoding').toLowerCase()).toBe('quoted-printable');
-  expect(parseParams(header(part, 'Content-Type')).params.charset).toBe('UTF-8');
+  const encoding = header(part, 'Content-Transfer-Encoding').toLowerCase();
+  // Plain ASCII text short enough goes as 7bit; anything else quoted-printable.
+  if (encoding === '7bit') {
+    for (const line of part.body.split('\r\n')) expect(line).toMatch(/^[\x20-\x7E\t]{0,76}$/);
+    return part.body.replace(/\r\n/g, '\n');
+  }
+  expect(encoding).toBe('quoted-printable');
+  expect(parseParams(header(part, 'Content-Type')).params.charset?.toUpperCase()).toBe('UTF-8');
   return decodeQuotedPrintable(part.body);
 }
 
@@ -190,7 +213,7 @@ describe('OutboxTransport', () => {
 
     expect(decodeHeader(header(top, 'Subject'))).toBe(message.subject);
     expect(message.subject).toBe('Résumé d’activité — Zürich <Q1> — 2026-03-02 09:00 → 2026-03-09 09:00 America/New_York');
-    expect(header(top, 'Subject')).toMatch(/^=\?UTF-8\?B\?/);
+    expect(header(top, 'Subject')).toMatch(/^=\?UTF-8\?[BQ]\?/);
     expect(decodeHeader(header(top, 'From'))).toBe('Reportcast Berichte <reports@reportcast.test>');
     expect(decodeHeader(header(top, 'To'))).toBe('Zoë Admin <admin@acme.example.com>');
     expect(header(top, 'Date')).toBe('Mon, 09 Mar 2026 14:00:05 +0000');
@@ -217,12 +240,10 @@ describe('OutboxTransport', () => {
     const type = parseParams(header(attachment!, 'Content-Type'));
     const disposition = parseParams(header(attachment!, 'Content-Disposition'));
     expect(type.value).toBe('application/pdf');
-    expect(type.params['name*']).toBe('résumé d’activité_2026-03-09.pdf');
+    // Readers without RFC 2231 take Content-Type's name (an encoded word); the others filename*.
+    expect(decodeHeader(type.params.name!)).toBe('résumé d’activité_2026-03-09.pdf');
     expect(disposition.value).toBe('attachment');
     expect(disposition.params['filename*']).toBe('résumé d’activité_2026-03-09.pdf');
-    expect(disposition.params.filename).toMatch(/^[\x20-\x7E]+\.pdf$/);
-    expect(disposition.params.filename).toBe("resume d'activite_2026-03-09.pdf");
-    expect(disposition.params.size).toBe(String(PDF.length));
     expect(header(attachment!, 'Content-Transfer-Encoding')).toBe('base64');
     expect(decodeBase64Body(attachment!.body).equals(PDF)).toBe(true);
 
@@ -244,9 +265,9 @@ describe('OutboxTransport', () => {
     const top = parseEntity(readFileSync(result.location!, 'utf8'));
     expect(header(top, 'Subject')).toBe('Scheduled report failed: Weekly');
     expect(header(top, 'From')).toBe('reports@reportcast.test');
-    const parts = parseMultipart(top);
-    expect(parts).toHaveLength(1);
-    expect(parseMultipart(parts[0]!).map((p) => bodyText(p))).toEqual(['Reason: timeout', '<p>Reason: timeout</p>']);
+    // No attachment: the message is the multipart/alternative itself.
+    expect(parseParams(header(top, 'Content-Type')).value).toBe('multipart/alternative');
+    expect(parseMultipart(top).map((p) => bodyText(p))).toEqual(['Reason: timeout', '<p>Reason: timeout</p>']);
   });
 
   it('keeps file names to safe characters and one file per send', async () => {
@@ -296,43 +317,66 @@ describe('OutboxTransport', () => {
   });
 });
 
-describe('MIME encoders', () => {
-  it('quoted-printable round-trips text with =, trailing spaces, tabs, emoji and long lines', () => {
+/** A message composed as the outbox writes it, parsed back: top entity, text, html, the file. */
+async function composed(overrides: Partial<EmailMessage>): Promise<{ raw: string; top: Part; text: string; html: string; file: Part | null }> {
+  const { eml } = await new OutboxTransport('/tmp/unused').render(
+    { from: 'r@reportcast.test', to: 'a@acme.test', subject: 'S', text: 't', html: '<p>h</p>', attachments: [], deliveryId: 'd', ...overrides },
+    NOW,
+  );
+  expect(eml).toMatch(/^[\x00-\x7F]*$/);
+  const top = parseEntity(eml);
+  // Without attachments the message is the multipart/alternative itself.
+  const [alternative, file] = overrides.attachments?.length ? parseMultipart(top) : [top, undefined];
+  const [plain, html] = parseMultipart(alternative!);
+  return { raw: eml, top, text: bodyText(plain!), html: bodyText(html!), file: file ?? null };
+}
+
+/** The file name of an attachment part as RFC 2231 readers (filename*) and older ones (name=) see it. */
+function fileNames(part: Part): { rfc2231: string; legacy: string } {
+  const disposition = parseParams(header(part, 'Content-Disposition'));
+  const type = parseParams(header(part, 'Content-Type'));
+  return { rfc2231: disposition.params['filename*'] ?? disposition.params.filename!, legacy: decodeHeader(type.params.name!) };
+}
+
+describe('MIME encoding (nodemailer composer), read back strictly', () => {
+  it('quoted-printable round-trips text with =, trailing spaces, tabs, emoji and long lines', async () => {
     const text = 'a = b\ntrailing space   \ntab\t\n' + 'é'.repeat(100) + '\n' + 'x'.repeat(200) + '\n👋🏽 = done\n';
-    const qp = quotedPrintable(text);
-    for (const line of qp.split('\r\n')) {
+    const { raw, text: decoded, html } = await composed({ text, html: `<p>${text}</p>` });
+    const body = raw.slice(raw.indexOf('\r\n\r\n'));
+    for (const line of body.split('\r\n')) {
       expect(line.length).toBeLessThanOrEqual(76);
-      expect(line).not.toMatch(/[ \t]$/);
-      expect(line).toMatch(/^[\x21-\x7E \t]*$/);
+      expect(line).toMatch(/^[\x20-\x7E\t]*$/);
     }
-    expect(decodeQuotedPrintable(qp)).toBe(text);
+    expect(decoded).toBe(text);
+    expect(html).toBe(`<p>${text}</p>`);
   });
 
-  it('encoded words stay short and never split a character', () => {
-    const words = encodeWords('👋'.repeat(40));
-    for (const w of words) {
-      expect(w.length).toBeLessThanOrEqual(67);
-      expect(Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(w)![1]!, 'base64').toString('utf8')).toMatch(/^(👋)+$/u);
+  it('encoded words stay short and never split a character, in every script', async () => {
+    for (const subject of ['👋'.repeat(40), 'Ελληνικά και Кириллица ' .repeat(4).trim(), '東京の週次レポート'.repeat(5), 'تقرير أسبوعي '.repeat(6).trim()]) {
+      const { raw, top } = await composed({ subject });
+      const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
+      for (const line of /^Subject:.*(?:\r\n[ \t].*)*/m.exec(head)![0].split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+      expect(decodeHeader(header(top, 'Subject'))).toBe(subject);
     }
-    expect(decodeHeader(words.join(' '))).toBe('👋'.repeat(40));
   });
 
-  it('long non-ASCII file names use RFC 2231 sections that decode back', () => {
+  it('long non-ASCII file names use RFC 2231 sections that decode back', async () => {
     const name = `${'Ü'.repeat(60)} 📊 report.pdf`;
-    const params = fileNameParams('filename', name);
-    expect(params.at(-1)).toMatch(/^filename="[\x20-\x7E]+"$/);
-    expect(params[0]).toMatch(/^filename\*0\*=UTF-8''/);
-    expect(params.length).toBeGreaterThan(3);
-    for (const p of params) expect(p.length).toBeLessThanOrEqual(76);
-    expect(parseParams(`attachment; ${params.join('; ')}`).params['filename*']).toBe(name);
-    expect(fileNameParams('filename', 'plain.pdf')).toEqual(['filename="plain.pdf"']);
+    const { raw, file } = await composed({ attachments: [{ fileName: name, contentType: 'application/pdf', content: PDF }] });
+    const disposition = /^Content-Disposition:.*(?:\r\n[ \t].*)*/m.exec(raw)![0];
+    expect(disposition).toMatch(/filename\*0\*=utf-8''/i);
+    expect(disposition.split('\r\n').length).toBeGreaterThan(3);
+    for (const line of disposition.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(fileNames(file!)).toEqual({ rfc2231: name, legacy: name });
+    expect(decodeBase64Body(file!.body).equals(PDF)).toBe(true);
+    const plain = await composed({ attachments: [{ fileName: 'plain.pdf', contentType: 'application/pdf', content: PDF }] });
+    expect(parseParams(header(plain.file!, 'Content-Disposition')).params).toEqual({ filename: 'plain.pdf' });
   });
 
-  it('gives a non-Latin file name a transliterated ASCII fallback, as downloads do', () => {
-    const params = fileNameParams('filename', '東京レポート_2026-12-06_20h26.pdf');
-    expect(params.at(-1)).toBe('filename="DongJingrepoto_2026-12-06_20h26.pdf"');
-    expect(parseParams(`attachment; ${params.join('; ')}`).params['filename*']).toBe('東京レポート_2026-12-06_20h26.pdf');
-    expect(fileNameParams('filename', 'Отчёт 🚀.csv').at(-1)).toBe('filename="Otchet rocket.csv"');
-    expect(fileNameParams('filename', 'a"b\\c.csv').at(-1)).toBe('filename="a_b_c.csv"');
+  it('file names in every script (CJK, Cyrillic, Greek, Arabic, emoji, quotes) come out as they went in', async () => {
+    for (const name of ['東京レポート_2026-12-06_20h26.pdf', 'Отчёт 🚀.csv', 'Αναφορά.xlsx', 'تقرير_أسبوعي.pdf', 'a"b\\c; d.csv', '한국어 보고서.zip']) {
+      const { file } = await composed({ attachments: [{ fileName: name, contentType: 'application/octet-stream', content: Buffer.from('x') }] });
+      expect(fileNames(file!), name).toEqual({ rfc2231: name, legacy: name });
+    }
   });
 });

@@ -6,12 +6,12 @@
  * written atomically: a hidden temporary file in the same directory, fsynced, then renamed, so a
  * reader or watcher never sees half a message.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EmailMessage } from './message.js';
-import { addressHeader, buildMime, foldHeader, parseMailbox, rfc5322Date, unstructuredHeader } from './mime.js';
-import { EmailSendError, validateExtraHeaders, type EmailSendResult, type EmailTransport } from './transport.js';
+import { composeMessage, newMessageId } from './compose.js';
+import { EmailSendError, type EmailSendResult, type EmailTransport } from './transport.js';
 
 export interface OutboxTransportOptions {
   /** Clock for the Date header and the file name (tests). */
@@ -37,34 +37,22 @@ export class OutboxTransport implements EmailTransport {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The message as `.eml` text (CRLF line ends) and its Message-ID without angle brackets. */
-  render(message: EmailMessage, at: Date = this.now()): { eml: string; messageId: string } {
-    let headers: string[];
+  /** The message as `.eml` text (CRLF line ends, composed by compose.ts) and its Message-ID without angle brackets. */
+  async render(message: EmailMessage, at: Date = this.now()): Promise<{ eml: string; messageId: string }> {
     let messageId: string;
     try {
-      const extra = validateExtraHeaders(message.headers);
-      const domain = parseMailbox(message.from).address.split('@')[1]!.toLowerCase();
-      messageId = `${randomUUID()}@${domain}`;
-      headers = [
-        addressHeader('From', message.from),
-        addressHeader('To', message.to),
-        unstructuredHeader('Subject', message.subject),
-        `Date: ${rfc5322Date(at)}`,
-        `Message-ID: <${messageId}>`,
-        unstructuredHeader('X-Reportcast-Delivery', message.deliveryId),
-        ...Object.entries(extra).map(([name, value]) => foldHeader(name, value)),
-      ];
+      messageId = newMessageId(message.from);
     } catch (error) {
       if (error instanceof EmailSendError) throw error;
       throw new EmailSendError(`message cannot be written: ${(error as Error).message}`, false);
     }
-    const eml = buildMime({ headers, text: message.text, html: message.html, attachments: message.attachments });
-    return { eml, messageId };
+    const { raw } = await composeMessage(message, { date: at, messageId });
+    return { eml: raw.toString('latin1'), messageId };
   }
 
   async send(message: EmailMessage): Promise<EmailSendResult> {
     const at = this.now();
-    const { eml, messageId } = this.render(message, at);
+    const { eml, messageId } = await this.render(message, at);
     const name = outboxFileName(at, message.deliveryId);
     const path = join(this.dir, name);
     const temp = join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
@@ -72,7 +60,7 @@ export class OutboxTransport implements EmailTransport {
       await mkdir(this.dir, { recursive: true });
       const handle = await open(temp, 'wx', 0o644);
       try {
-        await handle.writeFile(eml);
+        await handle.writeFile(eml, 'latin1');
         await handle.sync();
       } finally {
         await handle.close();

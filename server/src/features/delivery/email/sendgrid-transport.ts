@@ -21,7 +21,7 @@
 import { createRequire } from 'node:module';
 import { MailService } from '@sendgrid/mail';
 import type { EmailMessage } from './message.js';
-import { parseMailbox } from './mime.js';
+import { parseMailbox } from './compose.js';
 import {
   EmailSendError,
   isNeverConnectedCode,
@@ -90,13 +90,8 @@ export class SendGridTransport implements EmailTransport {
 
   async send(message: EmailMessage): Promise<EmailSendResult> {
     const headers = validateExtraHeaders(message.headers);
-    for (const [what, mailbox] of [['from', message.from], ['to', message.to]] as const) {
-      try {
-        parseMailbox(mailbox);
-      } catch (error) {
-        throw new EmailSendError(`${what}: ${(error as Error).message}`, false);
-      }
-    }
+    parseMailbox(message.from, 'from');
+    parseMailbox(message.to, 'to');
     // An image the HTML shows goes inline with its Content-ID (SendGrid v3: disposition + content_id).
     const attachments = message.attachments.map((a) => ({
       content: a.content.toString('base64'),

@@ -1,5 +1,5 @@
 /**
- * How an email leaves the process: SendGrid when an API key is configured, otherwise an outbox
+ * How an email leaves the process: SendGrid when an API key is configured, else SMTP when SMTP_URL is set, otherwise an outbox
  * directory of `.eml` files. Both throw EmailSendError, whose `retryable` flag decides whether the
  * delivery job backs off and tries again (429, 5xx, timeouts, network) or fails at once (other 4xx,
  * a message the provider will never accept).
@@ -14,7 +14,7 @@ export interface EmailSendResult {
 }
 
 export interface EmailTransport {
-  readonly kind: 'sendgrid' | 'outbox';
+  readonly kind: 'sendgrid' | 'smtp' | 'outbox';
   send(message: EmailMessage): Promise<EmailSendResult>;
 }
 
