@@ -31,6 +31,8 @@ describe('renderFileNameTemplate: tokens', () => {
     ['{period_end}', '2026-03-08'],
     ['{period_start:yyyy-MM-dd}_{period_end:yyyy-MM-dd}', '2026-03-01_2026-03-08'],
     ['{period_start:dd.MM.yy}', '01.03.26'],
+    // Names from date-fns: month and weekday in the run's zone (Sunday 8 March in New York).
+    ["{run_at:EEE d MMM yyyy, 'Q'Q}", 'Sun 8 Mar 2026, Q1'],
     ['{run_at}', '2026-03-08_09h30'],
     ["{run_at:yyyy-MM-dd_HH'h'mm}", '2026-03-08_09h30'],
     ['{run_at:yyyyMMddHHmmss}', '20260308093015'],

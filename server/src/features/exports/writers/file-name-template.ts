@@ -14,13 +14,14 @@
  * - `{run_at:PATTERN}`: the slot the run is for. PATTERN defaults to `yyyy-MM-dd_HH'h'mm`.
  * - `{param:NAME}`: the value(s) the report filters the field NAME on (`region IN (EU, US)` →
  *   `EU+US`); empty when it has no such filter.
- * Dates are wall times in the run's time zone. PATTERN letters (Unicode/date-fns style, a strict
- * subset): `yyyy` `yy` `MM` `dd` `HH` `mm` `ss`; text in single quotes is literal (`'h'`, `''` for a
- * quote); any other character except letters is literal.
+ * Dates are wall times in the run's time zone, written by date-fns's `format` (Unicode patterns:
+ * `yyyy` `MM` `dd` `HH` `mm` `ss`, `MMM` for a month name, …); text in single quotes is literal
+ * (`'h'`, `''` for a quote); a letter that is not a pattern letter is refused by date-fns's parser.
  *
  * Pure: no I/O.
  */
-import { localDateTimeText } from '../../calendar/zone-clock.js';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import { cleanName } from './file-name.js';
 
 export const MAX_TEMPLATE_LENGTH = 300;
@@ -30,8 +31,6 @@ const DEFAULT_PATTERNS = { period_start: 'yyyy-MM-dd', period_end: 'yyyy-MM-dd',
 const DATE_TOKENS = new Set(['period_start', 'period_end', 'run_at']);
 const TOKEN_NAMES = ['report', 'schedule', 'period_start', 'period_end', 'run_at', 'param'];
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const PATTERN_FIELDS = ['yyyy', 'yy', 'MM', 'dd', 'HH', 'mm', 'ss'] as const;
-type PatternField = (typeof PATTERN_FIELDS)[number];
 // Characters Windows refuses in a file name; cleanName handles / \ and controls.
 const RESERVED = /[<>:"|?*]/g;
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -39,10 +38,8 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 type Part =
   | { kind: 'text'; text: string }
   | { kind: 'report' | 'schedule' }
-  | { kind: 'date'; name: 'period_start' | 'period_end' | 'run_at'; pattern: PatternPiece[] }
+  | { kind: 'date'; name: 'period_start' | 'period_end' | 'run_at'; pattern: string }
   | { kind: 'param'; name: string };
-
-type PatternPiece = { field: PatternField } | { text: string };
 
 /** A template that cannot be used, with the token (as written) it is about. */
 export class FileNameTemplateError extends Error {
@@ -65,37 +62,28 @@ export interface FileNameTemplateValues {
   params: Record<string, string[]>;
 }
 
-/** Parses a date pattern; throws FileNameTemplateError naming `token`. */
-function parsePattern(pattern: string, token: string): PatternPiece[] {
-  const pieces: PatternPiece[] = [];
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i]!;
-    if (c === "'") {
-      if (pattern[i + 1] === "'") {
-        pieces.push({ text: "'" });
-        i += 2;
-        continue;
-      }
-      const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw new FileNameTemplateError(token, `${token}: unclosed quote in the date pattern`);
-      pieces.push({ text: pattern.slice(i + 1, end) });
-      i = end + 1;
-    } else if (/[A-Za-z]/.test(c)) {
-      let j = i;
-      while (pattern[j] === c) j++;
-      const run = pattern.slice(i, j);
-      if (!(PATTERN_FIELDS as readonly string[]).includes(run)) {
-        throw new FileNameTemplateError(token, `${token}: unknown date pattern letters "${run}"; use yyyy yy MM dd HH mm ss, and quote other text ('h')`);
-      }
-      pieces.push({ field: run as PatternField });
-      i = j;
-    } else {
-      pieces.push({ text: c });
-      i++;
+/**
+ * Pattern letters a file name may use. date-fns accepts more, but some are traps in a file name:
+ * `HHh` reads as "hour, then 12-hour hour" (`208` at 20:08), `YYYY` is the week-numbering year.
+ */
+const ALLOWED_LETTER_RUNS = new Set(['yyyy', 'yy', 'MM', 'MMM', 'MMMM', 'd', 'dd', 'HH', 'mm', 'ss', 'EEE', 'EEEE', 'Q']);
+
+/** Checks a date pattern (date-fns's parser, and the letters above); throws FileNameTemplateError naming `token`. */
+function checkPattern(pattern: string, token: string): string {
+  const unquoted = pattern.replace(/''/g, '').split("'");
+  if (unquoted.length % 2 === 0) throw new FileNameTemplateError(token, `${token}: unclosed quote in the date pattern`);
+  for (const run of unquoted.filter((_, i) => i % 2 === 0).join(' ').match(/([A-Za-z])\1*/g) ?? []) {
+    if (!ALLOWED_LETTER_RUNS.has(run)) {
+      throw new FileNameTemplateError(token, `${token}: unknown date pattern letters "${run}"; use yyyy yy MM MMM dd HH mm ss EEE Q, and quote other text ('h')`);
     }
   }
-  return pieces;
+  try {
+    format(new TZDate(0, 'UTC'), pattern);
+  } catch (error) {
+    const reason = error instanceof RangeError ? error.message : String(error);
+    throw new FileNameTemplateError(token, `${token}: not a date pattern (${reason}); e.g. yyyy-MM-dd, and quote other text ('h')`);
+  }
+  return pattern;
 }
 
 /** Parses a template; throws FileNameTemplateError naming the first token (or text) at fault. */
@@ -135,7 +123,7 @@ export function parseFileNameTemplate(template: string): Part[] {
       const date = name as 'period_start' | 'period_end' | 'run_at';
       const pattern = arg ?? DEFAULT_PATTERNS[date];
       if (!pattern) throw new FileNameTemplateError(token, `${token}: empty date pattern`);
-      parts.push({ kind: 'date', name: date, pattern: parsePattern(pattern, token) });
+      parts.push({ kind: 'date', name: date, pattern: checkPattern(pattern, token) });
     } else if (name === 'param') {
       if (!arg || !PARAM_NAME.test(arg)) throw new FileNameTemplateError(token, `${token}: give a field name, e.g. {param:country}`);
       parts.push({ kind: 'param', name: arg });
@@ -152,13 +140,9 @@ export function templateParams(template: string): string[] {
   return [...new Set(parseFileNameTemplate(template).flatMap((p) => (p.kind === 'param' ? [p.name] : [])))];
 }
 
-function formatDate(at: Date, timeZone: string, pattern: PatternPiece[]): string {
-  const text = localDateTimeText(at.getTime(), timeZone); // YYYY-MM-DDTHH:MM:SS.mmm
-  const fields: Record<PatternField, string> = {
-    yyyy: text.slice(0, 4), yy: text.slice(2, 4), MM: text.slice(5, 7), dd: text.slice(8, 10),
-    HH: text.slice(11, 13), mm: text.slice(14, 16), ss: text.slice(17, 19),
-  };
-  return pattern.map((p) => ('field' in p ? fields[p.field] : p.text)).join('');
+/** The wall time of `at` in `timeZone`, written with a date-fns pattern. */
+function formatDate(at: Date, timeZone: string, pattern: string): string {
+  return format(new TZDate(at.getTime(), timeZone), pattern);
 }
 
 /**
