@@ -246,12 +246,20 @@ export class PdfTable {
     return top + row.height;
   }
 
-  /** `text` in lines of at most `width` at the current font size (PdfText.wrap: at spaces, else anywhere). */
   private wrap(text: string, width: number, bold: boolean): string[] {
-    if (text === '') return [];
-    if (this.txt.width(text, bold) <= width) return [text];
-    return this.txt.wrap(text, width, bold);
+    return cellLines(this.txt, text, width, bold);
   }
+}
+
+/**
+ * A cell's text in lines of at most `width` points at the document's current font size, measured
+ * with the embedded fonts run by run (PdfText.wrap: at spaces, else anywhere, as in Japanese or a
+ * long identifier). Nothing is dropped: no ellipsis, no line limit. Empty text has no line.
+ */
+export function cellLines(txt: PdfText, text: string, width: number, bold = false): string[] {
+  if (text === '') return [];
+  if (txt.width(text, bold) <= width) return [text];
+  return txt.wrap(text, width, bold);
 }
 
 function longestWordWidth(txt: PdfText, text: string): number {
