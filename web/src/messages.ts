@@ -37,7 +37,7 @@ const TOP_LABEL: Record<string, string> = {
   weekStart: 'Week start', raw: 'Row listing', dimensions: 'Dimensions', measures: 'Measures', filters: 'Filters', orderBy: 'Sort',
   name: 'Name', description: 'Description', tags: 'Tags', visualization: 'Chart', reportId: 'Report', cron: 'Cron', preset: 'Cadence',
   timezone: 'Time zone', recipients: 'Recipients', delivery: 'Delivery method', format: 'Format', ownerEmail: 'Owner email',
-  password: 'File password', compression: 'Compression', fileNameTemplate: 'File name', s3Config: 'S3', emailConfig: 'Email',
+  password: 'File password', compression: 'Compression', fileNameTemplate: 'File name', paperSize: 'Paper', orientation: 'Orientation', s3Config: 'S3', emailConfig: 'Email',
   isPublic: 'Sharing', first: 'Page size', after: 'Page', id: 'Item',
 };
 const SUB_LABEL: Record<string, string> = {

@@ -82,6 +82,15 @@ export type ChartType =
   /** No chart, the rows only. */
   | 'TABLE';
 
+/** How sensitive a column's values are; the tenant's masking policy decides what each role sees of each class. */
+export type Classification =
+  /** Ours but not personal (event and session ids, referrers). */
+  | 'INTERNAL'
+  /** Identifies a person or their device (user and device ids). */
+  | 'PII'
+  /** Not sensitive (event types, platforms, measures). */
+  | 'PUBLIC';
+
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
   /** true or false. */
@@ -155,12 +164,22 @@ export type CreateScheduleInput = {
   fileNameTemplate?: InputMaybe<Scalars['String']['input']>;
   /** File format of each run (default PDF). */
   format?: InputMaybe<ExportFormat>;
+  /** With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only. */
+  holidayCountry?: InputMaybe<Scalars['String']['input']>;
+  /** A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country's national holidays. */
+  holidayRegion?: InputMaybe<Scalars['String']['input']>;
   /** BCP 47 locale the runs' files and emails are written in (numbers, dates, month names); null or absent uses the report's `locale`. */
   locale?: InputMaybe<Scalars['String']['input']>;
   /** Name, unique within the tenant. */
   name: Scalars['String']['input'];
+  /** Deliver a run only when its rows and parameters differ from the last delivered run's (otherwise SKIPPED_UNCHANGED). */
+  onlyIfChanged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** PDF only: page orientation of every run (default: LANDSCAPE when the report has more than 6 columns). */
+  orientation?: InputMaybe<PageOrientation>;
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** PDF only: paper size of every run (default A4). */
+  paperSize?: InputMaybe<PaperSize>;
   /** Protect every run's file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
@@ -204,8 +223,14 @@ export type Delivery = {
   id: Scalars['ID']['output'];
   /** The provider's answer to the last failed attempt. */
   lastError: Maybe<Scalars['String']['output']>;
+  /** The provider's words with it, e.g. the bounce reason. */
+  providerDetail: Maybe<Scalars['String']['output']>;
+  /** When the provider reported it. */
+  providerEventAt: Maybe<Scalars['DateTime']['output']>;
   /** Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file). */
   providerMessageId: Maybe<Scalars['String']['output']>;
+  /** What the provider reported afterwards (delivered, bounced, dropped, spam report); null: nothing yet. */
+  providerStatus: Maybe<ProviderStatus>;
   /** When it was sent. */
   sentAt: Maybe<Scalars['DateTime']['output']>;
   /** PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out. */
@@ -240,6 +265,8 @@ export type DeliveryStatus =
   | 'SENDING'
   /** Accepted by the provider or uploaded. */
   | 'SENT'
+  /** The address is on the tenant's suppression list (it bounced, was dropped, or reported spam); nothing is sent. */
+  | 'SUPPRESSED'
   /** The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it). */
   | 'UNCERTAIN'
   /** The recipient unsubscribed from this schedule; nothing is sent. */
@@ -288,7 +315,7 @@ export type EmailConfigInput = {
 };
 
 /** One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries. */
-export type Execution = {
+export type Execution = Node & {
   __typename?: 'Execution';
   /** When the run reached a final status. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
@@ -296,12 +323,17 @@ export type Execution = {
   createdAt: Scalars['DateTime']['output'];
   /** One record per recipient and S3 target. */
   deliveries: Array<Delivery>;
-  /** Why the run failed or was skipped. */
+  /**
+   * Why the run failed or was skipped, as a sentence.
+   * @deprecated Use `failure`: the same reason with a code, as `Export.error` gives it.
+   */
   error: Maybe<Scalars['String']['output']>;
   /** The export this run made, if any. */
   export: Maybe<Export>;
   /** The export made for this run, once there is one. */
   exportId: Maybe<Scalars['ID']['output']>;
+  /** Why the run failed, was skipped or missed, or delivered only in part (`errorCode` MISSED, NOT_A_BUSINESS_DAY, REPORT_DELETED, DELIVERY_FAILED, or its export's own code); null when nothing went wrong. */
+  failure: Maybe<ExportError>;
   /** Execution id. */
   id: Scalars['ID']['output'];
   /** Snapshot of what ran: cron, zone, window, definition. */
@@ -352,10 +384,12 @@ export type ExecutionStatus =
   | 'PENDING'
   /** Its export or deliveries are in progress. */
   | 'RUNNING'
-  /** Not a business day in the schedule's zone (businessDaysOnly). */
+  /** Not a business day in the schedule's zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`). */
   | 'SKIPPED'
   /** The result had no rows (skipIfEmpty). */
-  | 'SKIPPED_EMPTY';
+  | 'SKIPPED_EMPTY'
+  /** The rows and parameters were the same as the last delivered run's (onlyIfChanged); nothing was sent. */
+  | 'SKIPPED_UNCHANGED';
 
 /** What started a run. */
 export type ExecutionTrigger =
@@ -369,7 +403,7 @@ export type ExecutionTrigger =
   | 'SCHEDULE';
 
 /** One file produced from a report. */
-export type Export = {
+export type Export = Node & {
   __typename?: 'Export';
   /** The instant relative time ranges resolved against. */
   asOf: Scalars['DateTime']['output'];
@@ -463,14 +497,40 @@ export type ExportEdge = {
   node: Export;
 };
 
-/** Why an export failed: a stable code and a message without internals. */
+/** Why an export (or a schedule's execution) failed: a stable code and a message without internals. */
 export type ExportError = {
   __typename?: 'ExportError';
-  /** EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ... */
+  /**
+   * The code as text: EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ...
+   * @deprecated Use `errorCode`, the same code as an enum.
+   */
   code: Scalars['String']['output'];
+  /** Why, as an enum. */
+  errorCode: ExportErrorCode;
   /** What went wrong, without internals. */
   message: Scalars['String']['output'];
 };
+
+/** Why an export, or a schedule's execution, did not produce what it should (`ExportError.errorCode`). New values may be added: treat one you do not know as a failure. */
+export type ExportErrorCode =
+  /** An execution's file was made, but some or all of its deliveries failed (see `deliveries`). */
+  | 'DELIVERY_FAILED'
+  /** An execution's export was cancelled. */
+  | 'EXPORT_CANCELLED'
+  /** Writing the file failed (a query, storage or other error) after its attempts; the message says which. */
+  | 'EXPORT_FAILED'
+  /** The report's stored definition no longer validates (e.g. a column left the catalog). */
+  | 'INVALID_DEFINITION'
+  /** An execution's slot passed while no scheduler ran, beyond the grace period. */
+  | 'MISSED'
+  /** An execution's slot fell on a weekend of a business-days-only schedule. */
+  | 'NOT_A_BUSINESS_DAY'
+  /** The file was to be password-protected but its password could not be read: set it again. */
+  | 'PASSWORD_UNAVAILABLE'
+  /** The report was deleted before the run. */
+  | 'REPORT_DELETED'
+  /** The worker writing it stopped and did not come back. */
+  | 'WORKER_LOST';
 
 /** Narrows the exports list; every field given must match. */
 export type ExportFilter = {
@@ -505,6 +565,10 @@ export type ExportOptionsInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   /** JSON: newline-delimited objects instead of an array. */
   ndjson?: InputMaybe<Scalars['Boolean']['input']>;
+  /** PDF: page orientation (default: LANDSCAPE when the report has more than 6 columns, else PORTRAIT). */
+  orientation?: InputMaybe<PageOrientation>;
+  /** PDF: paper size (default A4). A table wider than the page shrinks (down to 75 %), then wraps its columns onto continuation pages that repeat the first column. */
+  paperSize?: InputMaybe<PaperSize>;
   /** Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again). */
   password?: InputMaybe<Scalars['String']['input']>;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
@@ -604,11 +668,59 @@ export type FilterOp =
   /** None of values. */
   | 'NOT_IN';
 
+/** What a role sees of a class of columns. */
+export type MaskMode =
+  /** The values as stored. */
+  | 'CLEAR'
+  /** HMAC-SHA256 of the value under the tenant's key, 64 upper-case hex digits: the same value gives the same hash in every preview, export and run of the tenant, another in another tenant. Counts and distinct counts are unchanged; filters may compare it only with such hashes (EQ, NEQ, IN, NOT_IN). */
+  | 'HASHED'
+  /** Not shown and not comparable with a value: BAD_USER_INPUT naming the field. COUNT, UNIQ and IS_NULL/IS_NOT_NULL still work. */
+  | 'HIDDEN';
+
+/** The tenant's masking policy: for every role and every classification, a mode. Applied in the compiled query, so previews, every export format, scheduled runs (masked for the schedule owner's role) and the SDK see the same. */
+export type MaskingPolicyView = {
+  __typename?: 'MaskingPolicyView';
+  /** True while the tenant uses the default policy (PII HASHED for viewer and editor, CLEAR for admin). */
+  isDefault: Scalars['Boolean']['output'];
+  /** One rule per role and classification (9). */
+  rules: Array<MaskingRule>;
+  /** When an admin last changed it (UTC); null for the default. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed it; null for the default. */
+  updatedBy: Maybe<Scalars['String']['output']>;
+};
+
+/** What one role sees of one class of columns. */
+export type MaskingRule = {
+  __typename?: 'MaskingRule';
+  /** The class of columns. */
+  classification: Classification;
+  /** What the role sees of it. */
+  mode: MaskMode;
+  /** The role. */
+  role: Role;
+};
+
+/** One entry of the masking policy to set. */
+export type MaskingRuleInput = {
+  /** The class of columns. */
+  classification: Classification;
+  /** What the role is to see of it. */
+  mode: MaskMode;
+  /** The role. */
+  role: Role;
+};
+
 /** The caller, as its verified token says. */
 export type Me = {
   __typename?: 'Me';
-  /** The role (token `role`). */
+  /**
+   * The role (token `role`), lower case.
+   * @deprecated Use `roleName`: the same role, upper case like every other enum.
+   */
   role: Role;
+  /** The role (token `role`). */
+  roleName: RoleName;
   /** The tenant all data is scoped to (token `tenant`). */
   tenantId: Scalars['String']['output'];
   /** The user id (token `sub`). */
@@ -672,6 +784,8 @@ export type Mutation = {
   deleteSchedule: Scalars['ID']['output'];
   /** Stops firing until resumed. */
   pauseSchedule: Schedule;
+  /** Lets mail go to an address again (audited as suppression.remove). Returns the removed entry. */
+  removeSuppression: Suppression;
   /** Sends the FAILED and UNCERTAIN deliveries of an execution again (an UNCERTAIN one may then arrive twice); sent ones are not repeated. */
   resendFailedDeliveries: Execution;
   /** Active again from now on: runs missed while paused are not made up. */
@@ -680,6 +794,8 @@ export type Mutation = {
   retryExport: Export;
   /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
   runScheduleNow: Execution;
+  /** Sets some rules of the tenant's masking policy (admins only; the others stay). Audited as `masking_policy.update` with each rule's old and new mode. Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT for an empty list or a role and classification given twice. */
+  updateMaskingPolicy: MaskingPolicyView;
   /** Changes a report (editor or admin); fields left out stay as they are. */
   updateReport: Report;
   /** Changes a schedule (editor or admin); fields left out stay as they are. */
@@ -745,6 +861,12 @@ export type MutationPauseScheduleArgs = {
 
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationRemoveSuppressionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationResendFailedDeliveriesArgs = {
   executionId: Scalars['ID']['input'];
 };
@@ -765,6 +887,12 @@ export type MutationRetryExportArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRunScheduleNowArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationUpdateMaskingPolicyArgs = {
+  rules: Array<MaskingRuleInput>;
 };
 
 
@@ -812,6 +940,12 @@ export type NamedPeriod =
   /** The day before the current one. */
   | 'YESTERDAY';
 
+/** An object with a globally unique id that `node(id)` fetches again: Report, Export, Schedule, Execution. */
+export type Node = {
+  /** Globally unique id (a UUID): no two objects of any types share one. */
+  id: Scalars['ID']['output'];
+};
+
 /** Sort key of the result. */
 export type OrderBy = {
   __typename?: 'OrderBy';
@@ -841,6 +975,22 @@ export type PageInfo = {
   /** The first item's cursor; null on an empty page, and on a preview (its rows have no cursors). */
   startCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** How a PDF page is turned. Not given: LANDSCAPE when the report has more than 6 columns, else PORTRAIT. */
+export type PageOrientation =
+  /** Wider than tall. */
+  | 'LANDSCAPE'
+  /** Taller than wide. */
+  | 'PORTRAIT';
+
+/** Paper a PDF is printed on. */
+export type PaperSize =
+  /** ISO A3, 297 × 420 mm (841.89 × 1190.55 pt). */
+  | 'A3'
+  /** ISO A4, 210 × 297 mm (595.28 × 841.89 pt). The default. */
+  | 'A4'
+  /** US Letter, 8.5 × 11 in (612 × 792 pt). */
+  | 'LETTER';
 
 /** A column of a preview, in row order. */
 export type PreviewColumn = {
@@ -878,6 +1028,17 @@ export type PreviewWindow = {
   toLocal: Scalars['String']['output'];
 };
 
+/** What the email provider reported after accepting a message (SendGrid Event Webhook). */
+export type ProviderStatus =
+  /** The receiving server refused it; the address is now suppressed. */
+  | 'BOUNCED'
+  /** The receiving server accepted it. */
+  | 'DELIVERED'
+  /** The provider did not send it (e.g. an address that bounced before); suppressed. */
+  | 'DROPPED'
+  /** The recipient marked it as spam; the address is now suppressed. */
+  | 'SPAM_REPORT';
+
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type Query = {
   __typename?: 'Query';
@@ -889,8 +1050,12 @@ export type Query = {
   export: Export;
   /** The tenant's exports, newest first. */
   exports: ExportConnection;
+  /** The tenant's masking policy (every role may read it; admins change it with updateMaskingPolicy). */
+  maskingPolicy: MaskingPolicyView;
   /** Null without a token. */
   me: Maybe<Me>;
+  /** Any Report, Export, Schedule or Execution by its id, as the viewer may read it; null for an id that is missing, malformed, another tenant's, or not the viewer's to see. */
+  node: Maybe<Node>;
   /** One page of a report's rows, by saved id or ad-hoc definition. */
   previewReport: ReportPreview;
   /** NOT_FOUND for a missing id and for another tenant's. */
@@ -901,6 +1066,8 @@ export type Query = {
   schedule: Schedule;
   /** The tenant's schedules, newest first. */
   schedules: ScheduleConnection;
+  /** The tenant's suppression list, newest first (admins). */
+  suppressions: Array<Suppression>;
   /** One table by name; null when it is not in the catalog. */
   table: Maybe<Table>;
   /** The tables reports can be built on. */
@@ -943,6 +1110,12 @@ export type QueryExportsArgs = {
 
 
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryPreviewReportArgs = {
   input: PreviewReportInput;
 };
@@ -970,6 +1143,13 @@ export type QueryScheduleArgs = {
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QuerySchedulesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QuerySuppressionsArgs = {
+  email: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1015,7 +1195,7 @@ export type RelativeRangeInput = {
 };
 
 /** A saved report definition, owned by a tenant. */
-export type Report = {
+export type Report = Node & {
   __typename?: 'Report';
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -1155,6 +1335,15 @@ export type Role =
   /** Reads reports, previews and exports. */
   | 'viewer';
 
+/** VIEWER reads and exports; EDITOR also writes; ADMIN everything. Ordered VIEWER < EDITOR < ADMIN. */
+export type RoleName =
+  /** Everything, including the audit log. */
+  | 'ADMIN'
+  /** Also creates and changes reports and schedules. */
+  | 'EDITOR'
+  /** Reads reports, previews and exports. */
+  | 'VIEWER';
+
 /** Elapsed time ending at the as-of instant: `24 HOUR` is the last 24 hours to the minute. HOUR, DAY and WEEK are 1, 24 and 168 hours; MONTH, QUARTER and YEAR step the local calendar back, keeping the time of day. */
 export type RollingRange = {
   __typename?: 'RollingRange';
@@ -1190,7 +1379,7 @@ export type S3TargetInput = {
 };
 
 /** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
-export type Schedule = {
+export type Schedule = Node & {
   __typename?: 'Schedule';
   /** Skip runs that fall on a weekend in the schedule's zone (execution SKIPPED). */
   businessDaysOnly: Scalars['Boolean']['output'];
@@ -1218,6 +1407,10 @@ export type Schedule = {
   fileNameTemplate: Maybe<Scalars['String']['output']>;
   /** File format of each run. */
   format: ExportFormat;
+  /** With businessDaysOnly: the public holidays of this country are skipped too (execution SKIPPED, the holiday named). */
+  holidayCountry: Maybe<Scalars['String']['output']>;
+  /** Region of holidayCountry whose holidays count too. */
+  holidayRegion: Maybe<Scalars['String']['output']>;
   /** Schedule id. */
   id: Scalars['ID']['output'];
   /** Latest slot that ran, whatever triggered it (its timetable, runScheduleNow, whose slot is the instant it was asked, or a backfill); MISSED and SKIPPED slots do not count. */
@@ -1228,8 +1421,14 @@ export type Schedule = {
   name: Scalars['String']['output'];
   /** Next slot it will fire at; null while paused. */
   nextRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** Deliver a run only when its rows and parameters differ from the last delivered run's (otherwise SKIPPED_UNCHANGED). */
+  onlyIfChanged: Scalars['Boolean']['output'];
+  /** PDF runs: page orientation; null: LANDSCAPE when the report has more than 6 columns, else PORTRAIT. */
+  orientation: Maybe<PageOrientation>;
   /** Gets failure notices. */
   ownerEmail: Maybe<Scalars['String']['output']>;
+  /** PDF runs: paper size; null: A4. */
+  paperSize: Maybe<PaperSize>;
   /** Every run's file is password-protected. The password is stored encrypted and never returned; emails never carry it. */
   passwordProtected: Scalars['Boolean']['output'];
   /** Why it was paused (by a user, or automatically after repeated failures). */
@@ -1343,6 +1542,36 @@ export type SubscriptionExportUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An address on the tenant's suppression list: consulted before every send. */
+export type Suppression = {
+  __typename?: 'Suppression';
+  /** When it was added (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The delivery whose event put it here, when one did. */
+  deliveryId: Maybe<Scalars['ID']['output']>;
+  /** The provider's words (bounce reason), when it gave some. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** The address, lower-cased. */
+  email: Scalars['String']['output'];
+  /** Entry id (for removeSuppression). */
+  id: Scalars['ID']['output'];
+  /** Why it is suppressed. */
+  reason: SuppressionReason;
+  /** The schedule an unsubscribe applies to; null: every schedule of the tenant. */
+  scheduleId: Maybe<Scalars['ID']['output']>;
+};
+
+/** Why an address gets no mail. */
+export type SuppressionReason =
+  /** The provider reported a bounce: the address does not accept mail. Tenant-wide. */
+  | 'BOUNCED'
+  /** The provider dropped a message to it (an earlier bounce, invalid address). Tenant-wide. */
+  | 'DROPPED'
+  /** The recipient reported a message as spam. Tenant-wide. */
+  | 'SPAM_REPORT'
+  /** The recipient unsubscribed from one schedule (one-click or the unsubscribe page). */
+  | 'UNSUBSCRIBED';
+
 /** An analytics table reports can be built on. */
 export type Table = {
   __typename?: 'Table';
@@ -1361,6 +1590,8 @@ export type Table = {
 /** A column a report may use. The tenant column is never listed: it is applied automatically. */
 export type TableColumn = {
   __typename?: 'TableColumn';
+  /** How sensitive its values are: PUBLIC, INTERNAL or PII. */
+  classification: Classification;
   /** What the column holds. */
   description: Scalars['String']['output'];
   /** May be grouped by. */
@@ -1373,6 +1604,8 @@ export type TableColumn = {
   kind: ColumnKind;
   /** Human name for the column. */
   label: Scalars['String']['output'];
+  /** What the caller sees of it under the tenant's masking policy: CLEAR, HASHED or HIDDEN. */
+  masking: MaskMode;
   /** May be summed, averaged, min/maxed. */
   measure: Scalars['Boolean']['output'];
   /** Column name to use in a definition. */
@@ -1453,6 +1686,8 @@ export type UpcomingRun = {
   __typename?: 'UpcomingRun';
   /** Wall time with its offset in the schedule's zone, e.g. 2026-03-09T09:00:00-04:00. */
   local: Scalars['String']['output'];
+  /** Why this slot will be SKIPPED (businessDaysOnly): 'Weekend', or the public holiday's name, e.g. 'Thanksgiving Day (US)'; null: it runs. */
+  skipReason: Maybe<Scalars['String']['output']>;
   /** The instant, in UTC. */
   utc: Scalars['DateTime']['output'];
 };
@@ -1491,12 +1726,22 @@ export type UpdateScheduleInput = {
   fileNameTemplate?: InputMaybe<Scalars['String']['input']>;
   /** New file format. */
   format?: InputMaybe<ExportFormat>;
+  /** With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only (a null here removes the calendar). */
+  holidayCountry?: InputMaybe<Scalars['String']['input']>;
+  /** A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country's national holidays. */
+  holidayRegion?: InputMaybe<Scalars['String']['input']>;
   /** New BCP 47 locale for the runs; null goes back to the report's `locale`. */
   locale?: InputMaybe<Scalars['String']['input']>;
   /** Name, unique within the tenant. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Deliver a run only when its rows and parameters differ from the last delivered run's (otherwise SKIPPED_UNCHANGED). */
+  onlyIfChanged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** PDF only: new orientation; null: back to the default (landscape for more than 6 columns). Changing the format away from PDF clears it. */
+  orientation?: InputMaybe<PageOrientation>;
   /** Address told about failed runs and automatic pauses. */
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
+  /** PDF only: new paper size; null: back to A4. Changing the format away from PDF clears it. */
+  paperSize?: InputMaybe<PaperSize>;
   /** A new password for the runs' files (see CreateScheduleInput.password); left out: unchanged. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */

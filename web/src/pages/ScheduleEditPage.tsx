@@ -20,6 +20,7 @@ import {
 } from '../components/schedules/util';
 import type { ScheduleDetailQuery } from '../generated/graphql';
 import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from '../components/exports/FileProtection';
+import { DEFAULT_PDF_PAGE, PdfPageOptions, type PdfPageValue } from '../components/exports/PdfPageOptions';
 
 type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 type Delivery = 'EMAIL' | 'S3' | 'BOTH';
@@ -49,6 +50,8 @@ interface FormState {
   file: FileProtectionValue;
   removePassword: boolean;
   fileNameTemplate: string;
+  /** PDF runs' paper and orientation ('' = the default). */
+  pdfPage: PdfPageValue;
 }
 
 const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
@@ -61,6 +64,7 @@ function emptyForm(): FormState {
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
+    pdfPage: DEFAULT_PDF_PAGE,
   };
 }
 
@@ -74,6 +78,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     bucket: s.s3Config?.bucket ?? '', keyTemplate: s.s3Config?.keyTemplate ?? '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: s.skipIfEmpty, businessDaysOnly: s.businessDaysOnly, ownerEmail: s.ownerEmail ?? '',
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
+    pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
   };
 }
 
@@ -83,7 +88,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ERROR_PATHS: Partial<Record<keyof FormState, string[]>> = {
   preset: ['preset', 'cron'], cron: ['cron', 'preset'], bucket: ['s3Config.bucket', 's3Config'], keyTemplate: ['s3Config.keyTemplate', 's3Config'],
   subject: ['emailConfig.subject'], message: ['emailConfig.message'], file: ['password', 'compression', 'format'], removePassword: ['password'],
-  delivery: ['delivery', 'recipients', 's3Config'], format: ['format', 'password', 'compression'],
+  delivery: ['delivery', 'recipients', 's3Config'], format: ['format', 'password', 'compression'], pdfPage: ['paperSize', 'orientation'],
 };
 
 export function ScheduleEditPage({ scheduleId }: { scheduleId: string | null }) {
@@ -201,6 +206,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       ownerEmail: form.ownerEmail.trim() || null,
       compression: form.file.compression || null,
       fileNameTemplate: form.fileNameTemplate.trim() || null,
+      // Paper and orientation are PDF options; for another format the server drops them.
+      ...(form.format === 'PDF' ? { paperSize: form.pdfPage.paperSize || null, orientation: form.pdfPage.orientation || null } : {}),
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
     };
     try {
@@ -299,6 +306,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
                 )}
               </Field>
             </div>
+            {form.format === 'PDF' && <PdfPageOptions idPrefix="schedule-pdf" value={form.pdfPage} disabled={!canWrite} onChange={(pdfPage) => set('pdfPage', pdfPage)} />}
+            {(err('paperSize') || err('orientation')) && <span className="field-error" role="alert">{err('paperSize') ?? err('orientation')}</span>}
             <FileProtection format={form.format} value={form.file} disabled={!canWrite} onChange={(file) => set('file', file)}
               protectedAlready={!!schedule?.passwordProtected && !form.removePassword}
               passwordNote="Emails never carry the password: they say the file is protected with the password agreed with the sender. Tell the recipients yourself." />

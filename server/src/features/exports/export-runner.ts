@@ -212,7 +212,7 @@ export class ExportRunner {
           totalRows: rowsTotal,
           truncated,
         },
-        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
+        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, pdfPaperSize: record.options.paperSize, pdfOrientation: record.options.orientation, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
         ...(record.format === 'PDF' || record.format === 'XLSX' ? { chart: await this.chartOf(record, definition, compiled) } : {}),
       },
     });

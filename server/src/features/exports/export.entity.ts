@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from './writers/writer.js';
 import type { Compression } from './writers/packaging.js';
+import type { Orientation, PaperSize } from './writers/pdf-layout.js';
 
 export const EXPORT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -22,6 +23,10 @@ export interface ExportOptions {
   locale?: string;
   /** CSV: how date-times are written (default LOCAL). */
   csvTimestamps?: CsvTimestampFormat;
+  /** PDF: paper size (default A4). */
+  paperSize?: PaperSize;
+  /** PDF: orientation (default: landscape when the table has more than 6 columns). */
+  orientation?: Orientation;
 }
 
 @Entity({ tableName: 'exports' })

@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
+import { ORIENTATIONS, PAPER_SIZES } from './writers/pdf-layout.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { downloadLinkUrl } from './download-token.js';
 import { SETTLE_SCHEDULED } from './export-runner.js';
@@ -321,6 +322,7 @@ export class ExportService {
     if (options.csvTimestamps != null && format !== 'CSV') problems.push({ path: 'input.options.csvTimestamps', message: 'only for CSV' });
     if (options.bom && format !== 'CSV') problems.push({ path: 'input.options.bom', message: 'only for CSV' });
     if (options.ndjson && format !== 'JSON') problems.push({ path: 'input.options.ndjson', message: 'only for JSON' });
+    problems.push(...pdfPageProblems(format, options, 'input.options'));
     if (problems.length) throw new BadUserInputError('Invalid export options', problems);
     return {
       ...(options.bom ? { bom: true } : {}),
@@ -328,8 +330,26 @@ export class ExportService {
       ...(timeZone ? { timeZone } : {}),
       ...(locale ? { locale } : {}),
       ...(options.csvTimestamps ? { csvTimestamps: options.csvTimestamps } : {}),
+      ...(options.paperSize ? { paperSize: options.paperSize } : {}),
+      ...(options.orientation ? { orientation: options.orientation } : {}),
     };
   }
+}
+
+/**
+ * Paper size and orientation are PDF options (exports and schedules alike): given for another
+ * format, or not one of the enum's values (an SDK bypassing GraphQL's enum check), they are
+ * BAD_USER_INPUT naming `<path>.paperSize` / `<path>.orientation`.
+ */
+export function pdfPageProblems(format: ExportFormat, page: { paperSize?: string | null; orientation?: string | null }, path: string): { path: string; message: string }[] {
+  const problems = [];
+  for (const [field, allowed] of [['paperSize', PAPER_SIZES], ['orientation', ORIENTATIONS]] as const) {
+    const value = page[field];
+    if (value == null) continue;
+    if (format !== 'PDF') problems.push({ path: `${path}.${field}`, message: 'only for PDF' });
+    else if (!(allowed as readonly string[]).includes(value)) problems.push({ path: `${path}.${field}`, message: `one of ${allowed.join(', ')}, not ${value}` });
+  }
+  return problems;
 }
 
 /** createExport's options: the format options, plus the file's compression and password. */

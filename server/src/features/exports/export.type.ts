@@ -5,12 +5,29 @@ import { CSV_TIMESTAMP_FORMATS, EXPORT_STATUSES, TRIGGERS, type CsvTimestampForm
 import type { ExportFormat } from './writers/writer.js';
 import { enumOf } from '../../graphql/enums.js';
 import { COMPRESSIONS, type Compression } from './writers/packaging.js';
+import { ORIENTATIONS, PAPER_SIZES, type Orientation, type PaperSize } from './writers/pdf-layout.js';
 
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
 export const ExportStatusEnum = enumOf(EXPORT_STATUSES);
 export const ExportTriggerEnum = enumOf(TRIGGERS);
 export const CsvTimestampFormatEnum = enumOf(CSV_TIMESTAMP_FORMATS);
 export const CompressionEnum = enumOf(COMPRESSIONS);
+export const PaperSizeEnum = enumOf(PAPER_SIZES);
+export const PageOrientationEnum = enumOf(ORIENTATIONS);
+registerEnumType(PaperSizeEnum, {
+  name: 'PaperSize',
+  description: 'Paper a PDF is printed on.',
+  valuesConfig: {
+    A4: { description: 'ISO A4, 210 × 297 mm (595.28 × 841.89 pt). The default.' },
+    LETTER: { description: 'US Letter, 8.5 × 11 in (612 × 792 pt).' },
+    A3: { description: 'ISO A3, 297 × 420 mm (841.89 × 1190.55 pt).' },
+  },
+});
+registerEnumType(PageOrientationEnum, {
+  name: 'PageOrientation',
+  description: 'How a PDF page is turned. Not given: LANDSCAPE when the report has more than 6 columns, else PORTRAIT.',
+  valuesConfig: { PORTRAIT: { description: 'Taller than wide.' }, LANDSCAPE: { description: 'Wider than tall.' } },
+});
 registerEnumType(CompressionEnum, {
   name: 'Compression',
   description: 'How an export file is compressed; streamed, so any size takes the same memory.',
@@ -185,6 +202,12 @@ export class ExportOptionsInput {
 
   @Field(() => CsvTimestampFormatEnum, { nullable: true, description: 'CSV: how date-times are written (default LOCAL, which spreadsheets type as date/time).' })
   csvTimestamps?: CsvTimestampFormat | null;
+
+  @Field(() => PaperSizeEnum, { nullable: true, description: 'PDF: paper size (default A4). A table wider than the page shrinks (down to 75 %), then wraps its columns onto continuation pages that repeat the first column.' })
+  paperSize?: PaperSize | null;
+
+  @Field(() => PageOrientationEnum, { nullable: true, description: 'PDF: page orientation (default: LANDSCAPE when the report has more than 6 columns, else PORTRAIT).' })
+  orientation?: Orientation | null;
 
   @Field(() => CompressionEnum, { nullable: true, description: 'Compress the file: GZIP (`name.csv.gz`) or ZIP (`name.zip` holding `name.csv`).' })
   compression?: Compression | null;

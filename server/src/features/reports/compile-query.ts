@@ -8,7 +8,8 @@
  * Safety rules, each enforced here and not only trusted from validation:
  * - Identifiers come from the catalog (looked up again here) or are output keys, and all pass
  *   quoteIdent; no other text a user typed enters the SQL.
- * - Every value is a server-side bound parameter `{name:Type}`: filter operands `p0, p1, ...`,
+ * - Every value is a server-side bound parameter `{name:Type}`: filter operands `p0, p1, ...`
+ *   (a filter on a report parameter: `p_<parameter name>`, parameters/bind.ts),
  *   `tenant`, `from`/`to`, `limit`, and for pages `page_limit`/`page_offset`.
  * - `tenant_id = {tenant:String}` is the first predicate of every query; the page and count
  *   wrappers only ever select from the compiled query.
@@ -44,6 +45,7 @@ import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js'
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
 import { floatingAt } from '../calendar/zone-clock.js';
+import { applyParameterValues } from './parameters/bind.js';
 import {
   ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS,
   type NormalizedDefinition, type NormalizedFilter,
@@ -126,7 +128,7 @@ export function rangeSpecOf(tr: NonNullable<NormalizedDefinition['timeRange']>):
  * without a time range (the rule: calendar/periods.ts).
  */
 export function resolveTimeWindow(def: NormalizedDefinition, asOf: Date, timeZone: string): { from: Date; to: Date } | null {
-  const tr = def.timeRange;
+  const tr = withParameters(def).timeRange;
   if (!tr) return null;
   let window;
   try {
@@ -138,12 +140,29 @@ export function resolveTimeWindow(def: NormalizedDefinition, asOf: Date, timeZon
   return { from: new Date(window.from), to: new Date(window.to) };
 }
 
+/** The definition with its parameter references replaced by the run's values (or refused). */
+function withParameters(def: NormalizedDefinition): NormalizedDefinition {
+  const bound = applyParameterValues(def);
+  if (!bound.ok) throw new DefinitionRejected(bound.errors);
+  return bound.definition;
+}
+
 class Params {
   readonly values: Record<string, unknown> = {};
   private next = 0;
+  private named: string | null = null;
+  /** Binds within `fn` are named after a report parameter (`p_platform`, then `p_platform_2`, ...). */
+  namedAfter<T>(name: string, fn: () => T): T {
+    this.named = `p_${name}`;
+    try { return fn(); } finally { this.named = null; }
+  }
   /** Binds a value under a fresh name; returns its `{pN:Type}` placeholder. */
   bind(type: string, value: unknown): string {
-    const name = `p${this.next++}`;
+    let name = `p${this.next++}`;
+    if (this.named !== null) {
+      name = this.named;
+      for (let n = 2; name in this.values; n++) name = `${this.named}_${n}`;
+    }
     this.values[name] = value;
     return `{${name}:${type}}`;
   }
@@ -184,7 +203,11 @@ const HASH_OPS = new Set(['EQ', 'NEQ', 'IN', 'NOT_IN']);
  * the offending field (empty: allowed). Services turn these into BAD_USER_INPUT before running
  * anything; the compiler refuses them again (DefinitionRejected).
  */
-export function maskingViolations(def: NormalizedDefinition, masking: ColumnMasking | null | undefined): DefinitionError[] {
+export function maskingViolations(unbound: NormalizedDefinition, masking: ColumnMasking | null | undefined): DefinitionError[] {
+  // Parameter values are compared like literal ones: a clear value for a masked column is refused.
+  const bound = applyParameterValues(unbound);
+  if (!bound.ok) return bound.errors;
+  const def = bound.definition;
   const table = findTable(def.source);
   if (!masking || !table) return [];
   const errors: DefinitionError[] = [];
@@ -313,7 +336,8 @@ interface ReportPlan {
   params: Record<string, unknown>;
 }
 
-function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan {
+function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportPlan {
+  const def = withParameters(unbound);
   const table = findTable(def.source);
   if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
   const refused = maskingViolations(def, ctx.masking);
@@ -412,7 +436,8 @@ function planReport(def: NormalizedDefinition, ctx: CompileContext): ReportPlan 
       where.push(`${f.op === 'IS_NULL' ? 'isNull' : 'isNotNull'}(${quoteIdent(table.name)}.${quoteIdent(col.name)})`);
       return;
     }
-    where.push(filterSql(f, col, params, ctx.timeZone, hashed(col)));
+    const sql = () => filterSql(f, col, params, ctx.timeZone, hashed(col));
+    where.push(f.param ? params.namedAfter(f.param, sql) : sql());
   });
   if (usesMaskKey) Object.assign(allParams, { mask_ikey: ctx.masking!.innerKeyHex, mask_okey: ctx.masking!.outerKeyHex });
 

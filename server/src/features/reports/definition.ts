@@ -21,6 +21,8 @@
  * - rolling range (`rolling`): exactly n units of elapsed time ending at the as-of instant.
  */
 
+import type { ParameterSpec } from './parameters/resolve.js';
+
 export const GRAINS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type Grain = (typeof GRAINS)[number];
 
@@ -73,6 +75,8 @@ export interface FilterSpec {
   value?: FilterValue | null;
   /** For IN, NOT_IN (1..1000 values) and BETWEEN (exactly 2: inclusive bounds). */
   values?: FilterValue[] | null;
+  /** Instead of value/values: the name of a declared parameter whose run value is compared (parameters/resolve.ts). */
+  param?: string | null;
 }
 
 export interface TimeRangeSpec {
@@ -90,6 +94,8 @@ export interface TimeRangeSpec {
    */
   from?: string | null;
   to?: string | null;
+  /** Instead of a literal range: the name of a DATE_RANGE parameter (its days, both included). */
+  param?: string | null;
 }
 
 export interface OrderBySpec {
@@ -113,6 +119,13 @@ export interface ReportDefinition {
   weekStart?: WeekStart | null;
   /** One row per source row instead of one per distinct combination of dimensions (no measures allowed). */
   raw?: boolean | null;
+  /** Typed placeholders filters and the time range may refer to (parameters/resolve.ts). */
+  parameters?: ParameterSpec[] | null;
+  /**
+   * The values of one run, by parameter name (a run's snapshot; not part of a saved report). Set by
+   * the services from what the caller supplied over the defaults, never by the builder.
+   */
+  parameterValues?: Record<string, unknown> | null;
 }
 
 export interface DefinitionError {

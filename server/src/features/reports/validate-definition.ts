@@ -35,6 +35,10 @@ import {
   type DefinitionError, type DefinitionLimits, type FilterOp, type FilterValue, type Grain,
   type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
 } from './definition.js';
+import {
+  filterParameterProblems, normalizeParameterSpecs, resolveParameterValues,
+  type NormalizedParameter, type ResolvedParameterValues,
+} from './parameters/resolve.js';
 
 export const DEFINITION_CAPS = { dimensions: 20, measures: 20, filters: 50, orderBy: 20, values: 1000, stringLength: 1000, lastN: 10_000 } as const;
 export const ALIAS_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/i;
@@ -45,7 +49,8 @@ const DAY_MS = 86_400_000;
 
 export interface NormalizedDimension { field: string; grain: Grain | null; alias: string }
 export interface NormalizedMeasure { fn: MeasureFn; field: string | null; alias: string }
-export interface NormalizedFilter { field: string; op: FilterOp; value: FilterValue | null; values: FilterValue[] | null }
+/** With `param`, value and values are null: the run's value of that parameter is compared. */
+export interface NormalizedFilter { field: string; op: FilterOp; value: FilterValue | null; values: FilterValue[] | null; param?: string }
 /** Exactly one of `last`, `rolling`, `period` and `from`/`to` is set; from/to in canonical bound form (see the header). */
 export interface NormalizedTimeRange {
   field: string;
@@ -54,6 +59,8 @@ export interface NormalizedTimeRange {
   period: NamedPeriod | null;
   from: string | null;
   to: string | null;
+  /** A DATE_RANGE parameter the window comes from (then from/to are null): see effectiveTimeRange. */
+  param?: string;
 }
 export interface NormalizedOrderBy { key: string; direction: SortDirection }
 /** A validated definition; `alias` of every dimension and measure is its output key. */
@@ -71,6 +78,10 @@ export interface NormalizedDefinition {
   weekStart: WeekStart;
   /** Rows as they are (only without measures); otherwise dimensions are grouped. */
   raw: boolean;
+  /** Declared parameters; absent when none (a report without parameters is as it always was). */
+  parameters?: NormalizedParameter[];
+  /** A run's resolved values (every declared name; null: unset); absent outside a run. */
+  parameterValues?: ResolvedParameterValues;
 }
 export type ValidationResult = { valid: true; definition: NormalizedDefinition } | { valid: false; errors: DefinitionError[] };
 
@@ -182,7 +193,7 @@ class Checker {
 
 export function validateDefinition(def: unknown, limits: DefinitionLimits): ValidationResult {
   const c = new Checker();
-  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit', 'timeZone', 'locale', 'weekStart', 'raw'])) {
+  if (!c.shape(def, '', ['source', 'dimensions', 'measures', 'filters', 'timeRange', 'orderBy', 'rowLimit', 'timeZone', 'locale', 'weekStart', 'raw', 'parameters', 'parameterValues'])) {
     return { valid: false, errors: c.errors };
   }
   let timeZone = 'UTC';
@@ -209,6 +220,9 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
   }
   const table = typeof def.source === 'string' ? findTable(def.source) : undefined;
   if (!table) c.add('source', typeof def.source === 'string' ? `unknown table '${def.source}'` : 'must be a table name');
+
+  const parameters = normalizeParameterSpecs(def.parameters, table, limits.maxRangeDays, c.errors);
+  const parameterNamed = (name: unknown) => parameters.find((p) => p.name === name);
 
   // Output keys, with the path an error about each should point at.
   const keys: { key: string; path: string; plainColumn: string | null }[] = [];
@@ -268,10 +282,21 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
   const filters: NormalizedFilter[] = [];
   c.list(def.filters, 'filters', DEFINITION_CAPS.filters).forEach((f, i) => {
     const p = `filters.${i}`;
-    if (!c.shape(f, p, ['field', 'op', 'value', 'values'])) return;
+    if (!c.shape(f, p, ['field', 'op', 'value', 'values', 'param'])) return;
     const col = c.column(table, f.field, `${p}.field`, 'filter');
     const op = oneOf(FILTER_OPS, f.op) ? f.op : c.add(`${p}.op`, `must be one of ${FILTER_OPS.join(', ')}`);
     if (!op) return;
+    if (!absent(f.param)) {
+      if (!absent(f.value)) c.add(`${p}.value`, 'a filter takes its operand from value, values or param, not several');
+      if (!absent(f.values)) c.add(`${p}.values`, 'a filter takes its operand from value, values or param, not several');
+      const param = parameterNamed(f.param);
+      if (!param) return c.add(`${p}.param`, parameters.length ? `must name a declared parameter (${parameters.map((x) => x.name).join(', ')})` : 'must name a declared parameter; this definition declares none');
+      if (!col) return;
+      const problems = filterParameterProblems(param, col, op, p);
+      for (const e of problems) c.add(e.path, e.message);
+      if (problems.length === 0) filters.push({ field: col.name, op, value: null, values: null, param: param.name });
+      return;
+    }
     if (col && ORDERED_OPS.includes(op) && col.kind === 'BOOLEAN') return c.add(`${p}.op`, `${op} does not apply to a BOOLEAN column`);
     if (col && op === 'CONTAINS' && col.kind !== 'STRING') return c.add(`${p}.op`, 'CONTAINS applies to STRING columns only');
     const wantsList = LIST_OPS.includes(op) || op === 'BETWEEN';
@@ -303,9 +328,9 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
 
   let timeRange: NormalizedTimeRange | null = null;
   const tr = def.timeRange;
-  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'rolling', 'period', 'from', 'to'])) {
+  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'rolling', 'period', 'from', 'to', 'param'])) {
     const col = absent(tr.field) ? (table && findColumn(table, table.defaultTimeColumn)) : c.column(table, tr.field, 'timeRange.field', 'time');
-    const forms = [!absent(tr.last) && 'last', !absent(tr.rolling) && 'rolling', !absent(tr.period) && 'period', (!absent(tr.from) || !absent(tr.to)) && 'from/to'].filter(Boolean);
+    const forms = [!absent(tr.last) && 'last', !absent(tr.rolling) && 'rolling', !absent(tr.period) && 'period', (!absent(tr.from) || !absent(tr.to)) && 'from/to', !absent(tr.param) && 'param'].filter(Boolean);
     const range: NormalizedTimeRange = { field: col?.name ?? '', last: null, rolling: null, period: null, from: null, to: null };
     const tooLong = (days: number) => days > limits.maxRangeDays;
     const units = (v: unknown, path: string, allowed: string[]): { n: number; unit: TimeUnit } | undefined => {
@@ -316,9 +341,14 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
       if (!oneOf(TIME_UNITS, unit)) return c.add(`${path}.unit`, `must be one of ${TIME_UNITS.join(', ')}`);
       return nOk ? { n: n as number, unit } : undefined;
     };
-    if (forms.length > 1) c.add('timeRange', `give one of last, rolling, period or from/to, not ${forms.join(' and ')}`);
+    if (forms.length > 1) c.add('timeRange', `give one of last, rolling, period, from/to or param, not ${forms.join(' and ')}`);
     else if (forms.length === 0) c.add('timeRange', 'choose a period: last, rolling, period or from/to');
-    else if (forms[0] === 'last') {
+    else if (forms[0] === 'param') {
+      const param = parameterNamed(tr.param);
+      if (!param || param.type !== 'DATE_RANGE') c.add('timeRange.param', 'must name a declared DATE_RANGE parameter');
+      else if (!param.required && param.default === null) c.add('timeRange.param', `'${param.name}' drives the time range: make it required or give it a default`);
+      else range.param = param.name;
+    } else if (forms[0] === 'last') {
       const last = isObj(tr.last) ? tr.last : {};
       const includeCurrent = absent(last.includeCurrent) ? false : typeof last.includeCurrent === 'boolean' ? last.includeCurrent : c.add('timeRange.last.includeCurrent', 'must be true or false');
       const u = units(tr.last, 'timeRange.last', ['n', 'unit', 'includeCurrent']);
@@ -346,7 +376,7 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
         else Object.assign(range, { from: from.text, to: to.text });
       }
     }
-    if (col && (range.last || range.rolling || range.period || range.from)) timeRange = range;
+    if (col && (range.last || range.rolling || range.period || range.from || range.param)) timeRange = range;
   }
 
   const orderBy: NormalizedOrderBy[] = [];
@@ -366,7 +396,17 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
     else c.add('rowLimit', `must be an integer from 1 to ${limits.maxRowLimit}`);
   }
 
+  let parameterValues: ResolvedParameterValues | undefined;
+  if (!absent(def.parameterValues)) {
+    const resolved = resolveParameterValues(parameters, def.parameterValues, 'parameterValues', limits.maxRangeDays);
+    if (resolved.ok) parameterValues = resolved.values;
+    else for (const e of resolved.errors) c.add(e.path, e.message);
+  }
+
   if (raw && nonEmpty(def.measures)) c.add('raw', 'a report with measures groups its rows; remove the measures to list rows as they are');
   if (c.errors.length > 0 || !table) return { valid: false, errors: c.errors };
-  return { valid: true, definition: { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit, timeZone, locale, weekStart, raw } };
+  const definition: NormalizedDefinition = { source: table.name, dimensions, measures, filters, timeRange, orderBy, rowLimit, timeZone, locale, weekStart, raw };
+  if (parameters.length) definition.parameters = parameters;
+  if (parameterValues) definition.parameterValues = parameterValues;
+  return { valid: true, definition };
 }

@@ -71,7 +71,8 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     reportName: report.name,
     definition: checked.definition,
     format: schedule.format,
-    options: { timeZone: schedule.timeZone },
+    // The schedule's format options (PDF paper, orientation), then the run's zone.
+    options: { ...schedule.exportOptions, timeZone: schedule.timeZone },
     triggeredBy: triggeredBy === 'BACKFILL' ? 'BACKFILL' : triggeredBy === 'MANUAL' ? 'MANUAL' : 'SCHEDULE',
     asOf: scheduledFor,
     timeZone: schedule.timeZone,

@@ -2,6 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import type { Compression } from '../exports/writers/packaging.js';
+import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 
 export type DeliveryMethod = 'EMAIL' | 'S3' | 'BOTH';
 export type ScheduleStatus = 'ACTIVE' | 'PAUSED';
@@ -11,6 +12,14 @@ export interface EmailConfig {
   subject?: string | null;
   message?: string | null;
   attachment?: AttachmentPolicy | null;
+}
+
+/** Format options every run's export gets (merged into its `options`); migration 0017. */
+export interface ScheduleExportOptions {
+  /** PDF: paper size; absent: A4. */
+  paperSize?: PaperSize;
+  /** PDF: orientation; absent: landscape for more than 6 columns. */
+  orientation?: Orientation;
 }
 
 export interface S3Target {
@@ -63,6 +72,10 @@ export class ScheduleEntity {
   /** File-name template of the runs (exports/writers/file-name-template.ts); null: the default name. */
   @Property({ type: 'text', fieldName: 'file_name_template', nullable: true })
   fileNameTemplate: string | null = null;
+
+  /** Format options of every run's export (PDF paper and orientation), merged into its options. */
+  @Property({ type: 'json', fieldName: 'export_options' })
+  exportOptions: ScheduleExportOptions = {};
 
   @Property({ type: 'text' })
   delivery!: DeliveryMethod;

@@ -19,7 +19,7 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 function toSchedule(s: ScheduleEntity): ScheduleNode {
   // The sealed password stays on the entity: the API says only whether there is one.
   const { passwordCiphertext, ...fields } = s;
-  return { ...fields, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null };
+  return { ...fields, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
 }
 
 function toExecution(e: ExecutionEntity): ExecutionNode {

@@ -21,6 +21,9 @@ import { isUuid } from '../../graphql/ids.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { packagingProblem, passwordProblem, type Compression } from '../exports/writers/packaging.js';
 import { FileNameTemplateError, templateParams } from '../exports/writers/file-name-template.js';
+import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
+import { pdfPageProblems } from '../exports/export.service.js';
+import type { ScheduleExportOptions } from './schedule.entity.js';
 
 export const MAX_RECIPIENTS = 50;
 /** The longest span one backfillSchedule covers. */
@@ -54,6 +57,10 @@ export interface ScheduleFields {
   removePassword?: boolean | null;
   /** undefined: unchanged; null or '': the default name. */
   fileNameTemplate?: string | null;
+  /** PDF only. undefined: unchanged; null: A4. */
+  paperSize?: PaperSize | null;
+  /** PDF only. undefined: unchanged; null: by the column count. */
+  orientation?: Orientation | null;
 }
 
 
@@ -70,6 +77,20 @@ export function normaliseRecipients(list: string[], problems: FieldError[]): str
   });
   if (out.length > MAX_RECIPIENTS) problems.push({ path: 'input.recipients', message: `at most ${MAX_RECIPIENTS} recipients` });
   return out;
+}
+
+/**
+ * The runs' PDF paper and orientation after this input: given ones checked (PDF only), left-out
+ * ones kept, null ones back to the default; all dropped when the schedule's format is not PDF.
+ */
+function pdfPage(s: ScheduleEntity, input: ScheduleFields, creating: boolean, problems: FieldError[]): ScheduleExportOptions {
+  const format = input.format ?? (creating ? 'PDF' : s.format);
+  problems.push(...pdfPageProblems(format, input, 'input'));
+  if (format !== 'PDF') return {};
+  const kept = creating ? {} : s.exportOptions ?? {};
+  const paperSize = input.paperSize !== undefined ? input.paperSize : kept.paperSize;
+  const orientation = input.orientation !== undefined ? input.orientation : kept.orientation;
+  return { ...(paperSize ? { paperSize } : {}), ...(orientation ? { orientation } : {}) };
 }
 
 export class ScheduleService {
@@ -260,6 +281,7 @@ export class ScheduleService {
       else ownerEmail = owner[0]!;
     }
     const file = await this.checkFile(viewer, s, input, creating, report, problems);
+    const exportOptions = pdfPage(s, input, creating, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
     if (input.reportId) s.reportId = input.reportId;
@@ -279,6 +301,7 @@ export class ScheduleService {
     s.ownerEmail = ownerEmail;
     s.compression = file.compression;
     s.fileNameTemplate = file.fileNameTemplate;
+    s.exportOptions = exportOptions;
     if (file.password === null) s.passwordCiphertext = null;
     else if (file.password !== undefined) s.passwordCiphertext = this.secrets.seal(file.password, `schedule:${s.id}`);
     if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
-import { CompressionEnum, ExportFormatEnum } from '../exports/export.type.js';
+import { CompressionEnum, ExportFormatEnum, PageOrientationEnum, PaperSizeEnum } from '../exports/export.type.js';
+import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import type { AttachmentPolicy, DeliveryMethod, DeliveryStatus, ExecutionStatus, ScheduleStatus } from './schedule.entity.js';
@@ -121,6 +122,8 @@ export class Schedule {
   @Field(() => CompressionEnum, { description: 'GZIP or ZIP for every run\'s file (a protected CSV, XLSX or JSON file is always a ZIP); null: uncompressed.', nullable: true }) compression!: Compression | null;
   @Field(() => Boolean, { description: 'Every run\'s file is password-protected. The password is stored encrypted and never returned; emails never carry it.' }) passwordProtected!: boolean;
   @Field(() => String, { description: 'File-name template of the runs, e.g. `{report}_{period_start:yyyy-MM-dd}`; null: the default name. The extension is always added.', nullable: true }) fileNameTemplate!: string | null;
+  @Field(() => PaperSizeEnum, { description: 'PDF runs: paper size; null: A4.', nullable: true }) paperSize!: PaperSize | null;
+  @Field(() => PageOrientationEnum, { description: 'PDF runs: page orientation; null: LANDSCAPE when the report has more than 6 columns, else PORTRAIT.', nullable: true }) orientation!: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.' }) emailConfig!: EmailConfigShape;
@@ -185,6 +188,8 @@ export class CreateScheduleInput {
   @Field(() => CompressionEnum, { description: 'Compress every run\'s file: GZIP or ZIP.', nullable: true }) compression?: Compression | null;
   @Field(() => String, { description: 'Protect every run\'s file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way.', nullable: true }) password?: string | null;
   @Field(() => String, { description: 'File-name template: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:…} {run_at:yyyy-MM-dd_HH\'h\'mm} {param:FIELD}, in the schedule\'s zone; the extension is added. An unknown token is BAD_USER_INPUT naming it.', nullable: true }) fileNameTemplate?: string | null;
+  @Field(() => PaperSizeEnum, { description: 'PDF only: paper size of every run (default A4).', nullable: true }) paperSize?: PaperSize | null;
+  @Field(() => PageOrientationEnum, { description: 'PDF only: page orientation of every run (default: LANDSCAPE when the report has more than 6 columns).', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
@@ -208,6 +213,8 @@ export class UpdateScheduleInput {
   @Field(() => String, { description: 'A new password for the runs\' files (see CreateScheduleInput.password); left out: unchanged.', nullable: true }) password?: string | null;
   @Field(() => Boolean, { description: 'True: the runs\' files are no longer password-protected (the stored password is deleted).', nullable: true }) removePassword?: boolean | null;
   @Field(() => String, { description: 'New file-name template; null: back to the default name.', nullable: true }) fileNameTemplate?: string | null;
+  @Field(() => PaperSizeEnum, { description: 'PDF only: new paper size; null: back to A4. Changing the format away from PDF clears it.', nullable: true }) paperSize?: PaperSize | null;
+  @Field(() => PageOrientationEnum, { description: 'PDF only: new orientation; null: back to the default (landscape for more than 6 columns). Changing the format away from PDF clears it.', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;

@@ -184,7 +184,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
        RETURNING schedule_id, scheduled_for, status, export_id),
      started AS (
        SELECT r.export_id AS id, r.tenant_id, r.report_id, r.schedule_id, r.report_name, r.definition, r.format,
-              jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
+              sc.export_options || jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
               r.scheduled_for AS as_of, r.time_zone, r.locale, NULL::uuid AS retry_of, ${PRIORITY.SCHEDULED} AS priority,
               -- The file's packaging and name template as the schedule has them now (locked above);
               -- its password stays on the schedule, read by the run.

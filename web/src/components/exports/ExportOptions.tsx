@@ -7,9 +7,10 @@ import type { CsvTimestampFormat, ExportFormat } from '../../generated/graphql';
 import { TimeZoneInput } from '../schedules/TimeZoneInput';
 import { LocaleInput } from '../reports/LocaleInput';
 import { formatIso, wallTimeIn } from '../../wall-time';
+import { PdfPageOptions, type PdfPageValue } from './PdfPageOptions';
 
 /** `locale` '' keeps the report's; PDF and XLSX only (CSV and JSON are locale-neutral). */
-export interface ExportTimeOptions { timeZone: string; csvTimestamps: CsvTimestampFormat; locale: string }
+export interface ExportTimeOptions { timeZone: string; csvTimestamps: CsvTimestampFormat; locale: string; pdfPage: PdfPageValue }
 
 /** Formats written for people, in a locale; the others are machine formats. */
 export const LOCALIZED_FORMATS: ExportFormat[] = ['PDF', 'XLSX'];
@@ -71,6 +72,9 @@ export function ExportOptions({ format, reportTimeZone, reportLocale, value, dis
         </>
       ) : (
         <span className="hint">{format} is a machine format: numbers and dates are written the same in every locale.</span>
+      )}
+      {format === 'PDF' && (
+        <PdfPageOptions idPrefix="export-pdf" value={value.pdfPage} disabled={disabled} onChange={(pdfPage) => onChange({ ...value, pdfPage })} />
       )}
       {format === 'CSV' && (
         <fieldset className="radios stacked" disabled={disabled}>

@@ -8,6 +8,7 @@ import type { ExportFormat, ExportUpdatedSubscription } from '../../generated/gr
 import { CANCEL_EXPORT, CREATE_EXPORT, EXPORT_UPDATED, RETRY_EXPORT } from './documents';
 import { ErrorBanner } from '../reports/ErrorBanner';
 import { ExportOptions, LOCALIZED_FORMATS, type ExportTimeOptions } from './ExportOptions';
+import { DEFAULT_PDF_PAGE } from './PdfPageOptions';
 import { FileProtection, fileProtectionInvalid, NO_PROTECTION, type FileProtectionValue } from './FileProtection';
 import { isZone } from '../schedules/util';
 import { canonicalLocale, DEFAULT_LOCALE, formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
@@ -41,7 +42,7 @@ interface Props {
 
 export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason }: Props) {
   const [format, setFormat] = useState<ExportFormat>('CSV');
-  const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL', locale: '' });
+  const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL', locale: '', pdfPage: DEFAULT_PDF_PAGE });
   // A report saved with another zone: the file follows it unless this file's zone was changed.
   const followed = useRef(reportTimeZone);
   useEffect(() => {
@@ -90,6 +91,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
       const options = {
         timeZone: timeOptions.timeZone.trim(),
         ...(format === 'CSV' ? { csvTimestamps: timeOptions.csvTimestamps } : {}),
+        ...(format === 'PDF' && timeOptions.pdfPage.paperSize ? { paperSize: timeOptions.pdfPage.paperSize } : {}),
+        ...(format === 'PDF' && timeOptions.pdfPage.orientation ? { orientation: timeOptions.pdfPage.orientation } : {}),
         ...(localeOverride ? { locale: localeOverride } : {}),
         ...(protection.compression ? { compression: protection.compression } : {}),
         ...(protection.password ? { password: protection.password } : {}),

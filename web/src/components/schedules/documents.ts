@@ -34,7 +34,7 @@ export const SCHEDULE_DETAIL = graphql(`
     schedule(id: $id) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount
-      compression passwordProtected fileNameTemplate
+      compression passwordProtected fileNameTemplate paperSize orientation
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
@@ -75,7 +75,7 @@ export const UPDATE_SCHEDULE = graphql(`
   mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
     updateSchedule(id: $id, input: $input) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
-      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate
+      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate paperSize orientation
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
