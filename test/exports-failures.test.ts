@@ -65,7 +65,7 @@ describe('errors retrying cannot fix', () => {
     const reportId = await reportIdByName(app, admin, 'Usage Summary');
     const record = await enqueueExport(app.runtime.orm.em.fork(), {
       tenantId: 'initech', initiatedBy: 'test', reportId, reportName: 'Usage Summary', definition, format: 'JSON', options: {},
-      triggeredBy: 'API', asOf: new Date(), timeZone: 'UTC', locale: 'en-US', priority: PRIORITY.ON_DEMAND,
+      triggeredBy: 'API', asOf: new Date(), timeZone: 'UTC', locale: 'en-US', priority: PRIORITY.ON_DEMAND, maskRole: 'admin',
     }, 2);
     const failed = await waitFor(record.id, (e) => e.status === 'FAILED');
     expect(failed.error.code).toBe('INVALID_DEFINITION');

@@ -146,7 +146,7 @@ describe('password-protected exports', () => {
     await app.runtime.orm.em.fork().transactional(async (tx) => {
       const record = await enqueueExport(tx, {
         tenantId: 'acme', initiatedBy: 'ed@acme', reportId: usageId, reportName: report.name, definition: report.definition as any, format: 'CSV', options: {},
-        triggeredBy: 'API', asOf: new Date(), timeZone: 'UTC', locale: 'en-US', priority: 0, passwordProtected: true,
+        triggeredBy: 'API', asOf: new Date(), timeZone: 'UTC', locale: 'en-US', priority: 0, passwordProtected: true, maskRole: 'admin',
         sealPassword: (id) => app.runtime.secrets.seal(ZIP_PASSWORD, `export:${id}`),
       }, 1);
       const ctx = tx.getTransactionContext();

@@ -59,6 +59,8 @@ export interface Runtime {
   downloadSecret: string;
   /** Seals file passwords: SECRETS_KEY, or (outside production) a key derived from the JWT secret. */
   secrets: SecretBox;
+  /** Root of the tenants' masking keys (catalog/masking.ts): SECRETS_KEY, or its development stand-in. */
+  maskingSecret: string;
   limits: DefinitionLimits;
   storage: ExportStorage;
   events: PgEventBus;
@@ -135,6 +137,7 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
     jwtSecret,
     downloadSecret,
     secrets: new SecretBox(secretsKey),
+    maskingSecret: secretsKey,
     limits: config.reports,
     storage: openStorage(config),
     events,
@@ -211,6 +214,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         linkTtlSeconds: config.exports.linkTtlSeconds,
         maxActivePerTenant: config.exports.maxActivePerTenant,
       },
+      maskingSecret: runtime.maskingSecret,
     },
     jwtSecret: runtime.jwtSecret,
     introspection: config.graphql.introspection,
@@ -319,7 +323,7 @@ function s3Uploader(config: Config): DeliveryDeps['s3Upload'] {
 
 export function deliveryService(runtime: Runtime): DeliveryService {
   const { config } = runtime;
-  const charts = new ChartImageService({ em: runtime.orm.em, analytics: runtime.analytics, limits: runtime.limits, log: runtime.log });
+  const charts = new ChartImageService({ em: runtime.orm.em, analytics: runtime.analytics, limits: runtime.limits, log: runtime.log, maskingSecret: runtime.maskingSecret });
   return new DeliveryService({
     em: runtime.orm.em,
     storage: runtime.storage,
@@ -362,6 +366,7 @@ export function startRuntimeWorker(runtime: Runtime): Promise<WorkerHandle> {
       limits: runtime.limits,
       pdfRowCap: config.exports.pdfRowCap,
       secrets: runtime.secrets,
+      maskingSecret: runtime.maskingSecret,
       log: runtime.log,
       metrics: runtime.metrics,
     },

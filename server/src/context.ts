@@ -12,6 +12,7 @@ import { ReportService } from './features/reports/report.service.js';
 import { ScheduleService } from './features/schedules/schedule.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
 import { ColumnValuesService } from './features/catalog/column-values.js';
+import { MaskingPolicyService } from './features/catalog/masking-policy.service.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 
@@ -22,6 +23,7 @@ export interface Services {
   exports: ExportService;
   audit: AuditService;
   schedules: ScheduleService;
+  masking: MaskingPolicyService;
 }
 
 export interface RequestInfo {
@@ -45,23 +47,27 @@ export interface ContextDeps {
   analytics: AnalyticsStore;
   limits: DefinitionLimits;
   exports: ExportServiceDeps;
+  /** Root of the tenants' masking keys (SECRETS_KEY or its development stand-in). */
+  maskingSecret: string;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
   const audit = new AuditService(em, request);
   const reports = new ReportService(em, deps.limits, audit);
+  const masking = new MaskingPolicyService(em, deps.maskingSecret);
   return {
     viewer,
     em,
     request,
     services: {
       reports,
-      preview: new PreviewService(deps.analytics, deps.limits),
-      columnValues: new ColumnValuesService(deps.analytics, deps.limits),
-      exports: new ExportService(em, deps.exports, reports, audit, deps.limits),
+      preview: new PreviewService(deps.analytics, deps.limits, masking),
+      columnValues: new ColumnValuesService(deps.analytics, deps.limits, masking),
+      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking),
       audit,
       schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets),
+      masking,
     },
   };
 }

@@ -18,6 +18,11 @@ export function hasRole(viewer: Viewer, required: Role): boolean {
   return RANK[viewer.role] >= RANK[required];
 }
 
+/** The lower of two roles: what someone acting for both may see. */
+export function stricterRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -1,16 +1,30 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type AppContext } from '../../context.js';
 import { CATALOG, findTable, type CatalogTable } from './catalog.js';
 import { ColumnValue, Table } from './catalog.type.js';
 import { COLUMN_VALUES_MAX } from './column-values.js';
+import { CLASSIFICATIONS, DEFAULT_MASKING_POLICY, type RoleMasking } from './masking.js';
+import type { StoredMaskingPolicy } from './masking-policy.service.js';
+import { MaskingPolicyView, MaskingRuleInput } from './masking.type.js';
+import type { Role } from '../auth/viewer.js';
 
-function toTable(t: CatalogTable): Table {
+function toTable(t: CatalogTable, modes: RoleMasking): Table {
   return {
     name: t.name,
     label: t.label,
     description: t.description,
     defaultTimeColumn: t.defaultTimeColumn,
-    columns: t.columns.map((c) => ({ ...c, type: c.chType })),
+    columns: t.columns.map((c) => ({ ...c, type: c.chType, masking: modes[c.classification] })),
+  };
+}
+
+function toPolicyView(stored: StoredMaskingPolicy): MaskingPolicyView {
+  const roles = Object.keys(DEFAULT_MASKING_POLICY) as Role[];
+  return {
+    rules: roles.flatMap((role) => CLASSIFICATIONS.map((classification) => ({ role, classification, mode: stored.policy[role][classification] }))),
+    isDefault: stored.updatedAt === null,
+    updatedAt: stored.updatedAt,
+    updatedBy: stored.updatedBy,
   };
 }
 
@@ -18,15 +32,37 @@ function toTable(t: CatalogTable): Table {
 export class CatalogResolver {
   @Authorized()
   @Query(() => [Table], { description: 'The tables reports can be built on.' })
-  tables(): Table[] {
-    return CATALOG.map(toTable);
+  async tables(@Ctx() ctx: AppContext): Promise<Table[]> {
+    const viewer = requireViewer(ctx);
+    const { modes } = await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role);
+    return CATALOG.map((t) => toTable(t, modes));
   }
 
   @Authorized()
   @Query(() => Table, { nullable: true, description: 'One table by name; null when it is not in the catalog.' })
-  table(@Arg('name', () => String, { description: 'Table name, e.g. `usage_events`.' }) name: string): Table | null {
+  async table(@Ctx() ctx: AppContext, @Arg('name', () => String, { description: 'Table name, e.g. `usage_events`.' }) name: string): Promise<Table | null> {
     const t = findTable(name);
-    return t ? toTable(t) : null;
+    if (!t) return null;
+    const viewer = requireViewer(ctx);
+    return toTable(t, (await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role)).modes);
+  }
+
+  @Authorized()
+  @Query(() => MaskingPolicyView, { description: "The tenant's masking policy (every role may read it; admins change it with updateMaskingPolicy)." })
+  async maskingPolicy(@Ctx() ctx: AppContext): Promise<MaskingPolicyView> {
+    return toPolicyView(await ctx.services.masking.stored(requireViewer(ctx).tenantId));
+  }
+
+  @Authorized('admin')
+  @Mutation(() => MaskingPolicyView, {
+    description: "Sets some rules of the tenant's masking policy (admins only; the others stay). Audited as `masking_policy.update` with each rule's old and new mode. "
+      + 'Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT for an empty list or a role and classification given twice.',
+  })
+  async updateMaskingPolicy(
+    @Ctx() ctx: AppContext,
+    @Arg('rules', () => [MaskingRuleInput], { description: 'The rules to set.' }) rules: MaskingRuleInput[],
+  ): Promise<MaskingPolicyView> {
+    return toPolicyView(await ctx.services.masking.update(requireViewer(ctx), ctx.services.audit, rules));
   }
 
   @Authorized()

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ColumnKind } from './catalog.js';
+import type { Classification, MaskMode } from './masking.js';
+import { ClassificationEnum, MaskModeEnum } from './masking.type.js';
 
 export const ColumnKindEnum = { STRING: 'STRING', NUMBER: 'NUMBER', DATETIME: 'DATETIME', DATE: 'DATE', BOOLEAN: 'BOOLEAN' } as const;
 registerEnumType(ColumnKindEnum, {
@@ -42,6 +44,12 @@ export class TableColumn {
 
   @Field(() => Boolean, { description: 'Values nearly unique per row (ids): `columnValues` offers no list for it.' })
   freeText!: boolean;
+
+  @Field(() => ClassificationEnum, { description: 'How sensitive its values are: PUBLIC, INTERNAL or PII.' })
+  classification!: Classification;
+
+  @Field(() => MaskModeEnum, { description: "What the caller sees of it under the tenant's masking policy: CLEAR, HASHED or HIDDEN." })
+  masking!: MaskMode;
 }
 
 @ObjectType({ description: 'One value of a column and how many rows hold it (see `columnValues`).' })

@@ -13,6 +13,7 @@ import type { DefinitionLimits, ReportDefinition } from '../reports/definition.j
 import { compileReport } from '../reports/compile-query.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { findColumn, findTable } from './catalog.js';
+import type { MaskingPolicyService } from './masking-policy.service.js';
 
 export const COLUMN_VALUES_MAX = 100;
 export const COLUMN_VALUES_DEFAULT = 20;
@@ -80,7 +81,7 @@ const caches = new WeakMap<AnalyticsStore, TtlCache<ColumnValue[]>>();
 export class ColumnValuesService {
   private readonly cache: TtlCache<ColumnValue[]>;
 
-  constructor(private readonly store: AnalyticsStore, private readonly limits: DefinitionLimits, now: () => number = Date.now) {
+  constructor(private readonly store: AnalyticsStore, private readonly limits: DefinitionLimits, private readonly masking: MaskingPolicyService | null = null, now: () => number = Date.now) {
     let cache = caches.get(store);
     if (!cache) caches.set(store, (cache = new TtlCache(COLUMN_VALUES_TTL_MS, CACHE_ENTRIES, now)));
     this.cache = cache;
@@ -91,6 +92,12 @@ export class ColumnValuesService {
     if ('errors' in planned) throw new BadUserInputError(`Invalid columnValues: ${planned.errors[0]!.path} ${planned.errors[0]!.message}`, planned.errors);
     const checked = validateDefinition(planned.definition, this.limits);
     if (!checked.valid) throw new BadUserInputError(`Invalid columnValues: ${checked.errors[0]!.message}`, checked.errors.map((e) => ({ path: 'field', message: e.message })));
+    // A masked column's values are not listed (and the cache, shared by all roles, holds clear ones only).
+    const column = findTable(req.source) && findColumn(findTable(req.source)!, req.field);
+    if (column && this.masking) {
+      const mode = (await this.masking.maskingFor(viewer.tenantId, viewer.role)).modes[column.classification];
+      if (mode !== 'CLEAR') throw new BadUserInputError(`${column.label} (${column.name}) is ${mode} for the ${viewer.role} role: its values are not listed`, [{ path: 'field', message: `${mode} by the masking policy` }]);
+    }
     const key = JSON.stringify([viewer.tenantId, req.source, req.field, req.search?.trim() ?? '', planned.first]);
     return this.cache.get(key, async () => {
       const q = compileReport(checked.definition, {

@@ -12,6 +12,8 @@ import { chartOption, chartRowLimit } from '@reportcast/charts';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportEntity } from '../exports/export.entity.js';
+import { columnMasking, tenantMaskKey } from '../catalog/masking.js';
+import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import { compilePage, compileReport } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
@@ -39,6 +41,8 @@ export interface ChartImageDeps {
   analytics: AnalyticsStore;
   limits: DefinitionLimits;
   log: Logger;
+  /** Root of the tenants' masking keys: the chart shows what the export's rows show. */
+  maskingSecret: string;
 }
 
 export class ChartImageService {
@@ -69,8 +73,10 @@ export class ChartImageService {
       ? await em.getConnection().execute<{ visualization: unknown }[]>('SELECT visualization FROM reports WHERE id = ? AND tenant_id = ?', [record.reportId, record.tenantId])
       : [];
     const visualization = storedVisualization(stored[0]?.visualization ?? null);
+    const { policy } = await new MaskingPolicyService(em.fork(), this.deps.maskingSecret).stored(record.tenantId);
+    const masking = columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId));
     const compiled = compileReport(definition, {
-      tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone,
+      tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking,
     });
     const chart = chartDefinitionOf(definition, compiled.columns);
     const limit = Math.min(chartRowLimit(chart, visualization), definition.rowLimit);

@@ -30,6 +30,8 @@ import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 import { chartDefinitionOf } from '../charts/chart-definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
 import type { ExportChart } from './writers/writer.js';
+import { columnMasking, tenantMaskKey, type ColumnMasking } from '../catalog/masking.js';
+import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -72,6 +74,8 @@ export interface ExportRunnerDeps {
   pdfRowCap: number;
   /** Opens file passwords sealed with SECRETS_KEY (job payloads, schedules). */
   secrets: SecretBox;
+  /** Root of the tenants' masking keys (catalog/masking.ts). */
+  maskingSecret: string;
   log: Logger;
 }
 
@@ -121,6 +125,12 @@ export class ExportRunner {
     return { definition: chartDefinitionOf(definition, compiled.columns), visualization: storedVisualization(stored[0]?.visualization ?? null) };
   }
 
+  /** The masking the export's rows get: its recorded role (older rows: viewer, the strictest) under the tenant's policy. */
+  private async maskingOf(record: ExportEntity): Promise<ColumnMasking> {
+    const { policy } = await new MaskingPolicyService(this.deps.em.fork(), this.deps.maskingSecret).stored(record.tenantId);
+    return columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId));
+  }
+
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
   async run(exportId: string, job: JobAttempt): Promise<void> {
     const claimed = await this.sql<{ id: string }>(
@@ -149,11 +159,14 @@ export class ExportRunner {
     const checked = validateDefinition(record.definition, limits);
     if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
     const definition = checked.definition;
+    // Masked for the role recorded when it was enqueued (the requester's, or the schedule owner's),
+    // under the tenant's policy as it is now: a policy tightened after the request still applies.
+    const masking = await this.maskingOf(record);
     let compiled;
     let csv: CsvCompileResult | null = null;
     try {
       // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
-      const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone };
+      const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking };
       compiled = compileReport(definition, ctx);
       if (record.format === 'CSV') csv = compileCsvReport(definition, ctx, record.options.csvTimestamps);
     } catch (error) {
@@ -207,7 +220,10 @@ export class ExportRunner {
           timeZone,
           // record.locale is the run's effective locale, decided when it was enqueued (run-locale.ts).
           locale: record.locale,
-          parameters: describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone, record.locale),
+          parameters: [
+            ...describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone, record.locale),
+            { label: 'Masked for role', value: `${masking.role} (${record.scheduleId ? 'the schedule owner' : 'who asked for it'})` },
+          ],
           rowLimit: definition.rowLimit,
           totalRows: rowsTotal,
           truncated,

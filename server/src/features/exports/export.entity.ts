@@ -1,3 +1,4 @@
+import type { Role } from '../auth/viewer.js';
 import { BigIntType, Entity, Formula, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
@@ -78,6 +79,10 @@ export class ExportEntity {
 
   @Property({ type: 'text', fieldName: 'initiated_by' })
   initiatedBy!: string;
+
+  /** The role the rows are masked for (catalog/masking.ts): the requester's, or the schedule owner's; null on rows older than masking (masked as viewer). */
+  @Property({ type: 'text', fieldName: 'mask_role', nullable: true })
+  maskRole: Role | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'as_of' })
   asOf!: Date;

@@ -8,7 +8,9 @@ import { pageInfoOf, type ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { hasRole, type Viewer } from '../auth/viewer.js';
+import { hasRole, stricterRole, type Role, type Viewer } from '../auth/viewer.js';
+import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import { maskingViolations } from '../reports/compile-query.js';
 import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { ORIENTATIONS, PAPER_SIZES } from './writers/pdf-layout.js';
@@ -70,6 +72,8 @@ export interface NewExport {
   passwordProtected?: boolean;
   /** A schedule's file-name template, snapshotted. */
   fileNameTemplate?: string | null;
+  /** The role the rows are masked for: the requester's, or a schedule owner's (catalog/masking.ts). */
+  maskRole: Role;
   /**
    * Seals the password for the export's id (context `export:<id>`): it goes into the job's payload
    * only, never into the exports table, and is gone with the job.
@@ -116,9 +120,11 @@ export function insertExportsFrom(source: string, maxAttempts: number): string {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, not ${maxAttempts}`);
   return `new_exports AS (
        INSERT INTO exports (id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of,
-                            compression, password_protected, file_name_template, max_attempts)
+                            compression, password_protected, file_name_template, mask_role, max_attempts)
        SELECT id, tenant_id, report_id, schedule_id, report_name, definition, format, options, triggered_by, initiated_by, as_of, time_zone, locale, retry_of,
-              compression, password_protected, file_name_template, ${maxAttempts} FROM ${source}),
+              compression, password_protected, file_name_template,
+              -- Masked for the schedule owner's role (catalog/masking.ts).
+              (SELECT sc.owner_role FROM schedules sc WHERE sc.id = ${source}.schedule_id), ${maxAttempts} FROM ${source}),
      new_jobs AS (
        SELECT count(*)::int AS n FROM graphile_worker.add_jobs(array(
          SELECT ROW('export__run', json_build_object('exportId', s.id::text), NULL, NULL, ${maxAttempts}, 'export:' || s.id::text, s.priority, NULL)::graphile_worker.job_spec
@@ -147,6 +153,7 @@ export class ExportService {
     private readonly reports: ReportService,
     private readonly audit: AuditService,
     private readonly limits: DefinitionLimits,
+    private readonly masking: MaskingPolicyService,
   ) {}
 
   /**
@@ -200,6 +207,11 @@ export class ExportService {
       // The argument at fault is the report chosen; each problem names the place in its definition.
       throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
+    // Refused now, not as a failed export later: a column the viewer's role may not see or compare.
+    const refused = maskingViolations(checked.definition, await this.masking.maskingFor(viewer.tenantId, viewer.role));
+    if (refused.length) {
+      throw new BadUserInputError(`The report cannot be exported by the ${viewer.role} role: ${refused[0]!.message}`, refused.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
+    }
     const now = new Date();
     return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
       tenantId: viewer.tenantId,
@@ -214,6 +226,7 @@ export class ExportService {
       timeZone: runTimeZone({ definitionZone: checked.definition.timeZone, exportOverride: options.timeZone }),
       locale: runLocale({ definitionLocale: checked.definition.locale, exportOverride: options.locale }),
       priority: PRIORITY.ON_DEMAND,
+      maskRole: viewer.role,
       compression: file.compression,
       passwordProtected: file.password !== null,
       sealPassword: file.password !== null ? (id) => secrets.seal(file.password!, `export:${id}`) : null,
@@ -266,6 +279,9 @@ export class ExportService {
       locale: old.locale,
       retryOf: old.id,
       priority: PRIORITY.ON_DEMAND,
+      // A schedule's run stays its owner's; an on-demand retry gets the stricter of the first
+      // request's role and the retrier's, so retrying never unmasks anything.
+      maskRole: old.scheduleId ? old.maskRole ?? 'viewer' : stricterRole(old.maskRole ?? 'viewer', viewer.role),
       compression: old.compression,
       passwordProtected: old.passwordProtected,
       fileNameTemplate: old.fileNameTemplate,

@@ -11,7 +11,8 @@ import type { Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { offsetDateTimeText } from '../calendar/zone-clock.js';
 import { zonedDateTimeText } from '../exports/writers/cell-values.js';
-import { compileCount, compilePage, compileReport, resolveTimeWindow, type OutputColumn } from './compile-query.js';
+import { compileCount, compilePage, compileReport, maskingViolations, resolveTimeWindow, type OutputColumn } from './compile-query.js';
+import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import { validateDefinition } from './validate-definition.js';
 
 const PREVIEW_TIMEOUT_MS = 60_000;
@@ -48,6 +49,7 @@ export class PreviewService {
   constructor(
     private readonly store: AnalyticsStore,
     private readonly limits: DefinitionLimits,
+    private readonly masking: MaskingPolicyService,
   ) {}
 
   async preview(viewer: Viewer, rawDefinition: ReportDefinition, first?: number | null, after?: string | null): Promise<PreviewPage> {
@@ -58,7 +60,14 @@ export class PreviewService {
         checked.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
     const definition = checked.definition;
-    const hash = fingerprint(definition);
+    const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
+    const refused = maskingViolations(definition, masking);
+    if (refused.length) {
+      throw new BadUserInputError(`Masked for the ${viewer.role} role: ${refused[0]!.message}`,
+        refused.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
+    }
+    // The policy is part of what a page is computed from: a cursor from before a change is stale.
+    const hash = fingerprint({ definition, modes: masking.modes });
     let offset = 0;
     let asOf = new Date();
     // Later pages read the same window as of the same instant: the first page's count holds, so
@@ -80,6 +89,7 @@ export class PreviewService {
       database: this.store.database,
       maxRangeDays: this.limits.maxRangeDays,
       timeZone: definition.timeZone,
+      masking,
     });
     // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
     // the engine hung on it, alive for the whole timeout after the answer (memory under load).

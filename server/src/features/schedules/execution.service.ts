@@ -82,6 +82,8 @@ export async function startExecution(tx: EntityManager, schedule: ScheduleEntity
     compression: schedule.compression,
     passwordProtected: schedule.passwordCiphertext !== null,
     fileNameTemplate: schedule.fileNameTemplate,
+    // A run is masked for its owner's role, whoever pressed "run now".
+    maskRole: schedule.ownerRole,
   }, maxAttempts);
   await tx.getConnection().execute('UPDATE schedule_executions SET export_id = ?, started_at = now() WHERE id = ?', [record.id, id], 'all', tx.getTransactionContext());
   return tx.findOneOrFail(ExecutionEntity, { id }, { refresh: true });

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/viewer.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { ExportFormat } from '../exports/writers/writer.js';
@@ -118,6 +119,10 @@ export class ScheduleEntity {
 
   @Property({ type: 'text', fieldName: 'created_by' })
   createdBy!: string;
+
+  /** The creator's role when the schedule was created: its runs are masked for it (catalog/masking.ts). */
+  @Property({ type: 'text', fieldName: 'owner_role' })
+  ownerRole: Role = 'editor';
 
   @Property({ type: 'text', fieldName: 'owner_email', nullable: true })
   ownerEmail: string | null = null;

@@ -123,6 +123,8 @@ export class ScheduleService {
     const schedule = new ScheduleEntity();
     schedule.tenantId = viewer.tenantId;
     schedule.createdBy = viewer.userId;
+    // Its runs are masked for this role (catalog/masking.ts), whoever runs them later.
+    schedule.ownerRole = viewer.role;
     await this.apply(viewer, schedule, input, true);
     return this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
       (s) => ({ action: 'schedule.create', targetType: 'schedule', targetId: s.id, details: { name: s.name, cron: s.cron, timeZone: s.timeZone } }));

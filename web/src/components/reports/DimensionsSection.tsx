@@ -4,6 +4,7 @@
  */
 import type { TimeGrain } from '../../generated/graphql';
 import { FieldError } from './FieldError';
+import { SensitivityBadge, sensitivitySuffix } from './SensitivityBadge';
 import { GRAINS, type ColumnInfo, type Draft, type DraftDimension } from './model';
 
 const GRAIN_LABELS: Record<TimeGrain, string> = { HOUR: 'Hour', DAY: 'Day', WEEK: 'Week', MONTH: 'Month', QUARTER: 'Quarter', YEAR: 'Year' };
@@ -34,8 +35,12 @@ export function DimensionsSection({ draft, columns, errors, edit }: Props) {
                 setDim(i, { field: e.target.value, grain: c && (c.kind === 'DATETIME' || c.kind === 'DATE') ? (d.grain || 'DAY') : '' });
               }}>
                 <option value="">Choose a column…</option>
-                {columns.filter((c) => c.dimension).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+                {columns.filter((c) => c.dimension).map((c) => (
+                  // A column hidden from the role cannot be shown: offered, but not choosable.
+                  <option key={c.name} value={c.name} disabled={c.masking === 'HIDDEN' && c.name !== d.field}>{c.label}{sensitivitySuffix(c)}</option>
+                ))}
               </select>
+              <SensitivityBadge column={col} />
               <FieldError errors={errors} path={`dimensions.${i}.field`} />
             </label>
             {timeish && (

@@ -13,7 +13,7 @@ export const BUILDER_TABLES = graphql(`
   query BuilderTables {
     tables {
       name label description defaultTimeColumn
-      columns { name label kind type dimension measure filter time nullable description freeText }
+      columns { name label kind type dimension measure filter time nullable description freeText classification masking }
     }
   }
 `);

@@ -13,6 +13,9 @@ export interface ColumnInfo {
   name: string; label: string; kind: ColumnKind; dimension: boolean; measure: boolean; filter: boolean; time: boolean;
   /** Ids and the like: no list of values to pick from. */
   freeText?: boolean;
+  /** PUBLIC, INTERNAL or PII, and what the viewer's role sees of it (CLEAR, HASHED, HIDDEN). */
+  classification?: string;
+  masking?: string;
 }
 export interface TableInfo { name: string; label: string; description: string; defaultTimeColumn: string; columns: ColumnInfo[] }
 

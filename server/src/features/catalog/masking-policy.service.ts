@@ -1,0 +1,82 @@
+/**
+ * A tenant's masking policy in PostgreSQL (masking_policies, migration 0016) and the masking a
+ * viewer's queries get from it. The key is derived here from the server secret (masking.ts), so it
+ * is never stored, and is the same in every process that shares SECRETS_KEY.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError, ForbiddenError } from '../../errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hasRole, type Role, type Viewer } from '../auth/viewer.js';
+import {
+  columnMasking, completePolicy, DEFAULT_MASKING_POLICY, tenantMaskKey,
+  type Classification, type ColumnMasking, type MaskingPolicy, type MaskMode,
+} from './masking.js';
+
+export interface StoredMaskingPolicy {
+  policy: MaskingPolicy;
+  /** Null while the tenant uses the default. */
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}
+
+export interface MaskingRuleChange {
+  role: Role;
+  classification: Classification;
+  mode: MaskMode;
+}
+
+export class MaskingPolicyService {
+  constructor(
+    private readonly em: EntityManager,
+    /** SECRETS_KEY, or its development stand-in (app.ts): the root of every tenant's masking key. */
+    private readonly secret: string,
+  ) {}
+
+  async stored(tenantId: string, em: EntityManager = this.em): Promise<StoredMaskingPolicy> {
+    const rows = await em.getConnection().execute<{ policy: unknown; updated_at: Date; updated_by: string }[]>(
+      'SELECT policy, updated_at, updated_by FROM masking_policies WHERE tenant_id = ?', [tenantId], 'all', em.getTransactionContext());
+    const row = rows[0];
+    if (!row) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null };
+    const policy = completePolicy(row.policy);
+    // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
+    // back is damage, and showing clear values because of it would be the wrong way to fail.
+    if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
+    return { policy, updatedAt: new Date(row.updated_at), updatedBy: row.updated_by };
+  }
+
+  /** What `role` sees in `tenantId`'s queries: the compiler's input (CompileContext.masking). */
+  async maskingFor(tenantId: string, role: Role): Promise<ColumnMasking> {
+    const { policy } = await this.stored(tenantId);
+    return columnMasking(policy, role, tenantMaskKey(this.secret, tenantId));
+  }
+
+  /** Changes some entries of the tenant's policy (admins only), audited in the same transaction. */
+  async update(viewer: Viewer, audit: AuditService, changes: MaskingRuleChange[]): Promise<StoredMaskingPolicy> {
+    if (!hasRole(viewer, 'admin')) throw new ForbiddenError('Changing the masking policy needs the admin role');
+    if (changes.length === 0) throw new BadUserInputError('No rules to change', [{ path: 'rules', message: 'give at least one rule' }]);
+    const seen = new Set<string>();
+    changes.forEach((c, i) => {
+      const key = `${c.role}/${c.classification}`;
+      if (seen.has(key)) throw new BadUserInputError(`The rule for ${c.role} and ${c.classification} is given twice`, [{ path: `rules.${i}`, message: 'duplicate role and classification' }]);
+      seen.add(key);
+    });
+    return audit.recorded(viewer, async (tx) => {
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      // One admin's change at a time per tenant: read-modify-write without lost updates.
+      await conn.execute(`SELECT pg_advisory_xact_lock(hashtext('masking:' || ?))`, [viewer.tenantId], 'all', ctx);
+      const before = (await this.stored(viewer.tenantId, tx)).policy;
+      const policy: MaskingPolicy = { viewer: { ...before.viewer }, editor: { ...before.editor }, admin: { ...before.admin } };
+      for (const c of changes) policy[c.role][c.classification] = c.mode;
+      const rows = await conn.execute<{ updated_at: Date }[]>(
+        `INSERT INTO masking_policies (tenant_id, policy, updated_by, updated_at) VALUES (?, ?::jsonb, ?, now())
+         ON CONFLICT (tenant_id) DO UPDATE SET policy = EXCLUDED.policy, updated_by = EXCLUDED.updated_by, updated_at = now()
+         RETURNING updated_at`,
+        [viewer.tenantId, JSON.stringify(policy), viewer.userId], 'all', ctx);
+      return { before, stored: { policy, updatedAt: new Date(rows[0]!.updated_at), updatedBy: viewer.userId } };
+    }, ({ before, stored }) => ({
+      action: 'masking_policy.update', targetType: 'masking_policy', targetId: viewer.tenantId,
+      details: { changes: changes.map((c) => ({ ...c, was: before[c.role][c.classification] })) },
+    })).then((r) => r.stored);
+  }
+}
