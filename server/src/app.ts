@@ -3,6 +3,7 @@
  * analytics store, ORM), then the HTTP app (health, GraphQL, the SPA).
  */
 import { createServer, type Server } from 'node:http';
+import { TokenUses } from './features/audit/token-uses.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
@@ -215,6 +216,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         maxActivePerTenant: config.exports.maxActivePerTenant,
       },
       maskingSecret: runtime.maskingSecret,
+      auditReads: config.audit.reads,
+      tokenUses: new TokenUses(orm.em),
     },
     jwtSecret: runtime.jwtSecret,
     introspection: config.graphql.introspection,

@@ -122,6 +122,10 @@ export interface Config {
     /** Export records (not files: see exports.retentionDays) older than this are deleted. */
     exportRecordDays: number;
   };
+  audit: {
+    /** AUDIT_READS: previews and report reads are audited too (report id, row count, duration; never row data). */
+    reads: boolean;
+  };
   /** Directory of the built SPA to serve, when it exists. */
   webDist: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -142,7 +146,7 @@ export const ENV_VARS = [
   'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL', 'TRUST_PROXY', 'HSTS_MAX_AGE_SECONDS',
   'HTTP_MAX_BODY_KB', 'WS_MAX_MESSAGE_KB', 'GRAPHQL_MAX_DOCUMENT_KB', 'GRAPHQL_MAX_TOKENS', 'WS_AUTH_TIMEOUT_MS', 'FAILED_REQUESTS_PER_MINUTE',
   'WORKER_CONCURRENCY', 'WORKER_POLL_INTERVAL_MS', 'WORKER_HEARTBEAT_SECONDS', 'SHUTDOWN_GRACE_SECONDS',
-  'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS',
+  'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS', 'AUDIT_READS',
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
   'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
@@ -325,6 +329,7 @@ export function loadConfig(env: Env = process.env): Config {
       auditDays: int(env, 'AUDIT_RETENTION_DAYS', 365, 1, 36_500),
       exportRecordDays: int(env, 'EXPORT_RECORD_RETENTION_DAYS', 90, 1, 36_500),
     },
+    audit: { reads: bool(env, 'AUDIT_READS', true) },
     webDist: resolve(REPO_ROOT, 'web', 'dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, mode === 'production' ? 'json' : 'pretty'),

@@ -7,6 +7,8 @@ import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 import { hasRole, isRole, type Viewer } from './features/auth/viewer.js';
 import { AuditService } from './features/audit/audit.service.js';
+import { AuditExportService } from './features/audit/audit-export.service.js';
+import type { TokenUses } from './features/audit/token-uses.js';
 import { ExportService, type ExportServiceDeps } from './features/exports/export.service.js';
 import { ReportService } from './features/reports/report.service.js';
 import { ScheduleService } from './features/schedules/schedule.service.js';
@@ -22,6 +24,7 @@ export interface Services {
   columnValues: ColumnValuesService;
   exports: ExportService;
   audit: AuditService;
+  auditExports: AuditExportService;
   schedules: ScheduleService;
   masking: MaskingPolicyService;
 }
@@ -49,11 +52,15 @@ export interface ContextDeps {
   exports: ExportServiceDeps;
   /** Root of the tenants' masking keys (SECRETS_KEY or its development stand-in). */
   maskingSecret: string;
+  /** AUDIT_READS: previews and report reads are audited (default on). */
+  auditReads?: boolean;
+  /** Records each bearer token's first use (`auth.token_use`); absent: not recorded. */
+  tokenUses?: TokenUses;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
-  const audit = new AuditService(em, request);
+  const audit = new AuditService(em, request, { reads: deps.auditReads ?? true });
   const reports = new ReportService(em, deps.limits, audit);
   const masking = new MaskingPolicyService(em, deps.maskingSecret);
   return {
@@ -66,6 +73,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       columnValues: new ColumnValuesService(deps.analytics, deps.limits, masking),
       exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking),
       audit,
+      auditExports: new AuditExportService(em, deps.exports, audit),
       schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets),
       masking,
     },

@@ -274,6 +274,8 @@ export type ExportOptionsInput = {
   orientation?: PageOrientation | null | undefined;
   /** PDF: paper size (default A4). A table wider than the page shrinks (down to 75 %), then wraps its columns onto continuation pages that repeat the first column. */
   paperSize?: PaperSize | null | undefined;
+  /** Values of the report's parameters by name, over their defaults; checked with paths `input.options.parameterValues.<name>` before anything is enqueued, and kept in the export's definition snapshot. */
+  parameterValues?: unknown;
   /** Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again). */
   password?: string | null | undefined;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
@@ -312,6 +314,8 @@ export type FilterInput = {
   field: string;
   /** The comparison. */
   op: FilterOp;
+  /** Instead of value/values: the name of a declared parameter; its value for the run is compared (bound as data). A filter on an unset optional parameter is left out. */
+  param?: string | null | undefined;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value?: string | number | boolean | null | undefined;
   /** Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive). */
@@ -425,6 +429,19 @@ export type PaperSize =
   /** US Letter, 8.5 × 11 in (612 × 792 pt). */
   | 'LETTER';
 
+/** The type of a report parameter, and so of the values it takes. */
+export type ParameterType =
+  /** A calendar day `YYYY-MM-DD` (compared with DATE columns, and with DATETIME columns as its midnight in the run zone). */
+  | 'DATE'
+  /** `{ from, to }`, two calendar days, both included: drives the time range (`timeRange: { param }`). */
+  | 'DATE_RANGE'
+  /** One of `options`, or a value of the column `optionsColumn` offers (a STRING column). */
+  | 'ENUM'
+  /** A finite number within ±(2^53 - 1) (compared with NUMBER columns). */
+  | 'NUMBER'
+  /** A string (compared with STRING columns: EQ, NEQ, CONTAINS; IN, NOT_IN when multiple). */
+  | 'TEXT';
+
 /** Preview a saved report (reportId) or an unsaved definition, one page at a time. */
 export type PreviewReportInput = {
   /** endCursor of the previous page. */
@@ -433,6 +450,8 @@ export type PreviewReportInput = {
   definition?: ReportDefinitionInput | null | undefined;
   /** Rows per page, 1..500 (default 100). */
   first?: number | null | undefined;
+  /** Values of the report's parameters by name (`{ platform: ["ios"], period: { from: "2026-12-01", to: "2026-12-07" } }`), over their defaults; checked with paths `input.parameterValues.<name>`. */
+  parameterValues?: unknown;
   /** A saved report to preview. */
   reportId?: string | number | null | undefined;
 };
@@ -459,6 +478,8 @@ export type ReportDefinitionInput = {
   measures?: Array<MeasureInput> | null | undefined;
   /** Sort order of the result. */
   orderBy?: Array<OrderByInput> | null | undefined;
+  /** Typed parameters filters and the time range may refer to; values are given per preview, export, schedule or run. */
+  parameters?: Array<ReportParameterInput> | null | undefined;
   /** List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false. */
   raw?: boolean | null | undefined;
   /** Most rows the report yields; 10,000 when absent. */
@@ -471,6 +492,26 @@ export type ReportDefinitionInput = {
   timeZone?: string | null | undefined;
   /** First day of a week for WEEK buckets and week periods (default MONDAY). */
   weekStart?: WeekStart | null | undefined;
+};
+
+/** A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name. */
+export type ReportParameterInput = {
+  /** The value when none is given: a string, number, list, or `{ from, to }` for a DATE_RANGE. */
+  default?: unknown;
+  /** What a person sees; derived from the name when absent. */
+  label?: string | null | undefined;
+  /** Takes a list of values (filters IN / NOT_IN). Default false. */
+  multiple?: boolean | null | undefined;
+  /** Name filters refer to (`param`) and values are given under: 1-40 lower-case letters, digits, underscores. */
+  name: string;
+  /** ENUM: the allowed values. */
+  options?: Array<string> | null | undefined;
+  /** ENUM: a STRING column of the source whose values are offered (see `columnValues`). */
+  optionsColumn?: string | null | undefined;
+  /** A run without a value (and without a default) is refused. Default false: an unset parameter leaves its filters out. */
+  required?: boolean | null | undefined;
+  /** TEXT, NUMBER, DATE, DATE_RANGE or ENUM. */
+  type: ParameterType;
 };
 
 /** viewer reads and exports; editor also writes; admin everything. */
@@ -571,6 +612,8 @@ export type TimeRangeInput = {
   from?: string | null | undefined;
   /** The last n complete calendar units before the current one. */
   last?: RelativeRangeInput | null | undefined;
+  /** Instead of last/rolling/period/from-to: the name of a DATE_RANGE parameter; the range covers its days, both included, in the run zone. */
+  param?: string | null | undefined;
   /** A named calendar period (this week, previous month, quarter to date, ...). */
   period?: NamedPeriod | null | undefined;
   /** Elapsed time ending at the as-of instant. */

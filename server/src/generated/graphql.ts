@@ -44,28 +44,66 @@ export type AuditLogEdge = {
   node: AuditLogEntry;
 };
 
-/** Who did what, when, from where. */
+/** Who did what, when, from where, and whether it went through. */
 export type AuditLogEntry = {
   __typename?: 'AuditLogEntry';
-  /** e.g. export.create, export.download, report.update */
+  /** e.g. export.create, export.download, report.update, report.preview, audit.export */
   action: Scalars['String']['output'];
   /** User id that acted (or `download-link` for a link download). */
   actor: Scalars['String']['output'];
-  /** When it happened. */
+  /** When it happened (UTC instant). */
   createdAt: Scalars['DateTime']['output'];
-  /** Action-specific details, e.g. changed field names. */
+  /** Action-specific details, e.g. changed field names; a read's row count and duration (never its rows). */
   details: Scalars['JSON']['output'];
   /** Entry id. */
   id: Scalars['ID']['output'];
   /** Client address, when known. */
   ip: Maybe<Scalars['String']['output']>;
+  /** SUCCESS, DENIED or FAILURE. */
+  outcome: AuditOutcome;
   /** Id of the object acted on, when there is one. */
   targetId: Maybe<Scalars['String']['output']>;
-  /** Kind of object acted on: report, export, schedule. */
+  /** Kind of object acted on: report, export, schedule, masking_policy, token. */
   targetType: Scalars['String']['output'];
   /** Client user agent, when known. */
   userAgent: Maybe<Scalars['String']['output']>;
 };
+
+/** Narrows the audit log; every field given must match (AND). Empty strings filter nothing. */
+export type AuditLogFilter = {
+  /** An action exactly (`export.create`) or a family ending in `.*` (`export.*`). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** The acting user id, exactly. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Entries at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries with this outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** The object's id, exactly. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of object: report, export, schedule, masking_policy, token. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Entries before this instant (exclusive); must be after `from`. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether the audited action went through. */
+export type AuditOutcome =
+  /** Refused for the role (FORBIDDEN). */
+  | 'DENIED'
+  /** Tried and failed (a read that raised an error; `details.errorCode` says which). */
+  | 'FAILURE'
+  /** It happened (every write is audited in its own transaction: no entry without the change). */
+  | 'SUCCESS';
+
+/** What an audit export holds. */
+export type AuditView =
+  /** PII exported in clear, masking-policy and grant changes (see `auditCompliance`). */
+  | 'COMPLIANCE'
+  /** The filtered entries, newest first. */
+  | 'LOG'
+  /** One row per user (see `auditUserActivity`). */
+  | 'USER_ACTIVITY';
 
 /** How a report is drawn in the builder, the PDF and the email. */
 export type ChartType =
@@ -113,12 +151,58 @@ export type ColumnValue = {
   value: Scalars['String']['output'];
 };
 
+/** A compliance-relevant entry: PII exported in clear, a masking-policy or grant change. */
+export type ComplianceEvent = {
+  __typename?: 'ComplianceEvent';
+  /** The audit action. */
+  action: Scalars['String']['output'];
+  /** Who. */
+  actor: Scalars['String']['output'];
+  /** When (UTC instant). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The format and PII columns exported, or the rules changed. */
+  detail: Scalars['String']['output'];
+  /** `PII exported in clear`, `Masking policy changed` or `Access granted or changed`. */
+  event: Scalars['String']['output'];
+  /** The audit entry's id. */
+  id: Scalars['ID']['output'];
+  /** The object, `type:id`. */
+  target: Scalars['String']['output'];
+};
+
+/** A page of compliance events, newest first. */
+export type ComplianceEventPage = {
+  __typename?: 'ComplianceEventPage';
+  /** Pass as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  events: Array<ComplianceEvent>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Events the filter matches, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** How an export file is compressed; streamed, so any size takes the same memory. */
 export type Compression =
   /** gzip: `name.csv.gz`, Content-Type application/gzip. */
   | 'GZIP'
   /** ZIP holding the file under its own name: `name.zip` containing `name.csv`, Content-Type application/zip. */
   | 'ZIP';
+
+/** Exports audit data as a file through the export pipeline (progress, history, links). */
+export type CreateAuditExportInput = {
+  /** CSV: start with a UTF-8 BOM for Excel. */
+  bom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The same filter as `auditLog`; the file holds the entries that matched when it was asked for. */
+  filter?: InputMaybe<AuditLogFilter>;
+  /** CSV, XLSX, PDF or JSON. */
+  format: ExportFormat;
+  /** JSON: newline-delimited objects instead of an array. */
+  ndjson?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IANA zone the file shows times in (default UTC). */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** LOG (entries), USER_ACTIVITY or COMPLIANCE. */
+  view: AuditView;
+};
 
 /** What to export: a saved report and a file format. */
 export type CreateExportInput = {
@@ -569,6 +653,8 @@ export type ExportOptionsInput = {
   orientation?: InputMaybe<PageOrientation>;
   /** PDF: paper size (default A4). A table wider than the page shrinks (down to 75 %), then wraps its columns onto continuation pages that repeat the first column. */
   paperSize?: InputMaybe<PaperSize>;
+  /** Values of the report's parameters by name, over their defaults; checked with paths `input.options.parameterValues.<name>` before anything is enqueued, and kept in the export's definition snapshot. */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
   /** Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again). */
   password?: InputMaybe<Scalars['String']['input']>;
   /** IANA zone this export reads time in, overriding the report's `timeZone`: buckets, calendar ranges and every time in the file. */
@@ -623,6 +709,8 @@ export type Filter = {
   field: Scalars['String']['output'];
   /** The comparison. */
   op: FilterOp;
+  /** Instead of value/values: the name of a declared parameter; its value for the run is compared (bound as data). A filter on an unset optional parameter is left out. */
+  param: Maybe<Scalars['String']['output']>;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value: Maybe<Scalars['FilterValue']['output']>;
   /** Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive). */
@@ -635,6 +723,8 @@ export type FilterInput = {
   field: Scalars['String']['input'];
   /** The comparison. */
   op: FilterOp;
+  /** Instead of value/values: the name of a declared parameter; its value for the run is compared (bound as data). A filter on an unset optional parameter is left out. */
+  param?: InputMaybe<Scalars['String']['input']>;
   /** Operand of EQ, NEQ, GT, GTE, LT, LTE, CONTAINS. */
   value?: InputMaybe<Scalars['FilterValue']['input']>;
   /** Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive). */
@@ -770,6 +860,8 @@ export type Mutation = {
   backfillSchedule: Array<Execution>;
   /** Stops a PENDING or PROCESSING export within a second. */
   cancelExport: Export;
+  /** Exports audit data (the filtered log, user activity or the compliance summary) as a file, through the export pipeline: progress, `exports` history, download links. Itself audited as `audit.export`. */
+  createAuditExport: Export;
   /** Starts an export of a report; follow it with exportUpdated. */
   createExport: Export;
   /** Saves a new report (editor or admin). */
@@ -814,6 +906,12 @@ export type MutationBackfillScheduleArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCancelExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationCreateAuditExportArgs = {
+  input: CreateAuditExportInput;
 };
 
 
@@ -992,6 +1090,19 @@ export type PaperSize =
   /** US Letter, 8.5 × 11 in (612 × 792 pt). */
   | 'LETTER';
 
+/** The type of a report parameter, and so of the values it takes. */
+export type ParameterType =
+  /** A calendar day `YYYY-MM-DD` (compared with DATE columns, and with DATETIME columns as its midnight in the run zone). */
+  | 'DATE'
+  /** `{ from, to }`, two calendar days, both included: drives the time range (`timeRange: { param }`). */
+  | 'DATE_RANGE'
+  /** One of `options`, or a value of the column `optionsColumn` offers (a STRING column). */
+  | 'ENUM'
+  /** A finite number within ±(2^53 - 1) (compared with NUMBER columns). */
+  | 'NUMBER'
+  /** A string (compared with STRING columns: EQ, NEQ, CONTAINS; IN, NOT_IN when multiple). */
+  | 'TEXT';
+
 /** A column of a preview, in row order. */
 export type PreviewColumn = {
   __typename?: 'PreviewColumn';
@@ -1011,6 +1122,8 @@ export type PreviewReportInput = {
   definition?: InputMaybe<ReportDefinitionInput>;
   /** Rows per page, 1..500 (default 100). */
   first?: InputMaybe<Scalars['Int']['input']>;
+  /** Values of the report's parameters by name (`{ platform: ["ios"], period: { from: "2026-12-01", to: "2026-12-07" } }`), over their defaults; checked with paths `input.parameterValues.<name>`. */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
   /** A saved report to preview. */
   reportId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1042,8 +1155,12 @@ export type ProviderStatus =
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type Query = {
   __typename?: 'Query';
-  /** The tenant's audit log, newest first (admins). */
+  /** PII-classified columns exported in clear, masking-policy and grant changes, newest first (admins). */
+  auditCompliance: ComplianceEventPage;
+  /** The tenant's audit log, newest first, filtered (admins). Keyset pages: stable while entries are added. */
   auditLog: AuditLogConnection;
+  /** Per user: sign-ins, previews, report reads, exports by format, downloads, schedule changes, last seen (admins). Counts over the filtered audit entries. */
+  auditUserActivity: UserActivityPage;
   /** The most frequent values of a text column in the viewer's tenant, most frequent first, for a filter's value picker. BAD_USER_INPUT for an unknown table or column, for a column that is not text and for one marked `freeText` (ids). Cached for 30 s. */
   columnValues: Array<ColumnValue>;
   /** One export; NOT_FOUND for a missing id and for another tenant's. */
@@ -1080,8 +1197,25 @@ export type Query = {
 
 
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryAuditComplianceArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditLogFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryAuditLogArgs = {
   after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditLogFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryAuditUserActivityArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditLogFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1162,8 +1296,11 @@ export type QueryTableArgs = {
 
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryUpcomingRunsArgs = {
+  businessDaysOnly: InputMaybe<Scalars['Boolean']['input']>;
   count?: Scalars['Int']['input'];
   cron: Scalars['String']['input'];
+  holidayCountry: InputMaybe<Scalars['String']['input']>;
+  holidayRegion: InputMaybe<Scalars['String']['input']>;
   timezone?: Scalars['String']['input'];
 };
 
@@ -1245,6 +1382,8 @@ export type ReportDefinition = {
   measures: Maybe<Array<Measure>>;
   /** Sort order of the result. */
   orderBy: Maybe<Array<OrderBy>>;
+  /** Typed parameters filters and the time range may refer to; values are given per preview, export, schedule or run. */
+  parameters: Maybe<Array<ReportParameter>>;
   /** List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false. */
   raw: Maybe<Scalars['Boolean']['output']>;
   /** Most rows the report yields; 10,000 when absent. */
@@ -1271,6 +1410,8 @@ export type ReportDefinitionInput = {
   measures?: InputMaybe<Array<MeasureInput>>;
   /** Sort order of the result. */
   orderBy?: InputMaybe<Array<OrderByInput>>;
+  /** Typed parameters filters and the time range may refer to; values are given per preview, export, schedule or run. */
+  parameters?: InputMaybe<Array<ReportParameterInput>>;
   /** List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false. */
   raw?: InputMaybe<Scalars['Boolean']['input']>;
   /** Most rows the report yields; 10,000 when absent. */
@@ -1294,6 +1435,47 @@ export type ReportEdge = {
   node: Report;
 };
 
+/** A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name. */
+export type ReportParameter = {
+  __typename?: 'ReportParameter';
+  /** The value when none is given: a string, number, list, or `{ from, to }` for a DATE_RANGE. */
+  default: Maybe<Scalars['JSON']['output']>;
+  /** What a person sees; derived from the name when absent. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Takes a list of values (filters IN / NOT_IN). Default false. */
+  multiple: Maybe<Scalars['Boolean']['output']>;
+  /** Name filters refer to (`param`) and values are given under: 1-40 lower-case letters, digits, underscores. */
+  name: Scalars['String']['output'];
+  /** ENUM: the allowed values. */
+  options: Maybe<Array<Scalars['String']['output']>>;
+  /** ENUM: a STRING column of the source whose values are offered (see `columnValues`). */
+  optionsColumn: Maybe<Scalars['String']['output']>;
+  /** A run without a value (and without a default) is refused. Default false: an unset parameter leaves its filters out. */
+  required: Maybe<Scalars['Boolean']['output']>;
+  /** TEXT, NUMBER, DATE, DATE_RANGE or ENUM. */
+  type: ParameterType;
+};
+
+/** A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name. */
+export type ReportParameterInput = {
+  /** The value when none is given: a string, number, list, or `{ from, to }` for a DATE_RANGE. */
+  default?: InputMaybe<Scalars['JSON']['input']>;
+  /** What a person sees; derived from the name when absent. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Takes a list of values (filters IN / NOT_IN). Default false. */
+  multiple?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name filters refer to (`param`) and values are given under: 1-40 lower-case letters, digits, underscores. */
+  name: Scalars['String']['input'];
+  /** ENUM: the allowed values. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ENUM: a STRING column of the source whose values are offered (see `columnValues`). */
+  optionsColumn?: InputMaybe<Scalars['String']['input']>;
+  /** A run without a value (and without a default) is refused. Default false: an unset parameter leaves its filters out. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** TEXT, NUMBER, DATE, DATE_RANGE or ENUM. */
+  type: ParameterType;
+};
+
 /** One page of a report's rows with the column metadata and paging information. */
 export type ReportPreview = {
   __typename?: 'ReportPreview';
@@ -1305,6 +1487,8 @@ export type ReportPreview = {
   elapsedMs: Scalars['Int']['output'];
   /** Cursor for the next page. */
   pageInfo: PageInfo;
+  /** The parameter values the preview ran with (given over defaults; null for an unset optional one), or null when the report has no parameters. */
+  parameterValues: Maybe<Scalars['JSON']['output']>;
   /** Each row an array of values in column order. DATETIME values are ISO 8601 with the offset of `timeZone` (`2026-12-01T09:00:00.000-08:00`), DATE values calendar dates (`2026-12-01`), 64-bit integers strings. */
   rows: Array<Scalars['JSON']['output']>;
   /** The IANA zone the preview read time in (the report's `timeZone`): buckets, the time range and every DATETIME value. */
@@ -1642,6 +1826,8 @@ export type TimeRange = {
   from: Maybe<Scalars['String']['output']>;
   /** The last n complete calendar units before the current one. */
   last: Maybe<RelativeRange>;
+  /** Instead of last/rolling/period/from-to: the name of a DATE_RANGE parameter; the range covers its days, both included, in the run zone. */
+  param: Maybe<Scalars['String']['output']>;
   /** A named calendar period (this week, previous month, quarter to date, ...). */
   period: Maybe<NamedPeriod>;
   /** Elapsed time ending at the as-of instant. */
@@ -1658,6 +1844,8 @@ export type TimeRangeInput = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** The last n complete calendar units before the current one. */
   last?: InputMaybe<RelativeRangeInput>;
+  /** Instead of last/rolling/period/from-to: the name of a DATE_RANGE parameter; the range covers its days, both included, in the run zone. */
+  param?: InputMaybe<Scalars['String']['input']>;
   /** A named calendar period (this week, previous month, quarter to date, ...). */
   period?: InputMaybe<NamedPeriod>;
   /** Elapsed time ending at the as-of instant. */
@@ -1758,6 +1946,44 @@ export type UpdateScheduleInput = {
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One user's activity over the filtered entries: counts of audit entries by kind. */
+export type UserActivity = {
+  __typename?: 'UserActivity';
+  /** Files downloaded (`export.download`). */
+  downloads: Scalars['Int']['output'];
+  /** CSV exports asked for (`export.create`, `audit.export`). */
+  exportsCsv: Scalars['Int']['output'];
+  /** JSON exports asked for. */
+  exportsJson: Scalars['Int']['output'];
+  /** PDF exports asked for. */
+  exportsPdf: Scalars['Int']['output'];
+  /** XLSX exports asked for. */
+  exportsXlsx: Scalars['Int']['output'];
+  /** Their newest entry. */
+  lastSeen: Scalars['DateTime']['output'];
+  /** Previews run (`report.preview`). */
+  previews: Scalars['Int']['output'];
+  /** Reports opened (`report.read`). */
+  reportReads: Scalars['Int']['output'];
+  /** Schedule changes (every `schedule.*` action). */
+  scheduleChanges: Scalars['Int']['output'];
+  /** Sign-ins: distinct bearer tokens first used (`auth.token_use`, `auth.login`). */
+  tokenUses: Scalars['Int']['output'];
+  /** The user id. */
+  userId: Scalars['String']['output'];
+};
+
+/** A page of users' activity, by user id. */
+export type UserActivityPage = {
+  __typename?: 'UserActivityPage';
+  /** Pass as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Users with entries under the filter. */
+  totalCount: Scalars['Int']['output'];
+  users: Array<UserActivity>;
 };
 
 /** A report's chart. Null on a report means the default for its definition (a time dimension → LINE, one category → BAR, one value → NUMBER). */

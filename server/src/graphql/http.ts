@@ -237,10 +237,13 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   });
   await apollo.start();
   const apolloMiddleware = expressMiddleware(apollo, {
-    context: async ({ req }) => ({
-      ...createContext(deps, await viewerFromHeader(req.headers.authorization, jwtSecret), requestInfo(req, options.linkOrigin, req.ip ?? 'unknown')),
-      clientKey: req.ip ?? 'unknown',
-    }),
+    context: async ({ req }) => {
+      const viewer = await viewerFromHeader(req.headers.authorization, jwtSecret);
+      const request = requestInfo(req, options.linkOrigin, req.ip ?? 'unknown');
+      // A token's first use is a sign-in for the user-activity report (audit/token-uses.ts).
+      if (viewer && deps.tokenUses) await deps.tokenUses.note(viewer, bearerToken(req.headers.authorization!)!, request);
+      return { ...createContext(deps, viewer, request), clientKey: req.ip ?? 'unknown' };
+    },
   });
   const edge = httpEdge({ budget, limits: documentLimits, maxBodyBytes: options.edge.httpMaxBodyBytes });
   return {

@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AuditOutcome } from './audit-filter.js';
 
 @Entity({ tableName: 'audit_log' })
 export class AuditEntry {
@@ -22,6 +23,10 @@ export class AuditEntry {
 
   @Property({ type: 'json' })
   details: Record<string, unknown> = {};
+
+  /** SUCCESS, DENIED or FAILURE (audit-filter.ts AUDIT_OUTCOMES). */
+  @Property({ type: 'text' })
+  outcome: AuditOutcome = 'SUCCESS';
 
   @Property({ type: 'text', nullable: true })
   ip: string | null = null;

@@ -1,19 +1,28 @@
 /**
  * The audit log: who did what to which object, when, from where (ip and user agent when the
- * action came over HTTP). Admins read it; nobody edits it.
+ * action came over HTTP), and whether it went through. Admins read it; nobody edits it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { clampFirst, decodeCursor, encodeCursor, pageInfoOf, type ConnectionShape } from '../../graphql/connection.js';
 import { ForbiddenError } from '../../errors.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import { AuditEntry } from './audit.entity.js';
+import { auditWhere, type AuditFilter, type AuditOutcome } from './audit-filter.js';
+import { AUDIT_VIEW_SPECS, type AuditView } from './audit-views.js';
 
 export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
 }
 
+export interface AuditOptions {
+  /** AUDIT_READS: previews and report reads are recorded too. */
+  reads: boolean;
+}
+
 const isAuditCursor = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^\d{1,18}$/.test((v as { id: string }).id); // bigint holds 18 digits
+/** A view's keyset position: an entry id (LOG, COMPLIANCE) or a user id (USER_ACTIVITY). */
+const isViewCursor = (v: unknown): v is { k: string } => typeof v === 'object' && v !== null && typeof (v as { k: unknown }).k === 'string' && (v as { k: string }).k.length <= 400;
 
 export interface Actor {
   tenantId: string;
@@ -28,8 +37,25 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
+/** A read worth recording: what was read; the details say how much (never the rows themselves). */
+export interface AuditedRead {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+}
+
+/** One page of an activity view: rows in the view's column order. */
+export interface AuditViewPage {
+  rows: unknown[][];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  /** The last row's key (what `endCursor` encodes), for readers inside the server. */
+  endKey: string | null;
+}
+
 export class AuditService {
-  constructor(private readonly em: EntityManager, private readonly request: RequestInfo) {}
+  constructor(private readonly em: EntityManager, private readonly request: RequestInfo, private readonly options: AuditOptions = { reads: true }) {}
 
   /**
    * Runs a write and inserts its audit entry in one transaction: both commit or neither does, so
@@ -62,6 +88,7 @@ export class AuditService {
       targetType,
       targetId,
       details,
+      outcome: 'SUCCESS',
       ip: this.request.ip,
       userAgent: this.request.userAgent?.slice(0, 500) ?? null,
       createdAt: new Date(),
@@ -69,17 +96,99 @@ export class AuditService {
     await em.persistAndFlush(entry);
   }
 
-  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<AuditEntry>> {
+  /**
+   * Runs a read and records it (when AUDIT_READS is on): its duration, what `measure` says of the
+   * result (a row count, never a row), and FAILURE with the error's code when it threw. The entry
+   * is written by its own statement, never flushing anything else the request holds.
+   */
+  async read<T>(actor: Actor, what: AuditedRead, run: () => Promise<T>, measure: (result: T) => Record<string, unknown>): Promise<T> {
+    if (!this.options.reads) return run();
+    const started = performance.now();
+    let outcome: AuditOutcome = 'SUCCESS';
+    let details: Record<string, unknown> = {};
+    try {
+      const result = await run();
+      details = measure(result);
+      return result;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      outcome = code === 'FORBIDDEN' ? 'DENIED' : 'FAILURE';
+      details = { errorCode: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' };
+      throw error;
+    } finally {
+      await this.insert(actor, what, { ...details, durationMs: Math.round(performance.now() - started) }, outcome);
+    }
+  }
+
+  private async insert(actor: Actor, what: AuditedRead, details: Record<string, unknown>, outcome: AuditOutcome): Promise<void> {
+    await this.em.getConnection().execute(
+      `INSERT INTO audit_log (tenant_id, actor, action, target_type, target_id, details, outcome, ip, user_agent)
+       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
+      [actor.tenantId, actor.userId, what.action, what.targetType, what.targetId, JSON.stringify(details), outcome, this.request.ip, this.request.userAgent?.slice(0, 500) ?? null]);
+  }
+
+  /** The id of the newest entry of a tenant right now ('0' when none): an audit export's snapshot. */
+  async newestId(tenantId: string, em: EntityManager = this.em): Promise<string> {
+    const [row] = await em.getConnection().execute<{ id: string | null }[]>('SELECT max(id)::text AS id FROM audit_log WHERE tenant_id = ?', [tenantId]);
+    return row?.id ?? '0';
+  }
+
+  /** The tenant's entries the filter keeps, newest first, by keyset on the id (stable while entries are added). */
+  async list(viewer: Viewer, filter: AuditFilter = {}, first?: number | null, after?: string | null): Promise<ConnectionShape<AuditEntry>> {
     if (!hasRole(viewer, 'admin')) throw new ForbiddenError('The audit log is for admins');
     const limit = clampFirst(first);
-    const where = after
-      ? { tenantId: viewer.tenantId, id: { $lt: decodeCursor(after, isAuditCursor).id } }
-      : { tenantId: viewer.tenantId };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(AuditEntry, where, { orderBy: { id: 'DESC' }, limit: limit + 1 }),
-      this.em.count(AuditEntry, { tenantId: viewer.tenantId }),
+    const where = auditWhere(viewer.tenantId, filter);
+    const params = [...where.params];
+    let keyset = '';
+    if (after) {
+      keyset = ' AND a.id < ?::bigint';
+      params.push(decodeCursor(after, isAuditCursor).id);
+    }
+    const conn = this.em.getConnection();
+    const [rows, counted] = await Promise.all([
+      conn.execute<Record<string, unknown>[]>(`SELECT a.* FROM audit_log a WHERE ${where.sql}${keyset} ORDER BY a.id DESC LIMIT ?`, [...params, limit + 1]),
+      conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${where.sql}`, where.params),
     ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor({ id: String(node.id) }) }));
-    return { edges, totalCount, pageInfo: pageInfoOf(edges, rows.length > limit, after) };
+    const fork = this.em.fork();
+    const edges = rows.slice(0, limit).map((row) => {
+      const node = fork.map(AuditEntry, row);
+      return { node, cursor: encodeCursor({ id: String(node.id) }) };
+    });
+    return { edges, totalCount: Number(counted[0]?.n ?? 0), pageInfo: pageInfoOf(edges, rows.length > limit, after) };
   }
+
+  /** One page of an activity view (audit-views.ts), for admins. */
+  async viewPage(viewer: Viewer, view: AuditView, filter: AuditFilter, first?: number | null, after?: string | null): Promise<AuditViewPage> {
+    if (!hasRole(viewer, 'admin')) throw new ForbiddenError('Audit reports are for admins');
+    return readViewPage(this.em, view, viewer.tenantId, filter, clampFirst(first), after ? decodeCursor(after, isViewCursor).k : null, true);
+  }
+}
+
+/**
+ * Reads one keyset page of a view. `count` false skips the total (the export runner counts once).
+ * Cursors are `{k}`: the view's last key.
+ */
+export async function readViewPage(em: EntityManager, view: AuditView, tenantId: string, filter: AuditFilter, limit: number, after: string | null, count: boolean): Promise<AuditViewPage> {
+  const spec = AUDIT_VIEW_SPECS[view];
+  const page = spec.page(tenantId, filter, after, limit + 1);
+  const conn = em.getConnection();
+  const [raw, counted] = await Promise.all([
+    conn.execute<Record<string, unknown>[]>(page.sql, page.params),
+    count ? viewCount(em, view, tenantId, filter) : Promise.resolve(0),
+  ]);
+  const rows = raw.slice(0, limit);
+  const last = rows.at(-1);
+  return {
+    rows: rows.map((r) => spec.columns.map((c) => r[c.key] ?? null)),
+    totalCount: counted,
+    hasNextPage: raw.length > limit,
+    endCursor: last ? encodeCursor({ k: String(last.k) }) : null,
+    endKey: last ? String(last.k) : null,
+  };
+}
+
+export async function viewCount(em: EntityManager, view: AuditView, tenantId: string, filter: AuditFilter): Promise<number> {
+  const c = AUDIT_VIEW_SPECS[view].count(tenantId, filter);
+  const [row] = await em.getConnection().execute<{ n: string }[]>(c.sql, c.params);
+  return Number(row?.n ?? 0);
 }

@@ -29,7 +29,9 @@ import { SecretUnreadableError, type SecretBox } from '../../platform/secret-box
 import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 import { chartDefinitionOf } from '../charts/chart-definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
-import type { ExportChart } from './writers/writer.js';
+import type { ExportChart, ExportColumn, ExportParameter, WriterFactoryInput } from './writers/writer.js';
+import type { ExportBody } from './export-body.js';
+import { auditExportBody, auditExportColumns, countAuditRows, describeAuditQuery, storedAuditQuery } from '../audit/audit-export.js';
 import { columnMasking, tenantMaskKey, type ColumnMasking } from '../catalog/masking.js';
 import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 
@@ -107,6 +109,23 @@ export function storageKey(e: ExportFileInput): string {
   return planExportFile(e).storageKey;
 }
 
+/** Where an export's rows come from: a report's query (ClickHouse) or a view of the audit log (PostgreSQL). */
+interface RowSource {
+  /** What a file-name template reads beyond the record. */
+  templateContext(): Promise<TemplateContext>;
+  /** Rows the file will hold and whether a row limit cut them: known before the first row. */
+  count(signal: AbortSignal): Promise<{ rowsTotal: number; truncated: boolean }>;
+  columns: ExportColumn[];
+  /** The file's parameters block. */
+  parameters: ExportParameter[];
+  /** The report's row limit; null: none (every row is written; the file states the row count). */
+  rowLimit: number | null;
+  /** The chart a PDF or XLSX draws; undefined: none. */
+  chart(): Promise<ExportChart | undefined>;
+  /** The rows, streamed through the format's writer into `writer.output`. */
+  body(writer: WriterFactoryInput, signal: AbortSignal): ExportBody;
+}
+
 export class ExportRunner {
   constructor(private readonly deps: ExportRunnerDeps) {}
 
@@ -153,8 +172,12 @@ export class ExportRunner {
     }
   }
 
-  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal, sealedPassword?: string | null): Promise<void> {
-    const { analytics, storage, limits } = this.deps;
+  /**
+   * Where a report export's rows come from: its definition, validated and compiled (masked for the
+   * export's role) into a ClickHouse query, counted first, then streamed (export-body.ts).
+   */
+  private async reportSource(record: ExportEntity): Promise<RowSource> {
+    const { analytics, limits } = this.deps;
     if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
     const checked = validateDefinition(record.definition, limits);
     if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
@@ -162,7 +185,7 @@ export class ExportRunner {
     // Masked for the role recorded when it was enqueued (the requester's, or the schedule owner's),
     // under the tenant's policy as it is now: a policy tightened after the request still applies.
     const masking = await this.maskingOf(record);
-    let compiled;
+    let compiled: CompiledQuery;
     let csv: CsvCompileResult | null = null;
     try {
       // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
@@ -173,18 +196,62 @@ export class ExportRunner {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
     }
+    const timeZone = record.timeZone;
+    return {
+      templateContext: () => this.templateContext(record, definition),
+      count: async (signal) => {
+        const countQuery = compileCount(compiled, definition.rowLimit);
+        const counted = Number((await analytics.query(countQuery.sql, countQuery.params, { signal })).rows[0]?.[0] ?? 0);
+        return { rowsTotal: Math.min(counted, definition.rowLimit), truncated: counted > definition.rowLimit };
+      },
+      columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+      parameters: [
+        ...describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone, record.locale),
+        { label: 'Masked for role', value: `${masking.role} (${record.scheduleId ? 'the schedule owner' : 'who asked for it'})` },
+      ],
+      rowLimit: definition.rowLimit,
+      chart: () => this.chartOf(record, definition, compiled),
+      body: (writer, signal) => {
+        if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
+        return exportBody({ analytics, format: record.format, compiled, csv, signal, writer });
+      },
+    };
+  }
+
+  /**
+   * Where an audit export's rows come from: a view of the tenant's audit log (audit-export.ts),
+   * read from PostgreSQL in keyset pages into the same writers. Every row is written: no row limit.
+   */
+  private auditSource(record: ExportEntity): RowSource {
+    const query = storedAuditQuery(record.auditQuery);
+    if (!query) throw new PermanentExportError('INVALID_DEFINITION', 'The audit export names no view or filter this server reads');
+    const em = this.deps.em.fork();
+    return {
+      templateContext: () => Promise.reject(new PermanentExportError('INVALID_DEFINITION', 'An audit export has no file-name template')),
+      count: async () => {
+        const rowsTotal = await countAuditRows(em, record.tenantId, query);
+        return { rowsTotal, truncated: false };
+      },
+      columns: auditExportColumns(query.view),
+      parameters: describeAuditQuery(query),
+      rowLimit: null,
+      chart: async () => undefined,
+      body: (writer, signal) => auditExportBody({ em, tenantId: record.tenantId, query, format: record.format, writer, signal }),
+    };
+  }
+
+  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal, sealedPassword?: string | null): Promise<void> {
+    const { storage } = this.deps;
+    const source = record.auditQuery ? this.auditSource(record) : await this.reportSource(record);
     // The file's name, type and packaging, and its password: decided before any work, so a
     // password that cannot be read fails the export at once, and never yields an unprotected file.
-    const file = planExportFile(record, record.fileNameTemplate ? await this.templateContext(record, definition) : null);
+    const file = planExportFile(record, record.fileNameTemplate ? await source.templateContext() : null);
     const password = record.passwordProtected ? await this.filePassword(record, sealedPassword) : null;
     const abort = new AbortController();
     const release = () => abort.abort(new ExportReleased(record.id));
     if (shutdown?.aborted) release();
     shutdown?.addEventListener('abort', release, { once: true });
-    const countQuery = compileCount(compiled, definition.rowLimit);
-    const counted = Number((await analytics.query(countQuery.sql, countQuery.params, { signal: abort.signal })).rows[0]?.[0] ?? 0);
-    const rowsTotal = Math.min(counted, definition.rowLimit);
-    const truncated = counted > definition.rowLimit;
+    const { rowsTotal, truncated } = await source.count(abort.signal);
     await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
 
     const key = file.storageKey;
@@ -203,35 +270,25 @@ export class ExportRunner {
       uploadError = error ?? new Error('upload failed');
       abort.abort(uploadError);
     });
-    if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
-    const exportFile = exportBody({
-      analytics,
-      format: record.format,
-      compiled,
-      csv,
-      signal: abort.signal,
-      writer: {
-        output: packager.input,
-        columns: compiled.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
-        meta: {
-          reportName: record.reportName,
-          tenantId: record.tenantId,
-          generatedAt: record.asOf,
-          timeZone,
-          // record.locale is the run's effective locale, decided when it was enqueued (run-locale.ts).
-          locale: record.locale,
-          parameters: [
-            ...describeParameters(definition, resolveTimeWindow(definition, record.asOf, timeZone), timeZone, record.locale),
-            { label: 'Masked for role', value: `${masking.role} (${record.scheduleId ? 'the schedule owner' : 'who asked for it'})` },
-          ],
-          rowLimit: definition.rowLimit,
-          totalRows: rowsTotal,
-          truncated,
-        },
-        options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, pdfPaperSize: record.options.paperSize, pdfOrientation: record.options.orientation, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
-        ...(record.format === 'PDF' || record.format === 'XLSX' ? { chart: await this.chartOf(record, definition, compiled) } : {}),
+    const chart = record.format === 'PDF' || record.format === 'XLSX' ? await source.chart() : undefined;
+    const exportFile = source.body({
+      output: packager.input,
+      columns: source.columns,
+      meta: {
+        reportName: record.reportName,
+        tenantId: record.tenantId,
+        generatedAt: record.asOf,
+        timeZone,
+        // record.locale is the run's effective locale, decided when it was enqueued (run-locale.ts).
+        locale: record.locale,
+        parameters: source.parameters,
+        rowLimit: source.rowLimit ?? rowsTotal,
+        totalRows: rowsTotal,
+        truncated,
       },
-    });
+      options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, pdfPaperSize: record.options.paperSize, pdfOrientation: record.options.orientation, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
+      ...(chart ? { chart } : {}),
+    }, abort.signal);
 
     let rowsWritten = 0;
     let cancelled = false;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportFormat } from './writers/writer.js';
 import type { Compression } from './writers/packaging.js';
+import type { AuditQuery } from '../audit/audit-export.js';
 import type { Orientation, PaperSize } from './writers/pdf-layout.js';
 
 export const EXPORT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
@@ -83,6 +84,10 @@ export class ExportEntity {
   /** The role the rows are masked for (catalog/masking.ts): the requester's, or the schedule owner's; null on rows older than masking (masked as viewer). */
   @Property({ type: 'text', fieldName: 'mask_role', nullable: true })
   maskRole: Role | null = null;
+
+  /** An export of the audit data (audit/audit-export.ts): which view and filter; null for a report's export. */
+  @Property({ type: 'json', fieldName: 'audit_query', nullable: true })
+  auditQuery: AuditQuery | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'as_of' })
   asOf!: Date;

@@ -8,6 +8,8 @@ import { pageInfoOf, type ConnectionShape } from '../../graphql/connection.js';
 import { keysetPage } from '../../graphql/keyset-page.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AuditQuery } from '../audit/audit-export.js';
+import { clearPiiColumns } from '../audit/pii-exposure.js';
 import { hasRole, stricterRole, type Role, type Viewer } from '../auth/viewer.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import { maskingViolations } from '../reports/compile-query.js';
@@ -74,6 +76,8 @@ export interface NewExport {
   fileNameTemplate?: string | null;
   /** The role the rows are masked for: the requester's, or a schedule owner's (catalog/masking.ts). */
   maskRole: Role;
+  /** An export of the audit data (audit/audit-export.ts) instead of a report. */
+  auditQuery?: AuditQuery | null;
   /**
    * Seals the password for the export's id (context `export:<id>`): it goes into the job's payload
    * only, never into the exports table, and is gone with the job.
@@ -164,7 +168,7 @@ export class ExportService {
    */
   async changedSince(viewer: Viewer, since: Date, limit: number, em: EntityManager = this.em): Promise<ExportEntity[]> {
     return em.find(ExportEntity,
-      { tenantId: viewer.tenantId, createdAt: { $gte: new Date(since.getTime() - 86_400_000) }, updatedAt: { $gte: since } },
+      { tenantId: viewer.tenantId, createdAt: { $gte: new Date(since.getTime() - 86_400_000) }, updatedAt: { $gte: since }, ...(hasRole(viewer, 'admin') ? {} : { auditQuery: null }) },
       { orderBy: { updatedAt: 'asc', id: 'asc' }, limit, refresh: true });
   }
 
@@ -174,18 +178,21 @@ export class ExportService {
    */
   fromEventRow(viewer: Viewer, row: Record<string, unknown>): ExportEntity | null {
     if (row.tenant_id !== viewer.tenantId) return null;
+    if (row.audit_query != null && !hasRole(viewer, 'admin')) return null; // audit exports are for admins
     return this.em.fork().map(ExportEntity, row);
   }
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Export', id);
     const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
-    if (!record) throw new NotFoundError('Export', id);
+    // An export of the audit data is an admin's: to anyone else it does not exist.
+    if (!record || (record.auditQuery && !hasRole(viewer, 'admin'))) throw new NotFoundError('Export', id);
     return record;
   }
 
   async list(viewer: Viewer, first?: number | null, after?: string | null, filter: ExportFilter = {}): Promise<ConnectionShape<ExportEntity>> {
     const scope: FilterQuery<ExportEntity> = { tenantId: viewer.tenantId };
+    if (!hasRole(viewer, 'admin')) scope.auditQuery = null;
     if (filter.status) scope.status = filter.status;
     if (filter.format) scope.format = filter.format;
     if (filter.reportId) {
@@ -208,7 +215,8 @@ export class ExportService {
       throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
     // Refused now, not as a failed export later: a column the viewer's role may not see or compare.
-    const refused = maskingViolations(checked.definition, await this.masking.maskingFor(viewer.tenantId, viewer.role));
+    const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
+    const refused = maskingViolations(checked.definition, masking);
     if (refused.length) {
       throw new BadUserInputError(`The report cannot be exported by the ${viewer.role} role: ${refused[0]!.message}`, refused.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
@@ -231,7 +239,7 @@ export class ExportService {
       passwordProtected: file.password !== null,
       sealPassword: file.password !== null ? (id) => secrets.seal(file.password!, `export:${id}`) : null,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
-    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, compression: record.compression, passwordProtected: record.passwordProtected } }));
+    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, compression: record.compression, passwordProtected: record.passwordProtected, clearPiiColumns: clearPiiColumns(checked.definition, masking) } }));
   }
 
   async cancel(viewer: Viewer, id: string): Promise<ExportEntity> {
@@ -259,7 +267,7 @@ export class ExportService {
     if (old.status !== 'FAILED' && old.status !== 'CANCELLED') {
       throw new BadUserInputError(`Only FAILED or CANCELLED exports can be retried; this one is ${old.status}`, [{ path: 'id', message: `export is ${old.status}` }]);
     }
-    if (!old.reportId && !old.scheduleId) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
+    if (!old.reportId && !old.scheduleId && !old.auditQuery) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
     // An on-demand export's password went with its job; a scheduled one's is on the schedule.
     if (old.passwordProtected && !old.scheduleId) {
       throw new BadUserInputError('A password-protected export cannot be retried: its password is not kept. Export again with the password', [{ path: 'id', message: 'password not kept' }]);
@@ -285,6 +293,7 @@ export class ExportService {
       compression: old.compression,
       passwordProtected: old.passwordProtected,
       fileNameTemplate: old.fileNameTemplate,
+      auditQuery: old.auditQuery,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
     (record) => ({ action: 'export.retry', targetType: 'export', targetId: record.id, details: { retryOf: old.id } }));
   }

@@ -36,7 +36,10 @@ export class ReportResolver {
   @Authorized()
   @Query(() => Report, { description: "NOT_FOUND for a missing id and for another tenant's." })
   async report(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The report\'s id.' }) id: string): Promise<Report> {
-    return toReport(await ctx.services.reports.get(requireViewer(ctx), id));
+    const viewer = requireViewer(ctx);
+    // Audited as a read (AUDIT_READS): which report, how long; never its definition or rows.
+    return toReport(await ctx.services.audit.read(viewer, { action: 'report.read', targetType: 'report', targetId: id },
+      () => ctx.services.reports.get(viewer, id), () => ({})));
   }
 
   @Authorized()
@@ -54,10 +57,14 @@ export class ReportResolver {
     if ((input.reportId == null) === (input.definition == null)) {
       throw new BadUserInputError('Give exactly one of reportId and definition', [{ path: 'input.reportId', message: 'exactly one of reportId and definition' }]);
     }
-    const definition: ReportDefinition = input.reportId
-      ? (await ctx.services.reports.get(viewer, input.reportId)).definition
-      : plain(input.definition!);
-    return ctx.services.preview.preview(viewer, definition, input.first, input.after);
+    // Audited as a read (AUDIT_READS): the report (null for an unsaved definition), the page's row
+    // count, the result's total and the duration; never a row.
+    return ctx.services.audit.read(viewer, { action: 'report.preview', targetType: 'report', targetId: input.reportId ?? null }, async () => {
+      const definition: ReportDefinition = input.reportId
+        ? (await ctx.services.reports.get(viewer, input.reportId)).definition
+        : plain(input.definition!);
+      return ctx.services.preview.preview(viewer, definition, input.first, input.after);
+    }, (page) => ({ rowCount: page.rows.length, totalCount: page.totalCount }));
   }
 
   @Authorized('editor')
