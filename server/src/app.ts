@@ -16,6 +16,7 @@ import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
 import { TenantLimitedStore, type TenantSlotPool } from './platform/tenant-limited-store.js';
+import { SharedQueryStore } from './platform/shared-query-store.js';
 import { PgTenantSlots } from './platform/pg-tenant-slots.js';
 import { openLimitsPool } from './platform/limits-pool.js';
 import { PgRateLimiter } from './graphql/shared-rate-limiter.js';
@@ -95,7 +96,8 @@ export function openAnalytics(config: Config, slots?: TenantSlotPool): Analytics
   const store = url
     ? new ClickHouseServerStore({ url, username, password, database, limits })
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
-  return new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency);
+  // Shared reads outside the slots: identical previews wait for one query, not for 200 slots.
+  return new SharedQueryStore(new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency), config.queryCache);
 }
 
 export function openStorage(config: Config): ExportStorage {

@@ -114,6 +114,11 @@ export interface Config {
     /** Analytics queries one tenant may run at once, across all processes (pg-tenant-slots.ts); more wait their turn. */
     tenantConcurrency: number;
   };
+  /**
+   * Shared analytics reads (platform/shared-query-store.ts), per process: identical reads in flight
+   * run once; results are kept ttlMs while the data's version is unchanged (0: nothing kept).
+   */
+  queryCache: { ttlMs: number; maxEntries: number; maxBytes: number };
   retention: {
     /** Schedule executions (and their deliveries) older than this are deleted. */
     executionDays: number;
@@ -148,6 +153,7 @@ export const ENV_VARS = [
   'WORKER_CONCURRENCY', 'WORKER_POLL_INTERVAL_MS', 'WORKER_HEARTBEAT_SECONDS', 'SHUTDOWN_GRACE_SECONDS',
   'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS', 'AUDIT_READS',
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
+  'QUERY_CACHE_TTL_MS', 'QUERY_CACHE_MAX_ENTRIES', 'QUERY_CACHE_MAX_MB',
   'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
   'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
@@ -323,6 +329,11 @@ export function loadConfig(env: Env = process.env): Config {
     clickhouseLimits: {
       maxExecutionSeconds: int(env, 'CLICKHOUSE_MAX_EXECUTION_SECONDS', 300, 1, 86_400),
       tenantConcurrency: int(env, 'CLICKHOUSE_TENANT_CONCURRENCY', 4, 1, 1000),
+    },
+    queryCache: {
+      ttlMs: int(env, 'QUERY_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+      maxEntries: int(env, 'QUERY_CACHE_MAX_ENTRIES', 5_000, 1, 10_000_000),
+      maxBytes: int(env, 'QUERY_CACHE_MAX_MB', 64, 1, 100_000) * 1_000_000,
     },
     retention: {
       executionDays: int(env, 'EXECUTION_RETENTION_DAYS', 90, 1, 36_500),

@@ -141,6 +141,17 @@ describe('PgRateLimiter: one bucket per key for every process', () => {
     expect(statements - before).toBe(10);
   });
 
+  it('answers a concurrent burst on one key with one statement per lease, not one per request', async () => {
+    const l = limiters(600); // leases of 10
+    const before = statements;
+    const results = await Promise.all(Array.from({ length: 200 }, () => l.a.take(l.key)));
+    expect(results.every((r) => r === 0)).toBe(true);
+    expect(statements - before).toBe(20);
+    // Past the budget the burst is still exact: 600 in all, the rest refused.
+    const rest = await Promise.all(Array.from({ length: 500 }, () => l.a.take(l.key)));
+    expect(rest.filter((r) => r === 0)).toHaveLength(400);
+  });
+
   it('never lets processes holding leases exceed the budget together; unspent tokens go back when a lease ends', async () => {
     const l = limiters(600);
     expect(await l.a.take(l.key)).toBe(0); // a holds a lease: 9 left

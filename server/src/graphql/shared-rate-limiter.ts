@@ -84,6 +84,12 @@ export class PgRateLimiter implements RateLimit {
   private readonly leaseMs: number;
   private readonly fallback: RateLimiter;
   private readonly leases = new Map<string, Lease>();
+  /**
+   * key → the lease request in flight. A burst (200 people opening one dashboard) would otherwise
+   * send one upsert per request at once, queueing on the small limits pool (and on the bucket's
+   * row lock) for longer than its timeout; instead the others wait for that lease and spend it.
+   */
+  private readonly pending = new Map<string, Promise<number>>();
   /** key → until when (ms, this process's clock) it is refused: known without asking. */
   private readonly refused = new Map<string, number>();
   private failedUntil = 0;
@@ -119,6 +125,23 @@ export class PgRateLimiter implements RateLimit {
       this.refused.delete(key);
     }
     if (now < this.failedUntil) return this.decideInMemory(key, null);
+    const inFlight = this.pending.get(key);
+    if (inFlight) {
+      // Its lease (or its refusal, or the fall-back) decides for us too: ask again once it is known.
+      await inFlight.catch(() => undefined);
+      return this.take(key);
+    }
+    const request = this.takeLease(key, now, lease);
+    this.pending.set(key, request);
+    try {
+      return await request;
+    } finally {
+      if (this.pending.get(key) === request) this.pending.delete(key);
+    }
+  }
+
+  /** One upsert for `key`: a new lease (this caller's token and the rest in memory) or a refusal. */
+  private async takeLease(key: string, now: number, lease: Lease | undefined): Promise<number> {
     // An ended lease's unspent tokens go back in the same statement.
     const back = lease && lease.until <= now ? lease.left : 0;
     this.leases.delete(key);

@@ -3,8 +3,9 @@
  * viewer's tenant, optionally narrowed by a search text. The query is an ordinary report
  * definition (the column as a dimension, a row count, sorted by it) run through the same validator
  * and compiler as previews, so the tenant predicate and identifier quoting come from one place.
- * Answers are cached for a short while per (tenant, table, column, search): the builder asks on
- * every keystroke and the top values of an analytics column barely move in half a minute.
+ * The builder asks on every keystroke: answers come from the shared query cache
+ * (platform/shared-query-store.ts: per tenant and compiled query, for QUERY_CACHE_TTL_MS while the
+ * table's data is unchanged), like previews.
  */
 import { BadUserInputError } from '../../errors.js';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
@@ -18,9 +19,6 @@ import type { MaskingPolicyService } from './masking-policy.service.js';
 export const COLUMN_VALUES_MAX = 100;
 export const COLUMN_VALUES_DEFAULT = 20;
 export const COLUMN_VALUES_SEARCH_MAX = 200;
-export const COLUMN_VALUES_TTL_MS = 30_000;
-/** Entries kept at most; the oldest go first. Bounds memory whatever people type. */
-const CACHE_ENTRIES = 2_000;
 const TIMEOUT_MS = 10_000;
 
 export interface ColumnValue { value: string; count: number }
@@ -57,35 +55,8 @@ export function columnValuesDefinition(req: ColumnValuesRequest): { definition: 
   return { definition, first };
 }
 
-/** A small time-bounded map; insertion order is age order, so the first key is the oldest. */
-class TtlCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
-  constructor(private readonly ttlMs: number, private readonly max: number, private readonly now: () => number) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
-    this.entries.delete(key);
-    const value = load();
-    // A failed read is not remembered: the next keystroke asks again.
-    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
-    this.entries.set(key, { at: this.now(), value });
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-}
-
-/** One cache per analytics store (one per running app), shared by every request's service. */
-const caches = new WeakMap<AnalyticsStore, TtlCache<ColumnValue[]>>();
-
 export class ColumnValuesService {
-  private readonly cache: TtlCache<ColumnValue[]>;
-
-  constructor(private readonly store: AnalyticsStore, private readonly limits: DefinitionLimits, private readonly masking: MaskingPolicyService | null = null, now: () => number = Date.now) {
-    let cache = caches.get(store);
-    if (!cache) caches.set(store, (cache = new TtlCache(COLUMN_VALUES_TTL_MS, CACHE_ENTRIES, now)));
-    this.cache = cache;
-  }
+  constructor(private readonly store: AnalyticsStore, private readonly limits: DefinitionLimits, private readonly masking: MaskingPolicyService | null = null) {}
 
   async values(viewer: Viewer, req: ColumnValuesRequest): Promise<ColumnValue[]> {
     const planned = columnValuesDefinition(req);
@@ -98,16 +69,15 @@ export class ColumnValuesService {
       const mode = (await this.masking.maskingFor(viewer.tenantId, viewer.role)).modes[column.classification];
       if (mode !== 'CLEAR') throw new BadUserInputError(`${column.label} (${column.name}) is ${mode} for the ${viewer.role} role: its values are not listed`, [{ path: 'field', message: `${mode} by the masking policy` }]);
     }
-    const key = JSON.stringify([viewer.tenantId, req.source, req.field, req.search?.trim() ?? '', planned.first]);
-    return this.cache.get(key, async () => {
-      const q = compileReport(checked.definition, {
-        tenantId: viewer.tenantId, asOf: new Date(), database: this.store.database, maxRangeDays: this.limits.maxRangeDays, timeZone: 'UTC',
-      });
-      // A timer cleared when the read ends (AbortSignal.timeout would pin the signal for the whole timeout).
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new DOMException('The value list took too long', 'TimeoutError')), TIMEOUT_MS);
-      const result = await this.store.query(q.sql, q.params, { signal: controller.signal }).finally(() => clearTimeout(timer));
-      return result.rows.map((row) => ({ value: String(row[0]), count: Number(row[1]) }));
+    // No time range: the SQL and parameters do not depend on the instant, so the shared cache's key
+    // is the tenant, column, search and count.
+    const q = compileReport(checked.definition, {
+      tenantId: viewer.tenantId, asOf: new Date(), database: this.store.database, maxRangeDays: this.limits.maxRangeDays, timeZone: 'UTC',
     });
+    // A timer cleared when the read ends (AbortSignal.timeout would pin the signal for the whole timeout).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The value list took too long', 'TimeoutError')), TIMEOUT_MS);
+    const result = await this.store.query(q.sql, q.params, { signal: controller.signal }).finally(() => clearTimeout(timer));
+    return result.rows.map((row) => ({ value: String(row[0]), count: Number(row[1]) }));
   }
 }

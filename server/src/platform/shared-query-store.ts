@@ -1,0 +1,159 @@
+/**
+ * Shared and cached analytics reads, around any AnalyticsStore (outside the tenant slots, so 200
+ * identical previews wait for one query instead of queueing 200 for the tenant's slots).
+ *
+ * Only `query()` calls that carry a `tenant` parameter take part: every compiled report query does
+ * (compile-query.ts), which is what previews, their counts, `columnValues` and chart tiles run.
+ * Streams (exports) and statements without a tenant (health checks, DDL, seeds) pass straight through.
+ *
+ * The key is the tenant, the compiled SQL and its bound parameters, and the version of the data
+ * the query reads. The snapshot instant and the masking policy enter through the SQL and the
+ * parameters: a relative window is bound as `from`/`to` resolved at the as-of instant, and a
+ * masked column compiles to different SQL. So two requests share a result exactly when ClickHouse
+ * would have been asked the same thing about the same data, and never across tenants.
+ *
+ * The data version is a cheap probe of `system.parts` (active parts of the store's database:
+ * count, rows, newest modification time, highest block number and data version, per table),
+ * ~2 ms in embedded chDB. Every cached read runs one, coalesced: callers arriving while a probe
+ * runs wait for the next one, which starts after they arrived, so an insert that finished before
+ * a request is always seen by it. A query whose tables the probe cannot see (not MergeTree, not
+ * in this database) or a failed probe is shared while in flight but not cached.
+ *
+ * The cache lives in this process only: API processes behind a load balancer each keep their own
+ * (docs/operations.md, "Query cache").
+ */
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+import { SharedResults, type SharedResultsStats } from './shared-results.js';
+
+export interface QueryCacheOptions {
+  /** How long a result may be served again, ms; 0: identical reads in flight are shared, nothing is kept. */
+  ttlMs: number;
+  maxEntries: number;
+  maxBytes: number;
+  now?: () => number;
+}
+
+const VERSION_PROBE = [
+  'SELECT table, count(), sum(rows), toUnixTimestamp(max(modification_time)), max(max_block_number), max(data_version)',
+  'FROM system.parts WHERE database = {database:String} AND active GROUP BY table',
+].join(' ');
+
+/** Estimated bytes a result holds on the heap (V8: ~2 bytes per string character, 8 per number, pointers). */
+export function resultBytes(result: QueryResult): number {
+  let bytes = 64;
+  for (const c of result.columns) bytes += 32 + 2 * (c.name.length + c.type.length);
+  for (const row of result.rows) {
+    bytes += 16 + 8 * row.length;
+    for (const v of row) bytes += typeof v === 'string' ? 16 + 2 * v.length : v !== null && typeof v === 'object' ? 2 * JSON.stringify(v).length : 8;
+  }
+  return bytes;
+}
+
+/** Parameters as a string independent of key order. */
+function paramsKey(params: QueryParams): string {
+  return JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
+}
+
+/**
+ * Per-table data versions of one database, probed at most once at a time: callers that arrive
+ * while a probe runs get the next one, started after they arrived.
+ */
+class DataVersions {
+  private running: Promise<Map<string, string> | null> | null = null;
+  private next: Promise<Map<string, string> | null> | null = null;
+  probes = 0;
+
+  constructor(private readonly store: AnalyticsStore) {}
+
+  current(): Promise<Map<string, string> | null> {
+    if (!this.running) return this.start();
+    this.next ??= this.running.then(() => {
+      this.next = null;
+      return this.running ?? this.start();
+    });
+    return this.next;
+  }
+
+  private start(): Promise<Map<string, string> | null> {
+    this.probes++;
+    const probe = this.store.query(VERSION_PROBE, { database: this.store.database })
+      .then((r) => new Map(r.rows.map((row) => [String(row[0]), JSON.stringify(row.slice(1))])))
+      // Unknown version: nothing is cached until a probe succeeds again.
+      .catch(() => null)
+      .finally(() => { if (this.running === probe) this.running = null; });
+    this.running = probe;
+    return probe;
+  }
+}
+
+export class SharedQueryStore implements AnalyticsStore {
+  private readonly results: SharedResults<QueryResult>;
+  private readonly versions: DataVersions;
+
+  /** `inner`: the store whose reads are shared (public so a test can count what reaches it). */
+  constructor(readonly inner: AnalyticsStore, private readonly options: QueryCacheOptions) {
+    this.results = new SharedResults<QueryResult>(options);
+    this.versions = new DataVersions(inner);
+  }
+
+  get kind(): AnalyticsStore['kind'] {
+    return this.inner.kind;
+  }
+
+  get database(): string {
+    return this.inner.database;
+  }
+
+  /** Loads run, callers joined or served from the cache, probes run; for tests, the bench and metrics. */
+  stats(): SharedResultsStats & { probes: number } {
+    return { ...this.results.stats(), probes: this.versions.probes };
+  }
+
+  /** Forgets every kept result (reads in flight are still shared): the bench measures uncached reads this way. */
+  clearCache(): void {
+    this.results.clear();
+  }
+
+  /** The version of the tables `sql` reads, or null when the probe cannot tell. */
+  private async versionOf(sql: string): Promise<string | null> {
+    const versions = await this.versions.current();
+    if (!versions) return null;
+    // Compiled queries name their table as `database`.`table` (compile-query.ts).
+    const prefix = `\`${this.inner.database}\`.`;
+    const read = [...versions].filter(([table]) => sql.includes(`${prefix}\`${table}\``));
+    return read.length ? JSON.stringify(read) : null;
+  }
+
+  async query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult> {
+    const tenant = params?.tenant;
+    if (typeof tenant !== 'string') return this.inner.query(sql, params, options);
+    const caching = this.options.ttlMs > 0;
+    const version = caching ? await this.versionOf(sql) : null;
+    const key = JSON.stringify([tenant, version, sql, paramsKey(params!)]);
+    return this.results.run(key, (signal) => this.inner.query(sql, params, { ...options, signal }), {
+      signal: options?.signal,
+      cache: version !== null,
+      size: resultBytes,
+    });
+  }
+
+  stream(sql: string, params?: QueryParams, options?: QueryOptions): AsyncIterable<unknown[][]> {
+    return this.inner.stream(sql, params, options);
+  }
+
+  streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
+    return this.inner.streamBytes(sql, params, options);
+  }
+
+  exec(sql: string, params?: QueryParams): Promise<void> {
+    return this.inner.exec(sql, params);
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
