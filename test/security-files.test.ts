@@ -50,8 +50,9 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
+/** As an admin: user_id is PII, shown hashed to the other roles by the default masking policy, and these files must carry the hostile text itself. */
 async function createHostileReport(target: TestApp, name: string, definition: unknown = RAW): Promise<string> {
-  return createReport(target, await target.token(TENANT, 'editor'), name, definition);
+  return createReport(target, await target.token(TENANT, 'admin'), name, definition);
 }
 
 class Collect extends Writable {
@@ -61,7 +62,7 @@ class Collect extends Writable {
 
 describe('13. formula injection', () => {
   it('CSV: text is neutralised, numbers are left alone, and the engine and JS paths agree byte for byte', async () => {
-    const token = await app.token(TENANT, 'editor');
+    const token = await app.token(TENANT, 'admin');
     const reportId = await createHostileReport(app, 'Formulas CSV');
     const { final } = await exportAndFollow(app, token, { reportId, format: 'CSV' });
     expect(final.status).toBe('COMPLETED');
@@ -105,7 +106,7 @@ describe('13. formula injection', () => {
   });
 
   it('XLSX: every text is a typed string cell holding the exact text, numbers are numbers, no formula anywhere', async () => {
-    const token = await app.token(TENANT, 'editor');
+    const token = await app.token(TENANT, 'admin');
     const reportId = await createHostileReport(app, 'Formulas XLSX');
     const { final } = await exportAndFollow(app, token, { reportId, format: 'XLSX' });
     expect(final.status).toBe('COMPLETED');
@@ -140,7 +141,7 @@ const TRAVERSAL_NAMES = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/s
 
 describe('14. path traversal in report names', () => {
   it('on disk: safe keys, file names and Content-Disposition; nothing outside the export store', async () => {
-    const token = await app.token(TENANT, 'editor');
+    const token = await app.token(TENANT, 'admin');
     for (const name of TRAVERSAL_NAMES) {
       const reportId = await createHostileReport(app, name, { source: 'usage_events', measures: [{ fn: 'COUNT' }] } as any);
       const { id, final } = await exportAndFollow(app, token, { reportId, format: 'CSV' });
