@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('reports', () => {
   it('creates, reads, lists (auto-paginated), updates and validates', async () => {
-    expect(await client.me()).toEqual({ userId: 'eve@acme', tenantId: 'acme', role: 'editor' });
+    expect(await client.me()).toEqual({ userId: 'eve@acme', tenantId: 'acme', role: 'editor', roleName: 'EDITOR' });
     expect(created).toMatchObject({ name: 'SDK daily platforms', tags: ['sdk'], rowLimit: 1000, createdBy: 'eve@acme' });
     expect(created.definition.measures).toEqual([{ fn: 'COUNT', field: null, alias: 'events' }, { fn: 'UNIQ', field: 'user_id', alias: 'users' }]);
     expect((await client.reports.get(reportId)).name).toBe('SDK daily platforms');

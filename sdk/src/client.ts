@@ -11,12 +11,14 @@ import { ExportsApi } from './exports.js';
 import { ReportsApi } from './reports.js';
 import { SchedulesApi } from './schedules.js';
 import { Transport, type AnyVariables, type OperationOptions, type ReportcastClientOptions } from './transport.js';
-import type { AuditLogEntry, Role, Table } from './types.js';
+import type { AuditLogEntry, Role, RoleName, Table } from './types.js';
 
 export interface Viewer {
   userId: string;
   tenantId: string;
+  /** @deprecated Use `roleName` (the same role, upper case, as the API's `Me.roleName`). */
   role: Role;
+  roleName: RoleName;
 }
 
 export interface ReportcastClient {

@@ -42,6 +42,6 @@ describe('status-typed exports', () => {
     expect(error).toBeInstanceOf(ReportcastError);
     expect((error as ReportcastError).message).toBe('Export e1 is COMPLETED without checksum, downloadUrl');
     expect((error as ReportcastError).extensions.exportId).toBe('e1');
-    expect(toExport({ ...base, status: 'FAILED', error: { code: 'X', message: 'm' } }).status).toBe('FAILED');
+    expect(toExport({ ...base, status: 'FAILED', error: { code: 'X', errorCode: 'EXPORT_FAILED', message: 'm' } }).status).toBe('FAILED');
   });
 });

@@ -176,7 +176,7 @@ export class ExportsApi {
     }
     if (last.status !== 'COMPLETED') {
       throw new ReportcastError('EXPORT_FAILED', last.error?.message || `Export ${last.id} failed`, {
-        extensions: { exportId: last.id, exportErrorCode: last.error?.code },
+        extensions: { exportId: last.id, exportErrorCode: last.error?.errorCode },
       });
     }
     const done = requireFile(last);

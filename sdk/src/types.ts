@@ -68,7 +68,7 @@ export type {
   AttachmentPolicy, ColumnKind, CreateExportInput, CreateReportInput, CreateScheduleInput, DeliveryChannel, DeliveryMethod,
   DeliveryStatus, DimensionInput, EmailConfigInput, ExecutionStatus, ExecutionTrigger, ExportFilter, ExportFormat,
   ExportOptionsInput, ExportStatus, ExportTrigger, FilterInput, FilterOp, MeasureFn, MeasureInput, OrderByInput,
-  ReportDefinitionInput, Role, S3TargetInput, SchedulePreset, SchedulePresetInput, ScheduleStatus, SortDirection,
+  ReportDefinitionInput, Role, RoleName, ExportErrorCode, S3TargetInput, SchedulePreset, SchedulePresetInput, ScheduleStatus, SortDirection,
   TimeGrain, TimeRangeInput, TimeUnit, UpdateReportInput, UpdateScheduleInput,
   CsvTimestampFormat, NamedPeriod, RelativeRangeInput, RollingRangeInput, WeekStart,
 } from './generated/graphql.js';

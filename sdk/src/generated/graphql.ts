@@ -108,6 +108,8 @@ export type CreateScheduleInput = {
   ownerEmail?: string | null | undefined;
   /** PDF only: paper size of every run (default A4). */
   paperSize?: PaperSize | null | undefined;
+  /** Values of the report's parameters for every run, by name, over the report's defaults; checked with paths `input.parameterValues.<name>`. */
+  parameterValues?: unknown;
   /** Protect every run's file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way. */
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
@@ -355,6 +357,8 @@ export type MeasureFn =
   | 'AVG'
   /** Number of rows (field optional). */
   | 'COUNT'
+  /** Number of rows where a BOOLEAN field is true (errors among events, bounced sessions). */
+  | 'COUNT_TRUE'
   /** Largest value of a measure column. */
   | 'MAX'
   /** Smallest value of a measure column. */
@@ -687,6 +691,8 @@ export type UpdateScheduleInput = {
   ownerEmail?: string | null | undefined;
   /** PDF only: new paper size; null: back to A4. Changing the format away from PDF clears it. */
   paperSize?: PaperSize | null | undefined;
+  /** New values of the report's parameters for every run; null: back to the report's defaults; left out: unchanged (checked again when the report changes). */
+  parameterValues?: unknown;
   /** A new password for the runs' files (see CreateScheduleInput.password); left out: unchanged. */
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */

@@ -264,6 +264,8 @@ export type CreateScheduleInput = {
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
   /** PDF only: paper size of every run (default A4). */
   paperSize?: InputMaybe<PaperSize>;
+  /** Values of the report's parameters for every run, by name, over the report's defaults; checked with paths `input.parameterValues.<name>`. */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
   /** Protect every run's file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
@@ -834,6 +836,8 @@ export type MeasureFn =
   | 'AVG'
   /** Number of rows (field optional). */
   | 'COUNT'
+  /** Number of rows where a BOOLEAN field is true (errors among events, bounced sessions). */
+  | 'COUNT_TRUE'
   /** Largest value of a measure column. */
   | 'MAX'
   /** Smallest value of a measure column. */
@@ -866,6 +870,8 @@ export type Mutation = {
   createExport: Export;
   /** Saves a new report (editor or admin). */
   createReport: Report;
+  /** Makes a new report from a template (editor or admin). The parameter values given become its parameters' defaults; checked with paths `parameterValues.<name>` before anything is saved. */
+  createReportFromTemplate: Report;
   /** Creates a schedule (editor or admin); it fires from its next slot. */
   createSchedule: Schedule;
   /** Deletes the export and its file; returns the id. */
@@ -886,6 +892,8 @@ export type Mutation = {
   retryExport: Export;
   /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
   runScheduleNow: Execution;
+  /** Saves a report as a template of the tenant (editor or admin); audited as `template.create`. */
+  saveReportAsTemplate: ReportTemplate;
   /** Sets some rules of the tenant's masking policy (admins only; the others stay). Audited as `masking_policy.update` with each rule's old and new mode. Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT for an empty list or a role and classification given twice. */
   updateMaskingPolicy: MaskingPolicyView;
   /** Changes a report (editor or admin); fields left out stay as they are. */
@@ -899,6 +907,7 @@ export type Mutation = {
 export type MutationBackfillScheduleArgs = {
   from: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
+  parameterValues: InputMaybe<Scalars['JSON']['input']>;
   to: Scalars['DateTime']['input'];
 };
 
@@ -924,6 +933,15 @@ export type MutationCreateExportArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateReportArgs = {
   input: CreateReportInput;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationCreateReportFromTemplateArgs = {
+  name: Scalars['String']['input'];
+  parameterValues: InputMaybe<Scalars['JSON']['input']>;
+  templateId: Scalars['ID']['input'];
+  timeZone: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -985,6 +1003,15 @@ export type MutationRetryExportArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRunScheduleNowArgs = {
   id: Scalars['ID']['input'];
+  parameterValues: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationSaveReportAsTemplateArgs = {
+  description: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  reportId: Scalars['ID']['input'];
 };
 
 
@@ -1177,6 +1204,8 @@ export type Query = {
   previewReport: ReportPreview;
   /** NOT_FOUND for a missing id and for another tenant's. */
   report: Report;
+  /** The template gallery: built-in report types (daily summary, weekly performance, monthly summary, custom range, over each table), then the tenant's own templates, newest first. */
+  reportTemplates: Array<ReportTemplate>;
   /** Reports visible to the viewer, newest first. */
   reports: ReportConnection;
   /** One schedule; NOT_FOUND for a missing id and for another tenant's. */
@@ -1501,6 +1530,31 @@ export type ReportPreview = {
   window: Maybe<PreviewWindow>;
 };
 
+/** A starting point for a new report: a built-in report type or one of the tenant's own, saved from a report. */
+export type ReportTemplate = {
+  __typename?: 'ReportTemplate';
+  /** True for the built-in gallery; false for the tenant's own. */
+  builtIn: Scalars['Boolean']['output'];
+  /** When it was saved (tenant templates). */
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who saved it (tenant templates). */
+  createdBy: Maybe<Scalars['String']['output']>;
+  /** The definition a report made from it starts with. */
+  definition: ReportDefinition;
+  /** What the report shows, in a sentence or two. */
+  description: Scalars['String']['output'];
+  /** Template id: `builtin:<kind>:<table>` for a built-in, a UUID for a tenant template. */
+  id: Scalars['ID']['output'];
+  /** Built-ins: DAILY_SUMMARY, WEEKLY_PERFORMANCE, MONTHLY_SUMMARY or CUSTOM_RANGE; null for tenant templates. */
+  kind: Maybe<Scalars['String']['output']>;
+  /** Name shown in the gallery. */
+  name: Scalars['String']['output'];
+  /** The parameters a report made from it takes (values given to createReportFromTemplate become their defaults). */
+  parameters: Array<ReportParameter>;
+  /** The catalog table it reports on. */
+  source: Scalars['String']['output'];
+};
+
 /** The outcome of checking a definition without running it. */
 export type ReportValidation = {
   __typename?: 'ReportValidation';
@@ -1613,6 +1667,8 @@ export type Schedule = Node & {
   ownerEmail: Maybe<Scalars['String']['output']>;
   /** PDF runs: paper size; null: A4. */
   paperSize: Maybe<PaperSize>;
+  /** Values of the report's parameters for every run, by name; null: the report's defaults. Each run's resolved values are in its execution's `parameters.definition.parameterValues`. */
+  parameterValues: Maybe<Scalars['JSON']['output']>;
   /** Every run's file is password-protected. The password is stored encrypted and never returned; emails never carry it. */
   passwordProtected: Scalars['Boolean']['output'];
   /** Why it was paused (by a user, or automatically after repeated failures). */
@@ -1930,6 +1986,8 @@ export type UpdateScheduleInput = {
   ownerEmail?: InputMaybe<Scalars['String']['input']>;
   /** PDF only: new paper size; null: back to A4. Changing the format away from PDF clears it. */
   paperSize?: InputMaybe<PaperSize>;
+  /** New values of the report's parameters for every run; null: back to the report's defaults; left out: unchanged (checked again when the report changes). */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
   /** A new password for the runs' files (see CreateScheduleInput.password); left out: unchanged. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id actor action targetType targetId outcome details ip createdAt } }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditUserActivity($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditUserActivity(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      users { userId tokenUses previews reportReads exportsCsv exportsXlsx exportsPdf exportsJson downloads scheduleChanges lastSeen }\n    }\n  }\n": typeof types.AuditUserActivityDocument,
+    "\n  query AuditCompliance($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditCompliance(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      events { id createdAt actor event action target detail }\n    }\n  }\n": typeof types.AuditComplianceDocument,
+    "\n  mutation CreateAuditExport($input: CreateAuditExportInput!) {\n    createAuditExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      progress { rowsWritten rowsTotal percent etaSeconds }\n      error { code message }\n    }\n  }\n": typeof types.CreateAuditExportDocument,
     "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportByIdDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.CreateExportDocument,
     "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportUpdatedDocument,
@@ -47,6 +51,10 @@ type Documents = {
     "fragment CachedExportRevision on Export { revision }": typeof types.CachedExportRevisionFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id actor action targetType targetId outcome details ip createdAt } }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditUserActivity($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditUserActivity(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      users { userId tokenUses previews reportReads exportsCsv exportsXlsx exportsPdf exportsJson downloads scheduleChanges lastSeen }\n    }\n  }\n": types.AuditUserActivityDocument,
+    "\n  query AuditCompliance($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditCompliance(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      events { id createdAt actor event action target detail }\n    }\n  }\n": types.AuditComplianceDocument,
+    "\n  mutation CreateAuditExport($input: CreateAuditExportInput!) {\n    createAuditExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      progress { rowsWritten rowsTotal percent etaSeconds }\n      error { code message }\n    }\n  }\n": types.CreateAuditExportDocument,
     "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportByIdDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.CreateExportDocument,
     "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { code message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportUpdatedDocument,
@@ -94,6 +102,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id actor action targetType targetId outcome details ip createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id actor action targetType targetId outcome details ip createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditUserActivity($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditUserActivity(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      users { userId tokenUses previews reportReads exportsCsv exportsXlsx exportsPdf exportsJson downloads scheduleChanges lastSeen }\n    }\n  }\n"): (typeof documents)["\n  query AuditUserActivity($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditUserActivity(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      users { userId tokenUses previews reportReads exportsCsv exportsXlsx exportsPdf exportsJson downloads scheduleChanges lastSeen }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditCompliance($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditCompliance(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      events { id createdAt actor event action target detail }\n    }\n  }\n"): (typeof documents)["\n  query AuditCompliance($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditCompliance(filter: $filter, first: $first, after: $after) {\n      totalCount hasNextPage endCursor\n      events { id createdAt actor event action target detail }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAuditExport($input: CreateAuditExportInput!) {\n    createAuditExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      progress { rowsWritten rowsTotal percent etaSeconds }\n      error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAuditExport($input: CreateAuditExportInput!) {\n    createAuditExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      progress { rowsWritten rowsTotal percent etaSeconds }\n      error { code message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

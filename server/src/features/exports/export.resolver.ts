@@ -6,6 +6,7 @@ import { eventRouter, type EventKey } from '../../graphql/pubsub.js';
 import type { ExportEvent } from '../../platform/events.js';
 import type { ExportEntity } from './export.entity.js';
 import { CreateExportInput, Export, ExportConnection, ExportFilter } from './export.type.js';
+import { exportFailure } from './failure-code.js';
 
 type ExportWithLink = Export & { entity: ExportEntity; link?: { url: string; expiresAt: Date } | null };
 
@@ -20,7 +21,7 @@ export function toExport(e: ExportEntity): ExportWithLink {
     entity: e,
     sourceRowCount: total,
     progress: { rowsWritten: e.rowsWritten, rowsTotal: total, bytesWritten: e.bytesWritten, percent, etaSeconds },
-    error: e.errorCode ? { code: e.errorCode, message: e.errorMessage ?? '' } : null,
+    error: exportFailure(e.errorCode, e.errorMessage),
   };
 }
 

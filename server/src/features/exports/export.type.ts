@@ -1,10 +1,12 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
 import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CSV_TIMESTAMP_FORMATS, EXPORT_STATUSES, TRIGGERS, type CsvTimestampFormat, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import type { ExportFormat } from './writers/writer.js';
 import { enumOf } from '../../graphql/enums.js';
 import { COMPRESSIONS, type Compression } from './writers/packaging.js';
+import { EXPORT_ERROR_CODES, type ExportErrorCode } from './failure-code.js';
 import { ORIENTATIONS, PAPER_SIZES, type Orientation, type PaperSize } from './writers/pdf-layout.js';
 
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX', 'PDF', 'JSON'] as const);
@@ -78,16 +80,36 @@ export class ExportProgress {
   etaSeconds!: number | null;
 }
 
-@ObjectType({ description: 'Why an export failed: a stable code and a message without internals.' })
+export const ExportErrorCodeEnum = enumOf(EXPORT_ERROR_CODES);
+registerEnumType(ExportErrorCodeEnum, {
+  name: 'ExportErrorCode',
+  description: 'Why an export, or a schedule\'s execution, did not produce what it should (`ExportError.errorCode`). New values may be added: treat one you do not know as a failure.',
+  valuesConfig: {
+    EXPORT_FAILED: { description: 'Writing the file failed (a query, storage or other error) after its attempts; the message says which.' },
+    REPORT_DELETED: { description: 'The report was deleted before the run.' },
+    INVALID_DEFINITION: { description: 'The report\'s stored definition no longer validates (e.g. a column left the catalog).' },
+    PASSWORD_UNAVAILABLE: { description: 'The file was to be password-protected but its password could not be read: set it again.' },
+    WORKER_LOST: { description: 'The worker writing it stopped and did not come back.' },
+    EXPORT_CANCELLED: { description: 'An execution\'s export was cancelled.' },
+    DELIVERY_FAILED: { description: 'An execution\'s file was made, but some or all of its deliveries failed (see `deliveries`).' },
+    MISSED: { description: 'An execution\'s slot passed while no scheduler ran, beyond the grace period.' },
+    NOT_A_BUSINESS_DAY: { description: 'An execution\'s slot fell on a weekend of a business-days-only schedule.' },
+  },
+});
+
+@ObjectType({ description: 'Why an export (or a schedule\'s execution) failed: a stable code and a message without internals.' })
 export class ExportError {
-  @Field(() => String, { description: 'EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ...' })
+  @Field(() => String, { description: 'The code as text: EXPORT_FAILED, REPORT_DELETED, INVALID_DEFINITION, ...', deprecationReason: 'Use `errorCode`, the same code as an enum.' })
   code!: string;
+
+  @Field(() => ExportErrorCodeEnum, { description: 'Why, as an enum.' })
+  errorCode!: ExportErrorCode;
 
   @Field(() => String, { description: 'What went wrong, without internals.' })
   message!: string;
 }
 
-@ObjectType({ description: 'One file produced from a report.' })
+@ObjectType({ description: 'One file produced from a report.', implements: Node })
 export class Export {
   @Field(() => ID, { description: 'Export id.' })
   id!: string;

@@ -16,7 +16,7 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function toReport(e: ReportEntity): Report {
+export function toReport(e: ReportEntity): Report {
   return { ...e, definition: e.definition as ReportDefinitionShape, visualization: storedVisualization(e.visualization) };
 }
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
 import { Connection, PageInfo } from '../../graphql/connection.js';
 import { ColumnKindEnum } from '../catalog/catalog.type.js';
@@ -6,7 +7,7 @@ import type { ColumnKind } from '../catalog/catalog.js';
 import { ReportDefinitionShape } from './definition.graphql.js';
 import { VisualizationShape } from './visualization.graphql.js';
 
-@ObjectType({ description: 'A saved report definition, owned by a tenant.' })
+@ObjectType({ description: 'A saved report definition, owned by a tenant.', implements: Node })
 export class Report {
   @Field(() => ID, { description: 'Report id.' })
   id!: string;

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { requireViewer, type AppContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { Export } from '../exports/export.type.js';
+import { Export, ExportError } from '../exports/export.type.js';
+import { executionFailure } from '../exports/failure-code.js';
 import { toExport } from '../exports/export.resolver.js';
 import { localWallTime, nextRuns, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
 import { describeCron } from './presets.js';
@@ -16,13 +17,13 @@ type ExecutionNode = Execution & { entity: ExecutionEntity };
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-function toSchedule(s: ScheduleEntity): ScheduleNode {
+export function toSchedule(s: ScheduleEntity): ScheduleNode {
   // The sealed password stays on the entity: the API says only whether there is one.
   const { passwordCiphertext, ...fields } = s;
   return { ...fields, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
 }
 
-function toExecution(e: ExecutionEntity): ExecutionNode {
+export function toExecution(e: ExecutionEntity): ExecutionNode {
   return { ...e, entity: e };
 }
 
@@ -146,6 +147,15 @@ export class ExecutionResolver {
   @FieldResolver(() => [Delivery], { description: 'One record per recipient and S3 target.' })
   async deliveries(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<Delivery[]> {
     return ctx.services.schedules.deliveries(root.entity);
+  }
+
+  @FieldResolver(() => ExportError, { nullable: true, description: "Why the run failed, was skipped or missed, or delivered only in part (`errorCode` MISSED, NOT_A_BUSINESS_DAY, REPORT_DELETED, DELIVERY_FAILED, or its export's own code); null when nothing went wrong." })
+  async failure(@Root() root: ExecutionNode, @Ctx() ctx: AppContext): Promise<ExportError | null> {
+    // Only a FAILED run with an export needs the export's code (tenant-scoped read).
+    const made = root.status === 'FAILED' && root.exportId
+      ? await ctx.services.exports.get(requireViewer(ctx), root.exportId).catch(() => null)
+      : null;
+    return executionFailure({ status: root.status, error: root.error, export: made });
   }
 
   @FieldResolver(() => Export, { description: 'The export this run made, if any.', nullable: true })

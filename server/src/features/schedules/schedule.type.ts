@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
 import { Connection } from '../../graphql/connection.js';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
 import { CompressionEnum, ExportFormatEnum, PageOrientationEnum, PaperSizeEnum } from '../exports/export.type.js';
@@ -108,7 +109,7 @@ export class SchedulePresetInput {
   dayOfMonth?: number | null;
 }
 
-@ObjectType({ description: 'A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3.' })
+@ObjectType({ description: 'A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3.', implements: Node })
 export class Schedule {
   @Field(() => ID, { description: 'Schedule id.' }) id!: string;
   @Field(() => ID, { description: 'The report it exports.' }) reportId!: string;
@@ -157,7 +158,7 @@ export class Delivery {
   @Field(() => DateTimeScalar, { description: 'When it was sent.', nullable: true }) sentAt!: Date | null;
 }
 
-@ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries.' })
+@ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries.', implements: Node })
 export class Execution {
   @Field(() => ID, { description: 'Execution id.' }) id!: string;
   @Field(() => ID, { description: 'The schedule that fired.' }) scheduleId!: string;
@@ -166,7 +167,7 @@ export class Execution {
   @Field(() => ExecutionStatusEnum, { description: 'Where the run stands; DELIVERED, PARTIALLY_DELIVERED, FAILED, SKIPPED, SKIPPED_EMPTY and MISSED are final.' }) status!: ExecutionStatus;
   @Field(() => ID, { description: 'The export made for this run, once there is one.', nullable: true }) exportId!: string | null;
   @Field(() => JSONScalar, { description: 'Snapshot of what ran: cron, zone, window, definition.' }) parameters!: Record<string, unknown>;
-  @Field(() => String, { description: 'Why the run failed or was skipped.', nullable: true }) error!: string | null;
+  @Field(() => String, { description: 'Why the run failed or was skipped, as a sentence.', nullable: true, deprecationReason: 'Use `failure`: the same reason with a code, as `Export.error` gives it.' }) error!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the execution was recorded.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { description: 'When its export started.', nullable: true }) startedAt!: Date | null;
   @Field(() => DateTimeScalar, { description: 'When the run reached a final status.', nullable: true }) completedAt!: Date | null;
