@@ -18,6 +18,7 @@ import { AuditResolver } from './features/audit/audit.resolver.js';
 import { ExecutionResolver, ExportScheduleResolver, ScheduleResolver } from './features/schedules/schedule.resolver.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 import { NodeResolver } from './features/node/node.resolver.js';
+import { TemplateResolver } from './features/templates/template.resolver.js';
 
 export const SCHEMA_FILE = join(REPO_ROOT, 'schema.graphql');
 
@@ -25,7 +26,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, NodeResolver],
+    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, NodeResolver, TemplateResolver],
     // Required by type-graphql for any @Subscription, used only by topic subscriptions: ours all
     // bring their own `subscribe` over the EventRouter (graphql/pubsub.ts).
     pubSub: createPubSub(),

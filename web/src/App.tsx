@@ -15,6 +15,7 @@ import { ReportsPage } from './pages/ReportsPage';
 const BuilderPage = lazy(() => import('./pages/BuilderPage').then((m) => ({ default: m.BuilderPage })));
 const ExportsPage = lazy(() => import('./pages/ExportsPage').then((m) => ({ default: m.ExportsPage })));
 const SchedulesPage = lazy(() => import('./pages/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ScheduleEditPage = lazy(() => import('./pages/ScheduleEditPage').then((m) => ({ default: m.ScheduleEditPage })));
 
 function Page() {
@@ -27,6 +28,8 @@ function Page() {
       return <ExportsPage />;
     case 'schedules':
       return id ? <ScheduleEditPage scheduleId={id === 'new' ? null : id} /> : <SchedulesPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return <ReportsPage />;
   }
@@ -45,7 +48,8 @@ export function App() {
       <header className="topbar">
         <a className="brand" href={href('/reports')}>Reportcast</a>
         <nav aria-label="main">
-          {[['reports', 'Reports'], ['exports', 'Exports'], ['schedules', 'Schedules']].map(([key, label]) => (
+          {/* The audit explorer is for admins: the server refuses anyone else, and the link is not shown to them. */}
+          {[['reports', 'Reports'], ['exports', 'Exports'], ['schedules', 'Schedules'], ...(session.role === 'admin' ? [['audit', 'Audit']] : [])].map(([key, label]) => (
             <a key={key} href={href(`/${key}`)} aria-current={section === key ? 'page' : undefined}>{label}</a>
           ))}
         </nav>

@@ -15,6 +15,7 @@ import type { MaskingPolicyService } from '../catalog/masking-policy.service.js'
 import { maskingViolations } from '../reports/compile-query.js';
 import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
+import { bindParameterValues } from '../reports/parameters/bind.js';
 import { ORIENTATIONS, PAPER_SIZES } from './writers/pdf-layout.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { downloadLinkUrl } from './download-token.js';
@@ -205,7 +206,7 @@ export class ExportService {
   async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportCreateOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
     const report = await this.reports.get(viewer, input.reportId);
     // The password and compression are taken out here: neither belongs in the options JSON.
-    const { password, compression, ...formatOptions } = input.options ?? {};
+    const { password, compression, parameterValues, ...formatOptions } = input.options ?? {};
     const file = checkFileProtection(input.format, compression ?? null, password ?? null, 'input.options');
     const options = this.checkOptions(input.format, formatOptions);
     const secrets = this.deps.secrets;
@@ -214,6 +215,11 @@ export class ExportService {
       // The argument at fault is the report chosen; each problem names the place in its definition.
       throw new BadUserInputError('The report definition is no longer valid', checked.errors.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
+    // The run's parameter values, refused with their paths before anything is enqueued; the
+    // snapshot keeps them (definition.parameterValues), so a retry runs with the same ones.
+    const bound = bindParameterValues(checked.definition, parameterValues, 'input.options.parameterValues', this.limits.maxRangeDays);
+    if (!bound.ok) throw new BadUserInputError(`Invalid parameter value: ${bound.errors[0]!.path} ${bound.errors[0]!.message}`, bound.errors);
+    checked.definition = bound.definition;
     // Refused now, not as a failed export later: a column the viewer's role may not see or compare.
     const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
     const refused = maskingViolations(checked.definition, masking);
@@ -378,7 +384,7 @@ export function pdfPageProblems(format: ExportFormat, page: { paperSize?: string
 }
 
 /** createExport's options: the format options, plus the file's compression and password. */
-export type ExportCreateOptions = ExportOptions & { compression?: Compression | null; password?: string | null };
+export type ExportCreateOptions = ExportOptions & { compression?: Compression | null; password?: string | null; parameterValues?: Record<string, unknown> | null };
 
 /**
  * Checks a file's compression and password for a format (exports and schedules alike): a typed

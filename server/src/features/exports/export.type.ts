@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { Connection } from '../../graphql/connection.js';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
 import { CSV_TIMESTAMP_FORMATS, EXPORT_STATUSES, TRIGGERS, type CsvTimestampFormat, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import type { ExportFormat } from './writers/writer.js';
 import { enumOf } from '../../graphql/enums.js';
@@ -236,6 +236,9 @@ export class ExportOptionsInput {
 
   @Field(() => String, { nullable: true, description: 'Protect the file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters): a PDF is AES-256 encrypted, CSV, XLSX and JSON go inside an AES-256 ZIP (with GZIP: BAD_USER_INPUT). Never stored in clear nor returned; a protected export cannot be retried (export again).' })
   password?: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: "Values of the report's parameters by name, over their defaults; checked with paths `input.options.parameterValues.<name>` before anything is enqueued, and kept in the export's definition snapshot." })
+  parameterValues?: Record<string, unknown> | null;
 }
 
 @InputType({ description: 'What to export: a saved report and a file format.' })

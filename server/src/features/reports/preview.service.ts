@@ -14,6 +14,7 @@ import { zonedDateTimeText } from '../exports/writers/cell-values.js';
 import { compileCount, compilePage, compileReport, maskingViolations, resolveTimeWindow, type OutputColumn } from './compile-query.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import { validateDefinition } from './validate-definition.js';
+import { bindParameterValues } from './parameters/bind.js';
 
 const PREVIEW_TIMEOUT_MS = 60_000;
 
@@ -27,6 +28,7 @@ export interface PreviewPage {
   timeZone: string;
   window: { from: Date; to: Date; fromLocal: string; toLocal: string } | null;
   elapsedMs: number;
+  parameterValues: Record<string, unknown> | null;
 }
 
 /** o: offset; a: as-of; h: definition fingerprint; c: the first page's count (optional: older cursors lack it). */
@@ -52,14 +54,17 @@ export class PreviewService {
     private readonly masking: MaskingPolicyService,
   ) {}
 
-  async preview(viewer: Viewer, rawDefinition: ReportDefinition, first?: number | null, after?: string | null): Promise<PreviewPage> {
+  async preview(viewer: Viewer, rawDefinition: ReportDefinition, first?: number | null, after?: string | null, parameterValues?: unknown): Promise<PreviewPage> {
     const started = performance.now();
     const checked = validateDefinition(rawDefinition, this.limits);
     if (!checked.valid) {
       throw new BadUserInputError(`Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`,
         checked.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
-    const definition = checked.definition;
+    // Values over defaults, refused with their paths before anything runs; part of the fingerprint.
+    const bound = bindParameterValues(checked.definition, parameterValues, 'input.parameterValues', this.limits.maxRangeDays);
+    if (!bound.ok) throw new BadUserInputError(`Invalid parameter value: ${bound.errors[0]!.path} ${bound.errors[0]!.message}`, bound.errors);
+    const definition = bound.definition;
     const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
     const refused = maskingViolations(definition, masking);
     if (refused.length) {
@@ -133,6 +138,7 @@ export class PreviewService {
         ...window, fromLocal: offsetDateTimeText(window.from.getTime(), timeZone), toLocal: offsetDateTimeText(window.to.getTime(), timeZone),
       },
       elapsedMs: Math.round(performance.now() - started),
+      parameterValues: definition.parameterValues ?? null,
     };
   }
 }

@@ -63,7 +63,7 @@ export class ReportResolver {
       const definition: ReportDefinition = input.reportId
         ? (await ctx.services.reports.get(viewer, input.reportId)).definition
         : plain(input.definition!);
-      return ctx.services.preview.preview(viewer, definition, input.first, input.after);
+      return ctx.services.preview.preview(viewer, definition, input.first, input.after, input.parameterValues);
     }, (page) => ({ rowCount: page.rows.length, totalCount: page.totalCount }));
   }
 

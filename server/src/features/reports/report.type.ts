@@ -119,6 +119,9 @@ export class PreviewReportInput {
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: "Values of the report's parameters by name (`{ platform: [\"ios\"], period: { from: \"2026-12-01\", to: \"2026-12-07\" } }`), over their defaults; checked with paths `input.parameterValues.<name>`." })
+  parameterValues?: Record<string, unknown> | null;
 }
 
 @ObjectType({ description: 'A column of a preview, in row order.' })
@@ -176,4 +179,7 @@ export class ReportPreview {
 
   @Field(() => Int, { description: 'Time the query took on the server.' })
   elapsedMs!: number;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'The parameter values the preview ran with (given over defaults; null for an unset optional one), or null when the report has no parameters.' })
+  parameterValues!: Record<string, unknown> | null;
 }

@@ -10,6 +10,7 @@ import { runTimeZone } from '../exports/run-zone.js';
 import { runLocale } from '../exports/run-locale.js';
 import { ReportEntity } from '../reports/report.entity.js';
 import { validateDefinition } from '../reports/validate-definition.js';
+import { bindParameterValues } from '../reports/parameters/bind.js';
 import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
 
 type Trigger = ExecutionEntity['triggeredBy'];
@@ -32,6 +33,12 @@ async function insertExecution(tx: EntityManager, schedule: ScheduleEntity, sche
   return id;
 }
 
+/** A run's values: the run's own (run-now, backfill) over the schedule's; null when neither has any. */
+export function runParameterValues(schedule: Pick<ScheduleEntity, 'parameterValues'>, runValues: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!schedule.parameterValues && !runValues) return null;
+  return { ...(schedule.parameterValues ?? {}), ...(runValues ?? {}) };
+}
+
 /** Records a slot that will not run (MISSED after downtime, SKIPPED on a weekend). */
 export async function recordExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, status: 'MISSED' | 'SKIPPED', reason: string): Promise<boolean> {
   return (await insertExecution(tx, schedule, scheduledFor, 'SCHEDULE', status, { cron: schedule.cron, timeZone: schedule.timeZone }, reason)) !== null;
@@ -42,13 +49,21 @@ export async function recordExecution(tx: EntityManager, schedule: ScheduleEntit
  * the slot whenever it runs). Null when the slot already has an execution. Call inside a
  * transaction.
  */
-export async function startExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, maxAttempts: number): Promise<ExecutionEntity | null> {
+export async function startExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, maxAttempts: number, runValues: Record<string, unknown> | null = null): Promise<ExecutionEntity | null> {
   const report = await tx.findOne(ReportEntity, { id: schedule.reportId, tenantId: schedule.tenantId });
   const checked = report ? validateDefinition(report.definition, { maxRowLimit: Number.MAX_SAFE_INTEGER, maxRangeDays: 3660 }) : null;
   if (!report || !checked?.valid) {
     const id = await insertExecution(tx, schedule, scheduledFor, triggeredBy, 'FAILED', {}, report ? 'The report definition is invalid' : 'The report was deleted');
     return id ? tx.findOneOrFail(ExecutionEntity, { id }) : null;
   }
+  // The run's parameter values (this run's over the schedule's, over the report's defaults), in
+  // the snapshot's definition; values that no longer fit the report (it changed) fail the run.
+  const bound = bindParameterValues(checked.definition, runParameterValues(schedule, runValues), 'parameterValues', 3660);
+  if (!bound.ok) {
+    const id = await insertExecution(tx, schedule, scheduledFor, triggeredBy, 'FAILED', {}, `The parameter values do not fit the report: ${bound.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(0, 1000));
+    return id ? tx.findOneOrFail(ExecutionEntity, { id }) : null;
+  }
+  checked.definition = bound.definition;
   const window = resolveTimeWindow(checked.definition, scheduledFor, runTimeZone({ definitionZone: checked.definition.timeZone, scheduleZone: schedule.timeZone }));
   const locale = runLocale({ definitionLocale: checked.definition.locale, scheduleLocale: schedule.locale });
   const parameters = {

@@ -78,6 +78,10 @@ export class ScheduleEntity {
   @Property({ type: 'json', fieldName: 'export_options' })
   exportOptions: ScheduleExportOptions = {};
 
+  /** Values of the report's parameters for every run, by name; null: the report's defaults (reports/parameters). */
+  @Property({ type: 'json', fieldName: 'parameter_values', nullable: true })
+  parameterValues: Record<string, unknown> | null = null;
+
   @Property({ type: 'text' })
   delivery!: DeliveryMethod;
 

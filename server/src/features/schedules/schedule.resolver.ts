@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type AppContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar, JSONScalar } from '../../graphql/scalars.js';
 import { Export, ExportError } from '../exports/export.type.js';
 import { executionFailure } from '../exports/failure-code.js';
 import { toExport } from '../exports/export.resolver.js';
@@ -120,8 +120,12 @@ export class ScheduleResolver {
 
   @Authorized('editor')
   @Mutation(() => Execution, { description: 'Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work).' })
-  async runScheduleNow(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string): Promise<Execution> {
-    return toExecution(await ctx.services.schedules.runNow(requireViewer(ctx), id));
+  async runScheduleNow(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string,
+    @Arg('parameterValues', () => JSONScalar, { nullable: true, description: "This run's parameter values, over the schedule's (and the report's defaults); checked with paths `parameterValues.<name>` before anything runs." }) parameterValues?: Record<string, unknown> | null,
+  ): Promise<Execution> {
+    return toExecution(await ctx.services.schedules.runNow(requireViewer(ctx), id, new Date(), parameterValues ?? null));
   }
 
   @Authorized('editor')
@@ -131,8 +135,9 @@ export class ScheduleResolver {
     @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string,
     @Arg('from', () => DateTimeScalar, { description: 'Start of the window (exclusive).' }) from: Date,
     @Arg('to', () => DateTimeScalar, { description: 'End of the window (inclusive), not in the future.' }) to: Date,
+    @Arg('parameterValues', () => JSONScalar, { nullable: true, description: "These runs' parameter values, over the schedule's (and the report's defaults); checked with paths `parameterValues.<name>` before anything runs." }) parameterValues?: Record<string, unknown> | null,
   ): Promise<Execution[]> {
-    return (await ctx.services.schedules.backfill(requireViewer(ctx), id, from, to)).map(toExecution);
+    return (await ctx.services.schedules.backfill(requireViewer(ctx), id, from, to, parameterValues ?? null)).map(toExecution);
   }
 
   @Authorized('editor')

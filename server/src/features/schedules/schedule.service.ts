@@ -15,7 +15,8 @@ import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZo
 import { presetToCron, type Preset } from './presets.js';
 import { normalizeLocale } from '../exports/run-locale.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
-import { startExecution } from './execution.service.js';
+import { runParameterValues, startExecution } from './execution.service.js';
+import { parameterValueProblems } from '../reports/parameters/bind.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
 import type { SecretBox } from '../../platform/secret-box.js';
@@ -57,6 +58,8 @@ export interface ScheduleFields {
   removePassword?: boolean | null;
   /** undefined: unchanged; null or '': the default name. */
   fileNameTemplate?: string | null;
+  /** Values of the report's parameters for every run. undefined: unchanged; null: the report's defaults. */
+  parameterValues?: Record<string, unknown> | null;
   /** PDF only. undefined: unchanged; null: A4. */
   paperSize?: PaperSize | null;
   /** PDF only. undefined: unchanged; null: by the column count. */
@@ -168,20 +171,22 @@ export class ScheduleService {
     return this.audit.recorded(viewer, (tx) => this.save(tx, schedule), () => ({ action: 'schedule.resume', targetType: 'schedule', targetId: id }));
   }
 
-  async runNow(viewer: Viewer, id: string, now = new Date()): Promise<ExecutionEntity> {
+  async runNow(viewer: Viewer, id: string, now = new Date(), parameterValues: Record<string, unknown> | null = null): Promise<ExecutionEntity> {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
+    await this.checkRunValues(viewer, schedule, parameterValues);
     return this.audit.recorded(viewer, async (tx) => {
-      const execution = await startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts);
+      const execution = await startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts, parameterValues);
       if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
       return execution;
     }, (execution) => ({ action: 'schedule.run', targetType: 'schedule', targetId: id, details: { executionId: execution.id } }));
   }
 
   /** One execution per slot in (from, to], each reporting over its own slot's period. */
-  async backfill(viewer: Viewer, id: string, from: Date, to: Date): Promise<ExecutionEntity[]> {
+  async backfill(viewer: Viewer, id: string, from: Date, to: Date, parameterValues: Record<string, unknown> | null = null): Promise<ExecutionEntity[]> {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
+    await this.checkRunValues(viewer, schedule, parameterValues);
     const problems: FieldError[] = [];
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) problems.push({ path: 'from', message: 'from must be before to' });
     else if (to.getTime() - from.getTime() > MAX_BACKFILL_DAYS * 86_400_000) problems.push({ path: 'to', message: `a backfill covers at most ${MAX_BACKFILL_DAYS} days` });
@@ -192,7 +197,7 @@ export class ScheduleService {
     return this.audit.recorded(viewer, async (tx) => {
       const started: ExecutionEntity[] = [];
       for (const slot of slots) {
-        const execution = await startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts);
+        const execution = await startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts, parameterValues);
         if (execution) started.push(execution);
       }
       return started;
@@ -225,6 +230,13 @@ export class ScheduleService {
       return rows.length;
     }, (deliveries) => ({ action: 'execution.resend', targetType: 'execution', targetId: execution.id, details: { deliveries } }));
     return this.execution(viewer, executionId);
+  }
+
+  /** A run's values over the schedule's, checked against the report before anything is enqueued. */
+  private async checkRunValues(viewer: Viewer, schedule: ScheduleEntity, runValues: Record<string, unknown> | null): Promise<void> {
+    const report = await this.reports.get(viewer, schedule.reportId);
+    const problems = parameterValueProblems(report.definition, runParameterValues(schedule, runValues), 'parameterValues', this.reports.limits.maxRangeDays);
+    if (problems.length) throw new BadUserInputError(`Invalid parameter value: ${problems[0]!.path} ${problems[0]!.message}`, problems);
   }
 
   private requireEditor(viewer: Viewer): void {
@@ -283,6 +295,13 @@ export class ScheduleService {
       else ownerEmail = owner[0]!;
     }
     const file = await this.checkFile(viewer, s, input, creating, report, problems);
+    // The runs' parameter values, checked against the report they will run (a new one, or the
+    // current one when only the values change).
+    const parameterValues = input.parameterValues !== undefined ? input.parameterValues ?? null : creating ? null : s.parameterValues;
+    if (input.parameterValues !== undefined || input.reportId) {
+      const target = report ?? await this.reports.get(viewer, s.reportId);
+      problems.push(...parameterValueProblems(target.definition, parameterValues, 'input.parameterValues', this.reports.limits.maxRangeDays));
+    }
     const exportOptions = pdfPage(s, input, creating, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
@@ -304,6 +323,7 @@ export class ScheduleService {
     s.compression = file.compression;
     s.fileNameTemplate = file.fileNameTemplate;
     s.exportOptions = exportOptions;
+    s.parameterValues = parameterValues;
     if (file.password === null) s.passwordCiphertext = null;
     else if (file.password !== undefined) s.passwordCiphertext = this.secrets.seal(file.password, `schedule:${s.id}`);
     if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;

@@ -124,6 +124,7 @@ export class Schedule {
   @Field(() => Boolean, { description: 'Every run\'s file is password-protected. The password is stored encrypted and never returned; emails never carry it.' }) passwordProtected!: boolean;
   @Field(() => String, { description: 'File-name template of the runs, e.g. `{report}_{period_start:yyyy-MM-dd}`; null: the default name. The extension is always added.', nullable: true }) fileNameTemplate!: string | null;
   @Field(() => PaperSizeEnum, { description: 'PDF runs: paper size; null: A4.', nullable: true }) paperSize!: PaperSize | null;
+  @Field(() => JSONScalar, { description: "Values of the report's parameters for every run, by name; null: the report's defaults. Each run's resolved values are in its execution's `parameters.definition.parameterValues`.", nullable: true }) parameterValues!: Record<string, unknown> | null;
   @Field(() => PageOrientationEnum, { description: 'PDF runs: page orientation; null: LANDSCAPE when the report has more than 6 columns, else PORTRAIT.', nullable: true }) orientation!: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
@@ -190,6 +191,7 @@ export class CreateScheduleInput {
   @Field(() => String, { description: 'Protect every run\'s file with this password (at least 8 characters; for PDF 8 to 32 printable ASCII characters). Stored encrypted, never returned, never put in an email: agree on it with the recipients another way.', nullable: true }) password?: string | null;
   @Field(() => String, { description: 'File-name template: {report} {schedule} {period_start:yyyy-MM-dd} {period_end:…} {run_at:yyyy-MM-dd_HH\'h\'mm} {param:FIELD}, in the schedule\'s zone; the extension is added. An unknown token is BAD_USER_INPUT naming it.', nullable: true }) fileNameTemplate?: string | null;
   @Field(() => PaperSizeEnum, { description: 'PDF only: paper size of every run (default A4).', nullable: true }) paperSize?: PaperSize | null;
+  @Field(() => JSONScalar, { description: "Values of the report's parameters for every run, by name, over the report's defaults; checked with paths `input.parameterValues.<name>`.", nullable: true }) parameterValues?: Record<string, unknown> | null;
   @Field(() => PageOrientationEnum, { description: 'PDF only: page orientation of every run (default: LANDSCAPE when the report has more than 6 columns).', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
@@ -215,6 +217,7 @@ export class UpdateScheduleInput {
   @Field(() => Boolean, { description: 'True: the runs\' files are no longer password-protected (the stored password is deleted).', nullable: true }) removePassword?: boolean | null;
   @Field(() => String, { description: 'New file-name template; null: back to the default name.', nullable: true }) fileNameTemplate?: string | null;
   @Field(() => PaperSizeEnum, { description: 'PDF only: new paper size; null: back to A4. Changing the format away from PDF clears it.', nullable: true }) paperSize?: PaperSize | null;
+  @Field(() => JSONScalar, { description: "New values of the report's parameters for every run; null: back to the report's defaults; left out: unchanged (checked again when the report changes).", nullable: true }) parameterValues?: Record<string, unknown> | null;
   @Field(() => PageOrientationEnum, { description: 'PDF only: new orientation; null: back to the default (landscape for more than 6 columns). Changing the format away from PDF clears it.', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;

@@ -15,6 +15,7 @@ import { runTimeZone } from '../exports/run-zone.js';
 import { runLocale } from '../exports/run-locale.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
+import { bindParameterValues } from '../reports/parameters/bind.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { isBusinessDay, planCatchUp, type CatchUpPlan } from './planner.js';
 
@@ -50,6 +51,8 @@ interface Row {
   format?: ExportFormat;
   time_zone?: string;
   locale?: string;
+  /** Which entry of the batch's definitions the run takes: the report's id, or `report:schedule` with parameter values. */
+  def_key?: string;
 }
 
 interface DueSchedule {
@@ -62,6 +65,7 @@ interface DueSchedule {
   format: ExportFormat;
   business_days_only: boolean;
   next_run_at: Date;
+  parameter_values: Record<string, unknown> | null;
 }
 
 interface ReportRow {
@@ -102,7 +106,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
-    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, next_run_at FROM schedules
+    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, next_run_at, parameter_values FROM schedules
      WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
   if (schedules.length === 0) return 0;
@@ -154,12 +158,25 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: mine ? 'The report definition is invalid' : 'The report was deleted' });
       continue;
     }
-    used[mine.id] = definition;
+    // A report with parameters runs with each schedule's own values: its definition (with the
+    // resolved values, the run's snapshot) travels once per schedule instead of once per report.
+    let runDefinition = definition;
+    let defKey = mine.id;
+    if (definition.parameters?.length) {
+      const bound = bindParameterValues(definition, schedule.parameter_values, 'parameterValues', 3660);
+      if (!bound.ok) {
+        rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: `The parameter values do not fit the report: ${bound.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(0, 1000) });
+        continue;
+      }
+      runDefinition = bound.definition;
+      defKey = `${mine.id}:${schedule.id}`;
+    }
+    used[defKey] = runDefinition;
     const locale = runLocale({ definitionLocale: definition.locale, scheduleLocale: schedule.locale });
     // parameters gets the definition added in SQL, from `used`.
     rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
-      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone, locale,
-      parameters: { ...snapshot, locale, format: schedule.format, reportName: mine.name, ...windowOf(mine.id, definition, plan.run, schedule.time_zone) } });
+      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone, locale, def_key: defKey,
+      parameters: { ...snapshot, locale, format: schedule.format, reportName: mine.name, ...windowOf(defKey, runDefinition, plan.run, schedule.time_zone) } });
   }
   const advance = schedules.map((s) => ({ id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null }));
 
@@ -172,8 +189,8 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     `WITH runs AS (
        SELECT r.*, d.value AS definition
        FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id text, schedule_id uuid, scheduled_for timestamptz, status text, parameters jsonb, error text,
-            export_id uuid, report_id uuid, report_name text, format text, time_zone text, locale text)
-       LEFT JOIN jsonb_each(?::jsonb) AS d ON d.key = r.report_id::text),
+            export_id uuid, report_id uuid, report_name text, format text, time_zone text, locale text, def_key text)
+       LEFT JOIN jsonb_each(?::jsonb) AS d ON d.key = r.def_key),
      inserted AS (
        INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at)
        SELECT gen_random_uuid(), tenant_id, schedule_id, scheduled_for, 'SCHEDULE', status,
