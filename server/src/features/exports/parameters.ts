@@ -9,6 +9,7 @@ import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import type { ExportParameter } from './writers/writer.js';
 import { localeFormat } from './writers/locale-format.js';
 import { DEFAULT_LOCALE } from './run-locale.js';
+import { applyParameterValues, describeParameterValues } from '../reports/parameters/bind.js';
 
 const OPS: Record<string, string> = {
   EQ: '=', NEQ: '≠', GT: '>', GTE: '≥', LT: '<', LTE: '≤', IN: 'is one of', NOT_IN: 'is none of',
@@ -50,10 +51,14 @@ export function describeParameters(
       value: `${fmt.dateTime(window.from.getTime(), timeZone)} → ${fmt.dateTime(window.to.getTime(), timeZone)} ${timeZone}${kind ? ` (${kind})` : ''}`,
     });
   }
-  for (const f of def.filters) {
+  // Filters as the run applied them: a parameter's value in place, an unset optional one left out.
+  const applied = applyParameterValues(def);
+  for (const f of applied.ok ? applied.definition.filters : def.filters) {
     const operand = f.values ? f.values.join(f.op === 'BETWEEN' ? ' and ' : ', ') : f.value === null ? '' : String(f.value);
     params.push({ label: 'Filter', value: `${label(f.field)} ${OPS[f.op] ?? f.op} ${operand}`.trim() });
   }
+  // The run's report parameters as given (the filters above show them applied).
+  params.push(...describeParameterValues(def));
   params.push({ label: 'Row limit', value: fmt.number(def.rowLimit) });
   return params;
 }

@@ -177,6 +177,7 @@ describe('compileReport', () => {
       ['MIN', 'timestamp', 'min(`timestamp`) AS `min_timestamp`', 'min_timestamp', "DateTime64(3, 'UTC')", 'DATETIME'],
       ['MAX', 'event_date', 'max(`event_date`) AS `max_event_date`', 'max_event_date', 'Date', 'DATE'],
       ['MAX', 'value', 'max(`value`) AS `max_value`', 'max_value', 'Float64', 'NUMBER'],
+      ['COUNT_TRUE', 'is_error', 'countIf(`is_error`) AS `count_true_is_error`', 'count_true_is_error', 'UInt64', 'NUMBER'],
     ];
     for (const [fn, field, expr, key, chType, kind] of cases) {
       const q = m(fn, field);

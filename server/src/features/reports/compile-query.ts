@@ -100,8 +100,8 @@ const PARAM_TYPE: Record<ColumnKind, string> = {
   STRING: 'String', NUMBER: 'Float64', BOOLEAN: 'Bool', DATETIME: DATETIME_PARAM, DATE: 'Date',
 };
 const COMPARISON: Record<string, string> = { EQ: '=', NEQ: '!=', GT: '>', GTE: '>=', LT: '<', LTE: '<=' };
-const AGGREGATE: Record<MeasureFn, string> = { COUNT: 'count', UNIQ: 'uniqExact', SUM: 'sum', AVG: 'avg', MIN: 'min', MAX: 'max' };
-const MEASURE_LABEL: Record<MeasureFn, string> = { COUNT: 'Count of', UNIQ: 'Unique', SUM: 'Sum of', AVG: 'Average', MIN: 'Min', MAX: 'Max' };
+const AGGREGATE: Record<MeasureFn, string> = { COUNT: 'count', UNIQ: 'uniqExact', SUM: 'sum', AVG: 'avg', MIN: 'min', MAX: 'max', COUNT_TRUE: 'countIf' };
+const MEASURE_LABEL: Record<MeasureFn, string> = { COUNT: 'Count of', UNIQ: 'Unique', SUM: 'Sum of', AVG: 'Average', MIN: 'Min', MAX: 'Max', COUNT_TRUE: 'Rows with' };
 
 /** An alias as a column heading: `total_events` → `Total events`. */
 export function humanize(alias: string): string {
@@ -382,7 +382,8 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
     const col = m.field === null ? null : column(table, m.field, `measures.${i}.field`);
     if (!col && m.fn !== 'COUNT') throw new DefinitionRejected([{ path: `measures.${i}.field`, message: `${m.fn} needs a field` }]);
     const key = claim(m.alias || measureKey(m.fn, m.field), `measures.${i}.alias`, null);
-    const chType = m.fn === 'COUNT' || m.fn === 'UNIQ' ? 'UInt64'
+    if (m.fn === 'COUNT_TRUE' && col!.kind !== 'BOOLEAN') throw new DefinitionRejected([{ path: `measures.${i}.field`, message: 'COUNT_TRUE needs a BOOLEAN column' }]);
+    const chType = m.fn === 'COUNT' || m.fn === 'UNIQ' || m.fn === 'COUNT_TRUE' ? 'UInt64'
       : m.fn === 'SUM' ? sumType(col!.chType)
       : m.fn === 'AVG' ? (col!.nullable ? 'Nullable(Float64)' : 'Float64')
       : col!.chType;

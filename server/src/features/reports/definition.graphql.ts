@@ -3,7 +3,8 @@
  * the same fields. Kept apart from the pure definition module so the compiler imports no GraphQL.
  */
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FilterValueScalar } from '../../graphql/scalars.js';
+import { FilterValueScalar, JSONScalar } from '../../graphql/scalars.js';
+import { PARAMETER_TYPES, type ParameterType } from './parameters/resolve.js';
 import {
   FILTER_OPS, GRAINS, MEASURE_FNS, NAMED_PERIODS, SORT_DIRECTIONS, TIME_UNITS, WEEK_STARTS,
   type FilterOp, type FilterValue, type Grain, type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
@@ -18,6 +19,18 @@ export const TimeUnitEnum = enumOf(TIME_UNITS);
 export const SortDirectionEnum = enumOf(SORT_DIRECTIONS);
 export const NamedPeriodEnum = enumOf(NAMED_PERIODS);
 export const WeekStartEnum = enumOf(WEEK_STARTS);
+export const ParameterTypeEnum = enumOf(PARAMETER_TYPES);
+registerEnumType(ParameterTypeEnum, {
+  name: 'ParameterType',
+  description: 'The type of a report parameter, and so of the values it takes.',
+  valuesConfig: {
+    TEXT: { description: 'A string (compared with STRING columns: EQ, NEQ, CONTAINS; IN, NOT_IN when multiple).' },
+    NUMBER: { description: 'A finite number within ±(2^53 - 1) (compared with NUMBER columns).' },
+    DATE: { description: 'A calendar day `YYYY-MM-DD` (compared with DATE columns, and with DATETIME columns as its midnight in the run zone).' },
+    DATE_RANGE: { description: '`{ from, to }`, two calendar days, both included: drives the time range (`timeRange: { param }`).' },
+    ENUM: { description: 'One of `options`, or a value of the column `optionsColumn` offers (a STRING column).' },
+  },
+});
 registerEnumType(GrainEnum, {
   name: 'TimeGrain',
   description: "Bucket size for a time dimension, on the calendar of the run's effective zone (a 23- or 25-hour DST day is one day).",
@@ -49,7 +62,7 @@ registerEnumType(WeekStartEnum, {
 registerEnumType(MeasureFnEnum, {
   name: 'MeasureFn',
   description: 'Aggregate functions a measure may use.',
-  valuesConfig: { COUNT: { description: 'Number of rows (field optional).' }, UNIQ: { description: 'Exact number of distinct values of field.' }, SUM: { description: 'Sum of a measure column.' }, AVG: { description: 'Mean of a measure column.' }, MIN: { description: 'Smallest value of a measure column.' }, MAX: { description: 'Largest value of a measure column.' } },
+  valuesConfig: { COUNT: { description: 'Number of rows (field optional).' }, UNIQ: { description: 'Exact number of distinct values of field.' }, SUM: { description: 'Sum of a measure column.' }, AVG: { description: 'Mean of a measure column.' }, MIN: { description: 'Smallest value of a measure column.' }, MAX: { description: 'Largest value of a measure column.' }, COUNT_TRUE: { description: 'Number of rows where a BOOLEAN field is true (errors among events, bounced sessions).' } },
 });
 registerEnumType(FilterOpEnum, {
   name: 'FilterOp',
@@ -107,6 +120,9 @@ export class FilterShape {
 
   @Field(() => [FilterValueScalar], { nullable: true, description: 'Operands of IN, NOT_IN, and BETWEEN (exactly two, inclusive).' })
   values?: FilterValue[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Instead of value/values: the name of a declared parameter; its value for the run is compared (bound as data). A filter on an unset optional parameter is left out.' })
+  param?: string | null;
 }
 
 @ObjectType('RelativeRange', { description: "The last `n` complete calendar units before the current one, in the run's effective zone: `7 DAY` run on a Monday at 09:00 covers the previous Monday 00:00 to Sunday 24:00, exactly 7 whole days." })
@@ -152,6 +168,37 @@ export class TimeRangeShape {
 
   @Field(() => String, { nullable: true, description: 'End, exclusive (a whole day Dec 1 is `from: "2026-12-01", to: "2026-12-02"`). Same forms as `from`.' })
   to?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Instead of last/rolling/period/from-to: the name of a DATE_RANGE parameter; the range covers its days, both included, in the run zone.' })
+  param?: string | null;
+}
+
+@ObjectType('ReportParameter', { description: 'A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name.' })
+@InputType('ReportParameterInput', { description: 'A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name.' })
+export class ParameterShape {
+  @Field(() => String, { description: 'Name filters refer to (`param`) and values are given under: 1-40 lower-case letters, digits, underscores.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'What a person sees; derived from the name when absent.' })
+  label?: string | null;
+
+  @Field(() => ParameterTypeEnum, { description: 'TEXT, NUMBER, DATE, DATE_RANGE or ENUM.' })
+  type!: ParameterType;
+
+  @Field(() => Boolean, { nullable: true, description: 'Takes a list of values (filters IN / NOT_IN). Default false.' })
+  multiple?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A run without a value (and without a default) is refused. Default false: an unset parameter leaves its filters out.' })
+  required?: boolean | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'The value when none is given: a string, number, list, or `{ from, to }` for a DATE_RANGE.' })
+  default?: unknown;
+
+  @Field(() => [String], { nullable: true, description: 'ENUM: the allowed values.' })
+  options?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'ENUM: a STRING column of the source whose values are offered (see `columnValues`).' })
+  optionsColumn?: string | null;
 }
 
 @ObjectType('OrderBy', { description: 'Sort key of the result.' })
@@ -199,4 +246,7 @@ export class ReportDefinitionShape {
 
   @Field(() => Boolean, { nullable: true, description: 'List source rows as they are (one row per event) instead of one row per distinct combination of the dimensions; only without measures. Default false.' })
   raw?: boolean | null;
+
+  @Field(() => [ParameterShape], { nullable: true, description: 'Typed parameters filters and the time range may refer to; values are given per preview, export, schedule or run.' })
+  parameters?: ParameterShape[] | null;
 }

@@ -26,7 +26,8 @@ import type { ParameterSpec } from './parameters/resolve.js';
 export const GRAINS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type Grain = (typeof GRAINS)[number];
 
-export const MEASURE_FNS = ['COUNT', 'UNIQ', 'SUM', 'AVG', 'MIN', 'MAX'] as const;
+/** COUNT_TRUE: the rows where a BOOLEAN column is true (`countIf`), e.g. errors among events. */
+export const MEASURE_FNS = ['COUNT', 'UNIQ', 'SUM', 'AVG', 'MIN', 'MAX', 'COUNT_TRUE'] as const;
 export type MeasureFn = (typeof MEASURE_FNS)[number];
 
 export const FILTER_OPS = [

@@ -150,7 +150,8 @@ describe('measures', () => {
       for (const col of table.columns) {
         for (const fn of MEASURE_FNS) {
           const temporal = col.kind === 'DATETIME' || col.kind === 'DATE';
-          const valid = fn === 'COUNT' || fn === 'UNIQ' || col.measure || ((fn === 'MIN' || fn === 'MAX') && temporal);
+          const valid = fn === 'COUNT_TRUE' ? col.kind === 'BOOLEAN'
+            : fn === 'COUNT' || fn === 'UNIQ' || col.measure || ((fn === 'MIN' || fn === 'MAX') && temporal);
           const r = check({ source: table.name, measures: [{ fn, field: col.name }] });
           expect(r.valid, `${fn}(${table.name}.${col.name})`).toBe(valid);
           if (r.valid) expect(r.definition.measures[0]!.alias).toBe(`${fn.toLowerCase()}_${col.name}`);
@@ -160,7 +161,7 @@ describe('measures', () => {
     }
   });
   it('need a field for everything but COUNT', () => {
-    for (const fn of ['UNIQ', 'SUM', 'AVG', 'MIN', 'MAX']) {
+    for (const fn of ['UNIQ', 'SUM', 'AVG', 'MIN', 'MAX', 'COUNT_TRUE']) {
       expect(paths({ source: 'usage_events', measures: [{ fn }] })).toEqual(['measures.0.field']);
       expect(paths({ source: 'usage_events', measures: [{ fn, field: null }] })).toEqual(['measures.0.field']);
     }

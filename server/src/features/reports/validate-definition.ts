@@ -258,6 +258,7 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
       col = c.column(table, m.field, `${p}.field`, 'dimension');
       const temporal = col?.kind === 'DATETIME' || col?.kind === 'DATE';
       if (col && (fn === 'SUM' || fn === 'AVG') && !col.measure) col = c.add(`${p}.field`, `${fn} needs a numeric measure column`);
+      else if (col && fn === 'COUNT_TRUE' && col.kind !== 'BOOLEAN') col = c.add(`${p}.field`, 'COUNT_TRUE needs a BOOLEAN column');
       else if (col && (fn === 'MIN' || fn === 'MAX') && !col.measure && !temporal) col = c.add(`${p}.field`, `${fn} needs a numeric or date/time column`);
     }
     const alias = c.alias(m.alias, `${p}.alias`);
