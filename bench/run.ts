@@ -30,6 +30,14 @@
  * kernel's own high-water mark (VmHWM, reset through /proc/self/clear_refs) is shown alongside as
  * a cross-check when the kernel allows the reset.
  *
+ *     - previews (bench/previews.ts, in this process: its own runtime, PostgreSQL database and
+ *       chDB dir): 200 concurrent previews of one report, p95 against a single preview's time;
+ *       200 concurrent previews of 20 reports over 2 tenants, one tenant's p95 with and without
+ *       the other's flood.
+ *
+ * `pnpm bench --check`: the quick regression guard (check() below), ratios only, exits 1 when one
+ * falls below its guard goal; `.ci/run` runs it after the tests.
+ *
  * Options: --reps N (raw/csv repetitions, default 3), --events N (seeded events, default
  * 2,000,000), --keep (keep the temp data dir).
  *
@@ -58,6 +66,7 @@ import { ChdbStore } from '../server/src/platform/chdb-store.js';
 import { measurePdfFonts, pdfFontsLines, type PdfFontFigures } from './pdf-fonts.js';
 import { COMPRESSION_PHASES, compressionLines, packagedOutput, type CompressionPhase } from './compression.js';
 import type { Compression } from '../server/src/features/exports/writers/packaging.js';
+import { measurePreviews, previewLines, type PreviewFigures } from './previews.js';
 
 // chdb is a dependency of the server package only; resolve it from there (same module instance
 // as the one chdb-store.ts loads).
@@ -78,6 +87,9 @@ const CONNECTION_ARGS = [
 ];
 const PHASE_TIMEOUT_MS = 150_000;
 const SAMPLE_MS = 50;
+
+/** `pnpm bench --check`: the CSV ratio's guard, with a margin under the goal (0.8; measured 0.81–0.83 on a loaded machine) for noise. */
+const CHECK_GOALS = { csvRatio: 0.6 };
 
 const GOALS = {
   csvRatio: 0.8,
@@ -575,6 +587,7 @@ async function parent(): Promise<void> {
   let json: PhaseResult | undefined;
   let csvjs: PhaseResult | undefined;
   let pdfFonts: PdfFontFigures[] | undefined;
+  let previews: PreviewFigures | undefined;
   try {
     log(`seeding ${fmtInt(events)} usage_events…`);
     seed = await attempt('seed');
@@ -598,6 +611,9 @@ async function parent(): Promise<void> {
     // PDF fonts, Latin vs Japanese (bench/pdf-fonts.ts): synthetic rows, its own child processes.
     pdfFonts = await measurePdfFonts().catch((error: Error) => { errors.push(`pdf fonts: ${error.message}`); return undefined; });
     for (const line of pdfFontsLines(pdfFonts ?? [])) log(`  ${line.measure}: ${line.result}`);
+    // Previews through the whole API (bench/previews.ts): its own runtime, PostgreSQL database and chDB dir.
+    previews = await measurePreviews({ events, rounds: 5, concurrent: 200, perTenant: 100, log })
+      .catch((error: Error) => { errors.push(`previews: ${error.message}`); return undefined; });
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -631,6 +647,8 @@ async function parent(): Promise<void> {
   lines.push(...compressionLines(csvs, compressed));
   if (pdfFonts) lines.push(...pdfFontsLines(pdfFonts));
   else missing('PDF 1,000 rows, Latin vs Japanese fonts', '(reference)');
+  if (previews) lines.push(...previewLines(previews));
+  else missing('Previews (200 concurrent, one report and 20 reports over 2 tenants)', '≤ 3; ≤ 2');
   const maxGrowth = (rs: PhaseResult[]) => rs.reduce((a, r) => (r.rssGrowth > a.rssGrowth ? r : a));
   if (raws.length) lines.push({ measure: 'Peak RSS growth, raw chDB CSV', result: rss(maxGrowth(raws)), goal: '(reference)', status: 'info' });
   if (csvs.length) {
@@ -676,6 +694,13 @@ async function parent(): Promise<void> {
     );
   }
   notes.push('Peak RSS rows show the largest growth over the repeated raw/CSV runs.');
+  if (previews) {
+    notes.push(
+      `Previews (bench/previews.ts, ${previews.seconds.toFixed(0)} s): the whole API in this process (HTTP, GraphQL, PostgreSQL, embedded chDB, the shared query store as the runtime wires it), ` +
+        `clients in the same process; every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. ` +
+        `Single = median of 3 sequential uncached previews right before the burst. Fairness: globex's ${previews.perTenant} previews of its 10 reports alone, and again while acme sends ${previews.perTenant} of its 10 at the same moment (order alternating by round).`,
+    );
+  }
   if (seed) notes.push(`Seed: ${fmtInt(seed.rows)} usage_events in ${fmtS(seed.seconds)}; acme rows in the 31-day window: ${fmtInt(Number(seed.extra.acmeRows))} (report rowLimit 1,000,000).`);
 
   const totalS = (performance.now() - started) / 1000;
@@ -727,6 +752,55 @@ async function parent(): Promise<void> {
   if (errors.length) process.exitCode = 1;
 }
 
+/**
+ * `pnpm bench --check`: a quick subset (~2 minutes on 2 shared cores) of ratios measured side by
+ * side in one run, each against a guard goal with a margin for a noisy machine; exits 1 when one
+ * misses. The CSV export vs chDB's own CSV (3 interleaved runs each, medians; 1M rows), then the
+ * previews phase (5 rounds, medians). Prints the table; results.md is left to the full bench.
+ */
+async function check(): Promise<void> {
+  const started = performance.now();
+  const events = Number(arg('events') ?? 2_000_000);
+  const env = machine();
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`Reportcast bench --check: ${env.CPU}, ${env.RAM}, Node ${env.Node}, load average ${env['Load average at start']}`);
+  const lines: Line[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'reportcast-check-'));
+  const asOf = new Date();
+  try {
+    await runChild('seed', dir, asOf, events);
+    const raws: PhaseResult[] = [];
+    const csvs: PhaseResult[] = [];
+    for (let i = 0; i < 3; i++) {
+      raws.push(await runChild('raw', dir, asOf, events));
+      csvs.push(await runChild('csv', dir, asOf, events));
+    }
+    const rates = (rs: PhaseResult[]) => rs.map((r) => r.rows / r.seconds);
+    const ratio = median(rates(csvs)) / median(rates(raws));
+    log(`  csv/raw rows/s per run: ${csvs.map((c, i) => ((c.rows / c.seconds) / (raws[i]!.rows / raws[i]!.seconds)).toFixed(2)).join(', ')}`);
+    lines.push({
+      measure: `CSV export rate / chDB's raw CSV rate (${fmtInt(csvs[0]!.rows)} rows, medians of 3 interleaved runs)`,
+      result: `${ratio.toFixed(2)} (ours ${csvs.map((r) => fmtS(r.seconds)).join(', ')}; raw ${raws.map((r) => fmtS(r.seconds)).join(', ')})`,
+      goal: `≥ ${CHECK_GOALS.csvRatio} (full bench: ≥ ${GOALS.csvRatio})`,
+      status: verdict(ratio >= CHECK_GOALS.csvRatio),
+    });
+  } catch (error) {
+    lines.push({ measure: 'CSV export rate / chDB raw CSV rate', result: `error: ${(error as Error).message}`, goal: `≥ ${CHECK_GOALS.csvRatio}`, status: 'ERROR' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  try {
+    lines.push(...previewLines(await measurePreviews({ events, rounds: 5, concurrent: 200, perTenant: 100, log }), true));
+  } catch (error) {
+    lines.push({ measure: 'Previews', result: `error: ${(error as Error).message}`, goal: '—', status: 'ERROR' });
+  }
+  log('');
+  for (const l of table(lines)) log(l);
+  const failed = lines.filter((l) => l.status === 'MISS' || l.status === 'ERROR');
+  log(`\nbench --check finished in ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAverage()}: ${failed.length ? `${failed.length} below goal` : 'every ratio within its goal'}`);
+  if (failed.length) process.exitCode = 1;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const phaseArg = arg('phase') as PhaseName | undefined;
@@ -737,6 +811,10 @@ if (phaseArg) {
   child(phaseArg, dir, new Date(asOfArg), Number(arg('events') ?? 2_000_000))
     .then((result) => process.send!({ ok: true, result }, () => process.exit(0)))
     .catch((error: Error) => process.send!({ ok: false, error: error.stack ?? error.message }, () => process.exit(1)));
+} else if (process.argv.includes('--check')) {
+  // `pnpm bench --check`: the quick regression guard (.ci/run runs it after the tests).
+  await check();
+  process.exit(process.exitCode ?? 0);
 } else if (process.argv[2] === 'limits') {
   // `pnpm bench limits`: the cost of limits shared through PostgreSQL (bench/limits.ts), printed only.
   await (await import('./limits.js')).runLimits();
