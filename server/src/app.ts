@@ -109,6 +109,7 @@ export function openStorage(config: Config): ExportStorage {
     endpoint: s3.endpoint ?? undefined,
     forcePathStyle: s3.forcePathStyle,
     credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+    sse: s3.sse,
   });
 }
 
@@ -321,6 +322,8 @@ function s3Uploader(config: Config): DeliveryDeps['s3Upload'] {
     const storage = new S3ExportStorage({
       bucket, region: s3.region, endpoint: s3.endpoint ?? undefined, forcePathStyle: s3.forcePathStyle,
       credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+      // Delivered copies are encrypted at rest like the exports themselves.
+      sse: s3.sse,
     });
     await storage.put(key, body as import('node:stream').Readable, contentType);
   };

@@ -107,6 +107,12 @@ export interface Config {
     forcePathStyle: boolean;
     accessKeyId: string | null;
     secretAccessKey: string | null;
+    /**
+     * Server-side encryption set on every PutObject and CreateMultipartUpload (S3_SSE): SSE-S3
+     * (`AES256`) or SSE-KMS (`aws:kms` with S3_SSE_KMS_KEY_ID). Null: none, which production only
+     * accepts when S3_SSE=none says so.
+     */
+    sse: { algorithm: 'AES256' | 'aws:kms'; kmsKeyId: string | null } | null;
   } | null;
   clickhouseLimits: {
     /** Seconds a single analytics query may run (max_execution_time). */
@@ -154,7 +160,7 @@ export const ENV_VARS = [
   'EXPORT_MAX_ATTEMPTS', 'EXPORT_RETENTION_DAYS', 'EXPORT_RECORD_RETENTION_DAYS', 'EXECUTION_RETENTION_DAYS', 'AUDIT_RETENTION_DAYS', 'AUDIT_READS',
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
   'QUERY_CACHE_TTL_MS', 'QUERY_CACHE_MAX_ENTRIES', 'QUERY_CACHE_MAX_MB',
-  'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
+  'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_SSE', 'S3_SSE_KMS_KEY_ID',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
   'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
   'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
@@ -325,7 +331,7 @@ export function loadConfig(env: Env = process.env): Config {
       graceMs: int(env, 'SCHEDULE_GRACE_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
       autoPauseAfter: int(env, 'SCHEDULE_AUTO_PAUSE_AFTER', 5, 1, 1000),
     },
-    s3: s3Config(env),
+    s3: s3Config(env, mode),
     clickhouseLimits: {
       maxExecutionSeconds: int(env, 'CLICKHOUSE_MAX_EXECUTION_SECONDS', 300, 1, 86_400),
       tenantConcurrency: int(env, 'CLICKHOUSE_TENANT_CONCURRENCY', 4, 1, 1000),
@@ -426,9 +432,30 @@ function pathOr(env: Env, name: string, baseDir: string, fallback: string): stri
   return isAbsolute(raw) ? raw : resolve(baseDir, raw);
 }
 
-function s3Config(env: Env): Config['s3'] {
+/**
+ * S3_SSE: AES256, aws:kms (with S3_SSE_KMS_KEY_ID: a key id, ARN or alias) or none. Exports hold
+ * report data: in production an S3 store must say which, so that "encrypted at rest" is a setting
+ * someone chose, never an accident of the bucket's defaults.
+ */
+function s3Sse(env: Env, mode: Mode): NonNullable<Config['s3']>['sse'] {
+  const raw = str(env, 'S3_SSE');
+  const kmsKeyId = str(env, 'S3_SSE_KMS_KEY_ID') ?? null;
+  if (raw === undefined && mode === 'production') {
+    throw new ConfigError('S3_SSE', 'is required in production with S3_BUCKET: AES256 (SSE-S3), aws:kms (SSE-KMS, with S3_SSE_KMS_KEY_ID), or none to store exports unencrypted by the server deliberately');
+  }
+  const algorithm = raw === undefined ? 'none' : oneOf(env, 'S3_SSE', ['AES256', 'aws:kms', 'none'] as const, 'none');
+  if (algorithm === 'aws:kms' && !kmsKeyId) throw new ConfigError('S3_SSE_KMS_KEY_ID', 'is required with S3_SSE=aws:kms: the KMS key id, ARN or alias/… to encrypt exports with');
+  if (algorithm !== 'aws:kms' && kmsKeyId) throw new ConfigError('S3_SSE_KMS_KEY_ID', 'is only used with S3_SSE=aws:kms');
+  if (kmsKeyId && !/^[A-Za-z0-9:/_.-]{1,2048}$/.test(kmsKeyId)) throw new ConfigError('S3_SSE_KMS_KEY_ID', 'is not a KMS key id, ARN or alias');
+  return algorithm === 'none' ? null : { algorithm, kmsKeyId };
+}
+
+function s3Config(env: Env, mode: Mode): Config['s3'] {
   const bucket = str(env, 'S3_BUCKET');
-  if (!bucket) return null;
+  if (!bucket) {
+    if (str(env, 'S3_SSE') !== undefined || str(env, 'S3_SSE_KMS_KEY_ID') !== undefined) throw new ConfigError('S3_SSE', 'is only used with S3_BUCKET');
+    return null;
+  }
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
   const accessKeyId = str(env, 'S3_ACCESS_KEY_ID') ?? str(env, 'AWS_ACCESS_KEY_ID') ?? null;
   const secretAccessKey = str(env, 'S3_SECRET_ACCESS_KEY') ?? str(env, 'AWS_SECRET_ACCESS_KEY') ?? null;
@@ -442,6 +469,7 @@ function s3Config(env: Env): Config['s3'] {
     forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
     accessKeyId,
     secretAccessKey,
+    sse: s3Sse(env, mode),
   };
 }
 

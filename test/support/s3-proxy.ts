@@ -6,7 +6,7 @@
  * the way S3 does, from s3rver's own files: s3rver 3.7 implements neither (405 / 501). With them,
  * "no orphaned parts" can be checked on disk.
  */
-import { createServer, request, type IncomingMessage } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface ProxiedRequest {
   url: string;
   /** The proxy dropped the connection instead of forwarding. */
   dropped: boolean;
+  /** As sent (lower-case names): what the server-side encryption tests check. */
+  headers: IncomingHttpHeaders;
 }
 
 export interface S3Proxy {
@@ -40,7 +42,7 @@ export async function startS3Proxy(target: string, s3rverDir: string): Promise<S
   };
   const server = createServer((req, res) => {
     const dropped = proxy.failing?.(req) ?? false;
-    proxy.requests.push({ method: req.method ?? '', url: req.url ?? '', dropped });
+    proxy.requests.push({ method: req.method ?? '', url: req.url ?? '', dropped, headers: { ...req.headers } });
     if (dropped) {
       req.socket.destroy();
       return;

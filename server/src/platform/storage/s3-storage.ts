@@ -48,6 +48,12 @@ export interface S3ExportStorageOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** Page size for ListObjectsV2 (S3 caps it at 1000); smaller only to exercise pagination in tests. */
   listPageSize?: number;
+  /**
+   * Server-side encryption of every object written (S3_SSE): sent on PutObject and on
+   * CreateMultipartUpload, which is where S3 takes it for a multipart upload (UploadPart only
+   * carries customer-key SSE-C headers). Absent: the bucket's default.
+   */
+  sse?: { algorithm: 'AES256' | 'aws:kms'; kmsKeyId: string | null } | null;
 }
 
 type SendOptions = { abortSignal?: AbortSignal };
@@ -105,9 +111,13 @@ export class S3ExportStorage implements ExportStorage {
   /** Exposed for tests (spying on `send`) and for callers that need other S3 calls on the same bucket. */
   readonly client: S3Client;
   private readonly listPageSize: number;
+  /** The SSE parameters every upload carries (lib-storage passes them to PutObject and CreateMultipartUpload alike). */
+  private readonly encryption: { ServerSideEncryption?: 'AES256' | 'aws:kms'; SSEKMSKeyId?: string };
 
   constructor(options: S3ExportStorageOptions) {
     this.bucket = options.bucket;
+    const sse = options.sse ?? null;
+    this.encryption = sse ? { ServerSideEncryption: sse.algorithm, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) } : {};
     this.listPageSize = Math.min(1000, Math.max(1, options.listPageSize ?? 1000));
     const config: S3ClientConfig = {
       region: options.region,
@@ -154,7 +164,7 @@ export class S3ExportStorage implements ExportStorage {
     const tracker = new RequestTracker(this.client, local.signal);
     const upload = new Upload({
       client: tracker.asClient(),
-      params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: contentType },
+      params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: contentType, ...this.encryption },
       partSize: S3_PART_SIZE,
       queueSize: S3_QUEUE_SIZE,
       leavePartsOnError: false,
