@@ -71,7 +71,7 @@ export function AuditPage() {
         </div>
         <AuditDownload view={view} filter={applied} timeZone={timeZone} />
       </div>
-      <div className="builder-tabs" role="tablist" aria-label="Audit views">
+      <div className="audit-tabs" role="tablist" aria-label="Audit views">
         {VIEWS.map(([key, label]) => (
           <button key={key} type="button" role="tab" aria-selected={view === key} onClick={() => { setView(key); setCursors([null]); }}>{label}</button>
         ))}
