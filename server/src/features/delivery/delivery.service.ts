@@ -28,6 +28,12 @@ import type { EmailChart, EmailMessage } from './email/message.js';
 import { EmailSendError, type EmailTransport } from './email/transport.js';
 import { shouldAttach } from './attachment-policy.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
+import { normalizeEmail, suppressionOf, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
+
+/** A suppressed recipient's delivery: UNSUBSCRIBED from this schedule, or SUPPRESSED tenant-wide. */
+function deliveryStatusOf(reason: SuppressionReason | null): 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' {
+  return reason === null ? 'PENDING' : reason === 'UNSUBSCRIBED' ? 'UNSUBSCRIBED' : 'SUPPRESSED';
+}
 
 export interface DeliveryDeps {
   em: EntityManager;
@@ -84,10 +90,16 @@ export class DeliveryService {
       await this.sql(`UPDATE schedule_executions SET status = 'SKIPPED_EMPTY', completed_at = now() WHERE id = ? AND status = 'RUNNING'`, [execution.id]);
       return;
     }
-    const unsubscribed = new Set((await this.sql<{ email: string }>('SELECT email FROM schedule_unsubscribes WHERE schedule_id = ?', [schedule.id])).map((r) => r.email));
-    const targets: { channel: 'EMAIL' | 'S3'; target: string; status: 'PENDING' | 'UNSUBSCRIBED' }[] = [];
+    if (schedule.onlyIfChanged && (await this.sameAsLastDelivered(execution, record))) {
+      await this.sql(`UPDATE schedule_executions SET status = 'SKIPPED_UNCHANGED', completed_at = now(), error = ? WHERE id = ? AND status = 'RUNNING'`,
+        ['The rows and parameters are the same as the last delivered run\'s (onlyIfChanged)', execution.id]);
+      return;
+    }
+    // The suppression list, consulted once here for the whole run and again before each send.
+    const suppressed = await suppressionsFor(em, schedule.tenantId, schedule.id, schedule.delivery !== 'S3' ? schedule.recipients : []);
+    const targets: { channel: 'EMAIL' | 'S3'; target: string; status: 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' }[] = [];
     if (schedule.delivery !== 'S3') {
-      for (const email of schedule.recipients) targets.push({ channel: 'EMAIL', target: email, status: unsubscribed.has(email) ? 'UNSUBSCRIBED' : 'PENDING' });
+      for (const email of schedule.recipients) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(normalizeEmail(email)) ?? null) });
     }
     if (schedule.delivery !== 'EMAIL' && schedule.s3Config) {
       targets.push({ channel: 'S3', target: `s3://${schedule.s3Config.bucket}/${s3Key(schedule, record, execution)}`, status: 'PENDING' });
@@ -132,6 +144,15 @@ export class DeliveryService {
       claimed = rows.length === 1;
       return claimed;
     };
+    if (delivery.channel === 'EMAIL') {
+      // Before every send: an address may have unsubscribed, bounced or complained since the run began.
+      const reason = await suppressionOf(em, schedule.tenantId, schedule.id, delivery.target);
+      if (reason) {
+        await this.sql(`UPDATE deliveries SET status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`, [deliveryStatusOf(reason), delivery.id]);
+        await this.recompute(execution.id);
+        return;
+      }
+    }
     try {
       let providerMessageId: string | null;
       if (delivery.channel === 'EMAIL') {
@@ -244,6 +265,20 @@ export class DeliveryService {
       }, this.deps.from, schedule.ownerEmail, `failure-${execution.id}`);
       await this.deps.transport.send(message).catch((error: Error) => this.deps.log.warn('failure email not sent', { error: error.message }));
     }
+  }
+
+  /**
+   * onlyIfChanged: this run's rows and parameters fingerprint (export runner, rows-fingerprint.ts)
+   * equals that of the schedule's latest run that delivered something. A run without a fingerprint
+   * (an older export) is never "the same".
+   */
+  private async sameAsLastDelivered(execution: ExecutionEntity, record: ExportEntity): Promise<boolean> {
+    if (!record.rowsFingerprint) return false;
+    const [last] = await this.sql<{ rows_fingerprint: string | null }>(
+      `SELECT x.rows_fingerprint FROM schedule_executions e JOIN exports x ON x.id = e.export_id
+        WHERE e.schedule_id = ? AND e.id <> ? AND e.status IN ('DELIVERED', 'PARTIALLY_DELIVERED')
+        ORDER BY e.completed_at DESC NULLS LAST, e.scheduled_for DESC LIMIT 1`, [execution.scheduleId, execution.id]);
+    return last?.rows_fingerprint === record.rowsFingerprint;
   }
 
   /** Execution status from its deliveries, once none is pending. */

@@ -17,6 +17,7 @@ import type { CompiledQuery, CsvCompileResult } from '../reports/compile-query.j
 import { createCsvByteWriter, CsvRecordCounter } from './writers/csv-bytes.js';
 import { createWriter } from './writers/create-writer.js';
 import type { ExportFormat, WriterFactoryInput } from './writers/writer.js';
+import type { RowsFingerprint } from './rows-fingerprint.js';
 
 /**
  * Rows per block for engine-formatted exports. Smaller blocks bound what the engine holds between
@@ -45,6 +46,8 @@ export interface ExportBodyInput {
   csv: CsvCompileResult | null;
   writer: WriterFactoryInput;
   signal: AbortSignal;
+  /** Hashes the rows as they pass (scheduled runs: onlyIfChanged compares it with the last delivered run's). */
+  fingerprint?: RowsFingerprint | null;
 }
 
 export function exportBody(input: ExportBodyInput): ExportBody {
@@ -64,6 +67,7 @@ export function exportBody(input: ExportBodyInput): ExportBody {
         });
         for await (const chunk of chunks) {
           if (signal.aborted) break;
+          input.fingerprint?.bytes(chunk.bytes);
           await raceAbort(writer.write(chunk.bytes), signal);
           onRows(chunk.rows ?? counter.count(chunk.bytes));
         }
@@ -80,6 +84,7 @@ export function exportBody(input: ExportBodyInput): ExportBody {
     async run(onRows) {
       for await (const batch of analytics.stream(input.compiled.sql, input.compiled.params, { signal })) {
         if (signal.aborted) break;
+        input.fingerprint?.rows(batch);
         await raceAbort(writer.write(batch), signal);
         onRows(batch.length);
       }

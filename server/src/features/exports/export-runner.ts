@@ -25,6 +25,7 @@ import { describeParameters } from './parameters.js';
 import { planExportFile, type ExportFileInput, type TemplateContext } from './export-file.js';
 import { createPackager } from './writers/packaging.js';
 import { rowsInFile } from './writers/rows-in-file.js';
+import { RowsFingerprint } from './rows-fingerprint.js';
 import { SecretUnreadableError, type SecretBox } from '../../platform/secret-box.js';
 import { isDatabaseUnavailable } from '../../platform/database-errors.js';
 import { chartDefinitionOf } from '../charts/chart-definition.js';
@@ -123,7 +124,7 @@ interface RowSource {
   /** The chart a PDF or XLSX draws; undefined: none. */
   chart(): Promise<ExportChart | undefined>;
   /** The rows, streamed through the format's writer into `writer.output`. */
-  body(writer: WriterFactoryInput, signal: AbortSignal): ExportBody;
+  body(writer: WriterFactoryInput, signal: AbortSignal, fingerprint?: RowsFingerprint | null): ExportBody;
 }
 
 export class ExportRunner {
@@ -211,9 +212,9 @@ export class ExportRunner {
       ],
       rowLimit: definition.rowLimit,
       chart: () => this.chartOf(record, definition, compiled),
-      body: (writer, signal) => {
+      body: (writer, signal, fingerprint) => {
         if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
-        return exportBody({ analytics, format: record.format, compiled, csv, signal, writer });
+        return exportBody({ analytics, format: record.format, compiled, csv, signal, writer, fingerprint });
       },
     };
   }
@@ -271,6 +272,10 @@ export class ExportRunner {
       abort.abort(uploadError);
     });
     const chart = record.format === 'PDF' || record.format === 'XLSX' ? await source.chart() : undefined;
+    // A scheduled run's rows and parameters, hashed as they pass: onlyIfChanged compares them.
+    const fingerprint = record.scheduleId
+      ? new RowsFingerprint({ format: record.format, locale: record.locale, timeZone, columns: source.columns, parameters: source.parameters })
+      : null;
     const exportFile = source.body({
       output: packager.input,
       columns: source.columns,
@@ -288,7 +293,7 @@ export class ExportRunner {
       },
       options: { bom: record.options.bom, ndjson: record.options.ndjson, csvTimestamps: record.options.csvTimestamps, pdfRowCap: this.deps.pdfRowCap, pdfPaperSize: record.options.paperSize, pdfOrientation: record.options.orientation, ...(file.packaging.pdfEncrypted && password ? { pdfPassword: password } : {}) },
       ...(chart ? { chart } : {}),
-    }, abort.signal);
+    }, abort.signal, fingerprint);
 
     let rowsWritten = 0;
     let cancelled = false;
@@ -322,10 +327,10 @@ export class ExportRunner {
       const done = await this.sql(
         `WITH done AS (
            UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, truncated = coalesce(truncated, false) OR ?, bytes_written = ?, file_size = ?, checksum = ?,
-             file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
+             file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, rows_fingerprint = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
            WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id)
          ${SETTLE_SCHEDULED}`,
-        [rowsWritten, held.rowCount, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key,
+        [rowsWritten, held.rowCount, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key, fingerprint?.digest() ?? null,
           Math.round(performance.now() - started), record.id]);
       if (done.length === 0) {
         // Cancelled between the last row and now: the file must not outlive the record's state.

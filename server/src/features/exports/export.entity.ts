@@ -105,6 +105,10 @@ export class ExportEntity {
   @Property({ type: new BigIntType('number'), fieldName: 'rows_total', nullable: true })
   rowsTotal: number | null = null;
 
+  /** sha256 over the run's parameters and its rows as streamed (not the file): equal means the same report (onlyIfChanged). */
+  @Property({ type: 'text', fieldName: 'rows_fingerprint', nullable: true })
+  rowsFingerprint: string | null = null;
+
   @Property({ type: new BigIntType('number'), fieldName: 'bytes_written' })
   bytesWritten: number = 0;
 

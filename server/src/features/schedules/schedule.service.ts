@@ -12,6 +12,7 @@ import { hasRole, type Viewer } from '../auth/viewer.js';
 import type { ReportService } from '../reports/report.service.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { nextRuns, runsBetween, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
+import { validateHolidayCalendar } from './holidays.js';
 import { presetToCron, type Preset } from './presets.js';
 import { normalizeLocale } from '../exports/run-locale.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
@@ -49,6 +50,11 @@ export interface ScheduleFields {
   s3Config?: S3Target | null;
   skipIfEmpty?: boolean | null;
   businessDaysOnly?: boolean | null;
+  /** undefined: unchanged; null: no holiday calendar (weekends only). */
+  holidayCountry?: string | null;
+  /** undefined: unchanged (reset when the country changes); null: the country's national holidays. */
+  holidayRegion?: string | null;
+  onlyIfChanged?: boolean | null;
   ownerEmail?: string | null;
   /** undefined: unchanged; null: no compression. */
   compression?: Compression | null;
@@ -294,6 +300,15 @@ export class ScheduleService {
       if (owner.length === 0) problems.push({ path: 'input.ownerEmail', message: 'not an email address' });
       else ownerEmail = owner[0]!;
     }
+    // The holiday calendar, checked against the business-days rule it belongs to.
+    const countryGiven = input.holidayCountry !== undefined;
+    const calendar = countryGiven || input.holidayRegion !== undefined
+      ? check('holidayCountry', () => validateHolidayCalendar(countryGiven ? input.holidayCountry : s.holidayCountry, input.holidayRegion !== undefined ? input.holidayRegion : countryGiven ? null : s.holidayRegion))
+      : undefined;
+    const holidayCountry = calendar !== undefined ? calendar?.country ?? null : creating ? null : s.holidayCountry;
+    if (holidayCountry && !(input.businessDaysOnly ?? (creating ? false : s.businessDaysOnly))) {
+      problems.push({ path: 'input.holidayCountry', message: 'holidays are skipped only by business-days schedules: set businessDaysOnly too' });
+    }
     const file = await this.checkFile(viewer, s, input, creating, report, problems);
     // The runs' parameter values, checked against the report they will run (a new one, or the
     // current one when only the values change).
@@ -319,6 +334,11 @@ export class ScheduleService {
     if (email) s.emailConfig = { subject: email.subject ?? null, message: email.message ?? null, attachment: email.attachment ?? 'AUTO' };
     if (input.skipIfEmpty != null) s.skipIfEmpty = input.skipIfEmpty;
     if (input.businessDaysOnly != null) s.businessDaysOnly = input.businessDaysOnly;
+    if (calendar !== undefined) {
+      s.holidayCountry = calendar?.country ?? null;
+      s.holidayRegion = calendar?.region ?? null;
+    }
+    if (input.onlyIfChanged != null) s.onlyIfChanged = input.onlyIfChanged;
     s.ownerEmail = ownerEmail;
     s.compression = file.compression;
     s.fileNameTemplate = file.fileNameTemplate;

@@ -6,10 +6,15 @@ import { toReport } from '../reports/report.resolver.js';
 import type { ParameterShape, ReportDefinitionShape } from '../reports/definition.graphql.js';
 import { TemplateService, type TemplateRecord } from './template.service.js';
 import { ReportTemplate } from './template.type.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import type { DefinitionLimits, ReportDefinition } from '../reports/definition.js';
 
 const service = (ctx: AppContext) => new TemplateService(ctx.em, ctx.services.reports, ctx.services.audit);
 
-function toTemplate(t: TemplateRecord): ReportTemplate {
+/** With its definition normalized (every parameter flag and default spelled out), as reports are. */
+function toTemplate(t: TemplateRecord, limits: DefinitionLimits): ReportTemplate {
+  const checked = validateDefinition(t.definition, limits);
+  if (checked.valid) t = { ...t, definition: checked.definition as ReportDefinition };
   return {
     id: t.id, name: t.name, description: t.description, builtIn: t.builtIn, kind: t.kind,
     source: t.definition.source,
@@ -24,7 +29,7 @@ export class TemplateResolver {
   @Authorized()
   @Query(() => [ReportTemplate], { description: 'The template gallery: built-in report types (daily summary, weekly performance, monthly summary, custom range, over each table), then the tenant\'s own templates, newest first.' })
   async reportTemplates(@Ctx() ctx: AppContext): Promise<ReportTemplate[]> {
-    return (await service(ctx).list(requireViewer(ctx))).map(toTemplate);
+    return (await service(ctx).list(requireViewer(ctx))).map((t) => toTemplate(t, ctx.services.reports.limits));
   }
 
   @Authorized('editor')
@@ -35,7 +40,7 @@ export class TemplateResolver {
     @Arg('name', () => String, { description: '1 to 200 characters, unique among the tenant\'s templates.' }) name: string,
     @Arg('description', () => String, { nullable: true, description: 'Shown in the gallery; the report\'s description when absent.' }) description?: string | null,
   ): Promise<ReportTemplate> {
-    return toTemplate(await service(ctx).saveReportAsTemplate(requireViewer(ctx), reportId, name, description ?? null));
+    return toTemplate(await service(ctx).saveReportAsTemplate(requireViewer(ctx), reportId, name, description ?? null), ctx.services.reports.limits);
   }
 
   @Authorized('editor')

@@ -389,7 +389,8 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
     text,
     html,
     attachments,
-    headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
+    // RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` to the URL (unsubscribe.ts).
+    headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     deliveryId,
   };
 }
