@@ -41,6 +41,7 @@ import { ChartImageService } from './features/charts/chart-image.service.js';
 import { openTransport } from './features/delivery/email/open-transport.js';
 import { tick, type TickResult } from './features/schedules/tick.service.js';
 import { unsubscribeHandler } from './features/delivery/unsubscribe.js';
+import { sendgridWebhookHandler } from './features/delivery/sendgrid-events/sendgrid-webhook.route.js';
 import { devTokenHandler } from './features/auth/dev-token.route.js';
 import { Metrics } from './platform/metrics.js';
 import type { RetentionPolicy } from './features/retention/retention.service.js';
@@ -197,7 +198,13 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     secret: runtime.jwtSecret,
     ttlSeconds: config.tokenTtlSeconds,
   }));
-  app.get('/unsubscribe', unsubscribeHandler({ em: orm.em, secret: runtime.downloadSecret }));
+  // GET shows the page and changes nothing; POST is RFC 8058's one-click (and the page's buttons).
+  const unsubscribePage = unsubscribeHandler({ em: orm.em, secret: runtime.downloadSecret });
+  app.get('/unsubscribe', unsubscribePage);
+  app.post('/unsubscribe', unsubscribePage);
+  // SendGrid's signed Event Webhook: the raw body is what the signature covers.
+  app.post('/webhooks/sendgrid', express.raw({ type: () => true, limit: '5mb' }),
+    sendgridWebhookHandler({ em: orm.em, publicKey: config.mail.sendgridWebhookPublicKey, log }));
   app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
 
   const rateLimit = new PgRateLimiter(runtime.limitsPool, config.rateLimit.requestsPerMinute, {
@@ -241,7 +248,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   if (existsSync(join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
     // The SPA routes on the client: unknown GETs get its shell.
-    app.get(/^\/(?!graphql|healthz|readyz|unsubscribe|auth\/|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|unsubscribe|webhooks\/|auth\/|exports\/).*/, (_req, res) => res.sendFile(join(config.webDist, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text/plain').send('Reportcast API. Build the web app with `pnpm --filter @reportcast/web build`.'));
   }

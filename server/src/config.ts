@@ -2,6 +2,7 @@
  * Environment → typed configuration, read and validated once. A bad value stops start-up with a
  * message naming the variable, rather than surfacing later as a confusing runtime failure.
  */
+import { createPublicKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +89,11 @@ export interface Config {
      * key is set. Null: neither, so the outbox.
      */
     smtpUrl: string | null;
+    /**
+     * SendGrid Event Webhook verification key (Mail Settings → Signed Event Webhook): base64 DER
+     * of an ECDSA P-256 public key, as SendGrid shows it. Null: POST /webhooks/sendgrid answers 404.
+     */
+    sendgridWebhookPublicKey: string | null;
     from: string;
     outboxDir: string;
     attachmentLimitBytes: number;
@@ -162,7 +168,7 @@ export const ENV_VARS = [
   'QUERY_CACHE_TTL_MS', 'QUERY_CACHE_MAX_ENTRIES', 'QUERY_CACHE_MAX_MB',
   'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_SSE', 'S3_SSE_KMS_KEY_ID',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
-  'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
+  'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'SENDGRID_WEBHOOK_PUBLIC_KEY', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
   'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
   // Set by pnpm to the directory it was run from; relative paths resolve against it.
   'INIT_CWD',
@@ -201,6 +207,20 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+/** An ECDSA public key as base64 DER (SubjectPublicKeyInfo), or the same in PEM armour; kept as base64. */
+function ecPublicKey(env: Env, name: string): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  const base64 = raw.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
+  try {
+    const key = createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ec') throw new Error(`a ${key.asymmetricKeyType} key`);
+  } catch (error) {
+    throw new ConfigError(name, `is not an ECDSA public key (base64 DER, as SendGrid shows it): ${(error as Error).message}`);
+  }
+  return base64;
 }
 
 /** SMTP_URL: smtp(s)://[user[:pass]@]host[:port], nothing else (no path, no query). */
@@ -321,6 +341,7 @@ export function loadConfig(env: Env = process.env): Config {
       sendgridApiKey: str(env, 'SENDGRID_API_KEY') ?? null,
       sendgridBaseUrl: url(env, 'SENDGRID_API_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? 'https://api.sendgrid.com',
       smtpUrl: smtpUrl(env),
+      sendgridWebhookPublicKey: ecPublicKey(env, 'SENDGRID_WEBHOOK_PUBLIC_KEY'),
       from: emailAddress(env, 'MAIL_FROM', 'reports@reportcast.local'),
       outboxDir: pathOr(env, 'OUTBOX_DIR', baseDir, resolve(dataDir, 'outbox')),
       // SendGrid refuses messages over 30 MB; base64 grows attachments by a third.

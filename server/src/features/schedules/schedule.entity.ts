@@ -100,6 +100,18 @@ export class ScheduleEntity {
   @Property({ type: 'boolean', fieldName: 'business_days_only' })
   businessDaysOnly: boolean = false;
 
+  /** With businessDaysOnly: the public holidays of this country (date-holidays code, e.g. US) are skipped too. */
+  @Property({ type: 'text', fieldName: 'holiday_country', nullable: true })
+  holidayCountry: string | null = null;
+
+  /** A region of holidayCountry (e.g. CA for US-CA), whose own holidays count as well. */
+  @Property({ type: 'text', fieldName: 'holiday_region', nullable: true })
+  holidayRegion: string | null = null;
+
+  /** Deliver a run only when its rows and parameters differ from the last delivered run's. */
+  @Property({ type: 'boolean', fieldName: 'only_if_changed' })
+  onlyIfChanged: boolean = false;
+
   @Property({ type: 'text' })
   status: ScheduleStatus = 'ACTIVE';
 
@@ -138,7 +150,7 @@ export class ScheduleEntity {
   updatedAt: Date = new Date();
 }
 
-export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'MISSED';
+export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'SKIPPED_UNCHANGED' | 'MISSED';
 
 @Entity({ tableName: 'schedule_executions' })
 export class ExecutionEntity {
@@ -179,7 +191,9 @@ export class ExecutionEntity {
   completedAt: Date | null = null;
 }
 
-export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN' | 'UNSUBSCRIBED';
+export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN' | 'UNSUBSCRIBED' | 'SUPPRESSED';
+/** What the provider reported after accepting a message (SendGrid Event Webhook). */
+export type ProviderStatus = 'DELIVERED' | 'BOUNCED' | 'DROPPED' | 'SPAM_REPORT';
 
 @Entity({ tableName: 'deliveries' })
 export class DeliveryEntity {
@@ -212,6 +226,15 @@ export class DeliveryEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'sent_at', nullable: true })
   sentAt: Date | null = null;
+
+  @Property({ type: 'text', fieldName: 'provider_status', nullable: true })
+  providerStatus: ProviderStatus | null = null;
+
+  @Property({ type: 'text', fieldName: 'provider_detail', nullable: true })
+  providerDetail: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'provider_event_at', nullable: true })
+  providerEventAt: Date | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', fieldName: 'created_at' })
   createdAt: Date = new Date();

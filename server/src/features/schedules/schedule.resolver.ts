@@ -7,6 +7,7 @@ import { executionFailure } from '../exports/failure-code.js';
 import { toExport } from '../exports/export.resolver.js';
 import { localWallTime, nextRuns, ScheduleInputError, validateCron, validateTimeZone } from './planner.js';
 import { describeCron } from './presets.js';
+import { skipReason, validateHolidayCalendar, type BusinessDayRule } from './holidays.js';
 import type { ExecutionEntity, ScheduleEntity } from './schedule.entity.js';
 import {
   CreateScheduleInput, Delivery, Execution, ExecutionConnection, Schedule, ScheduleConnection, UpcomingRun, UpdateScheduleInput,
@@ -30,11 +31,14 @@ export function toExecution(e: ExecutionEntity): ExecutionNode {
 /** The most upcoming runs one question answers. */
 export const MAX_UPCOMING_RUNS = 20;
 
-function upcoming(cron: string, timeZone: string, count: number, after = new Date()): UpcomingRun[] {
+/** The next slots, each with why it will be skipped (a weekend or a named public holiday), if it will. */
+function upcoming(cron: string, timeZone: string, count: number, rule: BusinessDayRule = { businessDaysOnly: false }, after = new Date()): UpcomingRun[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_UPCOMING_RUNS) throw new BadUserInputError(`count must be 1..${MAX_UPCOMING_RUNS}`, [{ path: 'count', message: `between 1 and ${MAX_UPCOMING_RUNS}` }]);
   try {
     const zone = validateTimeZone(timeZone);
-    return nextRuns(validateCron(cron), zone, after, count).map((utc) => ({ utc, local: localWallTime(utc, zone) }));
+    const calendar = validateHolidayCalendar(rule.holidayCountry, rule.holidayRegion);
+    const checked = { businessDaysOnly: rule.businessDaysOnly, holidayCountry: calendar?.country ?? null, holidayRegion: calendar?.region ?? null };
+    return nextRuns(validateCron(cron), zone, after, count).map((utc) => ({ utc, local: localWallTime(utc, zone), skipReason: skipReason(utc, zone, checked) }));
   } catch (error) {
     if (error instanceof ScheduleInputError) throw new BadUserInputError(error.message, [{ path: error.path, message: error.message }]);
     throw error;
@@ -67,14 +71,17 @@ export class ScheduleResolver {
     @Arg('cron', () => String, { description: '5-field cron, e.g. `0 9 * * 1`.' }) cron: string,
     @Arg('timezone', () => String, { description: 'IANA time zone the cron is read in.', defaultValue: 'UTC' }) timezone: string,
     @Arg('count', () => Int, { description: 'How many runs, 1..20.', defaultValue: 5 }) count: number,
+    @Arg('businessDaysOnly', () => Boolean, { description: 'Mark the slots a business-days schedule skips (`skipReason`).', nullable: true }) businessDaysOnly?: boolean | null,
+    @Arg('holidayCountry', () => String, { description: 'With businessDaysOnly: also mark this country\'s public holidays (e.g. US).', nullable: true }) holidayCountry?: string | null,
+    @Arg('holidayRegion', () => String, { description: 'A region of holidayCountry (e.g. CA).', nullable: true }) holidayRegion?: string | null,
   ): UpcomingRun[] {
     requireViewer(ctx);
-    return upcoming(cron, timezone, count);
+    return upcoming(cron, timezone, count, { businessDaysOnly: businessDaysOnly ?? false, holidayCountry, holidayRegion });
   }
 
   @FieldResolver(() => [UpcomingRun], { name: 'upcomingRuns', description: 'The next runs of this schedule.' })
   scheduleUpcomingRuns(@Root() root: ScheduleNode, @Arg('count', () => Int, { description: 'How many runs, 1..20.', defaultValue: 5 }) count: number): UpcomingRun[] {
-    return upcoming(root.cron, root.timezone, count);
+    return upcoming(root.cron, root.timezone, count, root);
   }
 
   @FieldResolver(() => ExecutionConnection, { description: 'Past runs, newest slot first.' })

@@ -6,7 +6,7 @@ import { CompressionEnum, ExportFormatEnum, PageOrientationEnum, PaperSizeEnum }
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
-import type { AttachmentPolicy, DeliveryMethod, DeliveryStatus, ExecutionStatus, ScheduleStatus } from './schedule.entity.js';
+import type { AttachmentPolicy, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
 import { enumOf } from '../../graphql/enums.js';
 
@@ -14,8 +14,14 @@ export const DeliveryMethodEnum = enumOf(['EMAIL', 'S3', 'BOTH'] as const);
 export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
-export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'MISSED'] as const);
-export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED'] as const);
+export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'SKIPPED_UNCHANGED', 'MISSED'] as const);
+export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED', 'SUPPRESSED'] as const);
+export const ProviderStatusEnum = enumOf(['DELIVERED', 'BOUNCED', 'DROPPED', 'SPAM_REPORT'] as const);
+registerEnumType(ProviderStatusEnum, {
+  name: 'ProviderStatus',
+  description: 'What the email provider reported after accepting a message (SendGrid Event Webhook).',
+  valuesConfig: { DELIVERED: { description: 'The receiving server accepted it.' }, BOUNCED: { description: 'The receiving server refused it; the address is now suppressed.' }, DROPPED: { description: 'The provider did not send it (e.g. an address that bounced before); suppressed.' }, SPAM_REPORT: { description: 'The recipient marked it as spam; the address is now suppressed.' } },
+});
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
 export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3'] as const);
 registerEnumType(DeliveryMethodEnum, {
@@ -41,12 +47,12 @@ registerEnumType(PresetEnum, {
 registerEnumType(ExecutionStatusEnum, {
   name: 'ExecutionStatus',
   description: 'Where one run of a schedule stands.',
-  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
+  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, SKIPPED_UNCHANGED: { description: 'The rows and parameters were the same as the last delivered run\'s (onlyIfChanged); nothing was sent.' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
 });
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',
   description: 'Where one delivery stands.',
-  valuesConfig: { PENDING: { description: 'Not sent yet (or being retried).' }, SENDING: { description: 'An attempt is in flight (recorded before the request leaves).' }, SENT: { description: 'Accepted by the provider or uploaded.' }, FAILED: { description: 'Failed after its last attempt; resendFailedDeliveries sends it again.' }, UNCERTAIN: { description: 'The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it).' }, UNSUBSCRIBED: { description: 'The recipient unsubscribed from this schedule; nothing is sent.' } },
+  valuesConfig: { PENDING: { description: 'Not sent yet (or being retried).' }, SENDING: { description: 'An attempt is in flight (recorded before the request leaves).' }, SENT: { description: 'Accepted by the provider or uploaded.' }, FAILED: { description: 'Failed after its last attempt; resendFailedDeliveries sends it again.' }, UNCERTAIN: { description: 'The request may have reached the provider but no answer came back; not resent automatically (resendFailedDeliveries resends it).' }, UNSUBSCRIBED: { description: 'The recipient unsubscribed from this schedule; nothing is sent.' }, SUPPRESSED: { description: 'The address is on the tenant\'s suppression list (it bounced, was dropped, or reported spam); nothing is sent.' } },
 });
 registerEnumType(ExecutionTriggerEnum, {
   name: 'ExecutionTrigger',
@@ -66,6 +72,9 @@ export class UpcomingRun {
 
   @Field(() => String, { description: "Wall time with its offset in the schedule's zone, e.g. 2026-03-09T09:00:00-04:00." })
   local!: string;
+
+  @Field(() => String, { nullable: true, description: "Why this slot will be SKIPPED (businessDaysOnly): 'Weekend', or the public holiday's name, e.g. 'Thanksgiving Day (US)'; null: it runs." })
+  skipReason?: string | null;
 }
 
 @ObjectType('EmailConfig', { description: 'How a scheduled email reads and carries the file.' })
@@ -132,6 +141,9 @@ export class Schedule {
   @Field(() => S3TargetShape, { description: 'Bucket and key template for S3 delivery.', nullable: true }) s3Config!: S3TargetShape | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows (execution SKIPPED_EMPTY).' }) skipIfEmpty!: boolean;
   @Field(() => Boolean, { description: 'Skip runs that fall on a weekend in the schedule\'s zone (execution SKIPPED).' }) businessDaysOnly!: boolean;
+  @Field(() => String, { description: 'With businessDaysOnly: the public holidays of this country are skipped too (execution SKIPPED, the holiday named).', nullable: true }) holidayCountry!: string | null;
+  @Field(() => String, { description: 'Region of holidayCountry whose holidays count too.', nullable: true }) holidayRegion!: string | null;
+  @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).' }) onlyIfChanged!: boolean;
   @Field(() => ScheduleStatusEnum, { description: 'ACTIVE runs on its timetable; PAUSED does not.' }) status!: ScheduleStatus;
   @Field(() => String, { description: 'Why it was paused (by a user, or automatically after repeated failures).', nullable: true }) pausedReason!: string | null;
   @Field(() => DateTimeScalar, { description: 'Latest slot that ran, whatever triggered it (its timetable, runScheduleNow, whose slot is the instant it was asked, or a backfill); MISSED and SKIPPED slots do not count.', nullable: true }) lastRunAt!: Date | null;
@@ -157,6 +169,9 @@ export class Delivery {
   @Field(() => String, { description: 'The provider\'s answer to the last failed attempt.', nullable: true }) lastError!: string | null;
   @Field(() => String, { description: 'Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file).', nullable: true }) providerMessageId!: string | null;
   @Field(() => DateTimeScalar, { description: 'When it was sent.', nullable: true }) sentAt!: Date | null;
+  @Field(() => ProviderStatusEnum, { description: 'What the provider reported afterwards (delivered, bounced, dropped, spam report); null: nothing yet.', nullable: true }) providerStatus!: ProviderStatus | null;
+  @Field(() => String, { description: 'The provider\'s words with it, e.g. the bounce reason.', nullable: true }) providerDetail!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the provider reported it.', nullable: true }) providerEventAt!: Date | null;
 }
 
 @ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries.', implements: Node })
@@ -199,6 +214,9 @@ export class CreateScheduleInput {
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
+  @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only.', nullable: true }) holidayCountry?: string | null;
+  @Field(() => String, { description: 'A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country\'s national holidays.', nullable: true }) holidayRegion?: string | null;
+  @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).', nullable: true }) onlyIfChanged?: boolean | null;
   @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }
 
@@ -225,5 +243,8 @@ export class UpdateScheduleInput {
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
+  @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only (a null here removes the calendar).', nullable: true }) holidayCountry?: string | null;
+  @Field(() => String, { description: 'A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country\'s national holidays.', nullable: true }) holidayRegion?: string | null;
+  @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).', nullable: true }) onlyIfChanged?: boolean | null;
   @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }

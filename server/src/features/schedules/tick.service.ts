@@ -17,7 +17,8 @@ import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { bindParameterValues } from '../reports/parameters/bind.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
-import { isBusinessDay, planCatchUp, type CatchUpPlan } from './planner.js';
+import { planCatchUp, type CatchUpPlan } from './planner.js';
+import { skipReason } from './holidays.js';
 
 export interface TickOptions {
   /** Missed slots younger than this still run (the latest one); older ones are MISSED. */
@@ -64,6 +65,8 @@ interface DueSchedule {
   locale: string | null;
   format: ExportFormat;
   business_days_only: boolean;
+  holiday_country: string | null;
+  holiday_region: string | null;
   next_run_at: Date;
   parameter_values: Record<string, unknown> | null;
 }
@@ -106,7 +109,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
-    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, next_run_at, parameter_values FROM schedules
+    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, holiday_country, holiday_region, next_run_at, parameter_values FROM schedules
      WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
   if (schedules.length === 0) return 0;
@@ -138,10 +141,16 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     const plan = planOf(schedule);
     const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
     const snapshot = { cron: schedule.cron, timeZone: schedule.time_zone };
-    // A weekend slot of a business-days-only schedule was never meant to run: SKIPPED, even when
-    // the scheduler was down at the time (MISSED says a run that should have happened did not).
-    const offDay = (slot: Date) => schedule.business_days_only && !isBusinessDay(slot, schedule.time_zone);
-    const skipped = (slot: Date): Row => ({ ...base, scheduled_for: slot.toISOString(), status: 'SKIPPED', parameters: snapshot, error: `Not a business day in ${schedule.time_zone}` });
+    // A weekend or public-holiday slot of a business-days-only schedule was never meant to run:
+    // SKIPPED with the reason, even when the scheduler was down at the time (MISSED says a run that
+    // should have happened did not).
+    const rule = { businessDaysOnly: schedule.business_days_only, holidayCountry: schedule.holiday_country, holidayRegion: schedule.holiday_region };
+    const offDay = (slot: Date) => skipReason(slot, schedule.time_zone, rule) !== null;
+    const skipped = (slot: Date): Row => {
+      const reason = skipReason(slot, schedule.time_zone, rule);
+      const error = reason === 'Weekend' ? `Not a business day in ${schedule.time_zone}` : `Not a business day: public holiday ${reason}`;
+      return { ...base, scheduled_for: slot.toISOString(), status: 'SKIPPED', parameters: snapshot, error };
+    };
     for (const slot of plan.missed) {
       rows.push(offDay(slot) ? skipped(slot)
         : { ...base, scheduled_for: slot.toISOString(), status: 'MISSED', parameters: snapshot, error: 'The scheduler was not running at this time' });
