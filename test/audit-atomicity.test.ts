@@ -26,7 +26,7 @@ const sql = async <T = Record<string, unknown>>(query: string, params: unknown[]
 
 /** Every table an audited action writes, the job queue included, and each row's content. */
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = ['reports', 'schedules', 'schedule_executions', 'exports', 'deliveries', 'schedule_unsubscribes', 'audit_log', 'graphile_worker._private_jobs'];
+  const tables = ['reports', 'schedules', 'schedule_executions', 'exports', 'deliveries', 'email_suppressions', 'audit_log', 'graphile_worker._private_jobs'];
   const out: Record<string, string> = {};
   for (const t of tables) {
     const rows = await sql<{ r: string }>(`SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') || ':' || count(*) AS r FROM ${t} t`);
@@ -71,7 +71,7 @@ const cases: [string, () => Promise<string>, (id: string, attempt: number) => Pr
   ['export.cancel', pendingExport, (id) => gql('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id })],
   ['export.delete', pendingExport, (id) => gql('mutation($id: ID!) { deleteExport(id: $id) }', { id })],
   ['schedule.unsubscribe', () => newSchedule('Atomic unsubscribe'),
-    (id) => fetch(`${app.url}/unsubscribe?token=${encodeURIComponent(signUnsubscribeToken(app.runtime.downloadSecret, id, 'ops@example.com'))}`)],
+    (id) => fetch(`${app.url}/unsubscribe?token=${encodeURIComponent(signUnsubscribeToken(app.runtime.downloadSecret, id, 'ops@example.com'))}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })],
 ];
 
 describe('a write and its audit entry commit together or not at all', () => {

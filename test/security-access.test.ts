@@ -47,7 +47,7 @@ async function rowCounts(): Promise<Record<string, number>> {
      UNION ALL SELECT 'schedules.updated', count(*) FILTER (WHERE status = 'ACTIVE') FROM schedules
      UNION ALL SELECT 'executions', count(*) FROM schedule_executions UNION ALL SELECT 'deliveries', count(*) FROM deliveries
      UNION ALL SELECT 'exports', count(*) FROM exports UNION ALL SELECT 'audit_log', count(*) FROM audit_log
-     UNION ALL SELECT 'unsubscribes', count(*) FROM schedule_unsubscribes
+     UNION ALL SELECT 'unsubscribes', count(*) FROM email_suppressions
      UNION ALL SELECT 'fingerprint', sum(hashtext(name || coalesce(description, '') || updated_at::text)) FROM reports
      UNION ALL SELECT 'schedule fingerprint', sum(hashtext(name || cron || status || coalesce(next_run_at::text, ''))) FROM schedules`);
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
@@ -231,7 +231,7 @@ describe('22. the audit log records every change, export, download and unsubscri
     expect((await fetch(done.final.downloadUrl)).status).toBe(200);
     await app.gql('mutation($id: ID!) { deleteExport(id: $id) }', { id: done.id }, editor);
     const unsubscribe = signUnsubscribeToken(app.runtime.downloadSecret, schedule, 'aud@example.com');
-    expect((await fetch(`${app.url}/unsubscribe?token=${encodeURIComponent(unsubscribe)}`)).status).toBe(200);
+    expect((await fetch(`${app.url}/unsubscribe?token=${encodeURIComponent(unsubscribe)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
     await app.gql('mutation($id: ID!) { deleteSchedule(id: $id) }', { id: schedule }, editor);
     await app.gql('mutation($id: ID!) { deleteReport(id: $id) }', { id: report }, editor);
 

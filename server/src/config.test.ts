@@ -383,3 +383,18 @@ describe('mail transport configuration', () => {
     expectRejected({ SMTP_URL: 'not a url' }, 'SMTP_URL');
   });
 });
+
+describe('SendGrid Event Webhook key', () => {
+  it('SENDGRID_WEBHOOK_PUBLIC_KEY: an ECDSA public key as base64 DER (or PEM), nothing else', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const der = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const pem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(loadConfig({}).mail.sendgridWebhookPublicKey).toBeNull();
+    expect(loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: der }).mail.sendgridWebhookPublicKey).toBe(der);
+    expect(loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: pem }).mail.sendgridWebhookPublicKey).toBe(der);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    expectRejected({ SENDGRID_WEBHOOK_PUBLIC_KEY: rsa }, 'SENDGRID_WEBHOOK_PUBLIC_KEY');
+    expectRejected({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'bm90IGEga2V5' }, 'SENDGRID_WEBHOOK_PUBLIC_KEY');
+  });
+});

@@ -1,15 +1,28 @@
 /**
- * One-click unsubscribe: a signed token names a schedule and a recipient; GET /unsubscribe with it
- * records the opt-out (later runs skip that recipient) and answers a small confirmation page.
- * Tokens do not expire: an old email's link must keep working.
+ * Unsubscribe, as RFC 8058 asks of bulk mail. Every report email carries
+ *   List-Unsubscribe: <https://…/unsubscribe?token=…>
+ *   List-Unsubscribe-Post: List-Unsubscribe=One-Click
+ * A signed token names a schedule and a recipient; it does not expire (an old email's link must
+ * keep working).
+ * - POST with the body `List-Unsubscribe=One-Click` (what Gmail and Yahoo send, urlencoded or
+ *   multipart): unsubscribes, 200.
+ * - GET: a page with a button (a form POST of that same body) and changes nothing, so a mail
+ *   scanner that opens links unsubscribes nobody.
+ * - POST `action=resubscribe` (the button on the page once unsubscribed): subscribes again.
+ * The opt-out is a suppression of that schedule (suppressions/suppression.service.ts), consulted
+ * before every send. The pages are plain HTML with no script and no inline style, so the app's
+ * strict Content-Security-Policy (platform/security-headers.ts) applies to them unchanged.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../graphql/ids.js';
 import { AuditService } from '../audit/audit.service.js';
+import { addSuppression, removeUnsubscribe, suppressionOf } from './suppressions/suppression.service.js';
 
 const PREFIX = 'u1';
+/** The one-click body's largest honest form is a small multipart; anything bigger is not one. */
+const MAX_BODY_BYTES = 4096;
 
 function mac(secret: string, scheduleId: string, email: string): string {
   return createHmac('sha256', secret).update(`unsubscribe:${scheduleId}:${email}`).digest('base64url');
@@ -38,47 +51,98 @@ export function verifyUnsubscribeToken(secret: string, token: unknown): { schedu
   return { scheduleId: claim.s, email: claim.e };
 }
 
-const STYLE = 'body{font-family:system-ui,sans-serif;max-width:560px;margin:64px auto;color:#1f2937}h1{font-size:22px}';
-/**
- * The page is static text: the strictest policy there is, plus the hash of its one style element
- * (the app-wide policy allows no inline style).
- */
-const PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head>
-<body><h1>${title}</h1><p>${body}</p></body></html>`;
+/** What a POST asks for: RFC 8058's one-click unsubscribe, the page's resubscribe, or neither. */
+export function unsubscribeIntent(contentType: string | undefined, body: string): 'unsubscribe' | 'resubscribe' | null {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) {
+    // RFC 8058 §3.1 allows multipart: a part named List-Unsubscribe whose value is One-Click.
+    if (/content-disposition:\s*form-data;\s*name="?List-Unsubscribe"?\s*\r?\n(?:[^\r\n]+\r?\n)*\r?\nOne-Click\r?\n/i.test(body)) return 'unsubscribe';
+    if (/content-disposition:\s*form-data;\s*name="?action"?\s*\r?\n(?:[^\r\n]+\r?\n)*\r?\nresubscribe\r?\n/i.test(body)) return 'resubscribe';
+    return null;
+  }
+  const form = new URLSearchParams(body.trim());
+  if (form.get('List-Unsubscribe') === 'One-Click') return 'unsubscribe';
+  if (form.get('action') === 'resubscribe') return 'resubscribe';
+  return null;
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+function page(title: string, paragraphs: string[], form?: { token: string; field: [string, string]; button: string }): string {
+  const formHtml = form
+    ? `<form method="post" action="unsubscribe?token=${encodeURIComponent(form.token)}">` +
+      `<input type="hidden" name="${form.field[0]}" value="${form.field[1]}"><button type="submit">${escape(form.button)}</button></form>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="robots" content="noindex"><title>${escape(title)}</title></head>` +
+    `<body><main><h1>${escape(title)}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}${formHtml}</main></body></html>`;
+}
+
+const UNSUBSCRIBE_FIELD: [string, string] = ['List-Unsubscribe', 'One-Click'];
+const RESUBSCRIBE_FIELD: [string, string] = ['action', 'resubscribe'];
+
+async function readBody(req: Request): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function unsubscribeHandler(deps: { em: EntityManager; secret: string }) {
   return async (req: Request, res: Response): Promise<void> => {
-    res.setHeader('Content-Security-Policy', PAGE_CSP);
+    res.setHeader('Cache-Control', 'no-store');
     const claim = verifyUnsubscribeToken(deps.secret, req.query.token);
+    const token = String(req.query.token ?? '');
     if (!claim) {
-      res.status(404).type('html').send(page('Link not valid', 'This unsubscribe link is not valid.'));
+      res.status(404).type('html').send(page('Link not valid', ['This unsubscribe link is not valid.']));
       return;
     }
     const em = deps.em.fork();
-    const audit = new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-    // The opt-out and its audit entry commit together or not at all.
-    const rows = await em.transactional(async (tx) => {
-      const found = await tx.getConnection().execute<{ name: string; tenant_id: string; added: boolean }[]>(
-        `WITH s AS (SELECT id, name, tenant_id FROM schedules WHERE id = ?),
-              ins AS (INSERT INTO schedule_unsubscribes (schedule_id, email) SELECT id, ? FROM s ON CONFLICT DO NOTHING RETURNING schedule_id)
-         SELECT name, tenant_id, EXISTS (SELECT 1 FROM ins) AS added FROM s`, [claim.scheduleId, claim.email], 'all', tx.getTransactionContext());
-      // The recipient is the actor: the link is their authority. A repeated click is not a new opt-out.
-      if (found[0]?.added) {
-        await audit.record({ tenantId: found[0].tenant_id, userId: claim.email }, 'schedule.unsubscribe', 'schedule', claim.scheduleId, { email: claim.email }, tx);
-      }
-      return found;
-    });
-    if (rows.length === 0) {
-      res.status(404).type('html').send(page('Schedule not found', 'This schedule no longer exists; you will not receive it.'));
+    const [schedule] = await em.getConnection().execute<{ name: string; tenant_id: string }[]>(
+      'SELECT name, tenant_id FROM schedules WHERE id = ?', [claim.scheduleId]);
+    if (!schedule) {
+      res.status(404).type('html').send(page('Schedule not found', ['This schedule no longer exists; you will not receive it.']));
       return;
     }
-    res.status(200).type('html').send(page('You are unsubscribed',
-      `${escape(claim.email)} will no longer receive “${escape(rows[0]!.name)}”.`));
+    const who = escape(claim.email);
+    const what = `“${escape(schedule.name)}”`;
+
+    if (req.method === 'GET') {
+      // Looking changes nothing: link scanners and previews open this.
+      const reason = await suppressionOf(em, schedule.tenant_id, claim.scheduleId, claim.email);
+      if (reason === 'UNSUBSCRIBED') {
+        res.status(200).type('html').send(page('You are unsubscribed', [`${who} does not receive ${what}.`], { token, field: RESUBSCRIBE_FIELD, button: 'Resubscribe' }));
+      } else {
+        res.status(200).type('html').send(page('Unsubscribe?', [`Stop sending ${what} to ${who}?`], { token, field: UNSUBSCRIBE_FIELD, button: 'Unsubscribe' }));
+      }
+      return;
+    }
+
+    const body = await readBody(req);
+    const intent = body === null ? null : unsubscribeIntent(req.get('content-type'), body);
+    if (!intent) {
+      res.status(400).type('html').send(page('Nothing changed', ['This request did not ask to unsubscribe (expected List-Unsubscribe=One-Click).'], { token, field: UNSUBSCRIBE_FIELD, button: 'Unsubscribe' }));
+      return;
+    }
+    const audit = new AuditService(em, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+    // The recipient is the actor: the link is their authority. A repeated click is not a new event.
+    // The change and its audit entry commit together or not at all.
+    await em.transactional(async (tx) => {
+      const changed = intent === 'unsubscribe'
+        ? await addSuppression(tx, { tenantId: schedule.tenant_id, email: claim.email, scheduleId: claim.scheduleId, reason: 'UNSUBSCRIBED' })
+        : await removeUnsubscribe(tx, claim.scheduleId, claim.email);
+      if (changed) {
+        await audit.record({ tenantId: schedule.tenant_id, userId: claim.email }, `schedule.${intent}`, 'schedule', claim.scheduleId, { email: claim.email }, tx);
+      }
+    });
+    if (intent === 'unsubscribe') {
+      res.status(200).type('html').send(page('You are unsubscribed', [`${who} will no longer receive ${what}.`, 'Changed your mind?'], { token, field: RESUBSCRIBE_FIELD, button: 'Resubscribe' }));
+    } else {
+      res.status(200).type('html').send(page('You are subscribed again', [`${who} will receive ${what} again.`], { token, field: UNSUBSCRIBE_FIELD, button: 'Unsubscribe' }));
+    }
   };
 }

@@ -48,7 +48,7 @@ describe('renderReportEmail', () => {
     const m = renderReportEmail(input(), FROM, TO, 'delivery-1');
     expect(m.subject).toBe('Usage Summary — 2026-03-02 09:00 → 2026-03-09 09:00 America/New_York');
     expect(m).toMatchObject({ from: FROM, to: TO, deliveryId: 'delivery-1' });
-    expect(m.headers).toEqual({ 'List-Unsubscribe': '<http://reports.test/unsubscribe?token=abc.def&x=1>' });
+    expect(m.headers).toEqual({ 'List-Unsubscribe': '<http://reports.test/unsubscribe?token=abc.def&x=1>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
   });
 
   it('fills a subject template, cleans it to one line, and falls back on a blank one', () => {

@@ -223,6 +223,8 @@ describe('OutboxTransport', () => {
     expect(header(top, 'MIME-Version')).toBe('1.0');
     expect(header(top, 'X-Reportcast-Delivery')).toBe('3f0e8f7a-5b2c-4d7e-9a51-1c2b3d4e5f60');
     expect(header(top, 'List-Unsubscribe')).toBe('<http://reports.test/unsubscribe?token=v1.abc.def>');
+    // RFC 8058: the one-click POST body mail providers send.
+    expect(header(top, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
 
     const [alternative, attachment, ...more] = parseMultipart(top);
     expect(more).toHaveLength(0);

@@ -102,12 +102,12 @@ function message(deliveryId = 'delivery-1') {
 }
 
 /** Python's email package (policy.default) reads the message back: headers decoded, parts listed. */
-function parseWithPython(raw: string): { subject: string; to: string; delivery: string; unsubscribe: string; files: Array<[string, string | null, string | null, number]> } {
+function parseWithPython(raw: string): { subject: string; to: string; delivery: string; unsubscribe: string; unsubscribe_post: string; files: Array<[string, string | null, string | null, number]> } {
   const script = `
 import email, email.policy, json, sys
 m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
 files = [[p.get_content_type(), p.get_filename(), p.get("Content-ID"), len(p.get_payload(decode=True) or b"")] for p in m.walk() if not p.is_multipart() and p.get_filename()]
-print(json.dumps({"subject": str(m["Subject"]), "to": str(m["To"]), "delivery": str(m["X-Reportcast-Delivery"]), "unsubscribe": str(m["List-Unsubscribe"]), "files": files}))`;
+print(json.dumps({"subject": str(m["Subject"]), "to": str(m["To"]), "delivery": str(m["X-Reportcast-Delivery"]), "unsubscribe": str(m["List-Unsubscribe"]), "unsubscribe_post": str(m["List-Unsubscribe-Post"]), "files": files}))`;
   return JSON.parse(execFileSync('python3', ['-c', script], { input: Buffer.from(raw, 'latin1'), encoding: 'utf8' }));
 }
 
@@ -133,6 +133,7 @@ describe('SmtpTransport against smtp-server', () => {
       expect(parsed.to).toBe('Zoë <zoe@acme.test>');
       expect(parsed.delivery).toBe('delivery-1');
       expect(parsed.unsubscribe).toBe('<https://reports.test/unsubscribe/v1.abc>');
+      expect(parsed.unsubscribe_post).toBe('List-Unsubscribe=One-Click');
       expect(parsed.files).toEqual([
         ['image/png', 'chart.png', `<${CHART_CONTENT_ID}>`, 10],
         ['text/csv', '東京レポート_2026-03-09.csv', null, Buffer.byteLength('a,b\n1,2\r\n\u00e9')],
