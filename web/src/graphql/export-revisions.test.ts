@@ -18,7 +18,7 @@ const list = (...rows: ReturnType<typeof listRow>[]) => ({
 const failedEvent = (revision: number) => ({
   exportsChanged: {
     __typename: 'Export' as const, id: 'e1', revision, status: 'FAILED' as const, rowCount: null, fileSize: null, downloadUrl: null, fileName: null, executionTimeMs: 12,
-    completedAt: '2026-11-29T12:00:01.000Z', expiresAt: null, error: { __typename: 'ExportError' as const, code: 'STORAGE_ERROR', message: 'The export storage is not writable (ENOTDIR)' },
+    completedAt: '2026-11-29T12:00:01.000Z', expiresAt: null, error: { __typename: 'ExportError' as const, errorCode: 'EXPORT_FAILED' as const, message: 'The export storage is not writable (ENOTDIR)' },
     progress: progress(null),
   },
 });

@@ -4,7 +4,7 @@ export const EXPORT_FIELDS_QUERY = graphql(`
   query ExportById($id: ID!) {
     export(id: $id) {
       id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs
-      error { code message }
+      error { errorCode message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
   }
@@ -14,7 +14,7 @@ export const CREATE_EXPORT = graphql(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) {
       id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
-      error { code message }
+      error { errorCode message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
   }
@@ -24,7 +24,7 @@ export const EXPORT_UPDATED = graphql(`
   subscription ExportUpdated($id: ID!) {
     exportUpdated(id: $id) {
       id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
-      error { code message }
+      error { errorCode message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
   }
@@ -40,7 +40,7 @@ export const RETRY_EXPORT = graphql(`
   mutation RetryExport($id: ID!) {
     retryExport(id: $id) {
       id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
-      error { code message }
+      error { errorCode message }
       progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
     }
   }
@@ -61,7 +61,7 @@ export const EXPORTS_LIST = graphql(`
           id revision status format reportName reportId reportReadable rowCount fileSize downloadUrl fileName
           executionTimeMs triggeredBy initiatedBy createdAt completedAt expiresAt fileExpiredAt truncated
           schedule { id name }
-          error { code message }
+          error { errorCode message }
           progress { percent rowsWritten rowsTotal }
         }
       }
@@ -73,7 +73,7 @@ export const EXPORTS_CHANGED = graphql(`
   subscription ExportsChanged {
     exportsChanged {
       id revision status rowCount fileSize downloadUrl fileName executionTimeMs completedAt expiresAt
-      error { code message }
+      error { errorCode message }
       progress { percent rowsWritten rowsTotal }
     }
   }

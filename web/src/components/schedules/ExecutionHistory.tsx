@@ -66,7 +66,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                     <td>{x.triggeredBy.charAt(0) + x.triggeredBy.slice(1).toLowerCase()}</td>
                     <td>
                       <span className={`badge ${x.status}`} data-testid="execution-status">{x.status.replace(/_/g, ' ')}</span>
-                      {x.error && <div className="field-error">{x.error}</div>}
+                      {x.failure && <div className="field-error">{x.failure.message}</div>}
                     </td>
                     <td className="num">{x.export?.rowCount != null ? x.export.rowCount.toLocaleString() : '—'}</td>
                     <td>

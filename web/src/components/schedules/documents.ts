@@ -49,7 +49,7 @@ export const SCHEDULE_EXECUTIONS = graphql(`
         totalCount
         edges {
           node {
-            id status scheduledFor triggeredBy error createdAt startedAt completedAt
+            id status scheduledFor triggeredBy failure { errorCode message } createdAt startedAt completedAt
             export { id revision rowCount status }
             deliveries { id channel target status lastError attempts sentAt }
           }
