@@ -10,6 +10,7 @@ import type { PageOptions } from './reports.js';
 import { ExportsApi } from './exports.js';
 import { ReportsApi } from './reports.js';
 import { SchedulesApi } from './schedules.js';
+import { TemplatesApi } from './templates.js';
 import { Transport, type AnyVariables, type OperationOptions, type ReportcastClientOptions } from './transport.js';
 import type { AuditLogEntry, Role, RoleName, Table } from './types.js';
 
@@ -25,6 +26,8 @@ export interface ReportcastClient {
   readonly reports: ReportsApi;
   readonly exports: ExportsApi;
   readonly schedules: SchedulesApi;
+  /** Report templates: the gallery, saving a report as one, and reports made from them. */
+  readonly templates: TemplatesApi;
   /** The caller as the token says (null when the server accepts no identity from it). */
   me(): Promise<Viewer | null>;
   /** The tables reports can be built on, with what each column may do. */
@@ -53,6 +56,7 @@ export function createReportcastClient(options: ReportcastClientOptions): Report
     reports: new ReportsApi(transport),
     exports: new ExportsApi(transport),
     schedules: new SchedulesApi(transport),
+    templates: new TemplatesApi(transport),
     me: async () => (await transport.query(MeDocument, {})).me,
     tables: async () => (await transport.query(TablesDocument, {})).tables,
     query: (document, variables) => transport.query(document, variables),

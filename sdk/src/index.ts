@@ -12,6 +12,7 @@ export { ReportsApi, rowObjects, type PageOptions, type PreviewSource } from './
 export { PageIterator, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './paginate.js';
 export { ExportsApi, TERMINAL_STATUSES, isTerminal, hasFile, type TerminalStatus, type DownloadedExport, type ExportAndDownloadOptions } from './exports.js';
 export { SchedulesApi, type UpcomingRun } from './schedules.js';
+export { TemplatesApi, type ReportTemplate } from './templates.js';
 export * from './types.js';
 /** Every generated typed document, for `client.query(...)` / `client.mutate(...)`. */
 export * as documents from './generated/graphql.js';

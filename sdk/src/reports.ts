@@ -77,8 +77,8 @@ export class ReportsApi {
   }
 
   /** One page of rows; pass the previous page's `pageInfo.endCursor` as `after`. */
-  async preview(source: PreviewSource, page: { first?: number; after?: string | null } = {}): Promise<PreviewPage> {
-    const input = { ...source, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null };
+  async preview(source: PreviewSource, page: { first?: number; after?: string | null; parameterValues?: Record<string, unknown> | null } = {}): Promise<PreviewPage> {
+    const input = { ...source, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null, ...(page.parameterValues ? { parameterValues: page.parameterValues } : {}) };
     return toPreviewPage((await this.transport.query(PreviewReportDocument, { input })).previewReport);
   }
 
@@ -86,10 +86,10 @@ export class ReportsApi {
    * Every page of a preview, in order. All pages share the first page's as-of instant, so a
    * relative time range covers the same window on every page.
    */
-  async *previewPages(source: PreviewSource, options: PageOptions = {}): AsyncGenerator<PreviewPage, void, undefined> {
+  async *previewPages(source: PreviewSource, options: PageOptions & { parameterValues?: Record<string, unknown> | null } = {}): AsyncGenerator<PreviewPage, void, undefined> {
     let after: string | null = options.after ?? null;
     for (;;) {
-      const page: PreviewPage = await this.preview(source, { first: options.pageSize, after });
+      const page: PreviewPage = await this.preview(source, { first: options.pageSize, after, parameterValues: options.parameterValues });
       yield page;
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
       after = page.pageInfo.endCursor;

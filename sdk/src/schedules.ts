@@ -51,15 +51,15 @@ export class SchedulesApi {
     return (await this.transport.mutate(ResumeScheduleDocument, { id }, { idempotent: true })).resumeSchedule;
   }
 
-  /** Runs the schedule now (an execution triggered MANUAL). */
-  async runNow(id: string): Promise<Execution> {
-    return (await this.transport.mutate(RunScheduleNowDocument, { id })).runScheduleNow;
+  /** Runs the schedule now (an execution triggered MANUAL); `parameterValues` for this run, over the schedule's. */
+  async runNow(id: string, options: { parameterValues?: Record<string, unknown> | null } = {}): Promise<Execution> {
+    return (await this.transport.mutate(RunScheduleNowDocument, { id, parameterValues: options.parameterValues ?? null })).runScheduleNow;
   }
 
   /** One execution per past slot in (from, to], at most 365 days. */
-  async backfill(id: string, from: Date | string, to: Date | string): Promise<Execution[]> {
+  async backfill(id: string, from: Date | string, to: Date | string, options: { parameterValues?: Record<string, unknown> | null } = {}): Promise<Execution[]> {
     const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
-    return (await this.transport.mutate(BackfillScheduleDocument, { id, from: iso(from), to: iso(to) })).backfillSchedule;
+    return (await this.transport.mutate(BackfillScheduleDocument, { id, from: iso(from), to: iso(to), parameterValues: options.parameterValues ?? null })).backfillSchedule;
   }
 
   /** Sends an execution's failed deliveries again; sent ones are not repeated. */
