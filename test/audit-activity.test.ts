@@ -114,13 +114,13 @@ describe('user activity', () => {
     for (const d of direct) {
       const r = rows.find((x) => x.userId === d.actor);
       expect([r.tokenUses, r.previews, r.reportReads, r.exportsCsv, r.exportsXlsx, r.exportsPdf, r.exportsJson, r.downloads, r.scheduleChanges, r.lastSeen])
-        .toEqual([d.token_uses, d.previews, d.report_reads, d.csv, d.xlsx, d.pdf, d.json, d.downloads, d.schedule_changes].map(Number).concat(new Date(d.last_seen).toISOString()));
+        .toEqual([...[d.token_uses, d.previews, d.report_reads, d.csv, d.xlsx, d.pdf, d.json, d.downloads, d.schedule_changes].map(Number), new Date(d.last_seen!).toISOString()]);
     }
   });
 
   it('a time range counts only what happened in it', async () => {
-    const [{ t }] = await sql<{ t: Date }>(`SELECT created_at AS t FROM audit_log WHERE tenant_id = 'acme' AND action = 'schedule.pause'`);
-    const after = await activity({ from: new Date(t).toISOString() });
+    const [paused] = await sql<{ t: Date }>(`SELECT created_at AS t FROM audit_log WHERE tenant_id = 'acme' AND action = 'schedule.pause'`);
+    const after = await activity({ from: new Date(paused!.t).toISOString() });
     const ann = after.find((r) => r.userId === 'ann@acme');
     expect(ann).toMatchObject({ previews: 0, scheduleChanges: 1, tokenUses: 0 });
   });
@@ -136,9 +136,9 @@ describe('compliance summary', () => {
     ]);
     expect(page.events[1].detail).toBe('PDF with user_id');
     expect(JSON.parse(page.events[0].detail)).toEqual([{ role: 'editor', classification: 'PII', mode: 'CLEAR', was: 'HASHED' }]);
-    const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'acme' AND (action = 'masking_policy.update'
+    const [counted] = await sql<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'acme' AND (action = 'masking_policy.update'
       OR (action = 'export.create' AND jsonb_array_length(coalesce(details->'clearPiiColumns', '[]')) > 0))`);
-    expect(Number(n)).toBe(2);
+    expect(Number(counted!.n)).toBe(2);
   });
 
   it('is for admins only', async () => {
