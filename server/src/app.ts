@@ -226,6 +226,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
         maxActivePerTenant: config.exports.maxActivePerTenant,
       },
       maskingSecret: runtime.maskingSecret,
+      quotas: config.quotas,
       auditReads: config.audit.reads,
       tokenUses: new TokenUses(orm.em),
     },

@@ -105,6 +105,20 @@ export interface Config {
     /** Consecutive failed executions that pause a schedule. */
     autoPauseAfter: number;
   };
+  /**
+   * Per-tenant quotas (features/quotas): these defaults, unless the tenant_quotas table overrides
+   * one for a tenant. Exceeding one is QUOTA_EXCEEDED, or SKIPPED_QUOTA for a scheduled run.
+   */
+  quotas: {
+    activeSchedules: number;
+    recipientsPerSchedule: number;
+    /** runScheduleNow runs and backfilled slots started in the last hour. */
+    manualRunsPerHour: number;
+    /** Exports waiting or running, whatever started them (on demand, schedule, run now, backfill). */
+    concurrentExports: number;
+    /** Bytes of export files kept (completed, not yet expired). */
+    bytesStored: number;
+  };
   /** Null: exports are files under dataDir/exports. */
   s3: {
     bucket: string;
@@ -167,6 +181,7 @@ export const ENV_VARS = [
   'DOWNLOAD_LINK_TTL_SECONDS', 'PDF_ROW_CAP', 'EXPORTS_DIR', 'EXPORT_MAX_ACTIVE_PER_TENANT',
   'QUERY_CACHE_TTL_MS', 'QUERY_CACHE_MAX_ENTRIES', 'QUERY_CACHE_MAX_MB',
   'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_SSE', 'S3_SSE_KMS_KEY_ID',
+  'QUOTA_ACTIVE_SCHEDULES', 'QUOTA_RECIPIENTS_PER_SCHEDULE', 'QUOTA_MANUAL_RUNS_PER_HOUR', 'QUOTA_CONCURRENT_EXPORTS', 'QUOTA_STORAGE_MB',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
   'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'SENDGRID_WEBHOOK_PUBLIC_KEY', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
   'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
@@ -351,6 +366,13 @@ export function loadConfig(env: Env = process.env): Config {
     schedules: {
       graceMs: int(env, 'SCHEDULE_GRACE_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
       autoPauseAfter: int(env, 'SCHEDULE_AUTO_PAUSE_AFTER', 5, 1, 1000),
+    },
+    quotas: {
+      activeSchedules: int(env, 'QUOTA_ACTIVE_SCHEDULES', 100, 0, 1_000_000),
+      recipientsPerSchedule: int(env, 'QUOTA_RECIPIENTS_PER_SCHEDULE', 50, 1, 50),
+      manualRunsPerHour: int(env, 'QUOTA_MANUAL_RUNS_PER_HOUR', 60, 0, 1_000_000),
+      concurrentExports: int(env, 'QUOTA_CONCURRENT_EXPORTS', 50, 1, 1_000_000),
+      bytesStored: int(env, 'QUOTA_STORAGE_MB', 10_240, 1, 1_000_000_000) * 1024 * 1024,
     },
     s3: s3Config(env, mode),
     clickhouseLimits: {

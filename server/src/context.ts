@@ -15,6 +15,7 @@ import { ScheduleService } from './features/schedules/schedule.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
 import { ColumnValuesService } from './features/catalog/column-values.js';
 import { MaskingPolicyService } from './features/catalog/masking-policy.service.js';
+import { QuotaService, type QuotaLimits } from './features/quotas/quotas.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 
@@ -52,6 +53,8 @@ export interface ContextDeps {
   exports: ExportServiceDeps;
   /** Root of the tenants' masking keys (SECRETS_KEY or its development stand-in). */
   maskingSecret: string;
+  /** The configured quota defaults (features/quotas), overridden per tenant in tenant_quotas. */
+  quotas?: QuotaLimits;
   /** AUDIT_READS: previews and report reads are audited (default on). */
   auditReads?: boolean;
   /** Records each bearer token's first use (`auth.token_use`); absent: not recorded. */
@@ -63,6 +66,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
   const audit = new AuditService(em, request, { reads: deps.auditReads ?? true });
   const reports = new ReportService(em, deps.limits, audit);
   const masking = new MaskingPolicyService(em, deps.maskingSecret);
+  const quotas = deps.quotas ? new QuotaService(deps.quotas) : null;
   return {
     viewer,
     em,
@@ -71,10 +75,10 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       reports,
       preview: new PreviewService(deps.analytics, deps.limits, masking),
       columnValues: new ColumnValuesService(deps.analytics, deps.limits, masking),
-      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking),
+      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking, quotas),
       audit,
       auditExports: new AuditExportService(em, deps.exports, audit),
-      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets),
+      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets, quotas),
       masking,
     },
   };

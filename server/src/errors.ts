@@ -16,6 +16,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A per-tenant quota (features/quotas) would be exceeded: `extensions.quota`, `.limit`, `.current`. */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   /** A backing service (the metadata database) cannot be reached: retry shortly (HTTP 503). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
@@ -89,6 +91,20 @@ export class RateLimitedError extends DomainError {
   }
   override extensions() {
     return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * A tenant quota would be exceeded (features/quotas/quotas.ts): nothing was written. `limit` is the
+ * tenant's quota, `current` its use before this request.
+ */
+export class QuotaExceededError extends DomainError {
+  readonly code = ErrorCode.QUOTA_EXCEEDED;
+  constructor(readonly quota: string, readonly limit: number, readonly current: number, message: string) {
+    super(message);
+  }
+  override extensions() {
+    return { quota: this.quota, limit: this.limit, current: this.current };
   }
 }
 

@@ -12,6 +12,7 @@ import type { AuditQuery } from '../audit/audit-export.js';
 import { clearPiiColumns } from '../audit/pii-exposure.js';
 import { hasRole, stricterRole, type Role, type Viewer } from '../auth/viewer.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import type { QuotaService } from '../quotas/quotas.js';
 import { maskingViolations } from '../reports/compile-query.js';
 import type { ReportService } from '../reports/report.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
@@ -84,6 +85,8 @@ export interface NewExport {
    * only, never into the exports table, and is gone with the job.
    */
   sealPassword?: ((exportId: string) => string) | null;
+  /** Checks the tenant's export quotas (concurrent exports, bytes stored) in the inserting transaction. */
+  quota?: QuotaService | null;
 }
 
 /**
@@ -91,11 +94,12 @@ export interface NewExport {
  * accepted export is never lost and a job never points at nothing. Shared with schedules.
  */
 export async function enqueueExport(em: EntityManager, input: NewExport, maxAttempts: number, maxActive?: number): Promise<ExportEntity> {
-  const { priority, sealPassword, ...fields } = input;
+  const { priority, sealPassword, quota, ...fields } = input;
   // Recorded as what the file is: a protected CSV, XLSX or JSON file is a ZIP whatever was asked.
   fields.compression = packagingOf(input.format, input.compression ?? null, input.passwordProtected ?? false).container === 'ZIP' ? 'ZIP' : input.compression ?? null;
   return em.transactional(async (tx) => {
     if (maxActive !== undefined) await assertActiveBelow(tx, input.tenantId, maxActive);
+    if (quota) await quota.assertExports(tx, input.tenantId, 1);
     const record = Object.assign(new ExportEntity(), {
       ...fields,
       scheduleId: input.scheduleId ?? null,
@@ -159,6 +163,7 @@ export class ExportService {
     private readonly audit: AuditService,
     private readonly limits: DefinitionLimits,
     private readonly masking: MaskingPolicyService,
+    private readonly quotas: QuotaService | null = null,
   ) {}
 
   /**
@@ -241,6 +246,7 @@ export class ExportService {
       locale: runLocale({ definitionLocale: checked.definition.locale, exportOverride: options.locale }),
       priority: PRIORITY.ON_DEMAND,
       maskRole: viewer.role,
+      quota: this.quotas,
       compression: file.compression,
       passwordProtected: file.password !== null,
       sealPassword: file.password !== null ? (id) => secrets.seal(file.password!, `export:${id}`) : null,
@@ -296,6 +302,7 @@ export class ExportService {
       // A schedule's run stays its owner's; an on-demand retry gets the stricter of the first
       // request's role and the retrier's, so retrying never unmasks anything.
       maskRole: old.scheduleId ? old.maskRole ?? 'viewer' : stricterRole(old.maskRole ?? 'viewer', viewer.role),
+      quota: this.quotas,
       compression: old.compression,
       passwordProtected: old.passwordProtected,
       fileNameTemplate: old.fileNameTemplate,

@@ -17,6 +17,7 @@ import { presetToCron, type Preset } from './presets.js';
 import { normalizeLocale } from '../exports/run-locale.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
 import { runParameterValues, startExecution } from './execution.service.js';
+import type { QuotaService } from '../quotas/quotas.js';
 import { parameterValueProblems } from '../reports/parameters/bind.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
@@ -110,6 +111,8 @@ export class ScheduleService {
     private readonly maxAttempts: number,
     /** Seals the file password (SECRETS_KEY); it is opened only by the export run. */
     private readonly secrets: SecretBox,
+    /** Absent: no quotas (tests that build the service by hand). */
+    private readonly quotas: QuotaService | null = null,
   ) {}
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
@@ -135,7 +138,11 @@ export class ScheduleService {
     // Its runs are masked for this role (catalog/masking.ts), whoever runs them later.
     schedule.ownerRole = viewer.role;
     await this.apply(viewer, schedule, input, true);
-    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
+    return this.audit.recorded(viewer, async (tx) => {
+      await this.quotas?.assertRecipients(tx, viewer.tenantId, schedule.recipients.length);
+      if (schedule.status === 'ACTIVE') await this.quotas?.assertActiveSchedule(tx, viewer.tenantId, null);
+      return this.save(tx, schedule);
+    },
       (s) => ({ action: 'schedule.create', targetType: 'schedule', targetId: s.id, details: { name: s.name, cron: s.cron, timeZone: s.timeZone } }));
   }
 
@@ -143,7 +150,10 @@ export class ScheduleService {
     this.requireEditor(viewer);
     const schedule = await this.get(viewer, id);
     await this.apply(viewer, schedule, input, false);
-    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
+    return this.audit.recorded(viewer, async (tx) => {
+      if (input.recipients !== undefined) await this.quotas?.assertRecipients(tx, viewer.tenantId, schedule.recipients.length);
+      return this.save(tx, schedule);
+    },
       () => ({ action: 'schedule.update', targetType: 'schedule', targetId: id, details: { fields: Object.keys(input) } }));
   }
 
@@ -174,7 +184,10 @@ export class ScheduleService {
     schedule.pausedReason = null;
     schedule.consecutiveFailures = 0;
     schedule.nextRunAt = nextRuns(schedule.cron, schedule.timeZone, now, 1)[0]!;
-    return this.audit.recorded(viewer, (tx) => this.save(tx, schedule), () => ({ action: 'schedule.resume', targetType: 'schedule', targetId: id }));
+    return this.audit.recorded(viewer, async (tx) => {
+      await this.quotas?.assertActiveSchedule(tx, viewer.tenantId, schedule.id);
+      return this.save(tx, schedule);
+    }, () => ({ action: 'schedule.resume', targetType: 'schedule', targetId: id }));
   }
 
   async runNow(viewer: Viewer, id: string, now = new Date(), parameterValues: Record<string, unknown> | null = null): Promise<ExecutionEntity> {
@@ -182,6 +195,8 @@ export class ScheduleService {
     const schedule = await this.get(viewer, id);
     await this.checkRunValues(viewer, schedule, parameterValues);
     return this.audit.recorded(viewer, async (tx) => {
+      await this.quotas?.assertManualRuns(tx, viewer.tenantId, 1);
+      await this.quotas?.assertExports(tx, viewer.tenantId, 1);
       const execution = await startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts, parameterValues);
       if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
       return execution;
@@ -201,6 +216,8 @@ export class ScheduleService {
     const slots = runsBetween(schedule.cron, schedule.timeZone, from, to, 400);
     // All slots and the audit entry in one transaction: a backfill happens whole, with its entry.
     return this.audit.recorded(viewer, async (tx) => {
+      await this.quotas?.assertManualRuns(tx, viewer.tenantId, slots.length);
+      await this.quotas?.assertExports(tx, viewer.tenantId, slots.length);
       const started: ExecutionEntity[] = [];
       for (const slot of slots) {
         const execution = await startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts, parameterValues);
