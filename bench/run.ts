@@ -66,7 +66,8 @@ import { ChdbStore } from '../server/src/platform/chdb-store.js';
 import { measurePdfFonts, pdfFontsLines, type PdfFontFigures } from './pdf-fonts.js';
 import { COMPRESSION_PHASES, compressionLines, packagedOutput, type CompressionPhase } from './compression.js';
 import type { Compression } from '../server/src/features/exports/writers/packaging.js';
-import { measurePreviews, previewLines, type PreviewFigures } from './previews.js';
+// previews.js loads the whole app (server, GraphQL, ORM): imported where used, so the export phases' children stay light.
+import type { PreviewFigures } from './previews.js';
 
 // chdb is a dependency of the server package only; resolve it from there (same module instance
 // as the one chdb-store.ts loads).
@@ -612,6 +613,7 @@ async function parent(): Promise<void> {
     pdfFonts = await measurePdfFonts().catch((error: Error) => { errors.push(`pdf fonts: ${error.message}`); return undefined; });
     for (const line of pdfFontsLines(pdfFonts ?? [])) log(`  ${line.measure}: ${line.result}`);
     // Previews through the whole API (bench/previews.ts): its own runtime, PostgreSQL database and chDB dir.
+    const { measurePreviews } = await import('./previews.js');
     previews = await measurePreviews({ events, rounds: 5, concurrent: 200, perTenant: 100, log })
       .catch((error: Error) => { errors.push(`previews: ${error.message}`); return undefined; });
   } finally {
@@ -647,7 +649,7 @@ async function parent(): Promise<void> {
   lines.push(...compressionLines(csvs, compressed));
   if (pdfFonts) lines.push(...pdfFontsLines(pdfFonts));
   else missing('PDF 1,000 rows, Latin vs Japanese fonts', '(reference)');
-  if (previews) lines.push(...previewLines(previews));
+  if (previews) lines.push(...(await import('./previews.js')).previewLines(previews));
   else missing('Previews (200 concurrent, one report and 20 reports over 2 tenants)', '≤ 3; ≤ 2');
   const maxGrowth = (rs: PhaseResult[]) => rs.reduce((a, r) => (r.rssGrowth > a.rssGrowth ? r : a));
   if (raws.length) lines.push({ measure: 'Peak RSS growth, raw chDB CSV', result: rss(maxGrowth(raws)), goal: '(reference)', status: 'info' });
@@ -790,6 +792,7 @@ async function check(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   try {
+    const { measurePreviews, previewLines } = await import('./previews.js');
     lines.push(...previewLines(await measurePreviews({ events, rounds: 5, concurrent: 200, perTenant: 100, log }), true));
   } catch (error) {
     lines.push({ measure: 'Previews', result: `error: ${(error as Error).message}`, goal: '—', status: 'ERROR' });
