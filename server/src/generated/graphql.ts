@@ -175,7 +175,9 @@ export type ComplianceEventPage = {
   __typename?: 'ComplianceEventPage';
   /** Pass as `after` for the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** The events of this page, newest first. */
   events: Array<ComplianceEvent>;
+  /** True when another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Events the filter matches, across pages. */
   totalCount: Scalars['Int']['output'];
@@ -2038,9 +2040,11 @@ export type UserActivityPage = {
   __typename?: 'UserActivityPage';
   /** Pass as `after` for the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Users with entries under the filter. */
   totalCount: Scalars['Int']['output'];
+  /** The users of this page, by user id. */
   users: Array<UserActivity>;
 };
 

@@ -151,13 +151,13 @@ export class ComplianceEvent {
 
 @ObjectType({ description: 'A page of compliance events, newest first.' })
 export class ComplianceEventPage {
-  @Field(() => [ComplianceEvent])
+  @Field(() => [ComplianceEvent], { description: 'The events of this page, newest first.' })
   events!: ComplianceEvent[];
 
   @Field(() => Int, { description: 'Events the filter matches, across pages.' })
   totalCount!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when another page follows.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
@@ -166,13 +166,13 @@ export class ComplianceEventPage {
 
 @ObjectType({ description: 'A page of users\' activity, by user id.' })
 export class UserActivityPage {
-  @Field(() => [UserActivity])
+  @Field(() => [UserActivity], { description: 'The users of this page, by user id.' })
   users!: UserActivity[];
 
   @Field(() => Int, { description: 'Users with entries under the filter.' })
   totalCount!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when another page follows.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
