@@ -13,6 +13,7 @@ import { LocaleInput } from '../components/reports/LocaleInput';
 import { canonicalLocale, DEFAULT_LOCALE } from '../format';
 import { NextRuns } from '../components/schedules/NextRuns';
 import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
+import { HolidayCalendarInput, type HolidayCalendarValue } from '../components/schedules/HolidayCalendarInput';
 import { FixedRangeWarning, RunZoneNote } from '../components/schedules/ReportTimeNote';
 import {
   browserZone, EMAIL_RE, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
@@ -45,6 +46,9 @@ interface FormState {
   keyTemplate: string;
   skipIfEmpty: boolean;
   businessDaysOnly: boolean;
+  /** Public holidays skipped too (business days only); '' = none. */
+  holidays: HolidayCalendarValue;
+  onlyIfChanged: boolean;
   ownerEmail: string;
   /** Compression and a new password ('' keeps the stored one); the stored password is never shown. */
   file: FileProtectionValue;
@@ -62,7 +66,7 @@ function emptyForm(): FormState {
     preset: { kind: 'WEEKDAYS', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
     cron: '0 9 * * 1-5', timezone: browserZone(), locale: '', format: 'PDF', delivery: 'EMAIL', recipients: [],
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
-    skipIfEmpty: false, businessDaysOnly: false, ownerEmail: '',
+    skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
     pdfPage: DEFAULT_PDF_PAGE,
   };
@@ -77,6 +81,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     attachment: s.emailConfig.attachment ?? 'AUTO', subject: s.emailConfig.subject ?? '', message: s.emailConfig.message ?? '',
     bucket: s.s3Config?.bucket ?? '', keyTemplate: s.s3Config?.keyTemplate ?? '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: s.skipIfEmpty, businessDaysOnly: s.businessDaysOnly, ownerEmail: s.ownerEmail ?? '',
+    holidays: { country: s.holidayCountry ?? '', region: s.holidayRegion ?? '' }, onlyIfChanged: s.onlyIfChanged,
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
     pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
   };
@@ -86,6 +91,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The error paths (server and form) each form field answers for. */
 const ERROR_PATHS: Partial<Record<keyof FormState, string[]>> = {
+  holidays: ['holidayCountry', 'holidayRegion'],
   preset: ['preset', 'cron'], cron: ['cron', 'preset'], bucket: ['s3Config.bucket', 's3Config'], keyTemplate: ['s3Config.keyTemplate', 's3Config'],
   subject: ['emailConfig.subject'], message: ['emailConfig.message'], file: ['password', 'compression', 'format'], removePassword: ['password'],
   delivery: ['delivery', 'recipients', 's3Config'], format: ['format', 'password', 'compression'], pdfPage: ['paperSize', 'orientation'],
@@ -203,6 +209,10 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       ...(usesS3 ? { s3Config: { bucket: form.bucket.trim(), keyTemplate: form.keyTemplate.trim() } } : {}),
       skipIfEmpty: form.skipIfEmpty,
       businessDaysOnly: form.businessDaysOnly,
+      // The calendar belongs to business days: without them it is cleared.
+      holidayCountry: (form.businessDaysOnly && form.holidays.country.trim()) || null,
+      holidayRegion: (form.businessDaysOnly && form.holidays.country.trim() && form.holidays.region.trim()) || null,
+      onlyIfChanged: form.onlyIfChanged,
       ownerEmail: form.ownerEmail.trim() || null,
       compression: form.file.compression || null,
       fileNameTemplate: form.fileNameTemplate.trim() || null,
@@ -382,7 +392,12 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
               note="How numbers and dates read in each run's PDF, Excel file and email; empty uses the report's locale." />
             <div className="checks">
               <label className="inline"><input type="checkbox" checked={form.businessDaysOnly} disabled={!canWrite} onChange={(e) => set('businessDaysOnly', e.target.checked)} /> Business days only (skip weekends)</label>
+              {form.businessDaysOnly && (
+                <HolidayCalendarInput value={form.holidays} disabled={!canWrite} onChange={(v) => set('holidays', v)}
+                  countryError={err('holidayCountry')} regionError={err('holidayRegion')} />
+              )}
               <label className="inline"><input type="checkbox" checked={form.skipIfEmpty} disabled={!canWrite} onChange={(e) => set('skipIfEmpty', e.target.checked)} /> Skip delivery when there are no rows</label>
+              <label className="inline"><input type="checkbox" checked={form.onlyIfChanged} disabled={!canWrite} onChange={(e) => set('onlyIfChanged', e.target.checked)} /> Send only if the rows changed since the last delivered run</label>
             </div>
           </section>
 
@@ -439,7 +454,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
 
         <aside className="schedule-side">
           <div className="card">
-            <NextRuns cron={form.cron} timezone={form.timezone} onCronError={onCronError} />
+            <NextRuns cron={form.cron} timezone={form.timezone} onCronError={onCronError}
+              businessDaysOnly={form.businessDaysOnly} holidayCountry={form.holidays.country} holidayRegion={form.holidays.region} />
           </div>
         </aside>
       </form>

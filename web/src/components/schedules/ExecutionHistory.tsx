@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { RESEND_FAILED, SCHEDULE_EXECUTIONS } from './documents';
 import { formatInZone, formatUtc, friendly } from './util';
+import { ProviderProblems } from './ProviderProblems';
 
 const LIVE = new Set(['PENDING', 'RUNNING']);
 
@@ -45,6 +46,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
         <span className="hint">{data ? `${data.schedule.executions.totalCount} run${data.schedule.executions.totalCount === 1 ? '' : 's'}` : ''}{anyLive ? ' · updating live' : ''}</span>
       </div>
       {resendError && <div className="banner banner-error" role="alert">{resendError}</div>}
+      <ProviderProblems deliveries={executions.flatMap((e) => e.deliveries)} />
       {error && !data ? (
         <div className="banner banner-error" role="alert"><span>History could not be loaded. {friendly(error)}</span><button type="button" onClick={() => void refetch()}>Try again</button></div>
       ) : loading && !data ? (
@@ -77,6 +79,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                               <span className={`badge ${d.status}`}>{d.status}</span>{' '}
                               <span className="delivery-target">{d.target}</span>
                               {d.attempts > 1 && <span className="hint"> · {d.attempts} attempts</span>}
+                              {d.providerStatus && d.providerStatus !== 'DELIVERED' && <> <span className={`badge ${d.providerStatus}`} data-testid="provider-status">{d.providerStatus.replace(/_/g, ' ')}</span></>}
                               {d.lastError && d.status !== 'SENT' && <div className="field-error">{d.lastError}</div>}
                             </li>
                           ))}

@@ -33,7 +33,7 @@ export const SCHEDULE_DETAIL = graphql(`
   query ScheduleDetail($id: ID!) {
     schedule(id: $id) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
-      recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt lastRunAt runCount failureCount
+      recipients ownerEmail skipIfEmpty businessDaysOnly holidayCountry holidayRegion onlyIfChanged nextRunAt lastRunAt runCount failureCount
       compression passwordProtected fileNameTemplate paperSize orientation
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
@@ -51,7 +51,7 @@ export const SCHEDULE_EXECUTIONS = graphql(`
           node {
             id status scheduledFor triggeredBy failure { errorCode message } createdAt startedAt completedAt
             export { id revision rowCount status }
-            deliveries { id channel target status lastError attempts sentAt }
+            deliveries { id channel target status lastError attempts sentAt providerStatus providerDetail }
           }
         }
       }
@@ -60,8 +60,8 @@ export const SCHEDULE_EXECUTIONS = graphql(`
 `);
 
 export const UPCOMING_RUNS = graphql(`
-  query UpcomingRunsPreview($cron: String!, $timezone: String!) {
-    upcomingRuns(cron: $cron, timezone: $timezone, count: 5) { local utc }
+  query UpcomingRunsPreview($cron: String!, $timezone: String!, $businessDaysOnly: Boolean, $holidayCountry: String, $holidayRegion: String) {
+    upcomingRuns(cron: $cron, timezone: $timezone, count: 5, businessDaysOnly: $businessDaysOnly, holidayCountry: $holidayCountry, holidayRegion: $holidayRegion) { local utc skipReason }
   }
 `);
 
