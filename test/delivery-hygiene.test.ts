@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
+import { tick } from '../server/src/features/schedules/tick.service.js';
 
 let recorder: SendGridRecorder;
 let app: TestApp;
@@ -229,5 +230,39 @@ describe('delivery hygiene', () => {
     const fresh = await runNow();
     expect(fresh.status).toBe('DELIVERED');
     expect(sentTo('ann@example.com', before)).toHaveLength(1);
+  }, 120_000);
+
+  it('the tick records Thanksgiving (US) and Christmas as SKIPPED with the holiday\'s name; the day after runs', async () => {
+    const reportIdOf = (await sql<{ report_id: string }>('SELECT report_id FROM schedules WHERE id = ?', [scheduleId]))[0]!.report_id;
+    const created = await app.gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id holidayCountry upcomingRuns(count: 1) { skipReason } } }', {
+      i: { reportId: reportIdOf, name: 'Holidays', cron: '0 9 * * *', timezone: 'America/New_York', format: 'CSV', recipients: ['ann@example.com'],
+        businessDaysOnly: true, holidayCountry: 'us' },
+    }, editor);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSchedule.holidayCountry).toBe('US');
+    const id = created.data!.createSchedule.id;
+    const options = { graceMs: app.config.schedules.graceMs, maxAttempts: app.config.worker.maxAttempts, log: app.runtime.log };
+    // Only this schedule is due at these instants: the others are paused meanwhile.
+    const paused = await sql<{ id: string }>(`UPDATE schedules SET status = 'PAUSED' WHERE status = 'ACTIVE' AND id <> ? RETURNING id`, [id]);
+    try {
+      for (const slot of ['2026-11-26T14:00:00Z', '2026-12-25T14:00:00Z', '2026-11-27T14:00:00Z']) {
+        await sql('UPDATE schedules SET next_run_at = ? WHERE id = ?', [new Date(slot), id]);
+        await tick(app.runtime.orm.em.fork(), new Date(Date.parse(slot) + 30_000), options);
+      }
+    } finally {
+      await sql(`UPDATE schedules SET status = 'ACTIVE' WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)`, [JSON.stringify(paused.map((p) => p.id))]);
+    }
+    const rows = await sql<{ scheduled_for: Date; status: string; error: string | null }>(
+      'SELECT scheduled_for, status, error FROM schedule_executions WHERE schedule_id = ? ORDER BY scheduled_for', [id]);
+    expect(rows.map((r) => [new Date(r.scheduled_for).toISOString(), r.status, r.error])).toEqual([
+      ['2026-11-26T14:00:00.000Z', 'SKIPPED', 'Not a business day: public holiday Thanksgiving Day (US)'],
+      ['2026-11-27T14:00:00.000Z', 'RUNNING', null],
+      ['2026-12-25T14:00:00.000Z', 'SKIPPED', 'Not a business day: public holiday Christmas Day (US)'],
+    ]);
+    const failure = await app.gql(`query($id: ID!) { schedule(id: $id) { executions(first: 5) { edges { node { status failure { errorCode message } } } } } }`, { id }, editor);
+    expect(failure.data!.schedule.executions.edges.map((e: any) => e.node.failure?.errorCode ?? null)).toEqual(['NOT_A_BUSINESS_DAY', null, 'NOT_A_BUSINESS_DAY']);
+    const bad = await app.gql('mutation($id: ID!, $i: UpdateScheduleInput!) { updateSchedule(id: $id, input: $i) { id } }', { id, i: { holidayRegion: 'ZZ' } }, editor);
+    expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0]!.extensions!.field).toBe('input.holidayRegion');
   }, 120_000);
 });
