@@ -28,6 +28,8 @@ import { useAuth } from '../auth';
 import type { LabelContext } from '../messages';
 import { followRenamedKeys, hasTableSpecificWork, sortByColumn } from '../components/reports/draft-edits';
 import { cascadeQuestion, schedulesInTheWay } from '../components/reports/report-deletion';
+import { TemplateGallery } from '../components/templates/TemplateGallery';
+import { ParameterValuesForm, filledValues, parameterErrors, type ParameterValues } from '../components/templates/ParameterValuesForm';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -108,9 +110,13 @@ function Builder({ reportId }: { reportId: string | null }) {
   // Preview paging: a stack of cursors, reset whenever the definition changes.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   useEffect(() => setCursors([null]), [defKey]);
+  // Values for the report's parameters (issue 19), for the preview only: a new set starts at page 1.
+  const [paramValues, setParamValues] = useState<ParameterValues>({});
+  const sentValues = useDebounced(filledValues(paramValues), 400);
+  useEffect(() => setCursors([null]), [JSON.stringify(sentValues)]);
   const after = cursors[cursors.length - 1] ?? null;
   const previewQ = useQuery(BUILDER_PREVIEW, {
-    variables: { input: { definition: debounced!, first: PAGE, after } },
+    variables: { input: { definition: debounced!, first: PAGE, after, ...(sentValues ? { parameterValues: sentValues } : {}) } },
     skip: !debounced || !validation?.valid,
     fetchPolicy: 'network-only',
   });
@@ -239,6 +245,7 @@ function Builder({ reportId }: { reportId: string | null }) {
       {!canEdit && <p className="note" data-testid="read-only-note">You have read-only access: viewers can preview and download reports but not change them.</p>}
       <ErrorBanner error={serverError} title="That did not work" onDismiss={() => setServerError(null)} labels={labels} />
 
+      {!reportId && canEdit && <TemplateGallery />}
       <div className="builder-tabs" role="tablist" aria-label="Builder view">
         <button type="button" role="tab" aria-selected={tab === 'definition'} onClick={() => setTab('definition')}>Definition</button>
         <button type="button" role="tab" aria-selected={tab === 'preview'} onClick={() => setTab('preview')}>
@@ -290,7 +297,7 @@ function Builder({ reportId }: { reportId: string | null }) {
                   Measure {i + 1} column
                   <select value={m.field} onChange={(e) => edit((x) => ({ ...x, measures: x.measures.map((y, j) => (j === i ? { ...y, field: e.target.value } : y)) }))}>
                     <option value="">{m.fn === 'COUNT' ? 'All rows' : 'Choose a column…'}</option>
-                    {columns.filter((c) => (m.fn === 'COUNT' || m.fn === 'UNIQ' ? c.dimension || c.measure : c.measure)).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+                    {columns.filter((c) => (m.fn === 'COUNT_TRUE' ? c.kind === 'BOOLEAN' : m.fn === 'COUNT' || m.fn === 'UNIQ' ? c.dimension || c.measure : c.measure)).map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
                   </select>
                   <FieldError errors={errors} path={`measures.${i}.field`} />
                 </label>
@@ -326,6 +333,7 @@ function Builder({ reportId }: { reportId: string | null }) {
             onLocale={(locale) => edit((x) => ({ ...x, locale }))}
             onWeekStart={(weekStart) => edit((x) => ({ ...x, weekStart }))} />
           {timeCols.length === 0 && draft.range.kind !== 'all' && <span className="hint">This table has no time column.</span>}
+          {draft.rangeParam && <p className="hint" data-testid="range-param">The time range comes from the parameter “{draft.parameters.find((p) => p.name === draft.rangeParam!.param)?.label || draft.rangeParam.param}” (set its value beside the preview); the period above is not used.</p>}
 
           <section aria-labelledby="order-h">
             <h3 id="order-h">Order and limit</h3>
@@ -363,6 +371,8 @@ function Builder({ reportId }: { reportId: string | null }) {
         <div className="builder-side">
           <ChartSection definition={debounced} valid={!!validation?.valid} invalid={!!shownValidation && !shownValidation.valid} readOnly={!canEdit} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             kindOf={kindOf} onChange={(f) => { setChartForm(f); setDirty(true); setNotice(null); }} />
+          <ParameterValuesForm idPrefix="preview" parameters={draft.parameters} values={paramValues} onChange={setParamValues}
+            errors={parameterErrors(previewQ.error, 'input.parameterValues')} />
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
             preview={preview} rowLimit={debounced?.rowLimit} labels={labels} sort={firstSort}
             onSort={(key, numeric) => edit((x) => ({ ...x, orderBy: sortByColumn(x.orderBy, key, numeric) }))} dataPage={dataPage} page={page} pageSize={PAGE}
@@ -371,7 +381,7 @@ function Builder({ reportId }: { reportId: string | null }) {
             onPrevious={() => setCursors((c) => c.slice(0, -1))}
             onNext={() => preview?.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} />
           {reportId ? (
-            <ExportPanel reportId={reportId} reportTimeZone={saved?.definition.timeZone || 'UTC'} reportLocale={saved?.definition.locale || DEFAULT_LOCALE} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
+            <ExportPanel reportId={reportId} parameters={saved?.definition.parameters ?? []} reportTimeZone={saved?.definition.timeZone || 'UTC'} reportLocale={saved?.definition.locale || DEFAULT_LOCALE} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
           ) : (
             <section className="card"><h2>Download report</h2><p className="muted">Save the report to download it as CSV, Excel, PDF or JSON.</p></section>
           )}

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../reports/ErrorBanner';
 import { ExportOptions, LOCALIZED_FORMATS, type ExportTimeOptions } from './ExportOptions';
 import { DEFAULT_PDF_PAGE } from './PdfPageOptions';
 import { FileProtection, fileProtectionInvalid, NO_PROTECTION, type FileProtectionValue } from './FileProtection';
+import { ParameterValuesForm, filledValues, parameterErrors, type ParameterInfo, type ParameterValues } from '../templates/ParameterValuesForm';
 import { isZone } from '../schedules/util';
 import { canonicalLocale, DEFAULT_LOCALE, formatBytes, formatEta, formatNumber, formatPercent } from '../../format';
 
@@ -38,9 +39,12 @@ interface Props {
   reportLocale?: string;
   disabled?: boolean;
   disabledReason?: string;
+  /** The saved report's parameters (issue 19): values for this file, over their defaults. */
+  parameters?: ParameterInfo[];
 }
 
-export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason }: Props) {
+export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason, parameters = [] }: Props) {
+  const [paramValues, setParamValues] = useState<ParameterValues>({});
   const [format, setFormat] = useState<ExportFormat>('CSV');
   const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL', locale: '', pdfPage: DEFAULT_PDF_PAGE });
   // A report saved with another zone: the file follows it unless this file's zone was changed.
@@ -96,6 +100,7 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
         ...(localeOverride ? { locale: localeOverride } : {}),
         ...(protection.compression ? { compression: protection.compression } : {}),
         ...(protection.password ? { password: protection.password } : {}),
+        ...(filledValues(paramValues) ? { parameterValues: filledValues(paramValues) } : {}),
       };
       const res = await createExport({ variables: { input: { reportId, format, options } } });
       if (res.data) setCurrent(res.data.createExport);
@@ -190,6 +195,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
           )}
         </div>
       )}
+      <ParameterValuesForm idPrefix="export" parameters={parameters} values={paramValues} onChange={setParamValues}
+        errors={parameterErrors(error, 'input.options.parameterValues')} />
       <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
       <FileProtection format={format} value={protection} disabled={running} onChange={setProtection}
         passwordNote="Reportcast does not keep the password: tell it to whoever opens the file another way (a Retry starts a new export with the password typed here)." />

@@ -122,7 +122,11 @@ export function FilterRow({ source, index, filter, columns, errors, timeZone, on
         <FieldError errors={errors} path={`${p}.op`} />
       </label>
       <div className="filter-value">
-        {filter.op === 'IS_NULL' || filter.op === 'IS_NOT_NULL' ? (
+        {filter.param ? (
+          // Compared with a report parameter's value (issue 19): given beside the preview, at export and per schedule.
+          <span className="muted" data-testid="filter-param">Value of the parameter “{filter.param}” <button type="button" onClick={() => onChange({ field: filter.field, op: filter.op, value: '', values: [] })}>Use a fixed value</button>
+            <FieldError errors={errors} path={`${p}.param`} /></span>
+        ) : filter.op === 'IS_NULL' || filter.op === 'IS_NOT_NULL' ? (
           <span className="muted">No value needed</span>
         ) : filter.op === 'BETWEEN' ? (
           <div className="between">

@@ -27,9 +27,10 @@ export const BUILDER_REPORT = graphql(`
         source rowLimit timeZone locale weekStart raw
         dimensions { field grain alias }
         measures { fn field alias }
-        filters { field op value values }
+        filters { field op value values param }
         orderBy { key direction }
-        timeRange { field from to period last { n unit includeCurrent } rolling { n unit } }
+        timeRange { field from to period param last { n unit includeCurrent } rolling { n unit } }
+        parameters { name label type multiple required default options optionsColumn }
       }
     }
   }
@@ -48,6 +49,7 @@ export const BUILDER_PREVIEW = graphql(`
       window { from to fromLocal toLocal }
       columns { name label type }
       pageInfo { endCursor hasNextPage }
+      parameterValues
     }
   }
 `);

@@ -4,7 +4,7 @@
  * `filters.1.value` point at the row the user sees.
  */
 import type {
-  ColumnKind, FilterOp, MeasureFn, ReportDefinitionInput, SortDirection, TimeGrain, WeekStart, BuilderReportQuery,
+  ColumnKind, FilterOp, MeasureFn, ReportDefinitionInput, ReportParameterInput, SortDirection, TimeGrain, WeekStart, BuilderReportQuery,
 } from '../../generated/graphql';
 import { defaultRange, fromTimeRange, toTimeRange, type DraftRange } from './time-range';
 import { isoDate, parseWallTime, wallTimeIn } from '../../wall-time';
@@ -21,7 +21,8 @@ export interface TableInfo { name: string; label: string; description: string; d
 
 export interface DraftDimension { field: string; grain: TimeGrain | ''; alias: string }
 export interface DraftMeasure { fn: MeasureFn; field: string; alias: string }
-export interface DraftFilter { field: string; op: FilterOp; value: string; values: string[] }
+/** `param`: the filter compares with a report parameter's value (issue 19) instead of value/values. */
+export interface DraftFilter { field: string; op: FilterOp; value: string; values: string[]; param?: string }
 export interface DraftOrder { key: string; direction: SortDirection }
 export interface Draft {
   source: string;
@@ -38,10 +39,15 @@ export interface Draft {
   raw: boolean;
   orderBy: DraftOrder[];
   rowLimit: string;
+  /** The report's parameters, kept as saved (a report from a template has them; the builder does not edit them). */
+  parameters: ReportParameterInput[];
+  /** A time range driven by a DATE_RANGE parameter (then `range` is not used). */
+  rangeParam: { field: string | null; param: string } | null;
 }
 
 export const GRAINS: TimeGrain[] = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'];
-export const MEASURE_FNS: MeasureFn[] = ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'UNIQ'];
+/** COUNT_TRUE: rows where a BOOLEAN column is true (errors, bounces). */
+export const MEASURE_FNS: MeasureFn[] = ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'UNIQ', 'COUNT_TRUE'];
 export const OP_LABELS: Record<FilterOp, string> = {
   EQ: 'equals', NEQ: 'does not equal', GT: 'greater than', GTE: 'at least', LT: 'less than', LTE: 'at most',
   BETWEEN: 'between', IN: 'is one of', NOT_IN: 'is not one of', CONTAINS: 'contains', IS_NULL: 'is empty', IS_NOT_NULL: 'is not empty',
@@ -61,7 +67,7 @@ export function opsFor(kind: ColumnKind | undefined, nullable = true): FilterOp[
 
 /** A new report reads time in `timeZone` (the builder passes the browser's zone). */
 export function emptyDraft(source = '', timeZone = 'UTC'): Draft {
-  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, locale: '', weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000' };
+  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, locale: '', weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000', parameters: [], rangeParam: null };
 }
 
 export function dimensionKey(d: DraftDimension): string {
@@ -110,6 +116,7 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
   if (d.filters.length) {
     def.filters = d.filters.map((f) => {
       const kind = kindOf(f.field);
+      if (f.param) return { field: f.field, op: f.op, param: f.param };
       if (f.op === 'IS_NULL' || f.op === 'IS_NOT_NULL') return { field: f.field, op: f.op };
       if (f.op === 'IN' || f.op === 'NOT_IN' || f.op === 'BETWEEN') {
         const vals = f.values.map((v) => typed(v, kind)).filter((v): v is string | number | boolean => v !== null);
@@ -119,8 +126,9 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
     });
   }
   if (d.orderBy.length) def.orderBy = d.orderBy.map((o) => ({ key: o.key, direction: o.direction }));
-  const timeRange = toTimeRange(d.range);
+  const timeRange = d.rangeParam ? { field: d.rangeParam.field, param: d.rangeParam.param } : toTimeRange(d.range);
   if (timeRange) def.timeRange = timeRange;
+  if (d.parameters.length) def.parameters = d.parameters;
   const limit = d.rowLimit.trim();
   if (limit !== '') def.rowLimit = Number.isInteger(Number(limit)) ? Number(limit) : (limit as unknown as number);
   return def;
@@ -141,9 +149,16 @@ export function fromDefinition(def: SavedDefinition): Draft {
     op: f.op,
     value: f.value === null || f.value === undefined ? '' : String(f.value),
     values: (f.values ?? []).map((v) => String(v)),
+    ...(f.param ? { param: f.param } : {}),
   }));
+  d.parameters = (def.parameters ?? []).map((p) => ({
+    name: p.name, label: p.label ?? null, type: p.type, multiple: p.multiple ?? null, required: p.required ?? null,
+    default: p.default ?? null, options: p.options ?? null, optionsColumn: p.optionsColumn ?? null,
+  }));
+  d.rangeParam = def.timeRange?.param ? { field: def.timeRange.field ?? null, param: def.timeRange.param } : null;
   d.orderBy = (def.orderBy ?? []).map((o) => ({ key: o.key, direction: o.direction ?? 'ASC' }));
   d.rowLimit = def.rowLimit ? String(def.rowLimit) : '';
-  d.range = fromTimeRange(def.timeRange, d.timeZone);
+  // A range from a parameter is not edited here (the builder shows which parameter drives it).
+  d.range = def.timeRange?.param ? defaultRange() : fromTimeRange(def.timeRange, d.timeZone);
   return d;
 }
