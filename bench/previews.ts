@@ -146,8 +146,9 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
     const floor = () => request('acme', '{ __typename }', {}, '__typename');
     const usage = ids.acme[0]!;
     try {
-      // Warm-up: JIT, PostgreSQL plans, chDB's marks cache; not measured.
+      // Warm-up: JIT, PostgreSQL plans and connections, chDB's marks cache; a burst too; not measured.
       for (let i = 0; i < 3; i++) { shared.clearCache(); await preview('acme', usage); }
+      await Promise.all(Array.from({ length: options.concurrent }, () => preview('acme', usage)));
       for (let round = 0; round < options.rounds; round++) {
         const singles: number[] = [];
         for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
