@@ -359,7 +359,7 @@ export function deliveryService(runtime: Runtime): DeliveryService {
 }
 
 export function runTick(runtime: Runtime, at: Date): Promise<TickResult> {
-  return tick(runtime.orm.em, at, { graceMs: runtime.config.schedules.graceMs, maxAttempts: runtime.config.worker.maxAttempts, log: runtime.log });
+  return tick(runtime.orm.em, at, { graceMs: runtime.config.schedules.graceMs, maxAttempts: runtime.config.worker.maxAttempts, log: runtime.log, quotas: runtime.config.quotas });
 }
 
 /** The job worker in this process, over the runtime's databases and storage. */

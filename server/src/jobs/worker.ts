@@ -117,6 +117,11 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     if (!exportId) return helpers.logger.error('execution__settle: invalid payload; dropped');
     await schedules.delivery.settle(exportId);
   };
+  const quotaNotice: Task = async (payload, helpers) => {
+    const executionId = idOf(payload, 'executionId');
+    if (!executionId) return helpers.logger.error('execution__quota_notice: invalid payload; dropped');
+    await schedules.delivery.noticeSkipped(executionId);
+  };
   const deliver: Task = async (payload, helpers) => {
     const deliveryId = idOf(payload, 'deliveryId');
     if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
@@ -174,6 +179,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       retention__prune: retentionPrune,
       schedules__tick: scheduleTick,
       execution__settle: executionSettle,
+      execution__quota_notice: quotaNotice,
       delivery__email: deliver,
       delivery__s3: deliver,
     },

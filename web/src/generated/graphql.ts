@@ -265,6 +265,8 @@ export type ExecutionStatus =
   | 'SKIPPED'
   /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY'
+  /** A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule's owner is emailed. */
+  | 'SKIPPED_QUOTA'
   /** The rows and parameters were the same as the last delivered run's (onlyIfChanged); nothing was sent. */
   | 'SKIPPED_UNCHANGED';
 

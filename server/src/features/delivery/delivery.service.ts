@@ -74,6 +74,26 @@ export class DeliveryService {
     return this.deps.em.getConnection().execute<T[]>(query, params);
   }
 
+  /**
+   * Tells a schedule's owner that a run was not made because a tenant quota refused it
+   * (SKIPPED_QUOTA, recorded by the tick): the failure notice, with the quota's words as the
+   * reason. Not counted as a failure: the schedule is not the cause, and is not paused for it.
+   */
+  async noticeSkipped(executionId: string): Promise<void> {
+    const em = this.deps.em.fork();
+    const execution = await em.findOne(ExecutionEntity, { id: executionId });
+    if (!execution || execution.status !== 'SKIPPED_QUOTA') return;
+    const schedule = await em.findOne(ScheduleEntity, { id: execution.scheduleId });
+    if (!schedule?.ownerEmail) return;
+    const message = renderFailureEmail({
+      scheduleName: schedule.name, reportName: (execution.parameters.reportName as string | undefined) ?? schedule.name, tenantId: schedule.tenantId,
+      scheduledFor: execution.scheduledFor, timeZone: schedule.timeZone, reason: `Not run: ${execution.error ?? 'a quota was exceeded'}`, autoPaused: false,
+      locale: schedule.locale ?? undefined,
+    }, this.deps.from, schedule.ownerEmail, `quota-${execution.id}`);
+    // Thrown: the job retries, so a notice is not lost to a passing mail failure.
+    await this.deps.transport.send(message);
+  }
+
   async settle(exportId: string): Promise<void> {
     const em = this.deps.em.fork();
     const execution = await em.findOne(ExecutionEntity, { exportId });

@@ -43,6 +43,21 @@ export function quotaExceeded(quota: QuotaName, limit: number, current: number, 
     `Quota exceeded: ${WHAT[quota]}: ${current} in use${adding > 1 ? `, ${adding} more asked for` : ''}, the tenant's limit is ${limit}`);
 }
 
+export interface ExportUsage {
+  limits: QuotaLimits;
+  /** Exports waiting or running. */
+  active: number;
+  /** Bytes of files kept. */
+  stored: number;
+}
+
+/** The refusal for `adding` more exports at `usage`, or null. Pure. */
+export function exportRefusalFor(usage: ExportUsage, adding: number): QuotaExceededError | null {
+  return quotaExceeded('concurrentExports', usage.limits.concurrentExports, usage.active, adding)
+    // Full already: a new file would go over whatever its size.
+    ?? (usage.stored >= usage.limits.bytesStored ? quotaExceeded('bytesStored', usage.limits.bytesStored, usage.stored, 1) : null);
+}
+
 type Sql = <T>(query: string, params: unknown[]) => Promise<T[]>;
 
 function sqlOf(tx: EntityManager): Sql {
@@ -107,15 +122,20 @@ export class QuotaService {
    * as SKIPPED_QUOTA instead of throwing).
    */
   async exportsRefusal(tx: EntityManager, tenantId: string, exports: number): Promise<QuotaExceededError | null> {
+    return exportRefusalFor(await this.exportUsage(tx, tenantId), exports);
+  }
+
+  /**
+   * What a tenant's scheduled runs may still start in this transaction (the scheduler: one read
+   * per tenant per batch, then `exportRefusalFor` per run). Takes the tenant's quota lock.
+   */
+  async exportUsage(tx: EntityManager, tenantId: string): Promise<ExportUsage> {
     await this.lock(tx, tenantId);
     const limits = await this.limits(tx, tenantId);
     const active = await this.count(tx, `SELECT count(*) AS n FROM exports WHERE tenant_id = ? AND status IN ('PENDING', 'PROCESSING')`, [tenantId]);
-    const concurrent = quotaExceeded('concurrentExports', limits.concurrentExports, active, exports);
-    if (concurrent) return concurrent;
     const stored = await this.count(tx,
       `SELECT coalesce(sum(file_size), 0) AS n FROM exports WHERE tenant_id = ? AND status = 'COMPLETED' AND storage_key IS NOT NULL AND file_expired_at IS NULL`, [tenantId]);
-    // Full already: a new file would go over whatever its size.
-    return stored >= limits.bytesStored ? quotaExceeded('bytesStored', limits.bytesStored, stored, 1) : null;
+    return { limits, active, stored };
   }
 
   async assertExports(tx: EntityManager, tenantId: string, exports: number): Promise<void> {

@@ -150,7 +150,7 @@ export class ScheduleEntity {
   updatedAt: Date = new Date();
 }
 
-export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'SKIPPED_UNCHANGED' | 'MISSED';
+export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'SKIPPED_UNCHANGED' | 'SKIPPED_QUOTA' | 'MISSED';
 
 @Entity({ tableName: 'schedule_executions' })
 export class ExecutionEntity {

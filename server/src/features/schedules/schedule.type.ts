@@ -14,7 +14,7 @@ export const DeliveryMethodEnum = enumOf(['EMAIL', 'S3', 'BOTH'] as const);
 export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
-export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'SKIPPED_UNCHANGED', 'MISSED'] as const);
+export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'SKIPPED_UNCHANGED', 'SKIPPED_QUOTA', 'MISSED'] as const);
 export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED', 'SUPPRESSED'] as const);
 export const ProviderStatusEnum = enumOf(['DELIVERED', 'BOUNCED', 'DROPPED', 'SPAM_REPORT'] as const);
 registerEnumType(ProviderStatusEnum, {
@@ -47,7 +47,7 @@ registerEnumType(PresetEnum, {
 registerEnumType(ExecutionStatusEnum, {
   name: 'ExecutionStatus',
   description: 'Where one run of a schedule stands.',
-  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, SKIPPED_UNCHANGED: { description: 'The rows and parameters were the same as the last delivered run\'s (onlyIfChanged); nothing was sent.' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
+  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, SKIPPED_UNCHANGED: { description: 'The rows and parameters were the same as the last delivered run\'s (onlyIfChanged); nothing was sent.' }, SKIPPED_QUOTA: { description: 'A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule\'s owner is emailed.' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
 });
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',

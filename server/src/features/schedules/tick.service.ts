@@ -19,12 +19,15 @@ import { bindParameterValues } from '../reports/parameters/bind.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { planCatchUp, type CatchUpPlan } from './planner.js';
 import { skipReason } from './holidays.js';
+import { exportRefusalFor, QuotaService, type ExportUsage, type QuotaLimits } from '../quotas/quotas.js';
 
 export interface TickOptions {
   /** Missed slots younger than this still run (the latest one); older ones are MISSED. */
   graceMs: number;
   maxAttempts: number;
   log: Logger;
+  /** The quota defaults (features/quotas): a run the tenant's export quotas refuse is SKIPPED_QUOTA. Absent: not checked. */
+  quotas?: QuotaLimits;
 }
 
 export interface TickResult {
@@ -43,7 +46,7 @@ interface Row {
   tenant_id: string;
   schedule_id: string;
   scheduled_for: string;
-  status: 'RUNNING' | 'FAILED' | 'MISSED' | 'SKIPPED';
+  status: 'RUNNING' | 'FAILED' | 'MISSED' | 'SKIPPED' | 'SKIPPED_QUOTA';
   parameters: Record<string, unknown>;
   error: string | null;
   export_id: string | null;
@@ -137,6 +140,19 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
 
   const rows: Row[] = [];
   const used: Record<string, NormalizedDefinition> = {};
+  // Export quotas per tenant, read once per batch (under the tenant's quota lock), counting the
+  // runs this batch starts: a run over them is recorded SKIPPED_QUOTA and its owner told.
+  const quotas = options.quotas ? new QuotaService(options.quotas) : null;
+  const usage = new Map<string, ExportUsage>();
+  const starting = new Map<string, number>();
+  const quotaRefusal = async (tenantId: string) => {
+    if (!quotas) return null;
+    let u = usage.get(tenantId);
+    if (!u) usage.set(tenantId, (u = await quotas.exportUsage(tx, tenantId)));
+    const refusal = exportRefusalFor(u, (starting.get(tenantId) ?? 0) + 1);
+    if (!refusal) starting.set(tenantId, (starting.get(tenantId) ?? 0) + 1);
+    return refusal;
+  };
   for (const schedule of schedules) {
     const plan = planOf(schedule);
     const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
@@ -180,6 +196,11 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       runDefinition = bound.definition;
       defKey = `${mine.id}:${schedule.id}`;
     }
+    const refusal = await quotaRefusal(schedule.tenant_id);
+    if (refusal) {
+      rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...snapshot, reportName: mine.name }, error: refusal.message });
+      continue;
+    }
     used[defKey] = runDefinition;
     const locale = runLocale({ definitionLocale: definition.locale, scheduleLocale: schedule.locale });
     // parameters gets the definition added in SQL, from `used`.
@@ -204,10 +225,14 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
        INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at)
        SELECT gen_random_uuid(), tenant_id, schedule_id, scheduled_for, 'SCHEDULE', status,
               CASE WHEN definition IS NULL THEN parameters ELSE parameters || jsonb_build_object('definition', definition) END, error, export_id,
-              CASE WHEN status = 'RUNNING' THEN now() END, CASE WHEN status IN ('MISSED', 'SKIPPED', 'FAILED') THEN now() END
+              CASE WHEN status = 'RUNNING' THEN now() END, CASE WHEN status IN ('MISSED', 'SKIPPED', 'SKIPPED_QUOTA', 'FAILED') THEN now() END
        FROM runs
        ON CONFLICT (schedule_id, scheduled_for) DO NOTHING
-       RETURNING schedule_id, scheduled_for, status, export_id),
+       RETURNING id, schedule_id, scheduled_for, status, export_id),
+     -- A run the tenant's quotas refused: its owner is told (delivery.service.ts noticeSkipped).
+     quota_notices AS (
+       SELECT graphile_worker.add_job('execution__quota_notice', json_build_object('executionId', id::text), job_key => 'quota-notice:' || id::text, max_attempts => 5)
+       FROM inserted WHERE status = 'SKIPPED_QUOTA'),
      started AS (
        SELECT r.export_id AS id, r.tenant_id, r.report_id, r.schedule_id, r.report_name, r.definition, r.format,
               sc.export_options || jsonb_build_object('timeZone', r.time_zone) AS options, 'SCHEDULE' AS triggered_by, 'schedule:' || r.schedule_id AS initiated_by,
@@ -229,7 +254,8 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
        FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, next_run_at timestamptz) LEFT JOIN ran ON ran.schedule_id = a.id
        WHERE s.id = a.id)
      SELECT count(*) FILTER (WHERE status IN ('RUNNING', 'FAILED'))::int AS started, count(*) FILTER (WHERE status = 'MISSED')::int AS missed,
-            count(*) FILTER (WHERE status = 'SKIPPED')::int AS skipped, (SELECT n FROM new_jobs) AS jobs
+            count(*) FILTER (WHERE status IN ('SKIPPED', 'SKIPPED_QUOTA'))::int AS skipped, (SELECT n FROM new_jobs) AS jobs,
+            (SELECT count(*) FROM quota_notices)::int AS notices
      FROM inserted`,
     [JSON.stringify(rows), JSON.stringify(used), JSON.stringify(advance)], 'all', ctx);
   result.started += counts!.started;
