@@ -110,6 +110,11 @@ describe('auditLog filters (each against a direct count on audit_log)', () => {
     expect(errorCode(await app.gql(AUDIT_LOG, { f: { from: pivot.createdAt, to: pivot.createdAt } }, admin))).toBe('BAD_USER_INPUT');
   });
 
+  it('outcome DENIED: a request refused for the role, naming the field', async () => {
+    const denied = await allEntries(admin, { outcome: 'DENIED' });
+    expect(denied.map((e) => [e.actor, e.action, e.targetType, e.targetId, e.details.required])).toEqual([['editor@acme', 'access.denied', 'field', 'Query.auditLog', 'admin']]);
+  });
+
   it('outcome', async () => {
     const denied = await allEntries(globexAdmin, { outcome: 'FAILURE' });
     expect(denied.map((e) => [e.action, e.details.errorCode])).toEqual([['report.read', 'NOT_FOUND']]);
@@ -135,9 +140,10 @@ describe('tenant isolation', () => {
     const acmeIds = new Set((await sql<{ id: string }>(`SELECT id::text FROM audit_log WHERE tenant_id = 'acme'`)).map((r) => r.id));
     expect(globex.some((e) => acmeIds.has(e.id))).toBe(false);
     expect(await allEntries(globexAdmin, { actor: 'editor@acme' })).toEqual([]);
-    const onAcmeReport = await allEntries(globexAdmin, { targetId: reportId });
-    // Only globex's own failed attempt to read it.
-    expect(onAcmeReport.map((e) => `${e.actor} ${e.action} ${e.outcome}`)).toEqual(['admin@globex report.read FAILURE']);
+    // globex's failed attempt to read acme's report is in globex's log without the id it asked for.
+    expect(await allEntries(globexAdmin, { targetId: reportId })).toEqual([]);
+    const failed = await allEntries(globexAdmin, { action: 'report.read', outcome: 'FAILURE' });
+    expect(failed.map((e) => [e.targetId, e.details.errorCode])).toEqual([[null, 'NOT_FOUND']]);
   });
 });
 

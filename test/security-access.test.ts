@@ -46,7 +46,10 @@ async function rowCounts(): Promise<Record<string, number>> {
     `SELECT 'reports' AS t, count(*) AS n FROM reports UNION ALL SELECT 'schedules', count(*) FROM schedules
      UNION ALL SELECT 'schedules.updated', count(*) FILTER (WHERE status = 'ACTIVE') FROM schedules
      UNION ALL SELECT 'executions', count(*) FROM schedule_executions UNION ALL SELECT 'deliveries', count(*) FROM deliveries
-     UNION ALL SELECT 'exports', count(*) FROM exports UNION ALL SELECT 'audit_log', count(*) FROM audit_log
+     UNION ALL SELECT 'exports', count(*) FROM exports
+     -- Audit entries of changes. A refused or foreign request is itself recorded (access.denied,
+     -- a FAILURE read, a token's first use, reads with AUDIT_READS): a record, not a change.
+     UNION ALL SELECT 'audit_log', count(*) FROM audit_log WHERE outcome = 'SUCCESS' AND action NOT IN ('report.read', 'report.preview', 'auth.token_use')
      UNION ALL SELECT 'unsubscribes', count(*) FROM email_suppressions
      UNION ALL SELECT 'fingerprint', sum(hashtext(name || coalesce(description, '') || updated_at::text)) FROM reports
      UNION ALL SELECT 'schedule fingerprint', sum(hashtext(name || cron || status || coalesce(next_run_at::text, ''))) FROM schedules`);

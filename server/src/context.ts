@@ -90,9 +90,13 @@ export function requireViewer(ctx: AppContext): Viewer {
 }
 
 /** `@Authorized()` needs any viewer; `@Authorized('editor')` needs that role or higher. */
-export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
+export const authChecker: AuthChecker<AppContext> = async ({ context, info }, roles) => {
   const viewer = requireViewer(context);
   const required = roles.find(isRole);
-  if (required && !hasRole(viewer, required)) throw new ForbiddenError(`This needs the ${required} role`);
+  if (required && !hasRole(viewer, required)) {
+    // A refusal is worth knowing about (who tried to read the audit log?): recorded as DENIED.
+    await context.services.audit.denied(viewer, `${info.parentType.name}.${info.fieldName}`, required);
+    throw new ForbiddenError(`This needs the ${required} role`);
+  }
   return true;
 };

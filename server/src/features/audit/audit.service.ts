@@ -116,8 +116,19 @@ export class AuditService {
       details = { errorCode: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' };
       throw error;
     } finally {
-      await this.insert(actor, what, { ...details, durationMs: Math.round(performance.now() - started) }, outcome);
+      // An id that was not found may be another tenant's: the entry does not keep it, so a tenant's
+      // audit log never holds another tenant's ids (details.errorCode says what happened).
+      const target = details.errorCode === 'NOT_FOUND' ? { ...what, targetId: null } : what;
+      await this.insert(actor, target, { ...details, durationMs: Math.round(performance.now() - started) }, outcome);
     }
+  }
+
+  /**
+   * Records a request refused for the caller's role (outcome DENIED, action `access.denied`, the
+   * object the API field, e.g. `Query.auditLog`), whatever AUDIT_READS says.
+   */
+  async denied(actor: Actor, field: string, required: string): Promise<void> {
+    await this.insert(actor, { action: 'access.denied', targetType: 'field', targetId: field }, { required }, 'DENIED');
   }
 
   private async insert(actor: Actor, what: AuditedRead, details: Record<string, unknown>, outcome: AuditOutcome): Promise<void> {
