@@ -72,6 +72,13 @@ async function postFrom(app: TestApp, localAddress: string, body: string, header
 /** `{ me { userId } }` and a comment, `bytes` long. */
 const documentOf = (bytes: number) => `{ me { userId } } #${'c'.repeat(bytes - 19)}`;
 
+/** A report of the tenant's own (quota exercises run in tenants of their own). */
+async function ownReport(app: TestApp, bearer: string): Promise<string> {
+  const res = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Counts', definition: COUNT } }, bearer);
+  expect(res.errors).toBeUndefined();
+  return res.data!.createReport.id as string;
+}
+
 /** The id of globex's Usage Summary, read once (globex's budget is shared by a few exercises). */
 let globexReport: string | undefined;
 async function globexUsageSummary(app: TestApp): Promise<string> {
@@ -321,6 +328,61 @@ const LIMITS: Limit[] = [
       } finally {
         await worker.stop();
       }
+    },
+  },
+  {
+    name: 'Active schedules per tenant', setting: 'QUOTA_ACTIVE_SCHEDULES', default: 100, enforced: (c) => c.quotas.activeSchedules, exercised: 5,
+    // A tenant of its own: globex's demo schedule and the ones other exercises make stay under 5.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'quota-sched');
+      const reportId = await ownReport(app, bearer);
+      const create = (i: number) => app.gql(CREATE_SCHEDULE, { i: { reportId, name: `Active ${i}`, cron: '0 9 * * 1', recipients: ['q@example.com'] } }, bearer);
+      for (let i = 0; i < limit - 1; i++) expect((await create(i)).errors).toBeUndefined();
+      return boundary(create(limit - 1), () => create(limit), 'activeSchedules');
+    },
+  },
+  {
+    name: 'Run-now and backfill runs per tenant an hour', setting: 'QUOTA_MANUAL_RUNS_PER_HOUR', default: 60, enforced: (c) => c.quotas.manualRunsPerHour, exercised: 3,
+    async exercise(app, limit) {
+      const bearer = await token(app, 'quota-runs');
+      const reportId = await ownReport(app, bearer);
+      const id = (await app.gql(CREATE_SCHEDULE, { i: { reportId, name: 'Runs', cron: '0 9 * * 1', recipients: ['q@example.com'] } }, bearer)).data!.createSchedule.id;
+      const run = () => app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, bearer);
+      for (let i = 0; i < limit - 1; i++) expect((await run()).errors).toBeUndefined();
+      return boundary(run(), run, 'manualRunsPerHour');
+    },
+  },
+  {
+    name: 'Exports waiting or running per tenant, every source', setting: 'QUOTA_CONCURRENT_EXPORTS', default: 50, enforced: (c) => c.quotas.concurrentExports, exercised: 4,
+    // Two on demand (EXPORT_MAX_ACTIVE_PER_TENANT is 2 here) and two run-now runs fill it; no worker runs.
+    async exercise(app, limit) {
+      const bearer = await token(app, 'quota-exports');
+      const reportId = await ownReport(app, bearer);
+      const id = (await app.gql(CREATE_SCHEDULE, { i: { reportId, name: 'Exports', cron: '0 9 * * 1', recipients: ['q@example.com'] } }, bearer)).data!.createSchedule.id;
+      const exportNow = () => app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId, format: 'CSV' } }, bearer);
+      const run = () => app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, bearer);
+      for (const start of [exportNow, exportNow]) expect((await start()).errors).toBeUndefined();
+      for (let i = 2; i < limit - 1; i++) expect((await run()).errors).toBeUndefined();
+      return boundary(run(), run, 'concurrentExports');
+    },
+  },
+  {
+    name: 'Export files kept per tenant, in MB', setting: 'QUOTA_STORAGE_MB', default: 10_240, enforced: (c) => c.quotas.bytesStored / 1024 / 1024, exercised: 1,
+    async exercise(app, limit) {
+      const bearer = await token(app, 'quota-bytes');
+      const reportId = await ownReport(app, bearer);
+      const exportNow = () => app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId, format: 'CSV' } }, bearer);
+      const first = await exportNow();
+      expect(first.errors).toBeUndefined();
+      // A file of exactly the quota, kept: the next export would go over.
+      await app.runtime.orm.em.getConnection().execute(
+        `UPDATE exports SET status = 'COMPLETED', file_size = ?, storage_key = 'exports/quota-bytes/kept.csv' WHERE id = ?`, [limit * 1024 * 1024 - 1, first.data!.createExport.id]);
+      const fine = await exportNow();
+      expect(fine.errors).toBeUndefined();
+      await app.runtime.orm.em.getConnection().execute(`UPDATE exports SET status = 'COMPLETED', file_size = 1, storage_key = 'exports/quota-bytes/one.csv' WHERE id = ?`, [fine.data!.createExport.id]);
+      const refused = await exportNow();
+      expect(refused.errors![0]!.extensions).toMatchObject({ quota: 'bytesStored', limit: limit * 1024 * 1024, current: limit * 1024 * 1024 });
+      return { code: refused.errors![0]!.extensions!.code, status: refused.status };
     },
   },
 ];
