@@ -77,4 +77,28 @@ describe.runIf(hasChromium)('the template gallery', () => {
     await expect.poll(() => page.getByTestId('export-parameters').isVisible()).toBe(true);
     expect(consoleErrors.filter((e) => !/BAD_USER_INPUT|400/.test(e))).toEqual([]);
   });
+
+  it('a schedule of the report keeps its own parameter values, checked at their inputs', async () => {
+    await page.goto(`${app.url}/#/schedules/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Web only, daily');
+    await page.getByLabel('Report').selectOption({ label: 'Last five days' });
+    const form = page.getByTestId('schedule-parameters');
+    await form.waitFor();
+    await page.getByLabel('Recipients').fill('ops@example.com');
+    await page.getByLabel('Recipients').press('Enter');
+    // A range that ends before it starts is refused at the parameter's input.
+    await form.getByLabel('Date range from').fill(range.to);
+    await form.getByLabel('Date range to').fill(range.from);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => form.getByRole('alert').first().textContent()).toContain('must not be before from');
+    await form.getByLabel('Date range from').fill(range.from);
+    await form.getByLabel('Date range to').fill(range.to);
+    await form.getByLabel(/Platform/).fill('web');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/#\/schedules\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const saved = await app.gql('query($id: ID!) { schedule(id: $id) { parameterValues } }', { id }, await app.token('acme', 'editor', 'editor@acme'));
+    expect(saved.data!.schedule.parameterValues).toEqual({ period: range, platform: ['web'] });
+    await shot(page, 'schedule-parameters');
+  });
 });

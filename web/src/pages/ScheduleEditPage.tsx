@@ -22,6 +22,7 @@ import {
 import type { ScheduleDetailQuery } from '../generated/graphql';
 import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from '../components/exports/FileProtection';
 import { DEFAULT_PDF_PAGE, PdfPageOptions, type PdfPageValue } from '../components/exports/PdfPageOptions';
+import { ParameterValuesForm, filledValues, type ParameterValues } from '../components/templates/ParameterValuesForm';
 
 type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 type Delivery = 'EMAIL' | 'S3' | 'BOTH';
@@ -56,6 +57,8 @@ interface FormState {
   fileNameTemplate: string;
   /** PDF runs' paper and orientation ('' = the default). */
   pdfPage: PdfPageValue;
+  /** Values of the report's parameters for every run (issue 19); what is left empty takes the report's defaults. */
+  parameterValues: ParameterValues;
 }
 
 const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
@@ -68,7 +71,7 @@ function emptyForm(): FormState {
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
-    pdfPage: DEFAULT_PDF_PAGE,
+    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {},
   };
 }
 
@@ -84,6 +87,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     holidays: { country: s.holidayCountry ?? '', region: s.holidayRegion ?? '' }, onlyIfChanged: s.onlyIfChanged,
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
     pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
+    parameterValues: (s.parameterValues as ParameterValues | null) ?? {},
   };
 }
 
@@ -219,6 +223,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       // Paper and orientation are PDF options; for another format the server drops them.
       ...(form.format === 'PDF' ? { paperSize: form.pdfPage.paperSize || null, orientation: form.pdfPage.orientation || null } : {}),
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
+      parameterValues: filledValues(form.parameterValues),
     };
     try {
       if (isNew) {
@@ -304,6 +309,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
               )}
             </Field>
             <FixedRangeWarning report={chosenReport} />
+            <ParameterValuesForm idPrefix="schedule" parameters={chosenReport?.definition.parameters ?? []} values={form.parameterValues}
+              onChange={(v) => set('parameterValues', v)}
+              errors={Object.fromEntries(Object.entries(errs).filter(([k]) => k.startsWith('parameterValues.')).map(([k, m]) => [k.split('.')[1]!, String(m)]))} />
             <Field label="Description" hint="optional" error={err('description')}>
               {(id) => <input id={id} value={form.description} disabled={!canWrite} onChange={(e) => set('description', e.target.value)} />}
             </Field>

@@ -22,7 +22,10 @@ export const SCHEDULE_REPORTS = graphql(`
       edges {
         node {
           id name
-          definition { timeZone locale timeRange { from to period last { n unit includeCurrent } rolling { n unit } } }
+          definition {
+            timeZone locale timeRange { from to period last { n unit includeCurrent } rolling { n unit } }
+            parameters { name label type multiple required default options optionsColumn }
+          }
         }
       }
     }
@@ -34,7 +37,7 @@ export const SCHEDULE_DETAIL = graphql(`
     schedule(id: $id) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly holidayCountry holidayRegion onlyIfChanged nextRunAt lastRunAt runCount failureCount
-      compression passwordProtected fileNameTemplate paperSize orientation
+      compression passwordProtected fileNameTemplate paperSize orientation parameterValues
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
