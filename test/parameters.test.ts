@@ -12,9 +12,11 @@ import { parseCsv } from './support/csv.js';
 import { createReport, downloadOk, exportAndFollow } from './support/exports.js';
 import { pdfText } from './support/pdf-text.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
+import { startSendGridRecorder } from './support/sendgrid-recorder.js';
 import { waitFor } from './support/wait.js';
 
 let app: TestApp;
+let recorder: Awaited<ReturnType<typeof startSendGridRecorder>>;
 let editor: string;
 let reportId: string;
 let range: { from: string; to: string };
@@ -51,7 +53,11 @@ async function truth(platforms: string[] | null, from: string, to: string, searc
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  app = await startTestApp({ seedRows: 20_000, worker: true });
+  recorder = await startSendGridRecorder();
+  app = await startTestApp({
+    seedRows: 20_000, worker: true,
+    env: { SENDGRID_API_KEY: 'SG.test-key', SENDGRID_API_URL: recorder.baseUrl, MAIL_FROM: 'reports@reportcast.test' },
+  });
   editor = await app.token('acme', 'editor', 'eve@acme');
   reportId = await createReport(app, editor, 'Events by platform', DEFINITION);
   const today = Date.parse(day(app.seededAt.getTime()));
@@ -60,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await recorder?.close();
 });
 
 describe('preview with parameter values', () => {
@@ -174,6 +181,12 @@ describe('schedules with parameter values', () => {
     expect(ticked.parameters.from).toBe(`${range.from}T00:00:00.000Z`);
     const [, ...tickRows] = parseCsv((await downloadOk(ticked.export.downloadUrl)).body.toString('utf8'));
     expect(tickRows.map(([d, n]) => [d, Number(n)])).toEqual(await truth(['ios'], range.from, range.to));
+    // The email lists the run's values with its other details.
+    const mail = await waitFor(async () => recorder.requests.find((r) => (r.body as any)?.personalizations?.[0]?.to?.[0]?.email === 'a@acme.example.com'), 60_000);
+    const text = (mail.body as any).content.find((c: any) => c.type === 'text/plain').value as string;
+    expect(text).toContain('Parameter: Platform: ios');
+    expect(text).toContain(`Parameter: Period: ${range.from} to ${range.to} (both days included)`);
+    expect(text).toContain('Parameter: Feature contains: (any)');
 
     // Run now with this run's own platform, over the schedule's period; a bad one is refused first.
     const refused = await app.gql('mutation($id: ID!, $v: JSON) { runScheduleNow(id: $id, parameterValues: $v) { id } }', { id, v: { platform: 'android' } }, editor);

@@ -19,6 +19,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
+import { describeParameterValues } from '../reports/parameters/bind.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { localeFormat } from '../exports/writers/locale-format.js';
 import { fileTimePart, slugify } from '../exports/writers/file-name.js';
@@ -230,6 +231,8 @@ export class DeliveryService {
     // password protects.
     const chart = deps.chartImage && !record.passwordProtected ? await deps.chartImage(record).catch(() => null) : null;
     return renderReportEmail({
+      // The run's parameter values from its export's snapshot, as the PDF and XLSX list them.
+      parameters: describeParameterValues(record.definition),
       chart,
       reportName: record.reportName,
       scheduleName: schedule.name,

@@ -257,3 +257,24 @@ describe('a password-protected file', () => {
     expect(message.html).not.toMatch(/password/i);
   });
 });
+
+describe('report email parameters (issue 19)', () => {
+  it('lists the run\'s parameter values in the text and the HTML details, every script as given', () => {
+    const parameters = [
+      { label: 'Parameter: Platform', value: 'ios, web' },
+      { label: 'Parameter: City', value: '東京 Αθήνα Москва القاهرة 🚀' },
+      { label: 'Parameter: Period', value: '2026-12-01 to 2026-12-07 (both days included)' },
+    ];
+    const m = renderReportEmail(input({ parameters }), FROM, TO, 'd');
+    for (const p of parameters) {
+      expect(m.text).toContain(`${p.label}: ${p.value}`);
+      expect(m.html).toContain(p.label);
+      expect(m.html).toContain(p.value);
+    }
+    // Without parameters nothing is added.
+    expect(renderReportEmail(input(), FROM, TO, 'd').text).not.toContain('Parameter:');
+    // A value cannot add header-like lines.
+    const sneaky = renderReportEmail(input({ parameters: [{ label: 'Parameter: X', value: 'a\r\nBcc: evil@x.test' }] }), FROM, TO, 'd');
+    expect(sneaky.text).not.toMatch(/^Bcc:/m);
+  });
+});

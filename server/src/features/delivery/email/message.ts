@@ -34,6 +34,8 @@ export interface EmailMessage {
 }
 
 export interface ReportEmailInput {
+  /** The run's report parameters as given (reports/parameters/bind.ts describeParameterValues), listed with the details. */
+  parameters?: { label: string; value: string }[];
   reportName: string;
   scheduleName: string;
   tenantId: string;
@@ -349,6 +351,7 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
     ['Period', period],
     ['Rows', rows],
     ['Schedule', scheduleName],
+    ...(input.parameters ?? []).map((p): [string, string] => [cleanSubject(p.label), cleanSubject(p.value)]),
   ];
 
   const text = [
@@ -359,6 +362,7 @@ export function renderReportEmail(input: ReportEmailInput, from: string, to: str
     `Rows: ${rows}`,
     ...(note ? [note] : []),
     `Schedule: ${scheduleName}`,
+    ...(input.parameters ?? []).map((p) => `${cleanSubject(p.label)}: ${cleanSubject(p.value)}`),
     '',
     deliveryText,
     '',
