@@ -7,6 +7,7 @@ import 'reflect-metadata';
  * and the time range; each run's snapshot holds the resolved values; the PDF shows them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { runTick } from '../server/src/app.js';
 import { parseCsv } from './support/csv.js';
 import { createReport, downloadOk, exportAndFollow } from './support/exports.js';
@@ -151,6 +152,16 @@ describe('exports with parameter values', () => {
     expect(text).toContain('Parameter: Platform: ios, web');
     expect(text).toContain(`Parameter: Period: ${range.from} to ${range.to} (both days included)`);
     expect(text).toContain('Parameter: Feature contains: Ελλάδα 東京');
+
+    const xlsx = await exportAndFollow(app, editor, { reportId, format: 'XLSX', options: { parameterValues: { platform: ['android'], period: range, search: 'Ελλάδα 東京 😀' } } });
+    expect(xlsx.final.status).toBe('COMPLETED');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await downloadOk(xlsx.final.downloadUrl)).body as unknown as ExcelJS.Buffer);
+    const about = new Map<string, string>();
+    workbook.getWorksheet('About')!.eachRow((row) => about.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    expect(about.get('Parameter: Platform')).toBe('android');
+    expect(about.get('Parameter: Period')).toBe(`${range.from} to ${range.to} (both days included)`);
+    expect(about.get('Parameter: Feature contains')).toBe('Ελλάδα 東京 😀');
   });
 });
 
