@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedValue, tenantMaskKey } from '../server/src/features/catalog/masking.js';
+import { createReportcastClient } from '../sdk/src/index.js';
 import { parseCsv } from './support/csv.js';
 import { downloadOk, exportAndFollow, GET_EXPORT } from './support/exports.js';
 import { pdfText } from './support/pdf-text.js';
@@ -180,6 +181,11 @@ describe('role × class × output: the value seen is the policy\'s', () => {
       expect(file.includes('sess-1')).toBe(POLICY[role].INTERNAL === 'CLEAR');
       expect(file.includes('web')).toBe(true);
     }
+    // The SDK reads the same: its catalog says what the role sees, its preview shows it.
+    const sdk = createReportcastClient({ url: app.url, token: tokens[role] });
+    const columns = (await sdk.tables()).find((t) => t.name === 'usage_events')!.columns;
+    for (const c of COLUMNS) expect(columns.find((x) => x.name === c.field)).toMatchObject({ classification: c.classification, masking: POLICY[role][c.classification] });
+    expect(asSet((await sdk.reports.preview({ reportId }, { first: 500 })).rows)).toEqual(expected);
     // Stated in the file: whose view it is.
     const about = await xlsxSheet(xlsx, 'About');
     expect(about).toContainEqual(['Masked for role', `${role} (who asked for it)`]);
