@@ -108,6 +108,14 @@ describe('SharedQueryStore on chDB', () => {
     expect(counting.sqls.filter((s) => s === broken)).toHaveLength(2);
   });
 
+  it('hands out a result no caller can change for the others', async () => {
+    const shared = new SharedQueryStore(new CountingStore(chdb), options);
+    const result = await shared.query(COUNT, { tenant: 'acme', platform: 'web' });
+    expect(() => { (result.rows as unknown[][]).push([1]); }).toThrow(TypeError);
+    expect(() => { result.rows[0]![0] = 99; }).toThrow(TypeError);
+    expect(countOf(await shared.query(COUNT, { tenant: 'acme', platform: 'web' }))).toBe(10);
+  });
+
   it('estimates the memory a result holds', () => {
     const small = resultBytes({ columns: [{ name: 'n', type: 'UInt64' }], rows: [[1]] });
     const big = resultBytes({ columns: [{ name: 'n', type: 'String' }], rows: Array.from({ length: 1000 }, () => ['x'.repeat(100)]) });

@@ -49,6 +49,14 @@ export function resultBytes(result: QueryResult): number {
   return bytes;
 }
 
+/** One result object goes to every caller sharing it (and stays in the cache): none may change it for the others. */
+function frozen(result: QueryResult): QueryResult {
+  for (const row of result.rows) Object.freeze(row);
+  Object.freeze(result.rows);
+  Object.freeze(result.columns);
+  return Object.freeze(result);
+}
+
 /** Parameters as a string independent of key order. */
 function paramsKey(params: QueryParams): string {
   return JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
@@ -130,7 +138,7 @@ export class SharedQueryStore implements AnalyticsStore {
     const caching = this.options.ttlMs > 0;
     const version = caching ? await this.versionOf(sql) : null;
     const key = JSON.stringify([tenant, version, sql, paramsKey(params!)]);
-    return this.results.run(key, (signal) => this.inner.query(sql, params, { ...options, signal }), {
+    return this.results.run(key, (signal) => this.inner.query(sql, params, { ...options, signal }).then(frozen), {
       signal: options?.signal,
       cache: version !== null,
       size: resultBytes,
