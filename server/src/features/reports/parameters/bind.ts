@@ -7,7 +7,7 @@
  * values.
  */
 import type { DefinitionError } from '../definition.js';
-import type { NormalizedDefinition, NormalizedFilter, NormalizedTimeRange } from '../validate-definition.js';
+import { validateDefinition, type NormalizedDefinition, type NormalizedFilter, type NormalizedTimeRange } from '../validate-definition.js';
 import { nextDay, resolveParameterValues, type DateRangeValue, type ParameterValue } from './resolve.js';
 
 export type Bound =
@@ -24,6 +24,17 @@ export function bindParameterValues(def: NormalizedDefinition, supplied: unknown
   const resolved = resolveParameterValues(params, supplied, path, maxRangeDays);
   if (!resolved.ok) return resolved;
   return { ok: true, definition: { ...def, parameterValues: resolved.values } };
+}
+
+/**
+ * What is wrong with `values` for a stored (unvalidated) definition, at `path`; empty when they fit
+ * or when the definition itself is invalid (that is reported where the definition is used).
+ */
+export function parameterValueProblems(definition: unknown, values: unknown, path: string, maxRangeDays: number): DefinitionError[] {
+  const checked = validateDefinition(definition, { maxRowLimit: Number.MAX_SAFE_INTEGER, maxRangeDays });
+  if (!checked.valid) return [];
+  const bound = bindParameterValues(checked.definition, values, path, maxRangeDays);
+  return bound.ok ? [] : bound.errors;
 }
 
 const isRange = (v: ParameterValue | null | undefined): v is DateRangeValue => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -130,7 +130,7 @@ describe('binding and compiling', () => {
   });
 
   it('masking sees parameter values as it sees literals', () => {
-    const masking: ColumnMasking = { role: 'VIEWER', modes: { PUBLIC: 'CLEAR', INTERNAL: 'CLEAR', PII: 'HASHED' }, innerKeyHex: '00', outerKeyHex: '00' } as ColumnMasking;
+    const masking: ColumnMasking = { role: 'viewer', modes: { PUBLIC: 'CLEAR', INTERNAL: 'CLEAR', PII: 'HASHED' }, innerKeyHex: '00', outerKeyHex: '00' };
     const def = { source: 'usage_events', measures: [{ fn: 'COUNT' }], parameters: [{ name: 'who', type: 'TEXT' }], filters: [{ field: 'user_id', op: 'EQ', param: 'who' }] };
     const b = bindParameterValues(normalize(def), { who: 'user-1' }, 'p', 366);
     expect(b.ok).toBe(true);
