@@ -151,6 +151,11 @@ export type ColumnValue = {
   value: Scalars['String']['output'];
 };
 
+/** Which period a time range is compared with. */
+export type CompareMode =
+  /** The period just before the range (the previous week for last week, October for November). */
+  | 'PREVIOUS_PERIOD';
+
 /** A compliance-relevant entry: PII exported in clear, a masking-policy or grant change. */
 export type ComplianceEvent = {
   __typename?: 'ComplianceEvent';
@@ -1880,6 +1885,8 @@ export type TimeGrain =
 /** Which rows by time, in the run's effective zone: exactly one of `last` (calendar units), `rolling` (elapsed time), `period` (a named calendar period) or `from`/`to` (fixed). */
 export type TimeRange = {
   __typename?: 'TimeRange';
+  /** PREVIOUS_PERIOD: every measure also over the period just before (`<key>_previous`) and its change in % (`<key>_change_pct`, null when the previous value is 0 or missing). Whole months compare with as many months before, whole days and weeks with as many days before on the zone's calendar, anything else with the same elapsed time before. Not with a time bucket of the range's column. */
+  compare: Maybe<CompareMode>;
   /** Time column; the table's default when absent. */
   field: Maybe<Scalars['String']['output']>;
   /** Start, inclusive. ISO 8601: a date (`2026-12-01`, midnight) or a date-time without an offset is read in the effective zone; with `Z` or an offset it is that instant. */
@@ -1898,6 +1905,8 @@ export type TimeRange = {
 
 /** Which rows by time, in the run's effective zone: exactly one of `last`, `rolling`, `period` or `from`/`to`. */
 export type TimeRangeInput = {
+  /** PREVIOUS_PERIOD: every measure also over the period just before (`<key>_previous`) and its change in % (`<key>_change_pct`, null when the previous value is 0 or missing). Whole months compare with as many months before, whole days and weeks with as many days before on the zone's calendar, anything else with the same elapsed time before. Not with a time bucket of the range's column. */
+  compare?: InputMaybe<CompareMode>;
   /** Time column; the table's default when absent. */
   field?: InputMaybe<Scalars['String']['input']>;
   /** Start, inclusive. ISO 8601: a date (`2026-12-01`, midnight) or a date-time without an offset is read in the effective zone; with `Z` or an offset it is that instant. */

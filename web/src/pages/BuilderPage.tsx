@@ -333,6 +333,13 @@ function Builder({ reportId }: { reportId: string | null }) {
             onLocale={(locale) => edit((x) => ({ ...x, locale }))}
             onWeekStart={(weekStart) => edit((x) => ({ ...x, weekStart }))} />
           {timeCols.length === 0 && draft.range.kind !== 'all' && <span className="hint">This table has no time column.</span>}
+          {draft.range.kind !== 'all' || draft.rangeParam ? (
+            <label className="inline">
+              <input type="checkbox" checked={!!draft.compare} onChange={(e) => edit((x) => ({ ...x, compare: e.target.checked ? 'PREVIOUS_PERIOD' : null }))} />
+              Compare with the previous period (each measure, its previous value and the change in %)
+            </label>
+          ) : null}
+          <FieldError errors={errors} path="timeRange.compare" />
           {draft.rangeParam && <p className="hint" data-testid="range-param">The time range comes from the parameter “{draft.parameters.find((p) => p.name === draft.rangeParam!.param)?.label || draft.rangeParam.param}” (set its value beside the preview); the period above is not used.</p>}
 
           <section aria-labelledby="order-h">

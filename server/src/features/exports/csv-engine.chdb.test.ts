@@ -228,7 +228,7 @@ describe('engine CSV equals the JS CSV writer', () => {
   it('every measure over every column it accepts, grouped by each dimension', async () => {
     for (const table of CATALOG) {
       const measures = table.columns.flatMap((c) => MEASURE_FNS.filter((fn) => fn !== 'COUNT')
-        .filter((fn) => fn === 'UNIQ' || c.measure || ((fn === 'MIN' || fn === 'MAX') && c.time))
+        .filter((fn) => (fn === 'COUNT_TRUE' ? c.kind === 'BOOLEAN' : fn === 'UNIQ' || c.measure || ((fn === 'MIN' || fn === 'MAX') && c.time)))
         .map((fn) => ({ fn, field: c.name })));
       for (const dim of [null, ...table.columns]) {
         await expectSameCsv({
@@ -481,7 +481,7 @@ describe('fallback to the JS writer', () => {
         { source: table.name, dimensions: table.columns.map((c) => ({ field: c.name })) },
         ...MEASURE_FNS.map((fn) => ({
           source: table.name,
-          measures: table.columns.filter((c) => fn === 'COUNT' || fn === 'UNIQ' || c.measure || ((fn === 'MIN' || fn === 'MAX') && c.time)).map((c) => ({ fn, field: c.name })),
+          measures: table.columns.filter((c) => (fn === 'COUNT_TRUE' ? c.kind === 'BOOLEAN' : fn === 'COUNT' || fn === 'UNIQ' || c.measure || ((fn === 'MIN' || fn === 'MAX') && c.time))).map((c) => ({ fn, field: c.name })),
         })),
         ...table.columns.filter((c) => c.time).flatMap((c) => GRAINS.filter((g) => g !== 'HOUR' || c.kind === 'DATETIME').map((grain) => ({
           source: table.name, dimensions: [{ field: c.name, grain }], measures: [{ fn: 'COUNT' as const }],

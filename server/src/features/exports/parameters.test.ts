@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { resolveTimeWindow } from '../reports/compile-query.js';
-import { describeParameters } from './parameters.js';
+import { describeParameters, describeRange } from './parameters.js';
 import { formatInZone } from './writers/zoned-time.js';
 
 const LIMITS = { maxRowLimit: 1_000_000, maxRangeDays: 366 };
@@ -39,5 +39,13 @@ describe('describeParameters', () => {
   });
   it('formatInZone is the wall time to the minute', () => {
     expect(formatInZone(new Date('2026-12-01T06:10:00Z'), 'Asia/Kathmandu')).toBe('2026-12-01 11:55');
+  });
+});
+
+describe('describeRange with a comparison (issue 19)', () => {
+  it('says the previous period is compared too', () => {
+    const r = validateDefinition({ source: 'usage_events', measures: [{ fn: 'COUNT' }], timeRange: { period: 'PREVIOUS_WEEK', compare: 'PREVIOUS_PERIOD' } }, { maxRowLimit: 1000, maxRangeDays: 366 });
+    if (!r.valid) throw new Error(JSON.stringify(r.errors));
+    expect(describeRange(r.definition)).toBe('previous week, compared with the previous period');
   });
 });

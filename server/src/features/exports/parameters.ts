@@ -28,6 +28,8 @@ const PERIOD_WORDS: Record<string, string> = {
 export function describeRange(def: NormalizedDefinition): string {
   const tr = def.timeRange;
   if (!tr) return '';
+  // With a comparison the file also holds each measure over the period before (reports/compare.ts).
+  if (tr.compare) return [describeRange({ ...def, timeRange: { ...tr, compare: undefined } }), 'compared with the previous period'].filter(Boolean).join(', ');
   if (tr.last) return `last ${plural(tr.last.n, tr.last.unit)}${tr.last.includeCurrent ? ` and the current ${tr.last.unit.toLowerCase()} so far` : ', whole'}`;
   if (tr.rolling) return `rolling ${plural(tr.rolling.n, tr.rolling.unit)}`;
   if (tr.period) return PERIOD_WORDS[tr.period] ?? tr.period;

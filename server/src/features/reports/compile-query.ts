@@ -46,6 +46,7 @@ import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
 import { floatingAt } from '../calendar/zone-clock.js';
 import { applyParameterValues } from './parameters/bind.js';
+import { changePercentSql, conditionalAggregate, previousWindow } from './compare.js';
 import {
   ALIAS_PATTERN, dimensionKey, MAX_INSTANT_MS, measureKey, MIN_INSTANT_MS,
   type NormalizedDefinition, type NormalizedFilter,
@@ -378,6 +379,10 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
     groupKeys.push(key);
   });
 
+  // A comparison (compare.ts): each measure over the window (from `from` on) and over the period
+  // before it (up to `from`); the WHERE below then starts at the previous period's start.
+  const compareCol = def.timeRange?.compare ? column(table, def.timeRange.field, 'timeRange.field') : null;
+  const fromParam = compareCol ? `{from:${compareCol.kind === 'DATE' ? 'Date' : DATETIME_PARAM}}` : '';
   def.measures.forEach((m, i) => {
     const col = m.field === null ? null : column(table, m.field, `measures.${i}.field`);
     if (!col && m.fn !== 'COUNT') throw new DefinitionRejected([{ path: `measures.${i}.field`, message: `${m.fn} needs a field` }]);
@@ -393,7 +398,22 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
     // UNIQ over a masked column counts the clear values (the same number as the hashes'), referred
     // to table-qualified: a hashed dimension's alias would otherwise stand for the column here.
     const arg = !col ? '' : maskOf(col, ctx.masking) === 'CLEAR' ? quoteIdent(col.name) : `${quoteIdent(table.name)}.${quoteIdent(col.name)}`;
-    columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${arg})` });
+    if (!compareCol) {
+      columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${arg})` });
+      return;
+    }
+    // Either period may have no rows in a group: AVG/MIN/MAX are then NULL (not nan, not 0).
+    const orNull = m.fn === 'AVG' || m.fn === 'MIN' || m.fn === 'MAX';
+    const periodType = orNull && !chType.startsWith('Nullable(') ? `Nullable(${chType})` : chType;
+    const over = (cond: string) => (orNull ? `${AGGREGATE[m.fn]}OrNullIf(${arg}, ${cond})`
+      : conditionalAggregate(AGGREGATE[m.fn] as Parameters<typeof conditionalAggregate>[0], arg, cond));
+    const current = over(`${quoteIdent(compareCol.name)} >= ${fromParam}`);
+    const previous = over(`${quoteIdent(compareCol.name)} < ${fromParam}`);
+    columns.push({ key, label, kind, chType: periodType, expr: current });
+    columns.push({ key: claim(`${key}_previous`, `measures.${i}.alias`, null), label: `${label} (previous period)`, kind, chType: periodType, expr: previous });
+    if (kind === 'NUMBER') {
+      columns.push({ key: claim(`${key}_change_pct`, `measures.${i}.alias`, null), label: `${label} change %`, kind: 'NUMBER', chType: 'Nullable(Float64)', expr: changePercentSql(current, previous) });
+    }
   });
 
   if (columns.length === 0) throw new DefinitionRejected([{ path: 'dimensions', message: 'a report needs at least one dimension or measure' }]);
@@ -420,11 +440,13 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
         const ms = Math.min(Math.max(Math.ceil(floating / DAY_MS) * DAY_MS, MIN_INSTANT_MS), MAX_INSTANT_MS);
         return new Date(ms).toISOString().slice(0, 10);
       };
-      where.push(`${quoteIdent(col.name)} >= {from:Date}`, `${quoteIdent(col.name)} < {to:Date}`);
+      where.push(`${quoteIdent(col.name)} >= {${compareCol ? 'cmp_from' : 'from'}:Date}`, `${quoteIdent(col.name)} < {to:Date}`);
       Object.assign(allParams, { from: ceilDay(window.from), to: ceilDay(window.to) });
+      if (compareCol) allParams.cmp_from = ceilDay(previousWindow(window, ctx.timeZone).from);
     } else if (col.kind === 'DATETIME') {
-      where.push(`${quoteIdent(col.name)} >= {from:${DATETIME_PARAM}}`, `${quoteIdent(col.name)} < {to:${DATETIME_PARAM}}`);
+      where.push(`${quoteIdent(col.name)} >= {${compareCol ? 'cmp_from' : 'from'}:${DATETIME_PARAM}}`, `${quoteIdent(col.name)} < {to:${DATETIME_PARAM}}`);
       Object.assign(allParams, { from: dateTimeParam(window.from), to: dateTimeParam(window.to) });
+      if (compareCol) allParams.cmp_from = dateTimeParam(previousWindow(window, ctx.timeZone).from);
     } else {
       throw new DefinitionRejected([{ path: 'timeRange.field', message: `'${col.name}' is not a time column` }]);
     }

@@ -5,6 +5,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FilterValueScalar, JSONScalar } from '../../graphql/scalars.js';
 import { PARAMETER_TYPES, type ParameterType } from './parameters/resolve.js';
+import { COMPARE_MODES, type CompareMode } from './compare.js';
 import {
   FILTER_OPS, GRAINS, MEASURE_FNS, NAMED_PERIODS, SORT_DIRECTIONS, TIME_UNITS, WEEK_STARTS,
   type FilterOp, type FilterValue, type Grain, type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
@@ -20,6 +21,12 @@ export const SortDirectionEnum = enumOf(SORT_DIRECTIONS);
 export const NamedPeriodEnum = enumOf(NAMED_PERIODS);
 export const WeekStartEnum = enumOf(WEEK_STARTS);
 export const ParameterTypeEnum = enumOf(PARAMETER_TYPES);
+export const CompareModeEnum = enumOf(COMPARE_MODES);
+registerEnumType(CompareModeEnum, {
+  name: 'CompareMode',
+  description: 'Which period a time range is compared with.',
+  valuesConfig: { PREVIOUS_PERIOD: { description: 'The period just before the range (the previous week for last week, October for November).' } },
+});
 registerEnumType(ParameterTypeEnum, {
   name: 'ParameterType',
   description: 'The type of a report parameter, and so of the values it takes.',
@@ -171,6 +178,9 @@ export class TimeRangeShape {
 
   @Field(() => String, { nullable: true, description: 'Instead of last/rolling/period/from-to: the name of a DATE_RANGE parameter; the range covers its days, both included, in the run zone.' })
   param?: string | null;
+
+  @Field(() => CompareModeEnum, { nullable: true, description: 'PREVIOUS_PERIOD: every measure also over the period just before (`<key>_previous`) and its change in % (`<key>_change_pct`, null when the previous value is 0 or missing). Whole months compare with as many months before, whole days and weeks with as many days before on the zone\'s calendar, anything else with the same elapsed time before. Not with a time bucket of the range\'s column.' })
+  compare?: CompareMode | null;
 }
 
 @ObjectType('ReportParameter', { description: 'A typed placeholder whose value is given when the report is previewed, exported or scheduled; filters and the time range refer to it by name.' })

@@ -97,6 +97,8 @@ export interface TimeRangeSpec {
   to?: string | null;
   /** Instead of a literal range: the name of a DATE_RANGE parameter (its days, both included). */
   param?: string | null;
+  /** PREVIOUS_PERIOD: each measure also over the period just before, and its change in % (compare.ts). */
+  compare?: 'PREVIOUS_PERIOD' | null;
 }
 
 export interface OrderBySpec {

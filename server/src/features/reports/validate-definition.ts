@@ -35,6 +35,7 @@ import {
   type DefinitionError, type DefinitionLimits, type FilterOp, type FilterValue, type Grain,
   type MeasureFn, type NamedPeriod, type SortDirection, type TimeUnit, type WeekStart,
 } from './definition.js';
+import { COMPARE_MODES, type CompareMode } from './compare.js';
 import {
   filterParameterProblems, normalizeParameterSpecs, resolveParameterValues,
   type NormalizedParameter, type ResolvedParameterValues,
@@ -61,6 +62,8 @@ export interface NormalizedTimeRange {
   to: string | null;
   /** A DATE_RANGE parameter the window comes from (then from/to are null): see effectiveTimeRange. */
   param?: string;
+  /** Measures also over the period before, with the change in % (compare.ts); absent: no comparison. */
+  compare?: CompareMode;
 }
 export interface NormalizedOrderBy { key: string; direction: SortDirection }
 /** A validated definition; `alias` of every dimension and measure is its output key. */
@@ -329,7 +332,7 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
 
   let timeRange: NormalizedTimeRange | null = null;
   const tr = def.timeRange;
-  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'rolling', 'period', 'from', 'to', 'param'])) {
+  if (!absent(tr) && c.shape(tr, 'timeRange', ['field', 'last', 'rolling', 'period', 'from', 'to', 'param', 'compare'])) {
     const col = absent(tr.field) ? (table && findColumn(table, table.defaultTimeColumn)) : c.column(table, tr.field, 'timeRange.field', 'time');
     const forms = [!absent(tr.last) && 'last', !absent(tr.rolling) && 'rolling', !absent(tr.period) && 'period', (!absent(tr.from) || !absent(tr.to)) && 'from/to', !absent(tr.param) && 'param'].filter(Boolean);
     const range: NormalizedTimeRange = { field: col?.name ?? '', last: null, rolling: null, period: null, from: null, to: null };
@@ -376,6 +379,12 @@ export function validateDefinition(def: unknown, limits: DefinitionLimits): Vali
         else if (to.ms - from.ms > limits.maxRangeDays * DAY_MS + 3_600_000) c.add('timeRange.to', `the range covers more than ${limits.maxRangeDays} days`);
         else Object.assign(range, { from: from.text, to: to.text });
       }
+    }
+    if (!absent(tr.compare)) {
+      if (!oneOf(COMPARE_MODES, tr.compare)) c.add('timeRange.compare', `must be one of ${COMPARE_MODES.join(', ')}`);
+      else if (!nonEmpty(def.measures)) c.add('timeRange.compare', 'a comparison compares measures: add one');
+      else if (col && dimensions.some((d) => d.field === col.name && d.grain)) c.add('timeRange.compare', `rows bucketed by ${col.name} fall in one period or the other: remove that time dimension to compare the periods`);
+      else range.compare = tr.compare;
     }
     if (col && (range.last || range.rolling || range.period || range.from || range.param)) timeRange = range;
   }

@@ -4,9 +4,10 @@
  * tables with the measures that table has. Every time range reads the report's zone, so "yesterday"
  * is the Tokyo yesterday for a report in Asia/Tokyo.
  *
- * Weekly performance shows the previous two complete weeks day by day (`last 2 WEEK`): the week
- * before is in the same table, a row per day; the compiler has no period-over-period column, so
- * no "change in %" column is computed (stated in its description).
+ * Weekly performance is last week against the week before (`timeRange.compare`, reports/compare.ts):
+ * per platform, each measure for both weeks and its change in %. A per-day row cannot carry a
+ * comparison (each day lies in one week or the other), so the days are in the custom range and
+ * monthly templates instead.
  */
 import type { MeasureSpec, ReportDefinition } from '../reports/definition.js';
 import type { ParameterSpec } from '../reports/parameters/resolve.js';
@@ -91,13 +92,13 @@ function templatesFor(t: TableMeasures): BuiltInTemplate[] {
     },
     {
       id: id('weekly-performance'), kind: 'WEEKLY_PERFORMANCE', name: `Weekly performance of ${t.label}`,
-      description: `The previous two complete weeks day by day, so last week reads against the week before: ${t.measuresText}. No change-in-% column: compare the two weeks' rows.`,
+      description: `Last week (Monday to Sunday in the report's time zone) against the week before, by ${t.breakdown.label.toLowerCase()}: ${t.measuresText}, each for both weeks with its change in %.`,
       definition: {
         ...common,
         parameters: [breakdownParameter(t)],
-        dimensions: [{ field: t.time, grain: 'WEEK', alias: 'week' }, { field: t.time, grain: 'DAY', alias: 'day' }],
-        timeRange: { field: t.time, last: { n: 2, unit: 'WEEK' } },
-        orderBy: [{ key: 'day', direction: 'ASC' }],
+        dimensions: [{ field: t.breakdown.field }],
+        timeRange: { field: t.time, period: 'PREVIOUS_WEEK', compare: 'PREVIOUS_PERIOD' },
+        orderBy: [{ key: t.breakdown.field, direction: 'ASC' }],
         rowLimit: 100,
       },
     },

@@ -29,7 +29,7 @@ export const BUILDER_REPORT = graphql(`
         measures { fn field alias }
         filters { field op value values param }
         orderBy { key direction }
-        timeRange { field from to period param last { n unit includeCurrent } rolling { n unit } }
+        timeRange { field from to period param compare last { n unit includeCurrent } rolling { n unit } }
         parameters { name label type multiple required default options optionsColumn }
       }
     }

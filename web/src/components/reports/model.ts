@@ -43,6 +43,8 @@ export interface Draft {
   parameters: ReportParameterInput[];
   /** A time range driven by a DATE_RANGE parameter (then `range` is not used). */
   rangeParam: { field: string | null; param: string } | null;
+  /** Each measure also over the period before the range, with the change in % (timeRange.compare). */
+  compare: 'PREVIOUS_PERIOD' | null;
 }
 
 export const GRAINS: TimeGrain[] = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'];
@@ -67,7 +69,7 @@ export function opsFor(kind: ColumnKind | undefined, nullable = true): FilterOp[
 
 /** A new report reads time in `timeZone` (the builder passes the browser's zone). */
 export function emptyDraft(source = '', timeZone = 'UTC'): Draft {
-  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, locale: '', weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000', parameters: [], rangeParam: null };
+  return { source, dimensions: [], measures: [], filters: [], range: defaultRange(), timeZone, locale: '', weekStart: 'MONDAY', raw: false, orderBy: [], rowLimit: '1000', parameters: [], rangeParam: null, compare: null };
 }
 
 export function dimensionKey(d: DraftDimension): string {
@@ -127,7 +129,7 @@ export function toDefinition(d: Draft, table: TableInfo | undefined): ReportDefi
   }
   if (d.orderBy.length) def.orderBy = d.orderBy.map((o) => ({ key: o.key, direction: o.direction }));
   const timeRange = d.rangeParam ? { field: d.rangeParam.field, param: d.rangeParam.param } : toTimeRange(d.range);
-  if (timeRange) def.timeRange = timeRange;
+  if (timeRange) def.timeRange = d.compare ? { ...timeRange, compare: d.compare } : timeRange;
   if (d.parameters.length) def.parameters = d.parameters;
   const limit = d.rowLimit.trim();
   if (limit !== '') def.rowLimit = Number.isInteger(Number(limit)) ? Number(limit) : (limit as unknown as number);
@@ -156,6 +158,7 @@ export function fromDefinition(def: SavedDefinition): Draft {
     default: p.default ?? null, options: p.options ?? null, optionsColumn: p.optionsColumn ?? null,
   }));
   d.rangeParam = def.timeRange?.param ? { field: def.timeRange.field ?? null, param: def.timeRange.param } : null;
+  d.compare = def.timeRange?.compare ?? null;
   d.orderBy = (def.orderBy ?? []).map((o) => ({ key: o.key, direction: o.direction ?? 'ASC' }));
   d.rowLimit = def.rowLimit ? String(def.rowLimit) : '';
   // A range from a parameter is not edited here (the builder shows which parameter drives it).

@@ -28,7 +28,7 @@ describe('parameter values in the SPA', () => {
       measures: [{ fn: 'COUNT_TRUE' as const, field: 'is_error', alias: 'errors' }],
       filters: [{ field: 'platform', op: 'IN' as const, value: null, values: null, param: 'platform' }],
       orderBy: [],
-      timeRange: { field: 'timestamp', from: null, to: null, period: null, param: 'period', last: null, rolling: null },
+      timeRange: { field: 'timestamp', from: null, to: null, period: null, param: 'period', compare: 'PREVIOUS_PERIOD' as const, last: null, rolling: null },
       parameters: [
         { name: 'period', label: 'Date range', type: 'DATE_RANGE' as const, multiple: false, required: true, default: { from: '2026-12-01', to: '2026-12-07' }, options: null, optionsColumn: null },
         { name: 'platform', label: 'Platform', type: 'ENUM' as const, multiple: true, required: false, default: null, options: null, optionsColumn: 'platform' },
@@ -36,7 +36,7 @@ describe('parameter values in the SPA', () => {
     };
     const def = toDefinition(fromDefinition(saved as never), undefined);
     expect(def.filters).toEqual([{ field: 'platform', op: 'IN', param: 'platform' }]);
-    expect(def.timeRange).toEqual({ field: 'timestamp', param: 'period' });
+    expect(def.timeRange).toEqual({ field: 'timestamp', param: 'period', compare: 'PREVIOUS_PERIOD' });
     expect(def.parameters).toEqual(saved.parameters);
     expect(def.measures).toEqual([{ fn: 'COUNT_TRUE', field: 'is_error', alias: 'errors' }]);
   });
