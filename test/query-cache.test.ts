@@ -78,6 +78,20 @@ describe('shared previews', () => {
     expect(byPlatform(theirs.rows)).not.toEqual(byPlatform(mine.rows));
   });
 
+  it("counts the runtime's reads on /metrics by how they were answered", async () => {
+    const metric = async (result: string) => {
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      return Number(new RegExp(`^reportcast_query_cache_reads_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const [ran, cached] = [await metric('ran'), await metric('cached')];
+    const input = { definition: { ...BY_PLATFORM, measures: [{ fn: 'COUNT', alias: 'events' }] }, first: 5 };
+    for (let i = 0; i < 2; i++) expect((await app.gql(PREVIEW, { input }, acme)).errors).toBeUndefined();
+    // The first preview ran its count and page queries; the second was answered from the cache.
+    expect(await metric('ran')).toBe(ran + 2);
+    expect(await metric('cached')).toBe(cached + 2);
+    expect((await (await fetch(`${app.url}/metrics`)).text())).toMatch(/^reportcast_query_cache_entries [1-9]/m);
+  });
+
   it('shows a row inserted after the first preview on the next one', async () => {
     const first = await preview(acme, { definition: BY_PLATFORM, first: 10 });
     expect(first.rows.map((r) => r[0])).not.toContain('cache_probe');

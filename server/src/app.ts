@@ -126,6 +126,7 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
   });
   await slots.start();
   const analytics = openAnalytics(config, slots);
+  if (analytics instanceof SharedQueryStore) metrics.watchQueryCache(() => analytics.stats());
   const events = new PgEventBus(db.url, log);
   const jwtSecret = resolveJwtSecret(config);
   const downloadSecret = config.downloadLinkSecret ?? createHash('sha256').update(`reportcast-download:${jwtSecret}`).digest('hex');

@@ -10,6 +10,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 type Sql = <T>(query: string) => Promise<T[]>;
+/** SharedQueryStore.stats(): cumulative loads, joins and hits; current entries and bytes. */
+type QueryCacheCounts = { loads: number; joined: number; hits: number; entries: number; bytes: number };
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const LONG_SECONDS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
@@ -78,6 +80,22 @@ export class Metrics {
     labelNames: ['limit'] as const,
     registers: [this.registry],
   });
+  private readonly queryCacheReads = new Counter({
+    name: 'reportcast_query_cache_reads_total',
+    help: 'Tenant analytics reads by how they were answered: ran (a ClickHouse query), shared (waited for an identical one in flight), cached (kept result, data unchanged).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  private readonly queryCacheEntries = new Gauge({
+    name: 'reportcast_query_cache_entries',
+    help: 'Results the query cache of this process holds.',
+    registers: [this.registry],
+  });
+  private readonly queryCacheBytes = new Gauge({
+    name: 'reportcast_query_cache_bytes',
+    help: 'Estimated heap the query cache of this process holds.',
+    registers: [this.registry],
+  });
   private readonly queueJobs = new Gauge({
     name: 'reportcast_queue_jobs',
     help: 'Jobs in the queue by task and state (ready: runnable now; scheduled: run_at in the future; running: locked; failed: out of attempts).',
@@ -140,8 +158,26 @@ export class Metrics {
     this.liveCounts = read;
   }
 
-  /** The exposition text; refreshes the queue and live gauges first. */
+  private queryCache: (() => QueryCacheCounts) | null = null;
+  private readonly queryCacheSeen: QueryCacheCounts = { loads: 0, joined: 0, hits: 0, entries: 0, bytes: 0 };
+
+  /** The shared query store's counts (cumulative since start), read at every scrape. */
+  watchQueryCache(read: () => QueryCacheCounts): void {
+    this.queryCache = read;
+  }
+
+  /** The exposition text; refreshes the queue, live and query-cache figures first. */
   async scrape(): Promise<string> {
+    if (this.queryCache) {
+      const now = this.queryCache();
+      const seen = this.queryCacheSeen;
+      this.queryCacheReads.inc({ result: 'ran' }, now.loads - seen.loads);
+      this.queryCacheReads.inc({ result: 'shared' }, now.joined - seen.joined);
+      this.queryCacheReads.inc({ result: 'cached' }, now.hits - seen.hits);
+      Object.assign(seen, now);
+      this.queryCacheEntries.set(now.entries);
+      this.queryCacheBytes.set(now.bytes);
+    }
     if (this.queueRefresh) await this.queueRefresh().catch(() => undefined);
     if (this.liveCounts) {
       const live = this.liveCounts();
