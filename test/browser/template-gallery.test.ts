@@ -101,4 +101,16 @@ describe.runIf(hasChromium)('the template gallery', () => {
     expect(saved.data!.schedule.parameterValues).toEqual({ period: range, platform: ['web'] });
     await shot(page, 'schedule-parameters');
   });
+
+  it('a Weekly performance report previews both weeks and the change in % per platform', async () => {
+    const token = await app.token('acme', 'editor', 'editor@acme');
+    const made = await app.gql('mutation { createReportFromTemplate(templateId: "builtin:weekly-performance:usage_events", name: "Weekly 東京", timeZone: "Asia/Tokyo") { id } }', {}, token);
+    expect(made.errors).toBeUndefined();
+    await page.goto(`${app.url}/#/reports/${made.data!.createReportFromTemplate.id}`);
+    await page.getByTestId('preview-table').waitFor();
+    const headers = await page.getByTestId('preview-table').locator('thead th').allTextContents();
+    expect(headers.join(' | ')).toMatch(/Events.*Events \(previous period\).*Events change %/);
+    expect(await page.getByLabel(/Compare with the previous period/).isChecked()).toBe(true);
+    await shot(page, 'weekly-performance-preview');
+  });
 });
