@@ -1,6 +1,7 @@
 /**
  * The "previews" phase (issue 22): concurrent previews through the whole API (HTTP, GraphQL,
- * PostgreSQL for reports and policies, embedded chDB), clients in the same process, with the
+ * PostgreSQL for reports and policies, embedded chDB), clients in a process of their own
+ * (bench/preview-clients.ts), with the
  * shared query store as the runtime wires it (QUERY_CACHE_TTL_MS default).
  *
  * - one report: a single preview's time (median of a few, the cache emptied before each, so each
@@ -15,10 +16,12 @@
  * noisy shared machine moves both sides together. Used by `pnpm bench` and `pnpm bench --check`.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../server/src/config.js';
 import { createHttpApp, openRuntime } from '../server/src/app.js';
 import { issueToken } from '../server/src/features/auth/tokens.js';
@@ -30,6 +33,7 @@ import { createLogger } from '../server/src/platform/logger.js';
 import { CountingStore } from '../server/src/platform/counting-store.js';
 import { SharedQueryStore } from '../server/src/platform/shared-query-store.js';
 import { temporaryDatabase } from './load.js';
+import type { Burst, BurstResult, ClientRequest } from './preview-clients.js';
 
 export const PREVIEW_GOALS = { oneReportP95Ratio: 3, fairnessP95Ratio: 2 };
 
@@ -130,52 +134,53 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       acme: await issueToken(runtime.jwtSecret, { tenantId: 'acme', role: 'viewer', userId: 'bench', ttlSeconds: 3600 }),
       globex: await issueToken(runtime.jwtSecret, { tenantId: 'globex', role: 'viewer', userId: 'bench', ttlSeconds: 3600 }),
     };
-    /** One request's time in ms; a failed one is counted as an error. */
-    const request = async (tenant: 'acme' | 'globex', query: string, variables: Record<string, unknown>, field: string): Promise<number> => {
-      const t0 = performance.now();
-      try {
-        const res = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[tenant]}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-        if (body.errors || !body.data?.[field]) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
-      } catch (error) {
-        figures.errors++;
-        figures.firstError ??= (error as Error).message;
-      }
-      return performance.now() - t0;
-    };
-    const preview = (tenant: 'acme' | 'globex', reportId: string) =>
-      request(tenant, 'query($r: ID!) { previewReport(input: { reportId: $r, first: 50 }) { totalCount rows } }', { r: reportId }, 'previewReport');
-    const floor = () => request('acme', '{ __typename }', {}, '__typename');
+    // The clients run in a process of their own (bench/preview-clients.ts), as browsers would.
+    const clients = fork(fileURLToPath(new URL('./preview-clients.ts', import.meta.url)), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const pending = new Map<number, (r: BurstResult) => void>();
+    clients.on('message', (r: BurstResult) => pending.get(r.id)?.(r));
+    let bursts = 0;
+    /** Sends the requests at once from the clients' process; each one's time in ms, failures counted as errors. */
+    const burst = (requests: ClientRequest[]): Promise<number[]> => new Promise((resolve) => {
+      const id = ++bursts;
+      pending.set(id, (r) => {
+        pending.delete(id);
+        figures.errors += r.errors;
+        figures.firstError ??= r.firstError;
+        resolve(r.times);
+      });
+      clients.send({ id, url, requests } satisfies Burst);
+    });
+    const previewRequest = (tenant: 'acme' | 'globex', reportId: string): ClientRequest =>
+      ({ token: tokens[tenant], query: 'query($r: ID!) { previewReport(input: { reportId: $r, first: 50 }) { totalCount rows } }', variables: { r: reportId }, field: 'previewReport' });
+    const previews = (tenant: 'acme' | 'globex', reportIds: string[]) => burst(reportIds.map((id) => previewRequest(tenant, id)));
+    const preview = async (tenant: 'acme' | 'globex', reportId: string) => (await previews(tenant, [reportId]))[0]!;
+    const floorRequest: ClientRequest = { token: tokens.acme, query: '{ __typename }', variables: {}, field: '__typename' };
     const usage = ids.acme[0]!;
     try {
       // Warm-up: JIT, PostgreSQL plans and connections, chDB's marks cache; a burst too; not measured.
       for (let i = 0; i < 3; i++) { shared.clearCache(); await preview('acme', usage); }
-      await Promise.all(Array.from({ length: options.concurrent }, () => preview('acme', usage)));
+      await previews('acme', Array(options.concurrent).fill(usage));
       for (let round = 0; round < options.rounds; round++) {
         const singles: number[] = [];
         for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
         const singleMs = median(singles);
-        const floorP95 = pct(await Promise.all(Array.from({ length: options.concurrent }, floor)), 95);
+        const floorP95 = pct(await burst(Array(options.concurrent).fill(floorRequest)), 95);
         shared.clearCache();
         const loads = counting.reads;
-        const times = await Promise.all(Array.from({ length: options.concurrent }, () => preview('acme', usage)));
+        const times = await previews('acme', Array(options.concurrent).fill(usage));
         const row = { singleMs, floorP95, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), reads: counting.reads - loads, ratio: pct(times, 95) / singleMs };
         figures.oneReport.push(row);
         log(`  previews round ${round + 1}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
       }
       const each = (tenant: 'acme' | 'globex') => Array.from({ length: options.perTenant }, (_, i) => ids[tenant][i % ids[tenant].length]!);
-      const alone = async () => { shared.clearCache(); return pct(await Promise.all(each('globex').map((id) => preview('globex', id))), 95); };
+      const alone = async () => { shared.clearCache(); return pct(await previews('globex', each('globex')), 95); };
       const flood = async () => {
         shared.clearCache();
         const loads = counting.reads;
-        const [acme, globex] = await Promise.all([
-          Promise.all(each('acme').map((id) => preview('acme', id))),
-          Promise.all(each('globex').map((id) => preview('globex', id))),
-        ]);
+        // One burst: both tenants' requests leave the clients' process at the same moment.
+        const times = await burst([...each('acme').map((id) => previewRequest('acme', id)), ...each('globex').map((id) => previewRequest('globex', id))]);
+        const acme = times.slice(0, options.perTenant);
+        const globex = times.slice(options.perTenant);
         return { acmeP95: pct(acme, 95), floodP95: pct(globex, 95), reads: counting.reads - loads };
       };
       for (let round = 0; round < options.rounds; round++) {
@@ -188,6 +193,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
         log(`  previews fairness round ${round + 1}: globex p95 alone ${aloneP95.toFixed(0)} ms, with acme's flood ${flooded.floodP95.toFixed(0)} ms (×${row.ratio.toFixed(2)}); acme p95 ${flooded.acmeP95.toFixed(0)} ms; ${flooded.reads} ClickHouse reads`);
       }
     } finally {
+      clients.kill();
       await app.close();
     }
   } finally {

@@ -699,7 +699,7 @@ async function parent(): Promise<void> {
   if (previews) {
     notes.push(
       `Previews (bench/previews.ts, ${previews.seconds.toFixed(0)} s): the whole API in this process (HTTP, GraphQL, PostgreSQL, embedded chDB, the shared query store as the runtime wires it), ` +
-        `clients in the same process; every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. ` +
+        `clients in a process of their own (bench/preview-clients.ts, as browsers are); every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. ` +
         `Single = median of 3 sequential uncached previews right before the burst. Fairness: globex's ${previews.perTenant} previews of its 10 reports alone, and again while acme sends ${previews.perTenant} of its 10 at the same moment (order alternating by round).`,
     );
   }
