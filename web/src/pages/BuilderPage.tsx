@@ -378,7 +378,7 @@ function Builder({ reportId }: { reportId: string | null }) {
         <div className="builder-side">
           <ChartSection definition={debounced} valid={!!validation?.valid} invalid={!!shownValidation && !shownValidation.valid} readOnly={!canEdit} form={chartForm} locale={canonicalLocale(draft.locale) ?? DEFAULT_LOCALE}
             kindOf={kindOf} onChange={(f) => { setChartForm(f); setDirty(true); setNotice(null); }} />
-          <ParameterValuesForm idPrefix="preview" parameters={draft.parameters} values={paramValues} onChange={setParamValues}
+          <ParameterValuesForm idPrefix="preview" source={draft.source} parameters={draft.parameters} values={paramValues} onChange={setParamValues}
             errors={parameterErrors(previewQ.error, 'input.parameterValues')} />
           <PreviewCard updating={validateQ.loading || previewQ.loading} validation={shownValidation} error={validateQ.error ?? previewQ.error}
             preview={preview} rowLimit={debounced?.rowLimit} labels={labels} sort={firstSort}
@@ -388,7 +388,7 @@ function Builder({ reportId }: { reportId: string | null }) {
             onPrevious={() => setCursors((c) => c.slice(0, -1))}
             onNext={() => preview?.pageInfo.endCursor && setCursors((c) => [...c, preview.pageInfo.endCursor!])} />
           {reportId ? (
-            <ExportPanel reportId={reportId} parameters={saved?.definition.parameters ?? []} reportTimeZone={saved?.definition.timeZone || 'UTC'} reportLocale={saved?.definition.locale || DEFAULT_LOCALE} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
+            <ExportPanel reportId={reportId} source={saved?.definition.source} parameters={saved?.definition.parameters ?? []} reportTimeZone={saved?.definition.timeZone || 'UTC'} reportLocale={saved?.definition.locale || DEFAULT_LOCALE} disabled={dirty || !valid} disabledReason={dirty ? 'Save your changes to export them.' : !valid ? 'Fix the problems above to export.' : undefined} />
           ) : (
             <section className="card"><h2>Download report</h2><p className="muted">Save the report to download it as CSV, Excel, PDF or JSON.</p></section>
           )}

@@ -41,9 +41,11 @@ interface Props {
   disabledReason?: string;
   /** The saved report's parameters (issue 19): values for this file, over their defaults. */
   parameters?: ParameterInfo[];
+  /** The report's table, for ENUM parameters over a column. */
+  source?: string;
 }
 
-export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason, parameters = [] }: Props) {
+export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_LOCALE, disabled, disabledReason, parameters = [], source }: Props) {
   const [paramValues, setParamValues] = useState<ParameterValues>({});
   const [format, setFormat] = useState<ExportFormat>('CSV');
   const [timeOptions, setTimeOptions] = useState<ExportTimeOptions>({ timeZone: reportTimeZone, csvTimestamps: 'LOCAL', locale: '', pdfPage: DEFAULT_PDF_PAGE });
@@ -195,7 +197,7 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
           )}
         </div>
       )}
-      <ParameterValuesForm idPrefix="export" parameters={parameters} values={paramValues} onChange={setParamValues}
+      <ParameterValuesForm idPrefix="export" source={source} parameters={parameters} values={paramValues} onChange={setParamValues}
         errors={parameterErrors(error, 'input.options.parameterValues')} />
       <ExportOptions format={format} reportTimeZone={reportTimeZone} reportLocale={reportLocale} value={timeOptions} disabled={running} onChange={setTimeOptions} />
       <FileProtection format={format} value={protection} disabled={running} onChange={setProtection}

@@ -3,7 +3,9 @@
  * person fills in is sent; the rest takes the parameter's default on the server, which checks
  * every value and answers with its path (`input.parameterValues.platform`), shown at that input.
  */
+import { useQuery } from '@apollo/client/react';
 import type { ParameterType } from '../../generated/graphql';
+import { COLUMN_VALUES } from '../reports/ValuePicker';
 
 export interface ParameterInfo {
   name: string;
@@ -26,6 +28,34 @@ interface Props {
   errors?: Record<string, string>;
   /** Prefix for element ids, so two forms on a page do not clash. */
   idPrefix: string;
+  /** The report's table: an ENUM over a column then offers that column's values (columnValues). */
+  source?: string;
+}
+
+/**
+ * An ENUM whose values come from a catalog column: the column's most frequent values in the
+ * tenant as checkboxes (several) or a select (one); a value chosen earlier stays offered.
+ */
+function ColumnChoice({ id, source, column, multiple, value, onChange }: { id: string; source: string; column: string; multiple: boolean; value: unknown; onChange(v: unknown): void }) {
+  const q = useQuery(COLUMN_VALUES, { variables: { source, field: column, search: null, first: 50 }, fetchPolicy: 'cache-first' });
+  const chosen = Array.isArray(value) ? (value as string[]) : typeof value === 'string' && value ? [value] : [];
+  const offered = [...new Set([...(q.data?.columnValues ?? []).map((v) => v.value), ...chosen])];
+  if (multiple) {
+    return (
+      <span className="checks" id={id}>
+        {offered.length === 0 && <span className="muted small">{q.loading ? 'Loading values…' : 'No values yet'}</span>}
+        {offered.map((o) => (
+          <label key={o}><input type="checkbox" checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} /> {o}</label>
+        ))}
+      </span>
+    );
+  }
+  return (
+    <select id={id} value={chosen[0] ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Any</option>
+      {offered.map((o) => <option key={o} value={o}>{o}</option>)}
+    </select>
+  );
 }
 
 /** The values worth sending: empty inputs left out, so defaults apply. */
@@ -61,7 +91,7 @@ function describeDefault(p: ParameterInfo): string {
   return `default ${String(d)}`;
 }
 
-export function ParameterValuesForm({ parameters, values, onChange, errors = {}, idPrefix }: Props) {
+export function ParameterValuesForm({ parameters, values, onChange, errors = {}, idPrefix, source }: Props) {
   if (parameters.length === 0) return null;
   const set = (name: string, v: unknown) => onChange({ ...values, [name]: v });
   return (
@@ -98,6 +128,8 @@ export function ParameterValuesForm({ parameters, values, onChange, errors = {},
               {p.options.map((o) => <option key={o} value={o}>{o}</option>)}
             </select>
           );
+        } else if (p.type === 'ENUM' && p.optionsColumn && source) {
+          input = <ColumnChoice id={id} source={source} column={p.optionsColumn} multiple={!!p.multiple} value={v} onChange={(next) => set(p.name, next)} />;
         } else if (p.multiple) {
           // Comma-separated: `ios, android` (numbers as numbers).
           const text = Array.isArray(v) ? (v as unknown[]).join(', ') : typeof v === 'string' ? v : '';

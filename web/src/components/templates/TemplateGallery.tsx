@@ -73,7 +73,7 @@ export function TemplateGallery() {
             <label htmlFor="template-report-name">Report name</label>
             <input id="template-report-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
           </div>
-          <ParameterValuesForm idPrefix="template" parameters={template.parameters} values={values} onChange={setValues} errors={errors} />
+          <ParameterValuesForm idPrefix="template" source={template.source} parameters={template.parameters} values={values} onChange={setValues} errors={errors} />
           <p className="muted small">Times are read in {browserZone()} (your browser's zone); change it in the builder.</p>
           {created.error && Object.keys(errors).length === 0 && <ErrorBanner error={created.error} title="The report could not be made" />}
           <button type="submit" className="primary" disabled={created.loading || !name.trim()}>Create report</button>
