@@ -211,11 +211,12 @@ export interface RatioLine { measure: string; result: string; goal: string; stat
  * `pnpm bench --check`'s goals: regressions, with margins over what a loaded 2-core machine
  * measures today, so noise does not fail it. Reads per preview is exact (0.01: one count and one
  * page query for 200 previews; losing the shared reads makes it 1 or more). Fairness measured
- * ×1.5–2.5 as the median of rounds (single rounds ×1.1–3.5 at a load average of 15); ≤ 4 catches a
- * tenant starving another, not noise. The previews' p95 over the API floor: ×1.3–5.8 per round at
- * that load, ×42 with every preview running its own queries; ≤ 10 on the median.
+ * ×1.5–2.8 as the median of rounds (single rounds ×1.1–3.6, one ×6.8, at load averages of 6–15);
+ * with two equal bursts on a saturated machine even a perfectly fair server shows ~×2, so ≤ 5
+ * catches a tenant starving another, not noise. The previews' p95 over the API floor: ×1.3–5.8
+ * per round, ×30–42 with every preview running its own queries; ≤ 10 on the median.
  */
-export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 10, fairnessP95Ratio: 4 };
+export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 10, fairnessP95Ratio: 5 };
 
 /** The rows of the previews phase. `check`: the guard's goals; otherwise the issue's. */
 export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
