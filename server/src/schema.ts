@@ -17,9 +17,11 @@ import { ExportResolver } from './features/exports/export.resolver.js';
 import { AuditResolver } from './features/audit/audit.resolver.js';
 import { ExecutionResolver, ExportScheduleResolver, ScheduleResolver } from './features/schedules/schedule.resolver.js';
 import { SuppressionResolver } from './features/delivery/suppressions/suppression.resolver.js';
+import { SlackConnectionResolver } from './features/delivery/slack/slack-connection.resolver.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 import { NodeResolver } from './features/node/node.resolver.js';
 import { TemplateResolver } from './features/templates/template.resolver.js';
+import { DashboardResolver } from './features/dashboards/dashboard.resolver.js';
 
 export const SCHEMA_FILE = join(REPO_ROOT, 'schema.graphql');
 
@@ -27,7 +29,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, SuppressionResolver, NodeResolver, TemplateResolver],
+    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, SuppressionResolver, SlackConnectionResolver, NodeResolver, TemplateResolver, DashboardResolver],
     // Required by type-graphql for any @Subscription, used only by topic subscriptions: ours all
     // bring their own `subscribe` over the EventRouter (graphql/pubsub.ts).
     pubSub: createPubSub(),

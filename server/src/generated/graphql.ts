@@ -211,6 +211,22 @@ export type CreateAuditExportInput = {
   view: AuditView;
 };
 
+/** A new dashboard. */
+export type CreateDashboardInput = {
+  /** At most 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Parameter values by name, for the tiles that declare them. */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
+  /** The tiles (default none). */
+  tiles?: InputMaybe<Array<DashboardTileInput>>;
+  /** The period every report tile shows; absent: each report's own. */
+  timeRange?: InputMaybe<DashboardTimeRangeInput>;
+  /** Default PRIVATE. */
+  visibility?: InputMaybe<DashboardVisibility>;
+};
+
 /** What to export: a saved report and a file format. */
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
@@ -295,6 +311,131 @@ export type CsvTimestampFormat =
   | 'ISO_OFFSET'
   /** ISO 8601 local date-time without a zone suffix (`2026-12-06T19:59:53.912`): LibreOffice Calc and Excel type it as a date/time on open. The zone is the export's `timeZone`. */
   | 'LOCAL';
+
+/** Several reports (and text) on one page, with one time range for all of them. */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** Whether the viewer may change or delete it (its owner with the editor role, or an admin). */
+  canEdit: Scalars['Boolean']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The owner's user id. */
+  createdBy: Scalars['String']['output'];
+  /** Description (may be empty). */
+  description: Scalars['String']['output'];
+  /** Whether the viewer marked it as a favourite. */
+  favorite: Scalars['Boolean']['output'];
+  /** Dashboard id. */
+  id: Scalars['ID']['output'];
+  /** Name, 1 to 200 characters. */
+  name: Scalars['String']['output'];
+  /** Parameter values by name, given to every tile whose report declares that parameter (other names are ignored for that tile). */
+  parameterValues: Maybe<Scalars['JSON']['output']>;
+  /** Tiles in reading order (by row, then column). */
+  tiles: Array<DashboardTile>;
+  /** The period every report tile shows instead of its report's own; null: each report's own. */
+  timeRange: Maybe<DashboardTimeRange>;
+  /** When it was last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** PRIVATE or TENANT. */
+  visibility: DashboardVisibility;
+};
+
+/** A tile on the 12-column grid. */
+export type DashboardTile = {
+  __typename?: 'DashboardTile';
+  /** REPORT: whether the viewer may open the report. When false, `report` is null and the tile's rows are NOT_FOUND: a dashboard never shows a report to someone who cannot open it. TEXT: true. */
+  accessible: Scalars['Boolean']['output'];
+  /** Height in rows, 1..24. */
+  h: Scalars['Int']['output'];
+  /** Tile id (stable across updates that keep it). */
+  id: Scalars['ID']['output'];
+  /** REPORT or TEXT. */
+  kind: DashboardTileKind;
+  /** REPORT: the report, when the viewer may open it. */
+  report: Maybe<Report>;
+  /** REPORT: the report drawn. */
+  reportId: Maybe<Scalars['ID']['output']>;
+  /** TEXT: the text, plain (no markup is interpreted). */
+  text: Maybe<Scalars['String']['output']>;
+  /** Title shown above the tile; null: the report's name. */
+  title: Maybe<Scalars['String']['output']>;
+  /** REPORT: the chart drawn instead of the report's own; null: the report's. */
+  visualization: Maybe<Visualization>;
+  /** Width in columns, 1..12; x + w ≤ 12. */
+  w: Scalars['Int']['output'];
+  /** Left column, 0..11. */
+  x: Scalars['Int']['output'];
+  /** Top row, from 0. */
+  y: Scalars['Int']['output'];
+};
+
+/** A tile on the 12-column grid; tiles may not overlap. */
+export type DashboardTileInput = {
+  /** Height in rows, 1..24. */
+  h: Scalars['Int']['input'];
+  /** Keep an existing tile's id; absent: a new tile. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** REPORT or TEXT. */
+  kind: DashboardTileKind;
+  /** REPORT: a report you can open. */
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  /** TEXT: plain text, 1 to 5000 characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Title above the tile, at most 200 characters; absent: the report's name. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** REPORT: a chart instead of the report's own, checked against its measures. */
+  visualization?: InputMaybe<VisualizationInput>;
+  /** Width in columns, 1..12. */
+  w: Scalars['Int']['input'];
+  /** Left column, 0..11. */
+  x: Scalars['Int']['input'];
+  /** Top row, from 0. */
+  y: Scalars['Int']['input'];
+};
+
+/** What a tile shows. */
+export type DashboardTileKind =
+  /** A saved report: its chart and its first rows. */
+  | 'REPORT'
+  /** Plain text, shown as written. */
+  | 'TEXT';
+
+/** The period a dashboard shows: exactly one of `last`, `rolling`, `period` or `from`/`to`, as in a report's time range. It replaces every report tile's own period; each report keeps its time column and its comparison. */
+export type DashboardTimeRange = {
+  __typename?: 'DashboardTimeRange';
+  /** Start, inclusive (ISO 8601 date or date-time, read in each report's zone without an offset). */
+  from: Maybe<Scalars['String']['output']>;
+  /** The last n complete calendar units before the current one. */
+  last: Maybe<RelativeRange>;
+  /** A named calendar period. */
+  period: Maybe<NamedPeriod>;
+  /** Elapsed time ending now. */
+  rolling: Maybe<RollingRange>;
+  /** End, exclusive. */
+  to: Maybe<Scalars['String']['output']>;
+};
+
+/** The period a dashboard shows: exactly one of `last`, `rolling`, `period` or `from`/`to` (same forms as `TimeRangeInput`). */
+export type DashboardTimeRangeInput = {
+  /** Start, inclusive (ISO 8601 date or date-time, read in each report's zone without an offset). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** The last n complete calendar units before the current one. */
+  last?: InputMaybe<RelativeRangeInput>;
+  /** A named calendar period. */
+  period?: InputMaybe<NamedPeriod>;
+  /** Elapsed time ending now. */
+  rolling?: InputMaybe<RollingRangeInput>;
+  /** End, exclusive. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who sees a dashboard (its tiles still show only reports the viewer may open). */
+export type DashboardVisibility =
+  /** Its owner (and admins). */
+  | 'PRIVATE'
+  /** Everyone in the tenant. */
+  | 'TENANT';
 
 /** One problem with a report definition. */
 export type DefinitionProblem = {
@@ -873,8 +1014,14 @@ export type Mutation = {
   backfillSchedule: Array<Execution>;
   /** Stops a PENDING or PROCESSING export within a second. */
   cancelExport: Export;
+  /** Connects a Slack bot token (xoxb-…, scopes chat:write and files:write) for the tenant (admin). Checked with auth.test (BAD_USER_INPUT when Slack refuses it), stored encrypted, never returned. Replaces an earlier one. */
+  connectSlack: SlackConnection;
   /** Exports audit data (the filtered log, user activity or the compliance summary) as a file, through the export pipeline: progress, `exports` history, download links. Itself audited as `audit.export`. */
   createAuditExport: Export;
+  /** A new dashboard (editor or admin); audited as `dashboard.create`. Tiles are checked first: inside the 12 columns, not overlapping, over reports you can open. */
+  createDashboard: Dashboard;
+  /** A dashboard generated from a template (editor or admin): for a built-in report type (`DAILY_SUMMARY`, `WEEKLY_PERFORMANCE`, `MONTHLY_SUMMARY`, `CUSTOM_RANGE`) one report per section (each of the three tables), for a template id one report, each made as `createReportFromTemplate` makes it and placed on a tile, two per row. Report names are "<dashboard name> · <template name>". */
+  createDashboardFromTemplate: Dashboard;
   /** Starts an export of a report; follow it with exportUpdated. */
   createExport: Export;
   /** Saves a new report (editor or admin). */
@@ -883,12 +1030,18 @@ export type Mutation = {
   createReportFromTemplate: Report;
   /** Creates a schedule (editor or admin); it fires from its next slot. */
   createSchedule: Schedule;
+  /** Deletes a dashboard (its owner or an admin; its reports stay); returns its id. Audited as `dashboard.delete`. */
+  deleteDashboard: Scalars['ID']['output'];
   /** Deletes the export and its file; returns the id. */
   deleteExport: Scalars['ID']['output'];
   /** Deletes a report; returns its id. A report that schedules export is refused with BAD_USER_INPUT at `force` (`extensions.schedules`: their ids and names) unless `force: true`, which deletes those schedules (and their executions) with it, named in the audit entry. */
   deleteReport: Scalars['ID']['output'];
   /** Deletes a schedule; its executions go with it. Returns the id. */
   deleteSchedule: Scalars['ID']['output'];
+  /** Forgets the tenant's Slack token (admin). Deliveries to Slack then fail with a clear reason until it is connected again. */
+  disconnectSlack: SlackConnection;
+  /** Marks a dashboard as one of the viewer's favourites (listed first). Idempotent. */
+  favoriteDashboard: Dashboard;
   /** Stops firing until resumed. */
   pauseSchedule: Schedule;
   /** Lets mail go to an address again (audited as suppression.remove). Returns the removed entry. */
@@ -903,6 +1056,10 @@ export type Mutation = {
   runScheduleNow: Execution;
   /** Saves a report as a template of the tenant (editor or admin); audited as `template.create`. */
   saveReportAsTemplate: ReportTemplate;
+  /** Takes a dashboard off the viewer's favourites. Idempotent. */
+  unfavoriteDashboard: Dashboard;
+  /** Changes a dashboard (its owner or an admin); `tiles`, when given, replace every tile. Audited as `dashboard.update`. */
+  updateDashboard: Dashboard;
   /** Sets some rules of the tenant's masking policy (admins only; the others stay). Audited as `masking_policy.update` with each rule's old and new mode. Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT for an empty list or a role and classification given twice. */
   updateMaskingPolicy: MaskingPolicyView;
   /** Changes a report (editor or admin); fields left out stay as they are. */
@@ -928,8 +1085,29 @@ export type MutationCancelExportArgs = {
 
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationConnectSlackArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateAuditExportArgs = {
   input: CreateAuditExportInput;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationCreateDashboardArgs = {
+  input: CreateDashboardInput;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationCreateDashboardFromTemplateArgs = {
+  name: Scalars['String']['input'];
+  parameterValues: InputMaybe<Scalars['JSON']['input']>;
+  template: Scalars['String']['input'];
+  timeZone: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -961,6 +1139,12 @@ export type MutationCreateScheduleArgs = {
 
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationDeleteDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteExportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -975,6 +1159,12 @@ export type MutationDeleteReportArgs = {
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationDeleteScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationFavoriteDashboardArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1021,6 +1211,19 @@ export type MutationSaveReportAsTemplateArgs = {
   description: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   reportId: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationUnfavoriteDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationUpdateDashboardArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDashboardInput;
 };
 
 
@@ -1199,6 +1402,12 @@ export type Query = {
   auditUserActivity: UserActivityPage;
   /** The most frequent values of a text column in the viewer's tenant, most frequent first, for a filter's value picker. BAD_USER_INPUT for an unknown table or column, for a column that is not text and for one marked `freeText` (ids). Cached for 30 s. */
   columnValues: Array<ColumnValue>;
+  /** NOT_FOUND for a missing id, another tenant's, and another user's private dashboard. */
+  dashboard: Dashboard;
+  /** The first rows of one report tile, with the dashboard's time range and parameter values applied (or the ones given here, for this read only: the page's time-range control). NOT_FOUND when the viewer may not open the tile's report. */
+  dashboardTileRows: ReportPreview;
+  /** Dashboards the viewer may see (their own and the tenant's shared ones; admins: all), the viewer's favourites first, then newest first; at most 500. */
+  dashboards: Array<Dashboard>;
   /** One export; NOT_FOUND for a missing id and for another tenant's. */
   export: Export;
   /** The tenant's exports, newest first. */
@@ -1221,6 +1430,8 @@ export type Query = {
   schedule: Schedule;
   /** The tenant's schedules, newest first. */
   schedules: ScheduleConnection;
+  /** Whether the tenant's Slack is connected, and to which workspace. */
+  slackConnection: SlackConnection;
   /** The tenant's suppression list, newest first (admins). */
   suppressions: Array<Suppression>;
   /** One table by name; null when it is not in the catalog. */
@@ -1264,6 +1475,22 @@ export type QueryColumnValuesArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   search: InputMaybe<Scalars['String']['input']>;
   source: Scalars['String']['input'];
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryDashboardTileRowsArgs = {
+  dashboardId: Scalars['ID']['input'];
+  first: InputMaybe<Scalars['Int']['input']>;
+  parameterValues: InputMaybe<Scalars['JSON']['input']>;
+  tileId: Scalars['ID']['input'];
+  timeRange: InputMaybe<DashboardTimeRangeInput>;
 };
 
 
@@ -1769,6 +1996,21 @@ export type ScheduleStatus =
   /** Does not fire until resumed. */
   | 'PAUSED';
 
+/** The tenant's Slack connection. The bot token is stored encrypted and never returned. */
+export type SlackConnection = {
+  __typename?: 'SlackConnection';
+  /** When it was connected. */
+  connectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** User id of the admin who connected it. */
+  connectedBy: Maybe<Scalars['String']['output']>;
+  /** A bot token is connected: schedules may post to `slackChannels`. */
+  slackConnected: Scalars['Boolean']['output'];
+  /** The Slack workspace's id (auth.test). */
+  teamId: Maybe<Scalars['String']['output']>;
+  /** The Slack workspace's name (auth.test). */
+  teamName: Maybe<Scalars['String']['output']>;
+};
+
 /** Sort order. */
 export type SortDirection =
   /** Smallest first. */
@@ -1947,6 +2189,22 @@ export type UpcomingRun = {
   skipReason: Maybe<Scalars['String']['output']>;
   /** The instant, in UTC. */
   utc: Scalars['DateTime']['output'];
+};
+
+/** Fields left out stay as they are; `tiles`, when given, replace every tile; `timeRange: null` goes back to each report's own. */
+export type UpdateDashboardInput = {
+  /** At most 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Parameter values by name; null: none. */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
+  /** Every tile of the dashboard, replacing the current ones. */
+  tiles?: InputMaybe<Array<DashboardTileInput>>;
+  /** The period every report tile shows; null: each report's own. */
+  timeRange?: InputMaybe<DashboardTimeRangeInput>;
+  /** PRIVATE or TENANT. */
+  visibility?: InputMaybe<DashboardVisibility>;
 };
 
 /** Fields left out stay as they are. */

@@ -1,0 +1,244 @@
+/**
+ * Dashboards: CRUD scoped to the viewer's tenant in the query itself (another tenant's id is
+ * NOT_FOUND, as everywhere), visibility PRIVATE (the owner; admins see all) or TENANT (everyone in
+ * the tenant), per-user favourites listed first, and the rows of one tile. A tile's report is read
+ * through ReportService, so a tile over a report the viewer cannot open is shown as inaccessible
+ * and its rows are NOT_FOUND: the dashboard never widens who sees a report.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { validateVisualization, type Visualization } from '@reportcast/charts';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { isUuid } from '../../graphql/ids.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hasRole, type Viewer } from '../auth/viewer.js';
+import type { ReportEntity } from '../reports/report.entity.js';
+import type { ReportService } from '../reports/report.service.js';
+import type { PreviewPage, PreviewService } from '../reports/preview.service.js';
+import { validateDefinition } from '../reports/validate-definition.js';
+import { visualizationToStore } from '../reports/stored-visualization.js';
+import { checkTiles, flowLayout, readingOrder, type Tile, type TileInput, type TileProblem } from './layout.js';
+import { pickRange, tileDefinition, type DashboardTimeRange } from './tile-definition.js';
+
+export type Visibility = 'PRIVATE' | 'TENANT';
+
+export interface DashboardRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  description: string;
+  visibility: Visibility;
+  tiles: Tile[];
+  timeRange: DashboardTimeRange | null;
+  parameterValues: Record<string, unknown> | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  favorite: boolean;
+}
+
+export interface DashboardFields {
+  name?: string | null;
+  description?: string | null;
+  visibility?: Visibility | null;
+  tiles?: TileInput[] | null;
+  timeRange?: DashboardTimeRange | null;
+  parameterValues?: Record<string, unknown> | null;
+}
+
+interface Row {
+  id: string; tenant_id: string; name: string; description: string; visibility: Visibility; tiles: Tile[];
+  time_range: DashboardTimeRange | null; parameter_values: Record<string, unknown> | null;
+  created_by: string; created_at: Date; updated_at: Date; favorite: boolean;
+}
+
+const COLUMNS = `d.id, d.tenant_id, d.name, d.description, d.visibility, d.tiles, d.time_range, d.parameter_values,
+  d.created_by, d.created_at, d.updated_at, (f.user_id IS NOT NULL) AS favorite`;
+
+const fromRow = (r: Row): DashboardRecord => ({
+  id: r.id, tenantId: r.tenant_id, name: r.name, description: r.description, visibility: r.visibility,
+  tiles: readingOrder(r.tiles), timeRange: r.time_range, parameterValues: r.parameter_values, createdBy: r.created_by,
+  createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), favorite: Boolean(r.favorite),
+});
+
+export class DashboardService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reports: ReportService,
+    private readonly preview: PreviewService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private sql<T>(query: string, params: unknown[], em: EntityManager = this.em): Promise<T[]> {
+    return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
+  }
+
+  /** The SQL condition (and its parameters) for "the viewer may see d". */
+  private visible(viewer: Viewer): [string, unknown[]] {
+    if (hasRole(viewer, 'admin')) return ['d.tenant_id = ?', [viewer.tenantId]];
+    return ["d.tenant_id = ? AND (d.visibility = 'TENANT' OR d.created_by = ?)", [viewer.tenantId, viewer.userId]];
+  }
+
+  /** Favourites first, then newest first (at most 500). */
+  async list(viewer: Viewer): Promise<DashboardRecord[]> {
+    const [where, params] = this.visible(viewer);
+    const rows = await this.sql<Row>(
+      `SELECT ${COLUMNS} FROM dashboards d LEFT JOIN dashboard_favorites f ON f.dashboard_id = d.id AND f.user_id = ?
+       WHERE ${where} ORDER BY (f.user_id IS NOT NULL) DESC, d.created_at DESC, d.id DESC LIMIT 500`, [viewer.userId, ...params]);
+    return rows.map(fromRow);
+  }
+
+  async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<DashboardRecord> {
+    if (!isUuid(id)) throw new NotFoundError('Dashboard', id);
+    const [where, params] = this.visible(viewer);
+    const [row] = await this.sql<Row>(
+      `SELECT ${COLUMNS} FROM dashboards d LEFT JOIN dashboard_favorites f ON f.dashboard_id = d.id AND f.user_id = ?
+       WHERE d.id = ? AND ${where}`, [viewer.userId, id, ...params], em);
+    if (!row) throw new NotFoundError('Dashboard', id);
+    return fromRow(row);
+  }
+
+  /** Whether the viewer may change (or delete) it: its owner, or an admin; editors only. */
+  canEdit(viewer: Viewer, d: DashboardRecord): boolean {
+    return hasRole(viewer, 'admin') || (hasRole(viewer, 'editor') && d.createdBy === viewer.userId);
+  }
+
+  /** The report a tile draws, or null when the viewer may not open it (or it is gone). */
+  async tileReport(viewer: Viewer, tile: Tile): Promise<ReportEntity | null> {
+    if (tile.kind !== 'REPORT' || !tile.reportId) return null;
+    return this.reports.get(viewer, tile.reportId).catch((e: unknown) => {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    });
+  }
+
+  async create(viewer: Viewer, input: DashboardFields & { name: string }): Promise<DashboardRecord> {
+    if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Creating dashboards needs the editor role');
+    const id = randomUUID();
+    const checked = await this.checked(viewer, input, null);
+    return this.audit.recorded(viewer, async (tx) => {
+      await this.sql(
+        `INSERT INTO dashboards (id, tenant_id, name, description, visibility, tiles, time_range, parameter_values, created_by)
+         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)`,
+        [id, viewer.tenantId, checked.name, checked.description, checked.visibility, JSON.stringify(checked.tiles),
+          checked.timeRange ? JSON.stringify(checked.timeRange) : null, checked.parameterValues ? JSON.stringify(checked.parameterValues) : null, viewer.userId], tx);
+      return this.get(viewer, id, tx);
+    }, (d) => ({ action: 'dashboard.create', targetType: 'dashboard', targetId: d.id, details: { name: d.name, tiles: d.tiles.length } }));
+  }
+
+  /** Fields left out stay; `tiles`, when given, replace every tile. */
+  async update(viewer: Viewer, id: string, input: DashboardFields): Promise<DashboardRecord> {
+    const current = await this.get(viewer, id);
+    if (!this.canEdit(viewer, current)) throw new ForbiddenError('Only its owner or an admin may change a dashboard');
+    const checked = await this.checked(viewer, input, current);
+    return this.audit.recorded(viewer, async (tx) => {
+      await this.sql(
+        `UPDATE dashboards SET name = ?, description = ?, visibility = ?, tiles = ?::jsonb, time_range = ?::jsonb, parameter_values = ?::jsonb, updated_at = now()
+         WHERE id = ? AND tenant_id = ?`,
+        [checked.name, checked.description, checked.visibility, JSON.stringify(checked.tiles),
+          checked.timeRange ? JSON.stringify(checked.timeRange) : null, checked.parameterValues ? JSON.stringify(checked.parameterValues) : null, id, viewer.tenantId], tx);
+      return this.get(viewer, id, tx);
+    }, () => ({ action: 'dashboard.update', targetType: 'dashboard', targetId: id, details: { fields: Object.keys(input) } }));
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<string> {
+    const current = await this.get(viewer, id);
+    if (!this.canEdit(viewer, current)) throw new ForbiddenError('Only its owner or an admin may delete a dashboard');
+    await this.audit.recorded(viewer, (tx) => this.sql('DELETE FROM dashboards WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId], tx),
+      () => ({ action: 'dashboard.delete', targetType: 'dashboard', targetId: id, details: { name: current.name } }));
+    return id;
+  }
+
+  async setFavorite(viewer: Viewer, id: string, favorite: boolean): Promise<DashboardRecord> {
+    await this.get(viewer, id);
+    if (favorite) {
+      await this.sql('INSERT INTO dashboard_favorites (dashboard_id, tenant_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [id, viewer.tenantId, viewer.userId]);
+    } else {
+      await this.sql('DELETE FROM dashboard_favorites WHERE dashboard_id = ? AND user_id = ? AND tenant_id = ?', [id, viewer.userId, viewer.tenantId]);
+    }
+    return this.get(viewer, id);
+  }
+
+  /**
+   * One page of a tile's rows: the report's definition with the dashboard's time range and
+   * parameter values applied (tile-definition.ts); `timeRange`/`parameterValues` given here
+   * replace the dashboard's stored ones for this read (the page's time-range control).
+   */
+  async tileRows(viewer: Viewer, dashboardId: string, tileId: string, override: { timeRange?: DashboardTimeRange | null; parameterValues?: Record<string, unknown> | null; first?: number | null }): Promise<PreviewPage> {
+    const dashboard = await this.get(viewer, dashboardId);
+    const tile = dashboard.tiles.find((t) => t.id === tileId.toLowerCase());
+    if (!tile) throw new NotFoundError('Tile', tileId);
+    if (tile.kind !== 'REPORT') throw new BadUserInputError('A text tile has no rows', [{ path: 'tileId', message: 'is a text tile' }]);
+    const report = await this.tileReport(viewer, tile);
+    if (!report) throw new NotFoundError('Report', tile.reportId ?? undefined);
+    const timeRange = override.timeRange !== undefined ? (override.timeRange && pickRange(override.timeRange)) : dashboard.timeRange;
+    const values = { ...(dashboard.parameterValues ?? {}), ...(override.parameterValues ?? {}) };
+    const applied = tileDefinition(report.definition, timeRange, values);
+    return this.preview.preview(viewer, applied.definition, override.first ?? 50, null, applied.parameterValues);
+  }
+
+  /**
+   * Checks every field before anything is written (no half-written dashboard): name, visibility,
+   * the tiles' grid, each report tile's report readable by the viewer with its chart override fitting
+   * the report's measures, and the time range valid over each tile's report.
+   */
+  private async checked(viewer: Viewer, input: DashboardFields, current: DashboardRecord | null) {
+    const problems: TileProblem[] = [];
+    const name = input.name !== undefined && input.name !== null ? input.name.trim() : current?.name ?? '';
+    if (!name || name.length > 200) problems.push({ path: 'input.name', message: 'must be 1 to 200 characters' });
+    const description = input.description !== undefined ? (input.description ?? '').trim() : current?.description ?? '';
+    if (description.length > 2000) problems.push({ path: 'input.description', message: 'must be at most 2000 characters' });
+    const visibility = input.visibility ?? current?.visibility ?? 'PRIVATE';
+    if (visibility !== 'PRIVATE' && visibility !== 'TENANT') problems.push({ path: 'input.visibility', message: 'must be PRIVATE or TENANT' });
+    let tiles = current?.tiles ?? [];
+    if (input.tiles) {
+      const result = checkTiles(input.tiles, 'input.tiles');
+      if (result.ok) tiles = result.tiles;
+      else problems.push(...result.problems);
+    }
+    const timeRange = input.timeRange !== undefined ? (input.timeRange && pickRange(input.timeRange)) : current?.timeRange ?? null;
+    const parameterValues = input.parameterValues !== undefined ? input.parameterValues : current?.parameterValues ?? null;
+    if (parameterValues !== null && (typeof parameterValues !== 'object' || Array.isArray(parameterValues))) {
+      problems.push({ path: 'input.parameterValues', message: 'must be an object of values by parameter name' });
+    }
+    if (problems.length === 0) {
+      const reports = await Promise.all(tiles.map((t) => this.tileReport(viewer, t)));
+      tiles.forEach((tile, i) => {
+        if (tile.kind !== 'REPORT') return;
+        const report = reports[i];
+        // Only tiles given now are checked for readability: a stored tile over a report its owner
+        // can no longer open stays (shown as inaccessible) until the tiles are replaced.
+        if (!report) {
+          if (input.tiles) problems.push({ path: `input.tiles.${i}.reportId`, message: 'no report with this id that you can open' });
+          return;
+        }
+        if (tile.visualization && input.tiles) {
+          const keys = report.definition.measures?.map((m) => m.alias ?? '') ?? [];
+          tile.visualization = visualizationToStore(tile.visualization) as Visualization;
+          problems.push(...validateVisualization(tile.visualization, keys).map((p) => ({ path: `input.tiles.${i}.visualization.${p.path}`, message: p.message })));
+        }
+        if (timeRange && input.timeRange !== undefined) {
+          const applied = tileDefinition(report.definition, timeRange, null);
+          const result = validateDefinition(applied.definition, this.reports.limits);
+          if (!result.valid) {
+            for (const e of result.errors) {
+              problems.push(e.path.startsWith('timeRange')
+                ? { path: `input.${e.path}`, message: e.message }
+                : { path: `input.tiles.${i}`, message: `${e.path}: ${e.message}` });
+            }
+          }
+        }
+      });
+    }
+    if (problems.length) {
+      const unique = [...new Map(problems.map((p) => [`${p.path} ${p.message}`, p])).values()];
+      throw new BadUserInputError(`Invalid dashboard: ${unique[0]!.path} ${unique[0]!.message}`, unique);
+    }
+    return { name, description, visibility, tiles, timeRange: timeRange && Object.keys(timeRange).length ? timeRange : null, parameterValues };
+  }
+
+  /** Tiles for `reports`, half width, two per row, with the reports' names as titles. */
+  static tilesFor(reportIds: string[]): TileInput[] {
+    return flowLayout(reportIds.length, 6, 6).map((place, i) => ({ kind: 'REPORT', reportId: reportIds[i]!, ...place }));
+  }
+}
