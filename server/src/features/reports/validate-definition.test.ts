@@ -471,6 +471,8 @@ describe('whole definitions', () => {
       orderBy: [{ key: 'date', direction: 'DESC' }],
       rowLimit: 1000,
       timeZone: 'UTC',
+      // No locale named: null (en-US applies at run time, exports/run-locale.ts).
+      locale: null,
       weekStart: 'MONDAY',
       raw: false,
     });
