@@ -230,6 +230,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       quotas: config.quotas,
       auditReads: config.audit.reads,
       tokenUses: new TokenUses(orm.em),
+      destinations: { slackApiUrl: config.destinations.slackApiUrl, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     },
     jwtSecret: runtime.jwtSecret,
     introspection: config.graphql.introspection,
@@ -355,6 +356,7 @@ export function deliveryService(runtime: Runtime): DeliveryService {
     pdfRowCap: config.exports.pdfRowCap,
     // One maker per delivery service: a run's recipients share the image it made.
     chartImage: (record) => charts.forExport(record),
+    destinations: { secrets: runtime.secrets, slackApiUrl: config.destinations.slackApiUrl, slackFileLimitBytes: config.destinations.slackFileLimitBytes, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     log: runtime.log,
   });
 }

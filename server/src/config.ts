@@ -99,6 +99,15 @@ export interface Config {
     attachmentLimitBytes: number;
     linkTtlSeconds: number;
   };
+  /** Slack and webhook destinations (delivery/slack, delivery/webhooks). */
+  destinations: {
+    /** Slack Web API base, with its trailing slash (SLACK_API_URL; tests point it at a local recorder). */
+    slackApiUrl: string;
+    /** Largest file uploaded to Slack; larger ones are linked (SLACK_FILE_LIMIT_MB). */
+    slackFileLimitBytes: number;
+    /** Webhooks may target http:// and private, loopback or link-local addresses: outside production only. */
+    allowPrivateWebhooks: boolean;
+  };
   schedules: {
     /** Missed slots younger than this run once after downtime; older ones are MISSED. */
     graceMs: number;
@@ -184,6 +193,7 @@ export const ENV_VARS = [
   'QUOTA_ACTIVE_SCHEDULES', 'QUOTA_RECIPIENTS_PER_SCHEDULE', 'QUOTA_MANUAL_RUNS_PER_HOUR', 'QUOTA_CONCURRENT_EXPORTS', 'QUOTA_STORAGE_MB',
   'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
   'SENDGRID_API_KEY', 'SENDGRID_API_URL', 'SMTP_URL', 'SENDGRID_WEBHOOK_PUBLIC_KEY', 'MAIL_FROM', 'OUTBOX_DIR', 'EMAIL_ATTACHMENT_LIMIT_MB', 'EMAIL_LINK_TTL_HOURS',
+  'SLACK_API_URL', 'SLACK_FILE_LIMIT_MB',
   'SCHEDULE_GRACE_MINUTES', 'SCHEDULE_AUTO_PAUSE_AFTER',
   // Set by pnpm to the directory it was run from; relative paths resolve against it.
   'INIT_CWD',
@@ -362,6 +372,11 @@ export function loadConfig(env: Env = process.env): Config {
       // SendGrid refuses messages over 30 MB; base64 grows attachments by a third.
       attachmentLimitBytes: int(env, 'EMAIL_ATTACHMENT_LIMIT_MB', 10, 1, 20) * 1024 * 1024,
       linkTtlSeconds: int(env, 'EMAIL_LINK_TTL_HOURS', 24, 1, 24 * 7) * 3600,
+    },
+    destinations: {
+      slackApiUrl: `${url(env, 'SLACK_API_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? 'https://slack.com/api'}/`,
+      slackFileLimitBytes: int(env, 'SLACK_FILE_LIMIT_MB', 50, 1, 1000) * 1024 * 1024,
+      allowPrivateWebhooks: mode !== 'production',
     },
     schedules: {
       graceMs: int(env, 'SCHEDULE_GRACE_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,

@@ -12,6 +12,7 @@ import type { TokenUses } from './features/audit/token-uses.js';
 import { ExportService, type ExportServiceDeps } from './features/exports/export.service.js';
 import { ReportService } from './features/reports/report.service.js';
 import { ScheduleService } from './features/schedules/schedule.service.js';
+import { SlackConnectionService } from './features/delivery/slack/slack-connection.service.js';
 import { PreviewService } from './features/reports/preview.service.js';
 import { ColumnValuesService } from './features/catalog/column-values.js';
 import { MaskingPolicyService } from './features/catalog/masking-policy.service.js';
@@ -28,6 +29,7 @@ export interface Services {
   auditExports: AuditExportService;
   schedules: ScheduleService;
   masking: MaskingPolicyService;
+  slack: SlackConnectionService;
 }
 
 export interface RequestInfo {
@@ -59,6 +61,8 @@ export interface ContextDeps {
   auditReads?: boolean;
   /** Records each bearer token's first use (`auth.token_use`); absent: not recorded. */
   tokenUses?: TokenUses;
+  /** Slack's API base (SLACK_API_URL) and the webhook URL rules (private targets outside production only). */
+  destinations?: { slackApiUrl: string; allowPrivateWebhooks: boolean };
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
@@ -78,8 +82,10 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking, quotas),
       audit,
       auditExports: new AuditExportService(em, deps.exports, audit),
-      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets, quotas),
+      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets, quotas,
+        { allowPrivateWebhooks: deps.destinations?.allowPrivateWebhooks ?? false }),
       masking,
+      slack: new SlackConnectionService(em, deps.exports.secrets, audit, deps.destinations?.slackApiUrl ?? 'https://slack.com/api/'),
     },
   };
 }

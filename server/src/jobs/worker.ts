@@ -22,7 +22,7 @@ import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvent
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
 import { ExportReleased, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
-import { EmailSendError } from '../features/delivery/email/transport.js';
+import { DeliverySendError } from '../features/delivery/send-error.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -129,7 +129,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       try {
         await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
       } catch (error) {
-        if (error instanceof EmailSendError && error.retryAfterMs !== undefined) {
+        if (error instanceof DeliverySendError && error.retryAfterMs !== undefined) {
           // The provider said when to come back (429 X-RateLimit-Reset, Retry-After): not before then.
           // graphile-worker adds its backoff on top of this run_at when it records the failure.
           await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?', [error.retryAfterMs / 1000, helpers.job.id]);
@@ -182,6 +182,8 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       execution__quota_notice: quotaNotice,
       delivery__email: deliver,
       delivery__s3: deliver,
+      delivery__slack: deliver,
+      delivery__webhook: deliver,
     },
     crontab: CRONTAB,
   });

@@ -13,6 +13,11 @@
  * it UNCERTAIN. UNCERTAIN is never resent automatically (a duplicate report in someone's inbox
  * cannot be taken back); resendFailedDeliveries resends it on an editor's word. An S3 upload
  * overwrites the same key, so a SENDING S3 delivery is simply tried again.
+ *
+ * Slack (`delivery__slack`, one per channel) is treated as email: a SENDING one found again is
+ * UNCERTAIN. Its summary's `channel:ts` is recorded as soon as it is posted, so a retry after a
+ * failed upload does not post it twice. A webhook (`delivery__webhook`, one per URL) carries the
+ * delivery id as `webhook-id`, which receivers dedupe on, so a SENDING one is sent again.
  */
 import { PassThrough } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -23,10 +28,16 @@ import { describeParameterValues } from '../reports/parameters/bind.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { localeFormat } from '../exports/writers/locale-format.js';
 import { fileTimePart, slugify } from '../exports/writers/file-name.js';
-import { DeliveryEntity, ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
+import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryChannel } from '../schedules/schedule.entity.js';
+import type { SecretBox } from '../../platform/secret-box.js';
+import { DeliverySendError } from './send-error.js';
+import { slackSummary, webhookBody, type RunFacts } from './destination-content.js';
+import { postToSlack, slackClient, type SlackFile } from './slack/slack-sender.js';
+import { slackTokenFor } from './slack/slack-connection.service.js';
+import { sendWebhook } from './webhooks/webhook-sender.js';
 import { renderFailureEmail, renderReportEmail } from './email/message.js';
 import type { EmailChart, EmailMessage } from './email/message.js';
-import { EmailSendError, type EmailTransport } from './email/transport.js';
+import type { EmailTransport } from './email/transport.js';
 import { shouldAttach } from './attachment-policy.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
 import { normalizeEmail, suppressionOf, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
@@ -52,7 +63,22 @@ export interface DeliveryDeps {
   pdfRowCap: number;
   /** The report's chart for the email body (charts/chart-image.service.ts); absent or null: none. */
   chartImage?: (record: ExportEntity) => Promise<EmailChart | null>;
+  /** Slack and webhook destinations; absent: such deliveries fail at once, saying why. */
+  destinations?: DestinationDeps;
   log: Logger;
+}
+
+export interface DestinationDeps {
+  /** Opens the tenants' Slack tokens and the schedules' webhook secrets (SECRETS_KEY). */
+  secrets: SecretBox;
+  slackApiUrl: string;
+  /** Larger files are linked, not uploaded, in Slack. */
+  slackFileLimitBytes: number;
+  /** Outside production: webhooks may reach private and loopback addresses. */
+  allowPrivateWebhooks: boolean;
+  /** Extra trusted CA for webhook receivers (tests' self-signed receiver); absent: the system's. */
+  webhookCa?: string;
+  webhookTimeoutMs?: number;
 }
 
 export class PermanentDeliveryError extends Error {}
@@ -64,7 +90,7 @@ export const DELIVERY_PRIORITY = { RESEND: 0, SCHEDULED: 5 } as const;
 export async function enqueueDelivery(em: EntityManager, delivery: { id: string; channel: string }, priority: number): Promise<void> {
   await em.getConnection().execute(
     `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => ?)`,
-    [delivery.channel === 'EMAIL' ? 'delivery__email' : 'delivery__s3', delivery.id, `delivery:${delivery.id}`, priority],
+    [`delivery__${delivery.channel.toLowerCase()}`, delivery.id, `delivery:${delivery.id}`, priority],
     'all', em.getTransactionContext());
 }
 
@@ -118,13 +144,15 @@ export class DeliveryService {
     }
     // The suppression list, consulted once here for the whole run and again before each send.
     const suppressed = await suppressionsFor(em, schedule.tenantId, schedule.id, schedule.delivery !== 'S3' ? schedule.recipients : []);
-    const targets: { channel: 'EMAIL' | 'S3'; target: string; status: 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' }[] = [];
+    const targets: { channel: DeliveryChannel; target: string; status: 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' }[] = [];
     if (schedule.delivery !== 'S3') {
       for (const email of schedule.recipients) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(normalizeEmail(email)) ?? null) });
     }
     if (schedule.delivery !== 'EMAIL' && schedule.s3Config) {
       targets.push({ channel: 'S3', target: `s3://${schedule.s3Config.bucket}/${s3Key(schedule, record, execution)}`, status: 'PENDING' });
     }
+    for (const channel of schedule.slackChannels ?? []) targets.push({ channel: 'SLACK', target: channel, status: 'PENDING' });
+    for (const url of schedule.webhookUrls ?? []) targets.push({ channel: 'WEBHOOK', target: url, status: 'PENDING' });
     await em.transactional(async (tx) => {
       for (const t of targets) {
         const rows = await tx.getConnection().execute<{ id: string }[]>(
@@ -144,15 +172,17 @@ export class DeliveryService {
     const em = this.deps.em.fork();
     const delivery = await em.findOne(DeliveryEntity, { id: deliveryId });
     if (!delivery) return;
-    if (delivery.status === 'SENDING' && delivery.channel === 'EMAIL') {
+    if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK')) {
       // Claimed, and no outcome recorded: the worker that sent it died (or lost its lock) mid-send.
       await this.sql(`UPDATE deliveries SET status = 'UNCERTAIN', last_error = ?, updated_at = now() WHERE id = ? AND status = 'SENDING'`,
-        ['The worker sending this email stopped before SendGrid answered; it may or may not have been delivered', delivery.id]);
+        [delivery.channel === 'EMAIL' ? 'The worker sending this email stopped before SendGrid answered; it may or may not have been delivered'
+          : 'The worker posting to Slack stopped before Slack answered; it may or may not have been posted', delivery.id]);
       this.deps.log.warn('delivery uncertain: its previous attempt never finished', { deliveryId });
       await this.recompute(delivery.executionId);
       return;
     }
-    const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && delivery.channel === 'S3');
+    // An S3 upload overwrites its key; a webhook is deduped by its receiver on webhook-id: both safe to send again.
+    const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && (delivery.channel === 'S3' || delivery.channel === 'WEBHOOK'));
     if (!resumable) return; // sent, failed, uncertain or unsubscribed: never again from here
     const execution = await em.findOneOrFail(ExecutionEntity, { id: delivery.executionId });
     const schedule = await em.findOneOrFail(ScheduleEntity, { id: execution.scheduleId });
@@ -182,6 +212,19 @@ export class DeliveryService {
         const sent = await this.deps.transport.send(message);
         if (sent.location) this.deps.log.info(`email written to ${sent.location}`);
         providerMessageId = sent.providerMessageId;
+      } else if (delivery.channel === 'SLACK') {
+        const { client, post } = await this.buildSlackPost(delivery, execution, schedule, record);
+        if (!(await claim())) return;
+        providerMessageId = await postToSlack(client, {
+          ...post,
+          posted: delivery.providerMessageId,
+          onPosted: async (posted) => { await this.sql('UPDATE deliveries SET provider_message_id = ?, updated_at = now() WHERE id = ?', [posted, delivery.id]); },
+        });
+      } else if (delivery.channel === 'WEBHOOK') {
+        const request = await this.buildWebhook(delivery, execution, schedule, record);
+        if (!(await claim())) return;
+        const answer = await sendWebhook(request);
+        providerMessageId = `HTTP ${answer.status} from ${answer.address}`;
       } else {
         if (!(await claim())) return;
         providerMessageId = await this.uploadToS3(delivery, record);
@@ -191,8 +234,8 @@ export class DeliveryService {
          WHERE id = ? AND status = 'SENDING'`, [providerMessageId, delivery.id]);
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
-      const ambiguous = error instanceof EmailSendError && error.ambiguous;
-      const retryable = error instanceof EmailSendError ? error.retryable : !(error instanceof PermanentDeliveryError);
+      const ambiguous = error instanceof DeliverySendError && error.ambiguous;
+      const retryable = error instanceof DeliverySendError ? error.retryable : !(error instanceof PermanentDeliveryError);
       const final = ambiguous || !retryable || attempt.attempts >= attempt.maxAttempts;
       const status = ambiguous ? 'UNCERTAIN' : final ? 'FAILED' : 'PENDING';
       await this.sql(`UPDATE deliveries SET attempts = attempts + ?, last_error = ?, status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`,
@@ -220,12 +263,7 @@ export class DeliveryService {
       linkExpiresAt = new Date(Date.now() + deps.linkTtlSeconds * 1000);
       downloadUrl = downloadLinkUrl(deps.baseUrl, deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt, issuedTo: delivery.target });
     }
-    const params = execution.parameters as { from?: string | null; to?: string | null };
-    // Written for the run's locale (decided when it was enqueued, run-locale.ts), in the schedule's zone.
-    const wall = (at: Date) => localeFormat(record.locale).dateTime(at.getTime(), schedule.timeZone);
-    const periodLabel = params.from && params.to
-      ? `${wall(new Date(params.from))} → ${wall(new Date(params.to))} ${schedule.timeZone}`
-      : `as of ${wall(execution.scheduledFor)} ${schedule.timeZone}`;
+    const periodLabel = this.periodLabel(execution, schedule, record);
     // Made once per run and shared by its recipients; never a reason not to send. Not for a
     // password-protected file: a chart of its rows in the email body would show in clear what the
     // password protects.
@@ -256,6 +294,70 @@ export class DeliveryService {
       subjectTemplate: schedule.emailConfig.subject ?? null,
       messageTemplate: schedule.emailConfig.message ?? null,
     }, deps.from, delivery.target, delivery.id);
+  }
+
+  /** The run's period in the schedule's zone, written for the run's locale (decided when it was enqueued, run-locale.ts). */
+  private periodLabel(execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity): string {
+    const params = execution.parameters as { from?: string | null; to?: string | null };
+    const wall = (at: Date) => localeFormat(record.locale).dateTime(at.getTime(), schedule.timeZone);
+    return params.from && params.to
+      ? `${wall(new Date(params.from))} → ${wall(new Date(params.to))} ${schedule.timeZone}`
+      : `as of ${wall(execution.scheduledFor)} ${schedule.timeZone}`;
+  }
+
+  /** What Slack and webhooks say about the run; the download link is issued to the target (audited under it). */
+  private runFacts(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity, withLink: boolean): RunFacts {
+    const params = execution.parameters as { from?: string | null; to?: string | null };
+    const linkExpiresAt = withLink && record.storageKey ? new Date(Date.now() + this.deps.linkTtlSeconds * 1000) : null;
+    const issuedTo = `${delivery.channel.toLowerCase()}:${delivery.target}`;
+    return {
+      scheduleId: schedule.id, scheduleName: schedule.name, reportName: record.reportName, executionId: execution.id,
+      scheduledFor: execution.scheduledFor, triggeredBy: execution.triggeredBy,
+      periodLabel: this.periodLabel(execution, schedule, record), periodStart: params.from ?? null, periodEnd: params.to ?? null, timeZone: schedule.timeZone,
+      // The values by name, as the run resolved them (its export's snapshot).
+      parameters: (record.definition as { parameterValues?: Record<string, unknown> | null }).parameterValues ?? {},
+      rowCount: record.rowCount ?? 0, totalRows: record.rowsTotal ?? record.rowCount ?? 0, truncated: record.truncated ?? false,
+      format: record.format, fileName: record.fileName ?? 'export', fileSize: record.fileSize ?? 0,
+      contentType: record.contentType ?? 'application/octet-stream', sha256: record.checksum, passwordProtected: record.passwordProtected,
+      downloadUrl: linkExpiresAt ? downloadLinkUrl(this.deps.baseUrl, this.deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt, issuedTo }) : null,
+      linkExpiresAt,
+    };
+  }
+
+  private destinations(): DestinationDeps {
+    if (!this.deps.destinations) throw new PermanentDeliveryError('Slack and webhook deliveries are not configured in this process');
+    return this.deps.destinations;
+  }
+
+  private async buildSlackPost(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity) {
+    const dest = this.destinations();
+    const token = await slackTokenFor(this.deps.em.fork(), dest.secrets, schedule.tenantId);
+    if (!token) throw new PermanentDeliveryError('Slack is not connected for this tenant (connectSlack)');
+    const size = record.fileSize ?? 0;
+    const upload = record.storageKey !== null && size <= dest.slackFileLimitBytes;
+    const facts = this.runFacts(delivery, execution, schedule, record, !upload);
+    const files: SlackFile[] = [];
+    // Not for a password-protected file: a chart of its rows would show in clear what the password protects.
+    const chart = this.deps.chartImage && !record.passwordProtected ? await this.deps.chartImage(record).catch(() => null) : null;
+    if (chart) files.push({ filename: 'chart.png', title: chart.alt.slice(0, 200) || 'Chart', data: chart.png });
+    if (upload) {
+      const file = await this.deps.storage.openRead(record.storageKey!);
+      if (!file) throw new PermanentDeliveryError('The export file is gone');
+      files.push({ filename: record.fileName ?? 'export', title: record.fileName ?? record.reportName, data: await readAll(file.stream) });
+    }
+    const summary = slackSummary(facts, upload, record.locale);
+    return { client: slackClient(token, dest.slackApiUrl), post: { channel: delivery.target, text: summary.text, blocks: summary.blocks, files } };
+  }
+
+  private async buildWebhook(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity) {
+    const dest = this.destinations();
+    if (!schedule.webhookSecretCiphertext) throw new PermanentDeliveryError('The schedule has no webhook secret (rotateWebhookSecret makes one)');
+    const secret = dest.secrets.open(schedule.webhookSecretCiphertext, `webhook:${schedule.id}`);
+    const facts = this.runFacts(delivery, execution, schedule, record, true);
+    return {
+      url: delivery.target, secret, id: delivery.id, body: webhookBody(facts, delivery.id, new Date()),
+      allowPrivate: dest.allowPrivateWebhooks, timeoutMs: dest.webhookTimeoutMs ?? 10_000, ...(dest.webhookCa ? { ca: dest.webhookCa } : {}),
+    };
   }
 
   private async uploadToS3(delivery: DeliveryEntity, record: ExportEntity): Promise<string | null> {

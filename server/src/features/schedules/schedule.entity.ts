@@ -94,6 +94,18 @@ export class ScheduleEntity {
   @Property({ type: 'json', fieldName: 's3_config', nullable: true })
   s3Config: S3Target | null = null;
 
+  /** Slack channels (ids or #names) each run is posted to, with the tenant's Slack connection. */
+  @Property({ type: 'string[]', columnType: 'text[]', fieldName: 'slack_channels' })
+  slackChannels: string[] = [];
+
+  /** HTTPS URLs each run is POSTed to, signed per Standard Webhooks (delivery/webhooks). */
+  @Property({ type: 'string[]', columnType: 'text[]', fieldName: 'webhook_urls' })
+  webhookUrls: string[] = [];
+
+  /** The `whsec_…` signing secret sealed with SECRETS_KEY (context `webhook:<id>`); shown once, never returned after. */
+  @Property({ type: 'text', fieldName: 'webhook_secret_ciphertext', nullable: true })
+  webhookSecretCiphertext: string | null = null;
+
   @Property({ type: 'boolean', fieldName: 'skip_if_empty' })
   skipIfEmpty: boolean = false;
 
@@ -191,6 +203,7 @@ export class ExecutionEntity {
   completedAt: Date | null = null;
 }
 
+export type DeliveryChannel = 'EMAIL' | 'S3' | 'SLACK' | 'WEBHOOK';
 export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN' | 'UNSUBSCRIBED' | 'SUPPRESSED';
 /** What the provider reported after accepting a message (SendGrid Event Webhook). */
 export type ProviderStatus = 'DELIVERED' | 'BOUNCED' | 'DROPPED' | 'SPAM_REPORT';
@@ -207,7 +220,7 @@ export class DeliveryEntity {
   executionId!: string;
 
   @Property({ type: 'text' })
-  channel!: 'EMAIL' | 'S3';
+  channel!: DeliveryChannel;
 
   @Property({ type: 'text' })
   target!: string;

@@ -18,10 +18,10 @@ type ExecutionNode = Execution & { entity: ExecutionEntity };
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-export function toSchedule(s: ScheduleEntity): ScheduleNode {
+export function toSchedule(s: ScheduleEntity, revealedWebhookSecret: string | null = null): ScheduleNode {
   // The sealed password stays on the entity: the API says only whether there is one.
-  const { passwordCiphertext, ...fields } = s;
-  return { ...fields, entity: s, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
+  const { passwordCiphertext, webhookSecretCiphertext, ...fields } = s;
+  return { ...fields, entity: s, hasWebhookSecret: webhookSecretCiphertext !== null, webhookSecret: revealedWebhookSecret, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
 }
 
 export function toExecution(e: ExecutionEntity): ExecutionNode {
@@ -98,13 +98,15 @@ export class ScheduleResolver {
   @Authorized('editor')
   @Mutation(() => Schedule, { description: 'Creates a schedule (editor or admin); it fires from its next slot.' })
   async createSchedule(@Ctx() ctx: AppContext, @Arg('input', () => CreateScheduleInput, { description: 'The fields to set.' }) input: CreateScheduleInput): Promise<Schedule> {
-    return toSchedule(await ctx.services.schedules.create(requireViewer(ctx), plain(input)));
+    const schedule = await ctx.services.schedules.create(requireViewer(ctx), plain(input));
+    return toSchedule(schedule, ctx.services.schedules.revealedWebhookSecret(schedule));
   }
 
   @Authorized('editor')
   @Mutation(() => Schedule, { description: 'Changes a schedule (editor or admin); fields left out stay as they are.' })
   async updateSchedule(@Ctx() ctx: AppContext, @Arg('id', () => ID, { description: 'The schedule\'s id.' }) id: string, @Arg('input', () => UpdateScheduleInput, { description: 'The fields to set.' }) input: UpdateScheduleInput): Promise<Schedule> {
-    return toSchedule(await ctx.services.schedules.update(requireViewer(ctx), id, plain(input)));
+    const schedule = await ctx.services.schedules.update(requireViewer(ctx), id, plain(input));
+    return toSchedule(schedule, ctx.services.schedules.revealedWebhookSecret(schedule));
   }
 
   @Authorized('editor')
@@ -145,6 +147,12 @@ export class ScheduleResolver {
     @Arg('parameterValues', () => JSONScalar, { nullable: true, description: "These runs' parameter values, over the schedule's (and the report's defaults); checked with paths `parameterValues.<name>` before anything runs." }) parameterValues?: Record<string, unknown> | null,
   ): Promise<Execution[]> {
     return (await ctx.services.schedules.backfill(requireViewer(ctx), id, from, to, parameterValues ?? null)).map(toExecution);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => String, { description: "Makes a new webhook signing secret (`whsec_…`) for the schedule and returns it this once; the old one stops signing at once. Receivers verify `webhook-signature` with it (Standard Webhooks)." })
+  async rotateWebhookSecret(@Ctx() ctx: AppContext, @Arg('scheduleId', () => ID, { description: "The schedule's id." }) scheduleId: string): Promise<string> {
+    return ctx.services.schedules.rotateWebhookSecret(requireViewer(ctx), scheduleId);
   }
 
   @Authorized('editor')

@@ -27,6 +27,7 @@ import { FileNameTemplateError, templateParams } from '../exports/writers/file-n
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import { pdfPageProblems } from '../exports/export.service.js';
 import type { ScheduleExportOptions } from './schedule.entity.js';
+import { checkWebhookUrls, newWebhookSecret, normaliseSlackChannels, type DestinationRules } from './destinations.js';
 
 export const MAX_RECIPIENTS = 50;
 /** The longest span one backfillSchedule covers. */
@@ -57,6 +58,10 @@ export interface ScheduleFields {
   holidayRegion?: string | null;
   onlyIfChanged?: boolean | null;
   ownerEmail?: string | null;
+  /** undefined: unchanged; []: none. */
+  slackChannels?: string[] | null;
+  /** undefined: unchanged; []: none. The first URL makes the schedule's signing secret. */
+  webhookUrls?: string[] | null;
   /** undefined: unchanged; null: no compression. */
   compression?: Compression | null;
   /** A new file password (sealed before it is kept); undefined or null: unchanged. */
@@ -113,7 +118,28 @@ export class ScheduleService {
     private readonly secrets: SecretBox,
     /** Absent: no quotas (tests that build the service by hand). */
     private readonly quotas: QuotaService | null = null,
+    /** Webhook URL rules (production: https only, public addresses only). */
+    private readonly destinations: DestinationRules = { allowPrivateWebhooks: false },
   ) {}
+
+  /** Webhook secrets made by this request's create/update, to be shown once in its answer. */
+  private readonly revealed = new WeakMap<ScheduleEntity, string>();
+
+  /** The `whsec_…` made for this schedule by this request (first webhook URL), else null: never readable later. */
+  revealedWebhookSecret(schedule: ScheduleEntity): string | null {
+    return this.revealed.get(schedule) ?? null;
+  }
+
+  /** A new signing secret for the schedule's webhooks, returned this once; the old one stops working. */
+  async rotateWebhookSecret(viewer: Viewer, id: string): Promise<string> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    const secret = newWebhookSecret();
+    schedule.webhookSecretCiphertext = this.secrets.seal(secret, `webhook:${schedule.id}`);
+    await this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
+      () => ({ action: 'schedule.rotate_webhook_secret', targetType: 'schedule', targetId: id, details: {} }));
+    return secret;
+  }
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
     if (!isUuid(id)) throw new NotFoundError('Schedule', id);
@@ -262,6 +288,11 @@ export class ScheduleService {
     if (problems.length) throw new BadUserInputError(`Invalid parameter value: ${problems[0]!.path} ${problems[0]!.message}`, problems);
   }
 
+  private async slackConnected(tenantId: string): Promise<boolean> {
+    const rows = await this.em.getConnection().execute('SELECT 1 FROM slack_connections WHERE tenant_id = ?', [tenantId]);
+    return rows.length > 0;
+  }
+
   private requireEditor(viewer: Viewer): void {
     if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Managing schedules needs the editor role');
   }
@@ -297,7 +328,11 @@ export class ScheduleService {
     }
     const delivery = input.delivery ?? (creating ? 'EMAIL' : s.delivery);
     const recipients = input.recipients ? normaliseRecipients(input.recipients, problems) : creating ? [] : s.recipients;
-    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
+    const slackChannels = input.slackChannels != null ? normaliseSlackChannels(input.slackChannels, problems) : creating ? [] : s.slackChannels;
+    if (input.slackChannels?.length && !(await this.slackConnected(viewer.tenantId))) problems.push({ path: 'input.slackChannels', message: 'Slack is not connected for this tenant (an admin connects it with connectSlack)' });
+    const webhookUrls = input.webhookUrls != null ? await checkWebhookUrls(input.webhookUrls, this.destinations, problems) : creating ? [] : s.webhookUrls;
+    // Email is the default method: a schedule that only posts to Slack or webhooks needs no recipient.
+    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0 && slackChannels.length + webhookUrls.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
     const s3 = input.s3Config !== undefined ? input.s3Config : creating ? null : s.s3Config;
     if (delivery === 'S3' || delivery === 'BOTH') {
       if (!s3) problems.push({ path: 'input.s3Config', message: 'S3 delivery needs a bucket and key template' });
@@ -357,6 +392,13 @@ export class ScheduleService {
     }
     if (input.onlyIfChanged != null) s.onlyIfChanged = input.onlyIfChanged;
     s.ownerEmail = ownerEmail;
+    s.slackChannels = slackChannels;
+    s.webhookUrls = webhookUrls;
+    if (webhookUrls.length && !s.webhookSecretCiphertext) {
+      const secret = newWebhookSecret();
+      s.webhookSecretCiphertext = this.secrets.seal(secret, `webhook:${s.id}`);
+      this.revealed.set(s, secret);
+    }
     s.compression = file.compression;
     s.fileNameTemplate = file.fileNameTemplate;
     s.exportOptions = exportOptions;

@@ -6,7 +6,7 @@ import { CompressionEnum, ExportFormatEnum, PageOrientationEnum, PaperSizeEnum }
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
-import type { AttachmentPolicy, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
+import type { AttachmentPolicy, DeliveryChannel, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
 import { enumOf } from '../../graphql/enums.js';
 
@@ -23,7 +23,7 @@ registerEnumType(ProviderStatusEnum, {
   valuesConfig: { DELIVERED: { description: 'The receiving server accepted it.' }, BOUNCED: { description: 'The receiving server refused it; the address is now suppressed.' }, DROPPED: { description: 'The provider did not send it (e.g. an address that bounced before); suppressed.' }, SPAM_REPORT: { description: 'The recipient marked it as spam; the address is now suppressed.' } },
 });
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
-export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3'] as const);
+export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3', 'SLACK', 'WEBHOOK'] as const);
 registerEnumType(DeliveryMethodEnum, {
   name: 'DeliveryMethod',
   description: 'Where a schedule delivers each run.',
@@ -62,7 +62,7 @@ registerEnumType(ExecutionTriggerEnum, {
 registerEnumType(DeliveryChannelEnum, {
   name: 'DeliveryChannel',
   description: 'How a delivery is made.',
-  valuesConfig: { EMAIL: { description: 'An email to one recipient.' }, S3: { description: 'An upload to an S3 bucket.' } },
+  valuesConfig: { EMAIL: { description: 'An email to one recipient.' }, S3: { description: 'An upload to an S3 bucket.' }, SLACK: { description: 'A post to one Slack channel (summary, chart, file or link).' }, WEBHOOK: { description: 'A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id).' } },
 });
 
 @ObjectType({ description: 'One future run of a schedule: the instant and the wall time in its zone.' })
@@ -139,6 +139,10 @@ export class Schedule {
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.' }) emailConfig!: EmailConfigShape;
   @Field(() => S3TargetShape, { description: 'Bucket and key template for S3 delivery.', nullable: true }) s3Config!: S3TargetShape | null;
+  @Field(() => [String], { description: 'Slack channels (ids or #names) each run is posted to, with the tenant\'s Slack connection.' }) slackChannels!: string[];
+  @Field(() => [String], { description: 'URLs each run is POSTed to as signed JSON (Standard Webhooks).' }) webhookUrls!: string[];
+  @Field(() => Boolean, { description: 'A webhook signing secret exists (it is never returned after it is first shown).' }) hasWebhookSecret!: boolean;
+  @Field(() => String, { nullable: true, description: 'The webhook signing secret (`whsec_…`), only in the answer to the createSchedule or updateSchedule that made it (the first webhook URL); null everywhere else. Keep it: it is not shown again (rotateWebhookSecret makes a new one).' }) webhookSecret!: string | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows (execution SKIPPED_EMPTY).' }) skipIfEmpty!: boolean;
   @Field(() => Boolean, { description: 'Skip runs that fall on a weekend in the schedule\'s zone (execution SKIPPED).' }) businessDaysOnly!: boolean;
   @Field(() => String, { description: 'With businessDaysOnly: the public holidays of this country are skipped too (execution SKIPPED, the holiday named).', nullable: true }) holidayCountry!: string | null;
@@ -162,12 +166,12 @@ export type ScheduleConnection = InstanceType<typeof ScheduleConnection>;
 @ObjectType({ description: 'One recipient or bucket of one execution, with its own status and attempts.' })
 export class Delivery {
   @Field(() => ID, { description: 'Delivery id.' }) id!: string;
-  @Field(() => DeliveryChannelEnum, { description: 'EMAIL or S3.' }) channel!: 'EMAIL' | 'S3';
-  @Field(() => String, { description: 'Email address or s3://bucket/key.' }) target!: string;
+  @Field(() => DeliveryChannelEnum, { description: 'EMAIL, S3, SLACK or WEBHOOK.' }) channel!: DeliveryChannel;
+  @Field(() => String, { description: 'Email address, s3://bucket/key, Slack channel or webhook URL.' }) target!: string;
   @Field(() => DeliveryStatusEnum, { description: 'PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out.' }) status!: DeliveryStatus;
   @Field(() => Int, { description: 'Send attempts so far.' }) attempts!: number;
   @Field(() => String, { description: 'The provider\'s answer to the last failed attempt.', nullable: true }) lastError!: string | null;
-  @Field(() => String, { description: 'Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file).', nullable: true }) providerMessageId!: string | null;
+  @Field(() => String, { description: 'Id the provider gave the message: SendGrid X-Message-Id or the outbox file; for Slack `channel:ts` of the summary message; for a webhook the receiver\'s status and the address it was reached at.', nullable: true }) providerMessageId!: string | null;
   @Field(() => DateTimeScalar, { description: 'When it was sent.', nullable: true }) sentAt!: Date | null;
   @Field(() => ProviderStatusEnum, { description: 'What the provider reported afterwards (delivered, bounced, dropped, spam report); null: nothing yet.', nullable: true }) providerStatus!: ProviderStatus | null;
   @Field(() => String, { description: 'The provider\'s words with it, e.g. the bounce reason.', nullable: true }) providerDetail!: string | null;
@@ -212,6 +216,8 @@ export class CreateScheduleInput {
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
+  @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;
+  @Field(() => [String], { description: 'URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`.', nullable: true }) webhookUrls?: string[] | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only.', nullable: true }) holidayCountry?: string | null;
@@ -241,6 +247,8 @@ export class UpdateScheduleInput {
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
+  @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;
+  @Field(() => [String], { description: 'URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`.', nullable: true }) webhookUrls?: string[] | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only (a null here removes the calendar).', nullable: true }) holidayCountry?: string | null;

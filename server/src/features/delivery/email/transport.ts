@@ -5,6 +5,7 @@
  * a message the provider will never accept).
  */
 import type { EmailMessage } from './message.js';
+import { DeliverySendError } from '../send-error.js';
 
 export interface EmailSendResult {
   /** SendGrid's X-Message-Id, or the .eml's Message-ID (without angle brackets); null if none came back. */
@@ -18,20 +19,10 @@ export interface EmailTransport {
   send(message: EmailMessage): Promise<EmailSendResult>;
 }
 
-export class EmailSendError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly status?: number,
-    /** From a Retry-After header, when the provider sent one. */
-    readonly retryAfterMs?: number,
-    /**
-     * The request may have reached the provider and been accepted, but no answer came back
-     * (connection dropped mid-request, timeout): resending could deliver it twice.
-     */
-    readonly ambiguous = false,
-  ) {
-    super(message);
+/** An email transport's failure; see DeliverySendError for what its flags tell the ledger. */
+export class EmailSendError extends DeliverySendError {
+  constructor(message: string, retryable: boolean, status?: number, retryAfterMs?: number, ambiguous = false) {
+    super(message, retryable, status, retryAfterMs, ambiguous);
     this.name = 'EmailSendError';
   }
 }
