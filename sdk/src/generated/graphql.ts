@@ -136,8 +136,12 @@ export type CreateScheduleInput = {
   s3Config?: S3TargetInput | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
+  /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
+  slackChannels?: Array<string> | null | undefined;
   /** IANA time zone the timetable is read in (default UTC). */
   timezone?: string | null | undefined;
+  /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
+  webhookUrls?: Array<string> | null | undefined;
 };
 
 /** How a CSV export writes date-times, always in the export's `timeZone`. */
@@ -152,7 +156,11 @@ export type DeliveryChannel =
   /** An email to one recipient. */
   | 'EMAIL'
   /** An upload to an S3 bucket. */
-  | 'S3';
+  | 'S3'
+  /** A post to one Slack channel (summary, chart, file or link). */
+  | 'SLACK'
+  /** A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id). */
+  | 'WEBHOOK';
 
 /** Where a schedule delivers each run. */
 export type DeliveryMethod =
@@ -734,8 +742,12 @@ export type UpdateScheduleInput = {
   s3Config?: S3TargetInput | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
+  /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
+  slackChannels?: Array<string> | null | undefined;
   /** New IANA time zone. */
   timezone?: string | null | undefined;
+  /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
+  webhookUrls?: Array<string> | null | undefined;
 };
 
 /** A report's chart; checked against the report's measures. Send null to go back to the default. */

@@ -301,8 +301,12 @@ export type CreateScheduleInput = {
   s3Config?: InputMaybe<S3TargetInput>;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
+  slackChannels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** IANA time zone the timetable is read in (default UTC). */
   timezone?: InputMaybe<Scalars['String']['input']>;
+  /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
+  webhookUrls?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** How a CSV export writes date-times, always in the export's `timeZone`. */
@@ -451,7 +455,7 @@ export type Delivery = {
   __typename?: 'Delivery';
   /** Send attempts so far. */
   attempts: Scalars['Int']['output'];
-  /** EMAIL or S3. */
+  /** EMAIL, S3, SLACK or WEBHOOK. */
   channel: DeliveryChannel;
   /** Delivery id. */
   id: Scalars['ID']['output'];
@@ -461,7 +465,7 @@ export type Delivery = {
   providerDetail: Maybe<Scalars['String']['output']>;
   /** When the provider reported it. */
   providerEventAt: Maybe<Scalars['DateTime']['output']>;
-  /** Id the email provider gave the message (SendGrid X-Message-Id, or the outbox file). */
+  /** Id the provider gave the message: SendGrid X-Message-Id or the outbox file; for Slack `channel:ts` of the summary message; for a webhook the receiver's status and the address it was reached at. */
   providerMessageId: Maybe<Scalars['String']['output']>;
   /** What the provider reported afterwards (delivered, bounced, dropped, spam report); null: nothing yet. */
   providerStatus: Maybe<ProviderStatus>;
@@ -469,7 +473,7 @@ export type Delivery = {
   sentAt: Maybe<Scalars['DateTime']['output']>;
   /** PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out. */
   status: DeliveryStatus;
-  /** Email address or s3://bucket/key. */
+  /** Email address, s3://bucket/key, Slack channel or webhook URL. */
   target: Scalars['String']['output'];
 };
 
@@ -478,7 +482,11 @@ export type DeliveryChannel =
   /** An email to one recipient. */
   | 'EMAIL'
   /** An upload to an S3 bucket. */
-  | 'S3';
+  | 'S3'
+  /** A post to one Slack channel (summary, chart, file or link). */
+  | 'SLACK'
+  /** A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id). */
+  | 'WEBHOOK';
 
 /** Where a schedule delivers each run. */
 export type DeliveryMethod =
@@ -1052,6 +1060,8 @@ export type Mutation = {
   resumeSchedule: Schedule;
   /** A new attempt of a FAILED or CANCELLED export over the same rows. */
   retryExport: Export;
+  /** Makes a new webhook signing secret (`whsec_…`) for the schedule and returns it this once; the old one stops signing at once. Receivers verify `webhook-signature` with it (Standard Webhooks). */
+  rotateWebhookSecret: Scalars['String']['output'];
   /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
   runScheduleNow: Execution;
   /** Saves a report as a template of the tenant (editor or admin); audited as `template.create`. */
@@ -1196,6 +1206,12 @@ export type MutationResumeScheduleArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRetryExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationRotateWebhookSecretArgs = {
+  scheduleId: Scalars['ID']['input'];
 };
 
 
@@ -1881,6 +1897,8 @@ export type Schedule = Node & {
   fileNameTemplate: Maybe<Scalars['String']['output']>;
   /** File format of each run. */
   format: ExportFormat;
+  /** A webhook signing secret exists (it is never returned after it is first shown). */
+  hasWebhookSecret: Scalars['Boolean']['output'];
   /** With businessDaysOnly: the public holidays of this country are skipped too (execution SKIPPED, the holiday named). */
   holidayCountry: Maybe<Scalars['String']['output']>;
   /** Region of holidayCountry whose holidays count too. */
@@ -1919,6 +1937,8 @@ export type Schedule = Node & {
   s3Config: Maybe<S3Target>;
   /** Send nothing when a run has no rows (execution SKIPPED_EMPTY). */
   skipIfEmpty: Scalars['Boolean']['output'];
+  /** Slack channels (ids or #names) each run is posted to, with the tenant's Slack connection. */
+  slackChannels: Array<Scalars['String']['output']>;
   /** ACTIVE runs on its timetable; PAUSED does not. */
   status: ScheduleStatus;
   /** IANA time zone. */
@@ -1927,6 +1947,10 @@ export type Schedule = Node & {
   upcomingRuns: Array<UpcomingRun>;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The webhook signing secret (`whsec_…`), only in the answer to the createSchedule or updateSchedule that made it (the first webhook URL); null everywhere else. Keep it: it is not shown again (rotateWebhookSecret makes a new one). */
+  webhookSecret: Maybe<Scalars['String']['output']>;
+  /** URLs each run is POSTed to as signed JSON (Standard Webhooks). */
+  webhookUrls: Array<Scalars['String']['output']>;
 };
 
 
@@ -2273,8 +2297,12 @@ export type UpdateScheduleInput = {
   s3Config?: InputMaybe<S3TargetInput>;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
+  slackChannels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+  /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
+  webhookUrls?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** One user's activity over the filtered entries: counts of audit entries by kind. */
