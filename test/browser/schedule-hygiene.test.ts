@@ -76,7 +76,7 @@ describe.runIf(hasChromium)('holidays, onlyIfChanged and bounced recipients in t
     const run = await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, editor);
     const executionId = run.data!.runScheduleNow.id;
     const sql = (q: string, p: unknown[] = []) => app.runtime.orm.em.getConnection().execute(q, p);
-    await expect.poll(async () => (await sql(`SELECT count(*)::int AS n FROM deliveries WHERE execution_id = ? AND status = 'SENT'`, [executionId]))[0].n, { timeout: 60_000 }).toBe(3);
+    await expect.poll(async () => (await sql(`SELECT count(*)::int AS n FROM deliveries WHERE execution_id = ? AND status = 'SENT'`, [executionId]))[0]?.n, { timeout: 60_000 }).toBe(3);
     // What POST /webhooks/sendgrid records (its signed path is tested in test/delivery-hygiene.test.ts).
     await sql(`UPDATE deliveries SET provider_status = 'BOUNCED', provider_detail = '550 5.1.1 no such user' WHERE execution_id = ? AND target = 'bo@example.com'`, [executionId]);
     await sql(`UPDATE deliveries SET provider_status = 'SPAM_REPORT' WHERE execution_id = ? AND target = 'cy@example.com'`, [executionId]);
