@@ -16,6 +16,8 @@ const BuilderPage = lazy(() => import('./pages/BuilderPage').then((m) => ({ defa
 const ExportsPage = lazy(() => import('./pages/ExportsPage').then((m) => ({ default: m.ExportsPage })));
 const SchedulesPage = lazy(() => import('./pages/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DashboardsPage = lazy(() => import('./pages/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ScheduleEditPage = lazy(() => import('./pages/ScheduleEditPage').then((m) => ({ default: m.ScheduleEditPage })));
 
 function Page() {
@@ -24,6 +26,8 @@ function Page() {
   switch (section) {
     case 'reports':
       return id ? <BuilderPage reportId={id === 'new' ? null : id} /> : <ReportsPage />;
+    case 'dashboards':
+      return id ? <DashboardPage key={id} dashboardId={id} /> : <DashboardsPage />;
     case 'exports':
       return <ExportsPage />;
     case 'schedules':
@@ -49,7 +53,7 @@ export function App() {
         <a className="brand" href={href('/reports')}>Reportcast</a>
         <nav aria-label="main">
           {/* The audit explorer is for admins: the server refuses anyone else, and the link is not shown to them. */}
-          {[['reports', 'Reports'], ['exports', 'Exports'], ['schedules', 'Schedules'], ...(session.role === 'admin' ? [['audit', 'Audit']] : [])].map(([key, label]) => (
+          {[['reports', 'Reports'], ['dashboards', 'Dashboards'], ['exports', 'Exports'], ['schedules', 'Schedules'], ...(session.role === 'admin' ? [['audit', 'Audit']] : [])].map(([key, label]) => (
             <a key={key} href={href(`/${key}`)} aria-current={section === key ? 'page' : undefined}>{label}</a>
           ))}
         </nav>
