@@ -7,16 +7,22 @@
  * decides (a 429's Retry-After becomes DeliverySendError.retryAfterMs, which the worker honours).
  * Slack's `error` string (channel_not_found, not_in_channel, invalid_auth…) is kept in the message.
  */
-import { ErrorCode, WebClient, type KnownBlock } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient, type KnownBlock, type Logger } from '@slack/web-api';
 import { DeliverySendError } from '../send-error.js';
 import { isNeverConnectedCode, isTransientNetworkCode } from '../email/transport.js';
 
 /** Slack `error` strings worth another try; every other one is permanent. */
 const RETRYABLE_SLACK_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'rate_limited', 'team_added_to_org']);
 
+const SILENT: Logger = {
+  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
+  setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {},
+};
+
 export function slackClient(token: string, apiUrl: string, timeoutMs = 30_000): WebClient {
   const base = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
-  return new WebClient(token, { slackApiUrl: base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs, logLevel: undefined });
+  // Its own warnings would repeat what the ledger records and logs for every failed attempt.
+  return new WebClient(token, { slackApiUrl: base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs, logger: SILENT });
 }
 
 export interface SlackFile {
@@ -74,7 +80,7 @@ export function slackSendError(error: unknown): DeliverySendError {
     }
     case ErrorCode.RequestError: {
       const original = e.original;
-      const code = original?.code ?? (original?.cause as NodeJS.ErrnoException | undefined)?.code;
+      const code = networkCode(original);
       // Refused before connecting: Slack never saw it. Otherwise the answer, not the request, may be what was lost.
       if (isNeverConnectedCode(code)) return new DeliverySendError(`Slack could not be reached: ${original?.message ?? e.message}`, true);
       return new DeliverySendError(`Slack's answer was lost: ${original?.message ?? e.message}`, isTransientNetworkCode(code), undefined, undefined, true);
@@ -83,4 +89,12 @@ export function slackSendError(error: unknown): DeliverySendError {
       // The upload POST to Slack's URL reports a non-200 as a plain Error: worth another try.
       return new DeliverySendError(`Slack upload failed: ${e.message}`, true);
   }
+}
+
+/** The socket error code of a failed fetch: on the error, its `cause`, or the first of an AggregateError's. */
+function networkCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 4) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof e.code === 'string') return e.code;
+  return networkCode(e.cause, depth + 1) ?? (Array.isArray(e.errors) ? networkCode(e.errors[0], depth + 1) : undefined);
 }
