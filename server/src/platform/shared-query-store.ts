@@ -38,6 +38,8 @@ const VERSION_PROBE = [
   'FROM system.parts WHERE database = {database:String} AND active GROUP BY table',
 ].join(' ');
 
+const PROBE_TIMEOUT_MS = 2_000;
+
 /** Estimated bytes a result holds on the heap (V8: ~2 bytes per string character, 8 per number, pointers). */
 export function resultBytes(result: QueryResult): number {
   let bytes = 64;
@@ -84,11 +86,17 @@ class DataVersions {
 
   private start(): Promise<Map<string, string> | null> {
     this.probes++;
-    const probe = this.store.query(VERSION_PROBE, { database: this.store.database })
+    // A slow probe must not hold every read up: past PROBE_TIMEOUT_MS the reads go uncached.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error('the data version probe took too long')), PROBE_TIMEOUT_MS);
+    const probe = this.store.query(VERSION_PROBE, { database: this.store.database }, { signal: controller.signal })
       .then((r) => new Map(r.rows.map((row) => [String(row[0]), JSON.stringify(row.slice(1))])))
       // Unknown version: nothing is cached until a probe succeeds again.
       .catch(() => null)
-      .finally(() => { if (this.running === probe) this.running = null; });
+      .finally(() => {
+        clearTimeout(timer);
+        if (this.running === probe) this.running = null;
+      });
     this.running = probe;
     return probe;
   }
