@@ -78,6 +78,22 @@ describe('shared previews', () => {
     expect(byPlatform(theirs.rows)).not.toEqual(byPlatform(mine.rows));
   });
 
+  it("never answers a role with another role's differently masked result", async () => {
+    // user_id is PII: clear for admins, hashed for viewers under the default policy.
+    const admin = await app.token('acme', 'admin');
+    const input = { definition: { source: 'usage_events', dimensions: [{ field: 'user_id' }], measures: [{ fn: 'COUNT', alias: 'n' }], orderBy: [{ key: 'n', direction: 'DESC' }, { key: 'user_id', direction: 'ASC' }] }, first: 5 };
+    const before = counting.reads;
+    const [clear, masked] = await Promise.all([preview(admin, input), preview(acme, input)]);
+    expect(counting.reads - before).toBe(4);
+    const clearIds = clear.rows.map((r) => String(r[0]));
+    expect(clearIds).toHaveLength(5);
+    for (const row of masked.rows) expect(clearIds).not.toContain(String(row[0]));
+    // And again, from the cache: each role its own answer.
+    expect(await preview(acme, input)).toEqual(masked);
+    expect(await preview(admin, input)).toEqual(clear);
+    expect(counting.reads - before).toBe(4);
+  });
+
   it("counts the runtime's reads on /metrics by how they were answered", async () => {
     const metric = async (result: string) => {
       const text = await (await fetch(`${app.url}/metrics`)).text();
