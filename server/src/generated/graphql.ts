@@ -345,6 +345,19 @@ export type Dashboard = {
   visibility: DashboardVisibility;
 };
 
+/** A PDF of a whole dashboard, inline: every tile in reading order with its title, period, chart and first rows. */
+export type DashboardPdf = {
+  __typename?: 'DashboardPdf';
+  /** The file, base64. */
+  base64: Scalars['String']['output'];
+  /** Size in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** application/pdf */
+  contentType: Scalars['String']['output'];
+  /** A file name for it (the dashboard's name). */
+  fileName: Scalars['String']['output'];
+};
+
 /** A tile on the 12-column grid. */
 export type DashboardTile = {
   __typename?: 'DashboardTile';
@@ -1420,6 +1433,8 @@ export type Query = {
   columnValues: Array<ColumnValue>;
   /** NOT_FOUND for a missing id, another tenant's, and another user's private dashboard. */
   dashboard: Dashboard;
+  /** The whole dashboard as one PDF (every tile: title, period, chart, first 8 rows), with its time range or the one given (as on the page). A tile whose report the viewer may not open is named and shows nothing of it. Audited as a read (`dashboard.pdf`). */
+  dashboardPdf: DashboardPdf;
   /** The first rows of one report tile, with the dashboard's time range and parameter values applied (or the ones given here, for this read only: the page's time-range control). NOT_FOUND when the viewer may not open the tile's report. */
   dashboardTileRows: ReportPreview;
   /** Dashboards the viewer may see (their own and the tenant's shared ones; admins: all), the viewer's favourites first, then newest first; at most 500. */
@@ -1497,6 +1512,13 @@ export type QueryColumnValuesArgs = {
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QueryDashboardArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryDashboardPdfArgs = {
+  dashboardId: Scalars['ID']['input'];
+  timeRange: InputMaybe<DashboardTimeRangeInput>;
 };
 
 

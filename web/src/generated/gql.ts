@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation DeleteDashboard($id: ID!) { deleteDashboard(id: $id) }\n": typeof types.DeleteDashboardDocument,
     "\n  mutation FavoriteDashboard($id: ID!) { favoriteDashboard(id: $id) { id favorite } }\n": typeof types.FavoriteDashboardDocument,
     "\n  mutation UnfavoriteDashboard($id: ID!) { unfavoriteDashboard(id: $id) { id favorite } }\n": typeof types.UnfavoriteDashboardDocument,
+    "\n  query DashboardPdf($dashboardId: ID!, $timeRange: DashboardTimeRangeInput) {\n    dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }\n  }\n": typeof types.DashboardPdfDocument,
     "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportByIdDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.CreateExportDocument,
     "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": typeof types.ExportUpdatedDocument,
@@ -75,6 +76,7 @@ const documents: Documents = {
     "\n  mutation DeleteDashboard($id: ID!) { deleteDashboard(id: $id) }\n": types.DeleteDashboardDocument,
     "\n  mutation FavoriteDashboard($id: ID!) { favoriteDashboard(id: $id) { id favorite } }\n": types.FavoriteDashboardDocument,
     "\n  mutation UnfavoriteDashboard($id: ID!) { unfavoriteDashboard(id: $id) { id favorite } }\n": types.UnfavoriteDashboardDocument,
+    "\n  query DashboardPdf($dashboardId: ID!, $timeRange: DashboardTimeRangeInput) {\n    dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }\n  }\n": types.DashboardPdfDocument,
     "\n  query ExportById($id: ID!) {\n    export(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName executionTimeMs\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportByIdDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.CreateExportDocument,
     "\n  subscription ExportUpdated($id: ID!) {\n    exportUpdated(id: $id) {\n      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected\n      error { errorCode message }\n      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }\n    }\n  }\n": types.ExportUpdatedDocument,
@@ -176,6 +178,10 @@ export function graphql(source: "\n  mutation FavoriteDashboard($id: ID!) { favo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnfavoriteDashboard($id: ID!) { unfavoriteDashboard(id: $id) { id favorite } }\n"): (typeof documents)["\n  mutation UnfavoriteDashboard($id: ID!) { unfavoriteDashboard(id: $id) { id favorite } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardPdf($dashboardId: ID!, $timeRange: DashboardTimeRangeInput) {\n    dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }\n  }\n"): (typeof documents)["\n  query DashboardPdf($dashboardId: ID!, $timeRange: DashboardTimeRangeInput) {\n    dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,15 +8,14 @@
  * tiles as a whole, which the server checks again.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { DashboardTileInput, DashboardTimeRangeInput } from '../generated/graphql';
-import { DASHBOARD, UPDATE_DASHBOARD, FAVORITE_DASHBOARD, UNFAVORITE_DASHBOARD } from '../components/dashboards/documents';
+import { DASHBOARD, DASHBOARD_PDF, UPDATE_DASHBOARD, FAVORITE_DASHBOARD, UNFAVORITE_DASHBOARD } from '../components/dashboards/documents';
 import { TileBody, type TileData } from '../components/dashboards/DashboardTileCard';
 import { GRID_COLUMNS, describePlace, dragTile, moveTile, resizeTile, type Placed } from '../components/dashboards/grid-moves';
 import { RANGE_CHOICES, choiceOf } from '../components/dashboards/time-ranges';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { href } from '../router';
-import { useAuth } from '../auth';
 import '../components/dashboards/dashboards.css';
 
 /** Height of one grid row in pixels (a tile of h rows is h × this, plus the gaps). */
@@ -32,7 +31,8 @@ function tileInput(t: TileData, place: Placed): DashboardTileInput {
 }
 
 export function DashboardPage({ dashboardId }: { dashboardId: string }) {
-  const { session } = useAuth();
+  const client = useApolloClient();
+  const [pdfState, setPdfState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const q = useQuery(DASHBOARD, { variables: { id: dashboardId }, fetchPolicy: 'cache-and-network' });
   const [update, updating] = useMutation(UPDATE_DASHBOARD);
   const [favorite] = useMutation(FAVORITE_DASHBOARD);
@@ -126,8 +126,15 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
               {rangeKey === 'custom' && <option value="custom">Custom (set through the API)</option>}
             </select>
           </label>
-          <button type="button" data-testid="download-pdf"
-            onClick={() => void downloadPdf(dashboard.id, dashboard.name, session?.token ?? '', timeRange)}>Download PDF</button>
+          <button type="button" data-testid="download-pdf" disabled={pdfState.busy}
+            onClick={async () => {
+              setPdfState({ busy: true, error: null });
+              try {
+                const res = await client.query({ query: DASHBOARD_PDF, variables: { dashboardId: dashboard.id, ...(timeRange ? { timeRange } : {}) }, fetchPolicy: 'network-only' });
+                if (res.data) saveFile(res.data.dashboardPdf.base64, res.data.dashboardPdf.fileName);
+                setPdfState({ busy: false, error: res.error ?? null });
+              } catch (error) { setPdfState({ busy: false, error }); }
+            }}>{pdfState.busy ? 'Making PDF…' : 'Download PDF'}</button>
           {dashboard.canEdit && !editing && <button type="button" onClick={() => setLayout(places)}>Edit layout</button>}
           {editing && <>
             <button type="button" className="primary" disabled={updating.loading} onClick={() => void saveLayout()}>Save layout</button>
@@ -135,6 +142,7 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
           </>}
         </div>
       </div>
+      {pdfState.error ? <ErrorBanner error={pdfState.error} title="The PDF could not be made" /> : null}
       {updating.error && <ErrorBanner error={updating.error} title="The dashboard could not be saved" />}
       {editing && <p className="hint">Focus a tile, then move it with the arrow keys and resize it with Shift + arrows; or drag its Move handle or its corner.</p>}
       <p className="sr-only" aria-live="polite" data-testid="layout-announce">{announce}</p>
@@ -167,15 +175,13 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
   );
 }
 
-/** Fetches the dashboard's PDF with the session's token and hands it to the browser as a download. */
-async function downloadPdf(id: string, name: string, token: string, timeRange: DashboardTimeRangeInput | null | undefined): Promise<void> {
-  const params = timeRange !== undefined ? `?timeRange=${encodeURIComponent(JSON.stringify(timeRange))}` : '';
-  const res = await fetch(`/dashboards/${encodeURIComponent(id)}/pdf${params}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) { window.alert(`The PDF could not be made (${res.status}).`); return; }
-  const url = URL.createObjectURL(await res.blob());
+/** Hands the PDF (base64 from dashboardPdf) to the browser as a download. */
+function saveFile(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'dashboard'}.pdf`;
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();

@@ -10,7 +10,9 @@ import { storedVisualization } from '../reports/stored-visualization.js';
 import { BUILT_IN_TEMPLATES } from '../templates/built-in.js';
 import { TemplateService } from '../templates/template.service.js';
 import { DashboardService, type DashboardRecord } from './dashboard.service.js';
-import { CreateDashboardInput, Dashboard, DashboardTimeRangeShape, UpdateDashboardInput } from './dashboard.type.js';
+import { CreateDashboardInput, Dashboard, DashboardPdf, DashboardTimeRangeShape, UpdateDashboardInput } from './dashboard.type.js';
+import { describeRange } from '../exports/parameters.js';
+import type { NormalizedDefinition } from '../reports/validate-definition.js';
 
 const service = (ctx: AppContext) => new DashboardService(ctx.em, ctx.services.reports, ctx.services.preview, ctx.services.audit);
 
@@ -67,6 +69,24 @@ export class DashboardResolver {
     return ctx.services.audit.read(viewer, { action: 'dashboard.tile', targetType: 'dashboard', targetId: dashboardId },
       () => service(ctx).tileRows(viewer, dashboardId, tileId, { ...(timeRange ? { timeRange: plain(timeRange) } : {}), parameterValues: parameterValues ?? null, first: first ?? null }),
       (page) => ({ tileId, rowCount: page.rows.length, totalCount: page.totalCount }));
+  }
+
+  @Authorized()
+  @Query(() => DashboardPdf, { description: 'The whole dashboard as one PDF (every tile: title, period, chart, first 8 rows), with its time range or the one given (as on the page). A tile whose report the viewer may not open is named and shows nothing of it. Audited as a read (`dashboard.pdf`).' })
+  async dashboardPdf(
+    @Ctx() ctx: AppContext,
+    @Arg('dashboardId', () => ID, { description: 'The dashboard.' }) dashboardId: string,
+    @Arg('timeRange', () => DashboardTimeRangeShape, { nullable: true, description: 'Instead of the dashboard\'s time range, for this file.' }) timeRange?: DashboardTimeRangeShape | null,
+  ): Promise<DashboardPdf> {
+    const viewer = requireViewer(ctx);
+    const dashboards = service(ctx);
+    return ctx.services.audit.read(viewer, { action: 'dashboard.pdf', targetType: 'dashboard', targetId: dashboardId }, async () => {
+      const range = timeRange ? plain(timeRange) : undefined;
+      const stored = range ?? (await dashboards.get(viewer, dashboardId)).timeRange;
+      const words = stored ? describeRange({ timeRange: stored } as NormalizedDefinition) || `${stored.from ?? ''} → ${stored.to ?? ''}` : "each report's own";
+      const file = await dashboards.pdf(viewer, dashboardId, range, words);
+      return { fileName: file.fileName, contentType: 'application/pdf', byteSize: file.bytes.length, base64: file.bytes.toString('base64') };
+    }, (f) => ({ byteSize: f.byteSize }));
   }
 
   @Authorized('editor')

@@ -19,6 +19,10 @@ import { validateDefinition } from '../reports/validate-definition.js';
 import { visualizationToStore } from '../reports/stored-visualization.js';
 import { checkTiles, flowLayout, readingOrder, type Tile, type TileInput, type TileProblem } from './layout.js';
 import { pickRange, tileDefinition, type DashboardTimeRange } from './tile-definition.js';
+import { chartDefinitionOf } from '../charts/chart-definition.js';
+import { storedVisualization } from '../reports/stored-visualization.js';
+import type { NormalizedDefinition } from '../reports/validate-definition.js';
+import { dashboardPdf, type PdfTile } from './dashboard-pdf.js';
 
 export type Visibility = 'PRIVATE' | 'TENANT';
 
@@ -60,6 +64,9 @@ const fromRow = (r: Row): DashboardRecord => ({
   tiles: readingOrder(r.tiles), timeRange: r.time_range, parameterValues: r.parameter_values, createdBy: r.created_by,
   createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), favorite: Boolean(r.favorite),
 });
+
+/** `2026-11-23T00:00:00.000+00:00` → `2026-11-23 00:00 +00:00`: the wall time and its offset, to the minute. */
+const readable = (local: string) => local.replace('T', ' ').replace(/:\d\d(\.\d+)?(?=[+-]\d\d:\d\d$|Z$)/, ' ');
 
 export class DashboardService {
   constructor(
@@ -175,6 +182,33 @@ export class DashboardService {
     const values = { ...(dashboard.parameterValues ?? {}), ...(override.parameterValues ?? {}) };
     const applied = tileDefinition(report.definition, timeRange, values);
     return this.preview.preview(viewer, applied.definition, override.first ?? 50, null, applied.parameterValues);
+  }
+
+  /**
+   * The whole dashboard as one PDF (dashboard-pdf.ts): every tile in reading order, each report
+   * tile's rows read as `tileRows` reads them (so with the same range and the same access rule),
+   * all tiles at once. Returns the file's bytes and a name for it.
+   */
+  async pdf(viewer: Viewer, id: string, timeRange: DashboardTimeRange | null | undefined, rangeText: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const dashboard = await this.get(viewer, id);
+    const tiles = await Promise.all(dashboard.tiles.map(async (tile): Promise<PdfTile> => {
+      if (tile.kind === 'TEXT') return { kind: 'TEXT', title: tile.title ?? '', text: tile.text ?? '' };
+      const report = await this.tileReport(viewer, tile);
+      if (!report) return { kind: 'INACCESSIBLE', title: tile.title ?? 'Report' };
+      const page = await this.tileRows(viewer, id, tile.id, { ...(timeRange !== undefined ? { timeRange } : {}), first: 200 });
+      const columns = page.columns.map((c) => ({ key: c.name, label: c.label, kind: c.type }));
+      const checked = validateDefinition(report.definition, this.reports.limits);
+      const definition = (checked.valid ? checked.definition : report.definition) as NormalizedDefinition;
+      const chart = { definition: chartDefinitionOf(definition, columns), visualization: storedVisualization(tile.visualization ?? report.visualization) as Visualization | null };
+      return {
+        kind: 'REPORT', title: tile.title ?? report.name, chart, columns, rows: page.rows, totalCount: page.totalCount,
+        timeZone: page.timeZone, locale: report.definition.locale ?? 'en-US',
+        period: page.window ? `${readable(page.window.fromLocal)} → ${readable(page.window.toLocal)} (${page.timeZone})` : null,
+      };
+    }));
+    const bytes = await dashboardPdf({ name: dashboard.name, tenantId: viewer.tenantId, generatedAt: new Date(), rangeText, tiles });
+    const fileName = `${dashboard.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'dashboard'}.pdf`;
+    return { fileName, bytes };
   }
 
   /**

@@ -196,3 +196,18 @@ export class UpdateDashboardInput {
   @Field(() => JSONScalar, { nullable: true, description: 'Parameter values by name; null: none.' })
   parameterValues?: Record<string, unknown> | null;
 }
+
+@ObjectType('DashboardPdf', { description: 'A PDF of a whole dashboard, inline: every tile in reading order with its title, period, chart and first rows.' })
+export class DashboardPdf {
+  @Field(() => String, { description: 'A file name for it (the dashboard\'s name).' })
+  fileName!: string;
+
+  @Field(() => String, { description: 'application/pdf' })
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Size in bytes.' })
+  byteSize!: number;
+
+  @Field(() => String, { description: 'The file, base64.' })
+  base64!: string;
+}

@@ -64,3 +64,9 @@ export const FAVORITE_DASHBOARD = graphql(`
 export const UNFAVORITE_DASHBOARD = graphql(`
   mutation UnfavoriteDashboard($id: ID!) { unfavoriteDashboard(id: $id) { id favorite } }
 `);
+
+export const DASHBOARD_PDF = graphql(`
+  query DashboardPdf($dashboardId: ID!, $timeRange: DashboardTimeRangeInput) {
+    dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }
+  }
+`);
