@@ -20,6 +20,7 @@ export interface SlackCall {
   /** What it answered: HTTP status, and Slack's `error` if any. */
   status: number;
   error: string | null;
+  receivedAt: Date;
 }
 
 export type SlackAnswer = { rateLimited: number } | { error: string } | 'drop' | { httpStatus: number };
@@ -69,7 +70,7 @@ export async function startSlackRecorder(): Promise<SlackRecorder> {
         const part = form.get('body') ?? form.get('file');
         raw = part && typeof part !== 'string' ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
       }
-      const call: SlackCall = { method, token: token ?? (fields.token as string | undefined) ?? null, fields, headers: req.headers, status: 200, error: null };
+      const call: SlackCall = { method, token: token ?? (fields.token as string | undefined) ?? null, fields, headers: req.headers, status: 200, error: null, receivedAt: new Date() };
       if (isUpload) call.upload = raw;
       calls.push(call);
       const answer = queued.get(method)?.shift();

@@ -22,7 +22,7 @@ export const MAX_SLACK_CHANNELS = 20;
 export const MAX_WEBHOOK_URLS = 10;
 
 /** A channel id (C0123ABCD, G…) or a #name (Slack: lower case letters, digits, - and _, up to 80). */
-const SLACK_CHANNEL = /^(?:[CGD][A-Z0-9]{6,20}|#[\p{Ll}\p{Lo}\p{N}_-]{1,80})$/u;
+const SLACK_CHANNEL = /^(?:[CGD][A-Z0-9]{6,20}|#[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]{1,80})$/u;
 
 export function normaliseSlackChannels(raw: string[], problems: FieldError[]): string[] {
   const out: string[] = [];
