@@ -6,12 +6,12 @@
  *   caller waiting for it has aborted (one closed browser tab must not fail the other 199).
  * - A successful result may be kept for `ttlMs` (0 keeps nothing: single-flight only). Failures
  *   are never kept, so the next caller tries again.
- * - Memory is bounded by entries and by an estimated byte size; the least recently used go first,
- *   and a single result larger than a quarter of the byte budget is not kept at all.
- *
- * Why not lru-cache: it would do the LRU part, but it is not a dependency of the server package
- * (see the report of issue 22); the single-flight with per-waiter abort is ours either way.
+ * - Memory is bounded by entries and by an estimated byte size; the least recently used go first
+ *   (lru-cache keeps the entries, their TTL and sizes), and a single result larger than a quarter
+ *   of the byte budget is not kept at all.
+ * The single-flight with per-waiter abort is ours: no cache library shares a load that way.
  */
+import { LRUCache } from 'lru-cache';
 
 export interface SharedResultsOptions {
   /** How long a result may be served again, ms; 0 disables caching (single-flight stays). */
@@ -37,10 +37,9 @@ interface Flight<T> {
   waiters: number;
 }
 
+/** lru-cache holds objects only: the result is boxed. */
 interface Entry<T> {
   value: T;
-  at: number;
-  bytes: number;
 }
 
 export interface SharedResultsStats {
@@ -64,24 +63,33 @@ export function abortReason(signal: AbortSignal): Error {
 
 export class SharedResults<T> {
   private readonly flights = new Map<string, Flight<T>>();
-  /** Map order is recency order: the first key is the least recently used. */
-  private readonly entries = new Map<string, Entry<T>>();
-  private bytes = 0;
-  private readonly now: () => number;
+  /** Null when nothing may be kept (TTL 0, or no room). */
+  private readonly entries: LRUCache<string, Entry<T>> | null;
   private readonly counters = { loads: 0, joined: 0, hits: 0 };
 
   constructor(private readonly options: SharedResultsOptions) {
-    this.now = options.now ?? (() => performance.now());
+    const { ttlMs, maxEntries, maxBytes } = options;
+    const now = options.now ?? (() => performance.now());
+    this.entries = ttlMs > 0 && maxEntries > 0 && maxBytes > 0
+      ? new LRUCache<string, Entry<T>>({
+        max: maxEntries,
+        maxSize: maxBytes,
+        ttl: ttlMs,
+        // Read the (injected) clock on every check: no cached "now", no purge timers.
+        ttlResolution: 0,
+        ttlAutopurge: false,
+        perf: { now },
+      })
+      : null;
   }
 
   stats(): SharedResultsStats {
-    return { ...this.counters, entries: this.entries.size, bytes: this.bytes };
+    return { ...this.counters, entries: this.entries?.size ?? 0, bytes: this.entries?.calculatedSize ?? 0 };
   }
 
   /** Forgets every kept result (flights in progress go on). */
   clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
+    this.entries?.clear();
   }
 
   run(key: string, load: (signal: AbortSignal) => Promise<T>, options: SharedRunOptions<T>): Promise<T> {
@@ -98,17 +106,9 @@ export class SharedResults<T> {
     return this.wait(key, flight, signal);
   }
 
+  /** A kept result still within its TTL (lru-cache drops a stale one and marks this one recent). */
   private fresh(key: string): Entry<T> | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (this.now() - entry.at >= this.options.ttlMs) {
-      this.drop(key, entry);
-      return undefined;
-    }
-    // Touch: move to the most recently used end.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
+    return this.entries?.get(key);
   }
 
   private start(key: string, load: (signal: AbortSignal) => Promise<T>, options: SharedRunOptions<T>): Flight<T> {
@@ -152,20 +152,8 @@ export class SharedResults<T> {
   }
 
   private keep(key: string, value: T, bytes: number): void {
-    const { ttlMs, maxEntries, maxBytes } = this.options;
-    if (ttlMs <= 0 || maxEntries <= 0 || bytes > maxBytes / 4) return;
-    const old = this.entries.get(key);
-    if (old) this.drop(key, old);
-    this.entries.set(key, { value, at: this.now(), bytes });
-    this.bytes += bytes;
-    for (const [oldestKey, oldest] of this.entries) {
-      if (this.entries.size <= maxEntries && this.bytes <= maxBytes) break;
-      this.drop(oldestKey, oldest);
-    }
-  }
-
-  private drop(key: string, entry: Entry<T>): void {
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
+    if (!this.entries || bytes > this.options.maxBytes / 4) return;
+    // lru-cache refuses a size of 0; every result holds some memory.
+    this.entries.set(key, { value }, { size: Math.max(1, Math.ceil(bytes)) });
   }
 }
