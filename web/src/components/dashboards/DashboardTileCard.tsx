@@ -20,6 +20,9 @@ export type TileData = NonNullable<DashboardViewQuery['dashboard']>['tiles'][num
 
 const TABLE_ROWS = 5;
 
+/** `2026-11-23T00:00:00.000+00:00` → `2026-11-23 00:00 +00:00`: the wall time in the preview's zone and its offset. */
+const readable = (local: string) => local.replace('T', ' ').replace(/:\d\d(\.\d+)?(?=[+-]\d\d:\d\d$|Z$)/, ' ');
+
 function appFontFamily(): string | undefined {
   return getComputedStyle(document.documentElement).fontFamily || undefined;
 }
@@ -51,7 +54,7 @@ function ReportTile({ dashboardId, tile, report, timeRange }: { dashboardId: str
   const grains = Object.fromEntries(report.definition.dimensions?.map((d, i) => [page.columns[i]?.name ?? d.field, d.grain]) ?? []);
   return (
     <div className="tile-body" data-testid="tile-body" data-rows={page.totalCount}>
-      {page.window && <span className="muted small" data-testid="tile-window">{page.window.fromLocal} – {page.window.toLocal} ({page.timeZone})</span>}
+      {page.window && <span className="muted small" data-testid="tile-window">{readable(page.window.fromLocal)} → {readable(page.window.toLocal)} ({page.timeZone})</span>}
       {drawn && (
         <Suspense fallback={<div className="chart-canvas" />}>
           <ChartCanvas option={drawn.option} type={drawn.type} label={`Chart of ${tile.title ?? report.name}`} />
