@@ -23,6 +23,7 @@ import type { ScheduleDetailQuery } from '../generated/graphql';
 import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from '../components/exports/FileProtection';
 import { DEFAULT_PDF_PAGE, PdfPageOptions, type PdfPageValue } from '../components/exports/PdfPageOptions';
 import { ParameterValuesForm, filledValues, type ParameterValues } from '../components/templates/ParameterValuesForm';
+import { DestinationsInput, handOverWebhookSecret, takeWebhookSecret, WebhookSecretPanel } from '../components/schedules/Destinations';
 
 type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 type Delivery = 'EMAIL' | 'S3' | 'BOTH';
@@ -59,6 +60,9 @@ interface FormState {
   pdfPage: PdfPageValue;
   /** Values of the report's parameters for every run (issue 19); what is left empty takes the report's defaults. */
   parameterValues: ParameterValues;
+  /** Slack channels and webhook URLs each run also goes to (issue 20). */
+  slackChannels: string[];
+  webhookUrls: string[];
 }
 
 const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
@@ -71,7 +75,7 @@ function emptyForm(): FormState {
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
-    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {},
+    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, slackChannels: [], webhookUrls: [],
   };
 }
 
@@ -88,6 +92,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
     pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
     parameterValues: (s.parameterValues as ParameterValues | null) ?? {},
+    slackChannels: [...s.slackChannels], webhookUrls: [...s.webhookUrls],
   };
 }
 
@@ -146,6 +151,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [runKey, setRunKey] = useState(0);
+  // The webhook secret, from the create that navigated here or this page's own save/rotation; shown until dismissed.
+  const [webhookSecret, setWebhookSecret] = useState<string | null>(() => (schedule ? takeWebhookSecret(schedule.id) : null));
 
   const refetchQueries = [SCHEDULES_LIST];
   const [create, createState] = useMutation(CREATE_SCHEDULE, { refetchQueries });
@@ -182,7 +189,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     if (!form.cron.trim()) e.cron = 'Enter a cron expression.';
     if (!isZone(form.timezone.trim())) e.timezone = 'Pick a time zone from the list.';
     if (form.locale.trim() && !canonicalLocale(form.locale)) e.locale = 'Use a BCP 47 tag such as de-DE, or leave it empty for the report’s.';
-    if (usesEmail && form.recipients.length === 0) e.recipients = 'Add at least one recipient.';
+    if (usesEmail && form.recipients.length === 0 && form.slackChannels.length + form.webhookUrls.length === 0) e.recipients = 'Add at least one recipient (or a Slack channel or webhook URL).';
     if (usesS3 && !form.bucket.trim()) e['s3Config.bucket'] = 'Enter the bucket.';
     if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
     if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
@@ -224,15 +231,20 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       ...(form.format === 'PDF' ? { paperSize: form.pdfPage.paperSize || null, orientation: form.pdfPage.orientation || null } : {}),
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
       parameterValues: filledValues(form.parameterValues),
+      slackChannels: form.slackChannels,
+      webhookUrls: form.webhookUrls,
     };
     try {
       if (isNew) {
         const res = await create({ variables: { input } });
         const id = res.data?.createSchedule.id;
+        const secret = res.data?.createSchedule.webhookSecret;
+        if (id && secret) handOverWebhookSecret(id, secret);
         setDirty(false);
         if (id) navigate(`/schedules/${encodeURIComponent(id)}`, { force: true });
       } else {
-        await update({ variables: { id: schedule.id, input } });
+        const res = await update({ variables: { id: schedule.id, input } });
+        if (res.data?.updateSchedule.webhookSecret) setWebhookSecret(res.data.updateSchedule.webhookSecret);
         // The password went to the server, sealed there; it is not kept in the page.
         setForm((f) => ({ ...f, file: { ...f.file, password: '' }, removePassword: false }));
         setDirty(false);
@@ -445,6 +457,11 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
                 </Field>
               </div>
             )}
+            <DestinationsInput slackChannels={form.slackChannels} webhookUrls={form.webhookUrls} disabled={!canWrite}
+              onSlack={(v) => set('slackChannels', v)} onWebhooks={(v) => set('webhookUrls', v)}
+              slackError={err('slackChannels')} webhookError={err('webhookUrls')} />
+            <WebhookSecretPanel scheduleId={schedule?.id ?? null} hasSecret={!!schedule?.hasWebhookSecret && form.webhookUrls.length > 0}
+              revealed={webhookSecret} onRevealed={setWebhookSecret} canWrite={canWrite} />
             <Field label="Owner email" hint="gets failure notices" error={err('ownerEmail')}>
               {(id) => <input id={id} type="email" value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
             </Field>

@@ -5,6 +5,7 @@ import { SCHEDULES_LIST } from '../components/schedules/documents';
 import { formatInZone, formatUtc, friendly } from '../components/schedules/util';
 import { useAuth } from '../auth';
 import { href, navigate } from '../router';
+import { SlackConnectionCard } from '../components/settings/SlackConnectionCard';
 
 export function SchedulesPage() {
   const { session } = useAuth();
@@ -88,6 +89,7 @@ export function SchedulesPage() {
           </div>
         </div>
       )}
+      <SlackConnectionCard isAdmin={session?.role === 'admin'} />
     </>
   );
 }

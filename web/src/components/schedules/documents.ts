@@ -38,6 +38,7 @@ export const SCHEDULE_DETAIL = graphql(`
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly holidayCountry holidayRegion onlyIfChanged nextRunAt lastRunAt runCount failureCount
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
+      slackChannels webhookUrls hasWebhookSecret
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
@@ -70,7 +71,7 @@ export const UPCOMING_RUNS = graphql(`
 
 export const CREATE_SCHEDULE = graphql(`
   mutation CreateSchedule($input: CreateScheduleInput!) {
-    createSchedule(input: $input) { id name status }
+    createSchedule(input: $input) { id name status webhookSecret }
   }
 `);
 
@@ -79,6 +80,7 @@ export const UPDATE_SCHEDULE = graphql(`
     updateSchedule(id: $id, input: $input) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate paperSize orientation
+      slackChannels webhookUrls hasWebhookSecret webhookSecret
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
@@ -107,4 +109,20 @@ export const RESEND_FAILED = graphql(`
       id status deliveries { id status lastError attempts sentAt }
     }
   }
+`);
+
+export const ROTATE_WEBHOOK_SECRET = graphql(`
+  mutation RotateWebhookSecret($scheduleId: ID!) { rotateWebhookSecret(scheduleId: $scheduleId) }
+`);
+
+export const SLACK_CONNECTION = graphql(`
+  query SlackConnectionStatus { slackConnection { slackConnected teamName connectedAt } }
+`);
+
+export const CONNECT_SLACK = graphql(`
+  mutation ConnectSlack($token: String!) { connectSlack(token: $token) { slackConnected teamName connectedAt } }
+`);
+
+export const DISCONNECT_SLACK = graphql(`
+  mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }
 `);
