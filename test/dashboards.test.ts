@@ -219,6 +219,12 @@ describe('createDashboardFromTemplate', () => {
       expect(rows.errors).toBeUndefined();
       expect(rows.data!.dashboardTileRows.rows.length).toBeGreaterThan(0);
     }
+    // Again with the same name: the reports' names are taken; refused before anything is made.
+    const countReports = async () => Number((await app.runtime.orm.em.fork().getConnection().execute<{ n: string }[]>("SELECT count(*) AS n FROM reports WHERE tenant_id = 'acme'"))[0]!.n);
+    const reportsBefore = await countReports();
+    const again = await app.gql('mutation { createDashboardFromTemplate(template: "WEEKLY_PERFORMANCE", name: "Weekly") { id } }', {}, eve);
+    expect(again.errors![0]!.extensions!.field).toBe('name');
+    expect(await countReports()).toBe(reportsBefore);
     const unknown = await app.gql('mutation { createDashboardFromTemplate(template: "NOPE", name: "x") { id } }', {}, eve);
     expect(unknown.errors![0]!.extensions!.field).toBe('template');
   });

@@ -130,7 +130,7 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
     const boxes = await page.getByTestId('tile').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })));
     for (const b of boxes) expect(b.w).toBeLessThanOrEqual(390);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.y).toBeGreaterThan(boxes[i - 1]!.y);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'dashboard-390');
     await context.close();
   }, 120_000);

@@ -1,13 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type AppContext } from '../../context.js';
-import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { JSONScalar } from '../../graphql/scalars.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ReportPreview } from '../reports/report.type.js';
 import { toReport } from '../reports/report.resolver.js';
 import type { PreviewPage } from '../reports/preview.service.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
-import { BUILT_IN_TEMPLATES } from '../templates/built-in.js';
 import { TemplateService } from '../templates/template.service.js';
 import { DashboardService, type DashboardRecord } from './dashboard.service.js';
 import { CreateDashboardInput, Dashboard, DashboardPdf, DashboardTimeRangeShape, UpdateDashboardInput } from './dashboard.type.js';
@@ -141,22 +139,8 @@ export class DashboardResolver {
     @Arg('timeZone', () => String, { nullable: true, description: 'IANA zone the reports read time in (default the templates\').' }) timeZone?: string | null,
   ): Promise<Dashboard> {
     const viewer = requireViewer(ctx);
-    const templates = new TemplateService(ctx.em, ctx.services.reports, ctx.services.audit);
     const dashboards = service(ctx);
-    const sections = BUILT_IN_TEMPLATES.filter((t) => t.kind === template).map((t) => t.id);
-    if (sections.length === 0) sections.push((await templates.get(viewer, template).catch((e: unknown) => {
-      if (e instanceof NotFoundError) throw new BadUserInputError(`No template or report type ${template}`, [{ path: 'template', message: 'no such report type or template' }]);
-      throw e;
-    })).id);
-    const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 150) throw new BadUserInputError('Invalid dashboard: name must be 1 to 150 characters', [{ path: 'name', message: 'must be 1 to 150 characters' }]);
-    const reportIds: string[] = [];
-    for (const id of sections) {
-      const t = await templates.get(viewer, id);
-      const report = await templates.createReportFromTemplate(viewer, id, `${trimmed} · ${t.name}`, parameterValues ?? null, timeZone ?? null);
-      reportIds.push(report.id);
-    }
-    const description = sections.length > 1 ? `Made from the ${template.toLowerCase().replaceAll('_', ' ')} template.` : '';
-    return toDashboard(ctx, viewer, dashboards, await dashboards.create(viewer, { name: trimmed, description, tiles: DashboardService.tilesFor(reportIds) }));
+    const templates = new TemplateService(ctx.em, ctx.services.reports, ctx.services.audit);
+    return toDashboard(ctx, viewer, dashboards, await dashboards.createFromTemplate(viewer, templates, template, name, parameterValues ?? null, timeZone ?? null));
   }
 }

@@ -23,6 +23,8 @@ import { chartDefinitionOf } from '../charts/chart-definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
 import type { NormalizedDefinition } from '../reports/validate-definition.js';
 import { dashboardPdf, type PdfTile } from './dashboard-pdf.js';
+import { BUILT_IN_TEMPLATES } from '../templates/built-in.js';
+import type { TemplateService } from '../templates/template.service.js';
 
 export type Visibility = 'PRIVATE' | 'TENANT';
 
@@ -131,6 +133,34 @@ export class DashboardService {
           checked.timeRange ? JSON.stringify(checked.timeRange) : null, checked.parameterValues ? JSON.stringify(checked.parameterValues) : null, viewer.userId], tx);
       return this.get(viewer, id, tx);
     }, (d) => ({ action: 'dashboard.create', targetType: 'dashboard', targetId: d.id, details: { name: d.name, tiles: d.tiles.length } }));
+  }
+
+  /**
+   * A dashboard generated from a template: for a built-in report type one report per section
+   * (each table), for a template id one report, each made as createReportFromTemplate makes it and
+   * placed on a half-width tile. Report names are unique per tenant, so taken names are refused
+   * before any report is made: a refusal never leaves some of the reports behind.
+   */
+  async createFromTemplate(viewer: Viewer, templates: TemplateService, template: string, name: string,
+    parameterValues: Record<string, unknown> | null, timeZone: string | null): Promise<DashboardRecord> {
+    if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Creating dashboards needs the editor role');
+    const sections = BUILT_IN_TEMPLATES.filter((t) => t.kind === template).map((t) => t.id);
+    if (sections.length === 0) sections.push((await templates.get(viewer, template).catch((e: unknown) => {
+      if (e instanceof NotFoundError) throw new BadUserInputError(`No template or report type ${template}`, [{ path: 'template', message: 'no such report type or template' }]);
+      throw e;
+    })).id);
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 150) throw new BadUserInputError('Invalid dashboard: name must be 1 to 150 characters', [{ path: 'name', message: 'must be 1 to 150 characters' }]);
+    const named = await Promise.all(sections.map(async (id) => ({ id, name: `${trimmed} · ${(await templates.get(viewer, id)).name}` })));
+    const taken = await this.sql<{ name: string }>(
+      `SELECT name FROM reports WHERE tenant_id = ? AND lower(name) IN (${named.map(() => '?').join(', ')})`, [viewer.tenantId, ...named.map((n) => n.name.toLowerCase())]);
+    if (taken.length) throw new BadUserInputError(`A report named "${taken[0]!.name}" already exists`, [{ path: 'name', message: 'the reports it would make need names not used in this tenant' }]);
+    const reportIds: string[] = [];
+    for (const section of named) {
+      reportIds.push((await templates.createReportFromTemplate(viewer, section.id, section.name, parameterValues, timeZone)).id);
+    }
+    const description = sections.length > 1 ? `Made from the ${template.toLowerCase().replaceAll('_', ' ')} template.` : '';
+    return this.create(viewer, { name: trimmed, description, tiles: DashboardService.tilesFor(reportIds) });
   }
 
   /** Fields left out stay; `tiles`, when given, replace every tile. */
