@@ -134,4 +134,38 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
     await shot(page, 'dashboard-390');
     await context.close();
   }, 120_000);
+
+  it('an empty dashboard gets two report tiles and a text tile in edit mode, and loses one', async () => {
+    const editor = await app.token('acme', 'editor', 'editor@acme');
+    for (const [name, source, time] of [['Events per day', 'usage_events', 'timestamp'], ['Sessions per day', 'user_sessions', 'started_at']]) {
+      const res = await app.gql('mutation($input: CreateReportInput!) { createReport(input: $input) { id } }', { input: { name, definition: {
+        source, dimensions: [{ field: time, grain: 'DAY' }], measures: [{ fn: 'COUNT', alias: 'n' }], timeRange: { last: { n: 7, unit: 'DAY' } } } } }, editor);
+      expect(res.errors).toBeUndefined();
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await devSignIn(page, app.url, 'acme', 'editor');
+    await page.goto(`${app.url}/#/dashboards`);
+    await page.getByLabel('Name').fill('Two reports');
+    await page.getByRole('button', { name: 'Create empty' }).click();
+    await page.getByRole('heading', { level: 1, name: /Two reports/ }).waitFor();
+    await page.getByRole('button', { name: 'Edit layout' }).click();
+    for (const name of ['Events per day', 'Sessions per day']) {
+      await page.getByLabel('Report to add').selectOption({ label: name });
+      await page.getByRole('button', { name: 'Add report tile' }).click();
+      await expect.poll(() => page.getByTestId('tile').count()).toBe(name === 'Events per day' ? 1 : 2);
+    }
+    await page.getByLabel('Text to add').fill('Κείμενο 東京 🚀');
+    await page.getByRole('button', { name: 'Add text tile' }).click();
+    await expect.poll(() => page.getByTestId('tile').count()).toBe(3);
+    expect(await page.locator('.tile-text').first().textContent()).toBe('Κείμενο 東京 🚀');
+    // Stacked under each other: rows 0, 6, 12.
+    expect(await page.getByTestId('tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-y')))).toEqual(['0', '6', '12']);
+    await page.getByRole('button', { name: 'Remove Sessions per day' }).click();
+    await expect.poll(() => page.getByTestId('tile').count()).toBe(2);
+    await page.getByRole('button', { name: 'Save layout' }).click();
+    await expect.poll(() => page.getByTestId('tile-body').count(), { timeout: 30_000 }).toBe(1);
+    await shot(page, 'dashboard-two-reports-1280');
+    await context.close();
+  }, 120_000);
 });

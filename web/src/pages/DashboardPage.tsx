@@ -12,7 +12,8 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { DashboardTileInput, DashboardTimeRangeInput } from '../generated/graphql';
 import { DASHBOARD, DASHBOARD_PDF, UPDATE_DASHBOARD, FAVORITE_DASHBOARD, UNFAVORITE_DASHBOARD } from '../components/dashboards/documents';
 import { TileBody, type TileData } from '../components/dashboards/DashboardTileCard';
-import { GRID_COLUMNS, describePlace, dragTile, moveTile, resizeTile, type Placed } from '../components/dashboards/grid-moves';
+import { GRID_COLUMNS, describePlace, dragTile, moveTile, nextRow, resizeTile, type Placed } from '../components/dashboards/grid-moves';
+import { AddTiles, type NewTile } from '../components/dashboards/AddTiles';
 import { RANGE_CHOICES, choiceOf } from '../components/dashboards/time-ranges';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { href } from '../router';
@@ -94,12 +95,20 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
     handle.addEventListener('pointerup', up);
     handle.addEventListener('pointercancel', up);
   };
-  const saveLayout = async () => {
-    if (!layout) return;
-    const tiles = layout.map((p) => tileInput(tilesById.get(p.id)!, p));
-    const res = await update({ variables: { id: dashboard.id, input: { tiles } } });
-    if (res.data) { setLayout(null); await q.refetch(); }
+  /** Saves the tiles as a whole (the layout being edited, plus or minus a tile); stays in edit mode when asked. */
+  const saveTiles = async (next: DashboardTileInput[], keepEditing: boolean) => {
+    const res = await update({ variables: { id: dashboard.id, input: { tiles: next } } });
+    if (!res.data) return;
+    const fresh = await q.refetch();
+    setLayout(keepEditing ? fresh.data?.dashboard.tiles.map(({ id, x, y, w, h }) => ({ id, x, y, w, h })) ?? null : null);
   };
+  const current = () => places.map((p) => tileInput(tilesById.get(p.id)!, p));
+  const saveLayout = () => saveTiles(current(), false);
+  const addTile = (tile: NewTile) => {
+    const place = tile.kind === 'TEXT' ? { x: 0, w: GRID_COLUMNS, h: 1 } : { x: 0, w: 6, h: 6 };
+    void saveTiles([...current(), { ...tile, ...place, y: nextRow(places) }], true);
+  };
+  const removeTile = (id: string) => void saveTiles(current().filter((t) => t.id !== id), true);
   const timeRange = range ? range.value : undefined;
   const ordered = [...places].sort((a, b) => a.y - b.y || a.x - b.x);
 
@@ -144,10 +153,11 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
       </div>
       {pdfState.error ? <ErrorBanner error={pdfState.error} title="The PDF could not be made" /> : null}
       {updating.error && <ErrorBanner error={updating.error} title="The dashboard could not be saved" />}
+      {editing && <AddTiles onAdd={addTile} busy={updating.loading} />}
       {editing && <p className="hint">Focus a tile, then move it with the arrow keys and resize it with Shift + arrows; or drag its Move handle or its corner.</p>}
       <p className="sr-only" aria-live="polite" data-testid="layout-announce">{announce}</p>
       {dashboard.tiles.length === 0 ? (
-        <div className="card empty-state"><h2>No tiles yet</h2><p className="muted">Create a dashboard from a template, or add tiles through the API.</p></div>
+        <div className="card empty-state"><h2>No tiles yet</h2><p className="muted">{dashboard.canEdit ? 'Choose Edit layout to add reports and text.' : 'Its owner has not added any tiles yet.'}</p></div>
       ) : (
         <div ref={grid} className={`dashboard-grid${editing ? ' editing' : ''}`} style={{ gridAutoRows: `${ROW_PX}px` }} data-testid="dashboard-grid">
           {ordered.map((p) => {
@@ -162,7 +172,10 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
                 aria-label={editing ? `${title || 'Text'}: ${describePlace(p)}` : undefined}>
                 <header className="tile-head">
                   {title && <h2 className="tile-title">{title}</h2>}
-                  {editing && <button type="button" className="tile-handle" aria-hidden="true" tabIndex={-1} onPointerDown={onHandle(p.id, false)}>⠿ Move</button>}
+                  {editing && <span className="toolbar">
+                    <button type="button" className="tile-handle" aria-hidden="true" tabIndex={-1} onPointerDown={onHandle(p.id, false)}>⠿ Move</button>
+                    <button type="button" className="small" aria-label={`Remove ${title || 'text tile'}`} disabled={updating.loading} onClick={() => removeTile(p.id)}>Remove</button>
+                  </span>}
                 </header>
                 <TileBody dashboardId={dashboard.id} tile={t} timeRange={timeRange} />
                 {editing && <span className="tile-resize" aria-hidden="true" onPointerDown={onHandle(p.id, true)} />}
