@@ -281,7 +281,8 @@ export class DashboardService {
           tile.visualization = visualizationToStore(tile.visualization) as Visualization;
           problems.push(...validateVisualization(tile.visualization, keys).map((p) => ({ path: `input.tiles.${i}.visualization.${p.path}`, message: p.message })));
         }
-        if (timeRange && input.timeRange !== undefined) {
+        // A new range is checked over every tile, new tiles against the range they will read.
+        if (timeRange && (input.timeRange !== undefined || input.tiles)) {
           const applied = tileDefinition(report.definition, timeRange, null);
           const result = validateDefinition(applied.definition, this.reports.limits);
           if (!result.valid) {
