@@ -219,6 +219,19 @@ describe('createDashboardFromTemplate', () => {
       expect(rows.errors).toBeUndefined();
       expect(rows.data!.dashboardTileRows.rows.length).toBeGreaterThan(0);
     }
+    // Dashboard parameter values: the template reports declare `platform` (device_type for device
+    // metrics), so `platform: ['web']` narrows the tiles that declare it and leaves the other alone.
+    const narrowed = await app.gql(UPDATE, { id: d.id, i: { parameterValues: { platform: ['web'] }, timeRange: { last: { n: 14, unit: 'DAY' } } } }, eve);
+    expect(narrowed.errors).toBeUndefined();
+    for (const tile of d.tiles) {
+      const rows = (await app.gql(ROWS, { d: d.id, t: tile.id }, eve)).data!.dashboardTileRows.rows.map((r: any[]) => r[0]);
+      if (tile.report.name.endsWith('device metrics')) expect(rows.length).toBeGreaterThan(1);
+      else expect(rows).toEqual(['web']);
+    }
+    // A value of the wrong type is refused at its path when saved, for the tiles that declare it.
+    const badValue = await app.gql(UPDATE, { id: d.id, i: { parameterValues: { platform: [42] } } }, eve);
+    expect(errorCode(badValue)).toBe('BAD_USER_INPUT');
+    expect(String(badValue.errors![0]!.extensions!.field)).toMatch(/^input\.parameterValues\.platform/);
     // Again with the same name: the reports' names are taken; refused before anything is made.
     const countReports = async () => Number((await app.runtime.orm.em.fork().getConnection().execute<{ n: string }[]>("SELECT count(*) AS n FROM reports WHERE tenant_id = 'acme'"))[0]!.n);
     const reportsBefore = await countReports();

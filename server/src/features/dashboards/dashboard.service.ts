@@ -16,6 +16,7 @@ import type { ReportEntity } from '../reports/report.entity.js';
 import type { ReportService } from '../reports/report.service.js';
 import type { PreviewPage, PreviewService } from '../reports/preview.service.js';
 import { validateDefinition } from '../reports/validate-definition.js';
+import { bindParameterValues } from '../reports/parameters/bind.js';
 import { visualizationToStore } from '../reports/stored-visualization.js';
 import { checkTiles, flowLayout, readingOrder, type Tile, type TileInput, type TileProblem } from './layout.js';
 import { pickRange, tileDefinition, type DashboardTimeRange } from './tile-definition.js';
@@ -281,9 +282,9 @@ export class DashboardService {
           tile.visualization = visualizationToStore(tile.visualization) as Visualization;
           problems.push(...validateVisualization(tile.visualization, keys).map((p) => ({ path: `input.tiles.${i}.visualization.${p.path}`, message: p.message })));
         }
-        // A new range is checked over every tile, new tiles against the range they will read.
-        if (timeRange && (input.timeRange !== undefined || input.tiles)) {
-          const applied = tileDefinition(report.definition, timeRange, null);
+        // A new range or new values are checked over every tile; new tiles against what they will read.
+        if (input.timeRange !== undefined || input.parameterValues !== undefined || input.tiles) {
+          const applied = tileDefinition(report.definition, timeRange, parameterValues);
           const result = validateDefinition(applied.definition, this.reports.limits);
           if (!result.valid) {
             for (const e of result.errors) {
@@ -291,7 +292,13 @@ export class DashboardService {
                 ? { path: `input.${e.path}`, message: e.message }
                 : { path: `input.tiles.${i}`, message: `${e.path}: ${e.message}` });
             }
+            return;
           }
+          // Values are checked as a preview checks them (types, allowed options, ranges), at
+          // `input.parameterValues.<name>`; a required value the dashboard leaves out is the tile's
+          // own business (its report's default, or a refusal when the tile is read).
+          const bound = bindParameterValues(result.definition, applied.parameterValues, 'input.parameterValues', this.reports.limits.maxRangeDays);
+          if (!bound.ok) problems.push(...bound.errors.filter((e) => Object.keys(applied.parameterValues).some((name) => e.path === `input.parameterValues.${name}` || e.path.startsWith(`input.parameterValues.${name}.`))));
         }
       });
     }
