@@ -23,6 +23,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
 import { ExportReleased, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
 import { DeliverySendError } from '../features/delivery/send-error.js';
+import { retryDelaySeconds } from '../features/delivery/retry-delay.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -129,10 +130,11 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       try {
         await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
       } catch (error) {
-        if (error instanceof DeliverySendError && error.retryAfterMs !== undefined) {
-          // The provider said when to come back (429 X-RateLimit-Reset, Retry-After): not before then.
-          // graphile-worker adds its backoff on top of this run_at when it records the failure.
-          await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?', [error.retryAfterMs / 1000, helpers.job.id]);
+        if (error instanceof DeliverySendError && error.retryable && !error.ambiguous) {
+          // Not before the provider said to come back (429 X-RateLimit-Reset, Retry-After), plus
+          // jitter; graphile-worker adds its backoff on top of this run_at when it records the failure.
+          await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?',
+            [retryDelaySeconds(helpers.job.attempts, error.retryAfterMs), helpers.job.id]);
         }
         throw error;
       }
