@@ -15,6 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { startSlackRecorder, type SlackRecorder } from '../../../../test/support/slack-recorder.js';
 import { waitFor } from '../../../../test/support/wait.js';
+import { DELIVERY_PRIORITY, enqueueDelivery } from './delivery.service.js';
 
 interface Hook { headers: IncomingHttpHeaders; body: string; verified: any; path: string }
 
@@ -207,6 +208,34 @@ describe('a run to Slack and a webhook', () => {
     expect(resent.status).toBe('DELIVERED');
     expect(hooks.map((h) => h.headers['webhook-id'])).toEqual([l.WEBHOOK.id, l.WEBHOOK.id]);
     expect(hooks[1]!.verified.deliveryId).toBe(l.WEBHOOK.id);
+  }, 120_000);
+
+  it('a worker that died mid-send (delivery left SENDING): Slack becomes UNCERTAIN without a second post; the webhook is sent again with the same webhook-id', async () => {
+    const created = await createSchedule('died mid-send', { slackChannels: ['C0MIDSEND1'], webhookUrls: [receiverUrl] });
+    receiverSecret = created.webhookSecret!;
+    const execution = await runAndSettle(created.id);
+    expect(execution.status).toBe('DELIVERED');
+    const sql = (q: string, p: unknown[] = []) => app.runtime.orm.em.getConnection().execute(q, p);
+    for (const d of execution.deliveries) {
+      await waitFor(async () => ((await sql('SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ?', [`delivery:${d.id}`]))[0]?.n === 0 ? true : undefined), 30_000);
+    }
+    const posts = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+    expect(hooks).toHaveLength(1);
+    // What a SIGKILL between the recorded attempt and the peer's answer leaves behind.
+    await sql(`UPDATE deliveries SET status = 'SENDING' WHERE execution_id = ?`, [execution.id]);
+    await sql(`UPDATE schedule_executions SET status = 'RUNNING' WHERE id = ?`, [execution.id]);
+    for (const d of execution.deliveries) await enqueueDelivery(app.runtime.orm.em, d, DELIVERY_PRIORITY.RESEND);
+    const after = await waitFor(async () => {
+      const e = await settled(created.id, execution.id);
+      return e.deliveries.every((d: any) => d.status !== 'SENDING' && d.status !== 'PENDING') ? e : undefined;
+    }, 60_000);
+    const byChannel = Object.fromEntries(after.deliveries.map((d: any) => [d.channel, d]));
+    expect(byChannel.SLACK.status).toBe('UNCERTAIN');
+    expect(byChannel.SLACK.lastError).toMatch(/stopped before Slack answered/);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(posts);
+    expect(byChannel.WEBHOOK.status).toBe('SENT');
+    expect(hooks.map((h) => h.headers['webhook-id'])).toEqual([byChannel.WEBHOOK.id, byChannel.WEBHOOK.id]);
+    expect(hooks[1]!.verified.deliveryId).toBe(byChannel.WEBHOOK.id);
   }, 120_000);
 
   it('rotateWebhookSecret returns a new secret once; the next run is signed with it and no longer with the old one', async () => {
