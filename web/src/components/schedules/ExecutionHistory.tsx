@@ -77,6 +77,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                           {x.deliveries.map((d) => (
                             <li key={d.id}>
                               <span className={`badge ${d.status}`}>{d.status}</span>{' '}
+                              {(d.channel === 'SLACK' || d.channel === 'WEBHOOK') && <span className="hint">{d.channel === 'SLACK' ? 'Slack' : 'Webhook'} </span>}
                               <span className="delivery-target">{d.target}</span>
                               {d.attempts > 1 && <span className="hint"> · {d.attempts} attempts</span>}
                               {d.providerStatus && d.providerStatus !== 'DELIVERED' && <> <span className={`badge ${d.providerStatus}`} data-testid="provider-status">{d.providerStatus.replace(/_/g, ' ')}</span></>}
