@@ -115,7 +115,7 @@ describe('two API processes share the analytics slots of a tenant', () => {
     const { body } = await post(url, bearer, '{ reports(first: 50) { edges { node { id name } } } }');
     return body.data.reports.edges.find((e: any) => e.node.name === 'Usage Summary').node.id;
   }
-  const preview = (url: string, bearer: string, id: string) => post(url, bearer, PREVIEW, { input: { reportId: id, first: 20 } });
+  const preview = (url: string, bearer: string, id: string, first = 20) => post(url, bearer, PREVIEW, { input: { reportId: id, first } });
 
   async function slotRows(tenant: string): Promise<{ owner: number; granted: boolean }[]> {
     return (await sql.query(`SELECT owner, granted_at IS NOT NULL AS granted FROM analytics_slots WHERE tenant = $1 ORDER BY id`, [tenant])).rows;
@@ -168,7 +168,9 @@ describe('two API processes share the analytics slots of a tenant', () => {
         for (const r of rows) if (!r.granted) waitingOwners.add(r.owner);
       }
     })();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => preview(apis[i % 2]!.url, acme, id)));
+    // Each preview a different page size: identical reads would be shared (the query cache runs
+    // them once), and this is about distinct queries queueing for the tenant's one slot.
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => preview(apis[i % 2]!.url, acme, id, 20 + i)));
     sampling = false;
     await sampler;
     for (const r of results) expect(r.body.errors).toBeUndefined();
