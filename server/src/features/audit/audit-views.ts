@@ -50,6 +50,17 @@ export interface AuditViewSpec {
   count(tenantId: string, filter: AuditFilter): SqlCondition;
 }
 
+/**
+ * The filter's condition, the keyset condition after `after` (entries newest first, by id) and the
+ * parameters of both plus the LIMIT, in placeholder order.
+ */
+function newestFirstPage(tenantId: string, filter: AuditFilter, after: string | null, limit: number) {
+  const where = auditWhere(tenantId, filter);
+  const keyset = after === null ? '' : ' AND a.id < ?::bigint';
+  const params = [...where.params, ...(after === null ? [] : [after]), limit];
+  return { where, keyset, params };
+}
+
 const LOG: AuditViewSpec = {
   columns: [
     { key: 'id', label: 'Entry', kind: 'STRING' },
@@ -64,14 +75,7 @@ const LOG: AuditViewSpec = {
     { key: 'details', label: 'Details', kind: 'STRING' },
   ],
   page(tenantId, filter, after, limit) {
-    const where = auditWhere(tenantId, filter);
-    const params = [...where.params];
-    let keyset = '';
-    if (after !== null) {
-      keyset = ' AND a.id < ?::bigint';
-      params.push(after);
-    }
-    params.push(limit);
+    const { where, keyset, params } = newestFirstPage(tenantId, filter, after, limit);
     return {
       sql: `SELECT a.id::text AS id, ${utcText('a.created_at')} AS created_at, a.actor, a.action, a.target_type, a.target_id, a.outcome, a.ip, a.user_agent, a.details::text AS details, a.id::text AS k
             FROM audit_log a WHERE ${where.sql}${keyset} ORDER BY a.id DESC LIMIT ?`,
@@ -154,14 +158,7 @@ const COMPLIANCE: AuditViewSpec = {
     { key: 'detail', label: 'Detail', kind: 'STRING' },
   ],
   page(tenantId, filter, after, limit) {
-    const where = auditWhere(tenantId, filter);
-    const params = [...where.params];
-    let keyset = '';
-    if (after !== null) {
-      keyset = ' AND a.id < ?::bigint';
-      params.push(after);
-    }
-    params.push(limit);
+    const { where, keyset, params } = newestFirstPage(tenantId, filter, after, limit);
     return {
       sql: `SELECT a.id::text AS id, ${utcText('a.created_at')} AS created_at, a.actor,
               CASE WHEN a.action = 'masking_policy.update' THEN 'Masking policy changed'
