@@ -5,7 +5,8 @@
  * "Independence Day (substitute day)"); only holidays of type `public` count, not observances.
  * Pure: no I/O beyond date-holidays' bundled data, cached per calendar and year.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { isBusinessDay, localWallTime, ScheduleInputError } from './planner.js';
 
 export interface HolidayCalendar {
@@ -21,7 +22,14 @@ export interface BusinessDayRule {
   holidayRegion?: string | null;
 }
 
-const catalog = new Holidays();
+// date-holidays takes ~120 ms to load its data: every process would pay it at start, though only
+// schedules that name a holiday country use it. Loaded on first use instead (synchronously, so the
+// planner's callers stay synchronous).
+const requireHere = createRequire(import.meta.url);
+let holidaysClass: typeof HolidaysClass | undefined;
+let holidayCatalog: HolidaysClass | undefined;
+const Holidays = (): typeof HolidaysClass => (holidaysClass ??= requireHere('date-holidays') as typeof HolidaysClass);
+const catalog = (): HolidaysClass => (holidayCatalog ??= new (Holidays())());
 
 /**
  * The calendar named by a schedule's input, normalized, or null without a country. Throws
@@ -34,12 +42,12 @@ export function validateHolidayCalendar(country: string | null | undefined, regi
     if (r) throw new ScheduleInputError('holidayRegion', 'holidayRegion needs a holidayCountry');
     return null;
   }
-  const countries = catalog.getCountries('en') as Record<string, string>;
+  const countries = catalog().getCountries('en') as Record<string, string>;
   if (!/^[A-Z]{2}$/.test(c) || !countries[c]) {
     throw new ScheduleInputError('holidayCountry', `unknown holiday country "${country}": use an ISO 3166 code such as US, GB or DE`);
   }
   if (r) {
-    const regions = (catalog.getStates(c, 'en') ?? {}) as Record<string, string>;
+    const regions = (catalog().getStates(c, 'en') ?? {}) as Record<string, string>;
     if (!/^[A-Z0-9]{1,3}$/.test(r) || !regions[r]) {
       const known = Object.keys(regions);
       throw new ScheduleInputError('holidayRegion', `unknown region "${region}" of ${c}${known.length ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ': it has none'}`);
@@ -56,8 +64,8 @@ function holidaysOf(calendar: HolidayCalendar, year: number): Map<string, string
   let days = cache.get(key);
   if (!days) {
     const hd = calendar.region
-      ? new Holidays(calendar.country, calendar.region, { languages: ['en'], types: ['public'] })
-      : new Holidays(calendar.country, { languages: ['en'], types: ['public'] });
+      ? new (Holidays())(calendar.country, calendar.region, { languages: ['en'], types: ['public'] })
+      : new (Holidays())(calendar.country, { languages: ['en'], types: ['public'] });
     days = new Map();
     for (const h of hd.getHolidays(year, 'en')) {
       if (h.type !== 'public') continue;
