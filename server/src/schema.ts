@@ -22,6 +22,7 @@ import { DateTimeScalar } from './graphql/scalars.js';
 import { NodeResolver } from './features/node/node.resolver.js';
 import { TemplateResolver } from './features/templates/template.resolver.js';
 import { DashboardResolver } from './features/dashboards/dashboard.resolver.js';
+import { DashboardSharingResolver, ReportSharingResolver, SharingResolver } from './features/sharing/sharing.resolver.js';
 
 export const SCHEMA_FILE = join(REPO_ROOT, 'schema.graphql');
 
@@ -29,7 +30,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, SuppressionResolver, SlackConnectionResolver, NodeResolver, TemplateResolver, DashboardResolver],
+    resolvers: [MeResolver, CatalogResolver, ReportResolver, ExportResolver, AuditResolver, ScheduleResolver, ExecutionResolver, ExportScheduleResolver, SuppressionResolver, SlackConnectionResolver, NodeResolver, TemplateResolver, DashboardResolver, SharingResolver, ReportSharingResolver, DashboardSharingResolver],
     // Required by type-graphql for any @Subscription, used only by topic subscriptions: ours all
     // bring their own `subscribe` over the EventRouter (graphql/pubsub.ts).
     pubSub: createPubSub(),

@@ -16,6 +16,8 @@ import { validateDefinition } from './validate-definition.js';
 import { isUuid } from '../../graphql/ids.js';
 import { validateVisualization, type Visualization } from '@reportcast/charts';
 import { visualizationToStore } from './stored-visualization.js';
+import { GrantStore } from '../sharing/grant.store.js';
+import { mayEdit, mayRead } from '../sharing/access.js';
 
 export interface ReportFields {
   name?: string | null;
@@ -29,24 +31,52 @@ export interface ReportFields {
 
 
 export class ReportService {
+  /** The grants (sharing/), asked once per request; dashboards read theirs through it too. */
+  readonly grants: GrantStore;
+
   constructor(
     private readonly em: EntityManager,
     readonly limits: DefinitionLimits,
     /** Null only for system writes nobody asked for (the demo seed), which are not audited. */
     private readonly audit: AuditService | null,
-  ) {}
+  ) {
+    this.grants = new GrantStore(em);
+  }
 
-  /** What the viewer may see: public reports, their own, or everything for admins. */
-  private visibleTo(viewer: Viewer): FilterQuery<ReportEntity> {
+  /**
+   * What the viewer may see (sharing/access.ts): public reports, their own, those granted to them
+   * or to their role, or everything for admins.
+   */
+  private async visibleTo(viewer: Viewer): Promise<FilterQuery<ReportEntity>> {
     if (hasRole(viewer, 'admin')) return { tenantId: viewer.tenantId };
-    return { tenantId: viewer.tenantId, $or: [{ isPublic: true }, { createdBy: viewer.userId }] };
+    const granted = [...(await this.grants.levelsFor(viewer, 'REPORT')).keys()];
+    return { tenantId: viewer.tenantId, $or: [{ isPublic: true }, { createdBy: viewer.userId }, ...(granted.length ? [{ id: { $in: granted } }] : [])] };
   }
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ReportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Report', id);
-    const report = await em.findOne(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] });
+    const report = await em.findOne(ReportEntity, { $and: [{ id }, await this.visibleTo(viewer)] });
     if (!report) throw new NotFoundError('Report', id);
     return report;
+  }
+
+  /** Whether the viewer may change (and share) a report they can read: see sharing/access.ts. */
+  async canEdit(viewer: Viewer, report: Pick<ReportEntity, 'id' | 'createdBy' | 'isPublic'>): Promise<boolean> {
+    const grant = (await this.grants.levelsFor(viewer, 'REPORT')).get(report.id) ?? null;
+    return mayEdit(viewer, { owner: report.createdBy === viewer.userId, tenantWide: report.isPublic, grant }, true);
+  }
+
+  /** Whether the viewer may read a report row they hold (e.g. one read without the viewer's scope). */
+  async canRead(viewer: Viewer, report: Pick<ReportEntity, 'id' | 'createdBy' | 'isPublic' | 'tenantId'>): Promise<boolean> {
+    if (report.tenantId !== viewer.tenantId) return false;
+    const grant = (await this.grants.levelsFor(viewer, 'REPORT')).get(report.id) ?? null;
+    return mayRead(viewer, { owner: report.createdBy === viewer.userId, tenantWide: report.isPublic, grant });
+  }
+
+  /** FORBIDDEN unless the viewer may change the report (it is already known they may read it). */
+  async requireEdit(viewer: Viewer, report: ReportEntity): Promise<void> {
+    this.requireEditor(viewer);
+    if (!(await this.canEdit(viewer, report))) throw new ForbiddenError('Changing this report needs EDIT access: its owner, an admin, or an EDIT grant');
   }
 
   /** Reports already asked about in this request, so a page of exports asks once per report. */
@@ -57,15 +87,21 @@ export class ReportService {
     let known = this.openable.get(id);
     if (!known) {
       known = isUuid(id)
-        ? this.em.count(ReportEntity, { $and: [{ id }, this.visibleTo(viewer)] }).then((n) => n > 0)
+        ? this.visibleTo(viewer).then((scope) => this.em.count(ReportEntity, { $and: [{ id }, scope] })).then((n) => n > 0)
         : Promise.resolve(false);
       this.openable.set(id, known);
     }
     return known;
   }
 
-  list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
-    return keysetPage(this.em, ReportEntity, this.visibleTo(viewer), 'createdAt', first, after);
+  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ReportEntity>> {
+    return keysetPage(this.em, ReportEntity, await this.visibleTo(viewer), 'createdAt', first, after);
+  }
+
+  /** Forgets what this request learnt about the viewer's grants (after a grant changed). */
+  forgetAccess(): void {
+    this.grants.forget();
+    this.openable.clear();
   }
 
   async create(viewer: Viewer, input: ReportFields & { name: string; definition: ReportDefinition }): Promise<ReportEntity> {
@@ -80,6 +116,7 @@ export class ReportService {
   async update(viewer: Viewer, id: string, input: ReportFields): Promise<ReportEntity> {
     this.requireEditor(viewer);
     const report = await this.get(viewer, id);
+    await this.requireEdit(viewer, report);
     this.apply(report, input);
     report.updatedAt = new Date();
     return this.written(viewer, (tx) => this.save(tx, report), () => ({ action: 'report.update', targetType: 'report', targetId: id, details: { fields: Object.keys(input) } }));
@@ -95,6 +132,7 @@ export class ReportService {
   async delete(viewer: Viewer, id: string, force = false): Promise<string> {
     this.requireEditor(viewer);
     const report = await this.get(viewer, id);
+    await this.requireEdit(viewer, report);
     return this.written(viewer, async (tx) => {
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
