@@ -12,6 +12,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.j
 import { isUuid } from '../../graphql/ids.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
+import { mayEdit, type AccessLevel } from '../sharing/access.js';
 import type { ReportEntity } from '../reports/report.entity.js';
 import type { ReportService } from '../reports/report.service.js';
 import type { PreviewPage, PreviewService } from '../reports/preview.service.js';
@@ -83,15 +84,23 @@ export class DashboardService {
     return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
   }
 
-  /** The SQL condition (and its parameters) for "the viewer may see d". */
-  private visible(viewer: Viewer): [string, unknown[]] {
+  /** The dashboards granted to the viewer or their role (sharing/), read with the first visibility question. */
+  private grantLevels: Map<string, AccessLevel> | null = null;
+
+  /**
+   * The SQL condition (and its parameters) for "the viewer may see d" (sharing/access.ts): their
+   * own, the tenant's TENANT ones, those granted to them or their role; admins: all.
+   */
+  private async visible(viewer: Viewer): Promise<[string, unknown[]]> {
     if (hasRole(viewer, 'admin')) return ['d.tenant_id = ?', [viewer.tenantId]];
-    return ["d.tenant_id = ? AND (d.visibility = 'TENANT' OR d.created_by = ?)", [viewer.tenantId, viewer.userId]];
+    this.grantLevels = await this.reports.grants.levelsFor(viewer, 'DASHBOARD');
+    return ["d.tenant_id = ? AND (d.visibility = 'TENANT' OR d.created_by = ? OR d.id = ANY(?::uuid[]))",
+      [viewer.tenantId, viewer.userId, `{${[...this.grantLevels.keys()].join(',')}}`]];
   }
 
   /** Favourites first, then newest first (at most 500). */
   async list(viewer: Viewer): Promise<DashboardRecord[]> {
-    const [where, params] = this.visible(viewer);
+    const [where, params] = await this.visible(viewer);
     const rows = await this.sql<Row>(
       `SELECT ${COLUMNS} FROM dashboards d LEFT JOIN dashboard_favorites f ON f.dashboard_id = d.id AND f.user_id = ?
        WHERE ${where} ORDER BY (f.user_id IS NOT NULL) DESC, d.created_at DESC, d.id DESC LIMIT 500`, [viewer.userId, ...params]);
@@ -100,7 +109,7 @@ export class DashboardService {
 
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<DashboardRecord> {
     if (!isUuid(id)) throw new NotFoundError('Dashboard', id);
-    const [where, params] = this.visible(viewer);
+    const [where, params] = await this.visible(viewer);
     const [row] = await this.sql<Row>(
       `SELECT ${COLUMNS} FROM dashboards d LEFT JOIN dashboard_favorites f ON f.dashboard_id = d.id AND f.user_id = ?
        WHERE d.id = ? AND ${where}`, [viewer.userId, id, ...params], em);
@@ -108,8 +117,16 @@ export class DashboardService {
     return fromRow(row);
   }
 
-  /** Whether the viewer may change (or delete) it: its owner, or an admin; editors only. */
+  /**
+   * Whether the viewer may change (and share) it: an editor who owns it or holds an EDIT grant, or
+   * an admin (sharing/access.ts). Asked after `get` or `list`, which read the viewer's grants.
+   */
   canEdit(viewer: Viewer, d: DashboardRecord): boolean {
+    return mayEdit(viewer, { owner: d.createdBy === viewer.userId, tenantWide: d.visibility === 'TENANT', grant: this.grantLevels?.get(d.id) ?? null }, false);
+  }
+
+  /** Whether the viewer may delete it: its owner (an editor) or an admin; an EDIT grant does not. */
+  canDelete(viewer: Viewer, d: DashboardRecord): boolean {
     return hasRole(viewer, 'admin') || (hasRole(viewer, 'editor') && d.createdBy === viewer.userId);
   }
 
@@ -167,7 +184,7 @@ export class DashboardService {
   /** Fields left out stay; `tiles`, when given, replace every tile. */
   async update(viewer: Viewer, id: string, input: DashboardFields): Promise<DashboardRecord> {
     const current = await this.get(viewer, id);
-    if (!this.canEdit(viewer, current)) throw new ForbiddenError('Only its owner or an admin may change a dashboard');
+    if (!this.canEdit(viewer, current)) throw new ForbiddenError('Changing this dashboard needs EDIT access: its owner, an admin, or an EDIT grant');
     const checked = await this.checked(viewer, input, current);
     return this.audit.recorded(viewer, async (tx) => {
       await this.sql(
@@ -181,7 +198,7 @@ export class DashboardService {
 
   async delete(viewer: Viewer, id: string): Promise<string> {
     const current = await this.get(viewer, id);
-    if (!this.canEdit(viewer, current)) throw new ForbiddenError('Only its owner or an admin may delete a dashboard');
+    if (!this.canDelete(viewer, current)) throw new ForbiddenError('Only its owner or an admin may delete a dashboard');
     await this.audit.recorded(viewer, (tx) => this.sql('DELETE FROM dashboards WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId], tx),
       () => ({ action: 'dashboard.delete', targetType: 'dashboard', targetId: id, details: { name: current.name } }));
     return id;

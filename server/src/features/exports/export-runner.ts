@@ -35,6 +35,8 @@ import type { ExportBody } from './export-body.js';
 import { auditExportBody, auditExportColumns, countAuditRows, describeAuditQuery, storedAuditQuery } from '../audit/audit-export.js';
 import { columnMasking, tenantMaskKey, type ColumnMasking } from '../catalog/masking.js';
 import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import { readableBy } from '../sharing/readable.js';
+import type { Role } from '../auth/viewer.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -161,6 +163,7 @@ export class ExportRunner {
     const record = await this.deps.em.fork().findOneOrFail(ExportEntity, { id: exportId });
     const started = performance.now();
     try {
+      await this.assertOwnerMayRead(record);
       await this.produce(record, started, job.shutdown, job.sealedPassword);
     } catch (error) {
       // Aborted by shutdown wherever it was (count query included): released, not failed.
@@ -170,6 +173,25 @@ export class ExportRunner {
         throw error instanceof ExportReleased ? error : new ExportReleased(record.id);
       }
       await this.settleFailure(record, error, job);
+    }
+  }
+
+  /**
+   * A scheduled run reads its report or dashboard as the schedule's owner (sharing/access.ts): an
+   * owner who may no longer view it (a grant revoked, the report made private) gets nothing made
+   * or delivered; the run fails at once with ACCESS_REVOKED, which the execution reports.
+   */
+  private async assertOwnerMayRead(record: ExportEntity): Promise<void> {
+    if (!record.scheduleId || record.auditQuery) return;
+    const dashboardId = (record as { dashboardId?: string | null }).dashboardId ?? null;
+    const target = record.reportId ? { type: 'REPORT' as const, id: record.reportId } : dashboardId ? { type: 'DASHBOARD' as const, id: dashboardId } : null;
+    if (!target) return;
+    const [owner] = await this.sql<{ created_by: string; owner_role: Role }>(
+      'SELECT created_by, owner_role FROM schedules WHERE id = ? AND tenant_id = ?', [record.scheduleId, record.tenantId]);
+    if (!owner) return;
+    const who = { tenantId: record.tenantId, userId: owner.created_by, role: owner.owner_role };
+    if (!(await readableBy(this.deps.em.fork(), who, target.type, target.id))) {
+      throw new PermanentExportError('ACCESS_REVOKED', `The schedule's owner (${owner.created_by}) may no longer view this ${target.type.toLowerCase()}: nothing was made or delivered`);
     }
   }
 

@@ -52,8 +52,20 @@ function watch(ctx: AppContext, key: EventKey, initial: () => Promise<ExportEnti
     // saw, a reconnect's re-read that finds nothing new), nor an older one after a newer one (two
     // reads on two pooled connections can finish out of order).
     const sentRevisions = new Map<string, number>();
+    // Whether the viewer may still read an export's report or dashboard (a grant revoked while the
+    // subscription is open takes effect), asked again at most every READ_RECHECK_MS per export.
+    const readable = new Map<string, { at: number; ok: Promise<boolean> }>();
+    const mayRead = (record: ExportEntity) => {
+      const known = readable.get(record.id);
+      if (known && Date.now() - known.at < READ_RECHECK_MS) return known.ok;
+      const ok = ctx.services.exports.mayRead(viewer, record, true).catch(() => false);
+      readable.set(record.id, { at: Date.now(), ok });
+      if (readable.size > SENT_REVISIONS_KEPT) readable.delete(readable.keys().next().value!);
+      return ok;
+    };
     const send = async (record: ExportEntity) => {
       if (record.revision <= (sentRevisions.get(record.id) ?? -1)) return;
+      if (!(await mayRead(record))) return;
       sentRevisions.delete(record.id);
       sentRevisions.set(record.id, record.revision);
       if (sentRevisions.size > SENT_REVISIONS_KEPT) sentRevisions.delete(sentRevisions.keys().next().value!);
@@ -115,6 +127,8 @@ const RESYNC = 'RESYNC';
 const RESYNC_CLOCK_MARGIN_MS = 5_000;
 /** At most this many exports re-sent to a tenant-wide subscription after a reconnect. */
 const RESYNC_TENANT_LIMIT = 500;
+/** How long a subscription trusts its answer to "may the viewer read this export" (sharing). */
+const READ_RECHECK_MS = 2_000;
 /** The exports whose last sent revision a subscription remembers (the most recently sent). */
 const SENT_REVISIONS_KEPT = 1_000;
 

@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AuditQuery } from '../audit/audit-export.js';
 import { clearPiiColumns } from '../audit/pii-exposure.js';
 import { hasRole, stricterRole, type Role, type Viewer } from '../auth/viewer.js';
+import { hiddenFrom, readableBy } from '../sharing/readable.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import type { QuotaService } from '../quotas/quotas.js';
 import { maskingViolations } from '../reports/compile-query.js';
@@ -173,9 +174,11 @@ export class ExportService {
    * less), so the read stays small whatever the history.
    */
   async changedSince(viewer: Viewer, since: Date, limit: number, em: EntityManager = this.em): Promise<ExportEntity[]> {
-    return em.find(ExportEntity,
+    const changed = await em.find(ExportEntity,
       { tenantId: viewer.tenantId, createdAt: { $gte: new Date(since.getTime() - 86_400_000) }, updatedAt: { $gte: since }, ...(hasRole(viewer, 'admin') ? {} : { auditQuery: null }) },
       { orderBy: { updatedAt: 'asc', id: 'asc' }, limit, refresh: true });
+    const readable = await Promise.all(changed.map((record) => this.mayRead(viewer, record, true)));
+    return changed.filter((_, i) => readable[i]);
   }
 
   /**
@@ -191,14 +194,42 @@ export class ExportService {
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ExportEntity> {
     if (!isUuid(id)) throw new NotFoundError('Export', id);
     const record = await em.findOne(ExportEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
-    // An export of the audit data is an admin's: to anyone else it does not exist.
-    if (!record || (record.auditQuery && !hasRole(viewer, 'admin'))) throw new NotFoundError('Export', id);
+    // An export of the audit data is an admin's, and one of a report or dashboard the viewer may
+    // not read (sharing/access.ts) is theirs who may: to anyone else it does not exist.
+    if (!record || !(await this.mayRead(viewer, record))) throw new NotFoundError('Export', id);
     return record;
+  }
+
+  /**
+   * Whether the viewer may see an export (and so its link): an audit export is for admins; one of
+   * a report or a dashboard follows what it was made from (sharing/access.ts); one whose report is
+   * gone stays the tenant's, as before. `fresh`: asked again, not from this request's answers (a
+   * long-lived subscription sees a revoked grant).
+   */
+  async mayRead(viewer: Viewer, record: ExportEntity, fresh = false): Promise<boolean> {
+    if (record.tenantId !== viewer.tenantId) return false;
+    if (record.auditQuery) return hasRole(viewer, 'admin');
+    if (hasRole(viewer, 'admin')) return true;
+    if (record.reportId) return fresh ? readableBy(this.em.fork(), viewer, 'REPORT', record.reportId) : this.reports.canOpen(viewer, record.reportId);
+    const dashboardId = (record as { dashboardId?: string | null }).dashboardId ?? null;
+    if (dashboardId) return readableBy(this.em.fork(), viewer, 'DASHBOARD', dashboardId);
+    return true;
   }
 
   async list(viewer: Viewer, first?: number | null, after?: string | null, filter: ExportFilter = {}): Promise<ConnectionShape<ExportEntity>> {
     const scope: FilterQuery<ExportEntity> = { tenantId: viewer.tenantId };
-    if (!hasRole(viewer, 'admin')) scope.auditQuery = null;
+    if (!hasRole(viewer, 'admin')) {
+      scope.auditQuery = null;
+      // Not the exports of reports (or dashboards) the viewer may not read (sharing/access.ts).
+      const hidden = await hiddenFrom(this.em, viewer, 'REPORT');
+      const and: FilterQuery<ExportEntity>[] = [];
+      if (hidden.length) and.push({ $or: [{ reportId: null }, { reportId: { $nin: hidden } }] });
+      if ('dashboardId' in new ExportEntity()) {
+        const hiddenDashboards = await hiddenFrom(this.em, viewer, 'DASHBOARD');
+        if (hiddenDashboards.length) and.push({ $or: [{ dashboardId: null }, { dashboardId: { $nin: hiddenDashboards } }] } as FilterQuery<ExportEntity>);
+      }
+      if (and.length) scope.$and = and;
+    }
     if (filter.status) scope.status = filter.status;
     if (filter.format) scope.format = filter.format;
     if (filter.reportId) {

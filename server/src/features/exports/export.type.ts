@@ -94,6 +94,7 @@ registerEnumType(ExportErrorCodeEnum, {
     DELIVERY_FAILED: { description: 'An execution\'s file was made, but some or all of its deliveries failed (see `deliveries`).' },
     MISSED: { description: 'An execution\'s slot passed while no scheduler ran, beyond the grace period.' },
     NOT_A_BUSINESS_DAY: { description: 'An execution\'s slot fell on a weekend of a business-days-only schedule.' },
+    ACCESS_REVOKED: { description: 'A scheduled run\'s owner may no longer view its report or dashboard (a grant was revoked, the report made private): nothing was made or delivered.' },
   },
 });
 
