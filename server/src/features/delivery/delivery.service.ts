@@ -143,16 +143,20 @@ export class DeliveryService {
       return;
     }
     // The suppression list, consulted once here for the whole run and again before each send.
-    const suppressed = await suppressionsFor(em, schedule.tenantId, schedule.id, schedule.delivery !== 'S3' ? schedule.recipients : []);
+    // A run with per-recipient values (recipients set) goes to its own recipients only, and only
+    // the schedule-level run (variant '') goes to S3, Slack, webhooks and other destinations.
+    const emails = execution.recipients ? schedule.recipients.filter((r) => execution.recipients!.includes(r)) : schedule.recipients;
+    const suppressed = await suppressionsFor(em, schedule.tenantId, schedule.id, schedule.delivery !== 'S3' ? emails : []);
     const targets: { channel: DeliveryChannel; target: string; status: 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' }[] = [];
     if (schedule.delivery !== 'S3') {
-      for (const email of schedule.recipients) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(normalizeEmail(email)) ?? null) });
+      for (const email of emails) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(normalizeEmail(email)) ?? null) });
     }
     if (schedule.delivery !== 'EMAIL' && schedule.s3Config) {
       targets.push({ channel: 'S3', target: `s3://${schedule.s3Config.bucket}/${s3Key(schedule, record, execution)}`, status: 'PENDING' });
     }
     for (const channel of schedule.slackChannels ?? []) targets.push({ channel: 'SLACK', target: channel, status: 'PENDING' });
     for (const url of schedule.webhookUrls ?? []) targets.push({ channel: 'WEBHOOK', target: url, status: 'PENDING' });
+    if (execution.variantKey) targets.splice(0, targets.length, ...targets.filter((t) => t.channel === 'EMAIL'));
     await em.transactional(async (tx) => {
       for (const t of targets) {
         const rows = await tx.getConnection().execute<{ id: string }[]>(
@@ -401,8 +405,8 @@ export class DeliveryService {
     if (!record.rowsFingerprint) return false;
     const [last] = await this.sql<{ rows_fingerprint: string | null }>(
       `SELECT x.rows_fingerprint FROM schedule_executions e JOIN exports x ON x.id = e.export_id
-        WHERE e.schedule_id = ? AND e.id <> ? AND e.status IN ('DELIVERED', 'PARTIALLY_DELIVERED')
-        ORDER BY e.completed_at DESC NULLS LAST, e.scheduled_for DESC LIMIT 1`, [execution.scheduleId, execution.id]);
+        WHERE e.schedule_id = ? AND e.variant_key = ? AND e.id <> ? AND e.status IN ('DELIVERED', 'PARTIALLY_DELIVERED')
+        ORDER BY e.completed_at DESC NULLS LAST, e.scheduled_for DESC LIMIT 1`, [execution.scheduleId, execution.variantKey, execution.id]);
     return last?.rows_fingerprint === record.rowsFingerprint;
   }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
+import type { RecipientParameters } from './recipient-variants.js';
 
 export type DeliveryMethod = 'EMAIL' | 'S3' | 'BOTH';
 export type ScheduleStatus = 'ACTIVE' | 'PAUSED';
@@ -81,6 +82,10 @@ export class ScheduleEntity {
   /** Values of the report's parameters for every run, by name; null: the report's defaults (reports/parameters). */
   @Property({ type: 'json', fieldName: 'parameter_values', nullable: true })
   parameterValues: Record<string, unknown> | null = null;
+
+  /** Recipients with their own parameter values, merged over parameterValues (recipient-variants.ts); migration 0023. */
+  @Property({ type: 'json', fieldName: 'recipient_parameters' })
+  recipientParameters: RecipientParameters[] = [];
 
   @Property({ type: 'text' })
   delivery!: DeliveryMethod;
@@ -189,6 +194,14 @@ export class ExecutionEntity {
 
   @Property({ type: 'json' })
   parameters: Record<string, unknown> = {};
+
+  /** '' for the schedule-level run; else the hash of the run's resolved values (recipient-variants.ts). */
+  @Property({ type: 'text', fieldName: 'variant_key' })
+  variantKey: string = '';
+
+  /** The email recipients this run serves; null: all of the schedule's. */
+  @Property({ type: 'string[]', columnType: 'text[]', nullable: true })
+  recipients: string[] | null = null;
 
   @Property({ type: 'text', nullable: true })
   error: string | null = null;

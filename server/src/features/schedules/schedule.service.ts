@@ -16,7 +16,9 @@ import { validateHolidayCalendar } from './holidays.js';
 import { presetToCron, type Preset } from './presets.js';
 import { normalizeLocale } from '../exports/run-locale.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryMethod, type EmailConfig, type S3Target } from './schedule.entity.js';
-import { runParameterValues, startExecution } from './execution.service.js';
+import { runParameterValues, startExecutions } from './execution.service.js';
+import { recipientParameterProblems } from './recipient-parameters.js';
+import type { RecipientParameters } from './recipient-variants.js';
 import type { QuotaService } from '../quotas/quotas.js';
 import { parameterValueProblems } from '../reports/parameters/bind.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
@@ -72,6 +74,8 @@ export interface ScheduleFields {
   fileNameTemplate?: string | null;
   /** Values of the report's parameters for every run. undefined: unchanged; null: the report's defaults. */
   parameterValues?: Record<string, unknown> | null;
+  /** Recipients' own values, over parameterValues. undefined: unchanged (entries of removed recipients dropped); null or []: none. */
+  recipientParameters?: RecipientParameters[] | null;
   /** PDF only. undefined: unchanged; null: A4. */
   paperSize?: PaperSize | null;
   /** PDF only. undefined: unchanged; null: by the column count. */
@@ -223,7 +227,8 @@ export class ScheduleService {
     return this.audit.recorded(viewer, async (tx) => {
       await this.quotas?.assertManualRuns(tx, viewer.tenantId, 1);
       await this.quotas?.assertExports(tx, viewer.tenantId, 1);
-      const execution = await startExecution(tx, schedule, now, 'MANUAL', this.maxAttempts, parameterValues);
+      // One run per distinct set of recipient values (the schedule-level one first); the first is returned.
+      const [execution] = await startExecutions(tx, schedule, now, 'MANUAL', this.maxAttempts, parameterValues);
       if (!execution) throw new BadUserInputError('A run for this instant already exists', [{ path: 'id', message: 'already running' }]);
       return execution;
     }, (execution) => ({ action: 'schedule.run', targetType: 'schedule', targetId: id, details: { executionId: execution.id } }));
@@ -246,8 +251,7 @@ export class ScheduleService {
       await this.quotas?.assertExports(tx, viewer.tenantId, slots.length);
       const started: ExecutionEntity[] = [];
       for (const slot of slots) {
-        const execution = await startExecution(tx, schedule, slot, 'BACKFILL', this.maxAttempts, parameterValues);
-        if (execution) started.push(execution);
+        started.push(...await startExecutions(tx, schedule, slot, 'BACKFILL', this.maxAttempts, parameterValues));
       }
       return started;
     }, (started) => ({ action: 'schedule.backfill', targetType: 'schedule', targetId: id, details: { from: from.toISOString(), to: to.toISOString(), executions: started.length } }));
@@ -369,6 +373,15 @@ export class ScheduleService {
       const target = report ?? await this.reports.get(viewer, s.reportId);
       problems.push(...parameterValueProblems(target.definition, parameterValues, 'input.parameterValues', this.reports.limits.maxRangeDays));
     }
+    // Each recipient's own values, merged over the schedule's and checked as that recipient's runs will bind them.
+    let recipientParameters = input.recipientParameters !== undefined ? input.recipientParameters ?? [] : creating ? [] : s.recipientParameters ?? [];
+    if (input.recipientParameters != null || ((input.parameterValues !== undefined || input.reportId) && recipientParameters.length)) {
+      const target = report ?? await this.reports.get(viewer, s.reportId!);
+      recipientParameters = recipientParameterProblems(recipientParameters, recipients, parameterValues, target.definition, this.reports.limits.maxRangeDays, problems, input.recipientParameters != null);
+    } else {
+      // Entries of recipients no longer on the list go with them.
+      recipientParameters = recipientParameters.filter((r) => recipients.includes(r.recipient));
+    }
     const exportOptions = pdfPage(s, input, creating, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
@@ -403,6 +416,7 @@ export class ScheduleService {
     s.fileNameTemplate = file.fileNameTemplate;
     s.exportOptions = exportOptions;
     s.parameterValues = parameterValues;
+    s.recipientParameters = recipientParameters;
     if (file.password === null) s.passwordCiphertext = null;
     else if (file.password !== undefined) s.passwordCiphertext = this.secrets.seal(file.password, `schedule:${s.id}`);
     if (cron || timeZone || creating) s.nextRunAt = s.status === 'ACTIVE' ? nextRuns(s.cron, s.timeZone, new Date(), 1)[0]! : null;

@@ -100,6 +100,16 @@ export class S3TargetShape {
   keyTemplate!: string;
 }
 
+@ObjectType('RecipientParameters', { description: "One recipient's own parameter values, merged over the schedule's `parameterValues`: each slot runs once per distinct resolved set, delivered only to the recipients with that set." })
+@InputType('RecipientParametersInput', { description: "One recipient's own parameter values, merged over the schedule's `parameterValues`." })
+export class RecipientParametersShape {
+  @Field(() => String, { description: 'One of the schedule\'s `recipients`.' })
+  recipient!: string;
+
+  @Field(() => JSONScalar, { description: "Values of the report's parameters by name, over the schedule's; checked with paths `input.recipientParameters.<i>.parameterValues.<name>`." })
+  parameterValues!: Record<string, unknown>;
+}
+
 @InputType({ description: 'A common timetable instead of a cron; stored as the equivalent cron. Times are wall-clock times in the schedule\'s zone.' })
 export class SchedulePresetInput {
   @Field(() => PresetEnum, { description: 'Which timetable.' })
@@ -137,6 +147,7 @@ export class Schedule {
   @Field(() => PageOrientationEnum, { description: 'PDF runs: page orientation; null: LANDSCAPE when the report has more than 6 columns, else PORTRAIT.', nullable: true }) orientation!: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'Where runs go: EMAIL, S3 or BOTH.' }) delivery!: DeliveryMethod;
   @Field(() => [String], { description: 'Email addresses each run is sent to.' }) recipients!: string[];
+  @Field(() => [RecipientParametersShape], { description: "Recipients with their own parameter values (over `parameterValues`). Each slot runs once per distinct resolved set, delivered only to its recipients; S3, Slack and webhook destinations get the schedule-level run (the schedule's own values)." }) recipientParameters!: RecipientParametersShape[];
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.' }) emailConfig!: EmailConfigShape;
   @Field(() => S3TargetShape, { description: 'Bucket and key template for S3 delivery.', nullable: true }) s3Config!: S3TargetShape | null;
   @Field(() => [String], { description: 'Slack channels (ids or #names) each run is posted to, with the tenant\'s Slack connection.' }) slackChannels!: string[];
@@ -178,7 +189,7 @@ export class Delivery {
   @Field(() => DateTimeScalar, { description: 'When the provider reported it.', nullable: true }) providerEventAt!: Date | null;
 }
 
-@ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries.', implements: Node })
+@ObjectType({ description: 'One firing of a schedule for one slot (unique per schedule, slot and recipient variant), with its export and deliveries.', implements: Node })
 export class Execution {
   @Field(() => ID, { description: 'Execution id.' }) id!: string;
   @Field(() => ID, { description: 'The schedule that fired.' }) scheduleId!: string;
@@ -187,6 +198,8 @@ export class Execution {
   @Field(() => ExecutionStatusEnum, { description: 'Where the run stands; DELIVERED, PARTIALLY_DELIVERED, FAILED, SKIPPED, SKIPPED_EMPTY and MISSED are final.' }) status!: ExecutionStatus;
   @Field(() => ID, { description: 'The export made for this run, once there is one.', nullable: true }) exportId!: string | null;
   @Field(() => JSONScalar, { description: 'Snapshot of what ran: cron, zone, window, definition.' }) parameters!: Record<string, unknown>;
+  @Field(() => String, { description: "Which run of the slot: '' for the schedule-level run (the schedule's own values; also S3, Slack and webhooks), else a hash of the resolved values of the recipients it served." }) variantKey!: string;
+  @Field(() => [String], { description: 'The email recipients this run served (per-recipient values); null: all of the schedule\'s recipients.', nullable: true }) recipients!: string[] | null;
   @Field(() => String, { description: 'Why the run failed or was skipped, as a sentence.', nullable: true, deprecationReason: 'Use `failure`: the same reason with a code, as `Export.error` gives it.' }) error!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the execution was recorded.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { description: 'When its export started.', nullable: true }) startedAt!: Date | null;
@@ -214,6 +227,7 @@ export class CreateScheduleInput {
   @Field(() => PageOrientationEnum, { description: 'PDF only: page orientation of every run (default: LANDSCAPE when the report has more than 6 columns).', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL (default), S3 or BOTH.', nullable: true, defaultValue: 'EMAIL' }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
+  @Field(() => [RecipientParametersShape], { description: "Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped.", nullable: true }) recipientParameters?: RecipientParametersShape[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;
@@ -245,6 +259,7 @@ export class UpdateScheduleInput {
   @Field(() => PageOrientationEnum, { description: 'PDF only: new orientation; null: back to the default (landscape for more than 6 columns). Changing the format away from PDF clears it.', nullable: true }) orientation?: Orientation | null;
   @Field(() => DeliveryMethodEnum, { description: 'EMAIL, S3 or BOTH.', nullable: true }) delivery?: DeliveryMethod | null;
   @Field(() => [String], { description: 'Email addresses (required for EMAIL and BOTH).', nullable: true }) recipients?: string[] | null;
+  @Field(() => [RecipientParametersShape], { description: "Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped.", nullable: true }) recipientParameters?: RecipientParametersShape[] | null;
   @Field(() => EmailConfigShape, { description: 'Subject, message and attachment policy of the emails.', nullable: true }) emailConfig?: EmailConfigShape | null;
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;

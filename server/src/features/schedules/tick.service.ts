@@ -16,6 +16,7 @@ import { runLocale } from '../exports/run-locale.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { bindParameterValues } from '../reports/parameters/bind.js';
+import { runVariants, type RecipientParameters } from './recipient-variants.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { planCatchUp, type CatchUpPlan } from './planner.js';
 import { skipReason } from './holidays.js';
@@ -57,6 +58,10 @@ interface Row {
   locale?: string;
   /** Which entry of the batch's definitions the run takes: the report's id, or `report:schedule` with parameter values. */
   def_key?: string;
+  /** '' for the schedule-level run; a recipient variant's hash otherwise (recipient-variants.ts). */
+  variant_key?: string;
+  /** The email recipients of a variant run; null: all of the schedule's. */
+  recipients?: string[] | null;
 }
 
 interface DueSchedule {
@@ -72,6 +77,10 @@ interface DueSchedule {
   holiday_region: string | null;
   next_run_at: Date;
   parameter_values: Record<string, unknown> | null;
+  recipients: string[];
+  recipient_parameters: RecipientParameters[] | null;
+  /** S3, Slack or webhooks: they take the schedule-level run. */
+  other_destinations: boolean;
 }
 
 interface ReportRow {
@@ -112,7 +121,11 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const conn = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
-    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, holiday_country, holiday_region, next_run_at, parameter_values FROM schedules
+    `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, holiday_country, holiday_region, next_run_at, parameter_values,
+            recipients, recipient_parameters, ((delivery <> 'EMAIL' AND s3_config IS NOT NULL) OR cardinality(slack_channels) > 0 OR cardinality(webhook_urls) > 0
+              -- Teams and SFTP targets (migration 0026), read through the row so this works with or without them.
+              OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'teams_webhooks'), 0) > 0 OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'sftp_targets'), 0) > 0) AS other_destinations
+     FROM schedules
      WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
   if (schedules.length === 0) return 0;
@@ -184,29 +197,32 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       continue;
     }
     // A report with parameters runs with each schedule's own values: its definition (with the
-    // resolved values, the run's snapshot) travels once per schedule instead of once per report.
-    let runDefinition = definition;
-    let defKey = mine.id;
-    if (definition.parameters?.length) {
-      const bound = bindParameterValues(definition, schedule.parameter_values, 'parameterValues', 3660);
-      if (!bound.ok) {
-        rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: {}, error: `The parameter values do not fit the report: ${bound.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(0, 1000) });
+    // resolved values, the run's snapshot) travels once per schedule (and recipient variant)
+    // instead of once per report. Recipients with values of their own get one run per distinct
+    // resolved set, each unique per (schedule, slot, variant) (recipient-variants.ts).
+    const variants = runVariants({ parameterValues: schedule.parameter_values, recipients: schedule.recipients, recipientParameters: schedule.recipient_parameters, otherDestinations: schedule.other_destinations },
+      null, (supplied) => bindParameterValues(definition, supplied, 'parameterValues', 3660));
+    for (const variant of variants) {
+      const vbase = { ...base, variant_key: variant.key, recipients: variant.recipients };
+      const variantSnapshot = variant.recipients ? { ...snapshot, variant: { key: variant.key, recipients: variant.recipients } } : snapshot;
+      if (!variant.bound.ok) {
+        rows.push({ ...vbase, scheduled_for: plan.run.toISOString(), status: 'FAILED', parameters: variantSnapshot, error: `The parameter values do not fit the report: ${variant.bound.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(0, 1000) });
         continue;
       }
-      runDefinition = bound.definition;
-      defKey = `${mine.id}:${schedule.id}`;
+      const runDefinition = variant.bound.definition;
+      const defKey = definition.parameters?.length ? `${mine.id}:${schedule.id}:${variant.key}` : mine.id;
+      const refusal = await quotaRefusal(schedule.tenant_id);
+      if (refusal) {
+        rows.push({ ...vbase, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...variantSnapshot, reportName: mine.name }, error: refusal.message });
+        continue;
+      }
+      used[defKey] = runDefinition;
+      const locale = runLocale({ definitionLocale: definition.locale, scheduleLocale: schedule.locale });
+      // parameters gets the definition added in SQL, from `used`.
+      rows.push({ ...vbase, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
+        report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone, locale, def_key: defKey,
+        parameters: { ...variantSnapshot, locale, format: schedule.format, reportName: mine.name, ...windowOf(defKey, runDefinition, plan.run, schedule.time_zone) } });
     }
-    const refusal = await quotaRefusal(schedule.tenant_id);
-    if (refusal) {
-      rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...snapshot, reportName: mine.name }, error: refusal.message });
-      continue;
-    }
-    used[defKey] = runDefinition;
-    const locale = runLocale({ definitionLocale: definition.locale, scheduleLocale: schedule.locale });
-    // parameters gets the definition added in SQL, from `used`.
-    rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'RUNNING', error: null, export_id: randomUUID(), report_id: mine.id,
-      report_name: mine.name, format: schedule.format, time_zone: schedule.time_zone, locale, def_key: defKey,
-      parameters: { ...snapshot, locale, format: schedule.format, reportName: mine.name, ...windowOf(defKey, runDefinition, plan.run, schedule.time_zone) } });
   }
   const advance = schedules.map((s) => ({ id: s.id, next_run_at: planOf(s).nextRunAt?.toISOString() ?? null }));
 
@@ -219,15 +235,16 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     `WITH runs AS (
        SELECT r.*, d.value AS definition
        FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id text, schedule_id uuid, scheduled_for timestamptz, status text, parameters jsonb, error text,
-            export_id uuid, report_id uuid, report_name text, format text, time_zone text, locale text, def_key text)
+            export_id uuid, report_id uuid, report_name text, format text, time_zone text, locale text, def_key text, variant_key text, recipients text[])
        LEFT JOIN jsonb_each(?::jsonb) AS d ON d.key = r.def_key),
      inserted AS (
-       INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at)
+       INSERT INTO schedule_executions (id, tenant_id, schedule_id, scheduled_for, triggered_by, status, parameters, error, export_id, started_at, completed_at, variant_key, recipients)
        SELECT gen_random_uuid(), tenant_id, schedule_id, scheduled_for, 'SCHEDULE', status,
               CASE WHEN definition IS NULL THEN parameters ELSE parameters || jsonb_build_object('definition', definition) END, error, export_id,
-              CASE WHEN status = 'RUNNING' THEN now() END, CASE WHEN status IN ('MISSED', 'SKIPPED', 'SKIPPED_QUOTA', 'FAILED') THEN now() END
+              CASE WHEN status = 'RUNNING' THEN now() END, CASE WHEN status IN ('MISSED', 'SKIPPED', 'SKIPPED_QUOTA', 'FAILED') THEN now() END,
+              coalesce(variant_key, ''), recipients
        FROM runs
-       ON CONFLICT (schedule_id, scheduled_for) DO NOTHING
+       ON CONFLICT (schedule_id, scheduled_for, variant_key) DO NOTHING
        RETURNING id, schedule_id, scheduled_for, status, export_id),
      -- A run the tenant's quotas refused: its owner is told (delivery.service.ts noticeSkipped).
      quota_notices AS (
@@ -247,7 +264,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
      -- A slot that ran (started, or failed at once for a deleted or invalid report) counts a run,
      -- as run-now and backfill executions do (execution.service.ts); lastRunAt is the latest slot
      -- that ran, whichever way it was triggered (a backfill may add older ones).
-     ran AS (SELECT schedule_id, count(*) AS runs, max(scheduled_for) AS scheduled_for FROM inserted WHERE status IN ('RUNNING', 'FAILED') GROUP BY schedule_id),
+     ran AS (SELECT schedule_id, count(DISTINCT scheduled_for) AS runs, max(scheduled_for) AS scheduled_for FROM inserted WHERE status IN ('RUNNING', 'FAILED') GROUP BY schedule_id),
      advanced AS (
        UPDATE schedules s SET next_run_at = a.next_run_at, run_count = s.run_count + coalesce(ran.runs, 0),
               last_run_at = greatest(s.last_run_at, ran.scheduled_for), updated_at = now()
