@@ -8,9 +8,11 @@ import type { PreviewPage } from '../reports/preview.service.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
 import { TemplateService } from '../templates/template.service.js';
 import { DashboardService, type DashboardRecord } from './dashboard.service.js';
-import { CreateDashboardInput, Dashboard, DashboardPdf, DashboardTimeRangeShape, UpdateDashboardInput } from './dashboard.type.js';
-import { describeRange } from '../exports/parameters.js';
-import type { NormalizedDefinition } from '../reports/validate-definition.js';
+import { CreateDashboardExportInput, CreateDashboardInput, Dashboard, DashboardPdf, DashboardTimeRangeShape, UpdateDashboardInput } from './dashboard.type.js';
+import { Export } from '../exports/export.type.js';
+import { toExport } from '../exports/export.resolver.js';
+import type { DashboardExportRequest } from '../exports/export.entity.js';
+import { rangeWords } from './dashboard-export.js';
 
 const service = (ctx: AppContext) => new DashboardService(ctx.em, ctx.services.reports, ctx.services.preview, ctx.services.audit);
 
@@ -81,10 +83,19 @@ export class DashboardResolver {
     return ctx.services.audit.read(viewer, { action: 'dashboard.pdf', targetType: 'dashboard', targetId: dashboardId }, async () => {
       const range = timeRange ? plain(timeRange) : undefined;
       const stored = range ?? (await dashboards.get(viewer, dashboardId)).timeRange;
-      const words = stored ? describeRange({ timeRange: stored } as NormalizedDefinition) || `${stored.from ?? ''} → ${stored.to ?? ''}` : "each report's own";
+      const words = rangeWords(stored);
       const file = await dashboards.pdf(viewer, dashboardId, range, words);
       return { fileName: file.fileName, contentType: 'application/pdf', byteSize: file.bytes.length, base64: file.bytes.toString('base64') };
     }, (f) => ({ byteSize: f.byteSize }));
+  }
+
+  @Authorized()
+  @Mutation(() => Export, { description: 'A file of the whole dashboard through the export pipeline: PDF (every tile: title, period, chart via the same renderer as report PDFs, first rows; text tiles as text) or XLSX (one sheet per tile with its rows, then About). Follow it with `exportUpdated(id)`; it appears in `exports` with `dashboardId` set, and gets links, retention and retries as a report\'s export. Tiles are read when the file is made, as the requester may read them (a tile they cannot open is named and shows nothing). NOT_FOUND for a dashboard the viewer cannot see; audited as `export.create`.' })
+  async createDashboardExport(@Ctx() ctx: AppContext, @Arg('input', () => CreateDashboardExportInput, { description: 'The dashboard, the format, and optional time range and parameter values for this file.' }) input: CreateDashboardExportInput): Promise<Export> {
+    const viewer = requireViewer(ctx);
+    const { dashboard, request } = await service(ctx).checkExport(viewer, input.dashboardId, input.format,
+      { ...(input.timeRange ? { timeRange: plain(input.timeRange) } : {}), parameterValues: input.parameterValues ?? null });
+    return toExport(await ctx.services.exports.createDashboardExport(viewer, dashboard, input.format, plain(request) as DashboardExportRequest));
   }
 
   @Authorized('editor')

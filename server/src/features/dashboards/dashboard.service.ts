@@ -76,9 +76,22 @@ export class DashboardService {
   constructor(
     private readonly em: EntityManager,
     private readonly reports: ReportService,
-    private readonly preview: PreviewService,
-    private readonly audit: AuditService,
+    /** Null where no rows are read (a schedule checking that a dashboard exists). */
+    private readonly previews: PreviewService | null,
+    /** Null only where nothing is written (the export worker reading a dashboard for its file). */
+    private readonly audit: AuditService | null,
   ) {}
+
+  private get preview(): PreviewService {
+    if (!this.previews) throw new Error('This DashboardService reads no rows (no preview service)');
+    return this.previews;
+  }
+
+  /** The audit service writes go through; a read-only instance has none. */
+  private get audited(): AuditService {
+    if (!this.audit) throw new Error('This DashboardService only reads (no audit service)');
+    return this.audit;
+  }
 
   private sql<T>(query: string, params: unknown[], em: EntityManager = this.em): Promise<T[]> {
     return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
@@ -143,7 +156,7 @@ export class DashboardService {
     if (!hasRole(viewer, 'editor')) throw new ForbiddenError('Creating dashboards needs the editor role');
     const id = randomUUID();
     const checked = await this.checked(viewer, input, null);
-    return this.audit.recorded(viewer, async (tx) => {
+    return this.audited.recorded(viewer, async (tx) => {
       await this.sql(
         `INSERT INTO dashboards (id, tenant_id, name, description, visibility, tiles, time_range, parameter_values, created_by)
          VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)`,
@@ -186,7 +199,7 @@ export class DashboardService {
     const current = await this.get(viewer, id);
     if (!this.canEdit(viewer, current)) throw new ForbiddenError('Changing this dashboard needs EDIT access: its owner, an admin, or an EDIT grant');
     const checked = await this.checked(viewer, input, current);
-    return this.audit.recorded(viewer, async (tx) => {
+    return this.audited.recorded(viewer, async (tx) => {
       await this.sql(
         `UPDATE dashboards SET name = ?, description = ?, visibility = ?, tiles = ?::jsonb, time_range = ?::jsonb, parameter_values = ?::jsonb, updated_at = now()
          WHERE id = ? AND tenant_id = ?`,
@@ -199,7 +212,7 @@ export class DashboardService {
   async delete(viewer: Viewer, id: string): Promise<string> {
     const current = await this.get(viewer, id);
     if (!this.canDelete(viewer, current)) throw new ForbiddenError('Only its owner or an admin may delete a dashboard');
-    await this.audit.recorded(viewer, (tx) => this.sql('DELETE FROM dashboards WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId], tx),
+    await this.audited.recorded(viewer, (tx) => this.sql('DELETE FROM dashboards WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId], tx),
       () => ({ action: 'dashboard.delete', targetType: 'dashboard', targetId: id, details: { name: current.name } }));
     return id;
   }
@@ -233,30 +246,70 @@ export class DashboardService {
   }
 
   /**
-   * The whole dashboard as one PDF (dashboard-pdf.ts): every tile in reading order, each report
-   * tile's rows read as `tileRows` reads them (so with the same range and the same access rule),
-   * all tiles at once. Returns the file's bytes and a name for it.
+   * Every tile of a dashboard as a file shows it (reading order): text tiles with their text, tiles
+   * the viewer may not open named only, report tiles with their rows read as `tileRows` reads them
+   * (the same range, values and access rule), up to `rowsPerTile` rows each (paged 500 at a time),
+   * their chart and period. `onTile` runs as each report tile's rows arrive (export progress).
    */
-  async pdf(viewer: Viewer, id: string, timeRange: DashboardTimeRange | null | undefined, rangeText: string): Promise<{ fileName: string; bytes: Buffer }> {
-    const dashboard = await this.get(viewer, id);
-    const tiles = await Promise.all(dashboard.tiles.map(async (tile): Promise<PdfTile> => {
+  async fileTiles(viewer: Viewer, dashboard: DashboardRecord, override: { timeRange?: DashboardTimeRange | null; parameterValues?: Record<string, unknown> | null },
+    rowsPerTile: number, onTile?: (rows: number) => void): Promise<PdfTile[]> {
+    const timeRange = override.timeRange !== undefined ? (override.timeRange && pickRange(override.timeRange)) : dashboard.timeRange;
+    const values = { ...(dashboard.parameterValues ?? {}), ...(override.parameterValues ?? {}) };
+    return Promise.all(dashboard.tiles.map(async (tile): Promise<PdfTile> => {
       if (tile.kind === 'TEXT') return { kind: 'TEXT', title: tile.title ?? '', text: tile.text ?? '' };
       const report = await this.tileReport(viewer, tile);
       if (!report) return { kind: 'INACCESSIBLE', title: tile.title ?? 'Report' };
-      const page = await this.tileRows(viewer, id, tile.id, { ...(timeRange !== undefined ? { timeRange } : {}), first: 200 });
+      const applied = tileDefinition(report.definition, timeRange, values);
+      let page = await this.preview.preview(viewer, applied.definition, Math.min(rowsPerTile, 500), null, applied.parameterValues);
+      const rows = [...page.rows];
+      while (page.pageInfo.hasNextPage && page.pageInfo.endCursor && rows.length < rowsPerTile) {
+        page = await this.preview.preview(viewer, applied.definition, Math.min(rowsPerTile - rows.length, 500), page.pageInfo.endCursor, applied.parameterValues);
+        rows.push(...page.rows);
+      }
+      onTile?.(rows.length);
       const columns = page.columns.map((c) => ({ key: c.name, label: c.label, kind: c.type }));
-      const checked = validateDefinition(report.definition, this.reports.limits);
-      const definition = (checked.valid ? checked.definition : report.definition) as NormalizedDefinition;
+      const checked = validateDefinition(applied.definition, this.reports.limits);
+      const definition = (checked.valid ? checked.definition : applied.definition) as NormalizedDefinition;
       const chart = { definition: chartDefinitionOf(definition, columns), visualization: storedVisualization(tile.visualization ?? report.visualization) as Visualization | null };
       return {
-        kind: 'REPORT', title: tile.title ?? report.name, chart, columns, rows: page.rows, totalCount: page.totalCount,
+        kind: 'REPORT', title: tile.title ?? report.name, chart, columns, rows, totalCount: page.totalCount,
         timeZone: page.timeZone, locale: report.definition.locale ?? 'en-US',
         period: page.window ? `${readable(page.window.fromLocal)} → ${readable(page.window.toLocal)} (${page.timeZone})` : null,
       };
     }));
+  }
+
+  /**
+   * The whole dashboard as one PDF (dashboard-pdf.ts), made in the request: every tile in reading
+   * order with its first 200 rows read as `fileTiles` reads them. Returns the file's bytes and a
+   * name for it. (createDashboardExport makes the same file through the export pipeline.)
+   */
+  async pdf(viewer: Viewer, id: string, timeRange: DashboardTimeRange | null | undefined, rangeText: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const dashboard = await this.get(viewer, id);
+    const tiles = await this.fileTiles(viewer, dashboard, timeRange !== undefined ? { timeRange } : {}, 200);
     const bytes = await dashboardPdf({ name: dashboard.name, tenantId: viewer.tenantId, generatedAt: new Date(), rangeText, tiles });
     const fileName = `${dashboard.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'dashboard'}.pdf`;
     return { fileName, bytes };
+  }
+
+  /**
+   * A dashboard export's request, checked before anything is enqueued: the dashboard readable by
+   * the viewer (else NOT_FOUND), the format PDF or XLSX, and the time range and parameter values
+   * checked over every tile as updateDashboard checks them (paths `input.timeRange…`,
+   * `input.parameterValues.<name>`). Returns the dashboard and what to record on the export.
+   */
+  async checkExport(viewer: Viewer, id: string, format: string, request: { timeRange?: DashboardTimeRange | null; parameterValues?: Record<string, unknown> | null }):
+    Promise<{ dashboard: DashboardRecord; request: { timeRange?: DashboardTimeRange | null; parameterValues?: Record<string, unknown> | null } }> {
+    const dashboard = await this.get(viewer, id);
+    if (format !== 'PDF' && format !== 'XLSX') throw new BadUserInputError('A dashboard is exported as PDF or XLSX', [{ path: 'input.format', message: 'PDF or XLSX' }]);
+    const fields: DashboardFields = {};
+    if (request.timeRange) fields.timeRange = pickRange(request.timeRange);
+    if (request.parameterValues) fields.parameterValues = { ...(dashboard.parameterValues ?? {}), ...request.parameterValues };
+    if (Object.keys(fields).length) await this.checked(viewer, fields, dashboard);
+    return {
+      dashboard,
+      request: { ...(fields.timeRange ? { timeRange: fields.timeRange } : {}), ...(request.parameterValues ? { parameterValues: request.parameterValues } : {}) },
+    };
   }
 
   /**

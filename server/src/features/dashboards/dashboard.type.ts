@@ -7,6 +7,8 @@ import { VisualizationShape } from '../reports/visualization.graphql.js';
 import type { NamedPeriod } from '../reports/definition.js';
 import { GRID_COLUMNS, MAX_TILE_HEIGHT, type TileKind } from './layout.js';
 import type { Visibility } from './dashboard.service.js';
+import { ExportFormatEnum } from '../exports/export.type.js';
+import type { ExportFormat } from '../exports/writers/writer.js';
 
 export const DashboardVisibilityEnum = enumOf(['PRIVATE', 'TENANT'] as const);
 registerEnumType(DashboardVisibilityEnum, {
@@ -210,4 +212,19 @@ export class DashboardPdf {
 
   @Field(() => String, { description: 'The file, base64.' })
   base64!: string;
+}
+
+@InputType('CreateDashboardExportInput', { description: 'A file of a whole dashboard through the export pipeline (progress, history, download links and retention as for a report\'s export).' })
+export class CreateDashboardExportInput {
+  @Field(() => ID, { description: 'The dashboard.' })
+  dashboardId!: string;
+
+  @Field(() => ExportFormatEnum, { description: 'PDF (every tile: title, period, chart, first rows; text tiles as text) or XLSX (a sheet per tile with its rows, then About). Other formats are BAD_USER_INPUT at `input.format`.' })
+  format!: ExportFormat;
+
+  @Field(() => DashboardTimeRangeShape, { nullable: true, description: 'Instead of the dashboard\'s time range, for this file (as the page\'s time-range control).' })
+  timeRange?: DashboardTimeRangeShape | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'Over the dashboard\'s parameter values, for this file; given to each tile whose report declares the name, checked as `updateDashboard` checks them (`input.parameterValues.<name>`).' })
+  parameterValues?: Record<string, unknown> | null;
 }

@@ -35,6 +35,7 @@ import type { ExportBody } from './export-body.js';
 import { auditExportBody, auditExportColumns, countAuditRows, describeAuditQuery, storedAuditQuery } from '../audit/audit-export.js';
 import { columnMasking, tenantMaskKey, type ColumnMasking } from '../catalog/masking.js';
 import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import { DashboardDeletedError, DashboardExportFile } from '../dashboards/dashboard-export.js';
 import { readableBy } from '../sharing/readable.js';
 import type { Role } from '../auth/viewer.js';
 
@@ -263,9 +264,62 @@ export class ExportRunner {
     };
   }
 
+  /**
+   * Where a dashboard export's file comes from (dashboards/dashboard-export.ts): every tile's rows
+   * read as the page reads them (count), then one PDF or XLSX drawn from them (body). The rows
+   * counted are the tiles' rows the file holds; truncated when a tile had more.
+   */
+  private dashboardSource(record: ExportEntity): RowSource {
+    const file = new DashboardExportFile(this.deps, record);
+    const load = async () => {
+      try {
+        return await file.load();
+      } catch (error) {
+        if (error instanceof DashboardDeletedError) throw new PermanentExportError('REPORT_DELETED', error.message);
+        throw error;
+      }
+    };
+    return {
+      templateContext: async () => {
+        const [row] = record.scheduleId ? await this.sql<{ name: string }>('SELECT name FROM schedules WHERE id = ?', [record.scheduleId]) : [];
+        return { scheduleName: row?.name ?? '', definition: { filters: [] } as unknown as NormalizedDefinition, window: null };
+      },
+      count: load,
+      columns: [],
+      get parameters() {
+        return file.parameters();
+      },
+      rowLimit: null,
+      chart: async () => undefined,
+      body: (writer, signal, fingerprint) => {
+        let aborted = false;
+        return {
+          via: 'writer' as const,
+          run: async (onRows) => {
+            // onlyIfChanged: the tiles' titles and rows, in order.
+            for (const tile of file.tiles) fingerprint?.rows([[tile.kind, tile.title, tile.text ?? null], ...(tile.rows ?? [])]);
+            const bytes = await file.render();
+            if (aborted || signal.aborted) throw signal.reason ?? new Error('aborted');
+            await new Promise<void>((resolve, reject) => {
+              writer.output.once('error', reject);
+              writer.output.end(bytes, () => resolve());
+            });
+            onRows(file.tiles.reduce((n, t) => n + (t.rows?.length ?? 0), 0));
+          },
+          abort: () => {
+            aborted = true;
+            writer.output.destroy();
+          },
+        };
+      },
+    };
+  }
+
   private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal, sealedPassword?: string | null): Promise<void> {
     const { storage } = this.deps;
-    const source = record.auditQuery ? this.auditSource(record) : await this.reportSource(record);
+    const source = record.auditQuery ? this.auditSource(record)
+      : record.dashboardId || record.dashboard ? this.dashboardSource(record)
+      : await this.reportSource(record);
     // The file's name, type and packaging, and its password: decided before any work, so a
     // password that cannot be read fails the export at once, and never yields an unprotected file.
     const file = planExportFile(record, record.fileNameTemplate ? await source.templateContext() : null);

@@ -7,6 +7,12 @@ import type { Compression } from './writers/packaging.js';
 import type { AuditQuery } from '../audit/audit-export.js';
 import type { Orientation, PaperSize } from './writers/pdf-layout.js';
 
+/** What a dashboard export asked for beyond the dashboard's stored time range and parameter values. */
+export interface DashboardExportRequest {
+  timeRange?: Record<string, unknown> | null;
+  parameterValues?: Record<string, unknown> | null;
+}
+
 export const EXPORT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export const TRIGGERS = ['MANUAL', 'API', 'SCHEDULE', 'BACKFILL', 'RETRY'] as const;
@@ -44,6 +50,14 @@ export class ExportEntity {
 
   @Property({ type: 'uuid', fieldName: 'schedule_id', nullable: true })
   scheduleId: string | null = null;
+
+  /** The dashboard a dashboard export was made from (migration 0022); null for a report's or the audit's export. */
+  @Property({ type: 'uuid', fieldName: 'dashboard_id', nullable: true })
+  dashboardId: string | null = null;
+
+  /** A dashboard export's request over the dashboard's own settings (dashboards/dashboard-export.ts); null otherwise. */
+  @Property({ type: 'json', nullable: true })
+  dashboard: DashboardExportRequest | null = null;
 
   @Property({ type: 'text', fieldName: 'report_name' })
   reportName!: string;

@@ -22,7 +22,7 @@ import { ORIENTATIONS, PAPER_SIZES } from './writers/pdf-layout.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { downloadLinkUrl } from './download-token.js';
 import { SETTLE_SCHEDULED } from './export-runner.js';
-import { ExportEntity, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
+import { ExportEntity, type DashboardExportRequest, type ExportOptions, type ExportStatus, type ExportTrigger } from './export.entity.js';
 import { runTimeZone } from './run-zone.js';
 import { normalizeLocale, runLocale } from './run-locale.js';
 import { normalizeTimeZone } from '../calendar/time-zones.js';
@@ -81,6 +81,9 @@ export interface NewExport {
   maskRole: Role;
   /** An export of the audit data (audit/audit-export.ts) instead of a report. */
   auditQuery?: AuditQuery | null;
+  /** An export of a dashboard (dashboards/dashboard-export.ts) instead of a report: its id and the request over its settings. */
+  dashboardId?: string | null;
+  dashboard?: DashboardExportRequest | null;
   /**
    * Seals the password for the export's id (context `export:<id>`): it goes into the job's payload
    * only, never into the exports table, and is gone with the job.
@@ -285,6 +288,35 @@ export class ExportService {
     (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, compression: record.compression, passwordProtected: record.passwordProtected, clearPiiColumns: clearPiiColumns(checked.definition, masking) } }));
   }
 
+  /**
+   * A file of a whole dashboard (PDF: every tile; XLSX: a sheet per tile) through the pipeline:
+   * row and job committed together, progress, history, links and retention as for a report's
+   * export. The caller (DashboardService.checkExport) has read the dashboard as the viewer and
+   * checked the request's time range and values; the tiles are read when the file is made.
+   */
+  async createDashboardExport(viewer: Viewer, dashboard: { id: string; name: string }, format: ExportFormat, request: DashboardExportRequest): Promise<ExportEntity> {
+    return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
+      tenantId: viewer.tenantId,
+      initiatedBy: viewer.userId,
+      reportId: null,
+      reportName: dashboard.name,
+      // A dashboard export has no one definition: '{}', as an audit export's.
+      definition: {} as ExportEntity['definition'],
+      format,
+      options: {},
+      triggeredBy: 'API',
+      asOf: new Date(),
+      timeZone: 'UTC',
+      locale: 'en-US',
+      priority: PRIORITY.ON_DEMAND,
+      maskRole: viewer.role,
+      quota: this.quotas,
+      dashboardId: dashboard.id,
+      dashboard: request,
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
+    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { dashboardId: dashboard.id, format, triggeredBy: 'API' } }));
+  }
+
   async cancel(viewer: Viewer, id: string): Promise<ExportEntity> {
     const record = await this.get(viewer, id);
     this.requireOwnerOrEditor(viewer, record);
@@ -310,7 +342,7 @@ export class ExportService {
     if (old.status !== 'FAILED' && old.status !== 'CANCELLED') {
       throw new BadUserInputError(`Only FAILED or CANCELLED exports can be retried; this one is ${old.status}`, [{ path: 'id', message: `export is ${old.status}` }]);
     }
-    if (!old.reportId && !old.scheduleId && !old.auditQuery) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
+    if (!old.reportId && !old.scheduleId && !old.auditQuery && !old.dashboardId) throw new BadUserInputError('The report of this export was deleted', [{ path: 'id', message: 'report deleted' }]);
     // An on-demand export's password went with its job; a scheduled one's is on the schedule.
     if (old.passwordProtected && !old.scheduleId) {
       throw new BadUserInputError('A password-protected export cannot be retried: its password is not kept. Export again with the password', [{ path: 'id', message: 'password not kept' }]);
@@ -338,6 +370,8 @@ export class ExportService {
       passwordProtected: old.passwordProtected,
       fileNameTemplate: old.fileNameTemplate,
       auditQuery: old.auditQuery,
+      dashboardId: old.dashboardId,
+      dashboard: old.dashboard,
     }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
     (record) => ({ action: 'export.retry', targetType: 'export', targetId: record.id, details: { retryOf: old.id } }));
   }

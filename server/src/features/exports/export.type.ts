@@ -136,6 +136,9 @@ export class Export {
   @Field(() => ID, { description: 'The schedule whose run made it, if any.', nullable: true })
   scheduleId!: string | null;
 
+  @Field(() => ID, { description: 'The dashboard it is a file of (createDashboardExport, or a schedule of a dashboard); `reportName` then holds the dashboard\'s name. Null for a report\'s export.', nullable: true })
+  dashboardId!: string | null;
+
   @Field(() => ExportProgress, { description: 'Rows and bytes written so far.' })
   progress!: ExportProgress;
 
