@@ -5,7 +5,6 @@ import type { ExportFormat } from '../exports/writers/writer.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import type { RecipientParameters } from './recipient-variants.js';
-import type { RecipientParameters } from './recipient-variants.js';
 
 export type DeliveryMethod = 'EMAIL' | 'S3' | 'BOTH';
 export type ScheduleStatus = 'ACTIVE' | 'PAUSED';
@@ -83,10 +82,6 @@ export class ScheduleEntity {
   /** Values of the report's parameters for every run, by name; null: the report's defaults (reports/parameters). */
   @Property({ type: 'json', fieldName: 'parameter_values', nullable: true })
   parameterValues: Record<string, unknown> | null = null;
-
-  /** Recipients with their own parameter values, merged over parameterValues (recipient-variants.ts); migration 0023. */
-  @Property({ type: 'json', fieldName: 'recipient_parameters' })
-  recipientParameters: RecipientParameters[] = [];
 
   /** Recipients with their own parameter values, merged over parameterValues (recipient-variants.ts); migration 0023. */
   @Property({ type: 'json', fieldName: 'recipient_parameters' })
@@ -199,14 +194,6 @@ export class ExecutionEntity {
 
   @Property({ type: 'json' })
   parameters: Record<string, unknown> = {};
-
-  /** '' for the schedule-level run; else the hash of the run's resolved values (recipient-variants.ts). */
-  @Property({ type: 'text', fieldName: 'variant_key' })
-  variantKey: string = '';
-
-  /** The email recipients this run serves; null: all of the schedule's. */
-  @Property({ type: 'string[]', columnType: 'text[]', nullable: true })
-  recipients: string[] | null = null;
 
   /** '' for the schedule-level run; else the hash of the run's resolved values (recipient-variants.ts). */
   @Property({ type: 'text', fieldName: 'variant_key' })
