@@ -140,6 +140,11 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       }
     });
   };
+  const notice: Task = async (payload, helpers) => {
+    const deliveryId = idOf(payload, 'deliveryId');
+    if (!deliveryId) return helpers.logger.error('delivery__notice: invalid payload; dropped');
+    await schedules.delivery.notice(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  };
   const exportsCleanup: Task = async () => {
     const removed = await cleanupExpiredExports(deps.em.fork(), deps.storage, config.retentionDays, new Date(), (message) => log.warn(`retention: ${message}`));
     if (removed > 0) log.info(`retention: removed ${removed} export file(s) older than ${config.retentionDays} days`);
@@ -183,6 +188,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       execution__settle: executionSettle,
       execution__quota_notice: quotaNotice,
       delivery__email: deliver,
+      delivery__notice: notice,
       delivery__s3: deliver,
       delivery__slack: deliver,
       delivery__webhook: deliver,

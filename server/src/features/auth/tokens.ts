@@ -5,7 +5,7 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '../../errors.js';
 import { unstorableTextProblem } from '../../storable-text.js';
-import { isRole, type Role, type Viewer } from './viewer.js';
+import { emailOfClaims, isRole, type Role, type Viewer } from './viewer.js';
 
 const ALG = 'HS256';
 const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -19,6 +19,8 @@ export interface IssueTokenInput {
   role: Role;
   userId: string;
   ttlSeconds: number;
+  /** The person's address, carried as the `email` claim (notifyWhenReady mails it). */
+  email?: string;
 }
 
 export function isTenantId(value: unknown): value is string {
@@ -29,7 +31,7 @@ export async function issueToken(secret: string, input: IssueTokenInput): Promis
   if (!isTenantId(input.tenantId)) throw new Error(`invalid tenant id "${input.tenantId}"`);
   // verifySession would refuse it: do not issue a token that can never be used.
   if (!input.userId || unstorableTextProblem(input.userId)) throw new Error('invalid user id: empty, or holding a NUL or a lone surrogate');
-  return new SignJWT({ tenant: input.tenantId, role: input.role })
+  return new SignJWT({ tenant: input.tenantId, role: input.role, ...(input.email ? { email: input.email } : {}) })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })
     .setSubject(input.userId)
     .setIssuedAt()
@@ -50,7 +52,7 @@ export async function verifySession(secret: string, token: string): Promise<{ vi
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired');
     throw new UnauthenticatedError('Invalid token');
   }
-  const { sub, tenant, role } = payload as { sub?: unknown; tenant?: unknown; role?: unknown };
+  const { sub, tenant, role, email } = payload as { sub?: unknown; tenant?: unknown; role?: unknown; email?: unknown };
   // `sub` is stored (created_by, audit actor): text PostgreSQL cannot store makes the token
   // invalid, rather than every write of its holder an internal error. Tenant and role are
   // patterns and names, which admit neither.
@@ -58,7 +60,8 @@ export async function verifySession(secret: string, token: string): Promise<{ vi
     throw new UnauthenticatedError('Token lacks a valid sub, tenant or role claim');
   }
   const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null;
-  return { viewer: { userId: sub, tenantId: tenant, role }, expiresAt };
+  const address = emailOfClaims(email, sub);
+  return { viewer: { userId: sub, tenantId: tenant, role, ...(address ? { email: address } : {}) }, expiresAt };
 }
 
 /** `Bearer <token>` → token; anything else → null. */

@@ -9,6 +9,21 @@ export interface Viewer {
   userId: string;
   tenantId: string;
   role: Role;
+  /**
+   * Where the person can be emailed: the token's `email` claim (OpenID Connect's), else the
+   * subject when it is itself an address; absent: none known (notifyWhenReady is refused).
+   */
+  email?: string;
+}
+
+const EMAIL_ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+
+/** The viewer's address from a token's claims, lower-cased; undefined: none usable. */
+export function emailOfClaims(emailClaim: unknown, sub: string): string | undefined {
+  for (const candidate of [emailClaim, sub]) {
+    if (typeof candidate === 'string' && candidate.length <= 254 && EMAIL_ADDRESS.test(candidate.trim())) return candidate.trim().toLowerCase();
+  }
+  return undefined;
 }
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };

@@ -40,6 +40,8 @@ import type { EmailChart, EmailMessage } from './email/message.js';
 import type { EmailTransport } from './email/transport.js';
 import { shouldAttach } from './attachment-policy.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
+import { passesCondition } from '../schedules/condition-gate.js';
+import { sendReadyNotice } from '../exports/ready-notice.js';
 import { normalizeEmail, suppressionOf, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
 
 /** A suppressed recipient's delivery: UNSUBSCRIBED from this schedule, or SUPPRESSED tenant-wide. */
@@ -121,6 +123,12 @@ export class DeliveryService {
     await this.deps.transport.send(message);
   }
 
+  /** An on-demand export's "ready" (or failure) notice to its creator (notifyWhenReady; exports/ready-notice.ts). */
+  notice(deliveryId: string, attempt: { attempts: number; maxAttempts: number }): Promise<void> {
+    const { em, transport, from, baseUrl, secret, linkTtlSeconds, log } = this.deps;
+    return sendReadyNotice({ em: em.fork(), transport, from, baseUrl, secret, linkTtlSeconds, log }, deliveryId, attempt);
+  }
+
   async settle(exportId: string): Promise<void> {
     const em = this.deps.em.fork();
     const execution = await em.findOne(ExecutionEntity, { exportId });
@@ -133,6 +141,8 @@ export class DeliveryService {
       return;
     }
     await this.sql('UPDATE schedules SET consecutive_failures = 0 WHERE id = ?', [schedule.id]);
+    // An alerting schedule delivers only when its condition holds (and is armed): judged and recorded here.
+    if (!(await passesCondition(em, { scheduleId: schedule.id, executionId: execution.id, exportId, condition: schedule.alertCondition }))) return;
     if (schedule.skipIfEmpty && (record.rowCount ?? 0) === 0) {
       await this.sql(`UPDATE schedule_executions SET status = 'SKIPPED_EMPTY', completed_at = now() WHERE id = ? AND status = 'RUNNING'`, [execution.id]);
       return;

@@ -38,6 +38,8 @@ import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import { DashboardDeletedError, DashboardExportFile } from '../dashboards/dashboard-export.js';
 import { readableBy } from '../sharing/readable.js';
 import type { Role } from '../auth/viewer.js';
+import { measureColumn } from './alert-measure.js';
+import { needsColumn, storedAlertCondition, type AlertMeasure } from '../schedules/alert-condition.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -49,6 +51,24 @@ const PROGRESS_INTERVAL_MS = 250;
 export const SETTLE_SCHEDULED = `SELECT d.id, CASE WHEN d.schedule_id IS NOT NULL THEN
     (SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', d.id::text), job_key => 'settle:' || d.id::text, max_attempts => 10) IS NOT NULL)
   END AS settled FROM done d`;
+
+/**
+ * The runner's settle (the CTE `done` returns id, schedule_id, status, notify_email): as
+ * SETTLE_SCHEDULED, and an on-demand export whose creator asked to be told (notifyWhenReady) gets
+ * its one notice delivery, recorded in the ledger and enqueued in the same statement, once it is
+ * COMPLETED or FAILED (a transient failure going back to PENDING tells no one).
+ */
+export const SETTLE_AND_NOTIFY = `, notice AS (
+    INSERT INTO deliveries (id, tenant_id, execution_id, export_id, channel, target, status)
+    SELECT gen_random_uuid(), x.tenant_id, NULL, d.id, 'EMAIL', d.notify_email, 'PENDING'
+      FROM done d JOIN exports x ON x.id = d.id
+     WHERE d.notify_email IS NOT NULL AND d.status IN ('COMPLETED', 'FAILED')
+    ON CONFLICT (export_id) WHERE execution_id IS NULL DO NOTHING RETURNING id)
+  SELECT d.id, CASE WHEN d.schedule_id IS NOT NULL THEN
+    (SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', d.id::text), job_key => 'settle:' || d.id::text, max_attempts => 10) IS NOT NULL)
+  END AS settled,
+  (SELECT count(graphile_worker.add_job('delivery__notice', json_build_object('deliveryId', n.id::text), job_key => 'delivery:' || n.id::text, max_attempts => 5)) FROM notice n) AS noticed
+  FROM done d`;
 
 /** An error retrying cannot fix: the export fails at once. */
 export class PermanentExportError extends Error {
@@ -126,6 +146,8 @@ interface RowSource {
   rowLimit: number | null;
   /** The chart a PDF or XLSX draws; undefined: none. */
   chart(): Promise<ExportChart | undefined>;
+  /** An alerting schedule's measure of `column` over the same query (alert-measure.ts); absent: not measurable. */
+  measure?(column: string, signal: AbortSignal): Promise<AlertMeasure | null>;
   /** The rows, streamed through the format's writer into `writer.output`. */
   body(writer: WriterFactoryInput, signal: AbortSignal, fingerprint?: RowsFingerprint | null): ExportBody;
 }
@@ -234,6 +256,7 @@ export class ExportRunner {
         { label: 'Masked for role', value: `${masking.role} (${record.scheduleId ? 'the schedule owner' : 'who asked for it'})` },
       ],
       rowLimit: definition.rowLimit,
+      measure: (column, signal) => measureColumn(analytics, compiled, column, signal),
       chart: () => this.chartOf(record, definition, compiled),
       body: (writer, signal, fingerprint) => {
         if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
@@ -330,6 +353,8 @@ export class ExportRunner {
     shutdown?.addEventListener('abort', release, { once: true });
     const { rowsTotal, truncated } = await source.count(abort.signal);
     await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
+    // An alerting schedule's measure, taken now over the same query: its settle judges the condition.
+    const alertMeasure = await this.alertMeasure(record, source, abort.signal);
 
     const key = file.storageKey;
     const contentType = file.contentType;
@@ -403,10 +428,11 @@ export class ExportRunner {
       const done = await this.sql(
         `WITH done AS (
            UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, truncated = coalesce(truncated, false) OR ?, bytes_written = ?, file_size = ?, checksum = ?,
-             file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, rows_fingerprint = ?, completed_at = now(), execution_time_ms = ?, updated_at = now()
-           WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id)
-         ${SETTLE_SCHEDULED}`,
+             file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, rows_fingerprint = ?, alert_measure = ?::jsonb, completed_at = now(), execution_time_ms = ?, updated_at = now()
+           WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id, status, notify_email)
+         ${SETTLE_AND_NOTIFY}`,
         [rowsWritten, held.rowCount, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key, fingerprint?.digest() ?? null,
+          alertMeasure ? JSON.stringify(alertMeasure) : null,
           Math.round(performance.now() - started), record.id]);
       if (done.length === 0) {
         // Cancelled between the last row and now: the file must not outlive the record's state.
@@ -458,6 +484,15 @@ export class ExportRunner {
     throw new PermanentExportError('PASSWORD_UNAVAILABLE', 'The file was to be password-protected, but its password is no longer available (an export keeps it only with its job; a schedule until it is removed): export again with a password');
   }
 
+  /** A scheduled run's measure for its schedule's alert condition (one that reads a column); null: none needed. */
+  private async alertMeasure(record: ExportEntity, source: RowSource, signal: AbortSignal): Promise<AlertMeasure | null> {
+    if (!record.scheduleId || !source.measure) return null;
+    const [row] = await this.sql<{ alert_condition: unknown }>('SELECT alert_condition FROM schedules WHERE id = ?', [record.scheduleId]);
+    const condition = storedAlertCondition(row?.alert_condition);
+    if (!condition || !needsColumn(condition.kind) || !condition.column) return null;
+    return source.measure(condition.column, signal);
+  }
+
   /** What a file-name template reads beyond the record: the schedule's name and the run's window. */
   private async templateContext(record: ExportEntity, definition: NormalizedDefinition): Promise<TemplateContext> {
     const [row] = record.scheduleId ? await this.sql<{ name: string }>('SELECT name FROM schedules WHERE id = ?', [record.scheduleId]) : [];
@@ -474,8 +509,8 @@ export class ExportRunner {
     await this.sql(
       `WITH done AS (
          UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
-         WHERE id = ? AND status = 'PROCESSING' RETURNING id, CASE WHEN status = 'FAILED' THEN schedule_id END AS schedule_id)
-       ${SETTLE_SCHEDULED}`, [status, code, message, status, record.id]);
+         WHERE id = ? AND status = 'PROCESSING' RETURNING id, CASE WHEN status = 'FAILED' THEN schedule_id END AS schedule_id, status, notify_email)
+       ${SETTLE_AND_NOTIFY}`, [status, code, message, status, record.id]);
     // Thrown so graphile-worker schedules the retry with its exponential backoff.
     if (status === 'PENDING') throw error;
   }

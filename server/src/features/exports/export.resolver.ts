@@ -156,7 +156,7 @@ export class ExportResolver {
   @Mutation(() => Export, { description: 'Starts an export of a report; follow it with exportUpdated.' })
   async createExport(@Ctx() ctx: AppContext, @Arg('input', () => CreateExportInput, { description: 'The fields to set.' }) input: CreateExportInput): Promise<Export> {
     const options = input.options ? JSON.parse(JSON.stringify(input.options)) : null;
-    return toExport(await ctx.services.exports.create(requireViewer(ctx), { reportId: input.reportId, format: input.format, options }, ctx.request.fromBrowser ? 'MANUAL' : 'API'));
+    return toExport(await ctx.services.exports.create(requireViewer(ctx), { reportId: input.reportId, format: input.format, options, notifyWhenReady: input.notifyWhenReady ?? null }, ctx.request.fromBrowser ? 'MANUAL' : 'API'));
   }
 
   @Authorized()

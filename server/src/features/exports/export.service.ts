@@ -159,6 +159,15 @@ async function assertActiveBelow(tx: EntityManager, tenantId: string, maxActive:
   if (Number(row?.n ?? 0) >= maxActive) throw new RateLimitedError(ACTIVE_LIMIT_RETRY_SECONDS, `${maxActive} exports are already running for this tenant`);
 }
 
+/**
+ * notifyWhenReady: the address the export's notice goes to, set in the transaction that enqueues it
+ * (the job cannot see the row before it commits); the runner records the notice when it settles.
+ */
+async function notifyOf(tx: EntityManager, record: ExportEntity, email: string | null): Promise<ExportEntity> {
+  if (email) await tx.getConnection().execute('UPDATE exports SET notify_email = ? WHERE id = ?', [email, record.id], 'all', tx.getTransactionContext());
+  return record;
+}
+
 export class ExportService {
   constructor(
     private readonly em: EntityManager,
@@ -242,7 +251,11 @@ export class ExportService {
     return keysetPage(this.em, ExportEntity, scope, 'createdAt', first, after);
   }
 
-  async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportCreateOptions | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
+  async create(viewer: Viewer, input: { reportId: string; format: ExportFormat; options?: ExportCreateOptions | null; notifyWhenReady?: boolean | null }, triggeredBy: ExportTrigger = 'API'): Promise<ExportEntity> {
+    // notifyWhenReady mails the creator: refused at once when the sign-in names no address.
+    if (input.notifyWhenReady && !viewer.email) {
+      throw new BadUserInputError('notifyWhenReady needs an email address: your sign-in carries none (an `email` claim in the token)', [{ path: 'input.notifyWhenReady', message: 'your sign-in carries no email address' }]);
+    }
     const report = await this.reports.get(viewer, input.reportId);
     // The password and compression are taken out here: neither belongs in the options JSON.
     const { password, compression, parameterValues, ...formatOptions } = input.options ?? {};
@@ -266,7 +279,7 @@ export class ExportService {
       throw new BadUserInputError(`The report cannot be exported by the ${viewer.role} role: ${refused[0]!.message}`, refused.map((e) => ({ path: 'input.reportId', message: `definition.${e.path}: ${e.message}` })));
     }
     const now = new Date();
-    return this.audit.recorded(viewer, (tx) => enqueueExport(tx, {
+    return this.audit.recorded(viewer, async (tx) => notifyOf(tx, await enqueueExport(tx, {
       tenantId: viewer.tenantId,
       initiatedBy: viewer.userId,
       reportId: report.id,
@@ -284,8 +297,8 @@ export class ExportService {
       compression: file.compression,
       passwordProtected: file.password !== null,
       sealPassword: file.password !== null ? (id) => secrets.seal(file.password!, `export:${id}`) : null,
-    }, this.deps.maxAttempts, this.deps.maxActivePerTenant),
-    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, compression: record.compression, passwordProtected: record.passwordProtected, clearPiiColumns: clearPiiColumns(checked.definition, masking) } }));
+    }, this.deps.maxAttempts, this.deps.maxActivePerTenant), input.notifyWhenReady ? viewer.email! : null),
+    (record) => ({ action: 'export.create', targetType: 'export', targetId: record.id, details: { reportId: report.id, format: input.format, triggeredBy, notifyWhenReady: Boolean(input.notifyWhenReady), compression: record.compression, passwordProtected: record.passwordProtected, clearPiiColumns: clearPiiColumns(checked.definition, masking) } }));
   }
 
   /**

@@ -255,6 +255,9 @@ export class CreateExportInput {
 
   @Field(() => ExportOptionsInput, { description: 'Format options.', nullable: true })
   options?: ExportOptionsInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Email the creator when the export completes (a download link) or fails (the reason), once. Needs an address in the sign-in (the token\'s `email` claim, or a subject that is an address): otherwise BAD_USER_INPUT at input.notifyWhenReady.' })
+  notifyWhenReady?: boolean | null;
 }
 
 @InputType({ description: 'Narrows the exports list; every field given must match.' })

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/viewer.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { AlertCondition, ConditionResult } from './alert-condition.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import type { Compression } from '../exports/writers/packaging.js';
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
@@ -129,6 +130,10 @@ export class ScheduleEntity {
   @Property({ type: 'boolean', fieldName: 'only_if_changed' })
   onlyIfChanged: boolean = false;
 
+  /** Send a run only when this condition on its results holds (alert-condition.ts); null: always. Migration 0025. */
+  @Property({ type: 'json', fieldName: 'alert_condition', nullable: true })
+  alertCondition: AlertCondition | null = null;
+
   @Property({ type: 'text' })
   status: ScheduleStatus = 'ACTIVE';
 
@@ -167,7 +172,7 @@ export class ScheduleEntity {
   updatedAt: Date = new Date();
 }
 
-export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'SKIPPED_UNCHANGED' | 'SKIPPED_QUOTA' | 'MISSED';
+export type ExecutionStatus = 'PENDING' | 'RUNNING' | 'DELIVERED' | 'PARTIALLY_DELIVERED' | 'FAILED' | 'SKIPPED' | 'SKIPPED_EMPTY' | 'SKIPPED_UNCHANGED' | 'SKIPPED_QUOTA' | 'SKIPPED_CONDITION' | 'MISSED';
 
 @Entity({ tableName: 'schedule_executions' })
 export class ExecutionEntity {
@@ -194,6 +199,10 @@ export class ExecutionEntity {
 
   @Property({ type: 'json' })
   parameters: Record<string, unknown> = {};
+
+  /** The alert condition as judged in this run (alert-condition.ts); null: the schedule had none. */
+  @Property({ type: 'json', nullable: true })
+  condition: ConditionResult | null = null;
 
   /** '' for the schedule-level run; else the hash of the run's resolved values (recipient-variants.ts). */
   @Property({ type: 'text', fieldName: 'variant_key' })

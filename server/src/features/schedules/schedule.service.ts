@@ -29,6 +29,9 @@ import { FileNameTemplateError, templateParams } from '../exports/writers/file-n
 import type { Orientation, PaperSize } from '../exports/writers/pdf-layout.js';
 import { pdfPageProblems } from '../exports/export.service.js';
 import type { ScheduleExportOptions } from './schedule.entity.js';
+import { checkAlertCondition, type AlertCondition, type ConditionInput } from './alert-condition.js';
+import { compileReport } from '../reports/compile-query.js';
+import { validateDefinition } from '../reports/validate-definition.js';
 import { checkWebhookUrls, newWebhookSecret, normaliseSlackChannels, type DestinationRules } from './destinations.js';
 
 export const MAX_RECIPIENTS = 50;
@@ -59,6 +62,8 @@ export interface ScheduleFields {
   /** undefined: unchanged (reset when the country changes); null: the country's national holidays. */
   holidayRegion?: string | null;
   onlyIfChanged?: boolean | null;
+  /** undefined: unchanged; null: no condition (every run is sent). */
+  alertCondition?: ConditionInput | null;
   ownerEmail?: string | null;
   /** undefined: unchanged; []: none. */
   slackChannels?: string[] | null;
@@ -383,6 +388,7 @@ export class ScheduleService {
       recipientParameters = recipientParameters.filter((r) => recipients.includes(r.recipient));
     }
     const exportOptions = pdfPage(s, input, creating, problems);
+    const alertCondition = await this.checkAlertCondition(viewer, s, input, report, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
     if (input.reportId) s.reportId = input.reportId;
@@ -404,6 +410,7 @@ export class ScheduleService {
       s.holidayRegion = calendar?.region ?? null;
     }
     if (input.onlyIfChanged != null) s.onlyIfChanged = input.onlyIfChanged;
+    if (alertCondition !== undefined) s.alertCondition = alertCondition;
     s.ownerEmail = ownerEmail;
     s.slackChannels = slackChannels;
     s.webhookUrls = webhookUrls;
@@ -460,6 +467,37 @@ export class ScheduleService {
       }
     }
     return { compression, password, fileNameTemplate };
+  }
+
+  /**
+   * The alert condition after this input: a given one checked against the output columns of the
+   * report it will run (a new report re-checks the kept one); undefined: unchanged.
+   */
+  private async checkAlertCondition(viewer: Viewer, s: ScheduleEntity, input: ScheduleFields, report: { definition: unknown } | null, problems: FieldError[]): Promise<AlertCondition | null | undefined> {
+    if (input.alertCondition === null) return null;
+    const given = input.alertCondition ?? (input.reportId && s.alertCondition ? s.alertCondition : undefined);
+    if (given === undefined) return undefined;
+    const reportId = input.reportId ?? s.reportId;
+    if (!report && !reportId) {
+      problems.push({ path: 'input.alertCondition', message: 'an alert condition reads a report\'s results: this schedule has no report' });
+      return undefined;
+    }
+    const definition = (report ?? (await this.reports.get(viewer, reportId!))).definition;
+    let columns: { key: string; kind: string }[] = [];
+    const checked = validateDefinition(definition, this.reports.limits);
+    if (checked.valid) {
+      try {
+        columns = compileReport(checked.definition, { tenantId: viewer.tenantId, asOf: new Date(), database: 'analytics', maxRangeDays: this.reports.limits.maxRangeDays, timeZone: 'UTC' }).columns;
+      } catch {
+        columns = [];
+      }
+    }
+    const result = checkAlertCondition(given, columns, 'input.alertCondition');
+    problems.push(...result.problems);
+    if (result.condition?.kind === 'NO_ROWS' && (input.skipIfEmpty ?? s.skipIfEmpty)) {
+      problems.push({ path: 'input.alertCondition.kind', message: 'NO_ROWS never sends with skipIfEmpty: turn skipIfEmpty off' });
+    }
+    return result.condition ?? undefined;
   }
 
   private async save(em: EntityManager, schedule: ScheduleEntity): Promise<ScheduleEntity> {

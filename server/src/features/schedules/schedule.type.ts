@@ -9,12 +9,13 @@ import type { ExportFormat } from '../exports/writers/writer.js';
 import type { AttachmentPolicy, DeliveryChannel, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
 import { enumOf } from '../../graphql/enums.js';
+import { AlertConditionShape, ConditionResult } from './alert-condition.type.js';
 
 export const DeliveryMethodEnum = enumOf(['EMAIL', 'S3', 'BOTH'] as const);
 export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
-export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'SKIPPED_UNCHANGED', 'SKIPPED_QUOTA', 'MISSED'] as const);
+export const ExecutionStatusEnum = enumOf(['PENDING', 'RUNNING', 'DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED', 'SKIPPED', 'SKIPPED_EMPTY', 'SKIPPED_UNCHANGED', 'SKIPPED_QUOTA', 'SKIPPED_CONDITION', 'MISSED'] as const);
 export const DeliveryStatusEnum = enumOf(['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'UNSUBSCRIBED', 'SUPPRESSED'] as const);
 export const ProviderStatusEnum = enumOf(['DELIVERED', 'BOUNCED', 'DROPPED', 'SPAM_REPORT'] as const);
 registerEnumType(ProviderStatusEnum, {
@@ -47,7 +48,7 @@ registerEnumType(PresetEnum, {
 registerEnumType(ExecutionStatusEnum, {
   name: 'ExecutionStatus',
   description: 'Where one run of a schedule stands.',
-  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, SKIPPED_UNCHANGED: { description: 'The rows and parameters were the same as the last delivered run\'s (onlyIfChanged); nothing was sent.' }, SKIPPED_QUOTA: { description: 'A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule\'s owner is emailed.' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
+  valuesConfig: { PENDING: { description: 'Recorded, not started.' }, RUNNING: { description: 'Its export or deliveries are in progress.' }, DELIVERED: { description: 'Every delivery was sent.' }, PARTIALLY_DELIVERED: { description: 'Some deliveries were sent, others failed.' }, FAILED: { description: 'The export failed, or every delivery failed.' }, SKIPPED: { description: 'Not a business day in the schedule\'s zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`).' }, SKIPPED_EMPTY: { description: 'The result had no rows (skipIfEmpty).' }, SKIPPED_UNCHANGED: { description: 'The rows and parameters were the same as the last delivered run\'s (onlyIfChanged); nothing was sent.' }, SKIPPED_QUOTA: { description: 'A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule\'s owner is emailed.' }, SKIPPED_CONDITION: { description: 'The schedule\'s alertCondition did not hold on the run\'s results, or still held after a notified run (notifyOnce); nothing was sent. `condition` has the values compared.' }, MISSED: { description: 'The scheduler was down at the slot and it was older than the grace period.' } },
 });
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',
@@ -159,6 +160,7 @@ export class Schedule {
   @Field(() => String, { description: 'With businessDaysOnly: the public holidays of this country are skipped too (execution SKIPPED, the holiday named).', nullable: true }) holidayCountry!: string | null;
   @Field(() => String, { description: 'Region of holidayCountry whose holidays count too.', nullable: true }) holidayRegion!: string | null;
   @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).' }) onlyIfChanged!: boolean;
+  @Field(() => AlertConditionShape, { nullable: true, description: 'Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); null: every run is sent.' }) alertCondition!: AlertConditionShape | null;
   @Field(() => ScheduleStatusEnum, { description: 'ACTIVE runs on its timetable; PAUSED does not.' }) status!: ScheduleStatus;
   @Field(() => String, { description: 'Why it was paused (by a user, or automatically after repeated failures).', nullable: true }) pausedReason!: string | null;
   @Field(() => DateTimeScalar, { description: 'Latest slot that ran, whatever triggered it (its timetable, runScheduleNow, whose slot is the instant it was asked, or a backfill); MISSED and SKIPPED slots do not count.', nullable: true }) lastRunAt!: Date | null;
@@ -198,6 +200,7 @@ export class Execution {
   @Field(() => ExecutionStatusEnum, { description: 'Where the run stands; DELIVERED, PARTIALLY_DELIVERED, FAILED, SKIPPED, SKIPPED_EMPTY and MISSED are final.' }) status!: ExecutionStatus;
   @Field(() => ID, { description: 'The export made for this run, once there is one.', nullable: true }) exportId!: string | null;
   @Field(() => JSONScalar, { description: 'Snapshot of what ran: cron, zone, window, definition.' }) parameters!: Record<string, unknown>;
+  @Field(() => ConditionResult, { nullable: true, description: 'The schedule\'s alert condition as judged in this run (met or not, the values compared, armed); null: no condition, or not judged yet.' }) condition!: ConditionResult | null;
   @Field(() => String, { description: "Which run of the slot: '' for the schedule-level run (the schedule's own values; also S3, Slack and webhooks), else a hash of the resolved values of the recipients it served." }) variantKey!: string;
   @Field(() => [String], { description: 'The email recipients this run served (per-recipient values); null: all of the schedule\'s recipients.', nullable: true }) recipients!: string[] | null;
   @Field(() => String, { description: 'Why the run failed or was skipped, as a sentence.', nullable: true, deprecationReason: 'Use `failure`: the same reason with a code, as `Export.error` gives it.' }) error!: string | null;
@@ -237,6 +240,7 @@ export class CreateScheduleInput {
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only.', nullable: true }) holidayCountry?: string | null;
   @Field(() => String, { description: 'A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country\'s national holidays.', nullable: true }) holidayRegion?: string | null;
   @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).', nullable: true }) onlyIfChanged?: boolean | null;
+  @Field(() => AlertConditionShape, { nullable: true, description: 'Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it.' }) alertCondition?: AlertConditionShape | null;
   @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }
 
@@ -269,5 +273,6 @@ export class UpdateScheduleInput {
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only (a null here removes the calendar).', nullable: true }) holidayCountry?: string | null;
   @Field(() => String, { description: 'A region of holidayCountry whose own holidays count too (e.g. CA for California, BY for Bavaria); null: the country\'s national holidays.', nullable: true }) holidayRegion?: string | null;
   @Field(() => Boolean, { description: 'Deliver a run only when its rows and parameters differ from the last delivered run\'s (otherwise SKIPPED_UNCHANGED).', nullable: true }) onlyIfChanged?: boolean | null;
+  @Field(() => AlertConditionShape, { nullable: true, description: 'Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it.' }) alertCondition?: AlertConditionShape | null;
   @Field(() => String, { description: 'Address told about failed runs and automatic pauses.', nullable: true }) ownerEmail?: string | null;
 }
