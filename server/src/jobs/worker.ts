@@ -192,6 +192,8 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       delivery__s3: deliver,
       delivery__slack: deliver,
       delivery__webhook: deliver,
+      delivery__teams: deliver,
+      delivery__sftp: deliver,
     },
     crontab: CRONTAB,
   });

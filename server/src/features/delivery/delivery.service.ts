@@ -18,6 +18,11 @@
  * UNCERTAIN. Its summary's `channel:ts` is recorded as soon as it is posted, so a retry after a
  * failed upload does not post it twice. A webhook (`delivery__webhook`, one per URL) carries the
  * delivery id as `webhook-id`, which receivers dedupe on, so a SENDING one is sent again.
+ *
+ * Teams (`delivery__teams`, one per URL; the target is the redacted URL, the sealed one is opened
+ * to send) has no idempotency key: a SENDING one found again is UNCERTAIN, as Slack. SFTP
+ * (`delivery__sftp`, one per server and path) writes a temporary name and renames it over the same
+ * path, so, as S3, a SENDING one is simply uploaded again.
  */
 import { PassThrough } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -27,7 +32,6 @@ import { downloadLinkUrl } from '../exports/download-token.js';
 import { describeParameterValues } from '../reports/parameters/bind.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { localeFormat } from '../exports/writers/locale-format.js';
-import { fileTimePart, slugify } from '../exports/writers/file-name.js';
 import { DeliveryEntity, ExecutionEntity, ScheduleEntity, type DeliveryChannel } from '../schedules/schedule.entity.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { DeliverySendError } from './send-error.js';
@@ -39,6 +43,10 @@ import { renderFailureEmail, renderReportEmail } from './email/message.js';
 import type { EmailChart, EmailMessage } from './email/message.js';
 import type { EmailTransport } from './email/transport.js';
 import { shouldAttach } from './attachment-policy.js';
+import { keyFromTemplate, s3Key } from './s3-key.js';
+import { teamsMessage } from './teams/teams-card.js';
+import { postToTeams } from './teams/teams-sender.js';
+import { uploadBySftp } from './sftp/sftp-sender.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
 import { passesCondition } from '../schedules/condition-gate.js';
 import { sendReadyNotice } from '../exports/ready-notice.js';
@@ -81,6 +89,8 @@ export interface DestinationDeps {
   /** Extra trusted CA for webhook receivers (tests' self-signed receiver); absent: the system's. */
   webhookCa?: string;
   webhookTimeoutMs?: number;
+  /** How long an SFTP server has to finish the SSH handshake and login (default 20 s). */
+  sftpReadyTimeoutMs?: number;
 }
 
 export class PermanentDeliveryError extends Error {}
@@ -166,6 +176,8 @@ export class DeliveryService {
     }
     for (const channel of schedule.slackChannels ?? []) targets.push({ channel: 'SLACK', target: channel, status: 'PENDING' });
     for (const url of schedule.webhookUrls ?? []) targets.push({ channel: 'WEBHOOK', target: url, status: 'PENDING' });
+    for (const hook of schedule.teamsWebhooks ?? []) targets.push({ channel: 'TEAMS', target: hook.redacted, status: 'PENDING' });
+    for (const sftp of schedule.sftpTargets ?? []) targets.push({ channel: 'SFTP', target: sftpTargetName(sftp, keyFromTemplate(sftp.pathTemplate, schedule, record, execution)), status: 'PENDING' });
     if (execution.variantKey) targets.splice(0, targets.length, ...targets.filter((t) => t.channel === 'EMAIL'));
     await em.transactional(async (tx) => {
       for (const t of targets) {
@@ -186,17 +198,17 @@ export class DeliveryService {
     const em = this.deps.em.fork();
     const delivery = await em.findOne(DeliveryEntity, { id: deliveryId });
     if (!delivery) return;
-    if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK')) {
+    if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK' || delivery.channel === 'TEAMS')) {
       // Claimed, and no outcome recorded: the worker that sent it died (or lost its lock) mid-send.
       await this.sql(`UPDATE deliveries SET status = 'UNCERTAIN', last_error = ?, updated_at = now() WHERE id = ? AND status = 'SENDING'`,
         [delivery.channel === 'EMAIL' ? 'The worker sending this email stopped before SendGrid answered; it may or may not have been delivered'
-          : 'The worker posting to Slack stopped before Slack answered; it may or may not have been posted', delivery.id]);
+          : `The worker posting to ${delivery.channel === 'TEAMS' ? 'Teams' : 'Slack'} stopped before ${delivery.channel === 'TEAMS' ? 'Teams' : 'Slack'} answered; it may or may not have been posted`, delivery.id]);
       this.deps.log.warn('delivery uncertain: its previous attempt never finished', { deliveryId });
       await this.recompute(delivery.executionId);
       return;
     }
-    // An S3 upload overwrites its key; a webhook is deduped by its receiver on webhook-id: both safe to send again.
-    const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && (delivery.channel === 'S3' || delivery.channel === 'WEBHOOK'));
+    // An S3 or SFTP upload overwrites its key; a webhook is deduped by its receiver on webhook-id: safe to send again.
+    const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && (delivery.channel === 'S3' || delivery.channel === 'WEBHOOK' || delivery.channel === 'SFTP'));
     if (!resumable) return; // sent, failed, uncertain or unsubscribed: never again from here
     const execution = await em.findOneOrFail(ExecutionEntity, { id: delivery.executionId });
     const schedule = await em.findOneOrFail(ScheduleEntity, { id: execution.scheduleId });
@@ -239,6 +251,14 @@ export class DeliveryService {
         if (!(await claim())) return;
         const answer = await sendWebhook(request);
         providerMessageId = `HTTP ${answer.status} from ${answer.address}`;
+      } else if (delivery.channel === 'TEAMS') {
+        const post = await this.buildTeamsPost(delivery, execution, schedule, record);
+        if (!(await claim())) return;
+        providerMessageId = await postToTeams(post);
+      } else if (delivery.channel === 'SFTP') {
+        const upload = await this.buildSftpUpload(delivery, execution, schedule, record);
+        if (!(await claim())) return;
+        providerMessageId = await uploadBySftp(upload);
       } else {
         if (!(await claim())) return;
         providerMessageId = await this.uploadToS3(delivery, record);
@@ -339,7 +359,7 @@ export class DeliveryService {
   }
 
   private destinations(): DestinationDeps {
-    if (!this.deps.destinations) throw new PermanentDeliveryError('Slack and webhook deliveries are not configured in this process');
+    if (!this.deps.destinations) throw new PermanentDeliveryError('Slack, webhook, Teams and SFTP deliveries are not configured in this process');
     return this.deps.destinations;
   }
 
@@ -371,6 +391,38 @@ export class DeliveryService {
     return {
       url: delivery.target, secret, id: delivery.id, body: webhookBody(facts, delivery.id, new Date()),
       allowPrivate: dest.allowPrivateWebhooks, timeoutMs: dest.webhookTimeoutMs ?? 10_000, ...(dest.webhookCa ? { ca: dest.webhookCa } : {}),
+    };
+  }
+
+  private async buildTeamsPost(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity) {
+    const dest = this.destinations();
+    const hook = (schedule.teamsWebhooks ?? []).find((h) => h.redacted === delivery.target);
+    if (!hook) throw new PermanentDeliveryError('This Teams URL is no longer on the schedule');
+    const url = dest.secrets.open(hook.ciphertext, `teams:${schedule.id}`);
+    const facts = this.runFacts(delivery, execution, schedule, record, true);
+    // Not for a password-protected file: a chart of its rows would show in clear what the password protects.
+    const chart = this.deps.chartImage && !record.passwordProtected ? await this.deps.chartImage(record).catch(() => null) : null;
+    const { message } = teamsMessage(facts, record.locale, chart ? { png: chart.png, alt: chart.alt } : null);
+    return {
+      url, message, allowPrivate: dest.allowPrivateWebhooks, timeoutMs: dest.webhookTimeoutMs ?? 10_000, ...(dest.webhookCa ? { ca: dest.webhookCa } : {}),
+    };
+  }
+
+  private async buildSftpUpload(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity) {
+    const dest = this.destinations();
+    const match = (schedule.sftpTargets ?? []).map((t) => ({ t, path: keyFromTemplate(t.pathTemplate, schedule, record, execution) }))
+      .find(({ t, path }) => sftpTargetName(t, path) === delivery.target);
+    if (!match) throw new PermanentDeliveryError('This SFTP target is no longer on the schedule');
+    if (!record.storageKey) throw new PermanentDeliveryError('The run has no file');
+    const file = await this.deps.storage.openRead(record.storageKey);
+    if (!file) throw new PermanentDeliveryError('The export file is gone');
+    const body = new PassThrough();
+    file.stream.pipe(body);
+    const { t, path } = match;
+    return {
+      host: t.host, port: t.port, username: t.username, privateKey: dest.secrets.open(t.privateKeyCiphertext, `sftp:${schedule.id}`),
+      remotePath: path, hostKeyFingerprint: t.hostKeyFingerprint, body, allowPrivate: dest.allowPrivateWebhooks,
+      ...(dest.sftpReadyTimeoutMs ? { readyTimeoutMs: dest.sftpReadyTimeoutMs } : {}),
     };
   }
 
@@ -434,16 +486,10 @@ export class DeliveryService {
   }
 }
 
-export function s3Key(schedule: ScheduleEntity, record: ExportEntity, execution: ExecutionEntity): string {
-  const date = fileTimePart(execution.scheduledFor, schedule.timeZone); // 2026-12-06_20h26, as in file names
-  // The stored file's whole extension: `csv.gz` for a gzipped CSV, `zip` for a ZIP (export-file.ts).
-  const ext = record.storageKey?.split('/').pop()?.split('.').slice(1).join('.') || record.format.toLowerCase();
-  return schedule.s3Config!.keyTemplate
-    .replaceAll('{tenant}', schedule.tenantId)
-    .replaceAll('{report}', slugify(record.reportName)) // as in file names: 東京レポート → dongjingrepoto
-    .replaceAll('{schedule}', slugify(schedule.name))
-    .replaceAll('{date}', date)
-    .replaceAll('{format}', ext);
+/** The ledger's target of an SFTP upload: no secret in it. */
+export function sftpTargetName(t: { username: string; host: string; port: number }, path: string): string {
+  const host = t.host.includes(':') ? `[${t.host}]` : t.host;
+  return `sftp://${t.username}@${host}:${t.port}/${path.replace(/^\/+/, '')}`;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportEntity } from '../exports/export.entity.js';
 import type { ExecutionEntity, ScheduleEntity } from '../schedules/schedule.entity.js';
-import { s3Key } from './delivery.service.js';
+import { s3Key } from './s3-key.js';
 
 /** s3Key reads only these fields. */
 function key(reportName: string, scheduleName: string, keyTemplate: string): string {

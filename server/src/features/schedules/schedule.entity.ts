@@ -25,6 +25,29 @@ export interface ScheduleExportOptions {
   orientation?: Orientation;
 }
 
+/** A Teams incoming-webhook / Workflows URL: sealed (the URL is the credential), and how the API shows it. */
+export interface TeamsWebhook {
+  /** The URL sealed with SECRETS_KEY, context `teams:<schedule id>`. */
+  ciphertext: string;
+  /** `https://host/…(digest)`: what the API, the SPA and the delivery ledger show. */
+  redacted: string;
+}
+
+/** An SFTP server each run's file is uploaded to (delivery/sftp). */
+export interface SftpTarget {
+  /** Stable id, so an edit can keep the stored key without sending it again. */
+  id: string;
+  host: string;
+  port: number;
+  username: string;
+  /** The private key sealed with SECRETS_KEY, context `sftp:<schedule id>`; never returned. */
+  privateKeyCiphertext: string;
+  /** The same template as S3 keys (delivery/s3-key.ts), relative to the login directory. */
+  pathTemplate: string;
+  /** `SHA256:…` the server's host key must have; anything else is refused. */
+  hostKeyFingerprint: string;
+}
+
 export interface S3Target {
   bucket: string;
   /** e.g. `reports/{tenant}/{report}/{date}.{format}` */
@@ -111,6 +134,14 @@ export class ScheduleEntity {
   /** The `whsec_…` signing secret sealed with SECRETS_KEY (context `webhook:<id>`); shown once, never returned after. */
   @Property({ type: 'text', fieldName: 'webhook_secret_ciphertext', nullable: true })
   webhookSecretCiphertext: string | null = null;
+
+  /** Teams incoming-webhook / Workflows URLs each run's card is posted to (delivery/teams). */
+  @Property({ type: 'json', fieldName: 'teams_webhooks' })
+  teamsWebhooks: TeamsWebhook[] = [];
+
+  /** SFTP servers each run's file is uploaded to (delivery/sftp). */
+  @Property({ type: 'json', fieldName: 'sftp_targets' })
+  sftpTargets: SftpTarget[] = [];
 
   @Property({ type: 'boolean', fieldName: 'skip_if_empty' })
   skipIfEmpty: boolean = false;
@@ -225,7 +256,7 @@ export class ExecutionEntity {
   completedAt: Date | null = null;
 }
 
-export type DeliveryChannel = 'EMAIL' | 'S3' | 'SLACK' | 'WEBHOOK';
+export type DeliveryChannel = 'EMAIL' | 'S3' | 'SLACK' | 'WEBHOOK' | 'TEAMS' | 'SFTP';
 export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN' | 'UNSUBSCRIBED' | 'SUPPRESSED';
 /** What the provider reported after accepting a message (SendGrid Event Webhook). */
 export type ProviderStatus = 'DELIVERED' | 'BOUNCED' | 'DROPPED' | 'SPAM_REPORT';

@@ -21,7 +21,10 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 export function toSchedule(s: ScheduleEntity, revealedWebhookSecret: string | null = null): ScheduleNode {
   // The sealed password stays on the entity: the API says only whether there is one.
   const { passwordCiphertext, webhookSecretCiphertext, ...fields } = s;
-  return { ...fields, entity: s, hasWebhookSecret: webhookSecretCiphertext !== null, webhookSecret: revealedWebhookSecret, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
+  // Teams URLs and SFTP keys are credentials: only the redacted URL and the key's existence leave.
+  const teamsWebhooks = (s.teamsWebhooks ?? []).map((h) => h.redacted);
+  const sftpTargets = (s.sftpTargets ?? []).map(({ privateKeyCiphertext, ...t }) => ({ ...t, hasPrivateKey: privateKeyCiphertext !== '' }));
+  return { ...fields, teamsWebhooks, sftpTargets, entity: s, hasWebhookSecret: webhookSecretCiphertext !== null, webhookSecret: revealedWebhookSecret, timezone: s.timeZone, cronDescription: describeCron(s.cron), emailConfig: s.emailConfig ?? {}, passwordProtected: passwordCiphertext !== null, paperSize: s.exportOptions?.paperSize ?? null, orientation: s.exportOptions?.orientation ?? null };
 }
 
 export function toExecution(e: ExecutionEntity): ExecutionNode {

@@ -33,13 +33,13 @@ import { checkAlertCondition, type AlertCondition, type ConditionInput } from '.
 import { compileReport } from '../reports/compile-query.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { checkWebhookUrls, newWebhookSecret, normaliseSlackChannels, type DestinationRules } from './destinations.js';
+import { checkSftpTargets, checkTeamsWebhooks, type SftpTargetFields } from './teams-sftp-destinations.js';
+import { keyTemplateProblem } from '../delivery/s3-key.js';
 
 export const MAX_RECIPIENTS = 50;
 /** The longest span one backfillSchedule covers. */
 export const MAX_BACKFILL_DAYS = 365;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
-const KEY_TEMPLATE = /^[A-Za-z0-9._/{}-]{1,400}$/;
-const KNOWN_PLACEHOLDERS = new Set(['tenant', 'report', 'date', 'format', 'schedule']);
 
 export interface ScheduleFields {
   reportId?: string | null;
@@ -69,6 +69,10 @@ export interface ScheduleFields {
   slackChannels?: string[] | null;
   /** undefined: unchanged; []: none. The first URL makes the schedule's signing secret. */
   webhookUrls?: string[] | null;
+  /** undefined: unchanged; []: none. New URLs, or the redacted form of stored ones (kept). */
+  teamsWebhookUrls?: string[] | null;
+  /** undefined: unchanged; []: none. A stored target is named by its id (its key kept unless a new one is given). */
+  sftpTargets?: SftpTargetFields[] | null;
   /** undefined: unchanged; null: no compression. */
   compression?: Compression | null;
   /** A new file password (sealed before it is kept); undefined or null: unchanged. */
@@ -340,16 +344,19 @@ export class ScheduleService {
     const slackChannels = input.slackChannels != null ? normaliseSlackChannels(input.slackChannels, problems) : creating ? [] : s.slackChannels;
     if (input.slackChannels?.length && !(await this.slackConnected(viewer.tenantId))) problems.push({ path: 'input.slackChannels', message: 'Slack is not connected for this tenant (an admin connects it with connectSlack)' });
     const webhookUrls = input.webhookUrls != null ? await checkWebhookUrls(input.webhookUrls, this.destinations, problems) : creating ? [] : s.webhookUrls;
+    const teamsWebhooks = input.teamsWebhookUrls != null
+      ? await checkTeamsWebhooks(input.teamsWebhookUrls, s.teamsWebhooks ?? [], this.destinations, problems, (url) => this.secrets.seal(url, `teams:${s.id}`)) : creating ? [] : s.teamsWebhooks ?? [];
+    const sftpTargets = input.sftpTargets != null
+      ? await checkSftpTargets(input.sftpTargets, s.sftpTargets ?? [], this.destinations, problems, (key) => this.secrets.seal(key, `sftp:${s.id}`)) : creating ? [] : s.sftpTargets ?? [];
     // Email is the default method: a schedule that only posts to Slack or webhooks needs no recipient.
-    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0 && slackChannels.length + webhookUrls.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
+    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0 && slackChannels.length + webhookUrls.length + teamsWebhooks.length + sftpTargets.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
     const s3 = input.s3Config !== undefined ? input.s3Config : creating ? null : s.s3Config;
     if (delivery === 'S3' || delivery === 'BOTH') {
       if (!s3) problems.push({ path: 'input.s3Config', message: 'S3 delivery needs a bucket and key template' });
       else {
         if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3.bucket)) problems.push({ path: 'input.s3Config.bucket', message: 'not a valid bucket name' });
-        const unknown = [...s3.keyTemplate.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((p) => !KNOWN_PLACEHOLDERS.has(p));
-        if (!KEY_TEMPLATE.test(s3.keyTemplate) || s3.keyTemplate.includes('..') || s3.keyTemplate.startsWith('/')) problems.push({ path: 'input.s3Config.keyTemplate', message: 'letters, digits, . _ - / and {placeholders} only' });
-        else if (unknown.length) problems.push({ path: 'input.s3Config.keyTemplate', message: `unknown placeholder {${unknown[0]}}; use {tenant} {report} {schedule} {date} {format}` });
+        const keyProblem = keyTemplateProblem(s3.keyTemplate);
+        if (keyProblem) problems.push({ path: 'input.s3Config.keyTemplate', message: keyProblem });
       }
     }
     const email = input.emailConfig;
@@ -414,6 +421,8 @@ export class ScheduleService {
     s.ownerEmail = ownerEmail;
     s.slackChannels = slackChannels;
     s.webhookUrls = webhookUrls;
+    s.teamsWebhooks = teamsWebhooks;
+    s.sftpTargets = sftpTargets;
     if (webhookUrls.length && !s.webhookSecretCiphertext) {
       const secret = newWebhookSecret();
       s.webhookSecretCiphertext = this.secrets.seal(secret, `webhook:${s.id}`);

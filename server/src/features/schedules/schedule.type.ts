@@ -9,6 +9,7 @@ import type { ExportFormat } from '../exports/writers/writer.js';
 import type { AttachmentPolicy, DeliveryChannel, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
 import { enumOf } from '../../graphql/enums.js';
+import { SftpTargetInput, SftpTargetView } from './teams-sftp.type.js';
 import { AlertConditionShape, ConditionResult } from './alert-condition.type.js';
 
 export const DeliveryMethodEnum = enumOf(['EMAIL', 'S3', 'BOTH'] as const);
@@ -24,7 +25,7 @@ registerEnumType(ProviderStatusEnum, {
   valuesConfig: { DELIVERED: { description: 'The receiving server accepted it.' }, BOUNCED: { description: 'The receiving server refused it; the address is now suppressed.' }, DROPPED: { description: 'The provider did not send it (e.g. an address that bounced before); suppressed.' }, SPAM_REPORT: { description: 'The recipient marked it as spam; the address is now suppressed.' } },
 });
 export const ExecutionTriggerEnum = enumOf(['SCHEDULE', 'MANUAL', 'BACKFILL', 'RETRY'] as const);
-export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3', 'SLACK', 'WEBHOOK'] as const);
+export const DeliveryChannelEnum = enumOf(['EMAIL', 'S3', 'SLACK', 'WEBHOOK', 'TEAMS', 'SFTP'] as const);
 registerEnumType(DeliveryMethodEnum, {
   name: 'DeliveryMethod',
   description: 'Where a schedule delivers each run.',
@@ -63,7 +64,7 @@ registerEnumType(ExecutionTriggerEnum, {
 registerEnumType(DeliveryChannelEnum, {
   name: 'DeliveryChannel',
   description: 'How a delivery is made.',
-  valuesConfig: { EMAIL: { description: 'An email to one recipient.' }, S3: { description: 'An upload to an S3 bucket.' }, SLACK: { description: 'A post to one Slack channel (summary, chart, file or link).' }, WEBHOOK: { description: 'A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id).' } },
+  valuesConfig: { EMAIL: { description: 'An email to one recipient.' }, S3: { description: 'An upload to an S3 bucket.' }, SLACK: { description: 'A post to one Slack channel (summary, chart, file or link).' }, WEBHOOK: { description: 'A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id).' }, TEAMS: { description: 'An Adaptive Card posted to one Microsoft Teams incoming-webhook or Workflows URL (the target is the redacted URL).' }, SFTP: { description: 'An upload to one SFTP server (the target is sftp://user@host:port/path).' } },
 });
 
 @ObjectType({ description: 'One future run of a schedule: the instant and the wall time in its zone.' })
@@ -154,6 +155,8 @@ export class Schedule {
   @Field(() => [String], { description: 'Slack channels (ids or #names) each run is posted to, with the tenant\'s Slack connection.' }) slackChannels!: string[];
   @Field(() => [String], { description: 'URLs each run is POSTed to as signed JSON (Standard Webhooks).' }) webhookUrls!: string[];
   @Field(() => Boolean, { description: 'A webhook signing secret exists (it is never returned after it is first shown).' }) hasWebhookSecret!: boolean;
+  @Field(() => [String], { description: 'Microsoft Teams URLs each run\'s card is posted to, redacted (`https://host/…(digest)`): the whole URL is a credential and is never returned.' }) teamsWebhooks!: string[];
+  @Field(() => [SftpTargetView], { description: 'SFTP servers each run\'s file is uploaded to.' }) sftpTargets!: SftpTargetView[];
   @Field(() => String, { nullable: true, description: 'The webhook signing secret (`whsec_…`), only in the answer to the createSchedule or updateSchedule that made it (the first webhook URL); null everywhere else. Keep it: it is not shown again (rotateWebhookSecret makes a new one).' }) webhookSecret!: string | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows (execution SKIPPED_EMPTY).' }) skipIfEmpty!: boolean;
   @Field(() => Boolean, { description: 'Skip runs that fall on a weekend in the schedule\'s zone (execution SKIPPED).' }) businessDaysOnly!: boolean;
@@ -180,7 +183,7 @@ export type ScheduleConnection = InstanceType<typeof ScheduleConnection>;
 export class Delivery {
   @Field(() => ID, { description: 'Delivery id.' }) id!: string;
   @Field(() => DeliveryChannelEnum, { description: 'EMAIL, S3, SLACK or WEBHOOK.' }) channel!: DeliveryChannel;
-  @Field(() => String, { description: 'Email address, s3://bucket/key, Slack channel or webhook URL.' }) target!: string;
+  @Field(() => String, { description: 'Email address, s3://bucket/key, Slack channel, webhook URL, redacted Teams URL or sftp://user@host:port/path.' }) target!: string;
   @Field(() => DeliveryStatusEnum, { description: 'PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out.' }) status!: DeliveryStatus;
   @Field(() => Int, { description: 'Send attempts so far.' }) attempts!: number;
   @Field(() => String, { description: 'The provider\'s answer to the last failed attempt.', nullable: true }) lastError!: string | null;
@@ -235,6 +238,8 @@ export class CreateScheduleInput {
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;
   @Field(() => [String], { description: 'URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`.', nullable: true }) webhookUrls?: string[] | null;
+  @Field(() => [String], { description: 'Microsoft Teams incoming-webhook or Workflows URLs to post each run\'s card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`.', nullable: true }) teamsWebhookUrls?: string[] | null;
+  @Field(() => [SftpTargetInput], { description: 'SFTP servers to upload each run\'s file to; the list replaces the stored one (name a stored target by its `id` to keep its key).', nullable: true }) sftpTargets?: SftpTargetInput[] | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only.', nullable: true }) holidayCountry?: string | null;
@@ -268,6 +273,8 @@ export class UpdateScheduleInput {
   @Field(() => S3TargetShape, { description: 'Bucket and key template (required for S3 and BOTH).', nullable: true }) s3Config?: S3TargetShape | null;
   @Field(() => [String], { description: 'Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant\'s Slack connection (connectSlack). The bot must be in the channel.', nullable: true }) slackChannels?: string[] | null;
   @Field(() => [String], { description: 'URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`.', nullable: true }) webhookUrls?: string[] | null;
+  @Field(() => [String], { description: 'Microsoft Teams incoming-webhook or Workflows URLs to post each run\'s card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`.', nullable: true }) teamsWebhookUrls?: string[] | null;
+  @Field(() => [SftpTargetInput], { description: 'SFTP servers to upload each run\'s file to; the list replaces the stored one (name a stored target by its `id` to keep its key).', nullable: true }) sftpTargets?: SftpTargetInput[] | null;
   @Field(() => Boolean, { description: 'Send nothing when a run has no rows.', nullable: true }) skipIfEmpty?: boolean | null;
   @Field(() => Boolean, { description: 'Skip runs on weekends in the schedule\'s zone.', nullable: true }) businessDaysOnly?: boolean | null;
   @Field(() => String, { description: 'With businessDaysOnly: also skip the public holidays of this country (ISO 3166 code as date-holidays knows it, e.g. US, GB, DE); null: weekends only (a null here removes the calendar).', nullable: true }) holidayCountry?: string | null;

@@ -76,13 +76,35 @@ export function signWebhook(secret: string, id: string, at: Date, body: string):
 }
 
 export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
-  const url = new URL(req.url);
-  const pinned = await resolvePinnedAddress(url.hostname, req.allowPrivate, req.resolve);
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'Reportcast-Webhooks/1',
     ...signWebhook(req.secret, req.id, req.now ?? new Date(), req.body),
   };
+  const answer = await postPinned({ ...req, headers, peer: 'The webhook receiver', what: 'Webhook request' });
+  return { status: answer.status, address: answer.address };
+}
+
+/** One JSON POST to a URL whose addresses pass the SSRF rules; Teams (teams/teams-sender.ts) shares it. */
+export interface PinnedPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  allowPrivate: boolean;
+  timeoutMs?: number;
+  ca?: string | Buffer;
+  resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
+  /** Who answers, in the failure's words: "The webhook receiver answered 410: …". */
+  peer: string;
+  /** What failed when no answer came: "Webhook request to host failed: …". */
+  what: string;
+}
+
+/** The 2xx answer: status, the address reached, and the start of the body (4 KB). Anything else throws a DeliverySendError. */
+export async function postPinned(req: PinnedPost): Promise<WebhookResult & { text: string }> {
+  const url = new URL(req.url);
+  const pinned = await resolvePinnedAddress(url.hostname, req.allowPrivate, req.resolve);
+  const headers = req.headers;
   // Always the checked address, whatever the host name would resolve to now.
   const lookup: LookupFunction = (_host, options, callback) => {
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
@@ -91,7 +113,7 @@ export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
   const timeoutMs = req.timeoutMs ?? 10_000;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   let wrote = false;
-  return new Promise<WebhookResult>((resolve, reject) => {
+  return new Promise<WebhookResult & { text: string }>((resolve, reject) => {
     const request = send(url, { method: 'POST', headers, lookup, ...(req.ca ? { ca: req.ca } : {}), ...(isIP(url.hostname.replace(/^\[|\]$/g, '')) ? {} : { servername: url.hostname }) }, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -99,9 +121,10 @@ export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
       res.on('end', () => {
         clearTimeout(timer);
         const status = res.statusCode ?? 0;
-        if (status >= 200 && status < 300) return resolve({ status, address: pinned.address });
-        const peer = Buffer.concat(chunks).toString('utf8').slice(0, 500).trim();
-        const words = `The webhook receiver answered ${status}${peer ? `: ${peer}` : ''}`;
+        const text = Buffer.concat(chunks).toString('utf8').slice(0, 4096);
+        if (status >= 200 && status < 300) return resolve({ status, address: pinned.address, text });
+        const peer = text.slice(0, 500).trim();
+        const words = `${req.peer} answered ${status}${peer ? `: ${peer}` : ''}`;
         if (status >= 300 && status < 400) return reject(new DeliverySendError(`${words} (a redirect to ${res.headers.location ?? '?'}; redirects are not followed)`, false, status));
         reject(new DeliverySendError(words, isRetryableStatus(status), status, status === 429 || status === 503 ? retryAfterMs(res.headers['retry-after']) : undefined));
       });
@@ -114,7 +137,7 @@ export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
       const code = error.code;
       // Once the body left, the receiver may have acted on it: the answer was lost, not the request.
       const ambiguous = wrote && !isNeverConnectedCode(code);
-      reject(new DeliverySendError(`Webhook request to ${url.host} failed: ${error.message}`, ambiguous || isTransientNetworkCode(code) || isNeverConnectedCode(code), undefined, undefined, ambiguous));
+      reject(new DeliverySendError(`${req.what} to ${url.host} failed: ${error.message}`, ambiguous || isTransientNetworkCode(code) || isNeverConnectedCode(code), undefined, undefined, ambiguous));
     };
     request.on('error', fail);
     request.end(req.body, () => { wrote = true; });
