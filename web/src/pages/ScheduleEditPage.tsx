@@ -8,6 +8,8 @@ import {
   SCHEDULE_REPORTS, SCHEDULES_LIST, UPDATE_SCHEDULE,
 } from '../components/schedules/documents';
 import { RecipientsInput } from '../components/schedules/RecipientsInput';
+import { RecipientValuesEditor, recipientParametersInput } from '../components/schedules/RecipientValuesEditor';
+import { RunNowDialog } from '../components/schedules/RunNowDialog';
 import { TimeZoneInput } from '../components/schedules/TimeZoneInput';
 import { LocaleInput } from '../components/reports/LocaleInput';
 import { canonicalLocale, DEFAULT_LOCALE } from '../format';
@@ -60,6 +62,8 @@ interface FormState {
   pdfPage: PdfPageValue;
   /** Values of the report's parameters for every run (issue 19); what is left empty takes the report's defaults. */
   parameterValues: ParameterValues;
+  /** Recipients' own values (by lower-cased address), over parameterValues. */
+  recipientParameters: Record<string, ParameterValues>;
   /** Slack channels and webhook URLs each run also goes to (issue 20). */
   slackChannels: string[];
   webhookUrls: string[];
@@ -75,7 +79,7 @@ function emptyForm(): FormState {
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
-    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, slackChannels: [], webhookUrls: [],
+    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, recipientParameters: {}, slackChannels: [], webhookUrls: [],
   };
 }
 
@@ -92,6 +96,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
     pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
     parameterValues: (s.parameterValues as ParameterValues | null) ?? {},
+    recipientParameters: Object.fromEntries(s.recipientParameters.map((r) => [r.recipient.toLowerCase(), r.parameterValues as ParameterValues])),
     slackChannels: [...s.slackChannels], webhookUrls: [...s.webhookUrls],
   };
 }
@@ -151,6 +156,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [runKey, setRunKey] = useState(0);
+  const [runDialog, setRunDialog] = useState(false);
   // The webhook secret, from the create that navigated here or this page's own save/rotation; shown until dismissed.
   const [webhookSecret, setWebhookSecret] = useState<string | null>(() => (schedule ? takeWebhookSecret(schedule.id) : null));
 
@@ -231,6 +237,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       ...(form.format === 'PDF' ? { paperSize: form.pdfPage.paperSize || null, orientation: form.pdfPage.orientation || null } : {}),
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
       parameterValues: filledValues(form.parameterValues),
+      // Each recipient's own values.
+      recipientParameters: recipientParametersInput(form.recipients, form.recipientParameters),
       slackChannels: form.slackChannels,
       webhookUrls: form.webhookUrls,
     };
@@ -284,7 +292,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             {status === 'ACTIVE'
               ? <button type="button" disabled={pauseState.loading} onClick={() => void act(() => pause({ variables: { id: schedule.id } }), 'Paused: no runs until you resume.')}>Pause</button>
               : <button type="button" disabled={resumeState.loading} onClick={() => void act(() => resume({ variables: { id: schedule.id } }), 'Resumed: runs missed while paused are not made up.')}>Resume</button>}
-            <button type="button" disabled={runState.loading} onClick={() => void act(async () => { await runNow({ variables: { id: schedule.id } }); setRunKey((k) => k + 1); }, 'Run queued: it appears in the history below.')}>
+            <button type="button" disabled={runState.loading} onClick={() => (chosenReport?.definition.parameters?.length
+              ? setRunDialog(true) // a report with parameters: this run's values first
+              : void act(async () => { await runNow({ variables: { id: schedule.id } }); setRunKey((k) => k + 1); }, 'Run queued: it appears in the history below.'))}>
               {runState.loading ? 'Starting…' : 'Run now'}
             </button>
             {confirmDelete ? (
@@ -300,6 +310,11 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
         )}
       </div>
 
+      {runDialog && schedule && chosenReport && (
+        <RunNowDialog scheduleId={schedule.id} parameters={chosenReport.definition.parameters ?? []} scheduleValues={(schedule.parameterValues as ParameterValues | null) ?? null}
+          perRecipient={schedule.recipientParameters.length > 0} onClose={() => setRunDialog(false)}
+          onStarted={() => { setRunDialog(false); setRunKey((k) => k + 1); setNotice('Run queued: it appears in the history below.'); }} />
+      )}
       {!canWrite && <p className="note">You have read-only access: viewers can see schedules and their history but not change them.</p>}
       {notice && <div className="banner" role="status"><span className="ok-text">{notice}</span><button type="button" className="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button></div>}
       {general.length > 0 && <div className="banner banner-error" role="alert"><span>{general.join(' ')}</span></div>}
@@ -433,6 +448,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             {usesEmail && (
               <>
                 <RecipientsInput value={form.recipients} disabled={!canWrite} onChange={(v) => set('recipients', v)} error={err('recipients')} />
+                <RecipientValuesEditor parameters={chosenReport?.definition.parameters ?? []} recipients={form.recipients} values={form.recipientParameters}
+                  onChange={(v) => set('recipientParameters', v)} errors={errs} disabled={!canWrite} />
                 <fieldset className="radios" disabled={!canWrite}>
                   <legend>Attachment</legend>
                   {([['AUTO', 'Auto (attach small files, link large ones)'], ['ATTACH', 'Always attach'], ['LINK', 'Always link']] as [Attachment, string][]).map(([v, l]) => (

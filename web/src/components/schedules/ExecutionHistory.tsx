@@ -65,7 +65,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                 return (
                   <tr key={x.id} data-testid="execution-row">
                     <td><div>{formatInZone(x.scheduledFor, timezone)}</div><div className="hint">{formatUtc(x.scheduledFor)}</div></td>
-                    <td>{x.triggeredBy.charAt(0) + x.triggeredBy.slice(1).toLowerCase()}</td>
+                    <td>{x.triggeredBy.charAt(0) + x.triggeredBy.slice(1).toLowerCase()}{x.recipients && <div className="hint" data-testid="execution-recipients">for {x.recipients.length ? x.recipients.join(', ') : 'S3, Slack and webhooks'}</div>}</td>
                     <td>
                       <span className={`badge ${x.status}`} data-testid="execution-status">{x.status.replace(/_/g, ' ')}</span>
                       {x.failure && <div className="field-error">{x.failure.message}</div>}

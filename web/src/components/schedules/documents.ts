@@ -38,6 +38,7 @@ export const SCHEDULE_DETAIL = graphql(`
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly holidayCountry holidayRegion onlyIfChanged nextRunAt lastRunAt runCount failureCount
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
+      recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
@@ -53,7 +54,7 @@ export const SCHEDULE_EXECUTIONS = graphql(`
         totalCount
         edges {
           node {
-            id status scheduledFor triggeredBy failure { errorCode message } createdAt startedAt completedAt
+            id status scheduledFor triggeredBy failure { errorCode message } createdAt startedAt completedAt recipients
             export { id revision rowCount status }
             deliveries { id channel target status lastError attempts sentAt providerStatus providerDetail }
           }
@@ -80,6 +81,7 @@ export const UPDATE_SCHEDULE = graphql(`
     updateSchedule(id: $id, input: $input) {
       id name description reportId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate paperSize orientation
+      recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret webhookSecret
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
@@ -100,7 +102,7 @@ export const RESUME_SCHEDULE = graphql(`
 `);
 
 export const RUN_SCHEDULE_NOW = graphql(`
-  mutation RunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id status scheduledFor } }
+  mutation RunScheduleNow($id: ID!, $parameterValues: JSON) { runScheduleNow(id: $id, parameterValues: $parameterValues) { id status scheduledFor } }
 `);
 
 export const RESEND_FAILED = graphql(`
