@@ -4,6 +4,42 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The direction a measure is compared in. */
+export type AlertComparison =
+  /** Strictly greater (CHANGE: a rise). */
+  | 'ABOVE'
+  /** Strictly smaller (CHANGE: a fall). */
+  | 'BELOW';
+
+/** Send a run only when this holds on its results. Checked against the report: `column` must be one of its numeric output columns (BAD_USER_INPUT at input.alertCondition.<field>). */
+export type AlertConditionInput = {
+  /** CHANGE: the change, in percent of the previous value, that must be exceeded. */
+  changePercent?: number | null | undefined;
+  /** FIRST_ROW, ANY_ROW, CHANGE: the numeric output column measured (a measure alias such as `events`, or a numeric dimension). */
+  column?: string | null | undefined;
+  /** FIRST_ROW, ANY_ROW (required): ABOVE or BELOW the threshold. CHANGE (optional): only a rise or only a fall. */
+  comparison?: AlertComparison | null | undefined;
+  /** What is checked. */
+  kind: AlertConditionKind;
+  /** Notify only the first time it holds: later runs where it still holds are SKIPPED_CONDITION until a run where it does not re-arms it. */
+  notifyOnce?: boolean | null | undefined;
+  /** FIRST_ROW, ANY_ROW: the threshold (strict comparison). */
+  threshold?: number | null | undefined;
+};
+
+/** What an alerting schedule checks in a run's results before it sends. */
+export type AlertConditionKind =
+  /** `column` of any row is ABOVE (its max) or BELOW (its min) `threshold`. */
+  | 'ANY_ROW'
+  /** `column` of the first row changed by more than `changePercent` % against the previous evaluated run's value (ABOVE: a rise, BELOW: a fall, null: either way). The first run has nothing to compare with: not met. */
+  | 'CHANGE'
+  /** `column` of the first row (in the report's order) is ABOVE or BELOW `threshold`. */
+  | 'FIRST_ROW'
+  /** The result has no rows. */
+  | 'NO_ROWS'
+  /** The result has at least one row. */
+  | 'SOME_ROWS';
+
 /** AUTO attaches files up to the size limit and links larger ones. */
 export type AttachmentPolicy =
   /** Always attach the file. */
@@ -66,6 +102,8 @@ export type Compression =
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
   format: ExportFormat;
+  /** Email the creator when the export completes (a download link) or fails (the reason), once. Needs an address in the sign-in (the token's `email` claim, or a subject that is an address): otherwise BAD_USER_INPUT at input.notifyWhenReady. */
+  notifyWhenReady?: boolean | null | undefined;
   /** Format options. */
   options?: ExportOptionsInput | null | undefined;
   /** The saved report to export. */
@@ -90,6 +128,8 @@ export type CreateReportInput = {
 
 /** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
   /** Compress every run's file: GZIP or ZIP. */
@@ -128,16 +168,22 @@ export type CreateScheduleInput = {
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: Array<RecipientParametersInput> | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
   /** The report to export. */
   reportId: string | number;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: Array<SftpTargetInput> | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: Array<string> | null | undefined;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: Array<string> | null | undefined;
   /** IANA time zone the timetable is read in (default UTC). */
   timezone?: string | null | undefined;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
@@ -157,8 +203,12 @@ export type DeliveryChannel =
   | 'EMAIL'
   /** An upload to an S3 bucket. */
   | 'S3'
+  /** An upload to one SFTP server (the target is sftp://user@host:port/path). */
+  | 'SFTP'
   /** A post to one Slack channel (summary, chart, file or link). */
   | 'SLACK'
+  /** An Adaptive Card posted to one Microsoft Teams incoming-webhook or Workflows URL (the target is the redacted URL). */
+  | 'TEAMS'
   /** A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id). */
   | 'WEBHOOK';
 
@@ -224,6 +274,8 @@ export type ExecutionStatus =
   | 'RUNNING'
   /** Not a business day in the schedule's zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`). */
   | 'SKIPPED'
+  /** The schedule's alertCondition did not hold on the run's results, or still held after a notified run (notifyOnce); nothing was sent. `condition` has the values compared. */
+  | 'SKIPPED_CONDITION'
   /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY'
   /** A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule's owner is emailed. */
@@ -244,6 +296,8 @@ export type ExecutionTrigger =
 
 /** Why an export, or a schedule's execution, did not produce what it should (`ExportError.errorCode`). New values may be added: treat one you do not know as a failure. */
 export type ExportErrorCode =
+  /** A scheduled run's owner may no longer view its report or dashboard (a grant was revoked, the report made private): nothing was made or delivered. */
+  | 'ACCESS_REVOKED'
   /** An execution's file was made, but some or all of its deliveries failed (see `deliveries`). */
   | 'DELIVERY_FAILED'
   /** An execution's export was cancelled. */
@@ -493,6 +547,14 @@ export type PreviewReportInput = {
   reportId?: string | number | null | undefined;
 };
 
+/** One recipient's own parameter values, merged over the schedule's `parameterValues`. */
+export type RecipientParametersInput = {
+  /** Values of the report's parameters by name, over the schedule's; checked with paths `input.recipientParameters.<i>.parameterValues.<name>`. */
+  parameterValues: unknown;
+  /** One of the schedule's `recipients`. */
+  recipient: string;
+};
+
 /** The last `n` complete calendar units before the current one, in the run's effective zone (with `includeCurrent`, also the current unit up to the as-of instant). */
 export type RelativeRangeInput = {
   /** Also the current unit up to the as-of instant (default false: complete units only). */
@@ -619,6 +681,24 @@ export type ScheduleStatus =
   /** Does not fire until resumed. */
   | 'PAUSED';
 
+/** An SFTP server to upload each run's file to. Problems are BAD_USER_INPUT at `input.sftpTargets.<i>.<field>`. */
+export type SftpTargetInput = {
+  /** Host name or IP address. In production it must resolve only to public addresses. */
+  host: string;
+  /** The server's host key fingerprint, `SHA256:…` as `ssh-keyscan HOST | ssh-keygen -lf -` prints it. */
+  hostKeyFingerprint: string;
+  /** A stored target's id (from Schedule.sftpTargets): its private key is kept when `privateKey` is left out. */
+  id?: string | number | null | undefined;
+  /** Remote path template, relative to the login directory, e.g. `outbox/{report}/{date}.{format}`: letters, digits, . _ - / and {tenant} {report} {schedule} {date} {format}. */
+  pathTemplate: string;
+  /** SSH port (default 22). */
+  port?: number | null | undefined;
+  /** Unencrypted private key (OpenSSH or PEM); required for a new target. Stored sealed with SECRETS_KEY and never returned. */
+  privateKey?: string | null | undefined;
+  /** User name to log in as. */
+  username: string;
+};
+
 /** Sort order. */
 export type SortDirection =
   /** Smallest first. */
@@ -694,6 +774,8 @@ export type UpdateReportInput = {
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
   /** GZIP or ZIP; null: no compression. */
@@ -732,6 +814,8 @@ export type UpdateScheduleInput = {
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: Array<RecipientParametersInput> | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
   /** True: the runs' files are no longer password-protected (the stored password is deleted). */
@@ -740,10 +824,14 @@ export type UpdateScheduleInput = {
   reportId?: string | number | null | undefined;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: Array<SftpTargetInput> | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: Array<string> | null | undefined;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: Array<string> | null | undefined;
   /** New IANA time zone. */
   timezone?: string | null | undefined;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */

@@ -15,6 +15,89 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A grant of VIEW or EDIT on one report or dashboard to a user or to a role of the tenant. */
+export type AccessGrant = {
+  __typename?: 'AccessGrant';
+  /** When it was first granted (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who granted it (or last changed its level). */
+  grantedBy: Scalars['String']['output'];
+  /** The grant's id. */
+  id: Scalars['ID']['output'];
+  /** VIEW or EDIT. */
+  level: AccessLevel;
+  /** The report's or dashboard's id. */
+  objectId: Scalars['ID']['output'];
+  /** What is shared. */
+  objectType: SharedObjectType;
+  /** The role it is for (and every higher one); null for a user grant. */
+  role: Maybe<RoleName>;
+  /** When its level last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user it is for; null for a role grant. */
+  userId: Maybe<Scalars['String']['output']>;
+};
+
+/** What a grant allows on a report or dashboard. */
+export type AccessLevel =
+  /** Also change it and share it (for users with the editor role or higher: a grant never raises a role). */
+  | 'EDIT'
+  /** Read it: open, preview, export, download, schedule it, see its dashboard tiles and PDF. */
+  | 'VIEW';
+
+/** The direction a measure is compared in. */
+export type AlertComparison =
+  /** Strictly greater (CHANGE: a rise). */
+  | 'ABOVE'
+  /** Strictly smaller (CHANGE: a fall). */
+  | 'BELOW';
+
+/** Send a run only when this holds on its results; otherwise the run is SKIPPED_CONDITION. */
+export type AlertCondition = {
+  __typename?: 'AlertCondition';
+  /** CHANGE: the change, in percent of the previous value, that must be exceeded. */
+  changePercent: Maybe<Scalars['Float']['output']>;
+  /** FIRST_ROW, ANY_ROW, CHANGE: the numeric output column measured (a measure alias such as `events`, or a numeric dimension). */
+  column: Maybe<Scalars['String']['output']>;
+  /** FIRST_ROW, ANY_ROW (required): ABOVE or BELOW the threshold. CHANGE (optional): only a rise or only a fall. */
+  comparison: Maybe<AlertComparison>;
+  /** What is checked. */
+  kind: AlertConditionKind;
+  /** Notify only the first time it holds: later runs where it still holds are SKIPPED_CONDITION until a run where it does not re-arms it. */
+  notifyOnce: Maybe<Scalars['Boolean']['output']>;
+  /** FIRST_ROW, ANY_ROW: the threshold (strict comparison). */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
+/** Send a run only when this holds on its results. Checked against the report: `column` must be one of its numeric output columns (BAD_USER_INPUT at input.alertCondition.<field>). */
+export type AlertConditionInput = {
+  /** CHANGE: the change, in percent of the previous value, that must be exceeded. */
+  changePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** FIRST_ROW, ANY_ROW, CHANGE: the numeric output column measured (a measure alias such as `events`, or a numeric dimension). */
+  column?: InputMaybe<Scalars['String']['input']>;
+  /** FIRST_ROW, ANY_ROW (required): ABOVE or BELOW the threshold. CHANGE (optional): only a rise or only a fall. */
+  comparison?: InputMaybe<AlertComparison>;
+  /** What is checked. */
+  kind: AlertConditionKind;
+  /** Notify only the first time it holds: later runs where it still holds are SKIPPED_CONDITION until a run where it does not re-arms it. */
+  notifyOnce?: InputMaybe<Scalars['Boolean']['input']>;
+  /** FIRST_ROW, ANY_ROW: the threshold (strict comparison). */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** What an alerting schedule checks in a run's results before it sends. */
+export type AlertConditionKind =
+  /** `column` of any row is ABOVE (its max) or BELOW (its min) `threshold`. */
+  | 'ANY_ROW'
+  /** `column` of the first row changed by more than `changePercent` % against the previous evaluated run's value (ABOVE: a rise, BELOW: a fall, null: either way). The first run has nothing to compare with: not met. */
+  | 'CHANGE'
+  /** `column` of the first row (in the report's order) is ABOVE or BELOW `threshold`. */
+  | 'FIRST_ROW'
+  /** The result has no rows. */
+  | 'NO_ROWS'
+  /** The result has at least one row. */
+  | 'SOME_ROWS';
+
 /** AUTO attaches files up to the size limit and links larger ones. */
 export type AttachmentPolicy =
   /** Always attach the file. */
@@ -195,6 +278,37 @@ export type Compression =
   /** ZIP holding the file under its own name: `name.zip` containing `name.csv`, Content-Type application/zip. */
   | 'ZIP';
 
+/** A schedule's alert condition as judged in one run. */
+export type ConditionResult = {
+  __typename?: 'ConditionResult';
+  /** It was armed: not notifyOnce, or no earlier run met it without a run that cleared it since. */
+  armed: Scalars['Boolean']['output'];
+  /** CHANGE: the change in percent against `previous`; null: none (no previous value, or from zero). */
+  changePercent: Maybe<Scalars['Float']['output']>;
+  /** The column measured. */
+  column: Maybe<Scalars['String']['output']>;
+  /** The direction compared in. */
+  comparison: Maybe<AlertComparison>;
+  /** When it was judged (UTC). */
+  evaluatedAt: Scalars['DateTime']['output'];
+  /** The kind of condition judged. */
+  kind: AlertConditionKind;
+  /** The condition held on this run's results. */
+  met: Scalars['Boolean']['output'];
+  /** The run was delivered because of it (met and armed); otherwise it is SKIPPED_CONDITION. */
+  notified: Scalars['Boolean']['output'];
+  /** The value compared: the first row's (FIRST_ROW, CHANGE), the max (ANY_ROW ABOVE) or min (ANY_ROW BELOW), the row count (NO_ROWS, SOME_ROWS); null: no value. */
+  observed: Maybe<Scalars['Float']['output']>;
+  /** CHANGE: the previous evaluated run's value; null: none. */
+  previous: Maybe<Scalars['Float']['output']>;
+  /** The result's rows (before a PDF's row cap). */
+  rowCount: Scalars['Int']['output'];
+  /** What was compared and the outcome, as a sentence. */
+  summary: Scalars['String']['output'];
+  /** FIRST_ROW, ANY_ROW: the threshold. */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
 /** Exports audit data as a file through the export pipeline (progress, history, links). */
 export type CreateAuditExportInput = {
   /** CSV: start with a UTF-8 BOM for Excel. */
@@ -209,6 +323,18 @@ export type CreateAuditExportInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
   /** LOG (entries), USER_ACTIVITY or COMPLIANCE. */
   view: AuditView;
+};
+
+/** A file of a whole dashboard through the export pipeline (progress, history, download links and retention as for a report's export). */
+export type CreateDashboardExportInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** PDF (every tile: title, period, chart, first rows; text tiles as text) or XLSX (a sheet per tile with its rows, then About). Other formats are BAD_USER_INPUT at `input.format`. */
+  format: ExportFormat;
+  /** Over the dashboard's parameter values, for this file; given to each tile whose report declares the name, checked as `updateDashboard` checks them (`input.parameterValues.<name>`). */
+  parameterValues?: InputMaybe<Scalars['JSON']['input']>;
+  /** Instead of the dashboard's time range, for this file (as the page's time-range control). */
+  timeRange?: InputMaybe<DashboardTimeRangeInput>;
 };
 
 /** A new dashboard. */
@@ -231,6 +357,8 @@ export type CreateDashboardInput = {
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
   format: ExportFormat;
+  /** Email the creator when the export completes (a download link) or fails (the reason), once. Needs an address in the sign-in (the token's `email` claim, or a subject that is an address): otherwise BAD_USER_INPUT at input.notifyWhenReady. */
+  notifyWhenReady?: InputMaybe<Scalars['Boolean']['input']>;
   /** Format options. */
   options?: InputMaybe<ExportOptionsInput>;
   /** The saved report to export. */
@@ -255,6 +383,8 @@ export type CreateReportInput = {
 
 /** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: InputMaybe<AlertConditionInput>;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Compress every run's file: GZIP or ZIP. */
@@ -293,16 +423,22 @@ export type CreateScheduleInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: InputMaybe<Array<RecipientParametersInput>>;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report to export. */
   reportId: Scalars['ID']['input'];
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: InputMaybe<Array<SftpTargetInput>>;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: InputMaybe<Array<Scalars['String']['input']>>;
   /** IANA time zone the timetable is read in (default UTC). */
   timezone?: InputMaybe<Scalars['String']['input']>;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
@@ -329,6 +465,8 @@ export type Dashboard = {
   description: Scalars['String']['output'];
   /** Whether the viewer marked it as a favourite. */
   favorite: Scalars['Boolean']['output'];
+  /** Who the dashboard is shared with (users and roles, with their level); null unless you may share it (its owner, an admin, an EDIT grantee who is an editor). */
+  grants: Maybe<Array<AccessGrant>>;
   /** Dashboard id. */
   id: Scalars['ID']['output'];
   /** Name, 1 to 200 characters. */
@@ -486,7 +624,7 @@ export type Delivery = {
   sentAt: Maybe<Scalars['DateTime']['output']>;
   /** PENDING until sent; FAILED after its last attempt; UNSUBSCRIBED when the recipient opted out. */
   status: DeliveryStatus;
-  /** Email address, s3://bucket/key, Slack channel or webhook URL. */
+  /** Email address, s3://bucket/key, Slack channel, webhook URL, redacted Teams URL or sftp://user@host:port/path. */
   target: Scalars['String']['output'];
 };
 
@@ -496,8 +634,12 @@ export type DeliveryChannel =
   | 'EMAIL'
   /** An upload to an S3 bucket. */
   | 'S3'
+  /** An upload to one SFTP server (the target is sftp://user@host:port/path). */
+  | 'SFTP'
   /** A post to one Slack channel (summary, chart, file or link). */
   | 'SLACK'
+  /** An Adaptive Card posted to one Microsoft Teams incoming-webhook or Workflows URL (the target is the redacted URL). */
+  | 'TEAMS'
   /** A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id). */
   | 'WEBHOOK';
 
@@ -569,11 +711,13 @@ export type EmailConfigInput = {
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** One firing of a schedule for one slot (unique per schedule and slot), with its export and deliveries. */
+/** One firing of a schedule for one slot (unique per schedule, slot and recipient variant), with its export and deliveries. */
 export type Execution = Node & {
   __typename?: 'Execution';
   /** When the run reached a final status. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The schedule's alert condition as judged in this run (met or not, the values compared, armed); null: no condition, or not judged yet. */
+  condition: Maybe<ConditionResult>;
   /** When the execution was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** One record per recipient and S3 target. */
@@ -593,6 +737,8 @@ export type Execution = Node & {
   id: Scalars['ID']['output'];
   /** Snapshot of what ran: cron, zone, window, definition. */
   parameters: Scalars['JSON']['output'];
+  /** The email recipients this run served (per-recipient values); null: all of the schedule's recipients. */
+  recipients: Maybe<Array<Scalars['String']['output']>>;
   /** The schedule that fired. */
   scheduleId: Scalars['ID']['output'];
   /** The slot; relative time ranges resolve against it. */
@@ -603,6 +749,8 @@ export type Execution = Node & {
   status: ExecutionStatus;
   /** SCHEDULE (its timetable), MANUAL (runScheduleNow), BACKFILL or RETRY. */
   triggeredBy: ExecutionTrigger;
+  /** Which run of the slot: '' for the schedule-level run (the schedule's own values; also S3, Slack and webhooks), else a hash of the resolved values of the recipients it served. */
+  variantKey: Scalars['String']['output'];
 };
 
 /** A page of Execution items, newest first. */
@@ -641,6 +789,8 @@ export type ExecutionStatus =
   | 'RUNNING'
   /** Not a business day in the schedule's zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`). */
   | 'SKIPPED'
+  /** The schedule's alertCondition did not hold on the run's results, or still held after a notified run (notifyOnce); nothing was sent. `condition` has the values compared. */
+  | 'SKIPPED_CONDITION'
   /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY'
   /** A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule's owner is emailed. */
@@ -676,6 +826,8 @@ export type Export = Node & {
   contentType: Maybe<Scalars['String']['output']>;
   /** When it was requested. */
   createdAt: Scalars['DateTime']['output'];
+  /** The dashboard it is a file of (createDashboardExport, or a schedule of a dashboard); `reportName` then holds the dashboard's name. Null for a report's export. */
+  dashboardId: Maybe<Scalars['ID']['output']>;
   /** A fresh, expiring link to the file; null until COMPLETED. */
   downloadUrl: Maybe<Scalars['String']['output']>;
   /** Why it failed, when FAILED. */
@@ -770,6 +922,8 @@ export type ExportError = {
 
 /** Why an export, or a schedule's execution, did not produce what it should (`ExportError.errorCode`). New values may be added: treat one you do not know as a failure. */
 export type ExportErrorCode =
+  /** A scheduled run's owner may no longer view its report or dashboard (a grant was revoked, the report made private): nothing was made or delivered. */
+  | 'ACCESS_REVOKED'
   /** An execution's file was made, but some or all of its deliveries failed (see `deliveries`). */
   | 'DELIVERY_FAILED'
   /** An execution's export was cancelled. */
@@ -1041,6 +1195,8 @@ export type Mutation = {
   createAuditExport: Export;
   /** A new dashboard (editor or admin); audited as `dashboard.create`. Tiles are checked first: inside the 12 columns, not overlapping, over reports you can open. */
   createDashboard: Dashboard;
+  /** A file of the whole dashboard through the export pipeline: PDF (every tile: title, period, chart via the same renderer as report PDFs, first rows; text tiles as text) or XLSX (one sheet per tile with its rows, then About). Follow it with `exportUpdated(id)`; it appears in `exports` with `dashboardId` set, and gets links, retention and retries as a report's export. Tiles are read when the file is made, as the requester may read them (a tile they cannot open is named and shows nothing). NOT_FOUND for a dashboard the viewer cannot see; audited as `export.create`. */
+  createDashboardExport: Export;
   /** A dashboard generated from a template (editor or admin): for a built-in report type (`DAILY_SUMMARY`, `WEEKLY_PERFORMANCE`, `MONTHLY_SUMMARY`, `CUSTOM_RANGE`) one report per section (each of the three tables), for a template id one report, each made as `createReportFromTemplate` makes it and placed on a tile, two per row. Report names are "<dashboard name> · <template name>". */
   createDashboardFromTemplate: Dashboard;
   /** Starts an export of a report; follow it with exportUpdated. */
@@ -1063,6 +1219,8 @@ export type Mutation = {
   disconnectSlack: SlackConnection;
   /** Marks a dashboard as one of the viewer's favourites (listed first). Idempotent. */
   favoriteDashboard: Dashboard;
+  /** Gives a user of your tenant, or everyone with a role (or a higher one), VIEW or EDIT on a report or dashboard; granting again changes the level. Needs EDIT on the object (FORBIDDEN otherwise; NOT_FOUND when you cannot read it). A user must have signed in to your tenant (else BAD_USER_INPUT at `principal.userId`). Sharing a dashboard also gives VIEW on its tiles' private reports you may share, unless `includeTileReports` is false. Audited as `report.grant_access` / `dashboard.grant_access`. */
+  grantAccess: AccessGrant;
   /** Stops firing until resumed. */
   pauseSchedule: Schedule;
   /** Lets mail go to an address again (audited as suppression.remove). Returns the removed entry. */
@@ -1073,6 +1231,8 @@ export type Mutation = {
   resumeSchedule: Schedule;
   /** A new attempt of a FAILED or CANCELLED export over the same rows. */
   retryExport: Export;
+  /** Removes a user's or role's grant on a report or dashboard: true when there was one (audited as `report.revoke_access` / `dashboard.revoke_access`), false when there was none. Takes effect at once on every read path, and on the next run of a schedule its owner can no longer read (ACCESS_REVOKED). */
+  revokeAccess: Scalars['Boolean']['output'];
   /** Makes a new webhook signing secret (`whsec_…`) for the schedule and returns it this once; the old one stops signing at once. Receivers verify `webhook-signature` with it (Standard Webhooks). */
   rotateWebhookSecret: Scalars['String']['output'];
   /** Runs the schedule now (triggeredBy MANUAL, ahead of scheduled work). */
@@ -1122,6 +1282,12 @@ export type MutationCreateAuditExportArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCreateDashboardArgs = {
   input: CreateDashboardInput;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationCreateDashboardExportArgs = {
+  input: CreateDashboardExportInput;
 };
 
 
@@ -1193,6 +1359,16 @@ export type MutationFavoriteDashboardArgs = {
 
 
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationGrantAccessArgs = {
+  includeTileReports?: InputMaybe<Scalars['Boolean']['input']>;
+  level: AccessLevel;
+  objectId: Scalars['ID']['input'];
+  objectType: SharedObjectType;
+  principal: PrincipalInput;
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationPauseScheduleArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1219,6 +1395,14 @@ export type MutationResumeScheduleArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationRetryExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationRevokeAccessArgs = {
+  objectId: Scalars['ID']['input'];
+  objectType: SharedObjectType;
+  principal: PrincipalInput;
 };
 
 
@@ -1409,6 +1593,14 @@ export type PreviewWindow = {
   toLocal: Scalars['String']['output'];
 };
 
+/** Whom a grant is for: exactly one of `userId` and `role`. */
+export type PrincipalInput = {
+  /** Everyone in your tenant with this role or a higher one (VIEWER or EDITOR; admins see everything already). */
+  role?: InputMaybe<RoleName>;
+  /** A user of your tenant (token `sub`) who has signed in at least once (see `shareableUsers`). */
+  userId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What the email provider reported after accepting a message (SendGrid Event Webhook). */
 export type ProviderStatus =
   /** The receiving server refused it; the address is now suppressed. */
@@ -1461,6 +1653,8 @@ export type Query = {
   schedule: Schedule;
   /** The tenant's schedules, newest first. */
   schedules: ScheduleConnection;
+  /** Users of your tenant who have signed in (most recent first), for choosing whom to share with; `search` matches part of the id. */
+  shareableUsers: Array<ShareableUser>;
   /** Whether the tenant's Slack is connected, and to which workspace. */
   slackConnection: SlackConnection;
   /** The tenant's suppression list, newest first (admins). */
@@ -1585,6 +1779,13 @@ export type QuerySchedulesArgs = {
 
 
 /** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
+export type QueryShareableUsersArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Reads: the caller, the catalog, reports and previews, exports, schedules, the audit log. */
 export type QuerySuppressionsArgs = {
   email: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
@@ -1613,6 +1814,23 @@ export type QueryValidateReportArgs = {
   definition: ReportDefinitionInput;
 };
 
+/** One recipient's own parameter values, merged over the schedule's `parameterValues`: each slot runs once per distinct resolved set, delivered only to the recipients with that set. */
+export type RecipientParameters = {
+  __typename?: 'RecipientParameters';
+  /** Values of the report's parameters by name, over the schedule's; checked with paths `input.recipientParameters.<i>.parameterValues.<name>`. */
+  parameterValues: Scalars['JSON']['output'];
+  /** One of the schedule's `recipients`. */
+  recipient: Scalars['String']['output'];
+};
+
+/** One recipient's own parameter values, merged over the schedule's `parameterValues`. */
+export type RecipientParametersInput = {
+  /** Values of the report's parameters by name, over the schedule's; checked with paths `input.recipientParameters.<i>.parameterValues.<name>`. */
+  parameterValues: Scalars['JSON']['input'];
+  /** One of the schedule's `recipients`. */
+  recipient: Scalars['String']['input'];
+};
+
 /** The last `n` complete calendar units before the current one, in the run's effective zone: `7 DAY` run on a Monday at 09:00 covers the previous Monday 00:00 to Sunday 24:00, exactly 7 whole days. */
 export type RelativeRange = {
   __typename?: 'RelativeRange';
@@ -1637,6 +1855,8 @@ export type RelativeRangeInput = {
 /** A saved report definition, owned by a tenant. */
 export type Report = Node & {
   __typename?: 'Report';
+  /** Whether you may change, delete and share it (its owner, an admin, an EDIT grant, or any editor for a public report). */
+  canEdit: Scalars['Boolean']['output'];
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** User id that created it. */
@@ -1645,6 +1865,8 @@ export type Report = Node & {
   definition: ReportDefinition;
   /** Free text shown with the report. */
   description: Maybe<Scalars['String']['output']>;
+  /** Who the report is shared with (users and roles, with their level); null unless you may share it (its owner, an admin, an EDIT grantee who is an editor). */
+  grants: Maybe<Array<AccessGrant>>;
   /** Report id. */
   id: Scalars['ID']['output'];
   /** Visible to everyone in the tenant, not only its creator. */
@@ -1893,6 +2115,8 @@ export type S3TargetInput = {
 /** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
 export type Schedule = Node & {
   __typename?: 'Schedule';
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); null: every run is sent. */
+  alertCondition: Maybe<AlertCondition>;
   /** Skip runs that fall on a weekend in the schedule's zone (execution SKIPPED). */
   businessDaysOnly: Scalars['Boolean']['output'];
   /** GZIP or ZIP for every run's file (a protected CSV, XLSX or JSON file is always a ZIP); null: uncompressed. */
@@ -1949,6 +2173,8 @@ export type Schedule = Node & {
   passwordProtected: Scalars['Boolean']['output'];
   /** Why it was paused (by a user, or automatically after repeated failures). */
   pausedReason: Maybe<Scalars['String']['output']>;
+  /** Recipients with their own parameter values (over `parameterValues`). Each slot runs once per distinct resolved set, delivered only to its recipients; S3, Slack and webhook destinations get the schedule-level run (the schedule's own values). */
+  recipientParameters: Array<RecipientParameters>;
   /** Email addresses each run is sent to. */
   recipients: Array<Scalars['String']['output']>;
   /** The report it exports. */
@@ -1957,12 +2183,16 @@ export type Schedule = Node & {
   runCount: Scalars['Int']['output'];
   /** Bucket and key template for S3 delivery. */
   s3Config: Maybe<S3Target>;
+  /** SFTP servers each run's file is uploaded to. */
+  sftpTargets: Array<SftpTarget>;
   /** Send nothing when a run has no rows (execution SKIPPED_EMPTY). */
   skipIfEmpty: Scalars['Boolean']['output'];
   /** Slack channels (ids or #names) each run is posted to, with the tenant's Slack connection. */
   slackChannels: Array<Scalars['String']['output']>;
   /** ACTIVE runs on its timetable; PAUSED does not. */
   status: ScheduleStatus;
+  /** Microsoft Teams URLs each run's card is posted to, redacted (`https://host/…(digest)`): the whole URL is a credential and is never returned. */
+  teamsWebhooks: Array<Scalars['String']['output']>;
   /** IANA time zone. */
   timezone: Scalars['String']['output'];
   /** The next runs of this schedule. */
@@ -2041,6 +2271,61 @@ export type ScheduleStatus =
   | 'ACTIVE'
   /** Does not fire until resumed. */
   | 'PAUSED';
+
+/** An SFTP server each run's file is uploaded to (atomically: a temporary name, then a rename). The private key is never returned. */
+export type SftpTarget = {
+  __typename?: 'SftpTarget';
+  /** A private key is stored (sealed; never returned). */
+  hasPrivateKey: Scalars['Boolean']['output'];
+  /** Host name or IP address. */
+  host: Scalars['String']['output'];
+  /** SHA256 fingerprint the server's host key must have (`SHA256:…`); any other key is refused. */
+  hostKeyFingerprint: Scalars['String']['output'];
+  /** Stable id: give it back in SftpTargetInput.id to keep the stored private key. */
+  id: Scalars['ID']['output'];
+  /** Remote path template, relative to the login directory: {tenant} {report} {schedule} {date} {format}, as S3 key templates. */
+  pathTemplate: Scalars['String']['output'];
+  /** SSH port. */
+  port: Scalars['Int']['output'];
+  /** User name it logs in as (key authentication). */
+  username: Scalars['String']['output'];
+};
+
+/** An SFTP server to upload each run's file to. Problems are BAD_USER_INPUT at `input.sftpTargets.<i>.<field>`. */
+export type SftpTargetInput = {
+  /** Host name or IP address. In production it must resolve only to public addresses. */
+  host: Scalars['String']['input'];
+  /** The server's host key fingerprint, `SHA256:…` as `ssh-keyscan HOST | ssh-keygen -lf -` prints it. */
+  hostKeyFingerprint: Scalars['String']['input'];
+  /** A stored target's id (from Schedule.sftpTargets): its private key is kept when `privateKey` is left out. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Remote path template, relative to the login directory, e.g. `outbox/{report}/{date}.{format}`: letters, digits, . _ - / and {tenant} {report} {schedule} {date} {format}. */
+  pathTemplate: Scalars['String']['input'];
+  /** SSH port (default 22). */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** Unencrypted private key (OpenSSH or PEM); required for a new target. Stored sealed with SECRETS_KEY and never returned. */
+  privateKey?: InputMaybe<Scalars['String']['input']>;
+  /** User name to log in as. */
+  username: Scalars['String']['input'];
+};
+
+/** A user of the viewer's tenant who has signed in (first use of a token), as a share dialog offers them. */
+export type ShareableUser = {
+  __typename?: 'ShareableUser';
+  /** Their latest sign-in (UTC). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** The role of their latest sign-in. */
+  roleName: Maybe<RoleName>;
+  /** The user id (token `sub`). */
+  userId: Scalars['String']['output'];
+};
+
+/** What can be shared. */
+export type SharedObjectType =
+  /** A dashboard. */
+  | 'DASHBOARD'
+  /** A saved report. */
+  | 'REPORT';
 
 /** The tenant's Slack connection. The bot token is stored encrypted and never returned. */
 export type SlackConnection = {
@@ -2271,6 +2556,8 @@ export type UpdateReportInput = {
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: InputMaybe<AlertConditionInput>;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** GZIP or ZIP; null: no compression. */
@@ -2309,6 +2596,8 @@ export type UpdateScheduleInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   /** A common timetable instead of `cron`. */
   preset?: InputMaybe<SchedulePresetInput>;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: InputMaybe<Array<RecipientParametersInput>>;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
   /** True: the runs' files are no longer password-protected (the stored password is deleted). */
@@ -2317,10 +2606,14 @@ export type UpdateScheduleInput = {
   reportId?: InputMaybe<Scalars['ID']['input']>;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: InputMaybe<Array<SftpTargetInput>>;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New IANA time zone. */
   timezone?: InputMaybe<Scalars['String']['input']>;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */

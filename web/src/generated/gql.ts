@@ -62,6 +62,11 @@ type Documents = {
     "\n  query SlackConnectionStatus { slackConnection { slackConnected teamName connectedAt } }\n": typeof types.SlackConnectionStatusDocument,
     "\n  mutation ConnectSlack($token: String!) { connectSlack(token: $token) { slackConnected teamName connectedAt } }\n": typeof types.ConnectSlackDocument,
     "\n  mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }\n": typeof types.DisconnectSlackDocument,
+    "\n  query ReportGrants($id: ID!) {\n    report(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n": typeof types.ReportGrantsDocument,
+    "\n  query DashboardGrants($id: ID!) {\n    dashboard(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n": typeof types.DashboardGrantsDocument,
+    "\n  query ShareableUsers($search: String) {\n    shareableUsers(search: $search, first: 50) { userId roleName }\n  }\n": typeof types.ShareableUsersDocument,
+    "\n  mutation GrantAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!, $level: AccessLevel!) {\n    grantAccess(objectType: $objectType, objectId: $objectId, principal: $principal, level: $level) { id userId role level grantedBy }\n  }\n": typeof types.GrantAccessDocument,
+    "\n  mutation RevokeAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!) {\n    revokeAccess(objectType: $objectType, objectId: $objectId, principal: $principal)\n  }\n": typeof types.RevokeAccessDocument,
     "\n  query ReportTemplatesGallery {\n    reportTemplates {\n      id name description builtIn kind source\n      parameters { name label type multiple required default options optionsColumn }\n    }\n  }\n": typeof types.ReportTemplatesGalleryDocument,
     "\n  mutation CreateReportFromTemplateGallery($templateId: ID!, $name: String!, $parameterValues: JSON, $timeZone: String) {\n    createReportFromTemplate(templateId: $templateId, name: $name, parameterValues: $parameterValues, timeZone: $timeZone) { id name }\n  }\n": typeof types.CreateReportFromTemplateGalleryDocument,
     "fragment CachedExportRevision on Export { revision }": typeof types.CachedExportRevisionFragmentDoc,
@@ -115,6 +120,11 @@ const documents: Documents = {
     "\n  query SlackConnectionStatus { slackConnection { slackConnected teamName connectedAt } }\n": types.SlackConnectionStatusDocument,
     "\n  mutation ConnectSlack($token: String!) { connectSlack(token: $token) { slackConnected teamName connectedAt } }\n": types.ConnectSlackDocument,
     "\n  mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }\n": types.DisconnectSlackDocument,
+    "\n  query ReportGrants($id: ID!) {\n    report(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n": types.ReportGrantsDocument,
+    "\n  query DashboardGrants($id: ID!) {\n    dashboard(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n": types.DashboardGrantsDocument,
+    "\n  query ShareableUsers($search: String) {\n    shareableUsers(search: $search, first: 50) { userId roleName }\n  }\n": types.ShareableUsersDocument,
+    "\n  mutation GrantAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!, $level: AccessLevel!) {\n    grantAccess(objectType: $objectType, objectId: $objectId, principal: $principal, level: $level) { id userId role level grantedBy }\n  }\n": types.GrantAccessDocument,
+    "\n  mutation RevokeAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!) {\n    revokeAccess(objectType: $objectType, objectId: $objectId, principal: $principal)\n  }\n": types.RevokeAccessDocument,
     "\n  query ReportTemplatesGallery {\n    reportTemplates {\n      id name description builtIn kind source\n      parameters { name label type multiple required default options optionsColumn }\n    }\n  }\n": types.ReportTemplatesGalleryDocument,
     "\n  mutation CreateReportFromTemplateGallery($templateId: ID!, $name: String!, $parameterValues: JSON, $timeZone: String) {\n    createReportFromTemplate(templateId: $templateId, name: $name, parameterValues: $parameterValues, timeZone: $timeZone) { id name }\n  }\n": types.CreateReportFromTemplateGalleryDocument,
     "fragment CachedExportRevision on Export { revision }": types.CachedExportRevisionFragmentDoc,
@@ -326,6 +336,26 @@ export function graphql(source: "\n  mutation ConnectSlack($token: String!) { co
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }\n"): (typeof documents)["\n  mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportGrants($id: ID!) {\n    report(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n"): (typeof documents)["\n  query ReportGrants($id: ID!) {\n    report(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardGrants($id: ID!) {\n    dashboard(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n"): (typeof documents)["\n  query DashboardGrants($id: ID!) {\n    dashboard(id: $id) { id name canEdit grants { id userId role level grantedBy } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareableUsers($search: String) {\n    shareableUsers(search: $search, first: 50) { userId roleName }\n  }\n"): (typeof documents)["\n  query ShareableUsers($search: String) {\n    shareableUsers(search: $search, first: 50) { userId roleName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!, $level: AccessLevel!) {\n    grantAccess(objectType: $objectType, objectId: $objectId, principal: $principal, level: $level) { id userId role level grantedBy }\n  }\n"): (typeof documents)["\n  mutation GrantAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!, $level: AccessLevel!) {\n    grantAccess(objectType: $objectType, objectId: $objectId, principal: $principal, level: $level) { id userId role level grantedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!) {\n    revokeAccess(objectType: $objectType, objectId: $objectId, principal: $principal)\n  }\n"): (typeof documents)["\n  mutation RevokeAccess($objectType: SharedObjectType!, $objectId: ID!, $principal: PrincipalInput!) {\n    revokeAccess(objectType: $objectType, objectId: $objectId, principal: $principal)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,49 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a grant allows on a report or dashboard. */
+export type AccessLevel =
+  /** Also change it and share it (for users with the editor role or higher: a grant never raises a role). */
+  | 'EDIT'
+  /** Read it: open, preview, export, download, schedule it, see its dashboard tiles and PDF. */
+  | 'VIEW';
+
+/** The direction a measure is compared in. */
+export type AlertComparison =
+  /** Strictly greater (CHANGE: a rise). */
+  | 'ABOVE'
+  /** Strictly smaller (CHANGE: a fall). */
+  | 'BELOW';
+
+/** Send a run only when this holds on its results. Checked against the report: `column` must be one of its numeric output columns (BAD_USER_INPUT at input.alertCondition.<field>). */
+export type AlertConditionInput = {
+  /** CHANGE: the change, in percent of the previous value, that must be exceeded. */
+  changePercent?: number | null | undefined;
+  /** FIRST_ROW, ANY_ROW, CHANGE: the numeric output column measured (a measure alias such as `events`, or a numeric dimension). */
+  column?: string | null | undefined;
+  /** FIRST_ROW, ANY_ROW (required): ABOVE or BELOW the threshold. CHANGE (optional): only a rise or only a fall. */
+  comparison?: AlertComparison | null | undefined;
+  /** What is checked. */
+  kind: AlertConditionKind;
+  /** Notify only the first time it holds: later runs where it still holds are SKIPPED_CONDITION until a run where it does not re-arms it. */
+  notifyOnce?: boolean | null | undefined;
+  /** FIRST_ROW, ANY_ROW: the threshold (strict comparison). */
+  threshold?: number | null | undefined;
+};
+
+/** What an alerting schedule checks in a run's results before it sends. */
+export type AlertConditionKind =
+  /** `column` of any row is ABOVE (its max) or BELOW (its min) `threshold`. */
+  | 'ANY_ROW'
+  /** `column` of the first row changed by more than `changePercent` % against the previous evaluated run's value (ABOVE: a rise, BELOW: a fall, null: either way). The first run has nothing to compare with: not met. */
+  | 'CHANGE'
+  /** `column` of the first row (in the report's order) is ABOVE or BELOW `threshold`. */
+  | 'FIRST_ROW'
+  /** The result has no rows. */
+  | 'NO_ROWS'
+  /** The result has at least one row. */
+  | 'SOME_ROWS';
+
 /** AUTO attaches files up to the size limit and links larger ones. */
 export type AttachmentPolicy =
   /** Always attach the file. */
@@ -134,6 +177,8 @@ export type CreateDashboardInput = {
 export type CreateExportInput = {
   /** CSV, XLSX, PDF or JSON. */
   format: ExportFormat;
+  /** Email the creator when the export completes (a download link) or fails (the reason), once. Needs an address in the sign-in (the token's `email` claim, or a subject that is an address): otherwise BAD_USER_INPUT at input.notifyWhenReady. */
+  notifyWhenReady?: boolean | null | undefined;
   /** Format options. */
   options?: ExportOptionsInput | null | undefined;
   /** The saved report to export. */
@@ -158,6 +203,8 @@ export type CreateReportInput = {
 
 /** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
   /** Compress every run's file: GZIP or ZIP. */
@@ -196,16 +243,22 @@ export type CreateScheduleInput = {
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: Array<RecipientParametersInput> | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
   /** The report to export. */
   reportId: string | number;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: Array<SftpTargetInput> | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: Array<string> | null | undefined;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: Array<string> | null | undefined;
   /** IANA time zone the timetable is read in (default UTC). */
   timezone?: string | null | undefined;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
@@ -277,8 +330,12 @@ export type DeliveryChannel =
   | 'EMAIL'
   /** An upload to an S3 bucket. */
   | 'S3'
+  /** An upload to one SFTP server (the target is sftp://user@host:port/path). */
+  | 'SFTP'
   /** A post to one Slack channel (summary, chart, file or link). */
   | 'SLACK'
+  /** An Adaptive Card posted to one Microsoft Teams incoming-webhook or Workflows URL (the target is the redacted URL). */
+  | 'TEAMS'
   /** A signed POST to one webhook URL (Standard Webhooks; `webhook-id` is the delivery id). */
   | 'WEBHOOK';
 
@@ -344,6 +401,8 @@ export type ExecutionStatus =
   | 'RUNNING'
   /** Not a business day in the schedule's zone (businessDaysOnly): a weekend, or a public holiday of holidayCountry (its name in `error`). */
   | 'SKIPPED'
+  /** The schedule's alertCondition did not hold on the run's results, or still held after a notified run (notifyOnce); nothing was sent. `condition` has the values compared. */
+  | 'SKIPPED_CONDITION'
   /** The result had no rows (skipIfEmpty). */
   | 'SKIPPED_EMPTY'
   /** A tenant quota (exports waiting or running, bytes stored) refused the run; `error` says which, with the limit and the use. The schedule's owner is emailed. */
@@ -364,6 +423,8 @@ export type ExecutionTrigger =
 
 /** Why an export, or a schedule's execution, did not produce what it should (`ExportError.errorCode`). New values may be added: treat one you do not know as a failure. */
 export type ExportErrorCode =
+  /** A scheduled run's owner may no longer view its report or dashboard (a grant was revoked, the report made private): nothing was made or delivered. */
+  | 'ACCESS_REVOKED'
   /** An execution's file was made, but some or all of its deliveries failed (see `deliveries`). */
   | 'DELIVERY_FAILED'
   /** An execution's export was cancelled. */
@@ -613,6 +674,14 @@ export type PreviewReportInput = {
   reportId?: string | number | null | undefined;
 };
 
+/** Whom a grant is for: exactly one of `userId` and `role`. */
+export type PrincipalInput = {
+  /** Everyone in your tenant with this role or a higher one (VIEWER or EDITOR; admins see everything already). */
+  role?: RoleName | null | undefined;
+  /** A user of your tenant (token `sub`) who has signed in at least once (see `shareableUsers`). */
+  userId?: string | null | undefined;
+};
+
 /** What the email provider reported after accepting a message (SendGrid Event Webhook). */
 export type ProviderStatus =
   /** The receiving server refused it; the address is now suppressed. */
@@ -623,6 +692,14 @@ export type ProviderStatus =
   | 'DROPPED'
   /** The recipient marked it as spam; the address is now suppressed. */
   | 'SPAM_REPORT';
+
+/** One recipient's own parameter values, merged over the schedule's `parameterValues`. */
+export type RecipientParametersInput = {
+  /** Values of the report's parameters by name, over the schedule's; checked with paths `input.recipientParameters.<i>.parameterValues.<name>`. */
+  parameterValues: unknown;
+  /** One of the schedule's `recipients`. */
+  recipient: string;
+};
 
 /** The last `n` complete calendar units before the current one, in the run's effective zone (with `includeCurrent`, also the current unit up to the as-of instant). */
 export type RelativeRangeInput = {
@@ -682,6 +759,15 @@ export type ReportParameterInput = {
   type: ParameterType;
 };
 
+/** VIEWER reads and exports; EDITOR also writes; ADMIN everything. Ordered VIEWER < EDITOR < ADMIN. */
+export type RoleName =
+  /** Everything, including the audit log. */
+  | 'ADMIN'
+  /** Also creates and changes reports and schedules. */
+  | 'EDITOR'
+  /** Reads reports, previews and exports. */
+  | 'VIEWER';
+
 /** Elapsed time ending at the as-of instant (`24 HOUR`: the last 24 hours to the minute); the first and last buckets are usually partial. */
 export type RollingRangeInput = {
   /** How many units, at least 1. */
@@ -731,6 +817,31 @@ export type ScheduleStatus =
   | 'ACTIVE'
   /** Does not fire until resumed. */
   | 'PAUSED';
+
+/** An SFTP server to upload each run's file to. Problems are BAD_USER_INPUT at `input.sftpTargets.<i>.<field>`. */
+export type SftpTargetInput = {
+  /** Host name or IP address. In production it must resolve only to public addresses. */
+  host: string;
+  /** The server's host key fingerprint, `SHA256:…` as `ssh-keyscan HOST | ssh-keygen -lf -` prints it. */
+  hostKeyFingerprint: string;
+  /** A stored target's id (from Schedule.sftpTargets): its private key is kept when `privateKey` is left out. */
+  id?: string | number | null | undefined;
+  /** Remote path template, relative to the login directory, e.g. `outbox/{report}/{date}.{format}`: letters, digits, . _ - / and {tenant} {report} {schedule} {date} {format}. */
+  pathTemplate: string;
+  /** SSH port (default 22). */
+  port?: number | null | undefined;
+  /** Unencrypted private key (OpenSSH or PEM); required for a new target. Stored sealed with SECRETS_KEY and never returned. */
+  privateKey?: string | null | undefined;
+  /** User name to log in as. */
+  username: string;
+};
+
+/** What can be shared. */
+export type SharedObjectType =
+  /** A dashboard. */
+  | 'DASHBOARD'
+  /** A saved report. */
+  | 'REPORT';
 
 /** Sort order. */
 export type SortDirection =
@@ -823,6 +934,8 @@ export type UpdateReportInput = {
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
+  alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
   businessDaysOnly?: boolean | null | undefined;
   /** GZIP or ZIP; null: no compression. */
@@ -861,6 +974,8 @@ export type UpdateScheduleInput = {
   password?: string | null | undefined;
   /** A common timetable instead of `cron`. */
   preset?: SchedulePresetInput | null | undefined;
+  /** Recipients' own parameter values, each over `parameterValues`; every `recipient` must be in `recipients`. Null or []: none; left out (update): unchanged, entries of removed recipients dropped. */
+  recipientParameters?: Array<RecipientParametersInput> | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
   /** True: the runs' files are no longer password-protected (the stored password is deleted). */
@@ -869,10 +984,14 @@ export type UpdateScheduleInput = {
   reportId?: string | number | null | undefined;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
+  /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
+  sftpTargets?: Array<SftpTargetInput> | null | undefined;
   /** Send nothing when a run has no rows. */
   skipIfEmpty?: boolean | null | undefined;
   /** Slack channels (ids like C0123ABCD or #names) to post each run to; needs the tenant's Slack connection (connectSlack). The bot must be in the channel. */
   slackChannels?: Array<string> | null | undefined;
+  /** Microsoft Teams incoming-webhook or Workflows URLs to post each run's card to (https://; http:// outside production only; in production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT). Stored sealed (the URL is a credential) and shown only redacted: to keep a stored URL, give its redacted form from `teamsWebhooks`. */
+  teamsWebhookUrls?: Array<string> | null | undefined;
   /** New IANA time zone. */
   timezone?: string | null | undefined;
   /** URLs to POST each run to as signed JSON (https://; http:// outside production only). In production a URL resolving to a loopback, private or link-local address is BAD_USER_INPUT. The first URL makes the signing secret, returned once as `webhookSecret`. */
@@ -1244,6 +1363,46 @@ export type DisconnectSlackMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type DisconnectSlackMutation = { disconnectSlack: { slackConnected: boolean, teamName: string | null, connectedAt: string | null } };
 
+export type ReportGrantsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReportGrantsQuery = { report: { id: string, name: string, canEdit: boolean, grants: Array<{ id: string, userId: string | null, role: RoleName | null, level: AccessLevel, grantedBy: string }> | null } };
+
+export type DashboardGrantsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardGrantsQuery = { dashboard: { id: string, name: string, canEdit: boolean, grants: Array<{ id: string, userId: string | null, role: RoleName | null, level: AccessLevel, grantedBy: string }> | null } };
+
+export type ShareableUsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type ShareableUsersQuery = { shareableUsers: Array<{ userId: string, roleName: RoleName | null }> };
+
+export type GrantAccessMutationVariables = Exact<{
+  objectType: SharedObjectType;
+  objectId: string | number;
+  principal: PrincipalInput;
+  level: AccessLevel;
+}>;
+
+
+export type GrantAccessMutation = { grantAccess: { id: string, userId: string | null, role: RoleName | null, level: AccessLevel, grantedBy: string } };
+
+export type RevokeAccessMutationVariables = Exact<{
+  objectType: SharedObjectType;
+  objectId: string | number;
+  principal: PrincipalInput;
+}>;
+
+
+export type RevokeAccessMutation = { revokeAccess: boolean };
+
 export type ReportTemplatesGalleryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1310,5 +1469,10 @@ export const RotateWebhookSecretDocument = {"kind":"Document","definitions":[{"k
 export const SlackConnectionStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SlackConnectionStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackConnected"}},{"kind":"Field","name":{"kind":"Name","value":"teamName"}},{"kind":"Field","name":{"kind":"Name","value":"connectedAt"}}]}}]}}]} as unknown as DocumentNode<SlackConnectionStatusQuery, SlackConnectionStatusQueryVariables>;
 export const ConnectSlackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectSlack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectSlack"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackConnected"}},{"kind":"Field","name":{"kind":"Name","value":"teamName"}},{"kind":"Field","name":{"kind":"Name","value":"connectedAt"}}]}}]}}]} as unknown as DocumentNode<ConnectSlackMutation, ConnectSlackMutationVariables>;
 export const DisconnectSlackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisconnectSlack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disconnectSlack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackConnected"}},{"kind":"Field","name":{"kind":"Name","value":"teamName"}},{"kind":"Field","name":{"kind":"Name","value":"connectedAt"}}]}}]}}]} as unknown as DocumentNode<DisconnectSlackMutation, DisconnectSlackMutationVariables>;
+export const ReportGrantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportGrants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canEdit"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"grantedBy"}}]}}]}}]}}]} as unknown as DocumentNode<ReportGrantsQuery, ReportGrantsQueryVariables>;
+export const DashboardGrantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardGrants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canEdit"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"grantedBy"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardGrantsQuery, DashboardGrantsQueryVariables>;
+export const ShareableUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShareableUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareableUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"roleName"}}]}}]}}]} as unknown as DocumentNode<ShareableUsersQuery, ShareableUsersQueryVariables>;
+export const GrantAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SharedObjectType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"principal"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PrincipalInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccessLevel"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"objectType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}}},{"kind":"Argument","name":{"kind":"Name","value":"objectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"principal"},"value":{"kind":"Variable","name":{"kind":"Name","value":"principal"}}},{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"grantedBy"}}]}}]}}]} as unknown as DocumentNode<GrantAccessMutation, GrantAccessMutationVariables>;
+export const RevokeAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SharedObjectType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"principal"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PrincipalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"objectType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}}},{"kind":"Argument","name":{"kind":"Name","value":"objectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"principal"},"value":{"kind":"Variable","name":{"kind":"Name","value":"principal"}}}]}]}}]} as unknown as DocumentNode<RevokeAccessMutation, RevokeAccessMutationVariables>;
 export const ReportTemplatesGalleryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportTemplatesGallery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"multiple"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"default"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"optionsColumn"}}]}}]}}]}}]} as unknown as DocumentNode<ReportTemplatesGalleryQuery, ReportTemplatesGalleryQueryVariables>;
 export const CreateReportFromTemplateGalleryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateReportFromTemplateGallery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"templateId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parameterValues"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createReportFromTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"templateId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"templateId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"parameterValues"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parameterValues"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeZone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateReportFromTemplateGalleryMutation, CreateReportFromTemplateGalleryMutationVariables>;

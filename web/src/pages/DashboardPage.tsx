@@ -16,6 +16,7 @@ import { GRID_COLUMNS, describePlace, dragTile, moveTile, nextRow, resizeTile, t
 import { AddTiles, type NewTile } from '../components/dashboards/AddTiles';
 import { RANGE_CHOICES, choiceOf } from '../components/dashboards/time-ranges';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
+import { ShareButton } from '../components/sharing/ShareDialog';
 import { href } from '../router';
 import '../components/dashboards/dashboards.css';
 
@@ -144,6 +145,7 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
                 setPdfState({ busy: false, error: res.error ?? null });
               } catch (error) { setPdfState({ busy: false, error }); }
             }}>{pdfState.busy ? 'Making PDF…' : 'Download PDF'}</button>
+          {dashboard.canEdit && !editing && <ShareButton objectType="DASHBOARD" objectId={dashboard.id} name={dashboard.name} />}
           {dashboard.canEdit && !editing && <button type="button" onClick={() => setLayout(places)}>Edit layout</button>}
           {editing && <>
             <button type="button" className="primary" disabled={updating.loading} onClick={() => void saveLayout()}>Save layout</button>
