@@ -30,6 +30,7 @@ import { followRenamedKeys, hasTableSpecificWork, sortByColumn } from '../compon
 import { cascadeQuestion, schedulesInTheWay } from '../components/reports/report-deletion';
 import { TemplateGallery } from '../components/templates/TemplateGallery';
 import { ParameterValuesForm, filledValues, parameterErrors, type ParameterValues } from '../components/templates/ParameterValuesForm';
+import { ShareButton } from '../components/sharing/ShareDialog';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -239,6 +240,7 @@ function Builder({ reportId }: { reportId: string | null }) {
           {notice && <span className="ok-text" role="status">{notice}</span>}
           {canEdit && <button type="button" className="primary" onClick={() => save(false)} disabled={saving || !definition} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">{saving ? 'Saving…' : 'Save'}</button>}
           {canEdit && reportId && <button type="button" onClick={() => save(true)} disabled={saving}>Save as…</button>}
+          {canEdit && reportId && <ShareButton objectType="REPORT" objectId={reportId} name={name || 'Report'} />}
           {canEdit && reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
         </div>
       </div>
