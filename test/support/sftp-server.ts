@@ -54,10 +54,10 @@ function fingerprintOf(publicSsh: Buffer): string {
  * in 250 (those whose public key starts with a zero byte) with a 31-byte length it then refuses
  * as malformed, so such a pair is drawn again.
  */
-export function sshKeyPair(options: { passphrase?: string; cipher?: string; rounds?: number } = {}): { private: string; public: string } {
+export function sshKeyPair(encrypted?: { passphrase: string; cipher: string; rounds: number }): { private: string; public: string } {
   for (;;) {
-    const pair = utils.generateKeyPairSync('ed25519', options);
-    if (!(utils.parseKey(pair.private, options.passphrase) instanceof Error)) return pair;
+    const pair = encrypted ? utils.generateKeyPairSync('ed25519', encrypted) : utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private, encrypted?.passphrase) instanceof Error)) return pair;
   }
 }
 
@@ -75,7 +75,8 @@ export async function startSftpServer(root: string, username = 'reports'): Promi
 
   const server = new Server({ hostKeys: [host.private] }, (conn) => {
     connections.add(conn);
-    conn.setNoDelay(true);
+    // One SFTP WRITE is in flight at a time: without this, Nagle's algorithm delays each answer.
+    (conn as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
     conn.on('close', () => connections.delete(conn));
     conn.on('error', () => undefined);
     conn.on('authentication', (ctx) => {
