@@ -1,9 +1,28 @@
 /**
  * Retention: export files older than the configured days are deleted from storage; their records
- * stay (with fileExpiredAt set) so the history still says what was produced and when.
+ * stay (with fileExpiredAt set) so the history still says what was produced and when. Every delete
+ * is verified (the file is looked for again) before its record says the file is gone.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
+
+/** A store said it deleted a file that is still there: the record keeps pointing at it, and the next sweep tries again. */
+export class FileNotDeletedError extends Error {
+  constructor(readonly key: string) {
+    super(`The file ${key} is still in storage after its delete`);
+    this.name = 'FileNotDeletedError';
+  }
+}
+
+/**
+ * Deletes a file and checks that it is gone. A store may acknowledge a delete it did not do (an
+ * S3 look-alike that ignores it, a file a process still writes under a new inode, a bucket with
+ * versioning or object lock): retention must not record a file as gone while it is still kept.
+ */
+export async function deleteVerified(storage: ExportStorage, key: string): Promise<void> {
+  await storage.delete(key);
+  if (await storage.exists(key)) throw new FileNotDeletedError(key);
+}
 
 export async function cleanupExpiredExports(em: EntityManager, storage: ExportStorage, retentionDays: number, now = new Date(), warn: (message: string) => void = () => undefined): Promise<number> {
   const before = new Date(now.getTime() - retentionDays * 86_400_000);
@@ -11,7 +30,7 @@ export async function cleanupExpiredExports(em: EntityManager, storage: ExportSt
   const expired = await conn.execute<{ id: string; storage_key: string }[]>(
     `SELECT id, storage_key FROM exports WHERE storage_key IS NOT NULL AND file_expired_at IS NULL AND completed_at < ? LIMIT 1000`, [before]);
   for (const row of expired) {
-    await storage.delete(row.storage_key);
+    await deleteVerified(storage, row.storage_key);
     await conn.execute('UPDATE exports SET file_expired_at = now(), updated_at = now() WHERE id = ?', [row.id]);
   }
   // Files no record points at any more (deleted exports whose delete crashed, partial uploads of
@@ -20,7 +39,7 @@ export async function cleanupExpiredExports(em: EntityManager, storage: ExportSt
   for (const key of await storage.listOlderThan('exports/', before)) {
     const live = await conn.execute<{ n: number }[]>('SELECT 1 AS n FROM exports WHERE storage_key = ? AND file_expired_at IS NULL LIMIT 1', [key]);
     if (live.length === 0) {
-      await storage.delete(key);
+      await deleteVerified(storage, key);
       orphans++;
     }
   }

@@ -9,11 +9,13 @@
  *   executions        finished schedule executions older than EXECUTION_RETENTION_DAYS, with their deliveries
  *   audit log         entries older than AUDIT_RETENTION_DAYS
  * Nothing in flight is ever deleted (PENDING/PROCESSING exports, PENDING/RUNNING executions).
- * Deletes go in batches so a large backlog never holds long locks.
+ * Deletes go in batches so a large backlog never holds long locks. A file's delete is verified (the
+ * store is asked again) before the record that names it goes: a file the store kept stops the
+ * sweep with FileNotDeletedError, and the next run tries again, instead of an untracked leftover.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { cleanupExpiredExports } from '../exports/export-cleanup.js';
+import { cleanupExpiredExports, deleteVerified } from '../exports/export-cleanup.js';
 
 export interface RetentionPolicy {
   exportFileDays: number;
@@ -96,7 +98,7 @@ export class RetentionService {
       const rows = await this.sql<{ id: string; storage_key: string | null; file_expired_at: Date | null }>(
         `SELECT id, storage_key, file_expired_at FROM exports WHERE ${DUE.export_records.where} ORDER BY completed_at LIMIT ${BATCH}`, [cutoff]);
       for (const row of rows) {
-        if (row.storage_key && !row.file_expired_at) await this.storage.delete(row.storage_key);
+        if (row.storage_key && !row.file_expired_at) await deleteVerified(this.storage, row.storage_key);
       }
       if (rows.length) await this.sql('DELETE FROM exports WHERE id IN (SELECT json_array_elements_text(?::json)::uuid)', [JSON.stringify(rows.map((r) => r.id))]);
       total += rows.length;
