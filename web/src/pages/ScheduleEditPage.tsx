@@ -26,6 +26,7 @@ import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from 
 import { DEFAULT_PDF_PAGE, PdfPageOptions, type PdfPageValue } from '../components/exports/PdfPageOptions';
 import { ParameterValuesForm, filledValues, type ParameterValues } from '../components/templates/ParameterValuesForm';
 import { DestinationsInput, handOverWebhookSecret, takeWebhookSecret, WebhookSecretPanel } from '../components/schedules/Destinations';
+import { sftpFormOf, sftpProblems, sftpTargetInput, TeamsSftpInput, type SftpTargetForm } from '../components/schedules/TeamsSftpInput';
 
 type Format = 'CSV' | 'XLSX' | 'PDF' | 'JSON';
 type Delivery = 'EMAIL' | 'S3' | 'BOTH';
@@ -67,6 +68,9 @@ interface FormState {
   /** Slack channels and webhook URLs each run also goes to (issue 20). */
   slackChannels: string[];
   webhookUrls: string[];
+  /** Teams URLs (new ones whole, stored ones in their redacted form) and SFTP servers. */
+  teamsWebhookUrls: string[];
+  sftpTargets: SftpTargetForm[];
 }
 
 const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'], ['WEEKDAYS', 'Weekdays'], ['WEEKLY', 'Weekly'], ['MONTHLY', 'Monthly'], ['CUSTOM', 'Custom cron']];
@@ -79,7 +83,7 @@ function emptyForm(): FormState {
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
-    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, recipientParameters: {}, slackChannels: [], webhookUrls: [],
+    pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, recipientParameters: {}, slackChannels: [], webhookUrls: [], teamsWebhookUrls: [], sftpTargets: [],
   };
 }
 
@@ -98,6 +102,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     parameterValues: (s.parameterValues as ParameterValues | null) ?? {},
     recipientParameters: Object.fromEntries(s.recipientParameters.map((r) => [r.recipient.toLowerCase(), r.parameterValues as ParameterValues])),
     slackChannels: [...s.slackChannels], webhookUrls: [...s.webhookUrls],
+    teamsWebhookUrls: [...s.teamsWebhooks], sftpTargets: s.sftpTargets.map(sftpFormOf),
   };
 }
 
@@ -195,7 +200,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     if (!form.cron.trim()) e.cron = 'Enter a cron expression.';
     if (!isZone(form.timezone.trim())) e.timezone = 'Pick a time zone from the list.';
     if (form.locale.trim() && !canonicalLocale(form.locale)) e.locale = 'Use a BCP 47 tag such as de-DE, or leave it empty for the report’s.';
-    if (usesEmail && form.recipients.length === 0 && form.slackChannels.length + form.webhookUrls.length === 0) e.recipients = 'Add at least one recipient (or a Slack channel or webhook URL).';
+    if (usesEmail && form.recipients.length === 0 && form.slackChannels.length + form.webhookUrls.length + form.teamsWebhookUrls.length + form.sftpTargets.length === 0) e.recipients = 'Add at least one recipient (or a Slack channel, webhook, Teams URL or SFTP server).';
+    Object.assign(e, sftpProblems(form.sftpTargets));
     if (usesS3 && !form.bucket.trim()) e['s3Config.bucket'] = 'Enter the bucket.';
     if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
     if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
@@ -241,6 +247,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       recipientParameters: recipientParametersInput(form.recipients, form.recipientParameters),
       slackChannels: form.slackChannels,
       webhookUrls: form.webhookUrls,
+      teamsWebhookUrls: form.teamsWebhookUrls,
+      sftpTargets: form.sftpTargets.map(sftpTargetInput),
     };
     try {
       if (isNew) {
@@ -255,6 +263,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
         if (res.data?.updateSchedule.webhookSecret) setWebhookSecret(res.data.updateSchedule.webhookSecret);
         // The password went to the server, sealed there; it is not kept in the page.
         setForm((f) => ({ ...f, file: { ...f.file, password: '' }, removePassword: false }));
+        // Stored now: the Teams URLs come back redacted, the SFTP keys are not kept in the page.
+        const saved = res.data?.updateSchedule;
+        if (saved) setForm((f) => ({ ...f, teamsWebhookUrls: [...saved.teamsWebhooks], sftpTargets: saved.sftpTargets.map(sftpFormOf) }));
         setDirty(false);
         setNotice('Saved.');
       }
@@ -479,6 +490,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
               slackError={err('slackChannels')} webhookError={err('webhookUrls')} />
             <WebhookSecretPanel scheduleId={schedule?.id ?? null} hasSecret={!!schedule?.hasWebhookSecret && form.webhookUrls.length > 0}
               revealed={webhookSecret} onRevealed={setWebhookSecret} canWrite={canWrite} />
+            <TeamsSftpInput teamsWebhookUrls={form.teamsWebhookUrls} sftpTargets={form.sftpTargets} disabled={!canWrite} err={err}
+              onTeams={(v) => set('teamsWebhookUrls', v)} onSftp={(v) => set('sftpTargets', v)} />
             <Field label="Owner email" hint="gets failure notices" error={err('ownerEmail')}>
               {(id) => <input id={id} type="email" value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
             </Field>

@@ -6,6 +6,8 @@ import { formatInZone, formatUtc, friendly } from './util';
 import { ProviderProblems } from './ProviderProblems';
 
 const LIVE = new Set(['PENDING', 'RUNNING']);
+/** Channels whose target alone does not say what it is (an email address and s3:// do). */
+const CHANNEL_LABELS: Record<string, string | undefined> = { SLACK: 'Slack', WEBHOOK: 'Webhook', TEAMS: 'Teams', SFTP: 'SFTP' };
 
 export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, onSettled }: { scheduleId: string; timezone: string; canWrite: boolean; refreshKey: number; onSettled?: () => void }) {
   const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(SCHEDULE_EXECUTIONS, { variables: { id: scheduleId }, fetchPolicy: 'cache-and-network' });
@@ -77,7 +79,7 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                           {x.deliveries.map((d) => (
                             <li key={d.id}>
                               <span className={`badge ${d.status}`}>{d.status}</span>{' '}
-                              {(d.channel === 'SLACK' || d.channel === 'WEBHOOK') && <span className="hint">{d.channel === 'SLACK' ? 'Slack' : 'Webhook'} </span>}
+                              {CHANNEL_LABELS[d.channel] && <span className="hint">{CHANNEL_LABELS[d.channel]} </span>}
                               <span className="delivery-target">{d.target}</span>
                               {d.attempts > 1 && <span className="hint"> · {d.attempts} attempts</span>}
                               {d.providerStatus && d.providerStatus !== 'DELIVERED' && <> <span className={`badge ${d.providerStatus}`} data-testid="provider-status">{d.providerStatus.replace(/_/g, ' ')}</span></>}

@@ -40,6 +40,7 @@ export const SCHEDULE_DETAIL = graphql(`
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
       recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret
+      teamsWebhooks sftpTargets { id host port username pathTemplate hostKeyFingerprint hasPrivateKey }
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
@@ -83,6 +84,7 @@ export const UPDATE_SCHEDULE = graphql(`
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate paperSize orientation
       recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret webhookSecret
+      teamsWebhooks sftpTargets { id host port username pathTemplate hostKeyFingerprint hasPrivateKey }
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
