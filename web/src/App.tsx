@@ -18,6 +18,7 @@ const SchedulesPage = lazy(() => import('./pages/SchedulesPage').then((m) => ({ 
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const DashboardsPage = lazy(() => import('./pages/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const SuppressionsPage = lazy(() => import('./pages/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
 const ScheduleEditPage = lazy(() => import('./pages/ScheduleEditPage').then((m) => ({ default: m.ScheduleEditPage })));
 
 function Page() {
@@ -34,6 +35,8 @@ function Page() {
       return id ? <ScheduleEditPage scheduleId={id === 'new' ? null : id} /> : <SchedulesPage />;
     case 'audit':
       return <AuditPage />;
+    case 'suppressions':
+      return <SuppressionsPage />;
     default:
       return <ReportsPage />;
   }
@@ -53,7 +56,7 @@ export function App() {
         <a className="brand" href={href('/reports')}>Reportcast</a>
         <nav aria-label="main">
           {/* The audit explorer is for admins: the server refuses anyone else, and the link is not shown to them. */}
-          {[['reports', 'Reports'], ['dashboards', 'Dashboards'], ['exports', 'Exports'], ['schedules', 'Schedules'], ...(session.role === 'admin' ? [['audit', 'Audit']] : [])].map(([key, label]) => (
+          {[['reports', 'Reports'], ['dashboards', 'Dashboards'], ['exports', 'Exports'], ['schedules', 'Schedules'], ...(session.role === 'admin' ? [['audit', 'Audit'], ['suppressions', 'Suppressions']] : [])].map(([key, label]) => (
             <a key={key} href={href(`/${key}`)} aria-current={section === key ? 'page' : undefined}>{label}</a>
           ))}
         </nav>

@@ -25,6 +25,7 @@ import type { ScheduleDetailQuery } from '../generated/graphql';
 import { FileProtection, fileProtectionInvalid, type FileProtectionValue } from '../components/exports/FileProtection';
 import { DEFAULT_PDF_PAGE, PdfPageOptions, type PdfPageValue } from '../components/exports/PdfPageOptions';
 import { ParameterValuesForm, filledValues, type ParameterValues } from '../components/templates/ParameterValuesForm';
+import { AlertConditionInput, alertFromStored, alertInput, alertProblems, NO_ALERT, type AlertValue, type StoredAlert } from '../components/schedules/AlertConditionInput';
 import { DestinationsInput, handOverWebhookSecret, takeWebhookSecret, WebhookSecretPanel } from '../components/schedules/Destinations';
 import { sftpFormOf, sftpProblems, sftpTargetInput, TeamsSftpInput, type SftpTargetForm } from '../components/schedules/TeamsSftpInput';
 
@@ -54,6 +55,8 @@ interface FormState {
   /** Public holidays skipped too (business days only); '' = none. */
   holidays: HolidayCalendarValue;
   onlyIfChanged: boolean;
+  /** Send only when a condition on the run's results holds (issue 20). */
+  alert: AlertValue;
   ownerEmail: string;
   /** Compression and a new password ('' keeps the stored one); the stored password is never shown. */
   file: FileProtectionValue;
@@ -81,7 +84,7 @@ function emptyForm(): FormState {
     preset: { kind: 'WEEKDAYS', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
     cron: '0 9 * * 1-5', timezone: browserZone(), locale: '', format: 'PDF', delivery: 'EMAIL', recipients: [],
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
-    skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, ownerEmail: '',
+    skipIfEmpty: false, businessDaysOnly: false, holidays: { country: '', region: '' }, onlyIfChanged: false, alert: NO_ALERT, ownerEmail: '',
     file: { compression: '', password: '' }, removePassword: false, fileNameTemplate: '',
     pdfPage: DEFAULT_PDF_PAGE, parameterValues: {}, recipientParameters: {}, slackChannels: [], webhookUrls: [], teamsWebhookUrls: [], sftpTargets: [],
   };
@@ -97,6 +100,7 @@ function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
     bucket: s.s3Config?.bucket ?? '', keyTemplate: s.s3Config?.keyTemplate ?? '{tenant}/{schedule}/{date}.{format}',
     skipIfEmpty: s.skipIfEmpty, businessDaysOnly: s.businessDaysOnly, ownerEmail: s.ownerEmail ?? '',
     holidays: { country: s.holidayCountry ?? '', region: s.holidayRegion ?? '' }, onlyIfChanged: s.onlyIfChanged,
+    alert: alertFromStored(s.alertCondition as StoredAlert | null),
     file: { compression: s.compression ?? '', password: '' }, removePassword: false, fileNameTemplate: s.fileNameTemplate ?? '',
     pdfPage: { paperSize: s.paperSize ?? '', orientation: s.orientation ?? '' },
     parameterValues: (s.parameterValues as ParameterValues | null) ?? {},
@@ -110,7 +114,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The error paths (server and form) each form field answers for. */
 const ERROR_PATHS: Partial<Record<keyof FormState, string[]>> = {
-  holidays: ['holidayCountry', 'holidayRegion'],
+  holidays: ['holidayCountry', 'holidayRegion'], alert: ['alertCondition'],
   preset: ['preset', 'cron'], cron: ['cron', 'preset'], bucket: ['s3Config.bucket', 's3Config'], keyTemplate: ['s3Config.keyTemplate', 's3Config'],
   subject: ['emailConfig.subject'], message: ['emailConfig.message'], file: ['password', 'compression', 'format'], removePassword: ['password'],
   delivery: ['delivery', 'recipients', 's3Config'], format: ['format', 'password', 'compression'], pdfPage: ['paperSize', 'orientation'],
@@ -206,6 +210,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
     if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
     if (fileProtectionInvalid(form.format, form.file, !!schedule?.passwordProtected && !form.removePassword)) e.password = 'Fix the file password or compression (see the note above).';
+    if (form.target === 'REPORT') Object.assign(e, alertProblems(form.alert));
     return e;
   };
 
@@ -236,6 +241,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       holidayCountry: (form.businessDaysOnly && form.holidays.country.trim()) || null,
       holidayRegion: (form.businessDaysOnly && form.holidays.country.trim() && form.holidays.region.trim()) || null,
       onlyIfChanged: form.onlyIfChanged,
+      // A dashboard's runs have no single result to judge: no condition.
+      alertCondition: form.target === 'REPORT' ? alertInput(form.alert) : null,
       ownerEmail: form.ownerEmail.trim() || null,
       compression: form.file.compression || null,
       fileNameTemplate: form.fileNameTemplate.trim() || null,
@@ -444,6 +451,10 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
               )}
               <label className="inline"><input type="checkbox" checked={form.skipIfEmpty} disabled={!canWrite} onChange={(e) => set('skipIfEmpty', e.target.checked)} /> Skip delivery when there are no rows</label>
               <label className="inline"><input type="checkbox" checked={form.onlyIfChanged} disabled={!canWrite} onChange={(e) => set('onlyIfChanged', e.target.checked)} /> Send only if the rows changed since the last delivered run</label>
+              {form.target === 'REPORT' && (
+                <AlertConditionInput value={form.alert} disabled={!canWrite} onChange={(v) => set('alert', v)} error={err}
+                  measures={(chosenReport?.definition.measures ?? []).map((m) => m.alias ?? '').filter(Boolean)} />
+              )}
             </div>
           </section>
 

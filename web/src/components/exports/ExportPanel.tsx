@@ -60,6 +60,8 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
   const localeOk = localeOverride === '' || canonicalLocale(localeOverride) !== null;
   const [current, setCurrent] = useState<ExportState | null>(null);
   const [protection, setProtection] = useState<FileProtectionValue>(NO_PROTECTION);
+  /** Email me a link when it is ready (or a notice if it fails): for long exports one does not wait for. */
+  const [notifyWhenReady, setNotifyWhenReady] = useState(false);
   const protectionOk = !fileProtectionInvalid(format, protection);
   const [error, setError] = useState<unknown>(null);
   const downloaded = useRef(new Set<string>());
@@ -104,7 +106,7 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
         ...(protection.password ? { password: protection.password } : {}),
         ...(filledValues(paramValues) ? { parameterValues: filledValues(paramValues) } : {}),
       };
-      const res = await createExport({ variables: { input: { reportId, format, options } } });
+      const res = await createExport({ variables: { input: { reportId, format, options, ...(notifyWhenReady ? { notifyWhenReady: true } : {}) } } });
       if (res.data) setCurrent(res.data.createExport);
     } catch (e) {
       setError(e);
@@ -152,6 +154,9 @@ export function ExportPanel({ reportId, reportTimeZone, reportLocale = DEFAULT_L
         <button type="button" className="primary" onClick={start} disabled={disabled || !zoneOk || !localeOk || !protectionOk || running || createState.loading} title={disabled ? disabledReason : !zoneOk ? 'Pick a time zone from the list.' : !localeOk ? 'Type a locale such as de-DE.' : undefined}>
           {createState.loading ? 'Starting…' : 'Download'}
         </button>
+        <label className="inline" title="For long exports: you get one email with a download link when the file is ready, or the reason if it fails.">
+          <input type="checkbox" checked={notifyWhenReady} disabled={running} onChange={(e) => setNotifyWhenReady(e.target.checked)} /> Email me a link when it’s ready
+        </label>
         {running && <button type="button" className="danger" onClick={cancel} disabled={cancelState.loading}>Cancel</button>}
         {disabled && disabledReason && <span className="muted">{disabledReason}</span>}
       </div>

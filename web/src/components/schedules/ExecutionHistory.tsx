@@ -70,7 +70,12 @@ export function ExecutionHistory({ scheduleId, timezone, canWrite, refreshKey, o
                     <td>{x.triggeredBy.charAt(0) + x.triggeredBy.slice(1).toLowerCase()}{x.recipients && <div className="hint" data-testid="execution-recipients">for {x.recipients.length ? x.recipients.join(', ') : 'S3, Slack and webhooks'}</div>}</td>
                     <td>
                       <span className={`badge ${x.status}`} data-testid="execution-status">{x.status.replace(/_/g, ' ')}</span>
-                      {x.failure && <div className="field-error">{x.failure.message}</div>}
+                      {x.condition ? (
+                        <div className={x.condition.notified ? 'hint' : 'muted small'} data-testid="execution-condition">
+                          {x.condition.notified ? 'Condition met' : x.condition.met ? 'Condition still met (already notified)' : 'Condition not met'}: {x.condition.summary}
+                        </div>
+                      ) : null}
+                      {x.failure && x.status !== 'SKIPPED_CONDITION' && <div className="field-error">{x.failure.message}</div>}
                     </td>
                     <td className="num">{x.export?.rowCount != null ? x.export.rowCount.toLocaleString() : '—'}</td>
                     <td>

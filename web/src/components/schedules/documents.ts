@@ -25,6 +25,7 @@ export const SCHEDULE_REPORTS = graphql(`
           definition {
             timeZone locale timeRange { from to period last { n unit includeCurrent } rolling { n unit } }
             parameters { name label type multiple required default options optionsColumn }
+            measures { alias }
           }
         }
       }
@@ -40,6 +41,7 @@ export const SCHEDULE_DETAIL = graphql(`
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
       recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret
+      alertCondition { kind column comparison threshold changePercent notifyOnce }
       teamsWebhooks sftpTargets { id host port username pathTemplate hostKeyFingerprint hasPrivateKey }
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
@@ -58,6 +60,7 @@ export const SCHEDULE_EXECUTIONS = graphql(`
             id status scheduledFor triggeredBy failure { errorCode message } createdAt startedAt completedAt recipients
             export { id revision rowCount status }
             deliveries { id channel target status lastError attempts sentAt providerStatus providerDetail }
+            condition { kind met armed notified observed threshold previous changePercent summary }
           }
         }
       }
