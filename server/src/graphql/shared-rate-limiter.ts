@@ -12,7 +12,8 @@
  *
  * Staying fast. A round trip per operation measurably slowed cheap operations (bench/limits.ts), so
  * a process takes tokens in leases: up to one second's worth (perMinute / 60, at most 20; 1 below
- * 120 a minute, i.e. exact) in one upsert, and spends them in memory. A lease never takes more
+ * 120 a minute, i.e. exact; or as many as callers are waiting for it, at most MAX_LEASE) in one
+ * upsert, and spends them in memory. A lease never takes more
  * than the bucket holds, so all processes together never exceed the budget; a process's unspent
  * tokens go back when its lease ends (`leaseMs`), so the most another process can be refused
  * early is one lease per process for one lease's time. A refused key is answered from memory until
@@ -72,6 +73,9 @@ export interface PgRateLimiterOptions {
   pruneEveryMs?: number;
 }
 
+/** Tokens one lease takes at most when callers are waiting for it (never more than the bucket holds). */
+const MAX_LEASE = 1000;
+
 interface Lease {
   left: number;
   until: number;
@@ -90,6 +94,11 @@ export class PgRateLimiter implements RateLimit {
    * row lock) for longer than its timeout; instead the others wait for that lease and spend it.
    */
   private readonly pending = new Map<string, Promise<number>>();
+  /**
+   * key → callers waiting for that lease. The next lease asks for as many tokens as are waiting
+   * (up to MAX_LEASE), so a burst of 200 costs two upserts, not ten lease-sized ones in a row.
+   */
+  private readonly waiting = new Map<string, number>();
   /** key → until when (ms, this process's clock) it is refused: known without asking. */
   private readonly refused = new Map<string, number>();
   private failedUntil = 0;
@@ -128,7 +137,14 @@ export class PgRateLimiter implements RateLimit {
     const inFlight = this.pending.get(key);
     if (inFlight) {
       // Its lease (or its refusal, or the fall-back) decides for us too: ask again once it is known.
-      await inFlight.catch(() => undefined);
+      this.waiting.set(key, (this.waiting.get(key) ?? 0) + 1);
+      try {
+        await inFlight.catch(() => undefined);
+      } finally {
+        const left = (this.waiting.get(key) ?? 1) - 1;
+        if (left > 0) this.waiting.set(key, left);
+        else this.waiting.delete(key);
+      }
       return this.take(key);
     }
     const request = this.takeLease(key, now, lease);
@@ -150,7 +166,8 @@ export class PgRateLimiter implements RateLimit {
       row = (await this.pool.query<{ taken: number; tat: string; at: string }>({
         name: 'reportcast-rate-take',
         text: TAKE,
-        values: [key, this.options.now ? Math.round(now * 1000) : null, this.interval, this.perMinute * this.interval, this.leaseSize, back * this.interval],
+        values: [key, this.options.now ? Math.round(now * 1000) : null, this.interval, this.perMinute * this.interval,
+          Math.max(this.leaseSize, Math.min(MAX_LEASE, (this.waiting.get(key) ?? 0) + 1)), back * this.interval],
       })).rows[0];
     } catch (error) {
       this.failedUntil = now + (this.options.retryAfterFailureMs ?? 5000);
