@@ -19,7 +19,7 @@ import type { DefinitionLimits } from '../reports/definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { chartDefinitionOf } from './chart-definition.js';
-import { renderChartPng } from './chart-png.js';
+import { renderChartPng, sharedChartPng } from './chart-png.js';
 import { renderChartSvg } from './chart-svg.js';
 
 export interface ChartImage {
@@ -91,7 +91,10 @@ export class ChartImageService {
     });
     if (!option) return null;
     const { width, height } = EMAIL_CHART_SIZE;
-    const png = await renderChartPng(await renderChartSvg(option, width, height), 2);
+    // Drawn once for every export with the same chart inputs (chart-png.ts).
+    const key = JSON.stringify({ chart, visualization, rows: result.rows, timeZone: record.timeZone, locale: record.locale, totalRows: record.rowsTotal ?? result.rows.length, width, height },
+      (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    const png = await sharedChartPng(key, async () => renderChartPng(await renderChartSvg(option, width, height), 2));
     const measures = chart.measures.map((m) => m.label).join(', ');
     const dims = chart.dimensions.map((d) => d.label).join(' and ');
     return { png, width, height, alt: dims ? `Chart: ${measures} by ${dims}` : `Chart: ${measures}` };

@@ -4,6 +4,7 @@
  * the system: the image is the same on a bare container and Japanese, Chinese, Korean, Arabic,
  * Hebrew and Greek labels have their glyphs (resvg falls back across the loaded faces per glyph).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
@@ -42,4 +43,29 @@ export async function renderChartPng(svg: string, scale = 2): Promise<Buffer> {
     logLevel: 'off',
   });
   return image.asPng();
+}
+
+const PNG_CACHE = 32;
+const pngs = new Map<string, Promise<Buffer>>();
+
+/**
+ * The PNG made by `make`, shared by every caller giving the same `key` (the chart's inputs: its
+ * definition, visualization, rows, zone, locale and size), among the last 32: ten thousand
+ * scheduled runs of one report at one instant email one image, drawn once, instead of loading the
+ * fonts and rasterising the same chart ten thousand times. A failed drawing is not kept.
+ */
+export function sharedChartPng(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+  const digest = createHash('sha256').update(key).digest('hex');
+  let png = pngs.get(digest);
+  if (png) {
+    // Most recently used last: the oldest entry is the first to go.
+    pngs.delete(digest);
+    pngs.set(digest, png);
+    return png;
+  }
+  png = make();
+  pngs.set(digest, png);
+  png.catch(() => { if (pngs.get(digest) === png) pngs.delete(digest); });
+  if (pngs.size > PNG_CACHE) pngs.delete(pngs.keys().next().value!);
+  return png;
 }
