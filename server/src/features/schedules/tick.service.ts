@@ -166,6 +166,9 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     if (!refusal) starting.set(tenantId, (starting.get(tenantId) ?? 0) + 1);
     return refusal;
   };
+  // The batch's tenants' quota locks, taken up front in one order: two lanes taking them in the
+  // order their schedules come (interleaved tenants) deadlock on each other's advisory locks.
+  if (quotas) for (const t of [...new Set(schedules.map((s) => s.tenant_id))].sort()) usage.set(t, await quotas.exportUsage(tx, t));
   for (const schedule of schedules) {
     const plan = planOf(schedule);
     const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
