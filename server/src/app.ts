@@ -19,6 +19,7 @@ import { TenantLimitedStore, type TenantSlotPool } from './platform/tenant-limit
 import { SharedQueryStore } from './platform/shared-query-store.js';
 import { PgTenantSlots } from './platform/pg-tenant-slots.js';
 import { openLimitsPool } from './platform/limits-pool.js';
+import { AuditWriter } from './features/audit/audit-writer.js';
 import { PgRateLimiter } from './graphql/shared-rate-limiter.js';
 import type pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/embedded-postgres.js';
@@ -211,6 +212,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const rateLimit = new PgRateLimiter(runtime.limitsPool, config.rateLimit.requestsPerMinute, {
     log, onFallback: () => runtime.metrics.limitFallbacks.inc({ limit: 'rate' }),
   });
+  // Audit entries of reads, written in batches; each request still waits for its own (audit-writer.ts).
+  const auditWriter = new AuditWriter((query, params) => orm.em.getConnection().execute(query, params));
   const graphql = await createGraphQLEndpoint({
     schema: await getSchema(),
     httpServer: server,
@@ -229,6 +232,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       maskingSecret: runtime.maskingSecret,
       quotas: config.quotas,
       auditReads: config.audit.reads,
+      auditWriter,
       tokenUses: new TokenUses(orm.em),
       destinations: { slackApiUrl: config.destinations.slackApiUrl, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     },
@@ -275,6 +279,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     close: async () => {
       unsubscribe();
       await graphql.stop();
+      await auditWriter.close();
       await rateLimit.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,7 @@ import { hasRole, isRole, type Viewer } from './features/auth/viewer.js';
 import { AuditService } from './features/audit/audit.service.js';
 import { AuditExportService } from './features/audit/audit-export.service.js';
 import type { TokenUses } from './features/audit/token-uses.js';
+import type { AuditWriter } from './features/audit/audit-writer.js';
 import { ExportService, type ExportServiceDeps } from './features/exports/export.service.js';
 import { ReportService } from './features/reports/report.service.js';
 import { ScheduleService } from './features/schedules/schedule.service.js';
@@ -59,6 +60,8 @@ export interface ContextDeps {
   quotas?: QuotaLimits;
   /** AUDIT_READS: previews and report reads are audited (default on). */
   auditReads?: boolean;
+  /** Batches the audit entries of reads (audit-writer.ts); absent: one INSERT each. */
+  auditWriter?: AuditWriter;
   /** Records each bearer token's first use (`auth.token_use`); absent: not recorded. */
   tokenUses?: TokenUses;
   /** Slack's API base (SLACK_API_URL) and the webhook URL rules (private targets outside production only). */
@@ -67,7 +70,7 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
-  const audit = new AuditService(em, request, { reads: deps.auditReads ?? true });
+  const audit = new AuditService(em, request, { reads: deps.auditReads ?? true, ...(deps.auditWriter ? { writer: deps.auditWriter } : {}) });
   const reports = new ReportService(em, deps.limits, audit);
   const masking = new MaskingPolicyService(em, deps.maskingSecret);
   const quotas = deps.quotas ? new QuotaService(deps.quotas) : null;

@@ -9,6 +9,7 @@ import { hasRole, type Viewer } from '../auth/viewer.js';
 import { AuditEntry } from './audit.entity.js';
 import { auditWhere, type AuditFilter, type AuditOutcome } from './audit-filter.js';
 import { AUDIT_VIEW_SPECS, type AuditView } from './audit-views.js';
+import type { AuditWriter } from './audit-writer.js';
 
 export interface RequestInfo {
   ip: string | null;
@@ -18,6 +19,8 @@ export interface RequestInfo {
 export interface AuditOptions {
   /** AUDIT_READS: previews and report reads are recorded too. */
   reads: boolean;
+  /** Writes the entries of reads in batches (audit-writer.ts); absent: one INSERT each. */
+  writer?: AuditWriter;
 }
 
 const isAuditCursor = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^\d{1,18}$/.test((v as { id: string }).id); // bigint holds 18 digits
@@ -132,6 +135,13 @@ export class AuditService {
   }
 
   private async insert(actor: Actor, what: AuditedRead, details: Record<string, unknown>, outcome: AuditOutcome): Promise<void> {
+    if (this.options.writer) {
+      await this.options.writer.write({
+        tenantId: actor.tenantId, actor: actor.userId, action: what.action, targetType: what.targetType, targetId: what.targetId,
+        details, outcome, ip: this.request.ip, userAgent: this.request.userAgent?.slice(0, 500) ?? null,
+      });
+      return;
+    }
     await this.em.getConnection().execute(
       `INSERT INTO audit_log (tenant_id, actor, action, target_type, target_id, details, outcome, ip, user_agent)
        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
