@@ -71,4 +71,5 @@ export type {
   ReportDefinitionInput, Role, RoleName, ExportErrorCode, S3TargetInput, SchedulePreset, SchedulePresetInput, ScheduleStatus, SortDirection,
   TimeGrain, TimeRangeInput, TimeUnit, UpdateReportInput, UpdateScheduleInput,
   CsvTimestampFormat, NamedPeriod, RelativeRangeInput, RollingRangeInput, WeekStart,
+  AccessLevel, SharedObjectType, PrincipalInput, DashboardTimeRangeInput,
 } from './generated/graphql.js';
