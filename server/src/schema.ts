@@ -58,9 +58,10 @@ export async function printedSchema(): Promise<string> {
   return header + printSchema(lexicographicSortSchema(await getSchema())) + '\n';
 }
 
-export async function writeSchemaFile(): Promise<boolean> {
+/** Writes the printed schema to `file` (schema.graphql) when it differs; true when it wrote. */
+export async function writeSchemaFile(file = SCHEMA_FILE): Promise<boolean> {
   const text = await printedSchema();
-  const changed = !existsSync(SCHEMA_FILE) || readFileSync(SCHEMA_FILE, 'utf8') !== text;
-  if (changed) writeFileSync(SCHEMA_FILE, text);
+  const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text;
+  if (changed) writeFileSync(file, text);
   return changed;
 }
