@@ -102,7 +102,7 @@ describe.runIf(hasChromium)('per-recipient values and run-now values in the sche
     const tokyo = page.getByTestId('recipient-values').locator('li', { hasText: 'tokyo@acme.example.com' });
     await tokyo.getByRole('button', { name: 'Values', exact: true }).click();
     await shot(page, 'schedule-recipient-values-390');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await (page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Run now' }).click();
     const dialog = page.getByTestId('run-now-dialog');
