@@ -349,7 +349,7 @@ export class ScheduleService {
     const sftpTargets = input.sftpTargets != null
       ? await checkSftpTargets(input.sftpTargets, s.sftpTargets ?? [], this.destinations, problems, (key) => this.secrets.seal(key, `sftp:${s.id}`)) : creating ? [] : s.sftpTargets ?? [];
     // Email is the default method: a schedule that only posts to Slack or webhooks needs no recipient.
-    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0 && slackChannels.length + webhookUrls.length + teamsWebhooks.length + sftpTargets.length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
+    if ((delivery === 'EMAIL' || delivery === 'BOTH') && recipients.length === 0 && slackChannels.length + webhookUrls.length + (input.teamsWebhookUrls ?? teamsWebhooks).length + (input.sftpTargets ?? sftpTargets).length === 0) problems.push({ path: 'input.recipients', message: 'email delivery needs at least one recipient' });
     const s3 = input.s3Config !== undefined ? input.s3Config : creating ? null : s.s3Config;
     if (delivery === 'S3' || delivery === 'BOTH') {
       if (!s3) problems.push({ path: 'input.s3Config', message: 'S3 delivery needs a bucket and key template' });
