@@ -25,7 +25,7 @@ export interface ReadyNoticeDeps {
   log: Logger;
 }
 
-interface NoticeRow {
+export interface NoticeRow {
   id: string;
   status: string;
   target: string;
