@@ -235,7 +235,7 @@ describe('bad grants and tenant isolation', () => {
       const res = await app.gql(GRANT, { t: 'REPORT', id: report, p, l }, olga);
       expect(res.errors![0]!.extensions, JSON.stringify(p)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const count = async () => Number((await app.runtime.orm.em.fork().getConnection().execute(`SELECT count(*) AS n FROM access_grants WHERE principal IN ('sam@globex', 'nobody@acme', 'olga@acme', 'ADMIN')`))[0].n);
+    const count = async () => Number((await app.runtime.orm.em.fork().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM access_grants WHERE principal IN ('sam@globex', 'nobody@acme', 'olga@acme', 'ADMIN')`))[0]!.n);
     expect(await count()).toBe(0);
     // globex cannot see, share or revoke on acme's objects: NOT_FOUND, as if they did not exist.
     expect(errorCode(await app.gql(GRANT, { t: 'REPORT', id: report, p: { userId: 'gus@globex' }, l: 'VIEW' }, gus))).toBe('NOT_FOUND');

@@ -3,7 +3,8 @@ import 'reflect-metadata';
  * Issue 19, sharing in real Chromium: an editor opens the Share dialog of a private dashboard made
  * from the Weekly performance template, shares it with a viewer (VIEW) and with the editors' role
  * (EDIT), changes that level, removes it; the viewer then finds the dashboard in their list and
- * every tile loads (its private reports came along), with no Share or Edit button. A refusal (a user
+ * every tile loads (its private reports came along), with no Share or Edit button, and reading it
+ * over the last 30 days changes every tile's rows. A refusal (a user
  * the tenant has never seen) is shown in the dialog. Screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,11 @@ describe.runIf(hasChromium)('sharing in the browser', () => {
     await viewer.goto(`${app.url}/#/dashboards`);
     await viewer.getByRole('link', { name: 'Board for Vic 🚀' }).click();
     await expect.poll(() => viewer.getByTestId('tile-body').count(), { timeout: 30_000 }).toBe(3);
+    // The viewer may read it over another period (not kept: they cannot change it): the rows change.
+    const bodies = () => viewer.getByTestId('tile-body').allTextContents();
+    const before = await bodies();
+    await viewer.getByTestId('time-range').selectOption('last30');
+    await expect.poll(async () => { const now = await bodies(); return now.length === 3 && now.every((t, i) => t !== before[i]); }, { timeout: 30_000 }).toBe(true);
     expect(await viewer.getByTestId('share').count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Edit layout' }).count()).toBe(0);
     expect(await viewer.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
