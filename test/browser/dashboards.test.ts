@@ -18,7 +18,8 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp({ seedRows: 5_000, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
+    // The worker too: "Download PDF" goes through the export pipeline (createDashboardExport).
+    app = await startTestApp({ seedRows: 5_000, worker: true, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
     browser = await launch();
   }, 120_000);
   afterAll(async () => {
@@ -107,7 +108,9 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
     await first.getByRole('link').click();
     await page.getByTestId('tile-body').first().waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
-    expect(download.suggestedFilename()).toBe('Monday review 東京.pdf');
+    // Through the export pipeline: the name as every export's, the dashboard's name and the time.
+    expect(download.suggestedFilename()).toMatch(/^Monday review 東京_\d{4}-\d\d-\d\d_\d\dh\d\d\.pdf$/);
+    expect(await page.getByTestId('dashboard-export-status').getAttribute('data-status')).toBe('COMPLETED');
     const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
     for (const table of ['usage events', 'user sessions', 'device metrics']) expect(text).toContain(`Monday review 東京 · Weekly performance of ${table}`);
     expect(text).toContain('last 30 days');

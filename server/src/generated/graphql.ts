@@ -391,6 +391,8 @@ export type CreateScheduleInput = {
   compression?: InputMaybe<Compression>;
   /** 5-field cron; or give preset. */
   cron?: InputMaybe<Scalars['String']['input']>;
+  /** The dashboard to export instead of a report: each run makes one PDF with every tile (title, chart, table) or an XLSX with a sheet per tile (format PDF or XLSX). Give exactly one of reportId and dashboardId. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** EMAIL (default), S3 or BOTH. */
   delivery?: InputMaybe<DeliveryMethod>;
   /** Free text shown with the schedule. */
@@ -427,8 +429,8 @@ export type CreateScheduleInput = {
   recipientParameters?: InputMaybe<Array<RecipientParametersInput>>;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The report to export. */
-  reportId: Scalars['ID']['input'];
+  /** The report to export. Give exactly one of reportId and dashboardId. */
+  reportId?: InputMaybe<Scalars['ID']['input']>;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;
   /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
@@ -2129,6 +2131,8 @@ export type Schedule = Node & {
   cron: Scalars['String']['output'];
   /** Human reading of the cron. */
   cronDescription: Scalars['String']['output'];
+  /** The dashboard it exports (each run: one PDF with every tile, or an XLSX with a sheet per tile); null when it exports a report. */
+  dashboardId: Maybe<Scalars['ID']['output']>;
   /** Where runs go: EMAIL, S3 or BOTH. */
   delivery: DeliveryMethod;
   /** Free text shown with the schedule. */
@@ -2177,8 +2181,8 @@ export type Schedule = Node & {
   recipientParameters: Array<RecipientParameters>;
   /** Email addresses each run is sent to. */
   recipients: Array<Scalars['String']['output']>;
-  /** The report it exports. */
-  reportId: Scalars['ID']['output'];
+  /** The report it exports; null when it exports a dashboard (`dashboardId`) or another target. */
+  reportId: Maybe<Scalars['ID']['output']>;
   /** Executions that ran (started, or failed at once for a deleted or invalid report), whatever triggered them: its timetable, runScheduleNow and backfills. MISSED and SKIPPED slots do not count. */
   runCount: Scalars['Int']['output'];
   /** Bucket and key template for S3 delivery. */
@@ -2564,6 +2568,8 @@ export type UpdateScheduleInput = {
   compression?: InputMaybe<Compression>;
   /** New 5-field cron (replaces the timetable). */
   cron?: InputMaybe<Scalars['String']['input']>;
+  /** The dashboard to export (the schedule then no longer exports its report); format PDF or XLSX. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** EMAIL, S3 or BOTH. */
   delivery?: InputMaybe<DeliveryMethod>;
   /** Free text shown with the schedule. */
@@ -2602,7 +2608,7 @@ export type UpdateScheduleInput = {
   recipients?: InputMaybe<Array<Scalars['String']['input']>>;
   /** True: the runs' files are no longer password-protected (the stored password is deleted). */
   removePassword?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The report to export. */
+  /** The report to export (the schedule then no longer exports its dashboard). */
   reportId?: InputMaybe<Scalars['ID']['input']>;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: InputMaybe<S3TargetInput>;

@@ -8,12 +8,13 @@
  * tiles as a whole, which the server checks again.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import type { DashboardTileInput, DashboardTimeRangeInput } from '../generated/graphql';
-import { DASHBOARD, DASHBOARD_PDF, UPDATE_DASHBOARD, FAVORITE_DASHBOARD, UNFAVORITE_DASHBOARD } from '../components/dashboards/documents';
+import { DASHBOARD, UPDATE_DASHBOARD, FAVORITE_DASHBOARD, UNFAVORITE_DASHBOARD } from '../components/dashboards/documents';
 import { TileBody, type TileData } from '../components/dashboards/DashboardTileCard';
 import { GRID_COLUMNS, describePlace, dragTile, moveTile, nextRow, resizeTile, type Placed } from '../components/dashboards/grid-moves';
 import { AddTiles, type NewTile } from '../components/dashboards/AddTiles';
+import { DashboardDownload } from '../components/dashboards/DashboardDownload';
 import { RANGE_CHOICES, choiceOf } from '../components/dashboards/time-ranges';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { ShareButton } from '../components/sharing/ShareDialog';
@@ -33,8 +34,6 @@ function tileInput(t: TileData, place: Placed): DashboardTileInput {
 }
 
 export function DashboardPage({ dashboardId }: { dashboardId: string }) {
-  const client = useApolloClient();
-  const [pdfState, setPdfState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const q = useQuery(DASHBOARD, { variables: { id: dashboardId }, fetchPolicy: 'cache-and-network' });
   const [update, updating] = useMutation(UPDATE_DASHBOARD);
   const [favorite] = useMutation(FAVORITE_DASHBOARD);
@@ -136,15 +135,7 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
               {rangeKey === 'custom' && <option value="custom">Custom (set through the API)</option>}
             </select>
           </label>
-          <button type="button" data-testid="download-pdf" disabled={pdfState.busy}
-            onClick={async () => {
-              setPdfState({ busy: true, error: null });
-              try {
-                const res = await client.query({ query: DASHBOARD_PDF, variables: { dashboardId: dashboard.id, ...(timeRange ? { timeRange } : {}) }, fetchPolicy: 'network-only' });
-                if (res.data) saveFile(res.data.dashboardPdf.base64, res.data.dashboardPdf.fileName);
-                setPdfState({ busy: false, error: res.error ?? null });
-              } catch (error) { setPdfState({ busy: false, error }); }
-            }}>{pdfState.busy ? 'Making PDF…' : 'Download PDF'}</button>
+          <DashboardDownload dashboardId={dashboard.id} timeRange={timeRange ?? null} />
           {dashboard.canEdit && !editing && <ShareButton objectType="DASHBOARD" objectId={dashboard.id} name={dashboard.name} />}
           {dashboard.canEdit && !editing && <button type="button" onClick={() => setLayout(places)}>Edit layout</button>}
           {editing && <>
@@ -153,7 +144,6 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
           </>}
         </div>
       </div>
-      {pdfState.error ? <ErrorBanner error={pdfState.error} title="The PDF could not be made" /> : null}
       {updating.error && <ErrorBanner error={updating.error} title="The dashboard could not be saved" />}
       {editing && <AddTiles onAdd={addTile} busy={updating.loading} />}
       {editing && <p className="hint">Focus a tile, then move it with the arrow keys and resize it with Shift + arrows; or drag its Move handle or its corner.</p>}
@@ -188,17 +178,4 @@ export function DashboardPage({ dashboardId }: { dashboardId: string }) {
       )}
     </div>
   );
-}
-
-/** Hands the PDF (base64 from dashboardPdf) to the browser as a download. */
-function saveFile(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -5,7 +5,7 @@ import { useAuth } from '../auth';
 import { href, navigate, useLeaveGuard } from '../router';
 import {
   CREATE_SCHEDULE, DELETE_SCHEDULE, PAUSE_SCHEDULE, RESUME_SCHEDULE, RUN_SCHEDULE_NOW, SCHEDULE_DETAIL,
-  SCHEDULE_REPORTS, SCHEDULES_LIST, UPDATE_SCHEDULE,
+  SCHEDULE_DASHBOARDS, SCHEDULE_REPORTS, SCHEDULES_LIST, UPDATE_SCHEDULE,
 } from '../components/schedules/documents';
 import { RecipientsInput } from '../components/schedules/RecipientsInput';
 import { RecipientValuesEditor, recipientParametersInput } from '../components/schedules/RecipientValuesEditor';
@@ -37,6 +37,9 @@ interface FormState {
   name: string;
   description: string;
   reportId: string;
+  /** What each run exports: a report, or a whole dashboard (one PDF or XLSX of every tile). */
+  target: 'REPORT' | 'DASHBOARD';
+  dashboardId: string;
   preset: PresetState;
   cron: string;
   timezone: string;
@@ -80,7 +83,7 @@ const PRESETS: [PresetKind, string][] = [['HOURLY', 'Hourly'], ['DAILY', 'Daily'
 
 function emptyForm(): FormState {
   return {
-    name: '', description: '', reportId: '',
+    name: '', description: '', reportId: '', target: 'REPORT', dashboardId: '',
     preset: { kind: 'WEEKDAYS', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
     cron: '0 9 * * 1-5', timezone: browserZone(), locale: '', format: 'PDF', delivery: 'EMAIL', recipients: [],
     attachment: 'AUTO', subject: '', message: '', bucket: '', keyTemplate: '{tenant}/{schedule}/{date}.{format}',
@@ -93,7 +96,7 @@ function emptyForm(): FormState {
 function fromSchedule(s: ScheduleDetailQuery['schedule']): FormState {
   const preset = parsePreset(s.cron);
   return {
-    name: s.name, description: s.description ?? '', reportId: s.reportId,
+    name: s.name, description: s.description ?? '', reportId: s.reportId ?? '', target: s.dashboardId ? 'DASHBOARD' : 'REPORT', dashboardId: s.dashboardId ?? '',
     preset: preset ?? { kind: 'CUSTOM', hour: 9, minute: 0, dayOfWeek: 1, dayOfMonth: 1 },
     cron: s.cron, timezone: s.timezone, locale: s.locale ?? '', format: s.format, delivery: s.delivery, recipients: [...s.recipients],
     attachment: s.emailConfig.attachment ?? 'AUTO', subject: s.emailConfig.subject ?? '', message: s.emailConfig.message ?? '',
@@ -155,6 +158,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   useLeaveGuard(canWrite && dirty ? 'Leave this schedule? Your unsaved changes will be lost.' : null);
 
   const reports = useQuery(SCHEDULE_REPORTS, { fetchPolicy: 'cache-and-network' });
+  const dashboards = useQuery(SCHEDULE_DASHBOARDS, { fetchPolicy: 'cache-and-network' });
   const reportOptions = (reports.data?.reports.edges ?? []).map((e) => e.node);
   const chosenReport = reportOptions.find((r) => r.id === form.reportId);
 
@@ -200,7 +204,9 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
     if (!form.name.trim()) e.name = 'Give the schedule a name.';
-    if (!form.reportId) e.reportId = 'Pick a report to run.';
+    if (form.target === 'REPORT' && !form.reportId) e.reportId = 'Pick a report to run.';
+    if (form.target === 'DASHBOARD' && !form.dashboardId) e.dashboardId = 'Pick a dashboard to send.';
+    if (form.target === 'DASHBOARD' && form.format !== 'PDF' && form.format !== 'XLSX') e.format = 'A dashboard is sent as PDF or XLSX.';
     if (!form.cron.trim()) e.cron = 'Enter a cron expression.';
     if (!isZone(form.timezone.trim())) e.timezone = 'Pick a time zone from the list.';
     if (form.locale.trim() && !canonicalLocale(form.locale)) e.locale = 'Use a BCP 47 tag such as de-DE, or leave it empty for the report’s.';
@@ -224,7 +230,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     const input = {
       name: form.name.trim(),
       description: form.description.trim() || null,
-      reportId: form.reportId,
+      ...(form.target === 'DASHBOARD' ? { dashboardId: form.dashboardId } : { reportId: form.reportId }),
       ...(p.kind === 'CUSTOM'
         ? { cron: form.cron.trim() }
         : { preset: { preset: p.kind, minute: p.minute, ...(p.kind !== 'HOURLY' ? { hour: p.hour } : {}), ...(p.kind === 'WEEKLY' ? { dayOfWeek: p.dayOfWeek } : {}), ...(p.kind === 'MONTHLY' ? { dayOfMonth: p.dayOfMonth } : {}) } }),
@@ -249,7 +255,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       // Paper and orientation are PDF options; for another format the server drops them.
       ...(form.format === 'PDF' ? { paperSize: form.pdfPage.paperSize || null, orientation: form.pdfPage.orientation || null } : {}),
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
-      parameterValues: filledValues(form.parameterValues),
+      // A dashboard's runs take the dashboard's own values.
+      parameterValues: form.target === 'REPORT' ? filledValues(form.parameterValues) : null,
       // Each recipient's own values.
       recipientParameters: recipientParametersInput(form.recipients, form.recipientParameters),
       slackChannels: form.slackChannels,
@@ -344,19 +351,36 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             <Field label="Name" error={err('name')}>
               {(id) => <input id={id} value={form.name} disabled={!canWrite} onChange={(e) => set('name', e.target.value)} placeholder="e.g. Weekly usage summary" />}
             </Field>
-            <Field label="Report" error={err('reportId')}>
-              {(id) => (
-                <select id={id} value={form.reportId} disabled={!canWrite} onChange={(e) => set('reportId', e.target.value)}>
-                  <option value="">{reports.loading && !reports.data ? 'Loading reports…' : 'Choose a report…'}</option>
-                  {reportOptions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-                  {form.reportId && reports.data && !reportOptions.some((r) => r.id === form.reportId) && <option value={form.reportId}>(unavailable report)</option>}
-                </select>
-              )}
-            </Field>
-            <FixedRangeWarning report={chosenReport} />
-            <ParameterValuesForm idPrefix="schedule" parameters={chosenReport?.definition.parameters ?? []} values={form.parameterValues}
-              onChange={(v) => set('parameterValues', v)}
-              errors={Object.fromEntries(Object.entries(errs).filter(([k]) => k.startsWith('parameterValues.')).map(([k, m]) => [k.split('.')[1]!, String(m)]))} />
+            <fieldset className="radios" disabled={!canWrite}>
+              <legend>Sends</legend>
+              <label className="radio"><input type="radio" name="target" value="REPORT" checked={form.target === 'REPORT'} onChange={() => set('target', 'REPORT')} data-testid="target-report" /> a report</label>
+              <label className="radio"><input type="radio" name="target" value="DASHBOARD" checked={form.target === 'DASHBOARD'} onChange={() => set('target', 'DASHBOARD')} data-testid="target-dashboard" /> a dashboard (every tile in one file)</label>
+            </fieldset>
+            {form.target === 'DASHBOARD' ? (
+              <Field label="Dashboard" hint="each run: one PDF with every tile (chart and table), or an XLSX with a sheet per tile" error={err('dashboardId')}>
+                {(id) => (
+                  <select id={id} value={form.dashboardId} disabled={!canWrite} onChange={(e) => set('dashboardId', e.target.value)} data-testid="schedule-dashboard">
+                    <option value="">{dashboards.loading && !dashboards.data ? 'Loading dashboards…' : 'Choose a dashboard…'}</option>
+                    {(dashboards.data?.dashboards ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                    {form.dashboardId && dashboards.data && !dashboards.data.dashboards.some((d) => d.id === form.dashboardId) && <option value={form.dashboardId}>(unavailable dashboard)</option>}
+                  </select>
+                )}
+              </Field>
+            ) : <>
+              <Field label="Report" error={err('reportId')}>
+                {(id) => (
+                  <select id={id} value={form.reportId} disabled={!canWrite} onChange={(e) => set('reportId', e.target.value)}>
+                    <option value="">{reports.loading && !reports.data ? 'Loading reports…' : 'Choose a report…'}</option>
+                    {reportOptions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                    {form.reportId && reports.data && !reportOptions.some((r) => r.id === form.reportId) && <option value={form.reportId}>(unavailable report)</option>}
+                  </select>
+                )}
+              </Field>
+              <FixedRangeWarning report={chosenReport} />
+              <ParameterValuesForm idPrefix="schedule" parameters={chosenReport?.definition.parameters ?? []} values={form.parameterValues}
+                onChange={(v) => set('parameterValues', v)}
+                errors={Object.fromEntries(Object.entries(errs).filter(([k]) => k.startsWith('parameterValues.')).map(([k, m]) => [k.split('.')[1]!, String(m)]))} />
+            </>}
             <Field label="Description" hint="optional" error={err('description')}>
               {(id) => <input id={id} value={form.description} disabled={!canWrite} onChange={(e) => set('description', e.target.value)} />}
             </Field>

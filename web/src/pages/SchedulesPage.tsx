@@ -58,7 +58,7 @@ export function SchedulesPage() {
                   return (
                     <tr key={s.id} data-testid="schedule-row" className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/schedules/${encodeURIComponent(s.id)}`); }}>
                       <td><a href={link}>{s.name}</a></td>
-                      <td>{reportNames.get(s.reportId) ?? <span className="muted">Unavailable report</span>}</td>
+                      <td>{s.dashboardId ? <span>Dashboard <a href={href(`/dashboards/${s.dashboardId}`)}>open</a></span> : reportNames.get(s.reportId ?? '') ?? <span className="muted">Unavailable report</span>}</td>
                       <td>{s.cronDescription}<div className="hint"><code>{s.cron}</code></div></td>
                       <td>{s.timezone}</td>
                       <td data-testid="schedule-next-run" className="nowrap">

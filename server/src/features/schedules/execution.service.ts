@@ -12,6 +12,7 @@ import { runLocale } from '../exports/run-locale.js';
 import { ReportEntity } from '../reports/report.entity.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { bindParameterValues } from '../reports/parameters/bind.js';
+import { startDashboardExecution } from './dashboard-execution.js';
 import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
 import { runVariants } from './recipient-variants.js';
 
@@ -88,6 +89,8 @@ export async function startExecutions(tx: EntityManager, schedule: ScheduleEntit
  */
 export async function startExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, maxAttempts: number, runValues: Record<string, unknown> | null = null,
   variant: Variant & { supplied?: Record<string, unknown> | null } = SCHEDULE_LEVEL): Promise<ExecutionEntity | null> {
+  // A dashboard: one file of every tile (dashboard-execution.ts).
+  if (schedule.dashboardId) return startDashboardExecution(tx, { ...schedule, dashboardId: schedule.dashboardId }, scheduledFor, triggeredBy, maxAttempts);
   const report = await tx.findOne(ReportEntity, { id: schedule.reportId, tenantId: schedule.tenantId });
   const checked = report ? validateDefinition(report.definition, { maxRowLimit: Number.MAX_SAFE_INTEGER, maxRangeDays: 3660 }) : null;
   if (!report || !checked?.valid) {

@@ -62,8 +62,13 @@ export class ScheduleEntity {
   @Property({ type: 'text', fieldName: 'tenant_id' })
   tenantId!: string;
 
-  @Property({ type: 'uuid', fieldName: 'report_id' })
-  reportId!: string;
+  /** The report it exports; null when it targets a dashboard (migration 0022). */
+  @Property({ type: 'uuid', fieldName: 'report_id', nullable: true })
+  reportId: string | null = null;
+
+  /** The dashboard it exports (one PDF or XLSX of every tile); null when it targets a report. */
+  @Property({ type: 'uuid', fieldName: 'dashboard_id', nullable: true })
+  dashboardId: string | null = null;
 
   @Property({ type: 'text' })
   name!: string;

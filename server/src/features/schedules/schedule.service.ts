@@ -23,6 +23,7 @@ import type { QuotaService } from '../quotas/quotas.js';
 import { parameterValueProblems } from '../reports/parameters/bind.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
+import { DashboardService } from '../dashboards/dashboard.service.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { packagingProblem, passwordProblem, type Compression } from '../exports/writers/packaging.js';
 import { FileNameTemplateError, templateParams } from '../exports/writers/file-name-template.js';
@@ -43,6 +44,8 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 
 export interface ScheduleFields {
   reportId?: string | null;
+  /** A dashboard to export instead of a report (one PDF or XLSX of every tile); exactly one of the two. */
+  dashboardId?: string | null;
   name?: string | null;
   description?: string | null;
   cron?: string | null;
@@ -296,7 +299,12 @@ export class ScheduleService {
 
   /** A run's values over the schedule's, checked against the report before anything is enqueued. */
   private async checkRunValues(viewer: Viewer, schedule: ScheduleEntity, runValues: Record<string, unknown> | null): Promise<void> {
-    const report = await this.reports.get(viewer, schedule.reportId);
+    if (schedule.dashboardId) {
+      // A dashboard's runs read the dashboard's own values (its tiles declare different parameters).
+      if (runValues && Object.keys(runValues).length) throw new BadUserInputError('A dashboard schedule runs with its dashboard\'s parameter values', [{ path: 'parameterValues', message: 'set them on the dashboard (updateDashboard)' }]);
+      return;
+    }
+    const report = await this.reports.get(viewer, schedule.reportId!);
     const problems = parameterValueProblems(report.definition, runParameterValues(schedule, runValues), 'parameterValues', this.reports.limits.maxRangeDays);
     if (problems.length) throw new BadUserInputError(`Invalid parameter value: ${problems[0]!.path} ${problems[0]!.message}`, problems);
   }
@@ -323,7 +331,15 @@ export class ScheduleService {
       }
     };
     let report = null;
-    if (creating || input.reportId) {
+    // The target: a report or a dashboard (dashboards/dashboard-export.ts), exactly one.
+    const dashboardTarget = input.dashboardId ? true : input.reportId ? false : !creating && !!s.dashboardId;
+    if (input.reportId && input.dashboardId) problems.push({ path: 'input.dashboardId', message: 'give reportId or dashboardId, not both' });
+    else if (input.dashboardId) await new DashboardService(this.em, this.reports, null, null).get(viewer, input.dashboardId); // NOT_FOUND for another tenant's dashboard
+    if (dashboardTarget) {
+      const format = input.format ?? (creating ? 'PDF' : s.format);
+      if (format !== 'PDF' && format !== 'XLSX') problems.push({ path: 'input.format', message: 'a dashboard is exported as PDF or XLSX' });
+      if (input.parameterValues && Object.keys(input.parameterValues).length) problems.push({ path: 'input.parameterValues', message: 'a dashboard schedule runs with its dashboard\'s parameter values: set them on the dashboard' });
+    } else if (creating || input.reportId) {
       if (!input.reportId) problems.push({ path: 'input.reportId', message: 'is required' });
       else report = await this.reports.get(viewer, input.reportId); // NOT_FOUND for another tenant's report
     }
@@ -381,13 +397,14 @@ export class ScheduleService {
     // The runs' parameter values, checked against the report they will run (a new one, or the
     // current one when only the values change).
     const parameterValues = input.parameterValues !== undefined ? input.parameterValues ?? null : creating ? null : s.parameterValues;
-    if (input.parameterValues !== undefined || input.reportId) {
-      const target = report ?? await this.reports.get(viewer, s.reportId);
+    if (!dashboardTarget && (input.parameterValues !== undefined || input.reportId)) {
+      const target = report ?? await this.reports.get(viewer, s.reportId!);
       problems.push(...parameterValueProblems(target.definition, parameterValues, 'input.parameterValues', this.reports.limits.maxRangeDays));
     }
     // Each recipient's own values, merged over the schedule's and checked as that recipient's runs will bind them.
     let recipientParameters = input.recipientParameters !== undefined ? input.recipientParameters ?? [] : creating ? [] : s.recipientParameters ?? [];
-    if (input.recipientParameters != null || ((input.parameterValues !== undefined || input.reportId) && recipientParameters.length)) {
+    if (dashboardTarget && input.recipientParameters?.length) problems.push({ path: 'input.recipientParameters', message: 'a dashboard schedule runs with its dashboard\'s parameter values' });
+    else if (!dashboardTarget && (input.recipientParameters != null || ((input.parameterValues !== undefined || input.reportId) && recipientParameters.length))) {
       const target = report ?? await this.reports.get(viewer, s.reportId!);
       recipientParameters = recipientParameterProblems(recipientParameters, recipients, parameterValues, target.definition, this.reports.limits.maxRangeDays, problems, input.recipientParameters != null);
     } else {
@@ -398,7 +415,14 @@ export class ScheduleService {
     const alertCondition = await this.checkAlertCondition(viewer, s, input, report, problems);
     if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
 
-    if (input.reportId) s.reportId = input.reportId;
+    if (input.reportId) {
+      s.reportId = input.reportId;
+      s.dashboardId = null;
+    }
+    if (input.dashboardId) {
+      s.dashboardId = input.dashboardId;
+      s.reportId = null;
+    }
     if (name) s.name = name;
     if (input.description !== undefined) s.description = input.description?.trim() || null;
     if (cron) s.cron = cron;
@@ -463,10 +487,19 @@ export class ScheduleService {
 
     let fileNameTemplate = creating ? null : s.fileNameTemplate;
     if (input.fileNameTemplate !== undefined) fileNameTemplate = input.fileNameTemplate?.trim() || null;
-    if (fileNameTemplate !== null && (input.fileNameTemplate !== undefined || input.reportId)) {
+    const dashboardTarget = input.dashboardId ? true : input.reportId ? false : !creating && !!s.dashboardId;
+    if (fileNameTemplate !== null && dashboardTarget) {
+      // A dashboard has no one report's filters: {param:…} has nothing to read.
+      try {
+        if (templateParams(fileNameTemplate).length) problems.push({ path: 'input.fileNameTemplate', message: '{param:…} reads a report\'s filters: a dashboard schedule has none' });
+      } catch (error) {
+        if (!(error instanceof FileNameTemplateError)) throw error;
+        problems.push({ path: 'input.fileNameTemplate', message: error.message });
+      }
+    } else if (fileNameTemplate !== null && (input.fileNameTemplate !== undefined || input.reportId)) {
       try {
         const params = templateParams(fileNameTemplate);
-        const definition = (report ?? (await this.reports.get(viewer, s.reportId))).definition;
+        const definition = (report ?? (await this.reports.get(viewer, s.reportId!))).definition;
         const filtered = new Set((definition.filters ?? []).map((f) => f.field));
         const unknown = params.find((p) => !filtered.has(p));
         if (unknown) problems.push({ path: 'input.fileNameTemplate', message: `{param:${unknown}}: the report has no filter on "${unknown}"` });

@@ -133,7 +133,8 @@ export class SchedulePresetInput {
 @ObjectType({ description: 'A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3.', implements: Node })
 export class Schedule {
   @Field(() => ID, { description: 'Schedule id.' }) id!: string;
-  @Field(() => ID, { description: 'The report it exports.' }) reportId!: string;
+  @Field(() => ID, { description: 'The report it exports; null when it exports a dashboard (`dashboardId`) or another target.', nullable: true }) reportId!: string | null;
+  @Field(() => ID, { description: 'The dashboard it exports (each run: one PDF with every tile, or an XLSX with a sheet per tile); null when it exports a report.', nullable: true }) dashboardId!: string | null;
   @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description!: string | null;
   @Field(() => String, { description: '5-field cron, in `timezone`.' }) cron!: string;
@@ -217,7 +218,8 @@ export type ExecutionConnection = InstanceType<typeof ExecutionConnection>;
 
 @InputType({ description: 'A new schedule. Give `cron` or `preset` (not both).' })
 export class CreateScheduleInput {
-  @Field(() => ID, { description: 'The report to export.' }) reportId!: string;
+  @Field(() => ID, { description: 'The report to export. Give exactly one of reportId and dashboardId.', nullable: true }) reportId?: string | null;
+  @Field(() => ID, { description: 'The dashboard to export instead of a report: each run makes one PDF with every tile (title, chart, table) or an XLSX with a sheet per tile (format PDF or XLSX). Give exactly one of reportId and dashboardId.', nullable: true }) dashboardId?: string | null;
   @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true, description: '5-field cron; or give preset.' }) cron?: string | null;
@@ -251,7 +253,8 @@ export class CreateScheduleInput {
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateScheduleInput {
-  @Field(() => ID, { description: 'The report to export.', nullable: true }) reportId?: string | null;
+  @Field(() => ID, { description: 'The report to export (the schedule then no longer exports its dashboard).', nullable: true }) reportId?: string | null;
+  @Field(() => ID, { description: 'The dashboard to export (the schedule then no longer exports its report); format PDF or XLSX.', nullable: true }) dashboardId?: string | null;
   @Field(() => String, { description: 'Name, unique within the tenant.', nullable: true }) name?: string | null;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
   @Field(() => String, { description: 'New 5-field cron (replaces the timetable).', nullable: true }) cron?: string | null;

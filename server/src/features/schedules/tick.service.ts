@@ -19,6 +19,7 @@ import { bindParameterValues } from '../reports/parameters/bind.js';
 import { runVariants, type RecipientParameters } from './recipient-variants.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { planCatchUp, type CatchUpPlan } from './planner.js';
+import { startDashboardRuns } from './dashboard-execution.js';
 import { skipReason } from './holidays.js';
 import { exportRefusalFor, QuotaService, type ExportUsage, type QuotaLimits } from '../quotas/quotas.js';
 
@@ -79,6 +80,8 @@ interface DueSchedule {
   parameter_values: Record<string, unknown> | null;
   recipients: string[];
   recipient_parameters: RecipientParameters[] | null;
+  /** A dashboard instead of a report (dashboard-execution.ts). */
+  dashboard_id: string | null;
   /** S3, Slack or webhooks: they take the schedule-level run. */
   other_destinations: boolean;
 }
@@ -122,14 +125,14 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
     `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, holiday_country, holiday_region, next_run_at, parameter_values,
-            recipients, recipient_parameters, ((delivery <> 'EMAIL' AND s3_config IS NOT NULL) OR cardinality(slack_channels) > 0 OR cardinality(webhook_urls) > 0
+            recipients, recipient_parameters, dashboard_id, ((delivery <> 'EMAIL' AND s3_config IS NOT NULL) OR cardinality(slack_channels) > 0 OR cardinality(webhook_urls) > 0
               -- Teams and SFTP targets (migration 0026), read through the row so this works with or without them.
               OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'teams_webhooks'), 0) > 0 OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'sftp_targets'), 0) > 0) AS other_destinations
      FROM schedules
      WHERE status = 'ACTIVE' AND next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [at, BATCH], 'all', ctx);
   if (schedules.length === 0) return 0;
-  const reportIds = [...new Set(schedules.map((s) => s.report_id))];
+  const reportIds = [...new Set(schedules.flatMap((s) => (s.report_id ? [s.report_id] : [])))];
   const reports = new Map((await conn.execute<ReportRow[]>(
     `SELECT id, tenant_id, name, definition FROM reports WHERE id = ANY(?::uuid[])`, [`{${reportIds.join(',')}}`], 'all', ctx)).map((r) => [r.id, r]));
   const definitions = new Map<string, NormalizedDefinition | null>();
@@ -169,6 +172,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   // The batch's tenants' quota locks, taken up front in one order: two lanes taking them in the
   // order their schedules come (interleaved tenants) deadlock on each other's advisory locks.
   if (quotas) for (const t of [...new Set(schedules.map((s) => s.tenant_id))].sort()) usage.set(t, await quotas.exportUsage(tx, t));
+  const dashboardRuns: { scheduleId: string; slot: Date }[] = [];
   for (const schedule of schedules) {
     const plan = planOf(schedule);
     const base = { tenant_id: schedule.tenant_id, schedule_id: schedule.id, export_id: null, report_id: null };
@@ -190,6 +194,13 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
     if (!plan.run) continue;
     if (offDay(plan.run)) {
       rows.push(skipped(plan.run));
+      continue;
+    }
+    // A dashboard (one file of every tile): started after this statement, in this transaction.
+    if (schedule.dashboard_id) {
+      const refusal = await quotaRefusal(schedule.tenant_id);
+      if (refusal) rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...snapshot, dashboardId: schedule.dashboard_id }, error: refusal.message });
+      else dashboardRuns.push({ scheduleId: schedule.id, slot: plan.run });
       continue;
     }
     const report = reports.get(schedule.report_id);
@@ -278,7 +289,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
             (SELECT count(*) FROM quota_notices)::int AS notices
      FROM inserted`,
     [JSON.stringify(rows), JSON.stringify(used), JSON.stringify(advance)], 'all', ctx);
-  result.started += counts!.started;
+  result.started += counts!.started + await startDashboardRuns(tx, dashboardRuns, options.maxAttempts);
   result.missed += counts!.missed;
   result.skipped += counts!.skipped;
   return schedules.length;

@@ -70,3 +70,13 @@ export const DASHBOARD_PDF = graphql(`
     dashboardPdf(dashboardId: $dashboardId, timeRange: $timeRange) { fileName contentType byteSize base64 }
   }
 `);
+
+export const CREATE_DASHBOARD_EXPORT = graphql(`
+  mutation CreateDashboardExport($input: CreateDashboardExportInput!) {
+    createDashboardExport(input: $input) {
+      id revision status format reportName rowCount fileSize downloadUrl fileName timeZone locale compression passwordProtected
+      error { errorCode message }
+      progress { rowsWritten rowsTotal percent etaSeconds bytesWritten }
+    }
+  }
+`);

@@ -6,7 +6,7 @@ export const SCHEDULES_LIST = graphql(`
       totalCount
       edges {
         node {
-          id name reportId cron cronDescription timezone status pausedReason nextRunAt lastRunAt
+          id name reportId dashboardId cron cronDescription timezone status pausedReason nextRunAt lastRunAt
           upcomingRuns(count: 1) { local utc }
           executions(first: 1) { edges { node { id status scheduledFor } } }
         }
@@ -36,7 +36,7 @@ export const SCHEDULE_REPORTS = graphql(`
 export const SCHEDULE_DETAIL = graphql(`
   query ScheduleDetail($id: ID!) {
     schedule(id: $id) {
-      id name description reportId cron cronDescription timezone locale status pausedReason format delivery
+      id name description reportId dashboardId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly holidayCountry holidayRegion onlyIfChanged nextRunAt lastRunAt runCount failureCount
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
       recipientParameters { recipient parameterValues }
@@ -83,7 +83,7 @@ export const CREATE_SCHEDULE = graphql(`
 export const UPDATE_SCHEDULE = graphql(`
   mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
     updateSchedule(id: $id, input: $input) {
-      id name description reportId cron cronDescription timezone locale status pausedReason format delivery
+      id name description reportId dashboardId cron cronDescription timezone locale status pausedReason format delivery
       recipients ownerEmail skipIfEmpty businessDaysOnly nextRunAt compression passwordProtected fileNameTemplate paperSize orientation
       recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret webhookSecret
@@ -132,4 +132,10 @@ export const CONNECT_SLACK = graphql(`
 
 export const DISCONNECT_SLACK = graphql(`
   mutation DisconnectSlack { disconnectSlack { slackConnected teamName connectedAt } }
+`);
+
+export const SCHEDULE_DASHBOARDS = graphql(`
+  query ScheduleDashboardOptions {
+    dashboards { id name }
+  }
 `);
