@@ -82,6 +82,8 @@ export async function uploadBySftp(u: SftpUpload): Promise<string> {
     if (uploaded) await client.delete(temp, true).catch(() => undefined);
     throw sftpSendError(error, where, u.hostKeyFingerprint, presented);
   } finally {
+    // A body not (fully) read, after a failure: release the export file it streams from.
+    if (!Buffer.isBuffer(u.body) && !u.body.readableEnded) u.body.destroy();
     await client.end().catch(() => undefined);
   }
 }
