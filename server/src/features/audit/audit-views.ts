@@ -5,7 +5,7 @@
  * - USER_ACTIVITY: one row per user: token uses (sign-ins), previews, report reads, exports by
  *   format, downloads, schedule changes and when they were last seen;
  * - COMPLIANCE: the entries a compliance officer asks about: exports that carried PII-classified
- *   columns in clear, masking-policy changes and grant changes (`grant.*`, `role.*`).
+ *   columns in clear, masking-policy and column-classification changes and grant changes (`grant.*`, `role.*`).
  * Every view is scoped by `auditWhere` (tenant first) and read in keyset pages, so the explorer,
  * the activity queries and the export runner see the same rows.
  */
@@ -145,7 +145,7 @@ const USER_ACTIVITY: AuditViewSpec = {
 /** The entries the compliance summary lists (within the filter): see the module comment. */
 const COMPLIANCE_CONDITION = `(
     (a.action IN (${inList(ACTIVITY_ACTIONS.exports)}, 'export.retry') AND jsonb_typeof(a.details->'clearPiiColumns') = 'array' AND jsonb_array_length(a.details->'clearPiiColumns') > 0)
-    OR a.action = 'masking_policy.update' OR a.action LIKE 'grant.%' OR a.action LIKE 'role.%')`;
+    OR a.action IN ('masking_policy.update', 'catalog.classify') OR a.action LIKE 'grant.%' OR a.action LIKE 'role.%')`;
 
 const COMPLIANCE: AuditViewSpec = {
   columns: [
@@ -162,10 +162,11 @@ const COMPLIANCE: AuditViewSpec = {
     return {
       sql: `SELECT a.id::text AS id, ${utcText('a.created_at')} AS created_at, a.actor,
               CASE WHEN a.action = 'masking_policy.update' THEN 'Masking policy changed'
+                   WHEN a.action = 'catalog.classify' THEN 'Columns classified'
                    WHEN a.action LIKE 'grant.%' OR a.action LIKE 'role.%' THEN 'Access granted or changed'
                    ELSE 'PII exported in clear' END AS event,
               a.action, a.target_type || coalesce(':' || a.target_id, '') AS target,
-              CASE WHEN a.action = 'masking_policy.update' THEN (a.details->'changes')::text
+              CASE WHEN a.action IN ('masking_policy.update', 'catalog.classify') THEN (a.details->'changes')::text
                    WHEN jsonb_typeof(a.details->'clearPiiColumns') = 'array'
                      THEN coalesce(a.details->>'format', '') || ' with ' || (SELECT string_agg(c, ', ') FROM jsonb_array_elements_text(a.details->'clearPiiColumns') c)
                    ELSE a.details::text END AS detail,

@@ -3,18 +3,21 @@ import { requireViewer, type AppContext } from '../../context.js';
 import { CATALOG, findTable, type CatalogTable } from './catalog.js';
 import { ColumnValue, Table } from './catalog.type.js';
 import { COLUMN_VALUES_MAX } from './column-values.js';
-import { CLASSIFICATIONS, DEFAULT_MASKING_POLICY, type RoleMasking } from './masking.js';
+import { classOf, CLASSIFICATIONS, DEFAULT_MASKING_POLICY, type ColumnClasses, type RoleMasking } from './masking.js';
 import type { StoredMaskingPolicy } from './masking-policy.service.js';
-import { MaskingPolicyView, MaskingRuleInput } from './masking.type.js';
+import { ColumnClassificationInput, MaskingPolicyView, MaskingRuleInput } from './masking.type.js';
 import type { Role } from '../auth/viewer.js';
 
-function toTable(t: CatalogTable, modes: RoleMasking): Table {
+function toTable(t: CatalogTable, { modes, classes }: { modes: RoleMasking; classes?: ColumnClasses }): Table {
   return {
     name: t.name,
     label: t.label,
     description: t.description,
     defaultTimeColumn: t.defaultTimeColumn,
-    columns: t.columns.map((c) => ({ ...c, type: c.chType, masking: modes[c.classification] })),
+    columns: t.columns.map((c) => {
+      const classification = classOf(t.name, c, classes);
+      return { ...c, type: c.chType, classification, catalogClassification: c.classification, masking: modes[classification] };
+    }),
   };
 }
 
@@ -34,8 +37,8 @@ export class CatalogResolver {
   @Query(() => [Table], { description: 'The tables reports can be built on.' })
   async tables(@Ctx() ctx: AppContext): Promise<Table[]> {
     const viewer = requireViewer(ctx);
-    const { modes } = await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role);
-    return CATALOG.map((t) => toTable(t, modes));
+    const masking = await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role);
+    return CATALOG.map((t) => toTable(t, masking));
   }
 
   @Authorized()
@@ -44,7 +47,7 @@ export class CatalogResolver {
     const t = findTable(name);
     if (!t) return null;
     const viewer = requireViewer(ctx);
-    return toTable(t, (await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role)).modes);
+    return toTable(t, await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role));
   }
 
   @Authorized()
@@ -63,6 +66,22 @@ export class CatalogResolver {
     @Arg('rules', () => [MaskingRuleInput], { description: 'The rules to set.' }) rules: MaskingRuleInput[],
   ): Promise<MaskingPolicyView> {
     return toPolicyView(await ctx.services.masking.update(requireViewer(ctx), ctx.services.audit, rules));
+  }
+
+  @Authorized('admin')
+  @Mutation(() => [Table], {
+    description: "Classifies catalog columns for the tenant (admins only): each column's class (PUBLIC, INTERNAL, PII) decides, with the masking policy, what each role sees of it. "
+      + 'A class equal to the catalog\'s, or null, goes back to the catalog\'s. Audited as `catalog.classify` with each column\'s old and new class (listed in `auditCompliance`). '
+      + 'Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT at `columns.<i>.table` / `.column` for an unknown one, or a column given twice. Returns the catalog as the admin now sees it.',
+  })
+  async classifyColumns(
+    @Ctx() ctx: AppContext,
+    @Arg('columns', () => [ColumnClassificationInput], { description: 'The columns and their classes.' }) columns: ColumnClassificationInput[],
+  ): Promise<Table[]> {
+    const viewer = requireViewer(ctx);
+    await ctx.services.masking.classify(viewer, ctx.services.audit, columns.map((c) => ({ table: c.table, column: c.column, classification: c.classification ?? null })));
+    const masking = await ctx.services.masking.maskingFor(viewer.tenantId, viewer.role);
+    return CATALOG.map((t) => toTable(t, masking));
   }
 
   @Authorized()

@@ -45,8 +45,11 @@ export class TableColumn {
   @Field(() => Boolean, { description: 'Values nearly unique per row (ids): `columnValues` offers no list for it.' })
   freeText!: boolean;
 
-  @Field(() => ClassificationEnum, { description: 'How sensitive its values are: PUBLIC, INTERNAL or PII.' })
+  @Field(() => ClassificationEnum, { description: "How sensitive its values are in this tenant: PUBLIC, INTERNAL or PII (the tenant's own class if an admin set one with classifyColumns, else `catalogClassification`)." })
   classification!: Classification;
+
+  @Field(() => ClassificationEnum, { description: "The catalog's default class of the column, whatever the tenant set." })
+  catalogClassification!: Classification;
 
   @Field(() => MaskModeEnum, { description: "What the caller sees of it under the tenant's masking policy: CLEAR, HASHED or HIDDEN." })
   masking!: MaskMode;

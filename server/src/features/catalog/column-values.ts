@@ -15,6 +15,7 @@ import { compileReport } from '../reports/compile-query.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { findColumn, findTable } from './catalog.js';
 import type { MaskingPolicyService } from './masking-policy.service.js';
+import { classOf } from './masking.js';
 
 export const COLUMN_VALUES_MAX = 100;
 export const COLUMN_VALUES_DEFAULT = 20;
@@ -66,7 +67,8 @@ export class ColumnValuesService {
     // A masked column's values are not listed (and the cache, shared by all roles, holds clear ones only).
     const column = findTable(req.source) && findColumn(findTable(req.source)!, req.field);
     if (column && this.masking) {
-      const mode = (await this.masking.maskingFor(viewer.tenantId, viewer.role)).modes[column.classification];
+      const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
+      const mode = masking.modes[classOf(req.source, column, masking.classes)];
       if (mode !== 'CLEAR') throw new BadUserInputError(`${column.label} (${column.name}) is ${mode} for the ${viewer.role} role: its values are not listed`, [{ path: 'field', message: `${mode} by the masking policy` }]);
     }
     // No time range: the SQL and parameters do not depend on the instant, so the shared cache's key

@@ -4,12 +4,13 @@
  * is never stored, and is the same in every process that shares SECRETS_KEY.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError, ForbiddenError } from '../../errors.js';
+import { BadUserInputError, ForbiddenError, type FieldError } from '../../errors.js';
+import { findColumn, findTable, TENANT_COLUMN } from './catalog.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, type Role, type Viewer } from '../auth/viewer.js';
 import {
-  columnMasking, completePolicy, DEFAULT_MASKING_POLICY, tenantMaskKey,
-  type Classification, type ColumnMasking, type MaskingPolicy, type MaskMode,
+  CLASSIFICATIONS, columnMasking, completePolicy, DEFAULT_MASKING_POLICY, tenantMaskKey,
+  type Classification, type ColumnClasses, type ColumnMasking, type MaskingPolicy, type MaskMode,
 } from './masking.js';
 
 export interface StoredMaskingPolicy {
@@ -17,6 +18,15 @@ export interface StoredMaskingPolicy {
   /** Null while the tenant uses the default. */
   updatedAt: Date | null;
   updatedBy: string | null;
+  /** The tenant's own classes of columns, by `table.column` (column_classifications, migration 0027). */
+  classes: ColumnClasses;
+}
+
+export interface ColumnClassChange {
+  table: string;
+  column: string;
+  /** The column's class for this tenant; null: back to the catalog's. */
+  classification: Classification | null;
 }
 
 export interface MaskingRuleChange {
@@ -36,18 +46,70 @@ export class MaskingPolicyService {
     const rows = await em.getConnection().execute<{ policy: unknown; updated_at: Date; updated_by: string }[]>(
       'SELECT policy, updated_at, updated_by FROM masking_policies WHERE tenant_id = ?', [tenantId], 'all', em.getTransactionContext());
     const row = rows[0];
-    if (!row) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null };
+    const classes = await this.classes(tenantId, em);
+    if (!row) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
     const policy = completePolicy(row.policy);
     // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
     // back is damage, and showing clear values because of it would be the wrong way to fail.
     if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
-    return { policy, updatedAt: new Date(row.updated_at), updatedBy: row.updated_by };
+    return { policy, updatedAt: new Date(row.updated_at), updatedBy: row.updated_by, classes };
+  }
+
+  /** The tenant's classification of columns, over the catalog's defaults. */
+  async classes(tenantId: string, em: EntityManager = this.em): Promise<ColumnClasses> {
+    const rows = await em.getConnection().execute<{ table_name: string; column_name: string; classification: Classification }[]>(
+      'SELECT table_name, column_name, classification FROM column_classifications WHERE tenant_id = ?', [tenantId], 'all', em.getTransactionContext());
+    return Object.fromEntries(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.classification]));
+  }
+
+  /**
+   * Classifies some catalog columns for the tenant (admins only), audited in the same transaction
+   * as `catalog.classify` with each column's old and new class. A class equal to the catalog's (or
+   * null) removes the tenant's own, so the column follows the catalog again.
+   */
+  async classify(viewer: Viewer, audit: AuditService, changes: ColumnClassChange[]): Promise<ColumnClasses> {
+    if (!hasRole(viewer, 'admin')) throw new ForbiddenError('Classifying columns needs the admin role');
+    if (changes.length === 0) throw new BadUserInputError('No columns to classify', [{ path: 'columns', message: 'give at least one column' }]);
+    const problems: FieldError[] = [];
+    const seen = new Set<string>();
+    const resolved = changes.map((c, i) => {
+      const table = findTable(c.table);
+      const column = table ? findColumn(table, c.column) : undefined;
+      if (!table) problems.push({ path: `columns.${i}.table`, message: `unknown table '${c.table}'` });
+      else if (!column || column.name === TENANT_COLUMN) problems.push({ path: `columns.${i}.column`, message: `unknown column '${c.column}' of ${table.name}` });
+      if (c.classification !== null && !(CLASSIFICATIONS as readonly string[]).includes(c.classification)) problems.push({ path: `columns.${i}.classification`, message: `one of ${CLASSIFICATIONS.join(', ')}` });
+      const key = `${c.table}.${c.column}`;
+      if (seen.has(key)) problems.push({ path: `columns.${i}`, message: 'column given twice' });
+      seen.add(key);
+      return { key, table: table?.name ?? c.table, column: column?.name ?? c.column, catalog: column?.classification ?? 'PUBLIC', classification: c.classification };
+    });
+    if (problems.length) throw new BadUserInputError(`Invalid classification: ${problems[0]!.path} ${problems[0]!.message}`, problems);
+    return audit.recorded(viewer, async (tx) => {
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      await conn.execute(`SELECT pg_advisory_xact_lock(hashtext('masking:' || ?))`, [viewer.tenantId], 'all', ctx);
+      const before = await this.classes(viewer.tenantId, tx);
+      for (const c of resolved) {
+        if (c.classification === null || c.classification === c.catalog) {
+          await conn.execute('DELETE FROM column_classifications WHERE tenant_id = ? AND table_name = ? AND column_name = ?', [viewer.tenantId, c.table, c.column], 'run', ctx);
+        } else {
+          await conn.execute(
+            `INSERT INTO column_classifications (tenant_id, table_name, column_name, classification, updated_by) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (tenant_id, table_name, column_name) DO UPDATE SET classification = EXCLUDED.classification, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+            [viewer.tenantId, c.table, c.column, c.classification, viewer.userId], 'run', ctx);
+        }
+      }
+      return { before, after: await this.classes(viewer.tenantId, tx) };
+    }, ({ before }) => ({
+      action: 'catalog.classify', targetType: 'masking_policy', targetId: viewer.tenantId,
+      details: { changes: resolved.map((c) => ({ table: c.table, column: c.column, classification: c.classification ?? c.catalog, was: before[c.key] ?? c.catalog })) },
+    })).then((r) => r.after);
   }
 
   /** What `role` sees in `tenantId`'s queries: the compiler's input (CompileContext.masking). */
   async maskingFor(tenantId: string, role: Role): Promise<ColumnMasking> {
-    const { policy } = await this.stored(tenantId);
-    return columnMasking(policy, role, tenantMaskKey(this.secret, tenantId));
+    const { policy, classes } = await this.stored(tenantId);
+    return columnMasking(policy, role, tenantMaskKey(this.secret, tenantId), classes);
   }
 
   /** Changes some entries of the tenant's policy (admins only), audited in the same transaction. */
@@ -73,7 +135,7 @@ export class MaskingPolicyService {
          ON CONFLICT (tenant_id) DO UPDATE SET policy = EXCLUDED.policy, updated_by = EXCLUDED.updated_by, updated_at = now()
          RETURNING updated_at`,
         [viewer.tenantId, JSON.stringify(policy), viewer.userId], 'all', ctx);
-      return { before, stored: { policy, updatedAt: new Date(rows[0]!.updated_at), updatedBy: viewer.userId } };
+      return { before, stored: { policy, updatedAt: new Date(rows[0]!.updated_at), updatedBy: viewer.userId, classes: await this.classes(viewer.tenantId, tx) } };
     }, ({ before, stored }) => ({
       action: 'masking_policy.update', targetType: 'masking_policy', targetId: viewer.tenantId,
       details: { changes: changes.map((c) => ({ ...c, was: before[c.role][c.classification] })) },

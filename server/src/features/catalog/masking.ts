@@ -18,6 +18,14 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export const MASK_MODES = ['CLEAR', 'HASHED', 'HIDDEN'] as const;
 export type MaskMode = (typeof MASK_MODES)[number];
 
+/** A tenant's classification of some columns, by `table.column`: each overrides the catalog's class. */
+export type ColumnClasses = Readonly<Record<string, Classification>>;
+
+/** A column's class for a tenant: its own classification if it gave one, else the catalog's. */
+export function classOf(table: string, column: { name: string; classification: Classification }, classes: ColumnClasses | undefined): Classification {
+  return classes?.[`${table}.${column.name}`] ?? column.classification;
+}
+
 /** What each class looks like to one role. */
 export type RoleMasking = Record<Classification, MaskMode>;
 /** A tenant's policy: for every role, for every class, a mode. */
@@ -39,6 +47,8 @@ export interface ColumnMasking {
   /** The role the modes are for (stated in exported files' parameters). */
   role: Role;
   modes: RoleMasking;
+  /** The tenant's own classes of some columns, by `table.column`, over the catalog's (classifyColumns); absent: the catalog's. */
+  classes?: ColumnClasses;
   innerKeyHex: string;
   outerKeyHex: string;
 }
@@ -84,8 +94,8 @@ export function hmacPads(key: Buffer): { innerKeyHex: string; outerKeyHex: strin
   return { innerKeyHex: xor(0x36), outerKeyHex: xor(0x5c) };
 }
 
-export function columnMasking(policy: MaskingPolicy, role: Role, key: Buffer): ColumnMasking {
-  return { role, modes: { ...policy[role] }, ...hmacPads(key) };
+export function columnMasking(policy: MaskingPolicy, role: Role, key: Buffer, classes: ColumnClasses = {}): ColumnMasking {
+  return { role, modes: { ...policy[role] }, classes, ...hmacPads(key) };
 }
 
 /** The hash a HASHED column shows for `value` (upper-case hex, as ClickHouse's hex() writes it): for tests and checks. */

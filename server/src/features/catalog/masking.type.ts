@@ -64,3 +64,15 @@ export class MaskingPolicyView {
   @Field(() => String, { nullable: true, description: 'Who last changed it; null for the default.' })
   updatedBy!: string | null;
 }
+
+@InputType({ description: "One catalog column's class for the tenant (classifyColumns)." })
+export class ColumnClassificationInput {
+  @Field(() => String, { description: 'Table name, e.g. `usage_events`.' })
+  table!: string;
+
+  @Field(() => String, { description: 'Column name, e.g. `referrer`.' })
+  column!: string;
+
+  @Field(() => ClassificationEnum, { nullable: true, description: "The column's class for this tenant; null: the catalog's." })
+  classification?: Classification | null;
+}

@@ -73,8 +73,8 @@ export class ChartImageService {
       ? await em.getConnection().execute<{ visualization: unknown }[]>('SELECT visualization FROM reports WHERE id = ? AND tenant_id = ?', [record.reportId, record.tenantId])
       : [];
     const visualization = storedVisualization(stored[0]?.visualization ?? null);
-    const { policy } = await new MaskingPolicyService(em.fork(), this.deps.maskingSecret).stored(record.tenantId);
-    const masking = columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId));
+    const { policy, classes } = await new MaskingPolicyService(em.fork(), this.deps.maskingSecret).stored(record.tenantId);
+    const masking = columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId), classes);
     const compiled = compileReport(definition, {
       tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking,
     });

@@ -172,8 +172,8 @@ export class ExportRunner {
 
   /** The masking the export's rows get: its recorded role (older rows: viewer, the strictest) under the tenant's policy. */
   private async maskingOf(record: ExportEntity): Promise<ColumnMasking> {
-    const { policy } = await new MaskingPolicyService(this.deps.em.fork(), this.deps.maskingSecret).stored(record.tenantId);
-    return columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId));
+    const { policy, classes } = await new MaskingPolicyService(this.deps.em.fork(), this.deps.maskingSecret).stored(record.tenantId);
+    return columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId), classes);
   }
 
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */

@@ -39,7 +39,7 @@
  */
 import { findColumn, findTable, TENANT_COLUMN, type CatalogColumn, type CatalogTable, type ColumnKind } from '../catalog/catalog.js';
 import { quoteIdent } from '../catalog/sql-identifier.js';
-import { MASKED_VALUE_PATTERN, type ColumnMasking, type MaskMode } from '../catalog/masking.js';
+import { classOf, MASKED_VALUE_PATTERN, type ColumnMasking, type MaskMode } from '../catalog/masking.js';
 import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
@@ -190,8 +190,8 @@ function operand(col: CatalogColumn): string {
   return col.chType === 'UUID' ? `toString(${quoteIdent(col.name)})` : quoteIdent(col.name);
 }
 
-function maskOf(col: CatalogColumn, masking: ColumnMasking | null | undefined): MaskMode {
-  return masking ? masking.modes[col.classification] : 'CLEAR';
+function maskOf(table: CatalogTable, col: CatalogColumn, masking: ColumnMasking | null | undefined): MaskMode {
+  return masking ? masking.modes[classOf(table.name, col, masking.classes)] : 'CLEAR';
 }
 
 /** Filter operators that compare a column with a value, as opposed to testing it for null. */
@@ -216,10 +216,10 @@ export function maskingViolations(unbound: NormalizedDefinition, masking: Column
   const check = (name: string | null, path: string, allowed: (mode: MaskMode) => string | null) => {
     const col = name === null ? undefined : findColumn(table, name);
     if (!col) return;
-    const mode = maskOf(col, masking);
+    const mode = maskOf(table, col, masking);
     if (mode === 'CLEAR') return;
     const why = allowed(mode);
-    if (why) errors.push({ path, message: `${col.label} (${col.name}) is ${col.classification}, ${mode} for the ${role} role by the tenant's masking policy: ${why}` });
+    if (why) errors.push({ path, message: `${col.label} (${col.name}) is ${classOf(table.name, col, masking.classes)}, ${mode} for the ${role} role by the tenant's masking policy: ${why}` });
   };
   def.dimensions.forEach((d, i) => check(d.field, `dimensions.${i}.field`, (mode) =>
     mode === 'HIDDEN' ? 'it cannot be shown' : d.grain ? 'a hashed column has no time buckets' : null));
@@ -343,7 +343,7 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
   if (!table) throw new DefinitionRejected([{ path: 'source', message: `unknown table '${def.source}'` }]);
   const refused = maskingViolations(def, ctx.masking);
   if (refused.length) throw new DefinitionRejected(refused);
-  const hashedOf = (col: CatalogColumn): string | null => (maskOf(col, ctx.masking) === 'HASHED' ? hashedSql(table, col) : null);
+  const hashedOf = (col: CatalogColumn): string | null => (maskOf(table, col, ctx.masking) === 'HASHED' ? hashedSql(table, col) : null);
   let usesMaskKey = false;
   const hashed = (col: CatalogColumn): string | null => {
     const sql = hashedOf(col);
@@ -397,7 +397,7 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
     const label = m.alias && m.alias !== measureKey(m.fn, m.field) ? humanize(m.alias) : derived;
     // UNIQ over a masked column counts the clear values (the same number as the hashes'), referred
     // to table-qualified: a hashed dimension's alias would otherwise stand for the column here.
-    const arg = !col ? '' : maskOf(col, ctx.masking) === 'CLEAR' ? quoteIdent(col.name) : `${quoteIdent(table.name)}.${quoteIdent(col.name)}`;
+    const arg = !col ? '' : maskOf(table, col, ctx.masking) === 'CLEAR' ? quoteIdent(col.name) : `${quoteIdent(table.name)}.${quoteIdent(col.name)}`;
     if (!compareCol) {
       columns.push({ key, label, kind, chType, expr: `${AGGREGATE[m.fn]}(${arg})` });
       return;
@@ -453,7 +453,7 @@ function planReport(unbound: NormalizedDefinition, ctx: CompileContext): ReportP
   }
   def.filters.forEach((f, i) => {
     const col = column(table, f.field, `filters.${i}.field`);
-    const mode = maskOf(col, ctx.masking);
+    const mode = maskOf(table, col, ctx.masking);
     // A HIDDEN column only gets here tested for null: the qualified name, never an alias.
     if (mode === 'HIDDEN') {
       where.push(`${f.op === 'IS_NULL' ? 'isNull' : 'isNotNull'}(${quoteIdent(table.name)}.${quoteIdent(col.name)})`);
