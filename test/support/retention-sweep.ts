@@ -60,7 +60,7 @@ export function retentionSweepTests(store: SweptStore): void {
     expect(rows.find((r) => r.id === made.old)).toBeUndefined();
     expect(rows.find((r) => r.id === made.expired)!.file_expired_at).not.toBeNull();
     expect(rows.find((r) => r.id === made.recent)!.file_expired_at).toBeNull();
-  });
+  }, 180_000); // three real exports: minutes on a loaded 2-core machine
 
   it('a store that keeps a file it acknowledged deleting stops the sweep: the record still names the file', async () => {
     const app = store.app();
@@ -78,5 +78,5 @@ export function retentionSweepTests(store: SweptStore): void {
     // The next sweep, with a store that deletes, finishes the job.
     await new RetentionService(app.runtime.orm.em.fork(), real, POLICY).prune();
     expect(await store.list()).not.toContain(key);
-  });
+  }, 120_000);
 }
