@@ -118,6 +118,46 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
     await context.close();
   }, 180_000);
 
+  it('the schedule editor sends a dashboard: choose it, PDF or XLSX only, saved with dashboardId and no report', async () => {
+    const editor = await app.token('acme', 'editor', 'editor@acme');
+    const made = await app.gql('mutation { createDashboard(input: { name: "Scheduled board 東京", visibility: TENANT }) { id } }', {}, editor);
+    expect(made.errors).toBeUndefined();
+    const dashboardId = made.data!.createDashboard.id;
+    for (const [width, height] of [[1280, 1100], [390, 844]] as const) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      const errors = collectConsoleErrors(page);
+      await devSignIn(page, app.url, 'acme', 'editor');
+      await page.goto(`${app.url}/#/schedules/new`);
+      await page.getByLabel('Name', { exact: true }).fill(`Board by mail ${width}`);
+      await page.getByTestId('target-dashboard').check();
+      await page.getByTestId('schedule-dashboard').selectOption({ label: 'Scheduled board 東京' });
+      await page.getByLabel('Recipients').fill('board@example.com');
+      await page.getByLabel('Recipients').press('Enter');
+      // CSV is refused for a dashboard before anything is sent.
+      await page.getByLabel('Format').selectOption('CSV');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => page.getByText('A dashboard is sent as PDF or XLSX.').count()).toBe(1);
+      await page.getByLabel('Format').selectOption('XLSX');
+      if (width === 390) {
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        await shot(page, 'schedule-dashboard-390');
+      } else await shot(page, 'schedule-dashboard-1280');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('heading', { name: `Board by mail ${width}` }).waitFor();
+      const saved = await app.gql('{ schedules(first: 100) { edges { node { name reportId dashboardId format recipients } } } }', {}, editor);
+      expect(saved.data!.schedules.edges.map((e: any) => e.node).find((n: any) => n.name === `Board by mail ${width}`)).toEqual({
+        name: `Board by mail ${width}`, reportId: null, dashboardId, format: 'XLSX', recipients: ['board@example.com'] });
+      // Reloaded, the editor shows the dashboard it sends.
+      await page.reload();
+      await page.getByRole('heading', { name: `Board by mail ${width}` }).waitFor();
+      expect(await page.getByTestId('target-dashboard').isChecked()).toBe(true);
+      expect(await page.getByTestId('schedule-dashboard').inputValue()).toBe(dashboardId);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 150_000);
+
   it('at 390 px the tiles stack in reading order and nothing scrolls sideways', async () => {
     // The developer sign-in's editor is `editor@acme`: the dashboard and its reports are theirs.
     const editor = await app.token('acme', 'editor', 'editor@acme');
