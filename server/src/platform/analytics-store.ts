@@ -22,11 +22,14 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
-export interface ByteStreamOptions extends QueryOptions {
-  /** ClickHouse output format of the bytes, e.g. `CustomSeparated`. The SQL has no FORMAT clause. */
-  format: string;
+export interface StreamOptions extends QueryOptions {
   /** Query-level settings for this query only (output format settings included). The SQL has no SETTINGS clause. */
   settings?: Readonly<Record<string, string | number>>;
+}
+
+export interface ByteStreamOptions extends StreamOptions {
+  /** ClickHouse output format of the bytes, e.g. `CustomSeparated`. The SQL has no FORMAT clause. */
+  format: string;
 }
 
 /** A piece of a query's output, in the format asked for. */
@@ -50,7 +53,7 @@ export interface AnalyticsStore {
    * Streams a read as batches of rows, in constant memory. Breaking out of the loop or aborting
    * the signal stops the query.
    */
-  stream(sql: string, params?: QueryParams, options?: QueryOptions): AsyncIterable<unknown[][]>;
+  stream(sql: string, params?: QueryParams, options?: StreamOptions): AsyncIterable<unknown[][]>;
   /**
    * Streams a read as the engine formats it (no parsing in JS), in constant memory, for output
    * that goes straight to a file. Breaking out of the loop or aborting the signal stops the query.

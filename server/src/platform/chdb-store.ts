@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
-import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult, StreamOptions } from './analytics-store.js';
 
 interface JsonCompactResult {
   meta: { name: string; type: string }[];
@@ -74,10 +74,12 @@ export class ChdbStore implements AnalyticsStore {
     return { columns: parsed.meta.map((m) => ({ name: m.name, type: m.type })), rows: parsed.data };
   }
 
-  async *stream(sql: string, params: QueryParams = {}, options: QueryOptions = {}): AsyncIterable<unknown[][]> {
+  async *stream(sql: string, params: QueryParams = {}, options: StreamOptions = {}): AsyncIterable<unknown[][]> {
     const session = await this.acquireStreamSession();
+    // As in streamBytes: chDB's stream options take no settings, a SETTINGS clause does.
+    const query = options.settings && Object.keys(options.settings).length > 0 ? `${sql}\n${settingsClause(options.settings)}` : sql;
     try {
-      const stream = session.queryStreamBind(sql, params, {
+      const stream = session.queryStreamBind(query, params, {
         format: 'JSONCompactEachRow',
         signal: options.signal,
       });

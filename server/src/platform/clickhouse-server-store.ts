@@ -3,7 +3,7 @@
  * Streams for real (the HTTP response is consumed row batch by row batch).
  */
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
+import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult, StreamOptions } from './analytics-store.js';
 
 export interface ClickHouseServerOptions {
   url: string;
@@ -69,12 +69,12 @@ export class ClickHouseServerStore implements AnalyticsStore {
     return { columns: parsed.meta.map((m) => ({ name: m.name, type: m.type })), rows: parsed.data };
   }
 
-  async *stream(sql: string, params: QueryParams = {}, options: QueryOptions = {}): AsyncIterable<unknown[][]> {
+  async *stream(sql: string, params: QueryParams = {}, options: StreamOptions = {}): AsyncIterable<unknown[][]> {
     const rs = await this.client.query({
       query: sql,
       query_params: params,
       format: 'JSONCompactEachRow',
-      clickhouse_settings: this.reads,
+      clickhouse_settings: withSettings(this.reads, options.settings),
       abort_signal: options.signal,
     });
     const stream = rs.stream<unknown[]>();
@@ -94,8 +94,7 @@ export class ClickHouseServerStore implements AnalyticsStore {
    */
   async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
     if (!/^[A-Za-z]+$/.test(options.format)) throw new Error(`streamBytes: bad format name ${options.format}`);
-    const settings: ClickHouseSettings = { ...this.reads };
-    for (const [name, value] of Object.entries(options.settings ?? {})) settings[name] = String(value);
+    const settings = withSettings(this.reads, options.settings);
     const result = await this.client.exec({
       query: `${sql}\nFORMAT ${options.format}`,
       query_params: params,
@@ -164,4 +163,11 @@ class ExceptionScanner {
 function exceptionMessage(after: Buffer): string {
   const text = after.toString('utf8').replace(/\n\d+ \S+\r\n__exception__\r\n$/, '').trim();
   return text || 'ClickHouse reported an error in the middle of the result';
+}
+
+/** The store's read settings with a query's own on top (values as the client sends them: strings). */
+function withSettings(reads: ClickHouseSettings, extra: StreamOptions['settings']): ClickHouseSettings {
+  const settings: ClickHouseSettings = { ...reads };
+  for (const [name, value] of Object.entries(extra ?? {})) settings[name] = String(value);
+  return settings;
 }
