@@ -9,6 +9,7 @@ import { errorCode, startTestApp, type GraphQLResponse, type TestApp } from './s
 import { downloadOk, reportIdByName, TERMINAL } from './support/exports.js';
 import { parseCsv } from './support/csv.js';
 import { waitFor } from './support/wait.js';
+import { tick } from '../server/src/features/schedules/tick.service.js';
 
 let app: TestApp;
 let admin: string;
@@ -164,5 +165,92 @@ describe('exported like any report', () => {
     expect(cdone.rowCount).toBe(2);
     const crows = parseCsv((await downloadOk(cdone.downloadUrl)).body.toString('utf8')).filter((r) => r.length > 1);
     expect(crows.slice(1).map((r) => r[3])).toEqual(['Masking policy changed', 'PII exported in clear']);
+  });
+});
+
+describe('scheduled like any report', () => {
+  const CREATE = 'mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id reportId adminReport nextRunAt } }';
+  // Yearly, in Paris: the next slot is New Year 2027 there, the period the one from New Year 2026.
+  const yearly = { name: 'Yearly activity', adminReport: 'USER_ACTIVITY', cron: '0 0 1 1 *', timezone: 'Europe/Paris', format: 'CSV', recipients: ['audit@example.com'] };
+
+  const delivered = async (executionId: string) => {
+    let row: any;
+    await waitFor(async () => {
+      [row] = await sql<any>('SELECT status, export_id, parameters, error FROM schedule_executions WHERE id = ?', [executionId]);
+      return ['DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED'].includes(row.status) ? true : undefined;
+    }, 60_000);
+    expect(row.status, row.error).toBe('DELIVERED');
+    return row;
+  };
+
+  it('only admins create, see and run them; a report-only field is refused at its path', async () => {
+    expect(errorCode(await app.gql(CREATE, { i: { ...yearly, name: 'By an editor' } }, ann))).toBe('FORBIDDEN');
+    const both = await app.gql(CREATE, { i: { ...yearly, name: 'Both', reportId } }, admin);
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reportId' });
+    const params = await app.gql(CREATE, { i: { ...yearly, name: 'Params', parameterValues: { platform: 'web' } } }, admin);
+    expect(params.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parameterValues' });
+    const created = ok(await app.gql(CREATE, { i: { ...yearly, name: 'Hidden from editors', adminReport: 'COMPLIANCE_SUMMARY' } }, admin)).createSchedule;
+    expect(created).toMatchObject({ reportId: null, adminReport: 'COMPLIANCE_SUMMARY' });
+    // Nothing of it shows to an editor: not in the list, NOT_FOUND by id, not runnable.
+    const listed = ok(await app.gql('{ schedules(first: 100) { edges { node { id } } } }', {}, ann)).schedules.edges.map((e: any) => e.node.id);
+    expect(listed).not.toContain(created.id);
+    expect(errorCode(await app.gql('query($id: ID!) { schedule(id: $id) { id } }', { id: created.id }, ann))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id: created.id }, ann))).toBe('NOT_FOUND');
+    ok(await app.gql('mutation($id: ID!) { deleteSchedule(id: $id) }', { id: created.id }, admin));
+    expect(await sql("SELECT 1 FROM schedules WHERE name IN ('By an editor', 'Both', 'Params')")).toEqual([]);
+  });
+
+  it("a scheduled run's file equals a direct count over audit_log for its period, delivered once", async () => {
+    const created = ok(await app.gql(CREATE, { i: yearly }, admin)).createSchedule;
+    expect(created.nextRunAt).toBe('2026-12-31T23:00:00.000Z');
+    const slot = new Date(created.nextRunAt);
+    const options = { graceMs: app.config.schedules.graceMs, maxAttempts: app.config.worker.maxAttempts, log: app.runtime.log };
+    const at = new Date(slot.getTime() + 30_000);
+    expect((await tick(app.runtime.orm.em.fork(), at, options)).started).toBe(1);
+    // Exactly once: a second tick (another scheduler) at the same instant starts nothing.
+    expect((await tick(app.runtime.orm.em.fork(), at, options)).started).toBe(0);
+    const executions = await sql<{ id: string }>('SELECT id FROM schedule_executions WHERE schedule_id = ?', [created.id]);
+    expect(executions).toHaveLength(1);
+    const run = await delivered(executions[0]!.id);
+    expect(run.parameters).toMatchObject({ adminReport: 'USER_ACTIVITY', reportName: 'User activity', from: '2025-12-31T23:00:00.000Z', to: '2026-12-31T23:00:00.000Z' });
+    // The direct count, over the run's period, before anything else (a download) is recorded.
+    const direct = await sql<Record<string, string>>(`SELECT actor,
+        count(*) FILTER (WHERE action IN ('auth.login', 'auth.token_use')) AS token_uses,
+        count(*) FILTER (WHERE action = 'report.preview') AS previews,
+        count(*) FILTER (WHERE action = 'report.read') AS report_reads,
+        count(*) FILTER (WHERE action IN ('export.create', 'audit.export') AND details->>'format' = 'CSV') AS csv,
+        count(*) FILTER (WHERE action IN ('export.create', 'audit.export') AND details->>'format' = 'XLSX') AS xlsx,
+        count(*) FILTER (WHERE action IN ('export.create', 'audit.export') AND details->>'format' = 'PDF') AS pdf,
+        count(*) FILTER (WHERE action IN ('export.create', 'audit.export') AND details->>'format' = 'JSON') AS json,
+        count(*) FILTER (WHERE action = 'export.download') AS downloads,
+        count(*) FILTER (WHERE action LIKE 'schedule.%') AS schedule_changes
+      FROM audit_log WHERE tenant_id = 'acme' AND created_at >= ? AND created_at < ? GROUP BY actor ORDER BY actor COLLATE "C"`, [run.parameters.from, run.parameters.to]);
+    const done = await finished(run.export_id, admin);
+    const rows = parseCsv((await downloadOk(done.downloadUrl)).body.toString('utf8')).filter((r) => r.length > 1);
+    expect(rows[0]![0]).toBe('user_id');
+    expect(rows.slice(1).map((r) => [r[0], ...r.slice(1, 10).map(Number)]))
+      .toEqual(direct.map((d) => [d.actor, ...[d.token_uses, d.previews, d.report_reads, d.csv, d.xlsx, d.pdf, d.json, d.downloads, d.schedule_changes].map(Number)]));
+    // The scripted session is in it: ann's two previews and her CSV exports.
+    expect(rows.find((r) => r[0] === 'ann@acme')!.slice(2, 5).map(Number)).toEqual([2, 1, 2]);
+    // One delivery per recipient in the ledger, sent once, the file attached or linked.
+    const deliveries = await sql<any>('SELECT channel, target, status, attempts FROM deliveries WHERE execution_id = ?', [executions[0]!.id]);
+    expect(deliveries).toEqual([{ channel: 'EMAIL', target: 'audit@example.com', status: 'SENT', attempts: 1 }]);
+    const [exported] = await sql<any>('SELECT report_id, schedule_id, report_name, audit_query, triggered_by FROM exports WHERE id = ?', [run.export_id]);
+    expect(exported).toMatchObject({ report_id: null, schedule_id: created.id, report_name: 'User activity', triggered_by: 'SCHEDULE',
+      audit_query: { view: 'USER_ACTIVITY', filter: { from: '2025-12-31T23:00:00.000Z', to: '2026-12-31T23:00:00.000Z' } } });
+    // Not left for the real-time scheduler: the slot is taken, the schedule advanced to 2028.
+    expect(ok(await app.gql('query($id: ID!) { schedule(id: $id) { nextRunAt runCount } }', { id: created.id }, admin)).schedule).toEqual({ nextRunAt: '2027-12-31T23:00:00.000Z', runCount: 1 });
+  });
+
+  it('run now: the compliance summary from the previous slot until now, through the export pipeline', async () => {
+    const created = ok(await app.gql(CREATE, { i: { ...yearly, name: 'Compliance now', adminReport: 'COMPLIANCE_SUMMARY', format: 'JSON' } }, admin)).createSchedule;
+    const execution = ok(await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id exportId parameters } }', { id: created.id }, admin)).runScheduleNow;
+    expect(execution.parameters).toMatchObject({ adminReport: 'COMPLIANCE_SUMMARY', from: '2025-12-31T23:00:00.000Z' });
+    const run = await delivered(execution.id);
+    const [counted] = await sql<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'acme' AND created_at >= ? AND created_at < ? AND (action = 'masking_policy.update'
+      OR (action IN ('export.create', 'audit.export', 'export.retry') AND jsonb_array_length(coalesce(details->'clearPiiColumns', '[]')) > 0) OR action LIKE 'grant.%' OR action LIKE 'role.%')`, [run.parameters.from, run.parameters.to]);
+    const done = await finished(execution.exportId, admin);
+    expect(done.rowCount).toBe(Number(counted!.n));
+    expect(done.rowCount).toBeGreaterThanOrEqual(2);
   });
 });

@@ -11,6 +11,13 @@ export type AccessLevel =
   /** Read it: open, preview, export, download, schedule it, see its dashboard tiles and PDF. */
   | 'VIEW';
 
+/** A built-in admin report over the audit data, schedulable like a report (admins only). Each run covers the period from the schedule's previous slot to its own. */
+export type AdminReport =
+  /** PII-classified columns exported in clear, masking-policy and grant changes (as `auditCompliance`). */
+  | 'COMPLIANCE_SUMMARY'
+  /** Per user: sign-ins (token uses), previews, report reads, exports by format, downloads, schedule changes, last seen (as `auditUserActivity`). */
+  | 'USER_ACTIVITY';
+
 /** The direction a measure is compared in. */
 export type AlertComparison =
   /** Strictly greater (CHANGE: a rise). */
@@ -135,6 +142,8 @@ export type CreateReportInput = {
 
 /** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** A built-in admin report to run instead of a report (admins only, else FORBIDDEN): the user activity or compliance summary of the period from the previous slot to each run's own, through every destination. Not with reportId, dashboardId, parameterValues, recipientParameters, fileNameTemplate or alertCondition (BAD_USER_INPUT at that field). */
+  adminReport?: AdminReport | null | undefined;
   /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
   alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
@@ -143,6 +152,8 @@ export type CreateScheduleInput = {
   compression?: Compression | null | undefined;
   /** 5-field cron; or give preset. */
   cron?: string | null | undefined;
+  /** The dashboard to export instead of a report: each run makes one PDF with every tile (title, chart, table) or an XLSX with a sheet per tile (format PDF or XLSX). Give exactly one of reportId and dashboardId. */
+  dashboardId?: string | number | null | undefined;
   /** EMAIL (default), S3 or BOTH. */
   delivery?: DeliveryMethod | null | undefined;
   /** Free text shown with the schedule. */
@@ -179,8 +190,8 @@ export type CreateScheduleInput = {
   recipientParameters?: Array<RecipientParametersInput> | null | undefined;
   /** Email addresses (required for EMAIL and BOTH). */
   recipients?: Array<string> | null | undefined;
-  /** The report to export. */
-  reportId: string | number;
+  /** The report to export. Give exactly one of reportId and dashboardId. */
+  reportId?: string | number | null | undefined;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
   /** SFTP servers to upload each run's file to; the list replaces the stored one (name a stored target by its `id` to keep its key). */
@@ -824,6 +835,8 @@ export type UpdateReportInput = {
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Another built-in admin report for an admin-report schedule (admins only); a report or dashboard schedule cannot become one (BAD_USER_INPUT). */
+  adminReport?: AdminReport | null | undefined;
   /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
   alertCondition?: AlertConditionInput | null | undefined;
   /** Skip runs on weekends in the schedule's zone. */
@@ -832,6 +845,8 @@ export type UpdateScheduleInput = {
   compression?: Compression | null | undefined;
   /** New 5-field cron (replaces the timetable). */
   cron?: string | null | undefined;
+  /** The dashboard to export (the schedule then no longer exports its report); format PDF or XLSX. */
+  dashboardId?: string | number | null | undefined;
   /** EMAIL, S3 or BOTH. */
   delivery?: DeliveryMethod | null | undefined;
   /** Free text shown with the schedule. */
@@ -870,7 +885,7 @@ export type UpdateScheduleInput = {
   recipients?: Array<string> | null | undefined;
   /** True: the runs' files are no longer password-protected (the stored password is deleted). */
   removePassword?: boolean | null | undefined;
-  /** The report to export. */
+  /** The report to export (the schedule then no longer exports its dashboard). */
   reportId?: string | number | null | undefined;
   /** Bucket and key template (required for S3 and BOTH). */
   s3Config?: S3TargetInput | null | undefined;
@@ -1060,7 +1075,7 @@ export type CreateReportFromTemplateMutationVariables = Exact<{
 
 export type CreateReportFromTemplateMutation = { createReportFromTemplate: { id: string, name: string, description: string | null, tags: Array<string>, isPublic: boolean, rowLimit: number, createdBy: string, createdAt: string, updatedAt: string, visualization: { type: ChartType, series: Array<string> | null, stacked: boolean | null, donut: boolean | null, xAxisLabel: string | null, yAxisLabel: string | null, maxPoints: number | null } | null, definition: { source: string, rowLimit: number | null, timeZone: string | null, locale: string | null, weekStart: WeekStart | null, raw: boolean | null, dimensions: Array<{ field: string, grain: TimeGrain | null, alias: string | null }> | null, measures: Array<{ fn: MeasureFn, field: string | null, alias: string | null }> | null, filters: Array<{ field: string, op: FilterOp, value: string | number | boolean | null, values: Array<string | number | boolean> | null, param: string | null }> | null, timeRange: { field: string | null, from: string | null, to: string | null, period: NamedPeriod | null, param: string | null, compare: CompareMode | null, last: { n: number, unit: TimeUnit, includeCurrent: boolean | null } | null, rolling: { n: number, unit: TimeUnit } | null } | null, parameters: Array<{ name: string, label: string | null, type: ParameterType, multiple: boolean | null, required: boolean | null, default: unknown, options: Array<string> | null, optionsColumn: string | null }> | null, orderBy: Array<{ key: string, direction: SortDirection | null }> | null } } };
 
-export type ScheduleFieldsFragment = { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null };
+export type ScheduleFieldsFragment = { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null };
 
 export type ExecutionFieldsFragment = { id: string, scheduleId: string, scheduledFor: string, status: ExecutionStatus, triggeredBy: ExecutionTrigger, exportId: string | null, error: string | null, parameters: unknown, variantKey: string, recipients: Array<string> | null, createdAt: string, startedAt: string | null, completedAt: string | null, failure: { code: string, errorCode: ExportErrorCode, message: string } | null, deliveries: Array<{ id: string, channel: DeliveryChannel, target: string, status: DeliveryStatus, attempts: number, lastError: string | null, providerMessageId: string | null, sentAt: string | null }> };
 
@@ -1070,14 +1085,14 @@ export type ListSchedulesQueryVariables = Exact<{
 }>;
 
 
-export type ListSchedulesQuery = { schedules: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } }> } };
+export type ListSchedulesQuery = { schedules: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } }> } };
 
 export type GetScheduleQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type GetScheduleQuery = { schedule: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
+export type GetScheduleQuery = { schedule: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
 
 export type UpcomingRunsQueryVariables = Exact<{
   cron: string;
@@ -1110,7 +1125,7 @@ export type CreateScheduleMutationVariables = Exact<{
 }>;
 
 
-export type CreateScheduleMutation = { createSchedule: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
+export type CreateScheduleMutation = { createSchedule: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
 
 export type UpdateScheduleMutationVariables = Exact<{
   id: string | number;
@@ -1118,7 +1133,7 @@ export type UpdateScheduleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateScheduleMutation = { updateSchedule: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
+export type UpdateScheduleMutation = { updateSchedule: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
 
 export type DeleteScheduleMutationVariables = Exact<{
   id: string | number;
@@ -1132,14 +1147,14 @@ export type PauseScheduleMutationVariables = Exact<{
 }>;
 
 
-export type PauseScheduleMutation = { pauseSchedule: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
+export type PauseScheduleMutation = { pauseSchedule: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
 
 export type ResumeScheduleMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ResumeScheduleMutation = { resumeSchedule: { id: string, name: string, description: string | null, reportId: string, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
+export type ResumeScheduleMutation = { resumeSchedule: { id: string, name: string, description: string | null, reportId: string | null, cron: string, cronDescription: string, timezone: string, locale: string | null, format: ExportFormat, compression: Compression | null, passwordProtected: boolean, fileNameTemplate: string | null, delivery: DeliveryMethod, recipients: Array<string>, parameterValues: unknown, businessDaysOnly: boolean, skipIfEmpty: boolean, ownerEmail: string | null, status: ScheduleStatus, pausedReason: string | null, failureCount: number, runCount: number, lastRunAt: string | null, nextRunAt: string | null, createdBy: string, createdAt: string, updatedAt: string, recipientParameters: Array<{ recipient: string, parameterValues: unknown }>, emailConfig: { subject: string | null, message: string | null, attachment: AttachmentPolicy | null }, s3Config: { bucket: string, keyTemplate: string } | null } };
 
 export type RunScheduleNowMutationVariables = Exact<{
   id: string | number;

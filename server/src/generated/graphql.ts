@@ -45,6 +45,13 @@ export type AccessLevel =
   /** Read it: open, preview, export, download, schedule it, see its dashboard tiles and PDF. */
   | 'VIEW';
 
+/** A built-in admin report over the audit data, schedulable like a report (admins only). Each run covers the period from the schedule's previous slot to its own. */
+export type AdminReport =
+  /** PII-classified columns exported in clear, masking-policy and grant changes (as `auditCompliance`). */
+  | 'COMPLIANCE_SUMMARY'
+  /** Per user: sign-ins (token uses), previews, report reads, exports by format, downloads, schedule changes, last seen (as `auditUserActivity`). */
+  | 'USER_ACTIVITY';
+
 /** The direction a measure is compared in. */
 export type AlertComparison =
   /** Strictly greater (CHANGE: a rise). */
@@ -211,6 +218,16 @@ export type Classification =
   | 'PII'
   /** Not sensitive (event types, platforms, measures). */
   | 'PUBLIC';
+
+/** One catalog column's class for the tenant (classifyColumns). */
+export type ColumnClassificationInput = {
+  /** The column's class for this tenant; null: the catalog's. */
+  classification?: InputMaybe<Classification>;
+  /** Column name, e.g. `referrer`. */
+  column: Scalars['String']['input'];
+  /** Table name, e.g. `usage_events`. */
+  table: Scalars['String']['input'];
+};
 
 /** GraphQL-friendly family of a ClickHouse type. */
 export type ColumnKind =
@@ -383,6 +400,8 @@ export type CreateReportInput = {
 
 /** A new schedule. Give `cron` or `preset` (not both). */
 export type CreateScheduleInput = {
+  /** A built-in admin report to run instead of a report (admins only, else FORBIDDEN): the user activity or compliance summary of the period from the previous slot to each run's own, through every destination. Not with reportId, dashboardId, parameterValues, recipientParameters, fileNameTemplate or alertCondition (BAD_USER_INPUT at that field). */
+  adminReport?: InputMaybe<AdminReport>;
   /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
   alertCondition?: InputMaybe<AlertConditionInput>;
   /** Skip runs on weekends in the schedule's zone. */
@@ -1191,6 +1210,8 @@ export type Mutation = {
   backfillSchedule: Array<Execution>;
   /** Stops a PENDING or PROCESSING export within a second. */
   cancelExport: Export;
+  /** Classifies catalog columns for the tenant (admins only): each column's class (PUBLIC, INTERNAL, PII) decides, with the masking policy, what each role sees of it. A class equal to the catalog's, or null, goes back to the catalog's. Audited as `catalog.classify` with each column's old and new class (listed in `auditCompliance`). Applies to every query compiled from then on, including queued and scheduled exports. BAD_USER_INPUT at `columns.<i>.table` / `.column` for an unknown one, or a column given twice. Returns the catalog as the admin now sees it. */
+  classifyColumns: Array<Table>;
   /** Connects a Slack bot token (xoxb-…, scopes chat:write and files:write) for the tenant (admin). Checked with auth.test (BAD_USER_INPUT when Slack refuses it), stored encrypted, never returned. Replaces an earlier one. */
   connectSlack: SlackConnection;
   /** Exports audit data (the filtered log, user activity or the compliance summary) as a file, through the export pipeline: progress, `exports` history, download links. Itself audited as `audit.export`. */
@@ -1266,6 +1287,12 @@ export type MutationBackfillScheduleArgs = {
 /** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
 export type MutationCancelExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes: reports, exports and schedules. Only an idempotent mutation is safe to repeat after an unknown outcome. */
+export type MutationClassifyColumnsArgs = {
+  columns: Array<ColumnClassificationInput>;
 };
 
 
@@ -2117,6 +2144,8 @@ export type S3TargetInput = {
 /** A report exported on a timetable (cron in an IANA time zone) and delivered by email and/or to S3. */
 export type Schedule = Node & {
   __typename?: 'Schedule';
+  /** The built-in admin report it runs instead of a report (admins only; each run covers the period from the previous slot to its own); null: it exports a report or dashboard. */
+  adminReport: Maybe<AdminReport>;
   /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); null: every run is sent. */
   alertCondition: Maybe<AlertCondition>;
   /** Skip runs that fall on a weekend in the schedule's zone (execution SKIPPED). */
@@ -2416,7 +2445,9 @@ export type Table = {
 /** A column a report may use. The tenant column is never listed: it is applied automatically. */
 export type TableColumn = {
   __typename?: 'TableColumn';
-  /** How sensitive its values are: PUBLIC, INTERNAL or PII. */
+  /** The catalog's default class of the column, whatever the tenant set. */
+  catalogClassification: Classification;
+  /** How sensitive its values are in this tenant: PUBLIC, INTERNAL or PII (the tenant's own class if an admin set one with classifyColumns, else `catalogClassification`). */
   classification: Classification;
   /** What the column holds. */
   description: Scalars['String']['output'];
@@ -2560,6 +2591,8 @@ export type UpdateReportInput = {
 
 /** Fields left out stay as they are. */
 export type UpdateScheduleInput = {
+  /** Another built-in admin report for an admin-report schedule (admins only); a report or dashboard schedule cannot become one (BAD_USER_INPUT). */
+  adminReport?: InputMaybe<AdminReport>;
   /** Send a run only when this condition on its results holds (otherwise SKIPPED_CONDITION); on update null removes it, left out keeps it. */
   alertCondition?: InputMaybe<AlertConditionInput>;
   /** Skip runs on weekends in the schedule's zone. */

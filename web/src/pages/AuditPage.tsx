@@ -10,6 +10,8 @@ import { AUDIT_COMPLIANCE, AUDIT_LOG, AUDIT_USER_ACTIVITY } from '../components/
 import { activeFilterCount, EMPTY_AUDIT_FILTER, toApiFilter, type AuditFilterForm } from '../components/audit/audit-filter-form';
 import { ActivityTable, ComplianceTable, LogTable } from '../components/audit/AuditTables';
 import { AuditDownload } from '../components/audit/AuditDownload';
+import { AdminReportSchedules } from '../components/audit/AdminReportSchedules';
+import { DataProtection } from '../components/audit/DataProtection';
 import { ErrorBanner } from '../components/reports/ErrorBanner';
 import { useAuth } from '../auth';
 
@@ -17,11 +19,15 @@ const PAGE_SIZE = 50;
 const VIEWS: [AuditView, string][] = [['LOG', 'Log'], ['USER_ACTIVITY', 'User activity'], ['COMPLIANCE', 'Compliance']];
 const OUTCOMES: AuditOutcome[] = ['SUCCESS', 'DENIED', 'FAILURE'];
 const OBJECT_TYPES = ['report', 'export', 'schedule', 'masking_policy', 'token'];
+/** Beside the audit views: the admin reports on a timetable, and the masking policy with the columns' classes. */
+type Section = 'AUDIT' | 'SCHEDULED' | 'PROTECTION';
+const SECTIONS: [Section, string][] = [['SCHEDULED', 'Scheduled reports'], ['PROTECTION', 'Masking & classification']];
 
 export function AuditPage() {
   const { session } = useAuth();
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [view, setView] = useState<AuditView>('LOG');
+  const [section, setSection] = useState<Section>('AUDIT');
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_AUDIT_FILTER);
   const [applied, setApplied] = useState<AuditLogFilter>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -30,9 +36,10 @@ export function AuditPage() {
   const after = cursors.at(-1) ?? null;
   const variables = { filter: applied, first: PAGE_SIZE, after };
   const isAdmin = session?.role === 'admin';
-  const log = useQuery(AUDIT_LOG, { variables, skip: !isAdmin || view !== 'LOG', fetchPolicy: 'cache-and-network' });
-  const activity = useQuery(AUDIT_USER_ACTIVITY, { variables, skip: !isAdmin || view !== 'USER_ACTIVITY', fetchPolicy: 'cache-and-network' });
-  const compliance = useQuery(AUDIT_COMPLIANCE, { variables, skip: !isAdmin || view !== 'COMPLIANCE', fetchPolicy: 'cache-and-network' });
+  const audit = section === 'AUDIT';
+  const log = useQuery(AUDIT_LOG, { variables, skip: !isAdmin || !audit || view !== 'LOG', fetchPolicy: 'cache-and-network' });
+  const activity = useQuery(AUDIT_USER_ACTIVITY, { variables, skip: !isAdmin || !audit || view !== 'USER_ACTIVITY', fetchPolicy: 'cache-and-network' });
+  const compliance = useQuery(AUDIT_COMPLIANCE, { variables, skip: !isAdmin || !audit || view !== 'COMPLIANCE', fetchPolicy: 'cache-and-network' });
 
   if (!isAdmin) {
     return <div className="card empty-state"><h2>Admins only</h2><p className="muted">The audit log is for your organisation's admins.</p></div>;
@@ -67,15 +74,19 @@ export function AuditPage() {
       <div className="page-head">
         <div>
           <h1>Audit</h1>
-          {page && <span className="muted" data-testid="audit-total">{page.total} {view === 'USER_ACTIVITY' ? 'user' : 'entr'}{view === 'USER_ACTIVITY' ? (page.total === 1 ? '' : 's') : page.total === 1 ? 'y' : 'ies'}{Object.keys(applied).length ? ' matching' : ''}</span>}
+          {audit && page && <span className="muted" data-testid="audit-total">{page.total} {view === 'USER_ACTIVITY' ? 'user' : 'entr'}{view === 'USER_ACTIVITY' ? (page.total === 1 ? '' : 's') : page.total === 1 ? 'y' : 'ies'}{Object.keys(applied).length ? ' matching' : ''}</span>}
         </div>
-        <AuditDownload view={view} filter={applied} timeZone={timeZone} />
+        {audit && <AuditDownload view={view} filter={applied} timeZone={timeZone} />}
       </div>
       <div className="audit-tabs" role="tablist" aria-label="Audit views">
         {VIEWS.map(([key, label]) => (
-          <button key={key} type="button" role="tab" aria-selected={view === key} onClick={() => { setView(key); setCursors([null]); }}>{label}</button>
+          <button key={key} type="button" role="tab" aria-selected={audit && view === key} onClick={() => { setSection('AUDIT'); setView(key); setCursors([null]); }}>{label}</button>
+        ))}
+        {SECTIONS.map(([key, label]) => (
+          <button key={key} type="button" role="tab" aria-selected={section === key} onClick={() => setSection(key)}>{label}</button>
         ))}
       </div>
+      {section === 'SCHEDULED' ? <AdminReportSchedules timeZone={timeZone} /> : section === 'PROTECTION' ? <DataProtection timeZone={timeZone} /> : <>
       <form className="card audit-filters" onSubmit={apply} aria-label="Audit filters">
         <div className="audit-filter-grid">
           <div className="field"><label htmlFor="audit-actor">Actor</label><input id="audit-actor" value={form.actor} onChange={set('actor')} placeholder="user id" /></div>
@@ -123,6 +134,7 @@ export function AuditPage() {
           <button type="button" disabled={!page.next} onClick={() => page.next && setCursors((c) => [...c, page.next])} data-testid="audit-older">Older →</button>
         </div>
       )}
+      </>}
     </>
   );
 }

@@ -7,6 +7,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raceAbort, type ExportBody } from '../exports/export-body.js';
 import { createWriter } from '../exports/writers/create-writer.js';
+import type { RowsFingerprint } from '../exports/rows-fingerprint.js';
 import type { ExportFormat, ExportParameter, WriterFactoryInput } from '../exports/writers/writer.js';
 import { storedAuditFilter, type AuditFilter } from './audit-filter.js';
 import { readViewPage, viewCount } from './audit.service.js';
@@ -60,6 +61,8 @@ export interface AuditExportBodyInput {
   format: ExportFormat;
   writer: WriterFactoryInput;
   signal: AbortSignal;
+  /** A scheduled run's rows fingerprint (onlyIfChanged): fed the rows as they are written. */
+  fingerprint?: RowsFingerprint | null;
 }
 
 /** Streams the view's rows page by page into the format's writer; stops at once when `signal` aborts. */
@@ -75,6 +78,7 @@ export function auditExportBody(input: AuditExportBodyInput): ExportBody {
         const page = await readViewPage(em, query.view, tenantId, query.filter, AUDIT_EXPORT_PAGE_ROWS, after, false);
         if (page.rows.length > 0) {
           await raceAbort(writer.write(page.rows), signal);
+          input.fingerprint?.rows(page.rows);
           onRows(page.rows.length);
         }
         if (!page.hasNextPage || page.endKey === null) break;

@@ -283,7 +283,7 @@ export class ExportRunner {
       parameters: describeAuditQuery(query),
       rowLimit: null,
       chart: async () => undefined,
-      body: (writer, signal) => auditExportBody({ em, tenantId: record.tenantId, query, format: record.format, writer, signal }),
+      body: (writer, signal, fingerprint) => auditExportBody({ em, tenantId: record.tenantId, query, format: record.format, writer, signal, fingerprint }),
     };
   }
 

@@ -12,6 +12,7 @@ import { runLocale } from '../exports/run-locale.js';
 import { ReportEntity } from '../reports/report.entity.js';
 import { validateDefinition } from '../reports/validate-definition.js';
 import { bindParameterValues } from '../reports/parameters/bind.js';
+import { startAdminExecution } from './admin-execution.js';
 import { startDashboardExecution } from './dashboard-execution.js';
 import { ExecutionEntity, type ExecutionStatus, type ScheduleEntity } from './schedule.entity.js';
 import { runVariants } from './recipient-variants.js';
@@ -89,6 +90,8 @@ export async function startExecutions(tx: EntityManager, schedule: ScheduleEntit
  */
 export async function startExecution(tx: EntityManager, schedule: ScheduleEntity, scheduledFor: Date, triggeredBy: Trigger, maxAttempts: number, runValues: Record<string, unknown> | null = null,
   variant: Variant & { supplied?: Record<string, unknown> | null } = SCHEDULE_LEVEL): Promise<ExecutionEntity | null> {
+  // A built-in admin report runs over the audit data, not a report (admin-execution.ts).
+  if (schedule.adminReport) return startAdminExecution(tx, { ...schedule, adminReport: schedule.adminReport }, scheduledFor, triggeredBy, maxAttempts);
   // A dashboard: one file of every tile (dashboard-execution.ts).
   if (schedule.dashboardId) return startDashboardExecution(tx, { ...schedule, dashboardId: schedule.dashboardId }, scheduledFor, triggeredBy, maxAttempts);
   const report = await tx.findOne(ReportEntity, { id: schedule.reportId, tenantId: schedule.tenantId });

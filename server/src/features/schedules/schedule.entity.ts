@@ -1,4 +1,5 @@
 import type { Role } from '../auth/viewer.js';
+import type { AdminReport } from '../audit/admin-report.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { AlertCondition, ConditionResult } from './alert-condition.js';
@@ -69,6 +70,10 @@ export class ScheduleEntity {
   /** The dashboard it exports (one PDF or XLSX of every tile); null when it targets a report. */
   @Property({ type: 'uuid', fieldName: 'dashboard_id', nullable: true })
   dashboardId: string | null = null;
+
+  /** A built-in admin report over the audit data it runs instead of a report (audit/admin-report.ts; migration 0027); admins only. */
+  @Property({ type: 'text', fieldName: 'admin_report', nullable: true })
+  adminReport: AdminReport | null = null;
 
   @Property({ type: 'text' })
   name!: string;

@@ -23,6 +23,7 @@ import type { QuotaService } from '../quotas/quotas.js';
 import { parameterValueProblems } from '../reports/parameters/bind.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../delivery/delivery.service.js';
 import { isUuid } from '../../graphql/ids.js';
+import { isAdminReport, type AdminReport } from '../audit/admin-report.js';
 import { DashboardService } from '../dashboards/dashboard.service.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { packagingProblem, passwordProblem, type Compression } from '../exports/writers/packaging.js';
@@ -44,6 +45,8 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 
 export interface ScheduleFields {
   reportId?: string | null;
+  /** A built-in admin report over the audit data instead of a report (admins only; audit/admin-report.ts). */
+  adminReport?: AdminReport | null;
   /** A dashboard to export instead of a report (one PDF or XLSX of every tile); exactly one of the two. */
   dashboardId?: string | null;
   name?: string | null;
@@ -160,12 +163,13 @@ export class ScheduleService {
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
     if (!isUuid(id)) throw new NotFoundError('Schedule', id);
     const s = await em.findOne(ScheduleEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
-    if (!s) throw new NotFoundError('Schedule', id);
+    // An admin report's schedule is for admins only: to anyone else it does not exist.
+    if (!s || (s.adminReport && !hasRole(viewer, 'admin'))) throw new NotFoundError('Schedule', id);
     return s;
   }
 
   list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
-    return keysetPage(this.em, ScheduleEntity, { tenantId: viewer.tenantId }, 'createdAt', first, after);
+    return keysetPage(this.em, ScheduleEntity, { tenantId: viewer.tenantId, ...(hasRole(viewer, 'admin') ? {} : { adminReport: null }) }, 'createdAt', first, after);
   }
 
   executions(schedule: ScheduleEntity, first?: number | null, after?: string | null): Promise<ConnectionShape<ExecutionEntity>> {
@@ -273,6 +277,8 @@ export class ScheduleService {
     if (!isUuid(id)) throw new NotFoundError('Execution', id);
     const e = await this.em.findOne(ExecutionEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
     if (!e) throw new NotFoundError('Execution', id);
+    // A run of an admin report's schedule is for admins only, as its schedule is.
+    if (!hasRole(viewer, 'admin') && await this.em.findOne(ScheduleEntity, { id: e.scheduleId, adminReport: { $ne: null } }, { fields: ['id'] })) throw new NotFoundError('Execution', id);
     return e;
   }
 
@@ -299,6 +305,10 @@ export class ScheduleService {
 
   /** A run's values over the schedule's, checked against the report before anything is enqueued. */
   private async checkRunValues(viewer: Viewer, schedule: ScheduleEntity, runValues: Record<string, unknown> | null): Promise<void> {
+    if (schedule.adminReport) {
+      if (runValues && Object.keys(runValues).length) throw new BadUserInputError('An admin report has no parameters', [{ path: 'parameterValues', message: 'an admin report has no parameters' }]);
+      return;
+    }
     if (schedule.dashboardId) {
       // A dashboard's runs read the dashboard's own values (its tiles declare different parameters).
       if (runValues && Object.keys(runValues).length) throw new BadUserInputError('A dashboard schedule runs with its dashboard\'s parameter values', [{ path: 'parameterValues', message: 'set them on the dashboard (updateDashboard)' }]);
@@ -312,6 +322,33 @@ export class ScheduleService {
   private async slackConnected(tenantId: string): Promise<boolean> {
     const rows = await this.em.getConnection().execute('SELECT 1 FROM slack_connections WHERE tenant_id = ?', [tenantId]);
     return rows.length > 0;
+  }
+
+  /**
+   * The admin report a schedule runs after this input, or null for any other target. Only admins
+   * make or change one; it has no report, so nothing that reads a report's definition applies.
+   */
+  private checkAdminTarget(viewer: Viewer, s: ScheduleEntity, input: ScheduleFields, creating: boolean): AdminReport | null {
+    const target = input.adminReport ?? (creating ? null : s.adminReport);
+    if (!target) return null;
+    if (!hasRole(viewer, 'admin')) throw new ForbiddenError('Scheduling an admin report needs the admin role');
+    const problems: FieldError[] = [];
+    if (!isAdminReport(target)) problems.push({ path: 'input.adminReport', message: 'USER_ACTIVITY or COMPLIANCE_SUMMARY' });
+    if (input.adminReport && !creating && !s.adminReport) problems.push({ path: 'input.adminReport', message: 'a report schedule cannot become an admin report: create a new schedule' });
+    if (input.reportId) problems.push({ path: 'input.reportId', message: creating ? 'give reportId or adminReport, not both' : 'an admin-report schedule cannot run a report: create a new schedule' });
+    if (input.dashboardId) problems.push({ path: 'input.dashboardId', message: 'give dashboardId or adminReport, not both' });
+    const none: [keyof ScheduleFields, string][] = [
+      ['parameterValues', 'an admin report has no parameters'],
+      ['recipientParameters', 'an admin report has no parameters'],
+      ['fileNameTemplate', 'an admin report\'s files take the default name'],
+      ['alertCondition', 'an admin report has no measure to watch'],
+    ];
+    for (const [field, message] of none) {
+      const value = input[field];
+      if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) problems.push({ path: `input.${field}`, message });
+    }
+    if (problems.length) throw new BadUserInputError(`Invalid schedule: ${problems[0]!.path} ${problems[0]!.message}`, problems);
+    return target;
   }
 
   private requireEditor(viewer: Viewer): void {
@@ -330,6 +367,8 @@ export class ScheduleService {
         return undefined;
       }
     };
+    // A built-in admin report: admins only, no report, nothing that reads one (checked first, at once).
+    const adminTarget = this.checkAdminTarget(viewer, s, input, creating);
     let report = null;
     // The target: a report or a dashboard (dashboards/dashboard-export.ts), exactly one.
     const dashboardTarget = input.dashboardId ? true : input.reportId ? false : !creating && !!s.dashboardId;
@@ -339,7 +378,7 @@ export class ScheduleService {
       const format = input.format ?? (creating ? 'PDF' : s.format);
       if (format !== 'PDF' && format !== 'XLSX') problems.push({ path: 'input.format', message: 'a dashboard is exported as PDF or XLSX' });
       if (input.parameterValues && Object.keys(input.parameterValues).length) problems.push({ path: 'input.parameterValues', message: 'a dashboard schedule runs with its dashboard\'s parameter values: set them on the dashboard' });
-    } else if (creating || input.reportId) {
+    } else if ((creating && !adminTarget) || input.reportId) {
       if (!input.reportId) problems.push({ path: 'input.reportId', message: 'is required' });
       else report = await this.reports.get(viewer, input.reportId); // NOT_FOUND for another tenant's report
     }
@@ -397,14 +436,14 @@ export class ScheduleService {
     // The runs' parameter values, checked against the report they will run (a new one, or the
     // current one when only the values change).
     const parameterValues = input.parameterValues !== undefined ? input.parameterValues ?? null : creating ? null : s.parameterValues;
-    if (!dashboardTarget && (input.parameterValues !== undefined || input.reportId)) {
+    if (!dashboardTarget && !adminTarget && (input.parameterValues !== undefined || input.reportId)) {
       const target = report ?? await this.reports.get(viewer, s.reportId!);
       problems.push(...parameterValueProblems(target.definition, parameterValues, 'input.parameterValues', this.reports.limits.maxRangeDays));
     }
     // Each recipient's own values, merged over the schedule's and checked as that recipient's runs will bind them.
     let recipientParameters = input.recipientParameters !== undefined ? input.recipientParameters ?? [] : creating ? [] : s.recipientParameters ?? [];
     if (dashboardTarget && input.recipientParameters?.length) problems.push({ path: 'input.recipientParameters', message: 'a dashboard schedule runs with its dashboard\'s parameter values' });
-    else if (!dashboardTarget && (input.recipientParameters != null || ((input.parameterValues !== undefined || input.reportId) && recipientParameters.length))) {
+    else if (!dashboardTarget && !adminTarget && (input.recipientParameters != null || ((input.parameterValues !== undefined || input.reportId) && recipientParameters.length))) {
       const target = report ?? await this.reports.get(viewer, s.reportId!);
       recipientParameters = recipientParameterProblems(recipientParameters, recipients, parameterValues, target.definition, this.reports.limits.maxRangeDays, problems, input.recipientParameters != null);
     } else {
@@ -419,6 +458,7 @@ export class ScheduleService {
       s.reportId = input.reportId;
       s.dashboardId = null;
     }
+    if (adminTarget) s.adminReport = adminTarget;
     if (input.dashboardId) {
       s.dashboardId = input.dashboardId;
       s.reportId = null;

@@ -9,10 +9,17 @@ import type { ExportFormat } from '../exports/writers/writer.js';
 import type { AttachmentPolicy, DeliveryChannel, DeliveryMethod, DeliveryStatus, ExecutionStatus, ProviderStatus, ScheduleStatus } from './schedule.entity.js';
 import type { Preset } from './presets.js';
 import { enumOf } from '../../graphql/enums.js';
+import { ADMIN_REPORTS, type AdminReport } from '../audit/admin-report.js';
 import { SftpTargetInput, SftpTargetView } from './teams-sftp.type.js';
 import { AlertConditionShape, ConditionResult } from './alert-condition.type.js';
 
 export const DeliveryMethodEnum = enumOf(['EMAIL', 'S3', 'BOTH'] as const);
+export const AdminReportEnum = enumOf(ADMIN_REPORTS);
+registerEnumType(AdminReportEnum, {
+  name: 'AdminReport',
+  description: 'A built-in admin report over the audit data, schedulable like a report (admins only). Each run covers the period from the schedule\'s previous slot to its own.',
+  valuesConfig: { USER_ACTIVITY: { description: 'Per user: sign-ins (token uses), previews, report reads, exports by format, downloads, schedule changes, last seen (as `auditUserActivity`).' }, COMPLIANCE_SUMMARY: { description: 'PII-classified columns exported in clear, masking-policy and grant changes (as `auditCompliance`).' } },
+});
 export const ScheduleStatusEnum = enumOf(['ACTIVE', 'PAUSED'] as const);
 export const AttachmentPolicyEnum = enumOf(['AUTO', 'ATTACH', 'LINK'] as const);
 export const PresetEnum = enumOf(['HOURLY', 'DAILY', 'WEEKDAYS', 'WEEKLY', 'MONTHLY'] as const);
@@ -135,6 +142,7 @@ export class Schedule {
   @Field(() => ID, { description: 'Schedule id.' }) id!: string;
   @Field(() => ID, { description: 'The report it exports; null when it exports a dashboard (`dashboardId`) or another target.', nullable: true }) reportId!: string | null;
   @Field(() => ID, { description: 'The dashboard it exports (each run: one PDF with every tile, or an XLSX with a sheet per tile); null when it exports a report.', nullable: true }) dashboardId!: string | null;
+  @Field(() => AdminReportEnum, { description: 'The built-in admin report it runs instead of a report (admins only; each run covers the period from the previous slot to its own); null: it exports a report or dashboard.', nullable: true }) adminReport!: AdminReport | null;
   @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description!: string | null;
   @Field(() => String, { description: '5-field cron, in `timezone`.' }) cron!: string;
@@ -219,6 +227,7 @@ export type ExecutionConnection = InstanceType<typeof ExecutionConnection>;
 @InputType({ description: 'A new schedule. Give `cron` or `preset` (not both).' })
 export class CreateScheduleInput {
   @Field(() => ID, { description: 'The report to export. Give exactly one of reportId and dashboardId.', nullable: true }) reportId?: string | null;
+  @Field(() => AdminReportEnum, { description: 'A built-in admin report to run instead of a report (admins only, else FORBIDDEN): the user activity or compliance summary of the period from the previous slot to each run\'s own, through every destination. Not with reportId, dashboardId, parameterValues, recipientParameters, fileNameTemplate or alertCondition (BAD_USER_INPUT at that field).', nullable: true }) adminReport?: AdminReport | null;
   @Field(() => ID, { description: 'The dashboard to export instead of a report: each run makes one PDF with every tile (title, chart, table) or an XLSX with a sheet per tile (format PDF or XLSX). Give exactly one of reportId and dashboardId.', nullable: true }) dashboardId?: string | null;
   @Field(() => String, { description: 'Name, unique within the tenant.' }) name!: string;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
@@ -255,6 +264,7 @@ export class CreateScheduleInput {
 export class UpdateScheduleInput {
   @Field(() => ID, { description: 'The report to export (the schedule then no longer exports its dashboard).', nullable: true }) reportId?: string | null;
   @Field(() => ID, { description: 'The dashboard to export (the schedule then no longer exports its report); format PDF or XLSX.', nullable: true }) dashboardId?: string | null;
+  @Field(() => AdminReportEnum, { description: 'Another built-in admin report for an admin-report schedule (admins only); a report or dashboard schedule cannot become one (BAD_USER_INPUT).', nullable: true }) adminReport?: AdminReport | null;
   @Field(() => String, { description: 'Name, unique within the tenant.', nullable: true }) name?: string | null;
   @Field(() => String, { description: 'Free text shown with the schedule.', nullable: true }) description?: string | null;
   @Field(() => String, { description: 'New 5-field cron (replaces the timetable).', nullable: true }) cron?: string | null;

@@ -19,7 +19,9 @@ import { bindParameterValues } from '../reports/parameters/bind.js';
 import { runVariants, type RecipientParameters } from './recipient-variants.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
 import { planCatchUp, type CatchUpPlan } from './planner.js';
+import { startAdminRuns } from './admin-execution.js';
 import { startDashboardRuns } from './dashboard-execution.js';
+import type { AdminReport } from '../audit/admin-report.js';
 import { skipReason } from './holidays.js';
 import { exportRefusalFor, QuotaService, type ExportUsage, type QuotaLimits } from '../quotas/quotas.js';
 
@@ -80,10 +82,12 @@ interface DueSchedule {
   parameter_values: Record<string, unknown> | null;
   recipients: string[];
   recipient_parameters: RecipientParameters[] | null;
-  /** A dashboard instead of a report (dashboard-execution.ts). */
-  dashboard_id: string | null;
   /** S3, Slack or webhooks: they take the schedule-level run. */
   other_destinations: boolean;
+  /** A built-in admin report instead of a report (admin-execution.ts). */
+  admin_report: AdminReport | null;
+  /** A dashboard instead of a report (dashboard-execution.ts). */
+  dashboard_id: string | null;
 }
 
 interface ReportRow {
@@ -125,7 +129,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   const ctx = tx.getTransactionContext();
   const schedules = await conn.execute<DueSchedule[]>(
     `SELECT id, tenant_id, report_id, cron, time_zone, locale, format, business_days_only, holiday_country, holiday_region, next_run_at, parameter_values,
-            recipients, recipient_parameters, dashboard_id, ((delivery <> 'EMAIL' AND s3_config IS NOT NULL) OR cardinality(slack_channels) > 0 OR cardinality(webhook_urls) > 0
+            recipients, recipient_parameters, admin_report, dashboard_id, ((delivery <> 'EMAIL' AND s3_config IS NOT NULL) OR cardinality(slack_channels) > 0 OR cardinality(webhook_urls) > 0
               -- Teams and SFTP targets (migration 0026), read through the row so this works with or without them.
               OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'teams_webhooks'), 0) > 0 OR coalesce(jsonb_array_length(to_jsonb(schedules.*) -> 'sftp_targets'), 0) > 0) AS other_destinations
      FROM schedules
@@ -172,6 +176,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
   // The batch's tenants' quota locks, taken up front in one order: two lanes taking them in the
   // order their schedules come (interleaved tenants) deadlock on each other's advisory locks.
   if (quotas) for (const t of [...new Set(schedules.map((s) => s.tenant_id))].sort()) usage.set(t, await quotas.exportUsage(tx, t));
+  const adminRuns: { scheduleId: string; slot: Date }[] = [];
   const dashboardRuns: { scheduleId: string; slot: Date }[] = [];
   for (const schedule of schedules) {
     const plan = planOf(schedule);
@@ -196,7 +201,14 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
       rows.push(skipped(plan.run));
       continue;
     }
-    // A dashboard (one file of every tile): started after this statement, in this transaction.
+    // An admin report (no report to read): started after this statement, in this transaction.
+    if (schedule.admin_report) {
+      const refusal = await quotaRefusal(schedule.tenant_id);
+      if (refusal) rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...snapshot, adminReport: schedule.admin_report }, error: refusal.message });
+      else adminRuns.push({ scheduleId: schedule.id, slot: plan.run });
+      continue;
+    }
+    // A dashboard (one file of every tile): started after this statement too, in this transaction.
     if (schedule.dashboard_id) {
       const refusal = await quotaRefusal(schedule.tenant_id);
       if (refusal) rows.push({ ...base, scheduled_for: plan.run.toISOString(), status: 'SKIPPED_QUOTA', parameters: { ...snapshot, dashboardId: schedule.dashboard_id }, error: refusal.message });
@@ -289,7 +301,7 @@ async function tickBatch(tx: EntityManager, at: Date, options: TickOptions, plan
             (SELECT count(*) FROM quota_notices)::int AS notices
      FROM inserted`,
     [JSON.stringify(rows), JSON.stringify(used), JSON.stringify(advance)], 'all', ctx);
-  result.started += counts!.started + await startDashboardRuns(tx, dashboardRuns, options.maxAttempts);
+  result.started += counts!.started + await startAdminRuns(tx, adminRuns, options.maxAttempts) + await startDashboardRuns(tx, dashboardRuns, options.maxAttempts);
   result.missed += counts!.missed;
   result.skipped += counts!.skipped;
   return schedules.length;

@@ -37,3 +37,42 @@ export const CREATE_AUDIT_EXPORT = graphql(`
     }
   }
 `);
+
+export const ADMIN_REPORT_SCHEDULES = graphql(`
+  query AdminReportSchedules {
+    schedules(first: 500) { edges { node { id name adminReport cron cronDescription timezone format recipients status nextRunAt lastRunAt } } }
+  }
+`);
+
+export const CREATE_ADMIN_REPORT_SCHEDULE = graphql(`
+  mutation CreateAdminReportSchedule($input: CreateScheduleInput!) {
+    createSchedule(input: $input) { id name adminReport nextRunAt }
+  }
+`);
+
+export const RUN_ADMIN_REPORT_NOW = graphql(`
+  mutation RunAdminReportNow($id: ID!) { runScheduleNow(id: $id) { id status } }
+`);
+
+export const DELETE_ADMIN_REPORT_SCHEDULE = graphql(`
+  mutation DeleteAdminReportSchedule($id: ID!) { deleteSchedule(id: $id) }
+`);
+
+export const DATA_PROTECTION = graphql(`
+  query DataProtection {
+    maskingPolicy { isDefault updatedAt updatedBy rules { role classification mode } }
+    tables { name label columns { name label classification catalogClassification masking } }
+  }
+`);
+
+export const UPDATE_MASKING_POLICY = graphql(`
+  mutation UpdateMaskingPolicy($rules: [MaskingRuleInput!]!) {
+    updateMaskingPolicy(rules: $rules) { isDefault updatedAt updatedBy rules { role classification mode } }
+  }
+`);
+
+export const CLASSIFY_COLUMNS = graphql(`
+  mutation ClassifyColumns($columns: [ColumnClassificationInput!]!) {
+    classifyColumns(columns: $columns) { name label columns { name label classification catalogClassification masking } }
+  }
+`);
