@@ -17,6 +17,7 @@ import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { sshKeyPair, startSftpServer, type SftpTestServer } from './support/sftp-server.js';
 import { startTeamsRecorder, type TeamsRecorder } from './support/teams-recorder.js';
 import { waitFor } from './support/wait.js';
+import { DELIVERY_PRIORITY, enqueueDelivery } from '../server/src/features/delivery/delivery.service.js';
 
 let app: TestApp;
 let teams: TeamsRecorder;
@@ -252,5 +253,32 @@ describe('a run to Teams and SFTP', () => {
     expect(teams.calls.map((c) => c.status)).toEqual([0, 200]);
     const remote = resent.deliveries.find((d: any) => d.channel === 'SFTP').target.replace(/^sftp:\/\/[^/]+\//, '');
     expect(existsSync(join(sftpRoot, remote))).toBe(true);
+  }, 150_000);
+
+  it('a worker that died mid-send (deliveries left SENDING): Teams becomes UNCERTAIN without a second post; SFTP is uploaded again to the same path', async () => {
+    const created = await createSchedule('died mid-send', { teamsWebhookUrls: [`${teams.base}${TEAMS_B}`], sftpTargets: [sftpInput({ pathTemplate: 'midsend/{schedule}.{format}' })] });
+    const executionId = await run(created.id);
+    const e = await settled(created.id, executionId);
+    expect(e.status).toBe('DELIVERED');
+    for (const d of e.deliveries) {
+      await waitFor(async () => ((await sql('SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ?', [`delivery:${d.id}`]))[0]?.n === 0 ? true : undefined), 30_000);
+    }
+    teams.calls.length = 0;
+    sftp.ops.length = 0;
+    // What a SIGKILL between the recorded attempt and the peer's answer leaves behind.
+    await sql(`UPDATE deliveries SET status = 'SENDING' WHERE execution_id = ?`, [executionId]);
+    await sql(`UPDATE schedule_executions SET status = 'RUNNING' WHERE id = ?`, [executionId]);
+    for (const d of e.deliveries) await enqueueDelivery(app.runtime.orm.em, d, DELIVERY_PRIORITY.RESEND);
+    const after = await waitFor(async () => {
+      const x = await settled(created.id, executionId);
+      return x.deliveries.every((d: any) => d.status !== 'SENDING' && d.status !== 'PENDING') ? x : undefined;
+    }, 60_000);
+    const byChannel = Object.fromEntries(after.deliveries.map((d: any) => [d.channel, d]));
+    expect(byChannel.TEAMS.status).toBe('UNCERTAIN');
+    expect(byChannel.TEAMS.lastError).toBe('The worker posting to Teams stopped before Teams answered; it may or may not have been posted');
+    expect(teams.calls).toEqual([]);
+    expect(byChannel.SFTP.status).toBe('SENT');
+    expect(sftp.ops.filter((o) => o.op === 'RENAME').map((o) => o.to)).toEqual(['/midsend/died-mid-send.csv', '/midsend/died-mid-send.csv']);
+    expect(sha(readFileSync(join(sftpRoot, 'midsend/died-mid-send.csv')))).toBe(e.export.checksum);
   }, 150_000);
 });
