@@ -256,5 +256,16 @@ describe('scheduled dashboards', () => {
       expect(mine[0]).toMatch(/Content-Type: application\/pdf/);
       expect(mine[0]).toMatch(/Content-Disposition: attachment/);
     }
+
+    // Run now: the dashboard's own values only (a run's values are refused at their path), one more dashboard file.
+    const RUN = 'mutation($id: ID!, $v: JSON) { runScheduleNow(id: $id, parameterValues: $v) { id status triggeredBy exportId } }';
+    const withValues = await app.gql(RUN, { id: schedule.id, v: { platform: 'web' } }, eve);
+    expect(errorCode(withValues)).toBe('BAD_USER_INPUT');
+    expect(withValues.errors![0]!.extensions!.field).toBe('parameterValues');
+    const run = await app.gql(RUN, { id: schedule.id }, eve);
+    expect(run.errors).toBeUndefined();
+    expect(run.data!.runScheduleNow).toMatchObject({ status: 'RUNNING', triggeredBy: 'MANUAL' });
+    const [manual] = await conn.execute<{ dashboard_id: string; triggered_by: string }[]>('SELECT dashboard_id, triggered_by FROM exports WHERE id = ?', [run.data!.runScheduleNow.exportId]);
+    expect(manual).toEqual({ dashboard_id: dashboardId, triggered_by: 'MANUAL' });
   }, 150_000);
 });
