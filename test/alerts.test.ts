@@ -147,6 +147,10 @@ describe('alert conditions', () => {
     const runs = await Promise.all([firstAbove, firstNotAbove, anyAbove, anyNotBelow, anyBelow].map(runNow));
     expect(runs.map((r) => r.status)).toEqual(['DELIVERED', 'SKIPPED_CONDITION', 'DELIVERED', 'SKIPPED_CONDITION', 'DELIVERED']);
     expect(runs[0]!.condition).toMatchObject({ met: true, observed: first, threshold: first - 1, column: 'events' });
+    // The alert's email says why it was sent.
+    const [sent] = mails('first-above@example.com');
+    const text = (sent!.body as { content: { type: string; value: string }[] }).content.find((c) => c.type === 'text/plain')!.value;
+    expect(text).toContain(`Alert: events of the first row = ${first}, above ${first - 1}?: met.`);
     expect(runs[1]!.condition).toMatchObject({ met: false, observed: first, threshold: first });
     expect(runs[1]!.condition!.summary).toBe(`events of the first row = ${first}, above ${first}?: not met`);
     expect(runs[2]!.condition).toMatchObject({ met: true, observed: max });

@@ -81,7 +81,7 @@ describe.runIf(hasChromium)('alerts, suppression list and notify-when-ready in t
     await shot(page, 'schedule-alert-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     await page.getByTestId('alert-condition').scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(390);
     await shot(page, 'schedule-alert-390');
     await page.setViewportSize({ width: 1280, height: 1000 });
   }, 150_000);
@@ -126,7 +126,7 @@ describe.runIf(hasChromium)('alerts, suppression list and notify-when-ready in t
 
     await page.setViewportSize({ width: 390, height: 900 });
     await rows.first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(390);
     await shot(page, 'suppressions-390');
     expect(consoleErrors).toEqual([]);
   }, 90_000);

@@ -49,6 +49,7 @@ import { postToTeams } from './teams/teams-sender.js';
 import { uploadBySftp } from './sftp/sftp-sender.js';
 import { signUnsubscribeToken } from './unsubscribe.js';
 import { passesCondition } from '../schedules/condition-gate.js';
+import { alertMessage } from '../schedules/alert-condition.js';
 import { sendReadyNotice } from '../exports/ready-notice.js';
 import { normalizeEmail, suppressionOf, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
 
@@ -326,7 +327,8 @@ export class DeliveryService {
       linkExpiresAt,
       unsubscribeUrl: `${deps.baseUrl}/unsubscribe?token=${encodeURIComponent(signUnsubscribeToken(deps.secret, schedule.id, delivery.target))}`,
       subjectTemplate: schedule.emailConfig.subject ?? null,
-      messageTemplate: schedule.emailConfig.message ?? null,
+      // An alert's email says why it was sent (the condition's verdict) above the schedule's message.
+      messageTemplate: alertMessage(execution.condition, schedule.emailConfig.message ?? null),
     }, deps.from, delivery.target, delivery.id);
   }
 

@@ -197,3 +197,13 @@ export function evaluateCondition(condition: AlertCondition, rowCount: number, m
     summary: `${what}: ${outcome}`, evaluatedAt: now.toISOString(),
   };
 }
+
+/**
+ * The email message of a run an alert sent: why it was sent (the verdict's summary) above the
+ * schedule's own message, if any. A run without a met condition keeps its message as it is.
+ */
+export function alertMessage(result: ConditionResult | null | undefined, message: string | null): string | null {
+  if (!result?.notified) return message;
+  const note = `Alert: ${result.summary}.`;
+  return message?.trim() ? `${note}\n\n${message}` : note;
+}
