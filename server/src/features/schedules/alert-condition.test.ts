@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAlertCondition, evaluateCondition, type AlertCondition, type ConditionResult } from './alert-condition.js';
+import { alertMessage, checkAlertCondition, evaluateCondition, type AlertCondition, type ConditionResult } from './alert-condition.js';
 
 const columns = [{ key: 'platform', kind: 'STRING' }, { key: 'events', kind: 'NUMBER' }];
 const at = new Date('2026-12-07T09:00:00Z');
@@ -49,5 +49,15 @@ describe('evaluateCondition', () => {
     expect(cleared).toMatchObject({ met: false, armed: false, notified: false });
     expect(evaluateCondition(once, 2, null, cleared, at)).toMatchObject({ met: true, armed: true, notified: true });
     expect(evaluateCondition(cond({ kind: 'SOME_ROWS' }), 3, null, first, at).notified).toBe(true);
+  });
+});
+
+describe('alertMessage', () => {
+  const met = evaluateCondition(cond({ kind: 'SOME_ROWS' }), 3, null, null, at);
+  it('puts the verdict above the schedule\'s message, only for a run the alert sent', () => {
+    expect(alertMessage(met, null)).toBe('Alert: 3 rows (condition: some rows): met.');
+    expect(alertMessage(met, 'See {report}')).toBe('Alert: 3 rows (condition: some rows): met.\n\nSee {report}');
+    expect(alertMessage(null, 'See {report}')).toBe('See {report}');
+    expect(alertMessage(evaluateCondition(cond({ kind: 'SOME_ROWS' }), 0, null, null, at), null)).toBeNull();
   });
 });
