@@ -46,7 +46,7 @@ const exportIds = async (token: string) => ids(await app.gql(EXPORTS, {}, token)
 
 async function auditActions(targetId: string): Promise<{ action: string; actor: string; details: any }[]> {
   return app.runtime.orm.em.fork().getConnection().execute(
-    `SELECT action, actor, details FROM audit_log WHERE tenant_id = 'acme' AND target_id = ? AND action LIKE '%access' ORDER BY id`, [targetId]);
+    `SELECT action, actor, details FROM audit_log WHERE tenant_id = 'acme' AND target_id = ? AND action LIKE 'grant.%' ORDER BY id`, [targetId]);
 }
 
 /** Every read path of the report as `token` sees it: true where it answers, false where it is NOT_FOUND / absent. */
@@ -166,11 +166,11 @@ describe('user grants', () => {
 
     // Every change audited, with who, whom and what.
     expect((await auditActions(dashboard)).map((a) => [a.action, a.actor, a.details.principal, a.details.level])).toEqual([
-      ['dashboard.grant_access', 'olga@acme', 'vic@acme', 'VIEW'],
-      ['dashboard.revoke_access', 'olga@acme', 'vic@acme', 'VIEW'],
+      ['grant.add', 'olga@acme', 'vic@acme', 'VIEW'],
+      ['grant.revoke', 'olga@acme', 'vic@acme', 'VIEW'],
     ]);
     expect((await auditActions(dashboard))[0]!.details.tileReports).toEqual([report]);
-    expect((await auditActions(report)).map((a) => a.action)).toEqual(['report.revoke_access']);
+    expect((await auditActions(report)).map((a) => a.action)).toEqual(['grant.revoke']);
   }, 120_000);
 
   it('VIEW lets an editor read but not change (FORBIDDEN); EDIT lets them change and share; the level is upgraded in place', async () => {
@@ -196,7 +196,7 @@ describe('user grants', () => {
     expect((await app.gql(UPDATE_DASHBOARD, { id: dashboard, i: { description: 'ed was here' } }, ed)).errors).toBeUndefined();
     expect(errorCode(await app.gql('mutation($id: ID!) { deleteDashboard(id: $id) }', { id: dashboard }, ed))).toBe('FORBIDDEN');
     expect(errorCode(await app.gql(UPDATE_DASHBOARD, { id: dashboard, i: { name: 'x' } }, vic))).toBe('FORBIDDEN');
-    expect((await auditActions(report)).map((a) => [a.action, a.details.level, a.details.before])).toContainEqual(['report.grant_access', 'EDIT', 'VIEW']);
+    expect((await auditActions(report)).map((a) => [a.action, a.details.level, a.details.before])).toContainEqual(['grant.add', 'EDIT', 'VIEW']);
   });
 });
 

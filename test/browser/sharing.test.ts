@@ -74,8 +74,8 @@ describe.runIf(hasChromium)('sharing in the browser', () => {
 
     // Every change is in the audit log.
     const actions = await app.runtime.orm.em.fork().getConnection().execute<{ action: string }[]>(
-      "SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'dashboard.%access' ORDER BY id", [dashboardId]);
-    expect(actions.map((a) => a.action)).toEqual(['dashboard.grant_access', 'dashboard.grant_access', 'dashboard.grant_access', 'dashboard.revoke_access']);
+      "SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'grant.%' ORDER BY id", [dashboardId]);
+    expect(actions.map((a) => a.action)).toEqual(['grant.add', 'grant.add', 'grant.add', 'grant.revoke']);
 
     // The dialog on a phone: inside the screen, nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });

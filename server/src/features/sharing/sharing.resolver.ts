@@ -24,7 +24,7 @@ export class SharingResolver {
   @Mutation(() => AccessGrant, {
     description: 'Gives a user of your tenant, or everyone with a role (or a higher one), VIEW or EDIT on a report or dashboard; granting again changes the level. '
       + 'Needs EDIT on the object (FORBIDDEN otherwise; NOT_FOUND when you cannot read it). A user must have signed in to your tenant (else BAD_USER_INPUT at `principal.userId`). '
-      + 'Sharing a dashboard also gives VIEW on its tiles\' private reports you may share, unless `includeTileReports` is false. Audited as `report.grant_access` / `dashboard.grant_access`.',
+      + 'Sharing a dashboard also gives VIEW on its tiles\' private reports you may share, unless `includeTileReports` is false. Audited as `grant.add` (target `report:<id>` or `dashboard:<id>`; listed by `auditCompliance`).',
   })
   async grantAccess(
     @Ctx() ctx: AppContext,
@@ -39,7 +39,7 @@ export class SharingResolver {
 
   @Authorized('editor')
   @Mutation(() => Boolean, {
-    description: 'Removes a user\'s or role\'s grant on a report or dashboard: true when there was one (audited as `report.revoke_access` / `dashboard.revoke_access`), false when there was none. '
+    description: 'Removes a user\'s or role\'s grant on a report or dashboard: true when there was one (audited as `grant.revoke`), false when there was none. '
       + 'Takes effect at once on every read path, and on the next run of a schedule its owner can no longer read (ACCESS_REVOKED).',
   })
   async revokeAccess(

@@ -4,8 +4,8 @@
  * editor, as before grants); anyone else who can read it gets FORBIDDEN, anyone who cannot gets
  * NOT_FOUND. A user grant names a user of the viewer's own tenant: one Reportcast has seen there
  * (grant.store.ts knownUser), so an id known only to another tenant is refused. Every change is
- * written with its audit entry in one transaction (`report.grant_access`, `report.revoke_access`,
- * `dashboard.grant_access`, `dashboard.revoke_access`).
+ * written with its audit entry in one transaction: `grant.add` and `grant.revoke`, target
+ * `report:<id>` or `dashboard:<id>` (the audit's compliance summary lists `grant.*` entries).
  *
  * Sharing a dashboard (with `includeTileReports`, the default) also gives the principal VIEW on
  * each of its tiles' reports that the granter may share and that is not public, unless the
@@ -98,7 +98,7 @@ export class SharingService {
       }
       return { ...written, added };
     }, (r) => ({
-      action: `${type.toLowerCase()}.grant_access`, targetType: type.toLowerCase(), targetId: id,
+      action: 'grant.add', targetType: type.toLowerCase(), targetId: id,
       details: { name: object.name, principalType: kind, principal: name, level, before: r.before, ...(r.added.length ? { tileReports: r.added } : {}) },
     }));
     this.reports.forgetAccess();
@@ -115,7 +115,7 @@ export class SharingService {
     if (!existing) return false;
     const [kind, name] = storedPrincipal(who);
     const removed = await this.audit.recorded(viewer, (tx) => this.store.remove(tx, viewer.tenantId, type, id, who), (r) => ({
-      action: `${type.toLowerCase()}.revoke_access`, targetType: type.toLowerCase(), targetId: id,
+      action: 'grant.revoke', targetType: type.toLowerCase(), targetId: id,
       details: { name: object.name, principalType: kind, principal: name, level: r?.level ?? existing.level },
     }));
     this.reports.forgetAccess();
