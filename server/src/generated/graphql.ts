@@ -1242,7 +1242,7 @@ export type Mutation = {
   disconnectSlack: SlackConnection;
   /** Marks a dashboard as one of the viewer's favourites (listed first). Idempotent. */
   favoriteDashboard: Dashboard;
-  /** Gives a user of your tenant, or everyone with a role (or a higher one), VIEW or EDIT on a report or dashboard; granting again changes the level. Needs EDIT on the object (FORBIDDEN otherwise; NOT_FOUND when you cannot read it). A user must have signed in to your tenant (else BAD_USER_INPUT at `principal.userId`). Sharing a dashboard also gives VIEW on its tiles' private reports you may share, unless `includeTileReports` is false. Audited as `report.grant_access` / `dashboard.grant_access`. */
+  /** Gives a user of your tenant, or everyone with a role (or a higher one), VIEW or EDIT on a report or dashboard; granting again changes the level. Needs EDIT on the object (FORBIDDEN otherwise; NOT_FOUND when you cannot read it). A user must have signed in to your tenant (else BAD_USER_INPUT at `principal.userId`). Sharing a dashboard also gives VIEW on its tiles' private reports you may share, unless `includeTileReports` is false. Audited as `grant.add` (target `report:<id>` or `dashboard:<id>`; listed by `auditCompliance`). */
   grantAccess: AccessGrant;
   /** Stops firing until resumed. */
   pauseSchedule: Schedule;
@@ -1254,7 +1254,7 @@ export type Mutation = {
   resumeSchedule: Schedule;
   /** A new attempt of a FAILED or CANCELLED export over the same rows. */
   retryExport: Export;
-  /** Removes a user's or role's grant on a report or dashboard: true when there was one (audited as `report.revoke_access` / `dashboard.revoke_access`), false when there was none. Takes effect at once on every read path, and on the next run of a schedule its owner can no longer read (ACCESS_REVOKED). */
+  /** Removes a user's or role's grant on a report or dashboard: true when there was one (audited as `grant.revoke`), false when there was none. Takes effect at once on every read path, and on the next run of a schedule its owner can no longer read (ACCESS_REVOKED). */
   revokeAccess: Scalars['Boolean']['output'];
   /** Makes a new webhook signing secret (`whsec_…`) for the schedule and returns it this once; the old one stops signing at once. Receivers verify `webhook-signature` with it (Standard Webhooks). */
   rotateWebhookSecret: Scalars['String']['output'];
