@@ -50,7 +50,13 @@ export function retentionSweepTests(store: SweptStore): void {
     const before = await store.list();
     expect(before).toEqual(expect.arrayContaining([keys.old, keys.expired, keys.recent, orphan]));
 
-    const deleted = await new RetentionService(app.runtime.orm.em.fork(), app.runtime.storage, POLICY).prune();
+    const service = new RetentionService(app.runtime.orm.em.fork(), app.runtime.storage, POLICY);
+    // What is due, as `retention list` says it: both aged files, the one aged record.
+    const due = Object.fromEntries((await service.list()).map((line) => [line.kind, line]));
+    expect(due.export_files).toMatchObject({ days: 7, due: 2 });
+    expect(due.export_records).toMatchObject({ days: 90, due: 1 });
+    expect(due.export_records!.oldest!.getTime()).toBeLessThan(Date.now() - 99 * DAY);
+    const deleted = await service.prune();
     expect(deleted.export_records).toBe(1);
     expect(deleted.export_files).toBeGreaterThanOrEqual(2); // the expired file and the leftover (and any stale upload)
 

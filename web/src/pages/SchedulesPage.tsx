@@ -54,11 +54,13 @@ export function SchedulesPage() {
                 {schedules.map((s) => {
                   const next = s.status === 'ACTIVE' ? (s.upcomingRuns[0]?.utc ?? s.nextRunAt) : null;
                   const last = s.executions.edges[0]?.node;
-                  const link = href(`/schedules/${encodeURIComponent(s.id)}`);
+                  // An admin report's schedule is managed on the Audit page (Scheduled reports).
+                  const path = s.adminReport ? '/audit' : `/schedules/${encodeURIComponent(s.id)}`;
+                  const link = href(path);
                   return (
-                    <tr key={s.id} data-testid="schedule-row" className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/schedules/${encodeURIComponent(s.id)}`); }}>
+                    <tr key={s.id} data-testid="schedule-row" className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(path); }}>
                       <td><a href={link}>{s.name}</a></td>
-                      <td>{s.dashboardId ? <span>Dashboard <a href={href(`/dashboards/${s.dashboardId}`)}>open</a></span> : reportNames.get(s.reportId ?? '') ?? <span className="muted">Unavailable report</span>}</td>
+                      <td>{s.adminReport ? <span>{s.adminReport === 'USER_ACTIVITY' ? 'User activity' : 'Compliance summary'} <span className="muted">(admin report)</span></span> : s.dashboardId ? <span>Dashboard <a href={href(`/dashboards/${s.dashboardId}`)}>open</a></span> : reportNames.get(s.reportId ?? '') ?? <span className="muted">Unavailable report</span>}</td>
                       <td>{s.cronDescription}<div className="hint"><code>{s.cron}</code></div></td>
                       <td>{s.timezone}</td>
                       <td data-testid="schedule-next-run" className="nowrap">

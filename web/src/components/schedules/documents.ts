@@ -6,7 +6,7 @@ export const SCHEDULES_LIST = graphql(`
       totalCount
       edges {
         node {
-          id name reportId dashboardId cron cronDescription timezone status pausedReason nextRunAt lastRunAt
+          id name reportId dashboardId adminReport cron cronDescription timezone status pausedReason nextRunAt lastRunAt
           upcomingRuns(count: 1) { local utc }
           executions(first: 1) { edges { node { id status scheduledFor } } }
         }
