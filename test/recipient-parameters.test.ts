@@ -254,4 +254,19 @@ describe('one schedule, each recipient their own data', () => {
     expect(delivered.deliveries).toHaveLength(3);
     expect(textOf(mailsTo(TOKYO).at(-1)!)).toContain('Parameter: Country: FR');
   });
+
+  it('backfills with values for those runs, or per recipient without, checked with paths', async () => {
+    const BACKFILL = 'mutation($id: ID!, $from: DateTime!, $to: DateTime!, $v: JSON) { backfillSchedule(id: $id, from: $from, to: $to, parameterValues: $v) { scheduledFor variantKey recipients parameters } }';
+    // One hourly slot: the one three hours before the slot the tick ran.
+    const at = new Date(slot.getTime() - 3 * 3_600_000);
+    const window = { from: new Date(at.getTime() - 60_000).toISOString(), to: at.toISOString() };
+    const refused = await app.gql(BACKFILL, { id: scheduleId, ...window, v: { period: { from: range.to, to: range.from } } }, editor);
+    expect(refused.errors![0]!.extensions!.field).toBe('parameterValues.period.to');
+    const fanned = await app.gql(BACKFILL, { id: scheduleId, ...window }, editor);
+    expect(fanned.errors).toBeUndefined();
+    expect(fanned.data!.backfillSchedule.map((e: any) => [e.parameters.definition.parameterValues.country, e.recipients])).toEqual([['DE', [BERLIN, BERLIN2]], ['JP', [TOKYO]]]);
+    const earlier = { from: new Date(at.getTime() - 3_600_000 - 60_000).toISOString(), to: new Date(at.getTime() - 3_600_000).toISOString() };
+    const valued = await app.gql(BACKFILL, { id: scheduleId, ...earlier, v: { country: 'GB' } }, editor);
+    expect(valued.data!.backfillSchedule.map((e: any) => [e.variantKey, e.parameters.definition.parameterValues, e.recipients])).toEqual([['', { country: 'GB', period: range }, [BERLIN, BERLIN2, TOKYO]]]);
+  });
 });
