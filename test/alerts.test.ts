@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
+import { ExportRunner } from '../server/src/features/exports/export-runner.js';
 
 let recorder: SendGridRecorder;
 let app: TestApp;
@@ -264,6 +265,32 @@ describe('notifyWhenReady', () => {
     expect(ledger).toEqual([{ status: 'SENT', target: 'erin@example.com', attempts: 1 }]);
     await new Promise((r) => setTimeout(r, 1000));
     expect(mails('erin@example.com', before)).toHaveLength(1);
+  }, 90_000);
+
+  it('a failed export sends its creator one failure notice with the reason', async () => {
+    // A real export of Gail's, then put back as if its run had just been claimed, with a definition
+    // the runner refuses (INVALID_DEFINITION, permanent): the runner's own settle records the notice.
+    const gail = await app.token('acme', 'editor', 'gail@example.com');
+    const own = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Gail: events by platform', definition: ownDefinition() } }, gail);
+    const res = await app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId: own.data!.createReport.id, format: 'CSV' } }, gail);
+    const exportId = res.data!.createExport.id as string;
+    await waitFor(async () => ((await app.gql('query($id: ID!) { export(id: $id) { status } }', { id: exportId }, gail)).data!.export.status === 'COMPLETED' ? true : undefined));
+    await app.runtime.orm.em.getConnection().execute(`UPDATE exports SET status = 'PENDING', notify_email = 'gail@example.com', definition = '{"source":"nope"}'::jsonb WHERE id = ?`, [exportId]);
+    const { runtime } = app;
+    const runner = new ExportRunner({ em: runtime.orm.em.fork(), analytics: runtime.analytics, storage: runtime.storage, limits: runtime.limits, pdfRowCap: runtime.config.exports.pdfRowCap, secrets: runtime.secrets, maskingSecret: runtime.maskingSecret, log: runtime.log });
+    const before = recorder.requests.length;
+    await runner.run(exportId, { attempts: 1, maxAttempts: 1 });
+    const [mail] = await waitFor(async () => {
+      const sent = mails('gail@example.com', before);
+      return sent.length ? sent : undefined;
+    }, 60_000);
+    const body = mail!.body as { subject: string; content: { type: string; value: string }[] };
+    expect(body.subject).toBe('Your export failed: Gail: events by platform');
+    expect(body.content.find((c) => c.type === 'text/plain')!.value).toMatch(/Reason: Invalid report definition: /);
+    expect(await app.runtime.orm.em.getConnection().execute('SELECT status, target FROM deliveries WHERE export_id = ?', [exportId])).toEqual([{ status: 'SENT', target: 'gail@example.com' }]);
+    // A second run of its job (a duplicate) finds it FAILED and tells no one again.
+    await runner.run(exportId, { attempts: 1, maxAttempts: 1 });
+    expect(mails('gail@example.com', before)).toHaveLength(1);
   }, 90_000);
 
   it('an export without notifyWhenReady emails no one', async () => {
