@@ -96,7 +96,7 @@ describe.runIf(hasChromium)('Teams and SFTP in the browser', () => {
     await shot(page, 'teams-sftp-saved-1280');
 
     await page.setViewportSize({ width: 390, height: 1300 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'teams-sftp-saved-390');
     expect(consoleErrors).toEqual([]);
