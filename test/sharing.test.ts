@@ -171,6 +171,12 @@ describe('user grants', () => {
     ]);
     expect((await auditActions(dashboard))[0]!.details.tileReports).toEqual([report]);
     expect((await auditActions(report)).map((a) => a.action)).toEqual(['grant.revoke']);
+    // The admins' compliance summary lists them as access changes.
+    const compliance = (await app.gql('{ auditCompliance(first: 100) { events { actor event action target } } }', {}, ada)).data!.auditCompliance.events;
+    expect(compliance).toEqual(expect.arrayContaining([
+      { actor: 'olga@acme', event: 'Access granted or changed', action: 'grant.add', target: `dashboard:${dashboard}` },
+      { actor: 'olga@acme', event: 'Access granted or changed', action: 'grant.revoke', target: `report:${report}` },
+    ]));
   }, 120_000);
 
   it('VIEW lets an editor read but not change (FORBIDDEN); EDIT lets them change and share; the level is upgraded in place', async () => {
