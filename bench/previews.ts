@@ -63,6 +63,8 @@ export interface PreviewFigures {
   errors: number;
   firstError: string | null;
   seconds: number;
+  /** Audit entries of the one-report bursts' previews and the INSERT statements that wrote them (AUDIT_READS, audit-writer.ts). */
+  audit: { entries: number; statements: number };
 }
 
 export const median = (xs: number[]): number => {
@@ -105,7 +107,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
   const runtime = await openRuntime(config, createLogger('warn', false));
   const figures: PreviewFigures = {
     events: options.events, rounds: options.rounds, concurrent: options.concurrent, perTenant: options.perTenant,
-    oneReport: [], fairness: [], errors: 0, firstError: null, seconds: 0,
+    oneReport: [], fairness: [], errors: 0, firstError: null, seconds: 0, audit: { entries: 0, statements: 0 },
   };
   try {
     const wired = runtime.analytics;
@@ -172,6 +174,10 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
         figures.oneReport.push(row);
         log(`  previews round ${round + 1}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
       }
+      // Rows one INSERT wrote share its transaction's created_at: distinct instants = statements.
+      const [audited] = await runtime.orm.em.getConnection().execute<{ entries: string; statements: string }[]>(
+        `SELECT count(*) AS entries, count(DISTINCT created_at) AS statements FROM audit_log WHERE action = 'report.preview' AND tenant_id = 'acme'`);
+      figures.audit = { entries: Number(audited!.entries), statements: Number(audited!.statements) };
       const each = (tenant: 'acme' | 'globex') => Array.from({ length: options.perTenant }, (_, i) => ids[tenant][i % ids[tenant].length]!);
       const alone = async () => { shared.clearCache(); return pct(await previews('globex', each('globex')), 95); };
       const flood = async () => {
@@ -216,7 +222,7 @@ export interface RatioLine { measure: string; result: string; goal: string; stat
  * catches a tenant starving another, not noise. The previews' p95 over the API floor: ×1.3–5.8
  * per round, ×30–42 with every preview running its own queries; ≤ 10 on the median.
  */
-export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 10, fairnessP95Ratio: 5 };
+export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 10, fairnessP95Ratio: 5, auditStatementsPerPreview: 0.25 };
 
 /** The rows of the previews phase. `check`: the guard's goals; otherwise the issue's. */
 export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
@@ -252,6 +258,13 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
       result: `×${fair.toFixed(2)} (median of ${f.fairness.length} rounds: ${rounds(f.fairness.map((r) => r.ratio))}); globex p95 alone ${ms(median(f.fairness.map((r) => r.aloneP95)))}, with the flood ${ms(median(f.fairness.map((r) => r.floodP95)))}; acme p95 ${ms(median(f.fairness.map((r) => r.acmeP95)))}; ClickHouse reads per round ${f.fairness.map((r) => r.reads).join(', ')}`,
       goal: `≤ ${fairGoal}`,
       status: status(fair <= fairGoal),
+    },
+    {
+      // One INSERT per preview before the audit writer (1.0); batched, a burst of 200 takes a few.
+      measure: `…audit INSERT statements per audited preview (AUDIT_READS on; every acme preview of the phase: singles and bursts)`,
+      result: `${(f.audit.statements / Math.max(1, f.audit.entries)).toFixed(3)} (${f.audit.entries} entries in ${f.audit.statements} statements)`,
+      goal: check ? `≤ ${PREVIEW_CHECK_GOALS.auditStatementsPerPreview}` : '(batched: one statement per burst, not per preview)',
+      status: check ? status(f.audit.entries > 0 && f.audit.statements / f.audit.entries <= PREVIEW_CHECK_GOALS.auditStatementsPerPreview) : 'info',
     },
     { measure: 'Preview errors in the previews phase', result: `${f.errors}${f.firstError ? ` (first: ${f.firstError})` : ''}`, goal: '0', status: status(f.errors === 0) },
   ];

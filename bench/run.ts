@@ -99,6 +99,14 @@ const CHECK_GOALS = { csvRatio: 0.5, xlsxCsvRatio: 4 };
 const CHECK_XLSX_PAIRS = 3;
 const CHECK_XLSX_ROWS = 200_000;
 const CHECK_CSV_PAIRS = 5;
+/**
+ * The drain guard: every run drained exactly once, and the PostgreSQL transactions committed per run
+ * (every autocommitted statement counts: the export, settle and delivery jobs' statements and
+ * graphile-worker's fetch and complete), ~45–65 per finished run measured on 2026-12-07 under a
+ * load average of 20–36 (the drains did not finish there); 75 leaves room for noise (polling,
+ * heartbeats) and still fails when per-run work grows by a third.
+ */
+const CHECK_DRAIN = { schedules: 300, commitsPerRun: 75 };
 
 const GOALS = {
   csvRatio: 0.8,
@@ -835,6 +843,20 @@ async function check(): Promise<void> {
     lines.push(...previewLines(await measurePreviews({ events, rounds: 5, concurrent: 200, perTenant: 100, log }), true));
   } catch (error) {
     lines.push({ measure: 'Previews', result: `error: ${(error as Error).message}`, goal: '—', status: 'ERROR' });
+  }
+  try {
+    // A small drain (bench/load.ts, scenario 24's shape): PostgreSQL commits per scheduled run.
+    const d = await (await import('./load.js')).drainCheck(CHECK_DRAIN.schedules, 20_000);
+    const perRun = d.commits / d.executions;
+    log(`  drain: ${d.executions} runs in ${d.seconds.toFixed(1)} s, ${d.commits} commits, ${d.sent} emails sent`);
+    lines.push({
+      measure: `${d.executions} scheduled runs drained (tick, export, settle, email): PostgreSQL transactions committed per run`,
+      result: `${perRun.toFixed(1)} (${d.commits} commits; ${(d.executions / d.seconds).toFixed(0)} executions/s, ${d.seconds.toFixed(1)} s; ${d.sent} emails)`,
+      goal: `≤ ${CHECK_DRAIN.commitsPerRun}, all exactly once`,
+      status: verdict(d.drained && d.exact && d.sent === d.executions && perRun <= CHECK_DRAIN.commitsPerRun),
+    });
+  } catch (error) {
+    lines.push({ measure: 'Drain', result: `error: ${(error as Error).message}`, goal: '—', status: 'ERROR' });
   }
   log('');
   for (const l of table(lines)) log(l);
