@@ -9,6 +9,7 @@ import 'reflect-metadata';
  * bad conditions refused at their field paths. notifyWhenReady: one email with a link that
  * downloads the file, recorded once in the delivery ledger; refused without an address.
  */
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSendGridRecorder, type SendGridRecorder } from './support/sendgrid-recorder.js';
 import { errorCode, startTestApp, type TestApp } from './support/test-app.js';
@@ -22,6 +23,7 @@ let reportId: string;
 let emptyReportId: string;
 /** The report's rows as the preview gives them: [platform, events]. */
 let rows: [string, number][];
+let webhookKey: KeyObject;
 
 const RUN = `query($id: ID!) { schedule(id: $id) { executions(first: 50) { edges { node { id status error
   condition { kind met armed notified rowCount column comparison observed threshold previous changePercent summary evaluatedAt }
@@ -65,9 +67,14 @@ const setCondition = (id: string, alertCondition: Record<string, unknown> | null
 
 beforeAll(async () => {
   recorder = await startSendGridRecorder();
+  const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  webhookKey = keys.privateKey;
   app = await startTestApp({
     worker: true,
-    env: { SENDGRID_API_KEY: 'SG.test-key', SENDGRID_API_URL: recorder.baseUrl, MAIL_FROM: 'reports@reportcast.test' },
+    env: {
+      SENDGRID_API_KEY: 'SG.test-key', SENDGRID_API_URL: recorder.baseUrl, MAIL_FROM: 'reports@reportcast.test',
+      SENDGRID_WEBHOOK_PUBLIC_KEY: keys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    },
   });
   editor = await app.token('acme', 'editor', 'ed@acme');
   const window = (days: number) => ({ from: new Date(app.seededAt.getTime() - days * 86_400_000).toISOString(), to: new Date(app.seededAt.getTime() - 86_400_000).toISOString() });
@@ -261,9 +268,28 @@ describe('notifyWhenReady', () => {
     const csv = await download.text();
     for (const [platform] of rows) expect(csv).toContain(platform);
     // Exactly one ledger record, SENT; no second email even after a while.
-    const ledger = await app.runtime.orm.em.getConnection().execute('SELECT status, target, attempts FROM deliveries WHERE export_id = ?', [exportId]);
-    expect(ledger).toEqual([{ status: 'SENT', target: 'erin@example.com', attempts: 1 }]);
+    const ledger = await app.runtime.orm.em.getConnection().execute('SELECT id, status, target, attempts FROM deliveries WHERE export_id = ?', [exportId]);
+    expect(ledger).toEqual([{ id: expect.any(String), status: 'SENT', target: 'erin@example.com', attempts: 1 }]);
+    expect((mail!.body as { custom_args?: Record<string, string> }).custom_args?.delivery_id).toBe(ledger[0]!.id);
     await new Promise((r) => setTimeout(r, 1000));
+    expect(mails('erin@example.com', before)).toHaveLength(1);
+    // The notice may bounce like any email: SendGrid's signed event marks it and suppresses the address.
+    const events = JSON.stringify([{ email: 'erin@example.com', event: 'bounce', type: 'bounce', reason: '550 5.1.1 no such user', timestamp: Math.floor(Date.now() / 1000), delivery_id: ledger[0]!.id }]);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const posted = await fetch(`${app.url}/webhooks/sendgrid`, {
+      method: 'POST', body: events,
+      headers: { 'content-type': 'application/json', 'X-Twilio-Email-Event-Webhook-Signature': sign('sha256', Buffer.from(timestamp + events), webhookKey).toString('base64'), 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp },
+    });
+    expect(await posted.json()).toEqual({ received: 1, applied: 1 });
+    expect(await app.runtime.orm.em.getConnection().execute('SELECT provider_status FROM deliveries WHERE export_id = ?', [exportId])).toEqual([{ provider_status: 'BOUNCED' }]);
+    expect(await app.runtime.orm.em.getConnection().execute(`SELECT reason FROM email_suppressions WHERE email = 'erin@example.com'`)).toEqual([{ reason: 'BOUNCED' }]);
+    // Erin's next notice is not sent: SUPPRESSED in the ledger.
+    const again = await app.gql('mutation($i: CreateExportInput!) { createExport(input: $i) { id } }', { i: { reportId: own.data!.createReport.id, format: 'CSV', notifyWhenReady: true } }, erin);
+    const suppressed = await waitFor(async () => {
+      const [row] = await app.runtime.orm.em.getConnection().execute('SELECT status FROM deliveries WHERE export_id = ?', [again.data!.createExport.id]);
+      return row && row.status !== 'PENDING' ? row : undefined;
+    });
+    expect(suppressed).toEqual({ status: 'SUPPRESSED' });
     expect(mails('erin@example.com', before)).toHaveLength(1);
   }, 90_000);
 

@@ -86,6 +86,13 @@ export async function sendReadyNotice(deps: ReadyNoticeDeps, deliveryId: string,
     return;
   }
   if (n.status !== 'PENDING') return;
+  // The tenant's suppression list holds for notices too: an address that bounced, was dropped or
+  // reported spam gets nothing (an unsubscribe is from one schedule and does not apply here).
+  const [suppressed] = await sql<{ reason: string }>(`SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = lower(?) AND schedule_id IS NULL LIMIT 1`, [n.tenant_id, n.target]);
+  if (suppressed) {
+    await sql(`UPDATE deliveries SET status = 'SUPPRESSED', last_error = ?, updated_at = now() WHERE id = ? AND status = 'PENDING'`, [`On the suppression list (${suppressed.reason})`, n.id]);
+    return;
+  }
   const linkExpiresAt = n.export_status === 'COMPLETED' && n.storage_key ? new Date(Date.now() + deps.linkTtlSeconds * 1000) : null;
   const downloadUrl = linkExpiresAt ? downloadLinkUrl(deps.baseUrl, deps.secret, { exportId: n.export_id, tenantId: n.tenant_id, expiresAt: linkExpiresAt, issuedTo: n.target }) : null;
   const message = renderReadyNotice(n, deps.from, downloadUrl, linkExpiresAt, `${deps.baseUrl}/#/exports`);

@@ -55,8 +55,9 @@ export function sendgridWebhookHandler(deps: { em: EntityManager; publicKey: str
       applied += await em.transactional(async (tx) => {
         const conn = tx.getConnection();
         const ctx = tx.getTransactionContext();
-        const [delivery] = await conn.execute<{ id: string; tenant_id: string; target: string; provider_status: ProviderStatus | null; provider_detail: string | null; schedule_id: string }[]>(
-          `SELECT d.id, d.tenant_id, d.target, d.provider_status, d.provider_detail, e.schedule_id FROM deliveries d JOIN schedule_executions e ON e.id = d.execution_id
+        const [delivery] = await conn.execute<{ id: string; tenant_id: string; target: string; provider_status: ProviderStatus | null; provider_detail: string | null; schedule_id: string | null }[]>(
+          // LEFT JOIN: an export's own notice (notifyWhenReady) belongs to no execution, and may bounce too.
+          `SELECT d.id, d.tenant_id, d.target, d.provider_status, d.provider_detail, e.schedule_id FROM deliveries d LEFT JOIN schedule_executions e ON e.id = d.execution_id
             WHERE d.id = ? AND d.channel = 'EMAIL' FOR UPDATE OF d`, [event.deliveryId], 'all', ctx);
         // Signed by SendGrid, but the address must still be the one we sent to.
         if (!delivery || normalizeEmail(delivery.target) !== normalizeEmail(event.email)) return 0;
