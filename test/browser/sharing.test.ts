@@ -107,4 +107,32 @@ describe.runIf(hasChromium)('sharing in the browser', () => {
     expect(viewerErrors).toEqual([]);
     await viewerContext.close();
   }, 180_000);
+
+  it('an editor a report is shared with for viewing reads it in the builder without Save, Delete or Share', async () => {
+    const olga = await app.token('acme', 'editor', 'olga@acme');
+    const editor = await app.token('acme', 'editor', 'editor@acme');
+    expect((await app.gql('{ me { userId } }', {}, editor)).errors).toBeUndefined();
+    const made = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', { i: { name: 'Olga only', isPublic: false,
+      definition: { source: 'usage_events', dimensions: [{ field: 'platform' }], measures: [{ fn: 'COUNT', alias: 'events' }] } } }, olga);
+    const id = made.data!.createReport.id;
+    const granted = await app.gql(`mutation($id: ID!) { grantAccess(objectType: REPORT, objectId: $id, principal: { userId: "editor@acme" }, level: VIEW) { level } }`, { id }, olga);
+    expect(granted.errors).toBeUndefined();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectConsoleErrors(page);
+    await devSignIn(page, app.url, 'acme', 'editor');
+    await page.goto(`${app.url}/#/reports/${id}`);
+    await expect.poll(() => page.getByTestId('read-only-note').textContent(), { timeout: 30_000 }).toContain('shared with you for viewing');
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await page.getByTestId('share').count()).toBe(0);
+    // Given EDIT, the same editor gets the builder's buttons back.
+    await app.gql(`mutation($id: ID!) { grantAccess(objectType: REPORT, objectId: $id, principal: { userId: "editor@acme" }, level: EDIT) { level } }`, { id }, olga);
+    await page.reload();
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('share').count()).toBe(1);
+    expect(await page.getByTestId('read-only-note').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

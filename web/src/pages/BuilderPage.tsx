@@ -66,9 +66,11 @@ function Builder({ reportId }: { reportId: string | null }) {
   const [nameError, setNameError] = useState<string | null>(null);
   // On one-column screens the definition and the preview are tabs (styles.css); a saved report opens on its preview.
   const [tab, setTab] = useState<'definition' | 'preview'>(reportId ? 'preview' : 'definition');
-  // Viewers read reports; the server refuses their writes, so they are not offered.
+  // Viewers read reports, and so does an editor a report is shared with for viewing only (sharing);
+  // the server refuses their writes, so they are not offered.
   const { session } = useAuth();
-  const canEdit = session?.role !== 'viewer';
+  const sharedForViewing = reportQ.data?.report.canEdit === false && session?.role !== 'viewer';
+  const canEdit = session?.role !== 'viewer' && !sharedForViewing;
   useLeaveGuard(canEdit && dirty ? 'Leave this report? Your unsaved changes will be lost.' : null);
 
   // Load the saved report once.
@@ -244,7 +246,9 @@ function Builder({ reportId }: { reportId: string | null }) {
           {canEdit && reportId && <button type="button" className="danger" onClick={remove} disabled={deleteState.loading}>Delete</button>}
         </div>
       </div>
-      {!canEdit && <p className="note" data-testid="read-only-note">You have read-only access: viewers can preview and download reports but not change them.</p>}
+      {!canEdit && <p className="note" data-testid="read-only-note">{sharedForViewing
+        ? 'This report is shared with you for viewing: you can preview, export and schedule it, not change it. Ask its owner for edit access.'
+        : 'You have read-only access: viewers can preview and download reports but not change them.'}</p>}
       <ErrorBanner error={serverError} title="That did not work" onDismiss={() => setServerError(null)} labels={labels} />
 
       {!reportId && canEdit && <TemplateGallery />}

@@ -21,7 +21,7 @@ export const BUILDER_TABLES = graphql(`
 export const BUILDER_REPORT = graphql(`
   query BuilderReport($id: ID!) {
     report(id: $id) {
-      id name description tags isPublic updatedAt rowLimit
+      id name description tags isPublic updatedAt rowLimit canEdit
       visualization { type series stacked donut xAxisLabel yAxisLabel maxPoints }
       definition {
         source rowLimit timeZone locale weekStart raw
