@@ -109,18 +109,11 @@ export class SheetRowsXml {
     return this.buffer.subarray(0, this.at);
   }
 
-  /** Appends ASCII markup (and numbers' text), growing the buffer as needed. */
-  private ascii(markup: string): void {
-    if (this.at + markup.length > this.buffer.length) this.grow(markup.length);
-    this.at += this.buffer.write(markup, this.at, 'latin1');
-  }
-
-  /** Appends a string cell's text, escaped (xmlText) and UTF-8 encoded. */
-  private text(value: string): void {
-    const escaped = XML_SPECIAL.test(value) ? xmlText(value) : value;
+  /** Appends a row's markup as UTF-8, growing the buffer as needed (one write per row: fewer, larger writes are faster). */
+  private append(xml: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.at + escaped.length * 3 > this.buffer.length) this.grow(escaped.length * 3);
-    this.at += this.buffer.write(escaped, this.at, 'utf8');
+    if (this.at + xml.length * 3 > this.buffer.length) this.grow(xml.length * 3);
+    this.at += this.buffer.write(xml, this.at, 'utf8');
   }
 
   private grow(needed: number): void {
@@ -131,7 +124,7 @@ export class SheetRowsXml {
 
   private row(values: unknown[], rowNumber: number): void {
     const n = String(rowNumber);
-    this.ascii(`<row r="${n}">`);
+    let xml = `<row r="${n}">`;
     const kinds = this.kinds;
     for (let i = 0; i < kinds.length; i++) {
       const value = values[i];
@@ -140,7 +133,7 @@ export class SheetRowsXml {
         case 'NUMBER': {
           const number = toNumber(value);
           if (number !== null && Number.isFinite(number)) {
-            this.ascii(`<c r="${this.letters[i]}${n}"${Number.isInteger(number) ? this.wholeStyle[i] : this.fractionStyle}><v>${number}</v></c>`);
+            xml += `<c r="${this.letters[i]}${n}"${Number.isInteger(number) ? this.wholeStyle[i] : this.fractionStyle}><v>${number}</v></c>`;
             continue;
           }
           break; // NaN/Infinity have no cell representation: show their name
@@ -148,7 +141,7 @@ export class SheetRowsXml {
         case 'DATETIME': {
           const ms = dateTimeMs(value);
           if (ms === ms) {
-            this.ascii(`<c r="${this.letters[i]}${n}"${this.dateTimeStyle}><v>${UNIX_EPOCH_SERIAL + floatingAt(ms, this.timeZone) / MS_PER_DAY}</v></c>`);
+            xml += `<c r="${this.letters[i]}${n}"${this.dateTimeStyle}><v>${UNIX_EPOCH_SERIAL + floatingAt(ms, this.timeZone) / MS_PER_DAY}</v></c>`;
             continue;
           }
           break;
@@ -160,13 +153,13 @@ export class SheetRowsXml {
             this.lastDay = value;
             this.lastDaySerial = UNIX_EPOCH_SERIAL + day.getTime() / MS_PER_DAY;
           }
-          this.ascii(`<c r="${this.letters[i]}${n}"${this.dateStyle}><v>${this.lastDaySerial}</v></c>`);
+          xml += `<c r="${this.letters[i]}${n}"${this.dateStyle}><v>${this.lastDaySerial}</v></c>`;
           continue;
         }
         case 'BOOLEAN': {
           const b = toBoolean(value);
           if (b !== null) {
-            this.ascii(`<c r="${this.letters[i]}${n}"${this.plainStyle} t="b"><v>${b ? 1 : 0}</v></c>`);
+            xml += `<c r="${this.letters[i]}${n}"${this.plainStyle} t="b"><v>${b ? 1 : 0}</v></c>`;
             continue;
           }
           break;
@@ -174,10 +167,9 @@ export class SheetRowsXml {
         case 'STRING':
           break;
       }
-      this.ascii(`<c r="${this.letters[i]}${n}"${this.plainStyle} t="str"><v>`);
-      this.text(typeof value === 'string' && value.length <= 32_767 ? value : text(value));
-      this.ascii('</v></c>');
+      const cellText = typeof value === 'string' && value.length <= 32_767 ? value : text(value);
+      xml += `<c r="${this.letters[i]}${n}"${this.plainStyle} t="str"><v>${XML_SPECIAL.test(cellText) ? xmlText(cellText) : cellText}</v></c>`;
     }
-    this.ascii('</row>');
+    this.append(`${xml}</row>`);
   }
 }
