@@ -474,7 +474,7 @@ export type CsvTimestampFormat =
   | 'LOCAL';
 
 /** Several reports (and text) on one page, with one time range for all of them. */
-export type Dashboard = {
+export type Dashboard = Node & {
   __typename?: 'Dashboard';
   /** Whether the viewer may change or delete it (its owner with the editor role, or an admin). */
   canEdit: Scalars['Boolean']['output'];
@@ -1519,7 +1519,7 @@ export type NamedPeriod =
   /** The day before the current one. */
   | 'YESTERDAY';
 
-/** An object with a globally unique id that `node(id)` fetches again: Report, Export, Schedule, Execution. */
+/** An object with a globally unique id that `node(id)` fetches again: Report, Export, Schedule, Execution, Dashboard. */
 export type Node = {
   /** Globally unique id (a UUID): no two objects of any types share one. */
   id: Scalars['ID']['output'];
@@ -1668,7 +1668,7 @@ export type Query = {
   maskingPolicy: MaskingPolicyView;
   /** Null without a token. */
   me: Maybe<Me>;
-  /** Any Report, Export, Schedule or Execution by its id, as the viewer may read it; null for an id that is missing, malformed, another tenant's, or not the viewer's to see. */
+  /** Any Report, Export, Schedule, Execution or Dashboard by its id, as the viewer may read it; null for an id that is missing, malformed, another tenant's, or not the viewer's to see. */
   node: Maybe<Node>;
   /** One page of a report's rows, by saved id or ad-hoc definition. */
   previewReport: ReportPreview;

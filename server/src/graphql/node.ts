@@ -8,10 +8,10 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** Which GraphQL type a value returned as a `Node` is; set by node.resolver.ts. */
 export const NODE_TYPE = Symbol('nodeType');
-export type NodeTypeName = 'Report' | 'Export' | 'Schedule' | 'Execution';
+export type NodeTypeName = 'Report' | 'Export' | 'Schedule' | 'Execution' | 'Dashboard';
 
 @InterfaceType({
-  description: 'An object with a globally unique id that `node(id)` fetches again: Report, Export, Schedule, Execution.',
+  description: 'An object with a globally unique id that `node(id)` fetches again: Report, Export, Schedule, Execution, Dashboard.',
   resolveType: (value: { [NODE_TYPE]?: NodeTypeName }) => value[NODE_TYPE],
 })
 export abstract class Node {

@@ -14,12 +14,13 @@ import { toExport } from '../exports/export.resolver.js';
 import type { DashboardExportRequest } from '../exports/export.entity.js';
 import { rangeWords } from './dashboard-export.js';
 
-const service = (ctx: AppContext) => new DashboardService(ctx.em, ctx.services.reports, ctx.services.preview, ctx.services.audit);
+/** The request's dashboards, as `dashboard(id)` reads them (also `node(id)`'s). */
+export const service = (ctx: AppContext) => new DashboardService(ctx.em, ctx.services.reports, ctx.services.preview, ctx.services.audit);
 
 /** GraphQL input objects are class instances; stored as plain JSON. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-async function toDashboard(ctx: AppContext, viewer: Viewer, dashboards: DashboardService, d: DashboardRecord): Promise<Dashboard> {
+export async function toDashboard(ctx: AppContext, viewer: Viewer, dashboards: DashboardService, d: DashboardRecord): Promise<Dashboard> {
   const reports = await Promise.all(d.tiles.map((t) => dashboards.tileReport(viewer, t)));
   return {
     ...d,

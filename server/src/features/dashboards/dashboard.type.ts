@@ -9,6 +9,7 @@ import { GRID_COLUMNS, MAX_TILE_HEIGHT, type TileKind } from './layout.js';
 import type { Visibility } from './dashboard.service.js';
 import { ExportFormatEnum } from '../exports/export.type.js';
 import type { ExportFormat } from '../exports/writers/writer.js';
+import { Node } from '../../graphql/node.js';
 
 export const DashboardVisibilityEnum = enumOf(['PRIVATE', 'TENANT'] as const);
 registerEnumType(DashboardVisibilityEnum, {
@@ -118,7 +119,7 @@ export class DashboardTileInput {
   h!: number;
 }
 
-@ObjectType('Dashboard', { description: 'Several reports (and text) on one page, with one time range for all of them.' })
+@ObjectType('Dashboard', { description: 'Several reports (and text) on one page, with one time range for all of them.', implements: Node })
 export class Dashboard {
   @Field(() => ID, { description: 'Dashboard id.' })
   id!: string;

@@ -37,6 +37,7 @@ import { validateDefinition } from '../reports/validate-definition.js';
 import { checkWebhookUrls, newWebhookSecret, normaliseSlackChannels, type DestinationRules } from './destinations.js';
 import { checkSftpTargets, checkTeamsWebhooks, type SftpTargetFields } from './teams-sftp-destinations.js';
 import { keyTemplateProblem } from '../delivery/s3-key.js';
+import { hiddenFrom, readableBy } from '../sharing/readable.js';
 
 export const MAX_RECIPIENTS = 50;
 /** The longest span one backfillSchedule covers. */
@@ -151,8 +152,7 @@ export class ScheduleService {
 
   /** A new signing secret for the schedule's webhooks, returned this once; the old one stops working. */
   async rotateWebhookSecret(viewer: Viewer, id: string): Promise<string> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     const secret = newWebhookSecret();
     schedule.webhookSecretCiphertext = this.secrets.seal(secret, `webhook:${schedule.id}`);
     await this.audit.recorded(viewer, (tx) => this.save(tx, schedule),
@@ -163,13 +163,61 @@ export class ScheduleService {
   async get(viewer: Viewer, id: string, em: EntityManager = this.em): Promise<ScheduleEntity> {
     if (!isUuid(id)) throw new NotFoundError('Schedule', id);
     const s = await em.findOne(ScheduleEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
-    // An admin report's schedule is for admins only: to anyone else it does not exist.
-    if (!s || (s.adminReport && !hasRole(viewer, 'admin'))) throw new NotFoundError('Schedule', id);
+    // An admin report's schedule is for admins only, and one whose report or dashboard the viewer
+    // may not read is hidden with it (sharing/): to them it does not exist.
+    if (!s || !(await this.targetReadable(viewer, s))) throw new NotFoundError('Schedule', id);
     return s;
   }
 
-  list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
-    return keysetPage(this.em, ScheduleEntity, { tenantId: viewer.tenantId, ...(hasRole(viewer, 'admin') ? {} : { adminReport: null }) }, 'createdAt', first, after);
+  /**
+   * Whether the viewer may see a schedule of this target (sharing/access.ts read rule): an admin
+   * report's only for admins; a report's or dashboard's when they may read it. A schedule's runs
+   * carry its report's definition, so a schedule never shows more than its target does.
+   */
+  private async targetReadable(viewer: Viewer, s: Pick<ScheduleEntity, 'adminReport' | 'reportId' | 'dashboardId'>): Promise<boolean> {
+    if (hasRole(viewer, 'admin')) return true;
+    if (s.adminReport) return false;
+    if (s.reportId) return this.reports.canOpen(viewer, s.reportId);
+    if (s.dashboardId) return readableBy(this.em, viewer, 'DASHBOARD', s.dashboardId);
+    return false;
+  }
+
+  /**
+   * FORBIDDEN unless the viewer may change this schedule (they may already read it): an admin, its
+   * owner (an editor who could read its target to make it), or an editor who may change its report
+   * or dashboard (an EDIT grant, their own, or, for reports as before grants, a public one).
+   */
+  private async requireChange(viewer: Viewer, s: ScheduleEntity): Promise<void> {
+    this.requireEditor(viewer);
+    if (hasRole(viewer, 'admin') || s.createdBy === viewer.userId) return;
+    let may = false;
+    if (s.reportId) may = await this.reports.canEdit(viewer, await this.reports.get(viewer, s.reportId));
+    else if (s.dashboardId) {
+      const dashboards = new DashboardService(this.em, this.reports, null, null);
+      may = dashboards.canEdit(viewer, await dashboards.get(viewer, s.dashboardId));
+    }
+    if (!may) throw new ForbiddenError(`Changing this schedule needs EDIT access to its ${s.dashboardId ? 'dashboard' : 'report'}: its owner, an admin, or an EDIT grant`);
+  }
+
+  /** The schedule, when the viewer may read it (else NOT_FOUND) and change it (else FORBIDDEN). */
+  private async changeable(viewer: Viewer, id: string): Promise<ScheduleEntity> {
+    this.requireEditor(viewer);
+    const schedule = await this.get(viewer, id);
+    await this.requireChange(viewer, schedule);
+    return schedule;
+  }
+
+  /** The tenant's schedules the viewer may see: without admin reports' and those of reports or dashboards hidden from them. */
+  async list(viewer: Viewer, first?: number | null, after?: string | null): Promise<ConnectionShape<ScheduleEntity>> {
+    if (hasRole(viewer, 'admin')) return keysetPage(this.em, ScheduleEntity, { tenantId: viewer.tenantId }, 'createdAt', first, after);
+    const [reports, dashboards] = await Promise.all([hiddenFrom(this.em, viewer, 'REPORT'), hiddenFrom(this.em, viewer, 'DASHBOARD')]);
+    return keysetPage(this.em, ScheduleEntity, {
+      tenantId: viewer.tenantId, adminReport: null,
+      $and: [
+        ...(reports.length ? [{ $or: [{ reportId: null }, { reportId: { $nin: reports } }] }] : []),
+        ...(dashboards.length ? [{ $or: [{ dashboardId: null }, { dashboardId: { $nin: dashboards } }] }] : []),
+      ],
+    }, 'createdAt', first, after);
   }
 
   executions(schedule: ScheduleEntity, first?: number | null, after?: string | null): Promise<ConnectionShape<ExecutionEntity>> {
@@ -193,8 +241,7 @@ export class ScheduleService {
   }
 
   async update(viewer: Viewer, id: string, input: ScheduleFields): Promise<ScheduleEntity> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     await this.apply(viewer, schedule, input, false);
     return this.audit.recorded(viewer, async (tx) => {
       if (input.recipients !== undefined) await this.quotas?.assertRecipients(tx, viewer.tenantId, schedule.recipients.length);
@@ -204,8 +251,7 @@ export class ScheduleService {
   }
 
   async delete(viewer: Viewer, id: string): Promise<string> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     return this.audit.recorded(viewer, async (tx) => {
       await tx.removeAndFlush(schedule);
       return id;
@@ -213,8 +259,7 @@ export class ScheduleService {
   }
 
   async pause(viewer: Viewer, id: string): Promise<ScheduleEntity> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     schedule.status = 'PAUSED';
     schedule.pausedReason = `Paused by ${viewer.userId}`;
     // A paused schedule has no next run (the schema says so); resume works it out again from then.
@@ -224,8 +269,7 @@ export class ScheduleService {
 
   /** Recomputes nextRunAt from now: runs missed while paused are not made up in a burst. */
   async resume(viewer: Viewer, id: string, now = new Date()): Promise<ScheduleEntity> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     schedule.status = 'ACTIVE';
     schedule.pausedReason = null;
     schedule.consecutiveFailures = 0;
@@ -237,8 +281,7 @@ export class ScheduleService {
   }
 
   async runNow(viewer: Viewer, id: string, now = new Date(), parameterValues: Record<string, unknown> | null = null): Promise<ExecutionEntity> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     await this.checkRunValues(viewer, schedule, parameterValues);
     return this.audit.recorded(viewer, async (tx) => {
       await this.quotas?.assertManualRuns(tx, viewer.tenantId, 1);
@@ -252,8 +295,7 @@ export class ScheduleService {
 
   /** One execution per slot in (from, to], each reporting over its own slot's period. */
   async backfill(viewer: Viewer, id: string, from: Date, to: Date, parameterValues: Record<string, unknown> | null = null): Promise<ExecutionEntity[]> {
-    this.requireEditor(viewer);
-    const schedule = await this.get(viewer, id);
+    const schedule = await this.changeable(viewer, id);
     await this.checkRunValues(viewer, schedule, parameterValues);
     const problems: FieldError[] = [];
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) problems.push({ path: 'from', message: 'from must be before to' });
@@ -277,8 +319,13 @@ export class ScheduleService {
     if (!isUuid(id)) throw new NotFoundError('Execution', id);
     const e = await this.em.findOne(ExecutionEntity, { id, tenantId: viewer.tenantId }, { refresh: true });
     if (!e) throw new NotFoundError('Execution', id);
-    // A run of an admin report's schedule is for admins only, as its schedule is.
-    if (!hasRole(viewer, 'admin') && await this.em.findOne(ScheduleEntity, { id: e.scheduleId, adminReport: { $ne: null } }, { fields: ['id'] })) throw new NotFoundError('Execution', id);
+    // A run is seen by those who may see its schedule: an admin report's by admins only, a report's
+    // or dashboard's by those who may read it (its parameters hold the report's definition).
+    if (!hasRole(viewer, 'admin')) {
+      const [s] = await this.em.getConnection().execute<{ admin_report: string | null; report_id: string | null; dashboard_id: string | null }[]>(
+        'SELECT admin_report, report_id, dashboard_id FROM schedules WHERE id = ? AND tenant_id = ?', [e.scheduleId, viewer.tenantId], 'all', this.em.getTransactionContext());
+      if (!s || !(await this.targetReadable(viewer, { adminReport: s.admin_report as AdminReport | null, reportId: s.report_id, dashboardId: s.dashboard_id }))) throw new NotFoundError('Execution', id);
+    }
     return e;
   }
 
@@ -290,6 +337,7 @@ export class ScheduleService {
   async resendFailed(viewer: Viewer, executionId: string): Promise<ExecutionEntity> {
     this.requireEditor(viewer);
     const execution = await this.execution(viewer, executionId);
+    await this.changeable(viewer, execution.scheduleId);
     await this.audit.recorded(viewer, async (tx) => {
       const conn = tx.getConnection();
       const rows = await conn.execute<{ id: string; channel: string }[]>(
