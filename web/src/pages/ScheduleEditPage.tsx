@@ -257,8 +257,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
       ...(form.file.password ? { password: form.file.password } : form.removePassword ? { removePassword: true } : {}),
       // A dashboard's runs take the dashboard's own values.
       parameterValues: form.target === 'REPORT' ? filledValues(form.parameterValues) : null,
-      // Each recipient's own values.
-      recipientParameters: recipientParametersInput(form.recipients, form.recipientParameters),
+      // Each recipient's own values (a dashboard's runs take the dashboard's).
+      ...(form.target === 'REPORT' ? { recipientParameters: recipientParametersInput(form.recipients, form.recipientParameters) } : {}),
       slackChannels: form.slackChannels,
       webhookUrls: form.webhookUrls,
       teamsWebhookUrls: form.teamsWebhookUrls,
@@ -494,8 +494,10 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             {usesEmail && (
               <>
                 <RecipientsInput value={form.recipients} disabled={!canWrite} onChange={(v) => set('recipients', v)} error={err('recipients')} />
-                <RecipientValuesEditor parameters={chosenReport?.definition.parameters ?? []} recipients={form.recipients} values={form.recipientParameters}
-                  onChange={(v) => set('recipientParameters', v)} errors={errs} disabled={!canWrite} />
+                {form.target === 'REPORT' && (
+                  <RecipientValuesEditor parameters={chosenReport?.definition.parameters ?? []} recipients={form.recipients} values={form.recipientParameters}
+                    onChange={(v) => set('recipientParameters', v)} errors={errs} disabled={!canWrite} />
+                )}
                 <fieldset className="radios" disabled={!canWrite}>
                   <legend>Attachment</legend>
                   {([['AUTO', 'Auto (attach small files, link large ones)'], ['ATTACH', 'Always attach'], ['LINK', 'Always link']] as [Attachment, string][]).map(([v, l]) => (

@@ -41,8 +41,8 @@ export const SCHEDULE_DETAIL = graphql(`
       compression passwordProtected fileNameTemplate paperSize orientation parameterValues
       recipientParameters { recipient parameterValues }
       slackChannels webhookUrls hasWebhookSecret
-      alertCondition { kind column comparison threshold changePercent notifyOnce }
       teamsWebhooks sftpTargets { id host port username pathTemplate hostKeyFingerprint hasPrivateKey }
+      alertCondition { kind column comparison threshold changePercent notifyOnce }
       emailConfig { attachment subject message }
       s3Config { bucket keyTemplate }
     }
