@@ -9,6 +9,7 @@ import 'reflect-metadata';
  * never returned, the URL shown redacted.
  */
 import { createHash } from 'node:crypto';
+import { crc32, inflateSync } from 'node:zlib';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { sshKeyPair, startSftpServer, type SftpTestServer } from './support/sftp
 import { startTeamsRecorder, type TeamsRecorder } from './support/teams-recorder.js';
 import { waitFor } from './support/wait.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from '../server/src/features/delivery/delivery.service.js';
+import { cleanupExpiredExports } from '../server/src/features/exports/export-cleanup.js';
 
 let app: TestApp;
 let teams: TeamsRecorder;
@@ -25,6 +27,8 @@ let sftp: SftpTestServer;
 let sftpRoot: string;
 let editor: string;
 let reportId: string;
+/** The first run's chart image URL and download link, checked by the test after it. */
+let chartCheck: { url: string; downloadUrl: string; scheduleId: string; executionId: string } | undefined;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Each URL's last segment is its credential, as in Teams' and Workflows' URLs. */
 const TEAMS_A = '/webhookb2/0f1e2d3c@72f988bf/IncomingWebhook/SECRETTOKENAAAA/4b5c';
@@ -189,11 +193,14 @@ describe('a run to Teams and SFTP', () => {
     expect(facts.Rows).toBe(e.export.rowCount.toLocaleString('en-US'));
     expect(facts.Truncated).toBe(e.export.truncated ? 'yes' : 'no');
     expect(toA[1]!.bytes).toBeLessThanOrEqual(28_000);
+    // The chart: an Image Teams fetches from our HTTPS URL (the PNG itself would not fit in the message).
     const image = card.body.find((b: any) => b.type === 'Image');
-    const note = card.body.find((b: any) => b.type === 'TextBlock' && /The chart .* is left out/.test(b.text));
-    // The chart as a data: URI when the message still fits Teams' limit, else a note saying why not.
-    expect(Boolean(image) !== Boolean(note)).toBe(true);
-    if (image) expect(Buffer.from(image.url.replace(/^data:image\/png;base64,/, ''), 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(image).toMatchObject({ type: 'Image', altText: expect.stringMatching(/^Chart: /), size: 'Stretch' });
+    expect(image.url).toMatch(/^https:\/\/reports\.test\/exports\/[0-9a-f-]{36}\/chart\.png\?token=v1\./);
+    expect(JSON.stringify(message)).not.toContain('data:image');
+    // One stored PNG for the run: the other Teams URL's card names the same image.
+    expect(teams.calls.filter((c) => c.path === TEAMS_B).at(-1)!.body.attachments[0].content.body.find((b: any) => b.type === 'Image').url).toBe(image.url);
+    chartCheck = { url: image.url, downloadUrl: card.actions[0].url, scheduleId: created.id, executionId };
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Download', url: expect.stringMatching(/^https:\/\/reports\.test\/exports\//) }]);
     const download = await fetch(card.actions[0].url.replace('https://reports.test', app.url));
     expect(download.status).toBe(200);
@@ -207,6 +214,66 @@ describe('a run to Teams and SFTP', () => {
     expect(sftp.ops.filter((o) => o.op === 'WRITE').every((o) => o.path.endsWith('.part'))).toBe(true);
     expect(readdirSync(join(sftpRoot, 'outbox/usage-summary')).filter((f) => f.endsWith('.part'))).toEqual([]);
   }, 150_000);
+
+  it('the card\'s chart URL serves the run\'s chart PNG (private, image/png) until retention removes it with the file; a tampered or borrowed token is 404', async () => {
+    expect(chartCheck).toBeDefined();
+    const local = (url: string) => url.replace('https://reports.test', app.url);
+    const got = await fetch(local(chartCheck!.url));
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(got.headers.get('cache-control')).toBe('private');
+    const png = Buffer.from(await got.arrayBuffer());
+    expect(Number(got.headers.get('content-length'))).toBe(png.length);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    // The email's chart, 544 × 300 CSS px drawn at twice the density.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1088, 600]);
+    // A whole, decodable PNG: every chunk's CRC holds, and the image data inflates to exactly its rows.
+    const idat: Buffer[] = [];
+    let at = 8;
+    let last = '';
+    while (at < png.length) {
+      const length = png.readUInt32BE(at);
+      const type = png.subarray(at + 4, at + 8);
+      const data = png.subarray(at + 8, at + 8 + length);
+      expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(Buffer.concat([type, data])));
+      if (type.toString('latin1') === 'IDAT') idat.push(data);
+      last = type.toString('latin1');
+      at += 12 + length;
+    }
+    expect(last).toBe('IEND');
+    const bytesPerPixel = ({ 2: 3, 6: 4, 0: 1, 4: 2 } as Record<number, number>)[png[25]!]! * (png[24]! / 8);
+    expect(inflateSync(Buffer.concat(idat)).length).toBe(600 * (1 + 1088 * bytesPerPixel));
+    expect(png.length).toBeGreaterThan(28_000); // what made the data: URI impossible
+
+    const url = new URL(local(chartCheck!.url));
+    const token = url.searchParams.get('token')!;
+    const exportId = url.pathname.split('/')[2]!;
+    const status = async (u: string) => (await fetch(u)).status;
+    const [version, payload, mac] = token.split('.') as [string, string, string];
+    const otherTenant = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), t: 'globex' })).toString('base64url');
+    const flipped = `${mac.slice(0, -2)}${mac.at(-2) === 'A' ? 'B' : 'A'}${mac.at(-1)}`;
+    // A changed MAC, a payload moved to another tenant, no token, another export's id: 404.
+    for (const bad of [`${version}.${payload}.${flipped}`, `${version}.${otherTenant}.${mac}`]) {
+      expect(await status(`${app.url}/exports/${exportId}/chart.png?token=${encodeURIComponent(bad)}`)).toBe(404);
+    }
+    expect(await status(`${app.url}/exports/${exportId}/chart.png`)).toBe(404);
+    expect(await status(`${app.url}/exports/00000000-0000-4000-8000-000000000000/chart.png?token=${encodeURIComponent(token)}`)).toBe(404);
+    // The chart token does not download the file, and the download link's token does not serve the chart.
+    expect(await status(`${app.url}/exports/${exportId}/download?token=${encodeURIComponent(token)}`)).toBe(404);
+    const downloadToken = new URL(chartCheck!.downloadUrl).searchParams.get('token')!;
+    expect(await status(`${app.url}/exports/${exportId}/chart.png?token=${encodeURIComponent(downloadToken)}`)).toBe(404);
+
+    // Retention: the file's days are over; the sweep the worker runs removes the file and its chart.
+    const [row] = await sql('SELECT storage_key FROM exports WHERE id = ?', [exportId]);
+    const chartKey = `${row.storage_key}.chart.png`;
+    expect(await app.runtime.storage.exists(chartKey)).toBe(true);
+    await sql(`UPDATE exports SET completed_at = completed_at - interval '30 days' WHERE id = ?`, [exportId]);
+    await cleanupExpiredExports(app.runtime.orm.em.fork(), app.runtime.storage, app.runtime.config.exports.retentionDays);
+    expect(await app.runtime.storage.exists(row.storage_key)).toBe(false);
+    expect(await app.runtime.storage.exists(chartKey)).toBe(false);
+    expect(await status(local(chartCheck!.url))).toBe(404);
+  }, 60_000);
 
   it('fails at once on a Teams 4xx (its words kept), a refused SFTP key and a host key mismatch; a lost Teams answer is UNCERTAIN; a resend delivers', async () => {
     const created = await createSchedule('refusals', { teamsWebhookUrls: [`${teams.base}${TEAMS_A}`], sftpTargets: [sftpInput({ privateKey: sshKeyPair().private })] });

@@ -36,6 +36,7 @@ import type { ExportStorage } from './platform/storage/export-storage.js';
 import { FsExportStorage } from './platform/storage/fs-storage.js';
 import { S3ExportStorage } from './platform/storage/s3-storage.js';
 import { downloadHandler } from './features/exports/download.route.js';
+import { chartImageHandler } from './features/exports/chart-image.route.js';
 import { startWorker, type WorkerHandle } from './jobs/worker.js';
 import { DeliveryService, type DeliveryDeps } from './features/delivery/delivery.service.js';
 import { ChartImageService } from './features/charts/chart-image.service.js';
@@ -208,6 +209,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   app.post('/webhooks/sendgrid', express.raw({ type: () => true, limit: '5mb' }),
     sendgridWebhookHandler({ em: orm.em, publicKey: config.mail.sendgridWebhookPublicKey, log }));
   app.get('/exports/:id/download', downloadHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
+  // The run's chart image a Teams card shows (exports/chart-file.ts).
+  app.get('/exports/:id/chart.png', chartImageHandler({ em: orm.em, storage: runtime.storage, downloadSecret: runtime.downloadSecret, log }));
 
   const rateLimit = new PgRateLimiter(runtime.limitsPool, config.rateLimit.requestsPerMinute, {
     log, onFallback: () => runtime.metrics.limitFallbacks.inc({ limit: 'rate' }),
@@ -357,6 +360,7 @@ export function deliveryService(runtime: Runtime): DeliveryService {
     secret: runtime.downloadSecret,
     attachmentLimitBytes: config.mail.attachmentLimitBytes,
     linkTtlSeconds: config.mail.linkTtlSeconds,
+    retentionDays: config.exports.retentionDays,
     autoPauseAfter: config.schedules.autoPauseAfter,
     pdfRowCap: config.exports.pdfRowCap,
     // One maker per delivery service: a run's recipients share the image it made.

@@ -29,6 +29,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { downloadLinkUrl } from '../exports/download-token.js';
+import { chartImageUrl, fileKeptUntil, storeChartPng } from '../exports/chart-file.js';
 import { describeParameterValues } from '../reports/parameters/bind.js';
 import { ExportEntity } from '../exports/export.entity.js';
 import { localeFormat } from '../exports/writers/locale-format.js';
@@ -69,6 +70,8 @@ export interface DeliveryDeps {
   secret: string;
   attachmentLimitBytes: number;
   linkTtlSeconds: number;
+  /** EXPORT_RETENTION_DAYS: a Teams card's chart URL works as long as the file is kept. */
+  retentionDays: number;
   autoPauseAfter: number;
   /** Rows a PDF holds at most (the email says "Showing N of M" when it applies). */
   pdfRowCap: number;
@@ -357,6 +360,8 @@ export class DeliveryService {
       contentType: record.contentType ?? 'application/octet-stream', sha256: record.checksum, passwordProtected: record.passwordProtected,
       downloadUrl: linkExpiresAt ? downloadLinkUrl(this.deps.baseUrl, this.deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt: linkExpiresAt, issuedTo }) : null,
       linkExpiresAt,
+      // An alert's run says why it was sent, as its email does.
+      condition: execution.condition,
     };
   }
 
@@ -404,10 +409,27 @@ export class DeliveryService {
     const facts = this.runFacts(delivery, execution, schedule, record, true);
     // Not for a password-protected file: a chart of its rows would show in clear what the password protects.
     const chart = this.deps.chartImage && !record.passwordProtected ? await this.deps.chartImage(record).catch(() => null) : null;
-    const { message } = teamsMessage(facts, record.locale, chart ? { png: chart.png, alt: chart.alt } : null);
+    const { message } = teamsMessage(facts, record.locale, chart ? await this.teamsChart(record, chart) : null);
     return {
       url, message, allowPrivate: dest.allowPrivateWebhooks, timeoutMs: dest.webhookTimeoutMs ?? 10_000, ...(dest.webhookCa ? { ca: dest.webhookCa } : {}),
     };
+  }
+
+  /**
+   * The card's chart: the PNG stored beside the export's file (once per run; the run's other Teams
+   * URLs reuse it) and our URL for it, valid while the file is kept (exports/chart-file.ts). A
+   * store that refuses it costs the card its image, never the delivery.
+   */
+  private async teamsChart(record: ExportEntity, chart: EmailChart): Promise<{ url: string; alt: string } | null> {
+    if (!record.storageKey || !record.completedAt) return null;
+    try {
+      await storeChartPng(this.deps.storage, record.storageKey, chart.png);
+    } catch (error) {
+      this.deps.log.warn('chart image not stored for Teams', { exportId: record.id, error: (error as Error).message });
+      return null;
+    }
+    const expiresAt = fileKeptUntil(record.completedAt, this.deps.retentionDays);
+    return { url: chartImageUrl(this.deps.baseUrl, this.deps.secret, { exportId: record.id, tenantId: record.tenantId, expiresAt }), alt: chart.alt };
   }
 
   private async buildSftpUpload(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity) {

@@ -13,7 +13,12 @@ const facts: RunFacts = {
   parameters: { platform: ['web', 'ios'], min: 3 },
   rowCount: 12_345, totalRows: 12_345, truncated: false,
   format: 'CSV', fileName: 'usage.csv', fileSize: 2_500_000, contentType: 'text/csv', sha256: 'ab'.repeat(32), passwordProtected: false,
-  downloadUrl: 'https://reports.example.com/exports/x/download?t=1', linkExpiresAt: new Date('2026-12-14T09:00:00Z'),
+  downloadUrl: 'https://reports.example.com/exports/x/download?t=1', linkExpiresAt: new Date('2026-12-14T09:00:00Z'), condition: null,
+};
+/** The verdict of a run an alert sent (alert-condition.ts evaluateCondition). */
+const verdict = {
+  kind: 'ANY_ROW' as const, met: true, armed: true, notified: true, rowCount: 3, column: 'events', comparison: 'BELOW' as const, observed: 2, threshold: 5,
+  previous: null, changePercent: null, summary: 'events of any row (min) = 2, below 5?: met', evaluatedAt: '2026-12-07T09:00:30.000Z',
 };
 const section = (s: ReturnType<typeof slackSummary>) => (s.blocks[1] as { text: { text: string } }).text.text;
 
@@ -27,7 +32,7 @@ describe('webhookBody', () => {
         execution: { id: 'e-1', scheduledFor: '2026-12-07T09:00:00.000Z', triggeredBy: 'SCHEDULE' },
         period: { start: '2026-11-29T23:00:00.000Z', end: '2026-12-06T23:00:00.000Z', timeZone: 'Europe/Berlin', label: 'Nov 30 – Dec 6, 2026 (Europe/Berlin)' },
         parameters: { platform: ['web', 'ios'], min: 3 },
-        rowCount: 12_345, totalRows: 12_345, truncated: false,
+        rowCount: 12_345, totalRows: 12_345, truncated: false, condition: null,
         file: { name: 'usage.csv', format: 'CSV', contentType: 'text/csv', size: 2_500_000, sha256: 'ab'.repeat(32), passwordProtected: false,
           downloadUrl: 'https://reports.example.com/exports/x/download?t=1', downloadUrlExpiresAt: '2026-12-14T09:00:00.000Z' },
       },
@@ -39,9 +44,20 @@ describe('webhookBody', () => {
     expect(body.data.period).toMatchObject({ start: null, end: null });
     expect(body.data.file).toMatchObject({ downloadUrl: null, downloadUrlExpiresAt: null, sha256: null });
   });
+
+  it('carries the alert\'s verdict as data.condition', () => {
+    expect(JSON.parse(webhookBody({ ...facts, condition: verdict }, 'd-3', new Date(0))).data.condition).toEqual(verdict);
+  });
 });
 
 describe('slackSummary', () => {
+  it('says the alert\'s verdict first, in the section and the notification text', () => {
+    const s = slackSummary({ ...facts, condition: verdict }, true, 'en-US');
+    expect(s.text).toBe('Alert: events of any row (min) = 2, below 5?: met. Usage Summary — Weekly: 12,345 rows, Nov 30 – Dec 6, 2026 (Europe/Berlin)');
+    expect(section(s).split('\n')[0]).toBe('*Alert: events of any row (min) = 2, below 5?: met.*');
+    expect(section(slackSummary({ ...facts, condition: { ...verdict, notified: false } }, true, 'en-US'))).not.toContain('Alert');
+  });
+
   it('an attached file: title, period, rows in the locale, parameters, the file with its size', () => {
     const s = slackSummary(facts, true, 'de-DE');
     expect(s.text).toBe('Usage Summary — Weekly: 12.345 rows, Nov 30 – Dec 6, 2026 (Europe/Berlin)');

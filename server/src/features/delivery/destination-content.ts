@@ -2,9 +2,12 @@
  * What a run says to Slack and to a webhook receiver, from the same facts the email uses. Pure.
  *
  * The webhook body is versioned JSON (`type: "report.delivered"`); the Slack message is Block Kit
- * text (mrkdwn, with the user's words escaped) and a plain-text fallback for notifications.
+ * text (mrkdwn, with the user's words escaped) and a plain-text fallback for notifications. A run
+ * an alert sent says so in both (`Alert: <verdict>.`, as the email does); the webhook carries the
+ * recorded verdict as `data.condition` (null for a schedule without a condition).
  */
 import type { KnownBlock } from '@slack/web-api';
+import { alertVerdict, type ConditionResult } from '../schedules/alert-condition.js';
 
 export interface RunFacts {
   scheduleId: string;
@@ -33,6 +36,8 @@ export interface RunFacts {
   /** An expiring link to the file; null when there is no file. */
   downloadUrl: string | null;
   linkExpiresAt: Date | null;
+  /** The alert condition's verdict when the schedule has one (the run was sent because it held); null: none. */
+  condition: ConditionResult | null;
 }
 
 export function webhookBody(facts: RunFacts, deliveryId: string, at: Date): string {
@@ -49,6 +54,7 @@ export function webhookBody(facts: RunFacts, deliveryId: string, at: Date): stri
       rowCount: facts.rowCount,
       totalRows: facts.totalRows,
       truncated: facts.truncated,
+      condition: facts.condition,
       file: {
         name: facts.fileName, format: facts.format, contentType: facts.contentType, size: facts.fileSize, sha256: facts.sha256,
         passwordProtected: facts.passwordProtected,
@@ -80,7 +86,9 @@ export function slackSummary(facts: RunFacts, fileAttached: boolean, locale: str
   const rowsLine = facts.truncated ? `${rows} of ${new Intl.NumberFormat(locale).format(facts.totalRows)} rows (truncated)` : `${rows} rows`;
   const title = `${facts.reportName} — ${facts.scheduleName}`;
   const params = Object.entries(facts.parameters);
+  const alert = alertVerdict(facts.condition);
   const lines = [
+    ...(alert ? [`*${slackEscape(alert)}*`] : []),
     `*Period:* ${slackEscape(facts.periodLabel)}`,
     `*Rows:* ${rowsLine}`,
     ...(params.length ? [`*Parameters:* ${params.map(([k, v]) => `${slackEscape(k)} = ${slackEscape(Array.isArray(v) ? v.join(', ') : String(v))}`).join('; ')}`] : []),
@@ -91,7 +99,7 @@ export function slackSummary(facts: RunFacts, fileAttached: boolean, locale: str
   else fileLine = '*File:* none';
   if (facts.passwordProtected) fileLine += ' — password-protected';
   return {
-    text: `${title}: ${rowsLine}, ${facts.periodLabel}`,
+    text: `${alert ? `${alert} ` : ''}${title}: ${rowsLine}, ${facts.periodLabel}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150), emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: [...lines, fileLine].join('\n') } },

@@ -5,7 +5,7 @@ import 'reflect-metadata';
  * `standardwebhooks` package. Each target is one delivery in the ledger: delivered once, retried on
  * 429 (after Slack's Retry-After) and 5xx, failed at once on a 4xx with the peer's words, UNCERTAIN
  * when the answer is lost, resent on request (the webhook with the same webhook-id, for receivers
- * that dedupe).
+ * that dedupe). A run an alert sent carries the verdict to Slack, the webhook and Teams.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { startSlackRecorder, type SlackRecorder } from '../../../../test/support/slack-recorder.js';
+import { startTeamsRecorder, type TeamsRecorder } from '../../../../test/support/teams-recorder.js';
 import { waitFor } from '../../../../test/support/wait.js';
 import { DELIVERY_PRIORITY, enqueueDelivery } from './delivery.service.js';
 
@@ -21,6 +22,7 @@ interface Hook { headers: IncomingHttpHeaders; body: string; verified: any; path
 
 let app: TestApp;
 let slack: SlackRecorder;
+let teams: TeamsRecorder;
 let receiver: Server;
 let receiverUrl: string;
 let admin: string;
@@ -33,6 +35,7 @@ const TOKEN = 'xoxb-4242-acme-0123456789abcdef';
 
 beforeAll(async () => {
   slack = await startSlackRecorder();
+  teams = await startTeamsRecorder();
   slack.validTokens.add(TOKEN);
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -59,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await slack?.close();
+  await teams?.close();
   receiver?.closeAllConnections();
   await new Promise<void>((resolve) => receiver?.close(() => resolve()));
 });
@@ -249,5 +253,38 @@ describe('a run to Slack and a webhook', () => {
     await runAndSettle(created.id);
     expect(hooks[0]!.verified).toMatch(/^invalid: /);
     expect(() => new Webhook(fresh).verify(hooks[0]!.body, hooks[0]!.headers as Record<string, string>)).not.toThrow();
+  }, 120_000);
+
+  it('a run an alert sent says the verdict everywhere: the Slack message, the webhook body (condition) and the Teams card', async () => {
+    const teamsPath = '/webhookb2/alert@tenant/IncomingWebhook/ALERTTOKEN/1';
+    const created = await createSchedule('alerting', {
+      slackChannels: ['#alerts'], webhookUrls: [receiverUrl], teamsWebhookUrls: [`${teams.base}${teamsPath}`], alertCondition: { kind: 'SOME_ROWS' },
+    });
+    receiverSecret = created.webhookSecret!;
+    const execution = await runAndSettle(created.id);
+    expect(execution.status).toBe('DELIVERED');
+    const [row] = await app.runtime.orm.em.getConnection().execute<{ condition: any }[]>('SELECT condition FROM schedule_executions WHERE id = ?', [execution.id]);
+    const condition = row!.condition;
+    expect(condition).toMatchObject({ kind: 'SOME_ROWS', met: true, notified: true, rowCount: execution.export.rowCount });
+    const verdict = `Alert: ${execution.export.rowCount} rows (condition: some rows): met.`;
+    expect(condition.summary).toBe(`${execution.export.rowCount} rows (condition: some rows): met`);
+
+    const post = slack.calls.filter((c) => c.method === 'chat.postMessage').at(-1)!;
+    expect(post.fields.text).toMatch(new RegExp(`^${verdict.replace(/[.()]/g, '\\$&')} Usage Summary — alerting: `));
+    expect(JSON.stringify(post.fields.blocks)).toContain(`*${verdict}*`);
+
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]!.verified.data.condition).toEqual(condition);
+
+    const card = teams.calls.filter((c) => c.path === teamsPath).at(-1)!.body.attachments[0].content;
+    expect(card.body[2]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: verdict.replace(/[.()]/g, '\\$&') });
+
+    // A schedule without a condition says nothing of one.
+    const plain = await createSchedule('no alert', { webhookUrls: [receiverUrl], teamsWebhookUrls: [`${teams.base}${teamsPath}`] });
+    receiverSecret = plain.webhookSecret!;
+    hooks.length = 0;
+    await runAndSettle(plain.id);
+    expect(hooks[0]!.verified.data.condition).toBeNull();
+    expect(JSON.stringify(teams.calls.filter((c) => c.path === teamsPath).at(-1)!.body)).not.toContain('Alert');
   }, 120_000);
 });

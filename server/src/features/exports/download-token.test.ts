@@ -35,6 +35,16 @@ describe('download tokens', () => {
     expect(verifyDownloadToken(SECRET, t, EXPORT_A, NOW)).toEqual({ tenantId: 'acme', issuedTo: 'ann@acme' });
   });
 
+  it('is bound to its purpose: a chart-image token never downloads the file, a download token never serves the chart', () => {
+    const chart = signDownloadToken(SECRET, { exportId: EXPORT_A, tenantId: 'acme', expiresAt: inOneHour }, 'chart');
+    expect(checkDownloadToken(SECRET, chart, EXPORT_A, NOW, 'chart')).toEqual({ ok: true, tenantId: 'acme', issuedTo: null });
+    expect(checkDownloadToken(SECRET, chart, EXPORT_A, NOW)).toEqual({ ok: false, expired: false });
+    expect(checkDownloadToken(SECRET, token(), EXPORT_A, NOW, 'chart')).toEqual({ ok: false, expired: false });
+    // Same claims, so the payloads are equal: only the MAC context tells them apart.
+    expect(chart.split('.')[1]).toBe(token().split('.')[1]);
+    expect(chart.split('.')[2]).not.toBe(token().split('.')[2]);
+  });
+
   it('is bound to the export id', () => {
     expect(verifyDownloadToken(SECRET, token(), EXPORT_B, NOW)).toBeNull();
     expect(verifyDownloadToken(SECRET, token(), '', NOW)).toBeNull();

@@ -14,7 +14,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 'v1';
-const MAC_CONTEXT = 'reportcast/export-download-token/v1\n';
+/** What a token opens; each purpose MACs under its own context. */
+export type TokenPurpose = 'download' | 'chart';
+const MAC_CONTEXT: Record<TokenPurpose, string> = {
+  download: 'reportcast/export-download-token/v1\n',
+  chart: 'reportcast/export-chart-image-token/v1\n',
+};
 const MAC_BYTES = 32;
 /** Far above any real token (ids are UUIDs); bounds the work done on hostile input. */
 const MAX_TOKEN_LENGTH = 2048;
@@ -30,8 +35,8 @@ export interface DownloadTokenClaims {
 
 type Secret = string | Buffer;
 
-function mac(secret: Secret, payload: string): Buffer {
-  return createHmac('sha256', secret).update(MAC_CONTEXT).update(payload).digest();
+function mac(secret: Secret, payload: string, purpose: TokenPurpose): Buffer {
+  return createHmac('sha256', secret).update(MAC_CONTEXT[purpose]).update(payload).digest();
 }
 
 function secretUsable(secret: Secret): boolean {
@@ -39,7 +44,7 @@ function secretUsable(secret: Secret): boolean {
 }
 
 /** Throws on unusable input: signing is our own code calling, not a client. */
-export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims): string {
+export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims, purpose: TokenPurpose = 'download'): string {
   if (!secretUsable(secret)) throw new Error('download token secret must not be empty');
   const { exportId, tenantId, expiresAt, issuedTo } = claims;
   if (!exportId || !tenantId) throw new Error('download token needs an export id and a tenant id');
@@ -50,7 +55,7 @@ export function signDownloadToken(secret: Secret, claims: DownloadTokenClaims): 
     JSON.stringify({ e: exportId, t: tenantId, x: Math.floor(expiresMs / 1000), ...(issuedTo ? { u: issuedTo.slice(0, 200) } : {}) }),
   ).toString('base64url');
   const body = `${VERSION}.${payload}`;
-  return `${body}.${mac(secret, body).toString('base64url')}`;
+  return `${body}.${mac(secret, body, purpose).toString('base64url')}`;
 }
 
 /** What a download token says: its claims, or why not (expired: genuine, ours, and too old). */
@@ -70,6 +75,7 @@ export function checkDownloadToken(
   token: unknown,
   exportId: string,
   now: Date = new Date(),
+  purpose: TokenPurpose = 'download',
 ): DownloadTokenCheck {
   try {
     if (!secretUsable(secret) || typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return INVALID;
@@ -80,7 +86,8 @@ export function checkDownloadToken(
     const given = Buffer.from(macText, 'base64url');
     // Canonical encoding only, so one token has exactly one spelling.
     if (given.length !== MAC_BYTES || given.toString('base64url') !== macText) return INVALID;
-    const expected = mac(secret, `${version}.${payload}`);
+    if (!(purpose in MAC_CONTEXT)) return INVALID;
+    const expected = mac(secret, `${version}.${payload}`, purpose);
     if (!timingSafeEqual(given, expected)) return INVALID;
 
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
+import { chartKeyOf, fileKeyOfChart } from './chart-file.js';
 
 /** A store said it deleted a file that is still there: the record keeps pointing at it, and the next sweep tries again. */
 export class FileNotDeletedError extends Error {
@@ -30,6 +31,8 @@ export async function cleanupExpiredExports(em: EntityManager, storage: ExportSt
   const expired = await conn.execute<{ id: string; storage_key: string }[]>(
     `SELECT id, storage_key FROM exports WHERE storage_key IS NOT NULL AND file_expired_at IS NULL AND completed_at < ? LIMIT 1000`, [before]);
   for (const row of expired) {
+    // The run's chart image beside it (chart-file.ts) goes with it.
+    await deleteVerified(storage, chartKeyOf(row.storage_key));
     await deleteVerified(storage, row.storage_key);
     await conn.execute('UPDATE exports SET file_expired_at = now(), updated_at = now() WHERE id = ?', [row.id]);
   }
@@ -37,7 +40,8 @@ export async function cleanupExpiredExports(em: EntityManager, storage: ExportSt
   // crashed workers) go too once they are as old.
   let orphans = 0;
   for (const key of await storage.listOlderThan('exports/', before)) {
-    const live = await conn.execute<{ n: number }[]>('SELECT 1 AS n FROM exports WHERE storage_key = ? AND file_expired_at IS NULL LIMIT 1', [key]);
+    // A chart image is live while its file is.
+    const live = await conn.execute<{ n: number }[]>('SELECT 1 AS n FROM exports WHERE storage_key = ? AND file_expired_at IS NULL LIMIT 1', [fileKeyOfChart(key) ?? key]);
     if (live.length === 0) {
       await deleteVerified(storage, key);
       orphans++;

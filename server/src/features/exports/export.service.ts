@@ -30,6 +30,7 @@ import type { ExportFormat } from './writers/writer.js';
 import { isUuid } from '../../graphql/ids.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { COMPRESSIONS, packagingOf, packagingProblem, passwordProblem, type Compression } from './writers/packaging.js';
+import { chartKeyOf } from './chart-file.js';
 
 /** graphile-worker runs lower numbers first: people waiting on a download go before schedules. */
 export const PRIORITY = { ON_DEMAND: 0, SCHEDULED: 10 } as const;
@@ -399,7 +400,10 @@ export class ExportService {
       await sql('DELETE FROM exports WHERE id = ? AND tenant_id = ?', [id, viewer.tenantId]);
       // The file last, before the commit: when storage refuses, the record stays (with its file)
       // and the client may try again, rather than a deleted record leaving its file behind.
-      if (record.storageKey) await this.deps.storage.delete(record.storageKey);
+      if (record.storageKey) {
+        await this.deps.storage.delete(chartKeyOf(record.storageKey));
+        await this.deps.storage.delete(record.storageKey);
+      }
       return id;
     }, () => ({ action: 'export.delete', targetType: 'export', targetId: id, details: { fileName: record.fileName } }));
   }

@@ -16,6 +16,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
 import { cleanupExpiredExports, deleteVerified } from '../exports/export-cleanup.js';
+import { chartKeyOf } from '../exports/chart-file.js';
 
 export interface RetentionPolicy {
   exportFileDays: number;
@@ -98,7 +99,10 @@ export class RetentionService {
       const rows = await this.sql<{ id: string; storage_key: string | null; file_expired_at: Date | null }>(
         `SELECT id, storage_key, file_expired_at FROM exports WHERE ${DUE.export_records.where} ORDER BY completed_at LIMIT ${BATCH}`, [cutoff]);
       for (const row of rows) {
-        if (row.storage_key && !row.file_expired_at) await deleteVerified(this.storage, row.storage_key);
+        if (row.storage_key && !row.file_expired_at) {
+          await deleteVerified(this.storage, chartKeyOf(row.storage_key));
+          await deleteVerified(this.storage, row.storage_key);
+        }
       }
       if (rows.length) await this.sql('DELETE FROM exports WHERE id IN (SELECT json_array_elements_text(?::json)::uuid)', [JSON.stringify(rows.map((r) => r.id))]);
       total += rows.length;

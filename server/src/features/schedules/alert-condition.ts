@@ -203,7 +203,12 @@ export function evaluateCondition(condition: AlertCondition, rowCount: number, m
  * schedule's own message, if any. A run without a met condition keeps its message as it is.
  */
 export function alertMessage(result: ConditionResult | null | undefined, message: string | null): string | null {
-  if (!result?.notified) return message;
-  const note = `Alert: ${result.summary}.`;
+  const note = alertVerdict(result);
+  if (!note) return message;
   return message?.trim() ? `${note}\n\n${message}` : note;
+}
+
+/** The line every destination shows for a run an alert sent (`Alert: <summary>.`); null: not an alert's run. */
+export function alertVerdict(result: ConditionResult | null | undefined): string | null {
+  return result?.notified ? `Alert: ${result.summary}.` : null;
 }

@@ -9,10 +9,8 @@ const facts: RunFacts = {
   periodLabel: '30/11/2026 09:00 → 07/12/2026 09:00 Asia/Tokyo', periodStart: '2026-11-30T00:00:00Z', periodEnd: '2026-12-07T00:00:00Z', timeZone: 'Asia/Tokyo',
   parameters: { region: ['EU', 'JP'] }, rowCount: 1234, totalRows: 5000, truncated: true,
   format: 'CSV', fileName: 'ventes.csv', fileSize: 2048, contentType: 'text/csv', sha256: 'ab', passwordProtected: false,
-  downloadUrl: 'https://reports.test/exports/x/download?t=1', linkExpiresAt: new Date('2026-12-14T00:00:00Z'),
+  downloadUrl: 'https://reports.test/exports/x/download?t=1', linkExpiresAt: new Date('2026-12-14T00:00:00Z'), condition: null,
 };
-/** A PNG-looking buffer of `n` bytes. */
-const png = (n: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(n - 4, 1)]);
 
 /** What Teams requires of a message with an Adaptive Card: the envelope, the card's type, version, body and actions. */
 function assertCardShape(message: any): any {
@@ -31,9 +29,9 @@ function assertCardShape(message: any): any {
 
 describe('teamsMessage', () => {
   it('carries the title, the period in the run\'s zone, the rows with the truncation, the parameters and a Download action', () => {
-    const { message, chartIncluded } = teamsMessage(facts, 'en-US', null);
+    const { message } = teamsMessage(facts, 'en-US', null);
     const card = assertCardShape(JSON.parse(JSON.stringify(message)));
-    expect(chartIncluded).toBe(false);
+    expect(card.body.some((b: any) => b.type === 'Image')).toBe(false);
     expect(card.version).toBe(ADAPTIVE_CARD_VERSION);
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Ventes — 東京', weight: 'Bolder' });
     // Markdown in user text is escaped: no bold, no link.
@@ -46,21 +44,28 @@ describe('teamsMessage', () => {
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Download', url: facts.downloadUrl }]);
   });
 
-  it('puts the chart in as a data: URI when the message fits Teams\' limit, and says why not when it does not', () => {
-    const small = teamsMessage(facts, 'de-DE', { png: png(6000), alt: 'Rows by day' });
-    expect(small.chartIncluded).toBe(true);
-    expect(small.bytes).toBeLessThanOrEqual(TEAMS_MESSAGE_LIMIT_BYTES);
-    const image = assertCardShape(small.message).body.at(-1);
-    expect(image).toMatchObject({ type: 'Image', altText: 'Rows by day' });
-    expect(Buffer.from(image.url.replace('data:image/png;base64,', ''), 'base64').equals(png(6000))).toBe(true);
-    expect(assertCardShape(small.message).body[2].facts[1].value).toBe('1.234 of 5.000 (truncated by the row limit)');
+  it('shows the chart as an Image fetched from our URL, however large the PNG: the message stays small', () => {
+    const url = 'https://reports.test/exports/x/chart.png?token=v1.abc.def';
+    const { message, bytes } = teamsMessage(facts, 'de-DE', { url, alt: 'Rows by day' });
+    const card = assertCardShape(message);
+    expect(card.body.at(-1)).toEqual({ type: 'Image', url, altText: 'Rows by day', size: 'Stretch' });
+    expect(JSON.stringify(message)).not.toContain('data:image');
+    expect(bytes).toBe(Buffer.byteLength(JSON.stringify(message)));
+    expect(bytes).toBeLessThanOrEqual(TEAMS_MESSAGE_LIMIT_BYTES);
+    expect(card.body[2].facts[1].value).toBe('1.234 of 5.000 (truncated by the row limit)');
+  });
 
-    const large = teamsMessage(facts, 'en-US', { png: png(40_000), alt: 'Rows by day' });
-    expect(large.chartIncluded).toBe(false);
-    expect(large.bytes).toBeLessThanOrEqual(TEAMS_MESSAGE_LIMIT_BYTES);
-    const card = assertCardShape(large.message);
-    expect(card.body.some((b: any) => b.type === 'Image')).toBe(false);
-    expect(card.body.at(-1).text).toBe('The chart (39.1 KB) is left out: Teams takes messages up to 28 KB. Download the file for the rows.');
+  it('says the alert\'s verdict under the title when an alert sent the run, and nothing of it otherwise', () => {
+    const condition = {
+      kind: 'FIRST_ROW' as const, met: true, armed: true, notified: true, rowCount: 3, column: 'events', comparison: 'ABOVE' as const, observed: 120, threshold: 100,
+      previous: null, changePercent: null, summary: 'events of the first row = 120, above 100?: met', evaluatedAt: '2026-12-07T00:00:00.000Z',
+    };
+    const card = assertCardShape(teamsMessage({ ...facts, condition }, 'en-US', null).message);
+    expect(card.body[2]).toEqual({ type: 'TextBlock', text: 'Alert: events of the first row = 120, above 100?: met\\.', color: 'Attention', weight: 'Bolder', wrap: true });
+    expect(card.body[3].type).toBe('FactSet');
+    // Recorded but not the reason for sending (notifyOnce, already notified): no alert line.
+    const quiet = assertCardShape(teamsMessage({ ...facts, condition: { ...condition, notified: false } }, 'en-US', null).message);
+    expect(quiet.body.some((b: any) => /Alert/.test(String(b.text)))).toBe(false);
   });
 
   it('has no Download action when the run has no file link', () => {
