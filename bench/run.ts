@@ -94,9 +94,15 @@ const SAMPLE_MS = 50;
 // The guard's CSV goal sits well under the full bench's: single 1M-row runs on 2 shared cores swing
 // by ±25 % (seen: pair ratios 0.53–0.83 in one run); a real regression (a JS path instead of the
 // engine's) shows as ×0.3 or less.
-const CHECK_GOALS = { csvRatio: 0.5, xlsxCsvRatio: 4 };
-/** XLSX guard: interleaved pairs of 200k-row CSV and XLSX exports, the median of their time ratios. */
-const CHECK_XLSX_PAIRS = 3;
+// The XLSX guard sits over the full bench's goal (≤ 4 at 1M rows, not met yet: ×4.8) because at
+// 200k rows a child process's start weighs more and a loaded machine swings the pairs (seen ×5.3–6.8
+// under a test suite's load, ×3.0–3.3 quiet): it guards against a return to per-cell exceljs objects.
+const CHECK_GOALS = { csvRatio: 0.5, xlsxCsvRatio: 6 };
+/**
+ * XLSX guard: one XLSX export to warm the store's caches (the first pair ran ×12.7 where the next
+ * ran ×5–7), then interleaved pairs of 200k-row CSV and XLSX exports, the median of their time ratios.
+ */
+const CHECK_XLSX_PAIRS = 5;
 const CHECK_XLSX_ROWS = 200_000;
 const CHECK_CSV_PAIRS = 5;
 /**
@@ -821,6 +827,7 @@ async function check(): Promise<void> {
   try {
     // XLSX against CSV, the same 200k rows, in interleaved pairs (each pair sees the same load).
     const pairs: Array<{ csv: PhaseResult; xlsx: PhaseResult }> = [];
+    await runChild('xlsx200k', dir, asOf, events);
     for (let i = 0; i < CHECK_XLSX_PAIRS; i++) {
       pairs.push({ csv: await runChild('csv200k', dir, asOf, events), xlsx: await runChild('xlsx200k', dir, asOf, events) });
     }
