@@ -15,6 +15,10 @@ export default defineConfig({
     // each file owns an isolated Postgres database and chDB directory.
     pool: 'forks',
     isolate: true,
+    // Two files at a time: most of a file's time is spent waiting on PostgreSQL, chDB, child servers
+    // and Chromium, not on a core, so two share a 2-core machine well (vitest's default there is
+    // one: cores - 1). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
     globalSetup: ['test/global-setup.ts'],
     include: ['server/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', 'sdk/src/**/*.test.ts', 'charts/src/**/*.test.ts'],
     // A browser test waits on UI that a loaded 2-core machine may render slowly.
