@@ -252,7 +252,10 @@ describe('one schedule, each recipient their own data', () => {
       return e?.status === 'DELIVERED' ? e : undefined;
     }, 60_000);
     expect(delivered.deliveries).toHaveLength(3);
-    expect(textOf(mailsTo(TOKYO).at(-1)!)).toContain('Parameter: Country: FR');
+    // The run without values fans out at the same time, so Tokyo's newest mail may be its JP run's:
+    // look for the FR run's one mail among all of Tokyo's.
+    const tokyoTexts = mailsTo(TOKYO).map(textOf);
+    expect(tokyoTexts.filter((t) => t.includes('Parameter: Country: FR'))).toHaveLength(1);
   });
 
   it('backfills with values for those runs, or per recipient without, checked with paths', async () => {
