@@ -59,7 +59,7 @@ describe.runIf(hasChromium)('file compression and protection in the browser', ()
     await page.getByRole('link', { name: 'Schedules', exact: true }).click();
     await page.getByRole('link', { name: 'New schedule' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Protected weekly CSV');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Format').selectOption('CSV');
     await page.getByLabel('Recipients').fill('ops@example.com');
     await page.getByLabel('Recipients').press('Enter');

@@ -51,7 +51,7 @@ describe.runIf(hasChromium)('PDF paper and orientation in the browser', () => {
     await page.goto(`${app.url}/#/schedules`);
     await page.getByRole('link', { name: 'New schedule' }).click();
     await page.getByLabel('Name', { exact: true }).fill('A3 weekly');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Recipients').fill('paper@example.com');
     await page.getByLabel('Recipients').press('Enter');
     await page.getByLabel('Format').selectOption('PDF');

@@ -32,7 +32,7 @@ describe.runIf(hasChromium)('holidays, onlyIfChanged and bounced recipients in t
   it('previews Christmas (US) as skipped by name, refuses an unknown country at its field, saves the calendar and onlyIfChanged', async () => {
     await page.goto(`${app.url}/#/schedules/new`);
     await page.getByLabel('Name', { exact: true }).fill('Christmas check');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Cadence').selectOption('CUSTOM');
     await page.getByLabel('Cron').fill('0 9 25 12 *');
     await page.getByLabel('Time zone').fill('America/New_York');

@@ -36,7 +36,7 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
   it('creates a schedule from a preset, showing the next runs live, and pauses it', async () => {
     await page.getByRole('link', { name: 'New schedule' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Weekday morning CSV');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Cadence').selectOption('WEEKDAYS');
     await page.getByLabel('Time zone').fill('Asia/Kathmandu');
     await page.getByLabel('Recipients').fill('ops@example.com');

@@ -56,7 +56,7 @@ describe.runIf(hasChromium)('Slack and webhooks in the browser', () => {
     await devSignIn(page, app.url, 'acme', 'editor');
     await page.goto(`${app.url}/#/schedules/new`);
     await page.getByLabel('Name', { exact: true }).fill('Slack and hook');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Slack channels').fill('#Reports\nC0123ABCD');
     await page.getByLabel('Webhook URLs').fill('ftp://example.com/x');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -47,7 +47,7 @@ describe.runIf(hasChromium)('Teams and SFTP in the browser', () => {
     await devSignIn(page, app.url, 'acme', 'editor');
     await page.goto(`${app.url}/#/schedules/new`);
     await page.getByLabel('Name', { exact: true }).fill('Teams and SFTP');
-    await page.getByLabel('Report').selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
     await page.getByLabel('Microsoft Teams URLs').fill('ftp://teams.example.com/hook');
     await page.getByTestId('add-sftp').click();
     const target = page.getByTestId('sftp-target');

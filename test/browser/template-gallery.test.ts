@@ -81,7 +81,7 @@ describe.runIf(hasChromium)('the template gallery', () => {
   it('a schedule of the report keeps its own parameter values, checked at their inputs', async () => {
     await page.goto(`${app.url}/#/schedules/new`);
     await page.getByLabel('Name', { exact: true }).fill('Web only, daily');
-    await page.getByLabel('Report').selectOption({ label: 'Last five days' });
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Last five days' });
     const form = page.getByTestId('schedule-parameters');
     await form.waitFor();
     await page.getByLabel('Recipients').fill('ops@example.com');
