@@ -31,8 +31,10 @@ describe('Export.reportReadable', () => {
       return res.data!.exports.edges.map((e: any) => e.node).find((n: any) => n.id === exportId);
     };
     expect(await row(editor)).toEqual({ id: exportId, reportId, reportReadable: true });
-    expect(await row(viewer)).toEqual({ id: exportId, reportId, reportReadable: false });
-    // What the flag promises: the viewer's report(id) is NOT_FOUND.
+    // Sharing (issue 19): an export of a report the viewer may not read is left out of their list.
+    expect(await row(viewer)).toBeUndefined();
+    expect((await app.gql('query($id: ID!) { export(id: $id) { id } }', { id: exportId }, viewer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // And the report itself is NOT_FOUND to them.
     expect((await app.gql('query($id: ID!) { report(id: $id) { id } }', { id: reportId }, viewer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await row(await app.token('acme', 'admin'))).toMatchObject({ reportReadable: true });
 

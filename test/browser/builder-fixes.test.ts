@@ -93,7 +93,7 @@ describe.runIf(hasChromium)('builder fixes in the browser', () => {
     await page.getByRole('link', { name: 'Exports', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/#\/exports$/);
     expect(questions).toHaveLength(2);
-    await page.getByRole('heading', { name: 'Exports' }).waitFor();
+    await page.getByRole('heading', { name: 'Exports', exact: true }).waitFor();
 
     // A page without edits leaves without a question.
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
