@@ -152,7 +152,8 @@ describe.runIf(hasChromium)('dashboards in the browser', () => {
       await page.reload();
       await page.getByRole('heading', { name: `Board by mail ${width}` }).waitFor();
       expect(await page.getByTestId('target-dashboard').isChecked()).toBe(true);
-      expect(await page.getByTestId('schedule-dashboard').inputValue()).toBe(dashboardId);
+      // The select takes the saved value once the dashboards list (its options) has loaded too.
+      await expect.poll(() => page.getByTestId('schedule-dashboard').inputValue()).toBe(dashboardId);
       expect(errors).toEqual([]);
       await context.close();
     }
