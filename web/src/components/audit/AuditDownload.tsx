@@ -3,11 +3,10 @@
  * export pipeline (createAuditExport), follows its progress live, and downloads the file when it is
  * ready; the export stays in the Exports history with its link.
  */
-import { useEffect, useRef, useState } from 'react';
-import { useMutation, useSubscription } from '@apollo/client/react';
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
 import type { AuditLogFilter, AuditView, ExportFormat } from '../../generated/graphql';
-import { EXPORT_UPDATED } from '../exports/documents';
-import { triggerDownload } from '../exports/ExportPanel';
+import { useDownloadWhenReady } from '../exports/useDownloadWhenReady';
 import { ErrorBanner } from '../reports/ErrorBanner';
 import { formatPercent } from '../../format';
 import { href } from '../../router';
@@ -15,30 +14,10 @@ import { CREATE_AUDIT_EXPORT } from './documents';
 
 const FORMATS: ExportFormat[] = ['CSV', 'XLSX', 'JSON', 'PDF'];
 
-interface Current { id: string; status: string; fileName?: string | null; downloadUrl?: string | null; progress: { percent?: number | null }; error?: { message: string } | null }
-
 export function AuditDownload({ view, filter, timeZone, disabled }: { view: AuditView; filter: AuditLogFilter; timeZone: string; disabled?: boolean }) {
   const [format, setFormat] = useState<ExportFormat>('CSV');
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const downloaded = useRef(new Set<string>());
+  const { current, follow: setCurrent, error, setError, busy: following } = useDownloadWhenReady();
   const [createAuditExport, state] = useMutation(CREATE_AUDIT_EXPORT);
-
-  useSubscription(EXPORT_UPDATED, {
-    variables: { id: current?.id ?? '' },
-    skip: !current?.id,
-    onData: ({ data }) => {
-      const next = data.data?.exportUpdated;
-      if (next) setCurrent(next);
-    },
-    onError: (e) => setError(e),
-  });
-  useEffect(() => {
-    if (current?.status === 'COMPLETED' && current.downloadUrl && !downloaded.current.has(current.id)) {
-      downloaded.current.add(current.id);
-      triggerDownload(current.downloadUrl, current.fileName);
-    }
-  }, [current]);
 
   async function start() {
     setError(null);
@@ -50,7 +29,7 @@ export function AuditDownload({ view, filter, timeZone, disabled }: { view: Audi
     }
   }
 
-  const busy = state.loading || current?.status === 'PENDING' || current?.status === 'PROCESSING';
+  const busy = state.loading || following;
   return (
     <div className="audit-download">
       <div className="toolbar">

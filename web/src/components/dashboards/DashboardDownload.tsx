@@ -4,11 +4,10 @@
  * `exportUpdated`, the file downloaded when it is ready; the export stays in the Exports history
  * with its link, as a report's does.
  */
-import { useEffect, useRef, useState } from 'react';
-import { useMutation, useSubscription } from '@apollo/client/react';
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
 import type { DashboardTimeRangeInput } from '../../generated/graphql';
-import { EXPORT_UPDATED } from '../exports/documents';
-import { triggerDownload } from '../exports/ExportPanel';
+import { useDownloadWhenReady } from '../exports/useDownloadWhenReady';
 import { ErrorBanner } from '../reports/ErrorBanner';
 import { formatPercent } from '../../format';
 import { href } from '../../router';
@@ -16,30 +15,10 @@ import { CREATE_DASHBOARD_EXPORT } from './documents';
 
 type DashboardFormat = 'PDF' | 'XLSX';
 
-interface Current { id: string; status: string; fileName?: string | null; downloadUrl?: string | null; progress: { percent?: number | null }; error?: { message: string } | null }
-
 export function DashboardDownload({ dashboardId, timeRange }: { dashboardId: string; timeRange: DashboardTimeRangeInput | null }) {
   const [format, setFormat] = useState<DashboardFormat>('PDF');
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const downloaded = useRef(new Set<string>());
+  const { current, follow: setCurrent, error, setError, busy: following } = useDownloadWhenReady();
   const [createExport, state] = useMutation(CREATE_DASHBOARD_EXPORT);
-
-  useSubscription(EXPORT_UPDATED, {
-    variables: { id: current?.id ?? '' },
-    skip: !current?.id,
-    onData: ({ data }) => {
-      const next = data.data?.exportUpdated;
-      if (next) setCurrent(next);
-    },
-    onError: (e) => setError(e),
-  });
-  useEffect(() => {
-    if (current?.status === 'COMPLETED' && current.downloadUrl && !downloaded.current.has(current.id)) {
-      downloaded.current.add(current.id);
-      triggerDownload(current.downloadUrl, current.fileName);
-    }
-  }, [current]);
 
   async function start() {
     setError(null);
@@ -51,7 +30,7 @@ export function DashboardDownload({ dashboardId, timeRange }: { dashboardId: str
     }
   }
 
-  const busy = state.loading || current?.status === 'PENDING' || current?.status === 'PROCESSING';
+  const busy = state.loading || following;
   return (
     <>
       <label className="field">
