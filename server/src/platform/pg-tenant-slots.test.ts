@@ -32,8 +32,8 @@ afterAll(async () => {
 });
 
 /** One "process": its own slot connection, the shared pool for statements. */
-async function processSlots(perTenant: number, extra: { pool?: pg.Pool; pollMs?: number; onFallback?: () => void } = {}): Promise<PgTenantSlots> {
-  const slots = new PgTenantSlots({ databaseUrl: db.url, pool: extra.pool ?? pool, perTenant, log, pollMs: extra.pollMs, onFallback: extra.onFallback });
+async function processSlots(perTenant: number, extra: { pool?: pg.Pool; pollMs?: number; orphanMs?: number; onFallback?: () => void } = {}): Promise<PgTenantSlots> {
+  const slots = new PgTenantSlots({ databaseUrl: db.url, pool: extra.pool ?? pool, perTenant, log, pollMs: extra.pollMs, orphanMs: extra.orphanMs, onFallback: extra.onFallback });
   await slots.start();
   opened.push(slots);
   return slots;
@@ -130,6 +130,38 @@ describe('PgTenantSlots', () => {
     const release = await waiting;
     expect(await rows('t5')).toEqual({ granted: 1, waiting: 0 }); // the dead process's ticket is gone
     release();
+  }, 30_000);
+
+  it('a take the client gave up on (query_timeout) but PostgreSQL carried out does not keep the slot: the next taker gets it', async () => {
+    // Scenario 26 stalled this way under load: the take's statement waited longer than the limits
+    // pool's query_timeout, the caller fell back to the per-process limit, and PostgreSQL then
+    // inserted and granted a ticket nobody knew of, under this live process's owner key (so never
+    // reaped as a dead process's). With perTenant such tickets the tenant waited forever.
+    const impatient = new pg.Pool({ connectionString: db.url, max: 2, query_timeout: 300 });
+    impatient.on('error', () => undefined);
+    let fallbacks = 0;
+    const slots = await processSlots(1, { pool: impatient, pollMs: 100, orphanMs: 500, onFallback: () => fallbacks++ });
+    // Another session holds the tenant's take lock (as a slow PostgreSQL would keep the take waiting).
+    const blocker = new pg.Client({ connectionString: db.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query(`SELECT pg_advisory_xact_lock(1380143956, hashtext('t7'))`);
+    const failedOpen = await slots.acquire('t7'); // the take times out: fail open
+    expect(fallbacks).toBe(1);
+    failedOpen();
+    await blocker.query('COMMIT'); // the abandoned take now runs: a granted ticket nobody holds
+    await blocker.end();
+    await expect.poll(() => rows('t7')).toEqual({ granted: 1, waiting: 0 });
+    const started = Date.now();
+    const release = await Promise.race([
+      slots.acquire('t7'),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still waiting for the orphaned ticket after 5 s')), 5_000)),
+    ]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await rows('t7')).toEqual({ granted: 1, waiting: 0 }); // ours; the orphan is gone
+    release();
+    await expect.poll(() => rows('t7')).toEqual({ granted: 0, waiting: 0 });
+    await impatient.end();
   }, 30_000);
 
   it('falls back to the per-process limit when PostgreSQL does not answer, with a warning and a metric', async () => {

@@ -17,6 +17,13 @@
  * Waiting: a release NOTIFYs (payload: md5 of the tenant) and wakes the waiters of that tenant in
  * every process; nobody notifies for a crashed holder, so waiters also ask again every `pollMs`.
  *
+ * Nor for a ticket this live process does not know it has: a take that outlived the pool's
+ * query_timeout (a loaded PostgreSQL) is given up here and falls open, but PostgreSQL still carries
+ * it out, inserting (and maybe granting) a ticket under our owner key, which no crash check would
+ * ever reap. Scenario 26 of the load bench stalled on four such tickets of one tenant. So a waiter
+ * that wakes without a notification also sweeps: our tickets older than `orphanMs` that no caller
+ * holds or waits with are deleted (and their tenants notified).
+ *
  * PostgreSQL unreachable: fail open to the in-process tier (N processes may then run N × limit),
  * with a warning and `onFallback` (a metric). Refusing every analytics query because the metadata
  * database blinked would be worse than briefly letting a tenant use more of ClickHouse, which has
@@ -37,6 +44,10 @@ export const SLOTS_CHANNEL = 'reportcast_slots';
 const TAKE = 'SELECT ticket, granted FROM reportcast_slot_take($1, $2, $3, $4)';
 const DROP = `WITH d AS (DELETE FROM analytics_slots WHERE id = $1 RETURNING tenant)
 SELECT pg_notify('${SLOTS_CHANNEL}', md5(tenant)) FROM d`;
+/** $1 owner, $2 the tickets its callers know, $3 ms: its other tickets that old are orphans. */
+const SWEEP = `WITH d AS (DELETE FROM analytics_slots WHERE owner = $1 AND id <> ALL($2::bigint[])
+  AND queued_at < now() - make_interval(secs => $3::int / 1000.0) RETURNING tenant)
+SELECT pg_notify('${SLOTS_CHANNEL}', md5(tenant)) FROM (SELECT DISTINCT tenant FROM d) t`;
 
 export interface PgTenantSlotsOptions {
   /** For this process's slot connection (it holds the owner lock and LISTENs). */
@@ -49,6 +60,12 @@ export interface PgTenantSlotsOptions {
   onFallback?: () => void;
   /** How often a waiter asks again without a notification (a crashed holder sends none). */
   pollMs?: number;
+  /**
+   * Age past which a ticket of this process that none of its callers knows is an orphan (a take
+   * given up on the client but carried out by PostgreSQL). Longer than a take may take when it
+   * is not given up (the pool's connection wait plus its query_timeout).
+   */
+  orphanMs?: number;
 }
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -72,10 +89,18 @@ export class PgTenantSlots implements TenantSlotPool {
   private readonly unreleased = new Set<string>();
   private degraded = false;
   private readonly pollMs: number;
+  private readonly orphanMs: number;
+  /** Tickets a caller of this process holds or waits with, from the take's answer to the release. */
+  private readonly known = new Set<string>();
+  /** Takes of a new ticket whose answer has not come: their ticket may exist unknown, so no sweep meanwhile. */
+  private newTakes = 0;
+  private lastSweep = 0;
+  private sweeping = false;
 
   constructor(private readonly options: PgTenantSlotsOptions) {
     this.local = new TenantSlots(options.perTenant);
     this.pollMs = options.pollMs ?? 1000;
+    this.orphanMs = options.orphanMs ?? 5000;
   }
 
   /** Connects the slot connection; start-up fails if PostgreSQL does. */
@@ -130,15 +155,20 @@ export class PgTenantSlots implements TenantSlotPool {
       if (!this.client) return this.fallBack(ticket, null);
       const epoch = seen.epoch;
       let row: { ticket: string; granted: boolean } | undefined;
+      if (!ticket) this.newTakes++;
       try {
         row = (await this.options.pool.query<{ ticket: string; granted: boolean }>({
           name: 'reportcast-slot-take', text: TAKE, values: [tenant, this.owner, this.options.perTenant, ticket],
         })).rows[0];
       } catch (error) {
         return this.fallBack(ticket, error);
+      } finally {
+        if (!ticket) this.newTakes--;
       }
       if (!row) return this.fallBack(ticket, new Error('reportcast_slot_take returned no row'));
+      if (ticket && ticket !== row.ticket) this.known.delete(ticket); // it had vanished: queued again
       ticket = row.ticket;
+      this.known.add(ticket);
       if (this.degraded) {
         this.degraded = false;
         this.options.log.info('analytics slots are shared through PostgreSQL again');
@@ -147,7 +177,7 @@ export class PgTenantSlots implements TenantSlotPool {
       // A release was notified while we asked: ask again rather than wait for the next one.
       if (seen.epoch !== epoch) continue;
       try {
-        await this.wait(hash, signal);
+        if (!(await this.wait(hash, signal))) void this.sweep();
       } catch (error) {
         void this.drop(ticket);
         throw error;
@@ -155,8 +185,28 @@ export class PgTenantSlots implements TenantSlotPool {
     }
   }
 
+  /**
+   * Deletes this process's orphaned tickets (see the top of this file), at most once per
+   * `orphanMs`, and never while a take of a new ticket is unanswered (its ticket would look like one).
+   */
+  private async sweep(): Promise<void> {
+    const now = Date.now();
+    if (this.sweeping || this.newTakes > 0 || now - this.lastSweep < this.orphanMs || !this.client) return;
+    this.sweeping = true;
+    this.lastSweep = now;
+    try {
+      const { rowCount } = await this.options.pool.query({ name: 'reportcast-slot-sweep', text: SWEEP, values: [this.owner, [...this.known], this.orphanMs] });
+      if (rowCount) this.options.log.warn('analytics slots: deleted tickets of this process that no query held (takes given up on a timeout)', { tenants: rowCount });
+    } catch {
+      // The next poll tries again.
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
   private fallBack(ticket: string | null, error: unknown): null {
     if (ticket) void this.drop(ticket);
+    // A new ticket's take that failed may still be carried out: the sweep finds it later.
     this.options.onFallback?.();
     if (!this.degraded) {
       this.degraded = true;
@@ -167,8 +217,8 @@ export class PgTenantSlots implements TenantSlotPool {
     return null;
   }
 
-  /** Until a notification for the tenant, the poll interval, or the abort (which rejects). */
-  private wait(hash: string, signal: AbortSignal | undefined): Promise<void> {
+  /** Until a notification for the tenant (true), the poll interval (false), or the abort (which rejects). */
+  private wait(hash: string, signal: AbortSignal | undefined): Promise<boolean> {
     return new Promise((resolve, reject) => {
       const set = this.waiters.get(hash) ?? new Set<() => void>();
       this.waiters.set(hash, set);
@@ -180,13 +230,16 @@ export class PgTenantSlots implements TenantSlotPool {
       };
       const wake = () => {
         done();
-        resolve();
+        resolve(true);
       };
       const onAbort = () => {
         done();
         reject(abortError(signal!));
       };
-      const timer = setTimeout(wake, this.pollMs);
+      const timer = setTimeout(() => {
+        done();
+        resolve(false);
+      }, this.pollMs);
       set.add(wake);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -197,6 +250,8 @@ export class PgTenantSlots implements TenantSlotPool {
   }
 
   private async drop(ticket: string): Promise<void> {
+    // No caller holds it any more: a sweep may take it if this DELETE does not.
+    this.known.delete(ticket);
     try {
       await this.options.pool.query({ name: 'reportcast-slot-drop', text: DROP, values: [ticket] });
       this.unreleased.delete(ticket);
