@@ -50,7 +50,7 @@ export interface TestAppOptions {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ migrated: true });
   const dir = createTempDir();
   const config = loadConfig({
     NODE_ENV: 'test',
