@@ -5,7 +5,12 @@
  *   data rows as CSV text and the bytes go to the output as they come (`via: 'engine'`); JS adds
  *   the header and BOM and repairs invalid UTF-8 the way the JS path would (writers/csv-bytes.ts).
  *   No row becomes a JS value: this is what makes CSV exports run near the engine's own rate.
- * - Everything else, CSV the engine cannot match included: rows as JS values through the format's
+ * - XLSX whose columns the engine can format exactly (compileXlsxReport ok): the first rows come
+ *   as values (a small query: the writer's column widths, number styles and chart need them), then
+ *   ClickHouse writes every data row as its SpreadsheetML cells (reports/xlsx-sql.ts) and the
+ *   writer only numbers the rows, splits the sheets and zips (`via: 'engine'`). Checked cell by
+ *   cell against the writer path in xlsx-engine.chdb.test.ts.
+ * - Everything else, CSV or XLSX the engine cannot match included: rows as JS values through the format's
  *   writer (`via: 'writer'`). The JS CSV writer stays the reference the engine path is tested
  *   against (csv-engine.chdb.test.ts), byte for byte.
  *
@@ -13,8 +18,9 @@
  * against the signal, and the store stops its query.
  */
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
-import type { CompiledQuery, CsvCompileResult } from '../reports/compile-query.js';
-import { createCsvByteWriter, CsvRecordCounter } from './writers/csv-bytes.js';
+import type { CompiledQuery, CsvCompileResult, XlsxCompileResult } from '../reports/compile-query.js';
+import { createCsvByteWriter, CsvRecordCounter, Utf8Repair } from './writers/csv-bytes.js';
+import { createXlsxWriter } from './writers/xlsx-writer.js';
 import { createWriter } from './writers/create-writer.js';
 import type { ExportFormat, WriterFactoryInput } from './writers/writer.js';
 import type { RowsFingerprint } from './rows-fingerprint.js';
@@ -44,6 +50,8 @@ export interface ExportBodyInput {
   compiled: CompiledQuery;
   /** For CSV: compileCsvReport's result (the engine path when ok). */
   csv: CsvCompileResult | null;
+  /** For XLSX: compileXlsxReport's result (the engine path when ok). */
+  xlsx?: XlsxCompileResult | null;
   writer: WriterFactoryInput;
   signal: AbortSignal;
   /** Hashes the rows as they pass (scheduled runs: onlyIfChanged compares it with the last delivered run's). */
@@ -72,6 +80,39 @@ export function exportBody(input: ExportBodyInput): ExportBody {
           onRows(chunk.rows ?? counter.count(chunk.bytes));
         }
         if (signal.aborted) throw signal.reason ?? new Error('aborted');
+        await raceAbort(writer.finish(), signal);
+      },
+      abort: () => writer.abort(),
+    };
+  }
+
+  const xlsx = input.format === 'XLSX' && input.xlsx?.ok ? input.xlsx : null;
+  if (xlsx) {
+    const writer = createXlsxWriter(input.writer);
+    return {
+      via: 'engine',
+      async run(onRows) {
+        // The report's first rows as values, from the same query with a smaller LIMIT (the rows
+        // are in a total order, so they are the rows the engine writes first).
+        const limit = Math.min(Number(input.compiled.params.limit), writer.sampleRows);
+        const sample: unknown[][] = [];
+        for await (const batch of analytics.stream(input.compiled.sql, { ...input.compiled.params, limit }, { signal })) sample.push(...batch);
+        if (signal.aborted) throw signal.reason ?? new Error('aborted');
+        const query = xlsx.query(writer.startEngine(sample));
+        const utf8 = new Utf8Repair();
+        const chunks = analytics.streamBytes(query.sql, query.params, {
+          format: query.format,
+          settings: { ...query.settings, max_block_size: EXPORT_BLOCK_ROWS },
+          signal,
+        });
+        for await (const chunk of chunks) {
+          if (signal.aborted) break;
+          input.fingerprint?.bytes(chunk.bytes);
+          onRows(await raceAbort(writer.writeEngine(utf8.repair(chunk.bytes)), signal));
+        }
+        if (signal.aborted) throw signal.reason ?? new Error('aborted');
+        const rest = utf8.end();
+        if (rest.length > 0) onRows(await raceAbort(writer.writeEngine(rest), signal));
         await raceAbort(writer.finish(), signal);
       },
       abort: () => writer.abort(),

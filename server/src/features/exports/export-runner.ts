@@ -16,7 +16,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, compileXlsxReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult, type XlsxCompileResult } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { exportBody } from './export-body.js';
@@ -233,11 +233,13 @@ export class ExportRunner {
     const masking = await this.maskingOf(record);
     let compiled: CompiledQuery;
     let csv: CsvCompileResult | null = null;
+    let xlsx: XlsxCompileResult | null = null;
     try {
       // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
       const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking };
       compiled = compileReport(definition, ctx);
       if (record.format === 'CSV') csv = compileCsvReport(definition, ctx, record.options.csvTimestamps);
+      if (record.format === 'XLSX') xlsx = compileXlsxReport(definition, ctx);
     } catch (error) {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
@@ -260,7 +262,8 @@ export class ExportRunner {
       chart: () => this.chartOf(record, definition, compiled),
       body: (writer, signal, fingerprint) => {
         if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
-        return exportBody({ analytics, format: record.format, compiled, csv, signal, writer, fingerprint });
+        if (xlsx && !xlsx.ok) this.deps.log.info('XLSX export through the JS writer', { exportId: record.id, reason: xlsx.reason });
+        return exportBody({ analytics, format: record.format, compiled, csv, xlsx, signal, writer, fingerprint });
       },
     };
   }

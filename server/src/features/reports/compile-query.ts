@@ -42,6 +42,9 @@ import { quoteIdent } from '../catalog/sql-identifier.js';
 import { classOf, MASKED_VALUE_PATTERN, type ColumnMasking, type MaskMode } from '../catalog/masking.js';
 import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
+import { XLSX_QUERY_FORMAT, XLSX_QUERY_SETTINGS, xlsxCellSql } from './xlsx-sql.js';
+import { columnLetters } from '../exports/writers/xlsx-cells.js';
+import type { EngineCellStyles } from '../exports/writers/xlsx-sheet-xml.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
 import { floatingAt } from '../calendar/zone-clock.js';
@@ -541,6 +544,53 @@ export function compileCsvReport(def: NormalizedDefinition, ctx: CompileContext,
     query: {
       sql, params: plan.params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy,
       format: CSV_QUERY_FORMAT, settings: CSV_QUERY_SETTINGS,
+    },
+  };
+}
+
+export interface CompiledXlsxQuery extends CompiledQuery {
+  /** The output format (one raw line per row) and its pinned settings. */
+  format: typeof XLSX_QUERY_FORMAT;
+  settings: Readonly<Record<string, string | number>>;
+}
+
+export type XlsxCompileResult =
+  /** `query(styles)`: the query, once the writer has decided the cells' style attributes from its sample. */
+  | { ok: true; query: (styles: EngineCellStyles) => CompiledXlsxQuery }
+  /** The engine cannot write these columns' cells exactly as the JS writer does: export through the writer. */
+  | { ok: false; reason: string };
+
+/**
+ * The report of compileReport with each row formatted in SQL to the `<c>` elements the JS XLSX
+ * sheet writer would write for it (xlsx-sql.ts), one line per row (`xlsx_row`), for XLSX exports
+ * whose data rows the engine writes (export-body.ts). Same FROM, WHERE, parameters, order and
+ * LIMIT, built as compileCsvReport builds its query.
+ */
+export function compileXlsxReport(def: NormalizedDefinition, ctx: CompileContext): XlsxCompileResult {
+  const plan = planReport(def, ctx);
+  if (plan.columns.length === 0) return { ok: false, reason: 'no columns' };
+  if (findColumn(plan.table, 'xlsx_row')) return { ok: false, reason: `xlsx_row names a column of ${plan.table.name}` };
+  const probe: EngineCellStyles = { whole: plan.columns.map(() => ''), fraction: '', date: '', dateTime: '', plain: '' };
+  for (const [i, c] of plan.columns.entries()) {
+    if (xlsxCellSql(c.expr, c.kind, c.chType, columnLetters(i + 1), probe, '', ctx.timeZone) === null) {
+      return { ok: false, reason: `column '${c.key}' (${c.chType}) has no exact engine XLSX form` };
+    }
+  }
+  const exprOf = new Map(plan.columns.map((c) => [c.key, c.expr]));
+  const orderBy = plan.order.map((o) => `${exprOf.get(o.key)!} ${o.direction}`).join(', ');
+  return {
+    ok: true,
+    query: (styles) => {
+      const cells = plan.columns.map((c, i) => xlsxCellSql(c.expr, c.kind, c.chType, columnLetters(i + 1), styles, styles.whole[i] ?? '', ctx.timeZone)!);
+      const sql = [
+        `SELECT ${cells.length === 1 ? cells[0] : `concat(${cells.join(', ')})`} AS ${quoteIdent('xlsx_row')}`,
+        `FROM ${quoteIdent(ctx.database)}.${quoteIdent(plan.table.name)}`,
+        `WHERE ${plan.where.join(' AND ')}`,
+        ...(plan.grouped ? [`GROUP BY ${plan.groupKeys.map((k) => exprOf.get(k)!).join(', ')}`] : []),
+        ...(orderBy ? [`ORDER BY ${orderBy}`] : []),
+        'LIMIT {limit:UInt64}',
+      ].join('\n');
+      return { sql, params: plan.params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy, format: XLSX_QUERY_FORMAT, settings: XLSX_QUERY_SETTINGS };
     },
   };
 }

@@ -60,10 +60,10 @@ export interface CsvFieldOptions {
 }
 
 /** Beyond this, an integer is not exactly a double and JSON.parse rounds it. */
-const MAX_EXACT_INTEGER = '9007199254740992';
+export const MAX_EXACT_INTEGER = '9007199254740992';
 
 /** A ClickHouse string literal (backslash escapes, as ClickHouse reads them). */
-function stringLiteral(text: string): string {
+export function stringLiteral(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
@@ -126,7 +126,7 @@ function stringField(x: string): string {
 }
 
 /** JS Number#toString of a Float64 (see the header); non-finite → empty. NaN fails the first test too. */
-function floatField(x: string): string {
+export function floatField(x: string): string {
   return `if(abs(${x}) < 1e21, toString(${x} + 0), if(isFinite(${x}), replaceOne(toString(${x}), 'e', 'e+'), ''))`;
 }
 

@@ -147,6 +147,11 @@ export class XlsxChart {
     this.enabled = this.type !== null && this.limit > 0 && this.measures.length > 0 && (this.x !== null || dims.length === 0);
   }
 
+  /** How many of the first rows the chart covers (0: no chart). */
+  get rowsWanted(): number {
+    return this.enabled ? this.limit : 0;
+  }
+
   /** Called for each row in order, as it goes to the data sheet. */
   add(row: unknown[]): void {
     if (this.enabled && this.rows.length < this.limit) this.rows.push(row);

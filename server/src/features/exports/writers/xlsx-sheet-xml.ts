@@ -19,6 +19,7 @@
  */
 import { floatingAt } from '../../calendar/zone-clock.js';
 import { dateTimeMs, parseDate, toBoolean, toNumber } from './cell-values.js';
+import { TextDecoder } from 'node:util';
 import { columnLetters, INTEGER, text, type ColumnPlan } from './xlsx-cells.js';
 
 /** Excel's serial of 1970-01-01 (the 1900 date system). */
@@ -171,5 +172,129 @@ export class SheetRowsXml {
       xml += `<c r="${this.letters[i]}${n}"${this.plainStyle} t="str"><v>${XML_SPECIAL.test(cellText) ? xmlText(cellText) : cellText}</v></c>`;
     }
     this.append(`${xml}</row>`);
+  }
+}
+
+/**
+ * Engine-formatted rows (reports/xlsx-sql.ts): the engine writes one line per row holding the row's
+ * `<c>` elements, each reference's row number left as ROW_MARK, and text too long for the engine
+ * to cut exactly as hex between JS_TEXT_OPEN and JS_TEXT_CLOSE. No other control character can
+ * occur in a line (the engine removes them from text, as xmlText does), and no raw LF (written `&#10;`).
+ */
+export const ROW_MARK = '\u0001';
+export const JS_TEXT_OPEN = '\u0002';
+export const JS_TEXT_CLOSE = '\u0003';
+const ROW_MARK_BYTE = 1;
+const JS_TEXT_OPEN_BYTE = 2;
+const JS_TEXT_CLOSE_BYTE = 3;
+const LF = 10;
+
+/** The style attributes of the engine's cells (` s="3"`, or '' for style 0): per column for whole numbers. */
+export interface EngineCellStyles {
+  whole: string[];
+  fraction: string;
+  date: string;
+  dateTime: string;
+  plain: string;
+}
+
+/** The attributes SheetRowsXml uses for the same plans and style ids, for the engine's SQL. */
+export function engineCellStyles(plans: ColumnPlan[], styles: SheetStyleIds): EngineCellStyles {
+  return {
+    whole: plans.map((p) => styleAttribute(p.numberStyle === INTEGER ? styles.integer : styles.decimal)),
+    fraction: styleAttribute(styles.decimal),
+    date: styleAttribute(styles.date),
+    dateTime: styleAttribute(styles.dateTime),
+    plain: styleAttribute(styles.plain),
+  };
+}
+
+const ROW_OPEN = Buffer.from('<row r="', 'latin1');
+const ROW_OPEN_END = Buffer.from('">', 'latin1');
+const ROW_CLOSE = Buffer.from('</row>', 'latin1');
+
+/**
+ * Turns the engine's lines into `<row r="N">…</row>` elements: the row numbering (and so the split
+ * into sheets, the caller's) stays here. One pass over the bytes, no string per cell.
+ */
+export class EngineRowsXml {
+  private carry: Buffer | null = null;
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private at = 0;
+  private decoder: TextDecoder | null = null;
+
+  /** Appends a chunk of engine output; returns its complete lines (a view, valid until the next call) with any partial line kept back. */
+  lines(chunk: Uint8Array): Buffer {
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.carry) data = Buffer.concat([this.carry, data]);
+    const last = data.lastIndexOf(LF);
+    this.carry = last + 1 < data.length ? Buffer.from(data.subarray(last + 1)) : null;
+    return data.subarray(0, last + 1);
+  }
+
+  /** Bytes of an unfinished last line (none when the engine's output ended with a whole row). */
+  get pending(): number {
+    return this.carry?.length ?? 0;
+  }
+
+  /**
+   * `<row>` elements for the lines of `data` from byte `from`, at most `maxRows`, the first
+   * numbered `rowNumber`: the XML (a view of a reused buffer, valid until the next call), where
+   * the next line starts, and how many rows were made.
+   */
+  rows(data: Buffer, from: number, maxRows: number, rowNumber: number): { xml: Buffer; next: number; rows: number } {
+    this.at = 0;
+    let pos = from;
+    let rows = 0;
+    const digits: number[] = [];
+    while (pos < data.length && rows < maxRows) {
+      const lf = data.indexOf(LF, pos);
+      const n = String(rowNumber + rows);
+      digits.length = 0;
+      for (let k = 0; k < n.length; k++) digits.push(n.charCodeAt(k));
+      // A mark becomes at most 7 digits; hex text at most 3 bytes of XML per hex digit.
+      this.ensure((lf - pos) * 7 + 32);
+      let buffer = this.buffer;
+      let at = this.at;
+      at += ROW_OPEN.copy(buffer, at);
+      for (let k = 0; k < digits.length; k++) buffer[at++] = digits[k]!;
+      at += ROW_OPEN_END.copy(buffer, at);
+      for (let i = pos; i < lf; i++) {
+        const b = data[i]!;
+        if (b > JS_TEXT_CLOSE_BYTE) buffer[at++] = b;
+        else if (b === ROW_MARK_BYTE) for (let k = 0; k < digits.length; k++) buffer[at++] = digits[k]!;
+        else if (b === JS_TEXT_OPEN_BYTE) {
+          const close = data.indexOf(JS_TEXT_CLOSE_BYTE, i);
+          this.at = at;
+          this.appendLongText(data.subarray(i + 1, close));
+          buffer = this.buffer;
+          at = this.at;
+          i = close;
+        } else buffer[at++] = b;
+      }
+      at += ROW_CLOSE.copy(buffer, at);
+      this.at = at;
+      pos = lf + 1;
+      rows++;
+    }
+    return { xml: this.buffer.subarray(0, this.at), next: pos, rows };
+  }
+
+  /** Text the engine left to JS (hex of its UTF-8 bytes): decoded as the JS path decodes the engine's output, then cut and escaped by the JS writer's rules. */
+  private appendLongText(hex: Buffer): void {
+    // ignoreBOM: a U+FEFF that starts the text is data.
+    this.decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+    const value = this.decoder.decode(Buffer.from(hex.toString('latin1'), 'hex'));
+    const cellText = value.length <= 32_767 ? value : text(value);
+    const xml = XML_SPECIAL.test(cellText) ? xmlText(cellText) : cellText;
+    this.ensure(xml.length * 3);
+    this.at += this.buffer.write(xml, this.at, 'utf8');
+  }
+
+  private ensure(extra: number): void {
+    if (this.at + extra <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + extra + 1024));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = bigger;
   }
 }

@@ -55,7 +55,7 @@ import {
   type ColumnPlan,
   type DateStyles,
 } from './xlsx-cells.js';
-import { SheetRowsXml, xmlText, type SheetStyleIds } from './xlsx-sheet-xml.js';
+import { EngineRowsXml, engineCellStyles, SheetRowsXml, xmlText, type EngineCellStyles, type SheetStyleIds } from './xlsx-sheet-xml.js';
 import { localeFormat } from './locale-format.js';
 import { chartFromColumns } from './pdf-chart.js';
 import { XlsxChart } from './xlsx-chart.js';
@@ -182,7 +182,22 @@ function writeAbout(
   sheet.commit();
 }
 
-export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
+/**
+ * The XLSX writer. Besides rows as values (write), it takes rows the engine formatted as
+ * SpreadsheetML (reports/xlsx-sql.ts; export-body.ts runs that path): startEngine() with the
+ * report's first `sampleRows` rows as values (column widths and number styles, the chart), which
+ * returns the style attributes the engine's SQL must use, then writeEngine() with the engine's
+ * output, never write(). The JS side numbers the rows and splits the sheets either way.
+ */
+export interface XlsxWriter extends FormatWriter {
+  /** Rows startEngine() needs (the width sample, or the chart's rows when more). */
+  readonly sampleRows: number;
+  startEngine(sample: unknown[][]): EngineCellStyles;
+  /** Writes the complete rows of a chunk of engine output (a partial last line waits for the next); resolves to how many, once the zip and the output have room. */
+  writeEngine(chunk: Uint8Array): Promise<number>;
+}
+
+export function createXlsxWriter(input: WriterFactoryInput): XlsxWriter {
   const { output, columns, meta, options } = input;
   const timeZone = meta.timeZone;
   // An unknown zone throws RangeError here, before the first byte, not on the first datetime.
@@ -304,7 +319,46 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
     await writeRows(held, 0, held.length);
   }
 
+  let engine: EngineRowsXml | undefined;
+
   return {
+    sampleRows: Math.max(SAMPLE_ROWS, chart.rowsWanted),
+
+    startEngine(rows) {
+      guard.check();
+      if (plans) throw new Error('XLSX writer: startEngine() after rows');
+      plans = planColumns(columns, rows.slice(0, SAMPLE_ROWS));
+      const styles = engineCellStyles(plans, styleIds(workbook, dates));
+      // The chart's rows are the sheet's first rows: the engine writes the same rows, in the same (total) order.
+      for (const row of rows) chart.add(row);
+      engine = new EngineRowsXml();
+      sheet = openSheet();
+      return styles;
+    },
+
+    async writeEngine(chunk) {
+      guard.check();
+      if (finishing) throw new Error('XLSX writer: write() after finish()');
+      if (!engine) throw new Error('XLSX writer: writeEngine() before startEngine()');
+      const data = engine.lines(chunk);
+      let pos = 0;
+      let written = 0;
+      while (pos < data.length) {
+        if (!sheet || rowsInSheet === rowsPerSheet) {
+          closeSheet();
+          sheet = openSheet();
+        }
+        const made = engine.rows(data, pos, Math.min(ROWS_PER_WRITE, rowsPerSheet - rowsInSheet), rowsInSheet + 2);
+        sheetStream(sheet).write(made.xml);
+        pos = made.next;
+        rowsInSheet += made.rows;
+        rowsWritten += made.rows;
+        written += made.rows;
+        await relieve();
+      }
+      return written;
+    },
+
     async write(rows) {
       guard.check();
       if (finishing) throw new Error('XLSX writer: write() after finish()');
@@ -321,6 +375,7 @@ export function createXlsxWriter(input: WriterFactoryInput): FormatWriter {
       guard.check();
       if (finishing) throw new Error('XLSX writer: finish() called twice');
       finishing = true;
+      if (engine?.pending) throw new Error('XLSX writer: the engine\'s output ended inside a row');
       if (!plans) await startData(); // fewer rows than the sample (or none): header and rows now
       closeSheet();
       chart.addTo(workbook, rowsWritten);
