@@ -98,7 +98,7 @@ export function openAnalytics(config: Config, slots?: TenantSlotPool): Analytics
   const limits = { maxExecutionSeconds: config.clickhouseLimits.maxExecutionSeconds, maxResultRows: config.reports.maxRowLimit + 1 };
   const store = url
     ? new ClickHouseServerStore({ url, username, password, database, limits })
-    : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
+    : new ChdbStore(join(config.dataDir, 'clickhouse'), database, { maxExecutionSeconds: limits.maxExecutionSeconds });
   // Shared reads outside the slots: identical previews wait for one query, not for 200 slots.
   return new SharedQueryStore(new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency), config.queryCache);
 }
