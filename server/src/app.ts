@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { resolveJwtSecret } from './features/auth/jwt-secret.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
+import { createReadFlights } from './context.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
@@ -237,6 +238,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       auditReads: config.audit.reads,
       auditWriter,
       tokenUses: new TokenUses(orm.em),
+      readFlights: createReadFlights(),
       destinations: { slackApiUrl: config.destinations.slackApiUrl, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     },
     jwtSecret: runtime.jwtSecret,
