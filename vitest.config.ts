@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { groupedTestFiles } from './test/support/groups.js';
+import LongestFirstSequencer from './test/support/sequencer.js';
 
 const requireFromServer = createRequire(new URL('./server/package.json', import.meta.url));
 
@@ -20,7 +22,12 @@ export default defineConfig({
     // one: cores - 1). VITEST_MAX_WORKERS overrides it.
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
     globalSetup: ['test/global-setup.ts'],
+    // Longest files first (measured durations, test/durations.json), so the run does not end on
+    // one long file alone.
+    sequence: { sequencer: LongestFirstSequencer },
     include: ['server/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', 'sdk/src/**/*.test.ts', 'charts/src/**/*.test.ts'],
+    // Files that a group file runs, several to a process (test/support/groups.ts).
+    exclude: [...configDefaults.exclude, ...groupedTestFiles()],
     // A browser test waits on UI that a loaded 2-core machine may render slowly.
     expect: { poll: { timeout: 15_000 } },
     testTimeout: 60_000,

@@ -47,8 +47,10 @@ export async function createMigratedTemplate(): Promise<string> {
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   await applyMigrations(databaseUrl(name));
   // graphile-worker is the server's dependency: resolve it from there (as vitest.config.ts does graphql).
-  const { runMigrations } = createRequire(new URL('../../server/package.json', import.meta.url))('graphile-worker') as typeof import('graphile-worker');
-  await runMigrations({ connectionString: databaseUrl(name), logger: undefined });
+  const { runMigrations } = createRequire(new URL('../../server/package.json', import.meta.url))('graphile-worker') as {
+    runMigrations(options: { connectionString: string }): Promise<void>;
+  };
+  await runMigrations({ connectionString: databaseUrl(name) });
   await admin((c) => c.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`));
   return name;
 }
