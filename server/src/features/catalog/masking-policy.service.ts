@@ -46,16 +46,19 @@ export class MaskingPolicyService {
   ) {}
 
   async stored(tenantId: string, em: EntityManager = this.em): Promise<StoredMaskingPolicy> {
-    const rows = await em.getConnection().execute<{ policy: unknown; updated_at: Date; updated_by: string }[]>(
-      'SELECT policy, updated_at, updated_by FROM masking_policies WHERE tenant_id = ?', [tenantId], 'all', em.getTransactionContext());
-    const row = rows[0];
-    const classes = await this.classes(tenantId, em);
-    if (!row) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
+    // The policy row (if any) and the tenant's classifications in one round trip: every export reads them.
+    const [row] = await em.getConnection().execute<{ policy: unknown; updated_at: Date | null; updated_by: string | null; classes: [string, string, Classification][] }[]>(
+      `SELECT p.policy, p.updated_at, p.updated_by,
+         (SELECT coalesce(json_agg(json_build_array(c.table_name, c.column_name, c.classification)), '[]'::json)
+            FROM column_classifications c WHERE c.tenant_id = ?) AS classes
+       FROM (SELECT 1) AS one LEFT JOIN masking_policies p ON p.tenant_id = ?`, [tenantId, tenantId], 'all', em.getTransactionContext());
+    const classes: ColumnClasses = Object.fromEntries((row?.classes ?? []).map(([table, column, classification]) => [`${table}.${column}`, classification]));
+    if (!row || row.policy === null) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
     const policy = completePolicy(row.policy);
     // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
     // back is damage, and showing clear values because of it would be the wrong way to fail.
     if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
-    return { policy, updatedAt: new Date(row.updated_at), updatedBy: row.updated_by, classes };
+    return { policy, updatedAt: new Date(row.updated_at!), updatedBy: row.updated_by, classes };
   }
 
   /** The tenant's classification of columns, over the catalog's defaults. */
