@@ -330,6 +330,7 @@ async function generations(runtime: Runtime, url: string, count: number): Promis
   const responseMs: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
+  const errorKinds = new Map<string, number>();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: count }, async (_, i) => {
     const tenant = DEMO_TENANTS[i % DEMO_TENANTS.length]!;
@@ -343,10 +344,15 @@ async function generations(runtime: Runtime, url: string, count: number): Promis
       sent.set(r.data.createExport.id, at);
     } catch (error) {
       errors++;
-      firstError ??= (error as Error).message;
+      // fetch says only "fetch failed": the reason (a connect or headers timeout, a reset) is its cause.
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      const reason = `${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`;
+      errorKinds.set(reason, (errorKinds.get(reason) ?? 0) + 1);
+      firstError ??= reason;
     }
   }));
   const requestSeconds = (performance.now() - t0) / 1000;
+  if (errorKinds.size) log(`  26: request errors: ${[...errorKinds].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
   const ids = [...sent.keys()];
   const settled = await until(async () => {
     const [r] = await conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM exports WHERE initiated_by = 'bench-burst' AND status NOT IN ('PENDING', 'PROCESSING')`);
@@ -372,7 +378,8 @@ async function generations(runtime: Runtime, url: string, count: number): Promis
   const lost = ids.filter((id) => !rows.some((r) => r.id === id)).length;
   const latencies = completed.filter((r) => sent.has(r.id)).map((r) => new Date(r.completed_at!).getTime() - sent.get(r.id)!);
   const byFormat = formats.map((f) => `${f} ${completed.filter((r) => r.format === f).length}`).join(', ');
-  const jobs = Number((await conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE task_identifier = 'export__run'`))[0]!.n);
+  // graphile-worker 0.17 keeps a job's task as a reference to _private_tasks.
+  const jobs = Number((await conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'export__run'`))[0]!.n);
   const ok = settled && errors === 0 && rows.length === count && completed.length === count && withFile.length === count && onceEach === count && lost === 0 && jobs === 0;
   const concurrency = runtime.config.worker.concurrency;
   log(`  26: ${count} requests in ${requestSeconds.toFixed(1)} s (${errors} errors${firstError ? `, first: ${firstError}` : ''}); all settled in ${seconds.toFixed(1)} s; ${rows.length} export rows, ${completed.length} COMPLETED (${byFormat}), ${withFile.length} files, ${onceEach} in one attempt; p95 request→COMPLETED ${ms(pct(latencies, 95))}; peak connections ${peakConnections}`);

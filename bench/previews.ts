@@ -7,9 +7,18 @@
  * - one report: a single preview's time (median of a few, the cache emptied before each, so each
  *   runs its ClickHouse queries), then 200 concurrent previews of that report (cache emptied
  *   first); ratio = their p95 / the single preview's median. Goal ≤ 3.
- * - 20 reports, 2 tenants: 10 reports per tenant (acme ~50% of the events, globex ~30%); globex's
- *   100 previews alone, then the same 100 while acme sends its 100 at the same moment (cache
- *   emptied before each); ratio = globex's p95 with acme's flood / alone. Goal ≤ 2, no errors.
+ * - 20 reports, 2 tenants: 10 reports per tenant (acme ~50% of the events, globex ~30%). The
+ *   issue's goal: "200 concurrent previews of 20 reports: no error, fair across tenants (one
+ *   tenant's flood cannot raise another tenant's p95 by more than 2×)". A flood is one tenant
+ *   sending far more than the other: acme sends 180 previews over its 10 reports while globex
+ *   sends its 20 over its 10, at the same moment (acme's at 3 page sizes, so that its flood is
+ *   one for the engine too: 40 queries against globex's 20, the rest shared); ratio = globex's
+ *   p95 with acme's flood / globex's 20 alone (cache emptied before each). Goal ≤ 2, no errors. Until 2026-12-07 the scenario was
+ *   100 vs 100; with EQUAL loads on a saturated engine even a perfectly fair scheduler shows ~×2
+ *   (each tenant gets half of it), so that shape could not tell fair from unfair: it stays as an
+ *   info row. `compareFifo` (`pnpm bench previews --compare-fifo`) measures both shapes again in
+ *   the same rounds with the engine's queue in arrival order (ChdbStore.scheduling = 'fifo', the
+ *   order before the per-tenant round-robin queue), side by side.
  *
  * Every figure is a ratio of times measured side by side in the same rounds, and the reported
  * ratio is the median over the rounds (the order of "alone" and "with the flood" alternates), so a
@@ -18,7 +27,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +41,7 @@ import { ReportService } from '../server/src/features/reports/report.service.js'
 import { createLogger } from '../server/src/platform/logger.js';
 import { CountingStore } from '../server/src/platform/counting-store.js';
 import { SharedQueryStore } from '../server/src/platform/shared-query-store.js';
+import { ChdbStore } from '../server/src/platform/chdb-store.js';
 import { temporaryDatabase } from './load.js';
 import type { Burst, BurstResult, ClientRequest } from './preview-clients.js';
 
@@ -42,9 +52,15 @@ export interface PreviewOptions {
   rounds: number;
   /** Concurrent previews of one report. */
   concurrent: number;
-  /** Previews per tenant in the 20-report scenario. */
+  /** Previews per tenant in the 20-report scenario's equal-load shape (info). */
   perTenant: number;
+  /** The flood shape (the goal): acme's previews and globex's, at once. Default 180 and 20. */
+  flood?: { acme: number; globex: number };
+  /** Also measure both shapes with the engine's queue in arrival order (FIFO), in the same rounds. */
+  compareFifo?: boolean;
   log: (line: string) => void;
+  /** Writes a CPU profile of the server's process during the one-report bursts (`pnpm bench previews --profile FILE`). */
+  profile?: string;
 }
 
 export interface PreviewFigures {
@@ -58,14 +74,25 @@ export interface PreviewFigures {
    * concurrent previews p50/p95/max ms; ClickHouse reads they ran.
    */
   oneReport: { singleMs: number; floorP95: number; p50: number; p95: number; max: number; reads: number; ratio: number }[];
-  /** Per round: globex p95 alone and with acme's flood, acme's p95 in the flood. */
-  fairness: { aloneP95: number; floodP95: number; acmeP95: number; reads: number; ratio: number }[];
+  /** The flood shape's previews: acme's and globex's. */
+  flood: { acme: number; globex: number };
+  /** Per round, the flood shape (acme floods): globex p95 alone and with acme's flood, acme's p95 in the flood. */
+  fairness: FairnessRound[];
+  /** Per round, the equal-load shape (perTenant each): info only. */
+  equalLoad: FairnessRound[];
+  /** With compareFifo: the same two shapes with the engine's queue in arrival order, in the same rounds. */
+  fifo: { fairness: FairnessRound[]; equalLoad: FairnessRound[] } | null;
   errors: number;
   firstError: string | null;
   seconds: number;
   /** Audit entries of the one-report bursts' previews and the INSERT statements that wrote them (AUDIT_READS, audit-writer.ts). */
   audit: { entries: number; statements: number };
 }
+
+/** acme's page sizes in the flood shape (see flood() in measurePreviews). */
+const FLOOD_PAGE_SIZES = [50, 40, 30];
+
+export interface FairnessRound { aloneP95: number; floodP95: number; acmeP95: number; reads: number; ratio: number }
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -107,13 +134,21 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
   const runtime = await openRuntime(config, createLogger('warn', false));
   const figures: PreviewFigures = {
     events: options.events, rounds: options.rounds, concurrent: options.concurrent, perTenant: options.perTenant,
-    oneReport: [], fairness: [], errors: 0, firstError: null, seconds: 0, audit: { entries: 0, statements: 0 },
+    flood: options.flood ?? { acme: 180, globex: 20 },
+    oneReport: [], fairness: [], equalLoad: [], fifo: options.compareFifo ? { fairness: [], equalLoad: [] } : null,
+    errors: 0, firstError: null, seconds: 0, audit: { entries: 0, statements: 0 },
   };
   try {
     const wired = runtime.analytics;
     if (!(wired instanceof SharedQueryStore)) throw new Error('the runtime should share its analytics reads');
     // The runtime's wiring with a counter in between: what reaches the tenant-limited chDB store is
     // what ClickHouse runs (the shared store's own counters would not see it being bypassed).
+    // The chDB store at the bottom of the wiring (shared → tenant-limited → chDB), whose queue order
+    // compareFifo switches; reached through the wrappers' `inner` fields (private to TypeScript only).
+    let engine: unknown = wired.inner;
+    while (engine && !(engine instanceof ChdbStore)) engine = (engine as { inner?: unknown }).inner;
+    if (options.compareFifo && !(engine instanceof ChdbStore)) throw new Error('compareFifo needs the embedded chDB store');
+    const chdb = engine instanceof ChdbStore ? engine : null;
     const counting = new CountingStore(wired.inner);
     const shared = new SharedQueryStore(counting, config.queryCache);
     runtime.analytics = shared;
@@ -152,8 +187,8 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       });
       clients.send({ id, url, requests } satisfies Burst);
     });
-    const previewRequest = (tenant: 'acme' | 'globex', reportId: string): ClientRequest =>
-      ({ token: tokens[tenant], query: 'query($r: ID!) { previewReport(input: { reportId: $r, first: 50 }) { totalCount rows } }', variables: { r: reportId }, field: 'previewReport' });
+    const previewRequest = (tenant: 'acme' | 'globex', reportId: string, first = 50): ClientRequest =>
+      ({ token: tokens[tenant], query: 'query($r: ID!, $f: Int) { previewReport(input: { reportId: $r, first: $f }) { totalCount rows } }', variables: { r: reportId, f: first }, field: 'previewReport' });
     const previews = (tenant: 'acme' | 'globex', reportIds: string[]) => burst(reportIds.map((id) => previewRequest(tenant, id)));
     const preview = async (tenant: 'acme' | 'globex', reportId: string) => (await previews(tenant, [reportId]))[0]!;
     const floorRequest: ClientRequest = { token: tokens.acme, query: '{ __typename }', variables: {}, field: '__typename' };
@@ -162,6 +197,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       // Warm-up: JIT, PostgreSQL plans and connections, chDB's marks cache; a burst too; not measured.
       for (let i = 0; i < 3; i++) { shared.clearCache(); await preview('acme', usage); }
       await previews('acme', Array(options.concurrent).fill(usage));
+      const profiler = options.profile ? await startProfile() : null;
       for (let round = 0; round < options.rounds; round++) {
         const singles: number[] = [];
         for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
@@ -174,30 +210,54 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
         figures.oneReport.push(row);
         log(`  previews round ${round + 1}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
       }
+      if (profiler) await profiler.stop(options.profile!);
       // Rows one INSERT wrote share its transaction's created_at: distinct instants = statements.
       const [audited] = await runtime.orm.em.getConnection().execute<{ entries: string; statements: string }[]>(
         `SELECT count(*) AS entries, count(DISTINCT created_at) AS statements FROM audit_log WHERE action = 'report.preview' AND tenant_id = 'acme'`);
       figures.audit = { entries: Number(audited!.entries), statements: Number(audited!.statements) };
-      const each = (tenant: 'acme' | 'globex') => Array.from({ length: options.perTenant }, (_, i) => ids[tenant][i % ids[tenant].length]!);
-      const alone = async () => { shared.clearCache(); return pct(await previews('globex', each('globex')), 95); };
-      const flood = async () => {
+      /** `n` previews of the tenant's 10 reports, round-robin over them. */
+      const each = (tenant: 'acme' | 'globex', n: number) => Array.from({ length: n }, (_, i) => ids[tenant][i % ids[tenant].length]!);
+      const alone = async (globex: number) => { shared.clearCache(); return pct(await previews('globex', each('globex', globex)), 95); };
+      /**
+       * Both tenants at once. acme's previews cycle through `acmePageSizes` per pass over its 10
+       * reports: identical previews share their queries (shared-query-store.ts), so 180 previews
+       * of 10 reports at one page size are only 20 engine queries, as many as globex's 20
+       * previews make, and no flood for the engine at all. Three page sizes make acme's 180 a
+       * real flood, 40 queries (10 counts, 30 pages) against globex's 20.
+       */
+      const flood = async (acmeCount: number, globexCount: number, acmePageSizes: number[]) => {
         shared.clearCache();
         const loads = counting.reads;
+        const acmeRequests = each('acme', acmeCount).map((id, i) => previewRequest('acme', id, acmePageSizes[Math.floor(i / ids.acme.length) % acmePageSizes.length]!));
         // One burst: both tenants' requests leave the clients' process at the same moment.
-        const times = await burst([...each('acme').map((id) => previewRequest('acme', id)), ...each('globex').map((id) => previewRequest('globex', id))]);
-        const acme = times.slice(0, options.perTenant);
-        const globex = times.slice(options.perTenant);
+        const times = await burst([...acmeRequests, ...each('globex', globexCount).map((id) => previewRequest('globex', id))]);
+        const acme = times.slice(0, acmeCount);
+        const globex = times.slice(acmeCount);
         return { acmeP95: pct(acme, 95), floodP95: pct(globex, 95), reads: counting.reads - loads };
       };
-      for (let round = 0; round < options.rounds; round++) {
+      const measure = async (round: number, acmeCount: number, globexCount: number, acmePageSizes: number[]): Promise<FairnessRound> => {
         let aloneP95: number;
         let flooded: Awaited<ReturnType<typeof flood>>;
         // Alternate the order, so drift in the machine's load does not favour one side.
-        if (round % 2 === 0) { aloneP95 = await alone(); flooded = await flood(); } else { flooded = await flood(); aloneP95 = await alone(); }
-        const row = { aloneP95, ...flooded, ratio: flooded.floodP95 / aloneP95 };
-        figures.fairness.push(row);
-        log(`  previews fairness round ${round + 1}: globex p95 alone ${aloneP95.toFixed(0)} ms, with acme's flood ${flooded.floodP95.toFixed(0)} ms (×${row.ratio.toFixed(2)}); acme p95 ${flooded.acmeP95.toFixed(0)} ms; ${flooded.reads} ClickHouse reads`);
+        if (round % 2 === 0) { aloneP95 = await alone(globexCount); flooded = await flood(acmeCount, globexCount, acmePageSizes); } else { flooded = await flood(acmeCount, globexCount, acmePageSizes); aloneP95 = await alone(globexCount); }
+        return { aloneP95, ...flooded, ratio: flooded.floodP95 / aloneP95 };
+      };
+      const show = (r: FairnessRound) => `globex p95 alone ${r.aloneP95.toFixed(0)} ms, with acme's ${r.floodP95.toFixed(0)} ms (×${r.ratio.toFixed(2)}); acme p95 ${r.acmeP95.toFixed(0)} ms; ${r.reads} ClickHouse reads`;
+      const { acme: floodAcme, globex: floodGlobex } = figures.flood;
+      for (let round = 0; round < options.rounds; round++) {
+        // Fair and FIFO alternate which goes first, like alone and flood.
+        const modes: ('fair' | 'fifo')[] = figures.fifo ? (round % 2 === 0 ? ['fair', 'fifo'] : ['fifo', 'fair']) : ['fair'];
+        for (const mode of modes) {
+          if (chdb) chdb.scheduling = mode;
+          const floodRound = await measure(round, floodAcme, floodGlobex, FLOOD_PAGE_SIZES);
+          const equalRound = await measure(round, options.perTenant, options.perTenant, [50]);
+          (mode === 'fair' ? figures.fairness : figures.fifo!.fairness).push(floodRound);
+          (mode === 'fair' ? figures.equalLoad : figures.fifo!.equalLoad).push(equalRound);
+          log(`  previews fairness round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: acme ${floodAcme} + globex ${floodGlobex}: ${show(floodRound)}`);
+          log(`  previews equal load round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: ${options.perTenant} + ${options.perTenant}: ${show(equalRound)}`);
+        }
       }
+      if (chdb) chdb.scheduling = 'fair';
     } finally {
       clients.kill();
       await app.close();
@@ -211,18 +271,44 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
   return figures;
 }
 
+/** The inspector's CPU profiler on this process, started now; stop() writes the .cpuprofile. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 export interface RatioLine { measure: string; result: string; goal: string; status: 'PASS' | 'MISS' | 'info' }
 
 /**
  * `pnpm bench --check`'s goals: regressions, with margins over what a loaded 2-core machine
  * measures today, so noise does not fail it. Reads per preview is exact (0.01: one count and one
- * page query for 200 previews; losing the shared reads makes it 1 or more). Fairness measured
- * ×1.5–2.8 as the median of rounds (single rounds ×1.1–3.6, one ×6.8, at load averages of 6–15);
- * with two equal bursts on a saturated machine even a perfectly fair server shows ~×2, so ≤ 5
- * catches a tenant starving another, not noise. The previews' p95 over the API floor: ×1.3–5.8
- * per round, ×30–42 with every preview running its own queries; ≤ 10 on the median.
+ * page query for 200 previews; losing the shared reads makes it 1 or more). Fairness (the flood
+ * shape, 180 + 20): ×2.2–4.4 per round, median ×3.65, at load averages of ~20 on 2026-12-07 with
+ * the round-robin engine queue (×3.6–4.9, median ×3.85, with the FIFO queue in the same rounds):
+ * most of what is left is the API's own work for acme's 180 requests on a CPU-starved machine,
+ * not the engine, so ≤ 5 catches a tenant starving another, not noise. The previews' p95 over the
+ * API floor: ×1.0–2.9 per round (median ×1.6) since the token check and the report, grant and
+ * masking lookups are shared (×2.4–3.2 before; ×30–42 with every preview running its own
+ * queries); ≤ 5 on the median.
  */
-export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 10, fairnessP95Ratio: 5, auditStatementsPerPreview: 0.25 };
+export const PREVIEW_CHECK_GOALS = { readsPerPreview: 0.05, previewOverFloor: 5, fairnessP95Ratio: 5, auditStatementsPerPreview: 0.25 };
+
+function fairnessResult(rs: FairnessRound[]): string {
+  if (rs.length === 0) return 'no rounds';
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  return `×${median(rs.map((r) => r.ratio)).toFixed(2)} (median of ${rs.length} rounds: ${rs.map((r) => r.ratio.toFixed(2)).join(', ')}); globex p95 alone ${ms(median(rs.map((r) => r.aloneP95)))}, with the flood ${ms(median(rs.map((r) => r.floodP95)))}; acme p95 ${ms(median(rs.map((r) => r.acmeP95)))}; ClickHouse reads per round ${rs.map((r) => r.reads).join(', ')}`;
+}
 
 /** The rows of the previews phase. `check`: the guard's goals; otherwise the issue's. */
 export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
@@ -254,11 +340,31 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
       status: check ? status(overFloor <= PREVIEW_CHECK_GOALS.previewOverFloor) : 'info',
     },
     {
-      measure: `${f.perTenant * 2} concurrent previews of 20 reports, 2 tenants: globex p95 with acme's ${f.perTenant} at once / globex alone`,
-      result: `×${fair.toFixed(2)} (median of ${f.fairness.length} rounds: ${rounds(f.fairness.map((r) => r.ratio))}); globex p95 alone ${ms(median(f.fairness.map((r) => r.aloneP95)))}, with the flood ${ms(median(f.fairness.map((r) => r.floodP95)))}; acme p95 ${ms(median(f.fairness.map((r) => r.acmeP95)))}; ClickHouse reads per round ${f.fairness.map((r) => r.reads).join(', ')}`,
+      measure: `${f.flood.acme + f.flood.globex} concurrent previews of 20 reports, 2 tenants, acme flooding: globex p95 (its ${f.flood.globex} over its 10 reports) with acme's ${f.flood.acme} (3 page sizes) at once / globex's ${f.flood.globex} alone (per-tenant round-robin engine queue)`,
+      result: fairnessResult(f.fairness),
       goal: `≤ ${fairGoal}`,
       status: status(fair <= fairGoal),
     },
+    {
+      measure: `…the same with equal loads (${f.perTenant} + ${f.perTenant}): globex p95 with acme's ${f.perTenant} / alone (a fair engine shared by two saturating tenants shows ~×2)`,
+      result: fairnessResult(f.equalLoad),
+      goal: '(info)',
+      status: 'info',
+    },
+    ...(f.fifo ? [
+      {
+        measure: `…FIFO engine queue (arrival order, as before the round-robin queue), same rounds: acme ${f.flood.acme} + globex ${f.flood.globex}`,
+        result: fairnessResult(f.fifo.fairness),
+        goal: '(comparison)',
+        status: 'info' as const,
+      },
+      {
+        measure: `…FIFO engine queue, same rounds: ${f.perTenant} + ${f.perTenant}`,
+        result: fairnessResult(f.fifo.equalLoad),
+        goal: '(comparison)',
+        status: 'info' as const,
+      },
+    ] : []),
     {
       // One INSERT per preview before the audit writer (1.0); batched, a burst of 200 takes a few.
       measure: `…audit INSERT statements per audited preview (AUDIT_READS on; every acme preview of the phase: singles and bursts)`,

@@ -732,7 +732,7 @@ async function parent(): Promise<void> {
     notes.push(
       `Previews (bench/previews.ts, ${previews.seconds.toFixed(0)} s): the whole API in this process (HTTP, GraphQL, PostgreSQL, embedded chDB, the shared query store as the runtime wires it), ` +
         `clients in a process of their own (bench/preview-clients.ts, as browsers are); every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. ` +
-        `Single = median of 3 sequential uncached previews right before the burst. Fairness: globex's ${previews.perTenant} previews of its 10 reports alone, and again while acme sends ${previews.perTenant} of its 10 at the same moment (order alternating by round).`,
+        `Single = median of 3 sequential uncached previews right before the burst. Fairness: globex's ${previews.flood.globex} previews of its 10 reports alone, and again while acme sends ${previews.flood.acme} over its 10 at the same moment (order alternating by round); the equal-load shape (${previews.perTenant} + ${previews.perTenant}) likewise, as info.`,
     );
   }
   if (seed) notes.push(`Seed: ${fmtInt(seed.rows)} usage_events in ${fmtS(seed.seconds)}; acme rows in the 31-day window: ${fmtInt(Number(seed.extra.acmeRows))} (report rowLimit 1,000,000).`);
@@ -889,6 +889,15 @@ if (phaseArg) {
 } else if (process.argv[2] === 'limits') {
   // `pnpm bench limits`: the cost of limits shared through PostgreSQL (bench/limits.ts), printed only.
   await (await import('./limits.js')).runLimits();
+  process.exit(process.exitCode ?? 0);
+} else if (process.argv[2] === 'previews') {
+  // `pnpm bench previews [--events N] [--rounds N] [--compare-fifo] [--profile FILE]`: only the previews phase (bench/previews.ts), printed with both goal sets.
+  const { measurePreviews, previewLines } = await import('./previews.js');
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`Reportcast bench previews: load average ${loadAverage()}`);
+  const f = await measurePreviews({ events: Number(arg('events') ?? 2_000_000), rounds: Number(arg('rounds') ?? 5), concurrent: 200, perTenant: 100, log, compareFifo: process.argv.includes('--compare-fifo'), ...(arg('profile') ? { profile: arg('profile')! } : {}) });
+  for (const l of table([...previewLines(f), ...previewLines(f, true).map((l) => ({ ...l, measure: `(check) ${l.measure}` }))])) log(l);
+  log(`load average ${loadAverage()}`);
   process.exit(process.exitCode ?? 0);
 } else if (process.argv[2] === 'load') {
   // `pnpm bench load`: only the load scenarios (bench/load.ts), not the export phases.

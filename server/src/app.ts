@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { resolveJwtSecret } from './features/auth/jwt-secret.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
+import { createReadFlights } from './context.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
 import { ClickHouseServerStore } from './platform/clickhouse-server-store.js';
@@ -98,7 +99,7 @@ export function openAnalytics(config: Config, slots?: TenantSlotPool): Analytics
   const limits = { maxExecutionSeconds: config.clickhouseLimits.maxExecutionSeconds, maxResultRows: config.reports.maxRowLimit + 1 };
   const store = url
     ? new ClickHouseServerStore({ url, username, password, database, limits })
-    : new ChdbStore(join(config.dataDir, 'clickhouse'), database);
+    : new ChdbStore(join(config.dataDir, 'clickhouse'), database, { maxExecutionSeconds: limits.maxExecutionSeconds });
   // Shared reads outside the slots: identical previews wait for one query, not for 200 slots.
   return new SharedQueryStore(new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency), config.queryCache);
 }
@@ -237,6 +238,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
       auditReads: config.audit.reads,
       auditWriter,
       tokenUses: new TokenUses(orm.em),
+      readFlights: createReadFlights(),
       destinations: { slackApiUrl: config.destinations.slackApiUrl, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     },
     jwtSecret: runtime.jwtSecret,

@@ -19,7 +19,9 @@ import { ColumnValuesService } from './features/catalog/column-values.js';
 import { MaskingPolicyService } from './features/catalog/masking-policy.service.js';
 import { QuotaService, type QuotaLimits } from './features/quotas/quotas.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
-import type { DefinitionLimits } from './features/reports/definition.js';
+import type { DefinitionLimits, ReportDefinition } from './features/reports/definition.js';
+import type { ColumnMasking } from './features/catalog/masking.js';
+import { SingleFlight } from './platform/single-flight.js';
 
 export interface Services {
   reports: ReportService;
@@ -66,13 +68,27 @@ export interface ContextDeps {
   tokenUses?: TokenUses;
   /** Slack's API base (SLACK_API_URL) and the webhook URL rules (private targets outside production only). */
   destinations?: { slackApiUrl: string; allowPrivateWebhooks: boolean };
+  /** Lookups that concurrent requests share while in flight (platform/single-flight.ts); absent: each request reads its own. */
+  readFlights?: ReadFlights;
+}
+
+/** One per process: the requests' shared in-flight reads, keyed by everything their answers depend on. */
+export interface ReadFlights {
+  /** A report's definition for one viewer (tenant, user, role) and report (ReportService.readableDefinition). */
+  definitions: SingleFlight<ReportDefinition>;
+  /** A tenant's masking for one role (MaskingPolicyService.maskingFor). */
+  masking: SingleFlight<ColumnMasking>;
+}
+
+export function createReadFlights(): ReadFlights {
+  return { definitions: new SingleFlight(), masking: new SingleFlight() };
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
   const em = deps.em.fork();
   const audit = new AuditService(em, request, { reads: deps.auditReads ?? true, ...(deps.auditWriter ? { writer: deps.auditWriter } : {}) });
-  const reports = new ReportService(em, deps.limits, audit);
-  const masking = new MaskingPolicyService(em, deps.maskingSecret);
+  const reports = new ReportService(em, deps.limits, audit, deps.readFlights?.definitions);
+  const masking = new MaskingPolicyService(em, deps.maskingSecret, deps.readFlights?.masking);
   const quotas = deps.quotas ? new QuotaService(deps.quotas) : null;
   return {
     viewer,

@@ -25,7 +25,8 @@ import { createEdgeWebSocketServer, markAuthenticated, socketFailed, type EdgeSo
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
 import type { IncomingMessage } from 'node:http';
 import { BadUserInputError, DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
-import { bearerToken, verifySession, verifyToken } from '../features/auth/tokens.js';
+import { bearerToken } from '../features/auth/tokens.js';
+import { VerifiedTokens } from '../features/auth/verified-tokens.js';
 import type { Viewer } from '../features/auth/viewer.js';
 import { errorFields, type Logger } from '../platform/logger.js';
 import { checkOperation, type OperationLimits } from './operation-limits.js';
@@ -77,12 +78,12 @@ export interface GraphQLEndpoint {
   stop(): Promise<void>;
 }
 
-async function viewerFromHeader(header: string | undefined, secret: string): Promise<Viewer | null> {
+async function viewerFromHeader(header: string | undefined, tokens: VerifiedTokens): Promise<Viewer | null> {
   if (!header) return null;
   const token = bearerToken(header);
   try {
     if (!token) throw new GraphQLError('Authorization must be "Bearer <token>"');
-    return await verifyToken(secret, token);
+    return (await tokens.verify(token)).viewer;
   } catch (error) {
     const message = error instanceof DomainError || error instanceof GraphQLError ? error.message : 'Invalid token';
     // RFC 6750: a 401 names the scheme; a bearer token that was sent and refused is invalid_token.
@@ -144,6 +145,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     server: httpServer, path: '/graphql', budget, trust: options.trust, maxMessageBytes: options.edge.wsMaxMessageBytes, log,
   });
   const limiter = options.rateLimit ?? inMemoryRateLimit(options.requestsPerMinute);
+  // A token's signature is checked once per process, its times on every request (verified-tokens.ts).
+  const verifiedTokens = new VerifiedTokens(jwtSecret);
   const validationRules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer; endSession?: () => void }>(
     {
@@ -157,7 +160,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         const token = typeof auth === 'string' ? bearerToken(auth) : null;
         if (!token) return false;
         try {
-          const session = await verifySession(jwtSecret, token);
+          const session = await verifiedTokens.verify(token);
           ctx.extra.viewer = session.viewer;
           markAuthenticated(ctx.extra.socket);
           if (session.expiresAt) {
@@ -238,7 +241,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   await apollo.start();
   const apolloMiddleware = expressMiddleware(apollo, {
     context: async ({ req }) => {
-      const viewer = await viewerFromHeader(req.headers.authorization, jwtSecret);
+      const viewer = await viewerFromHeader(req.headers.authorization, verifiedTokens);
       const request = requestInfo(req, options.linkOrigin, req.ip ?? 'unknown');
       // A token's first use is a sign-in for the user-activity report (audit/token-uses.ts).
       if (viewer && deps.tokenUses) await deps.tokenUses.note(viewer, bearerToken(req.headers.authorization!)!, request);

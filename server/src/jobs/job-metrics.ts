@@ -10,16 +10,11 @@ type Sql = <T = Record<string, unknown>>(query: string, params?: unknown[]) => P
 interface ExportRow {
   format: string;
   status: string;
-  attempts: number;
   rows_written: string | number | null;
   bytes_written: string | number | null;
-  scheduled_for: Date | null;
-  started_at: Date | null;
 }
 
-const EXPORT_ROW = `SELECT e.format, e.status, e.attempts, e.rows_written, e.bytes_written, e.started_at,
-    CASE WHEN e.triggered_by = 'SCHEDULE' THEN x.scheduled_for END AS scheduled_for
-  FROM exports e LEFT JOIN schedule_executions x ON x.export_id = e.id WHERE e.id = ?`;
+const EXPORT_ROW = 'SELECT format, status, rows_written, bytes_written FROM exports WHERE id = ?';
 
 /** What an attempt ended as, from the row after it: a row back in PENDING is a retry or a release. */
 export function exportOutcome(after: string, released: boolean): string {
@@ -27,20 +22,37 @@ export function exportOutcome(after: string, released: boolean): string {
   return after;
 }
 
-export async function measureExport(sql: Sql, metrics: Metrics | undefined, exportId: string, run: () => Promise<void>, released: () => boolean): Promise<void> {
-  if (!metrics) return run();
-  const [before] = await sql<ExportRow>(EXPORT_ROW, [exportId]).catch(() => []);
-  const runnable = before && (before.status === 'PENDING' || before.status === 'PROCESSING');
-  // Once per export: its first start (a retry or a released export started before).
-  if (runnable && before.scheduled_for && !before.started_at) {
-    metrics.scheduleLag.observe(Math.max(0, (Date.now() - new Date(before.scheduled_for).getTime()) / 1000));
-  }
+/** What the runner tells of an attempt (export-runner.ts JobAttempt.onClaimed, onSettled). */
+export interface ExportAttemptHooks {
+  onClaimed(claim: { format: string; firstStart: boolean; scheduledFor: Date | null }): void;
+  onSettled(settled: { status: string; rowsWritten: number; bytesWritten: number }): void;
+}
+
+/**
+ * An export attempt's metrics, from what the runner tells of it (its claim and the status it
+ * wrote), so a drain of many runs reads nothing extra; an attempt that ended otherwise (cancelled,
+ * released) is read back once.
+ */
+export async function measureExport(sql: Sql, metrics: Metrics | undefined, exportId: string, run: (hooks: Partial<ExportAttemptHooks>) => Promise<void>, released: () => boolean): Promise<void> {
+  if (!metrics) return run({});
+  let claimed: { format: string } | null = null;
+  let settled: { status: string; rowsWritten: number; bytesWritten: number } | null = null;
   const started = performance.now();
   try {
-    await run();
+    await run({
+      onClaimed: (claim) => {
+        claimed = claim;
+        // Once per export: its first start (a retry or a released export started before).
+        if (claim.firstStart && claim.scheduledFor) metrics.scheduleLag.observe(Math.max(0, (Date.now() - claim.scheduledFor.getTime()) / 1000));
+      },
+      onSettled: (s) => { settled = s; },
+    });
   } finally {
-    if (runnable) {
-      const [after] = await sql<ExportRow>(EXPORT_ROW, [exportId]).catch(() => []);
+    if (claimed) {
+      const told = settled as { status: string; rowsWritten: number; bytesWritten: number } | null;
+      const after = told
+        ? { format: (claimed as { format: string }).format, status: told.status, rows_written: told.rowsWritten, bytes_written: told.bytesWritten }
+        : (await sql<ExportRow>(EXPORT_ROW, [exportId]).catch(() => []))[0];
       if (after && after.status !== 'PROCESSING') {
         const labels = { format: after.format, status: exportOutcome(after.status, released()) };
         metrics.exports.inc(labels);
@@ -54,16 +66,16 @@ export async function measureExport(sql: Sql, metrics: Metrics | undefined, expo
   }
 }
 
-export async function measureDelivery(sql: Sql, metrics: Metrics | undefined, deliveryId: string, run: () => Promise<void>): Promise<void> {
-  if (!metrics) return run();
-  const status = async () => (await sql<{ channel: string; status: string }>('SELECT channel, status FROM deliveries WHERE id = ?', [deliveryId]).catch(() => []))[0];
-  const before = await status();
+/**
+ * A delivery attempt's outcome, as the delivery service tells it (DeliveryAttempt.onOutcome): no
+ * reads of its own, so a drain of many runs pays nothing for its metrics.
+ */
+export async function measureDelivery(metrics: Metrics | undefined, run: (onOutcome: (o: { channel: string; status: string }) => void) => Promise<void>): Promise<void> {
+  let outcome: { channel: string; status: string } | null = null;
   try {
-    await run();
+    await run((o) => { outcome = o; });
   } finally {
-    if (before?.status === 'PENDING') {
-      const after = await status();
-      if (after) metrics.deliveries.inc({ channel: after.channel, outcome: after.status === 'PENDING' ? 'RETRY' : after.status });
-    }
+    const o = outcome as { channel: string; status: string } | null;
+    if (metrics && o) metrics.deliveries.inc({ channel: o.channel, outcome: o.status === 'PENDING' ? 'RETRY' : o.status });
   }
 }

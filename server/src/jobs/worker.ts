@@ -86,13 +86,13 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       return;
     }
     let released = false;
-    await measureExport(sql, deps.metrics, exportId, async () => {
+    await measureExport(sql, deps.metrics, exportId, async (hooks) => {
       try {
         // An on-demand export's file password travels sealed in the payload, and goes with the job.
         const sealed = (payload as { password?: unknown }).password;
         await exportRunner.run(exportId, {
           attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, shutdown: helpers.abortSignal,
-          sealedPassword: typeof sealed === 'string' ? sealed : null,
+          sealedPassword: typeof sealed === 'string' ? sealed : null, ...hooks,
         });
       } catch (error) {
         if (error instanceof ExportReleased) {
@@ -126,9 +126,9 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
   const deliver: Task = async (payload, helpers) => {
     const deliveryId = idOf(payload, 'deliveryId');
     if (!deliveryId) return helpers.logger.error('delivery: invalid payload; dropped');
-    await measureDelivery(sql, deps.metrics, deliveryId, async () => {
+    await measureDelivery(deps.metrics, async (onOutcome) => {
       try {
-        await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+        await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, onOutcome });
       } catch (error) {
         if (error instanceof DeliverySendError && error.retryable && !error.ambiguous) {
           // Not before the provider said to come back (429 X-RateLimit-Reset, Retry-After), plus

@@ -7,11 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChdbStore } from './chdb-store.js';
+import { AnalyticsStalledError, ChdbStore } from './chdb-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-chdb-'));
 const store = new ChdbStore(dir, 'reportcast');
+const bounded: ChdbStore[] = [];
 afterAll(async () => {
+  for (const s of bounded) await s.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -72,6 +74,66 @@ describe('ChdbStore.stream', () => {
     }));
     expect(counts).toEqual(Array.from({ length: 6 }, (_, i) => 200_000 + i));
   });
+});
+
+/** Reads 10^11 rows and matches none: minutes of work without a bound. */
+const ENDLESS = 'SELECT number FROM numbers(100000000000) WHERE sipHash64(number) = {x:UInt64}';
+
+/** Every stream's outcome, as its error (or 'ok'). */
+const outcomes = (s: ChdbStore, n: number) => Promise.all(Array.from({ length: n }, async () => {
+  try {
+    for await (const _batch of s.stream(ENDLESS, { x: 1 })) { /* none */ }
+    return 'ok';
+  } catch (error) {
+    return error as Error;
+  }
+}));
+
+describe('ChdbStore: nothing holds a session forever', () => {
+  it('stops a stream past max_execution_time (TIMEOUT_EXCEEDED), more of them than it has sessions, and streams on', async () => {
+    const limited = new ChdbStore(dir, 'reportcast', { maxExecutionSeconds: 1 });
+    bounded.push(limited);
+    const started = performance.now();
+    const failed = await outcomes(limited, 6);
+    expect(failed.map((e) => (e instanceof Error ? /TIMEOUT_EXCEEDED/.test(e.message) : e))).toEqual(Array(6).fill(true));
+    expect(performance.now() - started).toBeLessThan(15_000);
+    let rows = 0;
+    for await (const batch of limited.stream(BIG, { n: 1000 })) rows += batch.length;
+    expect(rows).toBe(1000);
+    await expect(limited.query(ENDLESS, { x: 1 })).rejects.toThrow(/TIMEOUT_EXCEEDED/);
+  }, 30_000);
+
+  it('abandons a stream whose next chunk does not come within its bound (AnalyticsStalledError) and replaces its session', async () => {
+    // The engine's own limit is longer here: this is the bound for a stream the engine never ends.
+    const watched = new ChdbStore(dir, 'reportcast', { maxExecutionSeconds: 3, streamStallMs: 500 });
+    bounded.push(watched);
+    const started = performance.now();
+    const failed = await outcomes(watched, 6); // 6 > the 4 stream sessions: the last 2 get fresh ones
+    expect(failed.map((e) => e instanceof AnalyticsStalledError)).toEqual(Array(6).fill(true));
+    expect(performance.now() - started).toBeLessThan(2_900); // before the engine's own limit
+    // The abandoned queries still run in the engine until its limit: wait that out (2 cores),
+    // then the pool has sessions to stream on.
+    await new Promise((r) => setTimeout(r, 3_500));
+    let rows = 0;
+    for await (const batch of watched.stream(BIG, { n: 1000 })) rows += batch.length;
+    expect(rows).toBe(1000);
+  }, 30_000);
+
+  it('gives up waiting for a stream session when the signal aborts', async () => {
+    const watched = new ChdbStore(dir, 'reportcast', { maxExecutionSeconds: 3 });
+    bounded.push(watched);
+    const busy = outcomes(watched, 4); // every stream session busy for ~3 s
+    await new Promise((r) => setTimeout(r, 200));
+    const abort = new AbortController();
+    const waiting = (async () => {
+      for await (const _batch of watched.stream(BIG, { n: 10 }, { signal: abort.signal })) { /* none */ }
+    })();
+    const t0 = performance.now();
+    abort.abort(new Error('cancelled'));
+    await expect(waiting).rejects.toThrow('cancelled');
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    await busy;
+  }, 30_000);
 });
 
 describe('ChdbStore.query', () => {

@@ -3,10 +3,32 @@
  * event loop, and `queryStreamBind` streams in chunks (the @clickhouse/client chDB connection would
  * buffer the whole result). chDB binds one data directory per process, so one Session is opened
  * and shared.
+ *
+ * Nothing may hold a session (and the tenant slot above it) forever: every query of every session
+ * runs under max_execution_time (the server store's limit, CLICKHOUSE_MAX_EXECUTION_SECONDS), and a
+ * stream whose next chunk does not come within that time plus a grace fails with
+ * AnalyticsStalledError, its session retired (closed once its native work drains) and replaced.
  */
 import { mkdirSync } from 'node:fs';
-import { Session } from 'chdb';
+import { Session, type StreamChunk } from 'chdb';
+import { FairGate } from './fair-queue.js';
 import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult, StreamOptions } from './analytics-store.js';
+
+/** A stream's next chunk did not come in time: the engine or the binding hung; its session was retired. */
+export class AnalyticsStalledError extends Error {
+  readonly code = 'ANALYTICS_STALLED';
+  constructor(seconds: number) {
+    super(`The analytics stream gave no data for ${seconds} s; its query was abandoned`);
+    this.name = 'AnalyticsStalledError';
+  }
+}
+
+export interface ChdbLimits {
+  /** max_execution_time of every query, seconds (the engine stops a query past it). */
+  maxExecutionSeconds: number;
+  /** How long a stream may wait for its next chunk before it is abandoned; default: max_execution_time + 30 s. */
+  streamStallMs?: number;
+}
 
 interface JsonCompactResult {
   meta: { name: string; type: string }[];
@@ -20,6 +42,9 @@ const CONNECTION_ARGS = [
   '--async_load_databases=0',
 ];
 
+/** The grace past max_execution_time before a silent stream is abandoned (the engine should have stopped it). */
+const STALL_GRACE_MS = 30_000;
+
 /** Streams open at once; one more waits for a free session. */
 const MAX_STREAM_SESSIONS = 4;
 
@@ -32,23 +57,44 @@ export class ChdbStore implements AnalyticsStore {
   private openStreamSessions = 0;
   private readonly waiting: ((s: Session) => void)[] = [];
   private readonly allSessions: Session[] = [];
+  private readonly connectionArgs: string[];
+  private readonly stallMs: number;
 
-  constructor(private readonly dataDir: string, readonly database: string) {
+  constructor(private readonly dataDir: string, readonly database: string, limits: ChdbLimits = { maxExecutionSeconds: 300 }) {
     mkdirSync(dataDir, { recursive: true });
-    this.session = new Session(dataDir, { connectionArgs: CONNECTION_ARGS });
-    this.allSessions.push(this.session);
+    this.connectionArgs = [...CONNECTION_ARGS, `--max_execution_time=${limits.maxExecutionSeconds}`];
+    this.stallMs = limits.streamStallMs ?? limits.maxExecutionSeconds * 1000 + STALL_GRACE_MS;
+    this.session = this.openSession();
   }
 
-  private acquireStreamSession(): Promise<Session> {
+  private openSession(): Session {
+    const session = new Session(this.dataDir, { connectionArgs: this.connectionArgs });
+    this.allSessions.push(session);
+    return session;
+  }
+
+  /** A session of the stream pool; waits (until `signal` aborts) while all are streaming. */
+  private acquireStreamSession(signal: AbortSignal | undefined): Promise<Session> {
+    if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
     const idle = this.idleStreamSessions.pop();
     if (idle) return Promise.resolve(idle);
     if (this.openStreamSessions < MAX_STREAM_SESSIONS) {
       this.openStreamSessions++;
-      const session = new Session(this.dataDir, { connectionArgs: CONNECTION_ARGS });
-      this.allSessions.push(session);
-      return Promise.resolve(session);
+      return Promise.resolve(this.openSession());
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        const i = this.waiting.indexOf(grant);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(signal!.reason ?? new Error('aborted'));
+      };
+      const grant = (session: Session) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(session);
+      };
+      this.waiting.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private releaseStreamSession(session: Session): void {
@@ -57,17 +103,78 @@ export class ChdbStore implements AnalyticsStore {
     else this.idleStreamSessions.push(session);
   }
 
-  async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {
-    const session = this.session;
-    let result;
+  /**
+   * A session whose stream stalled: never reused (its connection may still be busy in native code).
+   * chDB closes it once its native work drains; a fresh session takes its place in the pool.
+   */
+  private retireStreamSession(session: Session): void {
+    session.close();
+    const i = this.allSessions.indexOf(session);
+    if (i >= 0) this.allSessions.splice(i, 1);
+    const next = this.waiting.shift();
+    if (next) next(this.openSession());
+    else this.openStreamSessions--;
+  }
+
+  /**
+   * The chunks of one chDB stream on `session`, each awaited at most `stallMs`. Returns the
+   * session to the pool when the stream ends, fails or is left, and retires it when it stalled.
+   */
+  private async *chunks(session: Session, sql: string, params: QueryParams, format: string, signal: AbortSignal | undefined): AsyncGenerator<StreamChunk> {
+    let stalled = false;
     try {
-      result = await session.queryBindAsync(sql, params, { format: 'JSONCompact', signal: options.signal });
-    } catch (error) {
-      // chDB 3.4 leaves a failed query's partial output in the session, prepended to the next
-      // result (which then is not JSON): replace the session rather than reuse it.
-      this.replaceSession(session);
-      throw error;
+      const stream = session.queryStreamBind(sql, params, { format, signal });
+      const iterator = stream[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          let timer: NodeJS.Timeout | undefined;
+          const next = await Promise.race([
+            iterator.next(),
+            new Promise<'stalled'>((resolve) => { timer = setTimeout(() => resolve('stalled'), this.stallMs); }),
+          ]).finally(() => clearTimeout(timer));
+          if (next === 'stalled') {
+            stalled = true;
+            throw new AnalyticsStalledError(this.stallMs / 1000);
+          }
+          if (next.done) break;
+          yield next.value;
+        }
+      } finally {
+        // Cancels the query (chDB defers the teardown behind a fetch still in flight).
+        if (!stream.closed) stream.cancel();
+      }
+    } finally {
+      if (stalled) this.retireStreamSession(session);
+      else this.releaseStreamSession(session);
     }
+  }
+
+  /**
+   * Queries (and statements) on the shared session wait their turn here, round-robin between
+   * tenants (fair-queue.ts), instead of in arrival order inside chDB. The session runs one at a
+   * time, so this order is the order the engine serves them in. The tenant is the `tenant`
+   * parameter every compiled report query carries; statements without one share a key.
+   */
+  private readonly gate = new FairGate(1);
+  /** 'fifo': every query under one key, i.e. arrival order (the behaviour before the fair queue; bench/previews.ts compares them). */
+  scheduling: 'fair' | 'fifo' = 'fair';
+
+  private turnKey(params: QueryParams): string {
+    return this.scheduling === 'fair' && typeof params.tenant === 'string' ? `t:${params.tenant}` : '';
+  }
+
+  async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {
+    const result = await this.gate.run(this.turnKey(params), async () => {
+      const session = this.session;
+      try {
+        return await session.queryBindAsync(sql, params, { format: 'JSONCompact', signal: options.signal });
+      } catch (error) {
+        // chDB 3.4 leaves a failed query's partial output in the session, prepended to the next
+        // result (which then is not JSON): replace the session rather than reuse it.
+        this.replaceSession(session);
+        throw error;
+      }
+    }, options.signal);
     const text = result.text();
     if (text.trim() === '') return { columns: [], rows: [] };
     const parsed = JSON.parse(text) as JsonCompactResult;
@@ -75,23 +182,11 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async *stream(sql: string, params: QueryParams = {}, options: StreamOptions = {}): AsyncIterable<unknown[][]> {
-    const session = await this.acquireStreamSession();
+    const session = await this.acquireStreamSession(options.signal);
     // As in streamBytes: chDB's stream options take no settings, a SETTINGS clause does.
     const query = options.settings && Object.keys(options.settings).length > 0 ? `${sql}\n${settingsClause(options.settings)}` : sql;
-    try {
-      const stream = session.queryStreamBind(query, params, {
-        format: 'JSONCompactEachRow',
-        signal: options.signal,
-      });
-      try {
-        for await (const chunk of stream) {
-          if (chunk.numRows > 0) yield chunk.rows<unknown[]>();
-        }
-      } finally {
-        if (!stream.closed) stream.cancel();
-      }
-    } finally {
-      this.releaseStreamSession(session);
+    for await (const chunk of this.chunks(session, query, params, 'JSONCompactEachRow', options.signal)) {
+      if (chunk.numRows > 0) yield chunk.rows<unknown[]>();
     }
   }
 
@@ -100,37 +195,29 @@ export class ChdbStore implements AnalyticsStore {
     // chDB's stream options take no settings: a SETTINGS clause applies them to this query only
     // (output format included) and leaves the pooled session as it was.
     const query = options.settings && Object.keys(options.settings).length > 0 ? `${sql}\n${settingsClause(options.settings)}` : sql;
-    const session = await this.acquireStreamSession();
-    try {
-      const stream = session.queryStreamBind(query, params, { format: options.format, signal: options.signal });
-      try {
-        // Each chunk is whole formatted blocks: its rows are exactly the rows its bytes hold.
-        for await (const chunk of stream) {
-          if (chunk.numBytes > 0) yield { bytes: chunk.raw(), rows: chunk.numRows };
-        }
-      } finally {
-        if (!stream.closed) stream.cancel();
-      }
-    } finally {
-      this.releaseStreamSession(session);
+    const session = await this.acquireStreamSession(options.signal);
+    // Each chunk is whole formatted blocks: its rows are exactly the rows its bytes hold.
+    for await (const chunk of this.chunks(session, query, params, options.format, options.signal)) {
+      if (chunk.numBytes > 0) yield { bytes: chunk.raw(), rows: chunk.numRows };
     }
   }
 
   private replaceSession(failed: Session): void {
     if (this.session !== failed) return;
-    this.session = new Session(this.dataDir, { connectionArgs: CONNECTION_ARGS });
-    this.allSessions.push(this.session);
+    this.session = this.openSession();
     // Closed once its other in-flight queries are done with it: at close() at the latest.
   }
 
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
-    const session = this.session;
-    try {
-      await session.queryBindAsync(sql, params, { format: 'Null' });
-    } catch (error) {
-      this.replaceSession(session); // see query()
-      throw error;
-    }
+    await this.gate.run(this.turnKey(params), async () => {
+      const session = this.session;
+      try {
+        await session.queryBindAsync(sql, params, { format: 'Null' });
+      } catch (error) {
+        this.replaceSession(session); // see query()
+        throw error;
+      }
+    });
   }
 
   async ping(): Promise<boolean> {

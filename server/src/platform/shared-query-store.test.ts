@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChdbStore } from './chdb-store.js';
 import { CountingStore } from './counting-store.js';
-import { SharedQueryStore, resultBytes } from './shared-query-store.js';
+import { SharedQueryStore, SMALL_STREAM_BYTES, resultBytes } from './shared-query-store.js';
 import { analyticsSchemaSql } from '../features/demo/analytics-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-shared-'));
@@ -106,6 +106,41 @@ describe('SharedQueryStore on chDB', () => {
     await expect(shared.query(broken, { tenant: 'acme' })).rejects.toThrow();
     await expect(shared.query(broken, { tenant: 'acme' })).rejects.toThrow();
     expect(counting.sqls.filter((s) => s === broken)).toHaveLength(2);
+  });
+
+  it("serves a small byte stream read again from the first one's output, per tenant and data version; a large one streams through", async () => {
+    const counting = new CountingStore(chdb);
+    const engine = { streams: 0 };
+    // CountingStore passes streams through: count them here.
+    const inner = Object.assign(Object.create(counting) as CountingStore, {
+      streamBytes: (sql: string, params: Record<string, unknown>, opts: Parameters<CountingStore['streamBytes']>[2]) => { engine.streams++; return counting.streamBytes(sql, params as never, opts); },
+    });
+    const shared = new SharedQueryStore(inner, options);
+    await insert('acme', 'tv', 10);
+    await insert('globex', 'tv', 3);
+    const read = async (tenant: string, sql = COUNT) => {
+      let text = '';
+      for await (const chunk of shared.streamBytes(sql, { tenant, platform: 'tv' }, { format: 'CSV' })) text += Buffer.from(chunk.bytes).toString();
+      return text;
+    };
+    expect(await read('acme')).toBe('10\n');
+    expect(await read('acme')).toBe('10\n');
+    expect(await read('globex')).toBe('3\n');
+    expect(engine.streams).toBe(2);
+    expect(shared.streamHits).toBe(1);
+    // A new row changes the data version: read again from the engine.
+    await insert('acme', 'tv', 1);
+    expect(await read('acme')).toBe('11\n');
+    expect(engine.streams).toBe(3);
+    // Larger than SMALL_STREAM_BYTES: never kept.
+    const big = `SELECT number, {tenant:String}, {platform:String} FROM numbers(20000) WHERE 1 IN (SELECT 1 FROM ${EVENTS} LIMIT 1)`;
+    const first = await read('acme', big);
+    expect(first.length).toBeGreaterThan(SMALL_STREAM_BYTES);
+    expect(await read('acme', big)).toBe(first);
+    expect(engine.streams).toBe(5);
+    // What a caller gets is a copy: changing it changes nothing for the next.
+    for await (const chunk of shared.streamBytes(COUNT, { tenant: 'globex', platform: 'tv' }, { format: 'CSV' })) chunk.bytes.fill(0);
+    expect(await read('globex')).toBe('3\n');
   });
 
   it('hands out a result no caller can change for the others', async () => {

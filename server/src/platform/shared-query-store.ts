@@ -22,8 +22,16 @@
  * The cache lives in this process only: API processes behind a load balancer each keep their own
  * (docs/operations.md, "Query cache").
  */
+import { LRUCache } from 'lru-cache';
 import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult } from './analytics-store.js';
 import { SharedResults, type SharedResultsStats } from './shared-results.js';
+
+/**
+ * A byte stream (an export's rows, as the engine formats them) whose whole output is at most this
+ * many bytes is kept like a query result: the scheduled runs of one slot export the same small
+ * report of a tenant again and again. Larger ones stream through and are never held.
+ */
+export const SMALL_STREAM_BYTES = 64 * 1024;
 
 export interface QueryCacheOptions {
   /** How long a result may be served again, ms; 0: identical reads in flight are shared, nothing is kept. */
@@ -105,11 +113,26 @@ class DataVersions {
 export class SharedQueryStore implements AnalyticsStore {
   private readonly results: SharedResults<QueryResult>;
   private readonly versions: DataVersions;
+  /** Small byte streams' whole output (SMALL_STREAM_BYTES), kept as query results are; null: TTL 0. */
+  private readonly streams: LRUCache<string, ByteChunk[]> | null;
+  streamHits = 0;
 
   /** `inner`: the store whose reads are shared (public so a test can count what reaches it). */
   constructor(readonly inner: AnalyticsStore, private readonly options: QueryCacheOptions) {
     this.results = new SharedResults<QueryResult>(options);
     this.versions = new DataVersions(inner);
+    const now = options.now ?? (() => performance.now());
+    this.streams = options.ttlMs > 0
+      ? new LRUCache<string, ByteChunk[]>({
+        max: Math.max(1, Math.min(options.maxEntries, 1_000)),
+        maxSize: Math.max(SMALL_STREAM_BYTES, Math.floor(options.maxBytes / 4)),
+        sizeCalculation: (chunks) => Math.max(1, chunks.reduce((n, c) => n + c.bytes.length, 0)),
+        ttl: options.ttlMs,
+        ttlResolution: 0,
+        ttlAutopurge: false,
+        perf: { now },
+      })
+      : null;
   }
 
   get kind(): AnalyticsStore['kind'] {
@@ -128,6 +151,7 @@ export class SharedQueryStore implements AnalyticsStore {
   /** Forgets every kept result (reads in flight are still shared): the bench measures uncached reads this way. */
   clearCache(): void {
     this.results.clear();
+    this.streams?.clear();
   }
 
   /** The version of the tables `sql` reads, or null when the probe cannot tell. */
@@ -157,8 +181,41 @@ export class SharedQueryStore implements AnalyticsStore {
     return this.inner.stream(sql, params, options);
   }
 
-  streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
-    return this.inner.streamBytes(sql, params, options);
+  /**
+   * A tenant's byte stream read again with the same SQL, parameters, format and settings over the
+   * same data version is served from what the first one kept, when its whole output was small
+   * (SMALL_STREAM_BYTES): the same rule as query()'s, so it answers exactly what ClickHouse would.
+   * Anything else streams straight through.
+   */
+  async *streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk> {
+    const tenant = params.tenant;
+    const version = this.streams && typeof tenant === 'string' ? await this.versionOf(sql) : null;
+    if (!this.streams || version === null) {
+      yield* this.inner.streamBytes(sql, params, options);
+      return;
+    }
+    const key = JSON.stringify([tenant, version, options.format, paramsKey(options.settings ?? {}), sql, paramsKey(params)]);
+    const kept = this.streams.get(key);
+    if (kept) {
+      this.streamHits++;
+      // Copies (Buffer.from copies; a Buffer's slice() would not): no caller can change what the next one gets.
+      for (const chunk of kept) {
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+        yield { bytes: Buffer.from(chunk.bytes), rows: chunk.rows };
+      }
+      return;
+    }
+    let copy: ByteChunk[] | null = [];
+    let size = 0;
+    for await (const chunk of this.inner.streamBytes(sql, params, options)) {
+      if (copy) {
+        size += chunk.bytes.length;
+        if (size > SMALL_STREAM_BYTES) copy = null;
+        else copy.push({ bytes: Buffer.from(chunk.bytes), rows: chunk.rows });
+      }
+      yield chunk;
+    }
+    if (copy && !options.signal?.aborted) this.streams.set(key, copy);
   }
 
   exec(sql: string, params?: QueryParams): Promise<void> {

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError, ForbiddenError, type FieldError } from '../../errors.js';
 import { findColumn, findTable, TENANT_COLUMN } from './catalog.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { SingleFlight } from '../../platform/single-flight.js';
 import { hasRole, type Role, type Viewer } from '../auth/viewer.js';
 import {
   CLASSIFICATIONS, columnMasking, completePolicy, DEFAULT_MASKING_POLICY, tenantMaskKey,
@@ -40,19 +41,24 @@ export class MaskingPolicyService {
     private readonly em: EntityManager,
     /** SECRETS_KEY, or its development stand-in (app.ts): the root of every tenant's masking key. */
     private readonly secret: string,
+    /** Shared by the requests of a process: concurrent maskingFor calls of one tenant and role read once (single-flight.ts). */
+    private readonly flights?: SingleFlight<ColumnMasking>,
   ) {}
 
   async stored(tenantId: string, em: EntityManager = this.em): Promise<StoredMaskingPolicy> {
-    const rows = await em.getConnection().execute<{ policy: unknown; updated_at: Date; updated_by: string }[]>(
-      'SELECT policy, updated_at, updated_by FROM masking_policies WHERE tenant_id = ?', [tenantId], 'all', em.getTransactionContext());
-    const row = rows[0];
-    const classes = await this.classes(tenantId, em);
-    if (!row) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
+    // The policy row (if any) and the tenant's classifications in one round trip: every export reads them.
+    const [row] = await em.getConnection().execute<{ policy: unknown; updated_at: Date | null; updated_by: string | null; classes: [string, string, Classification][] }[]>(
+      `SELECT p.policy, p.updated_at, p.updated_by,
+         (SELECT coalesce(json_agg(json_build_array(c.table_name, c.column_name, c.classification)), '[]'::json)
+            FROM column_classifications c WHERE c.tenant_id = ?) AS classes
+       FROM (SELECT 1) AS one LEFT JOIN masking_policies p ON p.tenant_id = ?`, [tenantId, tenantId], 'all', em.getTransactionContext());
+    const classes: ColumnClasses = Object.fromEntries((row?.classes ?? []).map(([table, column, classification]) => [`${table}.${column}`, classification]));
+    if (!row || row.policy === null) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
     const policy = completePolicy(row.policy);
     // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
     // back is damage, and showing clear values because of it would be the wrong way to fail.
     if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
-    return { policy, updatedAt: new Date(row.updated_at), updatedBy: row.updated_by, classes };
+    return { policy, updatedAt: new Date(row.updated_at!), updatedBy: row.updated_by, classes };
   }
 
   /** The tenant's classification of columns, over the catalog's defaults. */
@@ -108,8 +114,15 @@ export class MaskingPolicyService {
 
   /** What `role` sees in `tenantId`'s queries: the compiler's input (CompileContext.masking). */
   async maskingFor(tenantId: string, role: Role): Promise<ColumnMasking> {
-    const { policy, classes } = await this.stored(tenantId);
-    return columnMasking(policy, role, tenantMaskKey(this.secret, tenantId), classes);
+    const read = async () => {
+      const { policy, classes } = await this.stored(tenantId);
+      return columnMasking(policy, role, tenantMaskKey(this.secret, tenantId), classes);
+    };
+    // Inside a transaction the read must see that transaction (and nobody else must): not shared.
+    if (!this.flights || this.em.getTransactionContext()) return read();
+    // The answer depends on the tenant (policy, classes, key) and the role only.
+    const shared = await this.flights.run(`${tenantId}\n${role}`, read);
+    return { ...shared, modes: { ...shared.modes } };
   }
 
   /** Changes some entries of the tenant's policy (admins only), audited in the same transaction. */

@@ -99,6 +99,13 @@ export interface DestinationDeps {
 
 export class PermanentDeliveryError extends Error {}
 
+export interface DeliveryAttempt {
+  attempts: number;
+  maxAttempts: number;
+  /** Told once how an attempt that began PENDING ended (the status it recorded; PENDING: to be retried). */
+  onOutcome?: (outcome: { channel: string; status: string }) => void;
+}
+
 /** A resend someone asked for goes before the deliveries of routine runs. */
 export const DELIVERY_PRIORITY = { RESEND: 0, SCHEDULED: 5 } as const;
 
@@ -143,18 +150,43 @@ export class DeliveryService {
     return sendReadyNotice({ em: em.fork(), transport, from, baseUrl, secret, linkTtlSeconds, log }, deliveryId, attempt);
   }
 
+  /**
+   * A run's rows in one read (each table's row as one jsonb value, so their columns stay apart),
+   * hydrated as the entities findOne would give: a settle or delivery of a drain costs one round
+   * trip here, not three or four.
+   */
+  private async loadRun(em: EntityManager, by: 'export' | 'delivery', id: string) {
+    const [row] = await em.getConnection().execute<{ d: Record<string, unknown> | null; e: Record<string, unknown> | null; s: Record<string, unknown> | null; x: Record<string, unknown> | null }[]>(
+      by === 'export'
+        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x FROM schedule_executions e
+             LEFT JOIN schedules s ON s.id = e.schedule_id LEFT JOIN exports x ON x.id = e.export_id WHERE e.export_id = ? LIMIT 1`
+        : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x FROM deliveries d
+             LEFT JOIN schedule_executions e ON e.id = d.execution_id LEFT JOIN schedules s ON s.id = e.schedule_id
+             LEFT JOIN exports x ON x.id = e.export_id WHERE d.id = ?`, [id]);
+    if (!row) return null;
+    return {
+      delivery: row.d ? em.map(DeliveryEntity, row.d) : null,
+      execution: row.e ? em.map(ExecutionEntity, row.e) : null,
+      schedule: row.s ? em.map(ScheduleEntity, row.s) : null,
+      record: row.x ? em.map(ExportEntity, row.x) : null,
+    };
+  }
+
   async settle(exportId: string): Promise<void> {
     const em = this.deps.em.fork();
-    const execution = await em.findOne(ExecutionEntity, { exportId });
+    const run = await this.loadRun(em, 'export', exportId);
+    const execution = run?.execution;
     if (!execution || execution.status !== 'RUNNING') return;
-    const record = await em.findOneOrFail(ExportEntity, { id: exportId });
-    const schedule = await em.findOne(ScheduleEntity, { id: execution.scheduleId });
+    const record = run.record;
+    if (!record) throw new Error(`Export ${exportId} not found`);
+    const schedule = run.schedule;
     if (!schedule) return;
     if (record.status !== 'COMPLETED') {
       await this.failExecution(execution, schedule, record.errorMessage ?? `The export ${record.status.toLowerCase()}`);
       return;
     }
-    await this.sql('UPDATE schedules SET consecutive_failures = 0 WHERE id = ?', [schedule.id]);
+    // Read just now: a schedule with no failures in a row (the usual case) needs no write.
+    if (schedule.consecutiveFailures !== 0) await this.sql('UPDATE schedules SET consecutive_failures = 0 WHERE id = ?', [schedule.id]);
     // An alerting schedule delivers only when its condition holds (and is armed): judged and recorded here.
     if (!(await passesCondition(em, { scheduleId: schedule.id, executionId: execution.id, exportId, condition: schedule.alertCondition }))) return;
     if (schedule.skipIfEmpty && (record.rowCount ?? 0) === 0) {
@@ -183,25 +215,51 @@ export class DeliveryService {
     for (const hook of schedule.teamsWebhooks ?? []) targets.push({ channel: 'TEAMS', target: hook.redacted, status: 'PENDING' });
     for (const sftp of schedule.sftpTargets ?? []) targets.push({ channel: 'SFTP', target: sftpTargetName(sftp, keyFromTemplate(sftp.pathTemplate, schedule, record, execution)), status: 'PENDING' });
     if (execution.variantKey) targets.splice(0, targets.length, ...targets.filter((t) => t.channel === 'EMAIL'));
-    await em.transactional(async (tx) => {
-      for (const t of targets) {
-        const rows = await tx.getConnection().execute<{ id: string }[]>(
-          `INSERT INTO deliveries (id, tenant_id, execution_id, channel, target, status) VALUES (gen_random_uuid(), ?, ?, ?, ?, ?)
-           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id`,
-          [schedule.tenantId, execution.id, t.channel, t.target, t.status], 'all', tx.getTransactionContext());
-        if (rows[0] && t.status === 'PENDING') {
-          await enqueueDelivery(tx, { id: rows[0].id, channel: t.channel }, DELIVERY_PRIORITY.SCHEDULED);
-        }
-      }
+    // The ledger rows and their jobs in one statement, in a transaction of its own: a worker that dies
+    // while it waits (a lock on the execution) commits nothing, and a target the run already has (a
+    // settle run again) is left alone.
+    const pending = targets.length === 0 ? 0 : await em.transactional(async (tx) => {
+      const [row] = await tx.getConnection().execute<{ pending: number }[]>(
+        `WITH t AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS t(channel text, target text, status text)),
+         ins AS (
+           INSERT INTO deliveries (id, tenant_id, execution_id, channel, target, status)
+           SELECT gen_random_uuid(), ?, ?, t.channel, t.target, t.status FROM t
+           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id, channel, status)
+         SELECT count(graphile_worker.add_job('delivery__' || lower(ins.channel), json_build_object('deliveryId', ins.id::text),
+             job_key => 'delivery:' || ins.id::text, max_attempts => 5, priority => ?::int))::int AS pending
+           FROM ins WHERE ins.status = 'PENDING'`,
+        [JSON.stringify(targets), schedule.tenantId, execution.id, DELIVERY_PRIORITY.SCHEDULED], 'all', tx.getTransactionContext());
+      return row?.pending ?? 0;
     });
-    await this.recompute(execution.id);
+    // A delivery enqueued now settles the execution when it ends (its own recompute); with none
+    // (every recipient suppressed, no target, a settle run again) the execution settles here.
+    if (pending === 0) await this.recompute(execution.id);
   }
 
   /** Sends one delivery. Throws on retryable failures so the job is retried with backoff. */
-  async deliver(deliveryId: string, attempt: { attempts: number; maxAttempts: number }): Promise<void> {
+  async deliver(deliveryId: string, attempt: DeliveryAttempt): Promise<void> {
     const em = this.deps.em.fork();
-    const delivery = await em.findOne(DeliveryEntity, { id: deliveryId });
-    if (!delivery) return;
+    const run = await this.loadRun(em, 'delivery', deliveryId);
+    const delivery = run?.delivery;
+    if (!run || !delivery) return;
+    // The attempt's outcome for the metrics (jobs/job-metrics.ts): told of an attempt that began PENDING.
+    let told = false;
+    const outcome = (status: string) => {
+      if (told || delivery.status !== 'PENDING') return;
+      told = true;
+      attempt.onOutcome?.({ channel: delivery.channel, status });
+    };
+    try {
+      await this.attemptDelivery(em, run, delivery, attempt, outcome);
+    } catch (error) {
+      outcome('PENDING'); // thrown: the job tries again (if it recorded a final status first, that one was told)
+      throw error;
+    }
+  }
+
+  private async attemptDelivery(em: EntityManager, run: { execution: ExecutionEntity | null; schedule: ScheduleEntity | null; record: ExportEntity | null },
+    delivery: DeliveryEntity, attempt: DeliveryAttempt, outcome: (status: string) => void): Promise<void> {
+    const deliveryId = delivery.id;
     if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK' || delivery.channel === 'TEAMS')) {
       // Claimed, and no outcome recorded: the worker that sent it died (or lost its lock) mid-send.
       await this.sql(`UPDATE deliveries SET status = 'UNCERTAIN', last_error = ?, updated_at = now() WHERE id = ? AND status = 'SENDING'`,
@@ -214,9 +272,9 @@ export class DeliveryService {
     // An S3 or SFTP upload overwrites its key; a webhook is deduped by its receiver on webhook-id: safe to send again.
     const resumable = delivery.status === 'PENDING' || (delivery.status === 'SENDING' && (delivery.channel === 'S3' || delivery.channel === 'WEBHOOK' || delivery.channel === 'SFTP'));
     if (!resumable) return; // sent, failed, uncertain or unsubscribed: never again from here
-    const execution = await em.findOneOrFail(ExecutionEntity, { id: delivery.executionId });
-    const schedule = await em.findOneOrFail(ScheduleEntity, { id: execution.scheduleId });
-    const record = await em.findOneOrFail(ExportEntity, { id: execution.exportId! });
+    // As findOneOrFail would: a run whose rows are gone fails the attempt.
+    const { execution, schedule, record } = run;
+    if (!execution || !schedule || !record) throw new Error(`Delivery ${deliveryId}: its ${!execution ? 'execution' : !schedule ? 'schedule' : 'export'} is gone`);
     let claimed = false;
     // Recorded before the request leaves: from here on a crash leaves SENDING, never a silent PENDING.
     const claim = async () => {
@@ -230,6 +288,7 @@ export class DeliveryService {
       const reason = await suppressionOf(em, schedule.tenantId, schedule.id, delivery.target);
       if (reason) {
         await this.sql(`UPDATE deliveries SET status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`, [deliveryStatusOf(reason), delivery.id]);
+        outcome(deliveryStatusOf(reason));
         await this.recompute(execution.id);
         return;
       }
@@ -270,6 +329,7 @@ export class DeliveryService {
       await this.sql(
         `UPDATE deliveries SET status = 'SENT', provider_message_id = ?, sent_at = now(), last_error = NULL, updated_at = now()
          WHERE id = ? AND status = 'SENDING'`, [providerMessageId, delivery.id]);
+      outcome('SENT');
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
       const ambiguous = error instanceof DeliverySendError && error.ambiguous;
@@ -278,6 +338,7 @@ export class DeliveryService {
       const status = ambiguous ? 'UNCERTAIN' : final ? 'FAILED' : 'PENDING';
       await this.sql(`UPDATE deliveries SET attempts = attempts + ?, last_error = ?, status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`,
         [claimed ? 0 : 1, message, status, delivery.id]);
+      if (final) outcome(status);
       this.deps.log.warn('delivery attempt failed', { deliveryId, channel: delivery.channel, retryable, ambiguous, status, error: message });
       if (!final) throw error;
     }
@@ -496,17 +557,22 @@ export class DeliveryService {
     return last?.rows_fingerprint === record.rowsFingerprint;
   }
 
-  /** Execution status from its deliveries, once none is pending. */
+  /**
+   * Execution status from its deliveries, once none is pending: counted and written in one
+   * statement. Each caller runs it after its own delivery's outcome committed, so of two deliveries
+   * ending at once the later statement sees both.
+   */
   private async recompute(executionId: string): Promise<void> {
-    const counts = await this.sql<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM deliveries WHERE execution_id = ? GROUP BY status', [executionId]);
-    const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    if (n('PENDING') + n('SENDING') > 0) return;
-    const failed = n('FAILED');
-    const uncertain = n('UNCERTAIN');
-    const status = failed + uncertain === 0 ? 'DELIVERED' : n('SENT') > 0 ? 'PARTIALLY_DELIVERED' : 'FAILED';
-    const problems = [failed ? `${failed} failed` : '', uncertain ? `${uncertain} uncertain (may have been delivered)` : ''].filter(Boolean).join(', ');
-    await this.sql(`UPDATE schedule_executions SET status = ?, completed_at = now(), error = ? WHERE id = ? AND status = 'RUNNING'`,
-      [status, problems ? `Deliveries: ${problems}` : null, executionId]);
+    await this.sql(
+      `WITH c AS (
+         SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENDING')) AS open, count(*) FILTER (WHERE status = 'FAILED') AS failed,
+                count(*) FILTER (WHERE status = 'UNCERTAIN') AS uncertain, count(*) FILTER (WHERE status = 'SENT') AS sent
+           FROM deliveries WHERE execution_id = ?)
+       UPDATE schedule_executions e SET completed_at = now(),
+         status = CASE WHEN c.failed + c.uncertain = 0 THEN 'DELIVERED' WHEN c.sent > 0 THEN 'PARTIALLY_DELIVERED' ELSE 'FAILED' END,
+         error = CASE WHEN c.failed + c.uncertain > 0 THEN 'Deliveries: ' || concat_ws(', ',
+           CASE WHEN c.failed > 0 THEN c.failed || ' failed' END, CASE WHEN c.uncertain > 0 THEN c.uncertain || ' uncertain (may have been delivered)' END) END
+       FROM c WHERE e.id = ? AND e.status = 'RUNNING' AND c.open = 0`, [executionId, executionId]);
   }
 }
 

@@ -16,7 +16,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportStorage } from '../../platform/storage/export-storage.js';
-import { compileCount, compileCsvReport, compileReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, compileXlsxReport, DefinitionRejected, resolveTimeWindow, type CompiledQuery, type CsvCompileResult, type XlsxCompileResult } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { exportBody } from './export-body.js';
@@ -112,7 +112,24 @@ export interface JobAttempt {
   shutdown?: AbortSignal;
   /** An on-demand export's file password, sealed (context `export:<id>`): it lives only in the job's payload. */
   sealedPassword?: string | null;
+  /** Told when the attempt claimed the export (for the metrics: jobs/job-metrics.ts). */
+  onClaimed?: (claim: ClaimedExport) => void;
+  /** Told the status this attempt wrote (COMPLETED, FAILED, or PENDING for a retry); not told: read it back. */
+  onSettled?: (settled: SettledExport) => void;
 }
+
+export interface ClaimedExport {
+  format: string;
+  /** Its first start (not a retry, nor one released before): how late a scheduled run began counts once. */
+  firstStart: boolean;
+  /** A scheduled run's slot (the export's as-of instant); null for any other trigger. */
+  scheduledFor: Date | null;
+}
+
+export interface SettledExport { status: string; rowsWritten: number; bytesWritten: number }
+
+/** The columns of the schedules row a scheduled run reads, once per attempt. */
+interface RunSchedule { created_by: string; owner_role: Role; alert_condition: unknown }
 
 /** Counts and hashes the bytes on their way to storage. */
 class Meter extends Transform {
@@ -178,16 +195,24 @@ export class ExportRunner {
 
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
   async run(exportId: string, job: JobAttempt): Promise<void> {
-    const claimed = await this.sql<{ id: string }>(
+    // The claim returns the row the run works from (no second read); started_at = now() only on
+    // its first start (now() is this statement's transaction time).
+    const [claimed] = await this.sql<Record<string, unknown> & { first_start: boolean }>(
       `UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
          rows_written = 0, bytes_written = 0, error_code = NULL, error_message = NULL, updated_at = now()
-       WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id`, [exportId]);
-    if (claimed.length === 0) return; // cancelled, finished or deleted meanwhile: nothing to do
-    const record = await this.deps.em.fork().findOneOrFail(ExportEntity, { id: exportId });
+       WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING *, started_at = now() AS first_start`, [exportId]);
+    if (!claimed) return; // cancelled, finished or deleted meanwhile: nothing to do
+    const { first_start: firstStart, ...row } = claimed;
+    const record = this.deps.em.fork().map(ExportEntity, row);
+    job.onClaimed?.({ format: record.format, firstStart, scheduledFor: record.triggeredBy === 'SCHEDULE' ? record.asOf : null });
     const started = performance.now();
     try {
-      await this.assertOwnerMayRead(record);
-      await this.produce(record, started, job.shutdown, job.sealedPassword);
+      // A scheduled run's schedule row, read once for the owner's access and the alert condition.
+      const schedule = record.scheduleId && !record.auditQuery
+        ? (await this.sql<RunSchedule>('SELECT created_by, owner_role, alert_condition FROM schedules WHERE id = ? AND tenant_id = ?', [record.scheduleId, record.tenantId]))[0] ?? null
+        : null;
+      await this.assertOwnerMayRead(record, schedule);
+      await this.produce(record, started, job, schedule);
     } catch (error) {
       // Aborted by shutdown wherever it was (count query included): released, not failed.
       if (error instanceof ExportReleased || (job.shutdown?.aborted && !(error instanceof PermanentExportError))) {
@@ -204,14 +229,11 @@ export class ExportRunner {
    * owner who may no longer view it (a grant revoked, the report made private) gets nothing made
    * or delivered; the run fails at once with ACCESS_REVOKED, which the execution reports.
    */
-  private async assertOwnerMayRead(record: ExportEntity): Promise<void> {
+  private async assertOwnerMayRead(record: ExportEntity, owner: RunSchedule | null): Promise<void> {
     if (!record.scheduleId || record.auditQuery) return;
     const dashboardId = (record as { dashboardId?: string | null }).dashboardId ?? null;
     const target = record.reportId ? { type: 'REPORT' as const, id: record.reportId } : dashboardId ? { type: 'DASHBOARD' as const, id: dashboardId } : null;
-    if (!target) return;
-    const [owner] = await this.sql<{ created_by: string; owner_role: Role }>(
-      'SELECT created_by, owner_role FROM schedules WHERE id = ? AND tenant_id = ?', [record.scheduleId, record.tenantId]);
-    if (!owner) return;
+    if (!target || !owner) return;
     const who = { tenantId: record.tenantId, userId: owner.created_by, role: owner.owner_role };
     if (!(await readableBy(this.deps.em.fork(), who, target.type, target.id))) {
       throw new PermanentExportError('ACCESS_REVOKED', `The schedule's owner (${owner.created_by}) may no longer view this ${target.type.toLowerCase()}: nothing was made or delivered`);
@@ -233,11 +255,13 @@ export class ExportRunner {
     const masking = await this.maskingOf(record);
     let compiled: CompiledQuery;
     let csv: CsvCompileResult | null = null;
+    let xlsx: XlsxCompileResult | null = null;
     try {
       // record.timeZone is the run's effective zone, decided when it was enqueued (run-zone.ts).
       const ctx = { tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking };
       compiled = compileReport(definition, ctx);
       if (record.format === 'CSV') csv = compileCsvReport(definition, ctx, record.options.csvTimestamps);
+      if (record.format === 'XLSX') xlsx = compileXlsxReport(definition, ctx);
     } catch (error) {
       if (error instanceof DefinitionRejected) throw new PermanentExportError('INVALID_DEFINITION', error.message);
       throw error;
@@ -260,7 +284,8 @@ export class ExportRunner {
       chart: () => this.chartOf(record, definition, compiled),
       body: (writer, signal, fingerprint) => {
         if (csv && !csv.ok) this.deps.log.info('CSV export through the JS writer', { exportId: record.id, reason: csv.reason });
-        return exportBody({ analytics, format: record.format, compiled, csv, signal, writer, fingerprint });
+        if (xlsx && !xlsx.ok) this.deps.log.info('XLSX export through the JS writer', { exportId: record.id, reason: xlsx.reason });
+        return exportBody({ analytics, format: record.format, compiled, csv, xlsx, signal, writer, fingerprint });
       },
     };
   }
@@ -338,8 +363,9 @@ export class ExportRunner {
     };
   }
 
-  private async produce(record: ExportEntity, started: number, shutdown?: AbortSignal, sealedPassword?: string | null): Promise<void> {
+  private async produce(record: ExportEntity, started: number, job: JobAttempt, schedule: RunSchedule | null): Promise<void> {
     const { storage } = this.deps;
+    const { shutdown, sealedPassword } = job;
     const source = record.auditQuery ? this.auditSource(record)
       : record.dashboardId || record.dashboard ? this.dashboardSource(record)
       : await this.reportSource(record);
@@ -354,7 +380,7 @@ export class ExportRunner {
     const { rowsTotal, truncated } = await source.count(abort.signal);
     await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
     // An alerting schedule's measure, taken now over the same query: its settle judges the condition.
-    const alertMeasure = await this.alertMeasure(record, source, abort.signal);
+    const alertMeasure = await this.alertMeasure(record, source, abort.signal, schedule);
 
     const key = file.storageKey;
     const contentType = file.contentType;
@@ -439,6 +465,7 @@ export class ExportRunner {
         await storage.delete(key);
         return;
       }
+      job.onSettled?.({ status: 'COMPLETED', rowsWritten, bytesWritten: meter.bytes });
     } catch (error) {
       // Read before the teardown below, which fails the upload too ("premature close"): only a
       // storage failure that came first is the cause.
@@ -485,10 +512,9 @@ export class ExportRunner {
   }
 
   /** A scheduled run's measure for its schedule's alert condition (one that reads a column); null: none needed. */
-  private async alertMeasure(record: ExportEntity, source: RowSource, signal: AbortSignal): Promise<AlertMeasure | null> {
+  private async alertMeasure(record: ExportEntity, source: RowSource, signal: AbortSignal, schedule: RunSchedule | null): Promise<AlertMeasure | null> {
     if (!record.scheduleId || !source.measure) return null;
-    const [row] = await this.sql<{ alert_condition: unknown }>('SELECT alert_condition FROM schedules WHERE id = ?', [record.scheduleId]);
-    const condition = storedAlertCondition(row?.alert_condition);
+    const condition = storedAlertCondition(schedule?.alert_condition);
     if (!condition || !needsColumn(condition.kind) || !condition.column) return null;
     return source.measure(condition.column, signal);
   }
@@ -506,11 +532,12 @@ export class ExportRunner {
     const message = permanent ? error.message : publicErrorMessage(error);
     this.deps.log.warn('export attempt failed', { exportId: record.id, code, attempt: job.attempts, permanent, error: (error as Error)?.message });
     const status = permanent || lastAttempt ? 'FAILED' : 'PENDING';
-    await this.sql(
+    const done = await this.sql(
       `WITH done AS (
          UPDATE exports SET status = ?, error_code = ?, error_message = ?, completed_at = CASE WHEN ? = 'FAILED' THEN now() ELSE NULL END, updated_at = now()
          WHERE id = ? AND status = 'PROCESSING' RETURNING id, CASE WHEN status = 'FAILED' THEN schedule_id END AS schedule_id, status, notify_email)
        ${SETTLE_AND_NOTIFY}`, [status, code, message, status, record.id]);
+    if (done.length === 1) job.onSettled?.({ status, rowsWritten: 0, bytesWritten: 0 });
     // Thrown so graphile-worker schedules the retry with its exponential backoff.
     if (status === 'PENDING') throw error;
   }

@@ -61,7 +61,7 @@ export class ReportResolver {
     // count, the result's total and the duration; never a row.
     return ctx.services.audit.read(viewer, { action: 'report.preview', targetType: 'report', targetId: input.reportId ?? null }, async () => {
       const definition: ReportDefinition = input.reportId
-        ? (await ctx.services.reports.get(viewer, input.reportId)).definition
+        ? await ctx.services.reports.readableDefinition(viewer, input.reportId)
         : plain(input.definition!);
       return ctx.services.preview.preview(viewer, definition, input.first, input.after, input.parameterValues);
     }, (page) => ({ rowCount: page.rows.length, totalCount: page.totalCount }));

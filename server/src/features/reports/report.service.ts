@@ -17,6 +17,7 @@ import { isUuid } from '../../graphql/ids.js';
 import { validateVisualization, type Visualization } from '@reportcast/charts';
 import { visualizationToStore } from './stored-visualization.js';
 import { GrantStore } from '../sharing/grant.store.js';
+import type { SingleFlight } from '../../platform/single-flight.js';
 import { mayEdit, mayRead } from '../sharing/access.js';
 
 export interface ReportFields {
@@ -39,6 +40,8 @@ export class ReportService {
     readonly limits: DefinitionLimits,
     /** Null only for system writes nobody asked for (the demo seed), which are not audited. */
     private readonly audit: AuditService | null,
+    /** Shared by the requests of a process: concurrent readableDefinition calls of one viewer and report read once (single-flight.ts). */
+    private readonly definitionFlights?: SingleFlight<ReportDefinition>,
   ) {
     this.grants = new GrantStore(em);
   }
@@ -58,6 +61,21 @@ export class ReportService {
     const report = await em.findOne(ReportEntity, { $and: [{ id }, await this.visibleTo(viewer)] });
     if (!report) throw new NotFoundError('Report', id);
     return report;
+  }
+
+  /**
+   * The definition of a report the viewer may read (NOT_FOUND otherwise), for previews: a burst of
+   * identical previews (one dashboard opened by many at once) shares one lookup of the report and
+   * its grants while it is in flight. The key holds everything the answer depends on: tenant,
+   * user, role and report; a grant revoked or a report made private is seen by every lookup that
+   * starts after the change commits (nothing is kept once a lookup has answered).
+   */
+  async readableDefinition(viewer: Viewer, id: string): Promise<ReportDefinition> {
+    const read = async () => (await this.get(viewer, id, this.em.fork())).definition;
+    // Inside a transaction the read must see that transaction (and nobody else must): not shared.
+    if (!this.definitionFlights || this.em.getTransactionContext()) return read();
+    const shared = await this.definitionFlights.run(`${viewer.tenantId}\n${viewer.userId}\n${viewer.role}\n${id}`, read);
+    return structuredClone(shared);
   }
 
   /** Whether the viewer may change (and share) a report they can read: see sharing/access.ts. */
