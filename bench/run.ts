@@ -14,8 +14,9 @@
  *             the CSV byte writer (header, UTF-8 check) to a counting null Writable;
  *     - csvjs (diagnostic, once): the JS writer path CSV used before (and still uses when the
  *             engine cannot format a column exactly): `store.stream()` → the JS CSV writer;
- *     - xlsx: `exportBody()` with the XLSX writer (store.stream() → writer, the sheet XML written
- *             by xlsx-sheet-xml.ts), 1M rows; its time against the csv runs' median (same run);
+ *     - xlsx: `exportBody()` for XLSX (the engine path: compileXlsxReport's rows through
+ *             store.streamBytes() into the XLSX writer), 1M rows; its time against the csv runs'
+ *             median (same run); xlsxjs / xlsxjs200k: the writer path (store.stream() → writer);
  *     - pdf:  the same with the PDF writer, 1,000 and 10,000 rows;
  *     - csvgz, csvzip: the csv phase gzip-compressed and as a ZIP (bench/compression.ts), run right
  *             after each csv run; peak RSS growth and time printed as ratios to the plain CSV;
@@ -44,7 +45,9 @@
  *
  * `pnpm bench load` runs only the load scenarios of issue 8 instead (bench/load.ts), into their
  * own section of results.md, which this run keeps. `pnpm bench limits` prints what sharing the rate
- * limit and the analytics slots through PostgreSQL costs (bench/limits.ts).
+ * limit and the analytics slots through PostgreSQL costs (bench/limits.ts). `pnpm bench xlsx
+ * [--pairs N]` prints XLSX against CSV at 200k and 1M rows, engine and writer paths side by side
+ * (xlsxOnly below).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,7 +62,7 @@ import { seedAnalytics } from '../server/src/features/demo/analytics-seed.js';
 import { exportBody } from '../server/src/features/exports/export-body.js';
 import { describeParameters } from '../server/src/features/exports/parameters.js';
 import type { ExportFormat } from '../server/src/features/exports/writers/writer.js';
-import { compileCount, compileCsvReport, compileReport, resolveTimeWindow, type CompiledQuery, type CsvCompileResult } from '../server/src/features/reports/compile-query.js';
+import { compileCount, compileCsvReport, compileReport, compileXlsxReport, resolveTimeWindow, type CompiledQuery, type CsvCompileResult, type XlsxCompileResult } from '../server/src/features/reports/compile-query.js';
 import type { ReportDefinition } from '../server/src/features/reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../server/src/features/reports/validate-definition.js';
 import type { AnalyticsStore } from '../server/src/platform/analytics-store.js';
@@ -97,6 +100,8 @@ const SAMPLE_MS = 50;
 // The XLSX guard sits over the full bench's goal (≤ 4 at 1M rows, not met yet: ×4.8) because at
 // 200k rows a child process's start weighs more and a loaded machine swings the pairs (seen ×5.3–6.8
 // under a test suite's load, ×3.0–3.3 quiet): it guards against a return to per-cell exceljs objects.
+// Kept at 6 with the engine path (2026-12-07, load 13–22): its 200k medians were ×3.7–7.5 with
+// single pairs up to ×10.7, the writer path's ×4.5–6.3 in the same rounds (bench/results.md).
 const CHECK_GOALS = { csvRatio: 0.5, xlsxCsvRatio: 6 };
 /**
  * XLSX guard: one XLSX export to warm the store's caches (the first pair ran ×12.7 where the next
@@ -142,7 +147,7 @@ function rawReport(rowLimit: number): ReportDefinition {
 // Shared types between parent and children
 // ---------------------------------------------------------------------------------------------
 
-type PhaseName = 'seed' | 'raw' | 'csv' | 'csvjs' | 'xlsx' | 'csv200k' | 'xlsx200k' | 'pdf1k' | 'pdf10k' | 'json' | CompressionPhase;
+type PhaseName = 'seed' | 'raw' | 'csv' | 'csvjs' | 'xlsx' | 'xlsxjs' | 'csv200k' | 'xlsx200k' | 'xlsxjs200k' | 'pdf1k' | 'pdf10k' | 'json' | CompressionPhase;
 
 interface PhaseResult {
   phase: PhaseName;
@@ -232,13 +237,18 @@ interface Compiled {
   compiled: CompiledQuery;
   /** What the export runner compiles for a CSV export (the engine path when ok). */
   csv: CsvCompileResult;
+  /** What the export runner compiles for an XLSX export (the engine path when ok). */
+  xlsx: XlsxCompileResult;
 }
 
 function compile(rowLimit: number, asOf: Date): Compiled {
   const checked = validateDefinition(rawReport(rowLimit), LIMITS);
   if (!checked.valid) throw new Error(`bench report invalid: ${JSON.stringify(checked.errors)}`);
   const ctx = { tenantId: TENANT, asOf, database: DATABASE, maxRangeDays: LIMITS.maxRangeDays, timeZone: 'UTC' };
-  return { definition: checked.definition, compiled: compileReport(checked.definition, ctx), csv: compileCsvReport(checked.definition, ctx) };
+  return {
+    definition: checked.definition, compiled: compileReport(checked.definition, ctx),
+    csv: compileCsvReport(checked.definition, ctx), xlsx: compileXlsxReport(checked.definition, ctx),
+  };
 }
 
 /** The store, with the time spent awaiting its next batch or chunk added up (chDB fetch + whatever the store does per batch). */
@@ -360,7 +370,7 @@ async function runRaw(dir: string, asOf: Date): Promise<PhaseResult> {
  * format writer otherwise) → counting null sink, timed from query start to the finished file.
  */
 async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, asOf: Date, rowLimit: number, jsWriter = false, compression: Compression | null = null): Promise<PhaseResult> {
-  const { definition, compiled, csv } = compile(rowLimit, asOf);
+  const { definition, compiled, csv, xlsx } = compile(rowLimit, asOf);
   const store = new ChdbStore(dir, DATABASE);
   try {
     // The export job counts first (for totalRows/truncated); that query is outside the timing.
@@ -377,6 +387,7 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
         format,
         compiled,
         csv: format === 'CSV' && !jsWriter ? csv : null,
+        xlsx: format === 'XLSX' && !jsWriter ? xlsx : null,
         signal: new AbortController().signal,
         writer: {
           output: packaged.input,
@@ -397,16 +408,20 @@ async function runPipeline(phase: PhaseName, format: ExportFormat, dir: string, 
       let rows = 0;
       let batches = 0;
       const t0 = performance.now();
+      // CPU time of the whole process (chDB's threads and zlib's included): on a loaded machine a
+      // steadier figure than the wall time.
+      const cpu0 = process.cpuUsage();
       await body.run((n) => {
         rows += n;
         batches++;
       });
       await packaged.done;
       const totalMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
       return {
         rows, bytes: sink.bytes,
         extra: {
-          via: body.via, batches, sourceMs: Math.round(timing.sourceMs), restMs: Math.round(totalMs - timing.sourceMs), sinkWrites: sink.writes,
+          via: body.via, batches, cpuMs: Math.round((cpu.user + cpu.system) / 1000), sourceMs: Math.round(timing.sourceMs), restMs: Math.round(totalMs - timing.sourceMs), sinkWrites: sink.writes,
         },
       };
     });
@@ -471,6 +486,9 @@ async function child(phase: PhaseName, dir: string, asOf: Date, events: number):
     case 'xlsx': return runPipeline('xlsx', 'XLSX', dir, asOf, 1_000_000);
     case 'csv200k': return runPipeline('csv200k', 'CSV', dir, asOf, CHECK_XLSX_ROWS);
     case 'xlsx200k': return runPipeline('xlsx200k', 'XLSX', dir, asOf, CHECK_XLSX_ROWS);
+    // The writer path (rows as values through SheetRowsXml), for before/after in one run (`pnpm bench xlsx`).
+    case 'xlsxjs': return runPipeline('xlsxjs', 'XLSX', dir, asOf, 1_000_000, true);
+    case 'xlsxjs200k': return runPipeline('xlsxjs200k', 'XLSX', dir, asOf, CHECK_XLSX_ROWS, true);
     case 'pdf1k': return runPipeline('pdf1k', 'PDF', dir, asOf, 1_000);
     case 'pdf10k': return runPipeline('pdf10k', 'PDF', dir, asOf, 10_000);
     case 'csvgz': case 'csvzip': return runPipeline(phase, 'CSV', dir, asOf, 1_000_000, false, COMPRESSION_PHASES[phase]);
@@ -766,7 +784,7 @@ async function parent(): Promise<void> {
     "  exports read tenant `acme`'s rows (~50% of events) through a raw report (timestamp, event_type, user_id, platform, duration_ms, value;",
     '  last 31 days; ORDER BY every column, as the compiler emits for raw reports) validated and compiled by the real validateDefinition/compileReport.',
     '- Raw: the compiled SQL with its parameters inlined as literals, `FORMAT CSVWithNames`, through chDB `Session.queryStream(sql, { format: \'CSVWithNames\' })`, chunks written to a counting null Writable.',
-    "- Ours: `exportBody()` (server/src/features/exports/export-body.ts), what the export runner calls, into a counting null Writable. For CSV that is the engine path: `compileCsvReport()`'s query (every column formatted to its CSV field in SQL, `FORMAT CustomSeparated`, max_block_size 8192) through `store.streamBytes()`, its bytes handed on by the CSV byte writer after the JS writer's header line; byte-identical to the JS CSV writer's file (csv-engine.chdb.test.ts). XLSX and PDF: `store.stream()` → their writer. The export job's count query runs before the timer; the time runs from the query start to the finished output.",
+    "- Ours: `exportBody()` (server/src/features/exports/export-body.ts), what the export runner calls, into a counting null Writable. For CSV that is the engine path: `compileCsvReport()`'s query (every column formatted to its CSV field in SQL, `FORMAT CustomSeparated`, max_block_size 8192) through `store.streamBytes()`, its bytes handed on by the CSV byte writer after the JS writer's header line; byte-identical to the JS CSV writer's file (csv-engine.chdb.test.ts). XLSX: the engine path too when the columns allow (`compileXlsxReport()`: each row's SpreadsheetML cells formatted in SQL, `FORMAT TabSeparatedRaw`, through `store.streamBytes()`; the writer numbers the rows, splits the sheets and zips at deflate level 1; the first rows come as values from a small query for widths, number styles and the chart; equal to the writer path's file cell by cell, xlsx-engine.chdb.test.ts). PDF: `store.stream()` → its writer. The export job's count query runs before the timer; the time runs from the query start to the finished output.",
     '- MB = 10^6 bytes. The ratio compares rows/s (our CSV has ISO 8601 timestamps, CRLF and minimal quoting, so its bytes differ from chDB\'s CSV).',
     `- Each phase runs in a fresh child process. Peak RSS growth = peak of process RSS sampled every ${SAMPLE_MS} ms on a worker thread − RSS at phase start (after the store is opened);`,
     '  "kernel HWM" is VmHWM (reset at phase start through /proc/self/clear_refs) − the same baseline, a cross-check that no peak fell between samples.',
@@ -872,6 +890,59 @@ async function check(): Promise<void> {
   if (failed.length) process.exitCode = 1;
 }
 
+/**
+ * `pnpm bench xlsx`: XLSX exports against CSV exports of the same rows, at 200k and 1M rows, in
+ * interleaved rounds (csv, xlsx through the engine, xlsx through the writer: each round sees the
+ * same load), after one warm-up export of each; the median of the rounds' ratios, RSS growth and
+ * the load average.
+ */
+async function xlsxOnly(): Promise<void> {
+  const events = Number(arg('events') ?? 2_000_000);
+  const rounds = Math.max(1, Number(arg('pairs') ?? 3));
+  const env = machine();
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`Reportcast bench xlsx: ${env.CPU}, ${env.RAM}, Node ${env.Node}, ${env.Date}, load average ${env['Load average at start']}`);
+  const dir = mkdtempSync(join(tmpdir(), 'reportcast-xlsx-'));
+  const asOf = new Date();
+  const lines: Line[] = [];
+  try {
+    await runChild('seed', dir, asOf, events);
+    for (const [label, csvPhase, xlsxPhase, jsPhase] of [['200k', 'csv200k', 'xlsx200k', 'xlsxjs200k'], ['1M', 'csv', 'xlsx', 'xlsxjs']] as const) {
+      await runChild(xlsxPhase, dir, asOf, events); // warm-up: the store's caches
+      const runs: Array<{ csv: PhaseResult; xlsx: PhaseResult; js: PhaseResult; load: string }> = [];
+      for (let i = 0; i < rounds; i++) {
+        const csv = await runChild(csvPhase, dir, asOf, events);
+        const xlsx = await runChild(xlsxPhase, dir, asOf, events);
+        const js = await runChild(jsPhase, dir, asOf, events);
+        runs.push({ csv, xlsx, js, load: loadAverage() });
+        log(`  ${label} round ${i + 1}: csv ${fmtS(csv.seconds)} (${JSON.stringify(csv.extra)}), xlsx engine ${fmtS(xlsx.seconds)} (×${(xlsx.seconds / csv.seconds).toFixed(2)}, RSS +${fmtMb(xlsx.rssGrowth)}, ${JSON.stringify(xlsx.extra)}), ` +
+          `xlsx writer ${fmtS(js.seconds)} (×${(js.seconds / csv.seconds).toFixed(2)}, RSS +${fmtMb(js.rssGrowth)}, ${JSON.stringify(js.extra)}); load ${loadAverage()}`);
+      }
+      const engine = median(runs.map((r) => r.xlsx.seconds / r.csv.seconds));
+      const writer = median(runs.map((r) => r.js.seconds / r.csv.seconds));
+      const cpuRatio = (r: PhaseResult, c: PhaseResult) => Number(r.extra.cpuMs) / Number(c.extra.cpuMs);
+      const cpu = (pick: (r: (typeof runs)[number]) => PhaseResult) => `CPU time ×${median(runs.map((r) => cpuRatio(pick(r), r.csv))).toFixed(2)}`;
+      lines.push({
+        measure: `XLSX ${label} rows / CSV, engine path (median of ${rounds} rounds)`,
+        result: `×${engine.toFixed(2)} (xlsx ${runs.map((r) => fmtS(r.xlsx.seconds)).join(', ')}; csv ${runs.map((r) => fmtS(r.csv.seconds)).join(', ')}); ${cpu((r) => r.xlsx)}; RSS +${runs.map((r) => fmtMb(r.xlsx.rssGrowth)).join(', ')}`,
+        goal: label === '1M' ? `≤ ${GOALS.xlsxCsvRatio}, RSS < ${GOALS.xlsxRssMb} MB` : `≤ ${CHECK_GOALS.xlsxCsvRatio} (--check)`,
+        status: verdict(label === '1M' ? engine <= GOALS.xlsxCsvRatio && runs.every((r) => r.xlsx.rssGrowth < GOALS.xlsxRssMb * MB) : engine <= CHECK_GOALS.xlsxCsvRatio),
+      });
+      lines.push({
+        measure: `XLSX ${label} rows / CSV, writer path (before; same rounds)`,
+        result: `×${writer.toFixed(2)} (xlsx ${runs.map((r) => fmtS(r.js.seconds)).join(', ')}); ${cpu((r) => r.js)}; RSS +${runs.map((r) => fmtMb(r.js.rssGrowth)).join(', ')}`,
+        goal: '—',
+        status: 'info',
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  log('');
+  for (const l of table(lines)) log(l);
+  log(`load average at the end ${loadAverage()}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const phaseArg = arg('phase') as PhaseName | undefined;
@@ -885,6 +956,10 @@ if (phaseArg) {
 } else if (process.argv.includes('--check')) {
   // `pnpm bench --check`: the quick regression guard (.ci/run runs it after the tests).
   await check();
+  process.exit(process.exitCode ?? 0);
+} else if (process.argv[2] === 'xlsx') {
+  // `pnpm bench xlsx [--pairs N] [--events N]`: only XLSX against CSV, printed (results.md is left alone).
+  await xlsxOnly();
   process.exit(process.exitCode ?? 0);
 } else if (process.argv[2] === 'limits') {
   // `pnpm bench limits`: the cost of limits shared through PostgreSQL (bench/limits.ts), printed only.
