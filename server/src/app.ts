@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { resolveJwtSecret } from './features/auth/jwt-secret.js';
 import type { DefinitionLimits } from './features/reports/definition.js';
 import { createGraphQLEndpoint, type GraphQLEndpoint } from './graphql/http.js';
+import { TenantGate } from './graphql/tenant-gate.js';
 import { createReadFlights } from './context.js';
 import type { AnalyticsStore } from './platform/analytics-store.js';
 import { ChdbStore } from './platform/chdb-store.js';
@@ -171,6 +172,8 @@ export async function openRuntime(config: Config, log: Logger, role: ProcessRole
 export interface HttpApp {
   server: Server;
   graphql: GraphQLEndpoint;
+  /** The per-tenant admission of GraphQL operations (API_TENANT_CONCURRENCY, API_TENANT_QUEUE). */
+  admission: TenantGate;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -218,6 +221,9 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   });
   // Audit entries of reads, written in batches; each request still waits for its own (audit-writer.ts).
   const auditWriter = new AuditWriter((query, params) => orm.em.getConnection().execute(query, params));
+  // One tenant's burst waits in its own queue instead of sharing the process with everyone's work.
+  const admission = new TenantGate({ perTenant: config.admission.tenantConcurrency, maxQueued: config.admission.tenantQueue });
+  runtime.metrics.watchAdmission(() => admission.stats());
   const graphql = await createGraphQLEndpoint({
     schema: await getSchema(),
     httpServer: server,
@@ -252,6 +258,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     trust,
     edge: config.edge,
     log,
+    admission,
     plugins: [observabilityPlugin(log, runtime.metrics)],
   });
   app.use('/graphql', graphql.middleware);
@@ -280,6 +287,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   return {
     server,
     graphql,
+    admission,
     listen: (port, host) => listenOn(server, port, host),
     close: async () => {
       unsubscribe();

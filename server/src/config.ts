@@ -37,6 +37,12 @@ export interface Config {
   reports: { maxRowLimit: number; maxRangeDays: number };
   graphql: { introspection: boolean; fieldSuggestions: boolean; maxDepth: number; maxCost: number; maxAliases: number };
   rateLimit: { requestsPerMinute: number };
+  /**
+   * Admission of GraphQL operations over HTTP in each API process (graphql/tenant-gate.ts): at most
+   * `tenantConcurrency` operations of one tenant execute at once, up to `tenantQueue` more wait
+   * in the tenant's own queue, beyond that RATE_LIMITED.
+   */
+  admission: { tenantConcurrency: number; tenantQueue: number };
   demo: { seedRows: number };
   /**
    * Origin clients reach this server at, for every absolute link (downloads, emails, unsubscribe).
@@ -183,6 +189,7 @@ export const ENV_VARS = [
   'CLICKHOUSE_MAX_EXECUTION_SECONDS', 'CLICKHOUSE_TENANT_CONCURRENCY',
   'JWT_SECRET', 'DOWNLOAD_LINK_SECRET', 'SECRETS_KEY', 'TOKEN_TTL_SECONDS', 'MAX_ROW_LIMIT', 'MAX_RANGE_DAYS',
   'GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'RATE_LIMIT_PER_MINUTE',
+  'API_TENANT_CONCURRENCY', 'API_TENANT_QUEUE',
   'DEMO_SEED_ROWS', 'LOG_LEVEL', 'LOG_FORMAT', 'PUBLIC_URL', 'TRUST_PROXY', 'HSTS_MAX_AGE_SECONDS',
   'HTTP_MAX_BODY_KB', 'WS_MAX_MESSAGE_KB', 'GRAPHQL_MAX_DOCUMENT_KB', 'GRAPHQL_MAX_TOKENS', 'WS_AUTH_TIMEOUT_MS', 'FAILED_REQUESTS_PER_MINUTE',
   'WORKER_CONCURRENCY', 'WORKER_POLL_INTERVAL_MS', 'WORKER_HEARTBEAT_SECONDS', 'SHUTDOWN_GRACE_SECONDS',
@@ -331,6 +338,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
     },
     rateLimit: { requestsPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000) },
+    admission: {
+      tenantConcurrency: int(env, 'API_TENANT_CONCURRENCY', 8, 1, 100_000),
+      tenantQueue: int(env, 'API_TENANT_QUEUE', 1000, 0, 1_000_000),
+    },
     // A production ClickHouse holds real data: demo rows only when asked for.
     demo: { seedRows: int(env, 'DEMO_SEED_ROWS', mode === 'production' ? 0 : 1_000_000, 0, 1_000_000_000) },
     publicUrl,

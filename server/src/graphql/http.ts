@@ -32,6 +32,7 @@ import { errorFields, type Logger } from '../platform/logger.js';
 import { checkOperation, type OperationLimits } from './operation-limits.js';
 import { inMemoryRateLimit, type RateLimit } from './shared-rate-limiter.js';
 import { onceAt } from './timer.js';
+import { AdmissionAbortedError, TenantQueueFullError, type GateTicket, type TenantGate } from './tenant-gate.js';
 
 export interface GraphQLEndpointOptions {
   schema: GraphQLSchema;
@@ -53,6 +54,11 @@ export interface GraphQLEndpointOptions {
   /** Caps on the work a client causes before it is authenticated (edge-limits.ts, ws-edge.ts). */
   edge: Config['edge'];
   log: Logger;
+  /**
+   * Per-tenant admission of HTTP operations (tenant-gate.ts): after authentication, rate limit and
+   * operation limits, before execution. Absent: not gated. WebSocket subscriptions are not gated.
+   */
+  admission?: TenantGate;
   /** More Apollo plugins (request logging and metrics: observability.ts). */
   plugins?: ApolloServerPlugin<AppContext>[];
 }
@@ -96,7 +102,37 @@ function rateKey(viewer: Viewer | null, clientKey: string): string {
   return viewer ? `tenant:${viewer.tenantId}` : `anon:${clientKey}`;
 }
 
-function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit): ApolloServerPlugin<AppContext & { clientKey: string }> {
+/** An HTTP request's place at the tenant gate: the client's disconnect, and its ticket once it asked. */
+interface Admission {
+  /** Aborted when the client goes away before its answer: a waiting operation leaves the queue. */
+  signal: AbortSignal;
+  ticket: GateTicket | null;
+}
+
+type HttpContext = AppContext & { clientKey: string; admission: Admission };
+
+/**
+ * Waits for the tenant's turn (tenant-gate.ts). The ticket is released when the answer is sent
+ * (willSendResponse), or at the latest when the response closes, so an operation that fails
+ * anywhere still gives its place back.
+ */
+async function admit(gate: TenantGate, tenantId: string, admission: Admission): Promise<void> {
+  try {
+    admission.ticket = gate.enter(tenantId, admission.signal);
+  } catch (error) {
+    if (error instanceof TenantQueueFullError) throw new RateLimitedError(1, 'Too many operations of this tenant waiting');
+    throw error;
+  }
+  try {
+    await admission.ticket.admitted;
+  } catch (error) {
+    // The client left (or the request ended) while waiting: nobody reads this answer.
+    if (!(error instanceof AdmissionAbortedError)) throw error;
+    throw new GraphQLError('The client closed the request while it waited', { extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } } });
+  }
+}
+
+function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
@@ -105,8 +141,11 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit): Apol
           const retryAfter = await limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
           checkOperation(schema, operation, document, request.variables, options.limits);
+          // Last, so a refused operation holds no place; unauthenticated requests fail fast ungated.
+          if (options.admission && contextValue.viewer) await admit(options.admission, contextValue.viewer.tenantId, contextValue.admission);
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, contextValue }) {
+          contextValue.admission.ticket?.release();
           const limited = errors?.map((e) => e.originalError).find((e) => e instanceof RateLimitedError);
           if (limited) {
             response.http.status = 429;
@@ -216,7 +255,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     },
     wsServer,
   );
-  const apollo = new ApolloServer<AppContext & { clientKey: string }>({
+  const apollo = new ApolloServer<HttpContext>({
     schema,
     introspection: options.introspection,
     hideSchemaDetailsFromClientErrors: !options.fieldSuggestions,
@@ -240,12 +279,19 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   });
   await apollo.start();
   const apolloMiddleware = expressMiddleware(apollo, {
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
       const viewer = await viewerFromHeader(req.headers.authorization, verifiedTokens);
       const request = requestInfo(req, options.linkOrigin, req.ip ?? 'unknown');
       // A token's first use is a sign-in for the user-activity report (audit/token-uses.ts).
       if (viewer && deps.tokenUses) await deps.tokenUses.note(viewer, bearerToken(req.headers.authorization!)!, request);
-      return { ...createContext(deps, viewer, request), clientKey: req.ip ?? 'unknown' };
+      const disconnected = new AbortController();
+      const admission: Admission = { signal: disconnected.signal, ticket: null };
+      if (res.closed) disconnected.abort();
+      // Closed after the answer was written: give the place back should willSendResponse not have
+      // run; closed before it: the client left, so a waiting operation leaves the queue (a running
+      // one finishes and releases in willSendResponse).
+      else res.once('close', () => (res.writableFinished ? admission.ticket?.release() : disconnected.abort()));
+      return { ...createContext(deps, viewer, request), clientKey: req.ip ?? 'unknown', admission };
     },
   });
   const edge = httpEdge({ budget, limits: documentLimits, maxBodyBytes: options.edge.httpMaxBodyBytes });

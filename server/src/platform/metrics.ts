@@ -118,6 +118,17 @@ export class Metrics {
     help: 'GraphQL subscriptions listening in this API process.',
     registers: [this.registry],
   });
+  private readonly admission = new Gauge({
+    name: 'reportcast_graphql_tenant_operations',
+    help: 'GraphQL operations over HTTP at the per-tenant admission gate of this API process, by state (running: admitted; waiting: queued behind their tenant\'s API_TENANT_CONCURRENCY).',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+  private readonly admissionTenantsWaiting = new Gauge({
+    name: 'reportcast_graphql_tenants_waiting',
+    help: 'Tenants with at least one GraphQL operation waiting at the admission gate of this API process.',
+    registers: [this.registry],
+  });
   private readonly up = new Gauge({
     name: 'reportcast_up',
     help: '1 while this process serves; 0 once it is shutting down.',
@@ -158,6 +169,13 @@ export class Metrics {
     this.liveCounts = read;
   }
 
+  private admissionCounts: (() => { running: number; waiting: number; tenantsWaiting: number }) | null = null;
+
+  /** An API process: its per-tenant admission gate (graphql/tenant-gate.ts), read at every scrape. */
+  watchAdmission(read: () => { running: number; waiting: number; tenantsWaiting: number }): void {
+    this.admissionCounts = read;
+  }
+
   private queryCache: (() => QueryCacheCounts) | null = null;
   private readonly queryCacheSeen: QueryCacheCounts = { loads: 0, joined: 0, hits: 0, entries: 0, bytes: 0 };
 
@@ -179,6 +197,12 @@ export class Metrics {
       this.queryCacheBytes.set(now.bytes);
     }
     if (this.queueRefresh) await this.queueRefresh().catch(() => undefined);
+    if (this.admissionCounts) {
+      const a = this.admissionCounts();
+      this.admission.set({ state: 'running' }, a.running);
+      this.admission.set({ state: 'waiting' }, a.waiting);
+      this.admissionTenantsWaiting.set(a.tenantsWaiting);
+    }
     if (this.liveCounts) {
       const live = this.liveCounts();
       this.webSockets.set(live.connections);
