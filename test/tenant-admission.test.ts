@@ -64,7 +64,7 @@ describe('per-tenant admission of GraphQL operations', () => {
           body: JSON.stringify({ query: PREVIEW, variables: { d: COUNT } }),
         }).then(async (res) => {
           settled.push(name);
-          return { ...(await res.json()), status: res.status, headers: res.headers } as GraphQLResponse;
+          return { ...((await res.json()) as object), status: res.status, headers: res.headers } as GraphQLResponse;
         });
 
       // Two admitted (executing, held at acme's analytics slot), then two waiting at the gate.
