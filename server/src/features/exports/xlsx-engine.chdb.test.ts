@@ -1,7 +1,7 @@
 /**
  * Engine XLSX ≡ JS XLSX writer, in real chDB: the export body the runner uses for XLSX with the
- * engine path (compileXlsxReport: ClickHouse writes each row's `<c>` cells, JS numbers the rows,
- * splits the sheets and zips) against the writer path (store.stream → JSONCompactEachRow →
+ * engine path (compileXlsxReport: ClickHouse writes each numbered `<row>` with its `<c>` cells, JS
+ * splits the sheets where the numbering starts again and zips) against the writer path (store.stream → JSONCompactEachRow →
  * JSON.parse → SheetRowsXml), for hostile values in every column of every catalog table, every
  * column type the engine formats, several zones, a split into sheets and engine output cut anywhere.
  *
@@ -25,7 +25,7 @@ import { CATALOG, type CatalogColumn, type CatalogTable, type ColumnKind } from 
 import { analyticsSchemaSql } from '../demo/analytics-schema.js';
 import { quoteIdent } from '../catalog/sql-identifier.js';
 import { compileReport, compileXlsxReport, type CompiledQuery, type XlsxCompileResult } from '../reports/compile-query.js';
-import { XLSX_QUERY_FORMAT, XLSX_QUERY_SETTINGS, xlsxCellSql } from '../reports/xlsx-sql.js';
+import { XLSX_QUERY_FORMAT, XLSX_QUERY_SETTINGS, xlsxCellSql, xlsxRowSql } from '../reports/xlsx-sql.js';
 import type { ReportDefinition } from '../reports/definition.js';
 import { validateDefinition, type NormalizedDefinition } from '../reports/validate-definition.js';
 import { exportBody } from './export-body.js';
@@ -252,7 +252,9 @@ describe('engine XLSX equals the JS XLSX writer', () => {
       for await (const batch of store.stream(q.sql, { ...q.params, limit: writer.sampleRows })) sample.push(...batch);
       const query = xlsx.query(writer.startEngine(sample));
       const chunks: Buffer[] = [];
-      for await (const chunk of store.streamBytes(query.sql, query.params, { format: query.format, settings: query.settings })) chunks.push(Buffer.from(chunk.bytes));
+      // Small blocks on several threads: the engine's numbering must follow the order across blocks.
+      const settings = { ...query.settings, max_block_size: 7 + seed * 5, max_threads: 4 };
+      for await (const chunk of store.streamBytes(query.sql, query.params, { format: query.format, settings })) chunks.push(Buffer.from(chunk.bytes));
       // What the body hands the writer: the engine's bytes with invalid UTF-8 repaired (here at once), now cut anywhere.
       const all = Buffer.from(new Utf8Repair().repair(Buffer.concat(chunks)));
       let rows = 0;
@@ -274,10 +276,11 @@ describe('cell formatting, value by value', () => {
     const q: CompiledQuery = { sql: `SELECT x FROM (${source}) ORDER BY n LIMIT {limit:UInt64}`, params: { limit: 10_000_000 }, columns: [{ key: 'x', label: 'X', kind, chType: type }], orderBy: '' };
     const xlsx: XlsxCompileResult = {
       ok: true,
-      query: (styles) => {
+      query: ({ styles, rowsPerSheet }) => {
         const cell = xlsxCellSql('x', kind, type, 'A', styles, styles.whole[0]!, timeZone);
         expect(cell, type).not.toBeNull();
-        return { ...q, sql: `SELECT ${cell} FROM (${source}) ORDER BY n LIMIT {limit:UInt64}`, format: XLSX_QUERY_FORMAT, settings: XLSX_QUERY_SETTINGS };
+        const sql = xlsxRowSql(`SELECT ${cell} AS xlsx_row FROM (${source}) ORDER BY n LIMIT {limit:UInt64}`, 'xlsx_row', String(rowsPerSheet));
+        return { ...q, sql, format: XLSX_QUERY_FORMAT, settings: XLSX_QUERY_SETTINGS };
       },
     };
     const reference = await runBody(q, null, timeZone, options);

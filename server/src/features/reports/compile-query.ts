@@ -42,9 +42,9 @@ import { quoteIdent } from '../catalog/sql-identifier.js';
 import { classOf, MASKED_VALUE_PATTERN, type ColumnMasking, type MaskMode } from '../catalog/masking.js';
 import type { CsvTimestampFormat } from '../exports/writers/writer.js';
 import { CSV_QUERY_FORMAT, CSV_QUERY_SETTINGS, csvFieldSql } from './csv-sql.js';
-import { XLSX_QUERY_FORMAT, XLSX_QUERY_SETTINGS, xlsxCellSql } from './xlsx-sql.js';
+import { XLSX_QUERY_FORMAT, XLSX_QUERY_SETTINGS, xlsxCellSql, xlsxRowSql } from './xlsx-sql.js';
 import { columnLetters } from '../exports/writers/xlsx-cells.js';
-import type { EngineCellStyles } from '../exports/writers/xlsx-sheet-xml.js';
+import type { EngineCellStyles, EngineSheetLayout } from '../exports/writers/xlsx-sheet-xml.js';
 import type { DefinitionError, FilterValue, MeasureFn } from './definition.js';
 import { fixedBoundInstant, resolveRange, type RangeSpec } from '../calendar/periods.js';
 import { floatingAt } from '../calendar/zone-clock.js';
@@ -555,16 +555,17 @@ export interface CompiledXlsxQuery extends CompiledQuery {
 }
 
 export type XlsxCompileResult =
-  /** `query(styles)`: the query, once the writer has decided the cells' style attributes from its sample. */
-  | { ok: true; query: (styles: EngineCellStyles) => CompiledXlsxQuery }
+  /** `query(layout)`: the query, once the writer has decided the cells' style attributes from its sample. */
+  | { ok: true; query: (layout: EngineSheetLayout) => CompiledXlsxQuery }
   /** The engine cannot write these columns' cells exactly as the JS writer does: export through the writer. */
   | { ok: false; reason: string };
 
 /**
  * The report of compileReport with each row formatted in SQL to the `<c>` elements the JS XLSX
- * sheet writer would write for it (xlsx-sql.ts), one line per row (`xlsx_row`), for XLSX exports
- * whose data rows the engine writes (export-body.ts). Same FROM, WHERE, parameters, order and
- * LIMIT, built as compileCsvReport builds its query.
+ * sheet writer would write for it (xlsx-sql.ts), one line per row (`xlsx_row`: the whole numbered
+ * `<row r="N">…</row>` element, N counting from 2 again on each sheet), for XLSX exports whose data
+ * rows the engine writes (export-body.ts). Same FROM, WHERE, parameters, order and LIMIT, built as
+ * compileCsvReport builds its query.
  */
 export function compileXlsxReport(def: NormalizedDefinition, ctx: CompileContext): XlsxCompileResult {
   const plan = planReport(def, ctx);
@@ -580,9 +581,9 @@ export function compileXlsxReport(def: NormalizedDefinition, ctx: CompileContext
   const orderBy = plan.order.map((o) => `${exprOf.get(o.key)!} ${o.direction}`).join(', ');
   return {
     ok: true,
-    query: (styles) => {
+    query: ({ styles, rowsPerSheet }) => {
       const cells = plan.columns.map((c, i) => xlsxCellSql(c.expr, c.kind, c.chType, columnLetters(i + 1), styles, styles.whole[i] ?? '', ctx.timeZone)!);
-      const sql = [
+      const rows = [
         `SELECT ${cells.length === 1 ? cells[0] : `concat(${cells.join(', ')})`} AS ${quoteIdent('xlsx_row')}`,
         `FROM ${quoteIdent(ctx.database)}.${quoteIdent(plan.table.name)}`,
         `WHERE ${plan.where.join(' AND ')}`,
@@ -590,7 +591,11 @@ export function compileXlsxReport(def: NormalizedDefinition, ctx: CompileContext
         ...(orderBy ? [`ORDER BY ${orderBy}`] : []),
         'LIMIT {limit:UInt64}',
       ].join('\n');
-      return { sql, params: plan.params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy, format: XLSX_QUERY_FORMAT, settings: XLSX_QUERY_SETTINGS };
+      // The engine numbers the rows too (xlsxRowSql), over the ordered and limited rows: after ORDER BY
+      // and LIMIT they come as one stream in their order, so rowNumberInAllBlocks() counts them in it.
+      const sql = xlsxRowSql(rows, quoteIdent('xlsx_row'), '{xlsx_rows_per_sheet:UInt64}');
+      const params = { ...plan.params, xlsx_rows_per_sheet: nonNegativeInt(rowsPerSheet, 'rowsPerSheet') };
+      return { sql, params, columns: plan.columns.map(({ expr: _expr, ...c }) => c), orderBy, format: XLSX_QUERY_FORMAT, settings: XLSX_QUERY_SETTINGS };
     },
   };
 }

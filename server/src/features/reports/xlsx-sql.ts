@@ -1,9 +1,9 @@
 /**
  * SQL that turns one result value into the SpreadsheetML cell the JS sheet writer
  * (exports/writers/xlsx-sheet-xml.ts SheetRowsXml, the reference) writes for it, so that the
- * engine can produce an XLSX export's data rows itself (compileXlsxReport; the JS side wraps each
- * line in `<row r="N">…</row>` and puts the row number into the cells' references, see
- * EngineRowsXml). Pure: no I/O.
+ * engine can produce an XLSX export's data rows itself (compileXlsxReport): each row comes as a whole
+ * `<row r="N">…</row>` element, numbered by the engine too (xlsxRowSql), so the JS side only splits
+ * the sheets where the numbering starts again and hands the bytes on (EngineRowsXml). Pure: no I/O.
  *
  * "The same cell" means the same value, type and style read back (xlsx-engine.chdb.test.ts reads
  * both files cell by cell): the rows the JS writer gets are ClickHouse JSONCompactEachRow parsed
@@ -13,8 +13,7 @@
  * - STRING (String): `t="str"` with the text XML-escaped (`& < > " '`), the characters XML 1.0
  *   cannot hold removed (C0 controls but tab, LF and CR; DEL; U+FFFE, U+FFFF), as xmlText does.
  *   CR, LF and CRLF are written `&#10;`: the JS writer leaves them raw, and an XML reader turns raw
- *   CRLF and lone CR into LF (XML 1.0 §2.11), so both read back as LF; this way no raw LF is left in
- *   a line, and LF can end the engine's rows. Two kinds of text are handed to JS instead, as hex
+ *   CRLF and lone CR into LF (XML 1.0 §2.11), so both read back as LF. Two kinds of text are handed to JS instead, as hex
  *   between the markers JS_TEXT_OPEN/CLOSE, and decoded, cut and escaped there by the writer's own
  *   code: text longer than 32,767 bytes (only then can it pass Excel's 32,767-character cell limit,
  *   counted in UTF-16 units), and invalid UTF-8 (the JS path decodes it with U+FFFD replacement
@@ -41,10 +40,21 @@ import type { ColumnKind } from '../catalog/catalog.js';
 import { ROW_MARK, JS_TEXT_OPEN, JS_TEXT_CLOSE, type EngineCellStyles } from '../exports/writers/xlsx-sheet-xml.js';
 import { baseType, floatField, MAX_EXACT_INTEGER, stringLiteral } from './csv-sql.js';
 
-/** Output of the engine-XLSX query: one line per row, the row's cells verbatim. */
-export const XLSX_QUERY_FORMAT = 'TabSeparatedRaw';
-/** Pinned so a server profile cannot change the line ends. */
-export const XLSX_QUERY_SETTINGS: Readonly<Record<string, string | number>> = { output_format_tsv_crlf_end_of_line: 0 };
+/**
+ * Output of the engine-XLSX query: each row's `<row>` element verbatim, one after the other with
+ * nothing between them (the sheet XML as it goes into the zip; a row ends at its `</row>`, which
+ * text cannot contain: `<` is escaped). All settings pinned, so a server profile cannot change the bytes.
+ */
+export const XLSX_QUERY_FORMAT = 'CustomSeparated';
+export const XLSX_QUERY_SETTINGS: Readonly<Record<string, string | number>> = {
+  format_custom_escaping_rule: 'Raw',
+  format_custom_field_delimiter: '',
+  format_custom_row_before_delimiter: '',
+  format_custom_row_after_delimiter: '',
+  format_custom_row_between_delimiter: '',
+  format_custom_result_before_delimiter: '',
+  format_custom_result_after_delimiter: '',
+};
 
 /** Excel's longest cell text (UTF-16 units); a String of at most this many bytes never exceeds it. */
 const MAX_CELL_TEXT = 32_767;
@@ -121,4 +131,19 @@ export function xlsxCellSql(expr: string, kind: ColumnKind, chType: string, lett
   if (!nullable) return nonNullCell(expr, kind, base, open, styles, whole, timeZone);
   const cell = nonNullCell(`assumeNotNull(${expr})`, kind, base, open, styles, whole, timeZone);
   return cell === null ? null : `if(isNull(${expr}), '', ${cell})`;
+}
+
+/**
+ * Wraps `rowsSql` (each row's `<c>` cells as one value named `column`, in their total order, each
+ * reference's row left as ROW_MARK) into numbered `<row>` elements: row k (0-based, in output order)
+ * is row `k % rowsPerSheet + 2` of its sheet (row 1 is the header), written into the row and every
+ * cell reference. ROW_MARK can occur nowhere else in a row (text loses its C0 controls; long text
+ * is hex). rowNumberInAllBlocks() is taken in a query over `rowsSql`, which ends in ORDER BY and
+ * LIMIT: its rows reach it as one ordered stream, so the numbers follow the order.
+ */
+export function xlsxRowSql(rowsSql: string, column: string, rowsPerSheetSql: string): string {
+  return [
+    `SELECT concat('<row r="', n, '">', replaceAll(${column}, ${lit(ROW_MARK)}, n), '</row>') AS ${column}`,
+    `FROM (SELECT toString(rowNumberInAllBlocks() % ${rowsPerSheetSql} + 2) AS n, ${column} FROM (\n${rowsSql}\n))`,
+  ].join('\n');
 }

@@ -176,18 +176,18 @@ export class SheetRowsXml {
 }
 
 /**
- * Engine-formatted rows (reports/xlsx-sql.ts): the engine writes one line per row holding the row's
- * `<c>` elements, each reference's row number left as ROW_MARK, and text too long for the engine
- * to cut exactly as hex between JS_TEXT_OPEN and JS_TEXT_CLOSE. No other control character can
- * occur in a line (the engine removes them from text, as xmlText does), and no raw LF (written `&#10;`).
+ * Engine-formatted rows (reports/xlsx-sql.ts): the engine writes each row as its whole numbered
+ * `<row r="N">…</row>` element, rows one after the other, and text too long for the engine to cut
+ * exactly as hex between JS_TEXT_OPEN and JS_TEXT_CLOSE. No other control character can occur in a
+ * row (the engine removes them from text, as xmlText does); ROW_MARK is only in the engine's SQL,
+ * where it stands for the row number until the engine puts the number in.
  */
 export const ROW_MARK = '\u0001';
 export const JS_TEXT_OPEN = '\u0002';
 export const JS_TEXT_CLOSE = '\u0003';
-const ROW_MARK_BYTE = 1;
 const JS_TEXT_OPEN_BYTE = 2;
 const JS_TEXT_CLOSE_BYTE = 3;
-const LF = 10;
+const QUOTE = 0x22;
 
 /** The style attributes of the engine's cells (` s="3"`, or '' for style 0): per column for whole numbers. */
 export interface EngineCellStyles {
@@ -196,6 +196,13 @@ export interface EngineCellStyles {
   date: string;
   dateTime: string;
   plain: string;
+}
+
+/** What the engine's SQL needs from the writer: the cells' style attributes and where the sheets split. */
+export interface EngineSheetLayout {
+  styles: EngineCellStyles;
+  /** Data rows per sheet: the engine numbers rows 2 … rowsPerSheet + 1, then 2 again. */
+  rowsPerSheet: number;
 }
 
 /** The attributes SheetRowsXml uses for the same plans and style ids, for the engine's SQL. */
@@ -210,74 +217,99 @@ export function engineCellStyles(plans: ColumnPlan[], styles: SheetStyleIds): En
 }
 
 const ROW_OPEN = Buffer.from('<row r="', 'latin1');
-const ROW_OPEN_END = Buffer.from('">', 'latin1');
 const ROW_CLOSE = Buffer.from('</row>', 'latin1');
+/** Where a sheet starts: the engine numbers each sheet's first data row 2. */
+const SHEET_FIRST_ROW = Buffer.from('<row r="2">', 'latin1');
+/** The shortest row the engine can write: `<row r="2"></row>` (every cell NULL). */
+const MIN_ROW_BYTES = '<row r="2"></row>'.length;
+
+/** A run of whole rows of one sheet (EngineRowsXml.sheetPart). */
+export interface EngineSheetPart {
+  /** Their XML: a view of the engine's bytes, or, with long text written out, of a buffer reused by the next call. */
+  xml: Buffer;
+  /** True when `xml` is a view of the engine's own bytes (the caller may keep it); false for the reused buffer. */
+  engineBytes: boolean;
+  /** Where the rest of the data starts (its first row begins the next sheet). */
+  next: number;
+  /** Their first and last row numbers. */
+  first: number;
+  last: number;
+}
 
 /**
- * Turns the engine's lines into `<row r="N">…</row>` elements: the row numbering (and so the split
- * into sheets, the caller's) stays here. One pass over the bytes, no string per cell.
+ * Cuts the engine's output into whole rows and runs of one sheet. The bytes pass through as the
+ * engine wrote them: only rows that hold long text (rare) are copied, to write it out.
  */
 export class EngineRowsXml {
   private carry: Buffer | null = null;
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private buffer = Buffer.allocUnsafe(1 << 16);
   private at = 0;
   private decoder: TextDecoder | null = null;
 
-  /** Appends a chunk of engine output; returns its complete lines (a view, valid until the next call) with any partial line kept back. */
-  lines(chunk: Uint8Array): Buffer {
+  /**
+   * Appends a chunk of engine output; returns its whole rows (views, valid until the next call):
+   * the row a previous chunk left unfinished, completed, then the chunk's own whole rows. Any
+   * partial last row is kept back. The chunk itself is not copied.
+   */
+  rows(chunk: Uint8Array): Buffer[] {
     let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.carry) data = Buffer.concat([this.carry, data]);
-    const last = data.lastIndexOf(LF);
-    this.carry = last + 1 < data.length ? Buffer.from(data.subarray(last + 1)) : null;
-    return data.subarray(0, last + 1);
+    const whole: Buffer[] = [];
+    if (this.carry) {
+      const close = data.indexOf(ROW_CLOSE);
+      if (close < 0) {
+        this.carry = Buffer.concat([this.carry, data]);
+        return whole;
+      }
+      whole.push(Buffer.concat([this.carry, data.subarray(0, close + ROW_CLOSE.length)]));
+      data = data.subarray(close + ROW_CLOSE.length);
+      this.carry = null;
+    }
+    const close = data.lastIndexOf(ROW_CLOSE);
+    const end = close < 0 ? 0 : close + ROW_CLOSE.length;
+    if (end > 0) whole.push(data.subarray(0, end));
+    if (end < data.length) this.carry = Buffer.from(data.subarray(end));
+    return whole;
   }
 
-  /** Bytes of an unfinished last line (none when the engine's output ended with a whole row). */
+  /** Bytes of an unfinished last row (none when the engine's output ended with a whole row). */
   get pending(): number {
     return this.carry?.length ?? 0;
   }
 
   /**
-   * `<row>` elements for the lines of `data` from byte `from`, at most `maxRows`, the first
-   * numbered `rowNumber`: the XML (a view of a reused buffer, valid until the next call), where
-   * the next line starts, and how many rows were made.
+   * The rows of `data` (whole rows) from byte `from` (a row's start) up to the next sheet's first
+   * row, when the sheet has room for `rowsLeft` more rows after the one at `from`.
    */
-  rows(data: Buffer, from: number, maxRows: number, rowNumber: number): { xml: Buffer; next: number; rows: number } {
+  sheetPart(data: Buffer, from: number, rowsLeft: number): EngineSheetPart {
+    // A row is at least MIN_ROW_BYTES long: when the bytes cannot hold more rows than the sheet has
+    // room for, no next sheet can start in them and there is nothing to search for.
+    const mayReachNextSheet = (data.length - from) / MIN_ROW_BYTES > rowsLeft;
+    const nextSheet = mayReachNextSheet ? data.indexOf(SHEET_FIRST_ROW, from + 1) : -1;
+    const end = nextSheet < 0 ? data.length : nextSheet;
+    const part = data.subarray(from, end);
+    const first = rowNumberAt(data, from);
+    const last = rowNumberAt(data, data.lastIndexOf(ROW_OPEN, end - 1));
+    const plain = part.indexOf(JS_TEXT_OPEN_BYTE) < 0;
+    return { xml: plain ? part : this.withLongText(part), engineBytes: plain, next: end, first, last };
+  }
+
+  /** A copy of `part` with each hex-encoded text decoded, cut and escaped by the JS writer's rules. */
+  private withLongText(part: Buffer): Buffer {
     this.at = 0;
-    let pos = from;
-    let rows = 0;
-    const digits: number[] = [];
-    while (pos < data.length && rows < maxRows) {
-      const lf = data.indexOf(LF, pos);
-      const n = String(rowNumber + rows);
-      digits.length = 0;
-      for (let k = 0; k < n.length; k++) digits.push(n.charCodeAt(k));
-      // A mark becomes at most 7 digits; hex text at most 3 bytes of XML per hex digit.
-      this.ensure((lf - pos) * 7 + 32);
-      let buffer = this.buffer;
-      let at = this.at;
-      at += ROW_OPEN.copy(buffer, at);
-      for (let k = 0; k < digits.length; k++) buffer[at++] = digits[k]!;
-      at += ROW_OPEN_END.copy(buffer, at);
-      for (let i = pos; i < lf; i++) {
-        const b = data[i]!;
-        if (b > JS_TEXT_CLOSE_BYTE) buffer[at++] = b;
-        else if (b === ROW_MARK_BYTE) for (let k = 0; k < digits.length; k++) buffer[at++] = digits[k]!;
-        else if (b === JS_TEXT_OPEN_BYTE) {
-          const close = data.indexOf(JS_TEXT_CLOSE_BYTE, i);
-          this.at = at;
-          this.appendLongText(data.subarray(i + 1, close));
-          buffer = this.buffer;
-          at = this.at;
-          i = close;
-        } else buffer[at++] = b;
-      }
-      at += ROW_CLOSE.copy(buffer, at);
-      this.at = at;
-      pos = lf + 1;
-      rows++;
+    let pos = 0;
+    for (let open = part.indexOf(JS_TEXT_OPEN_BYTE); open >= 0; open = part.indexOf(JS_TEXT_OPEN_BYTE, pos)) {
+      const close = part.indexOf(JS_TEXT_CLOSE_BYTE, open);
+      this.append(part.subarray(pos, open));
+      this.appendLongText(part.subarray(open + 1, close));
+      pos = close + 1;
     }
-    return { xml: this.buffer.subarray(0, this.at), next: pos, rows };
+    this.append(part.subarray(pos));
+    return this.buffer.subarray(0, this.at);
+  }
+
+  private append(bytes: Buffer): void {
+    this.ensure(bytes.length);
+    this.at += bytes.copy(this.buffer, this.at);
   }
 
   /** Text the engine left to JS (hex of its UTF-8 bytes): decoded as the JS path decodes the engine's output, then cut and escaped by the JS writer's rules. */
@@ -297,4 +329,13 @@ export class EngineRowsXml {
     this.buffer.copy(bigger, 0, 0, this.at);
     this.buffer = bigger;
   }
+}
+
+/** The number of the `<row r="N">` that starts at `at`. */
+function rowNumberAt(data: Buffer, at: number): number {
+  let n = 0;
+  let i = at + ROW_OPEN.length;
+  for (; i < data.length && data[i] !== QUOTE; i++) n = n * 10 + data[i]! - 48;
+  if (at < 0 || i === data.length) throw new Error('XLSX engine output: a row without its number');
+  return n;
 }

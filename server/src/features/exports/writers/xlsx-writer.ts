@@ -55,7 +55,7 @@ import {
   type ColumnPlan,
   type DateStyles,
 } from './xlsx-cells.js';
-import { EngineRowsXml, engineCellStyles, SheetRowsXml, xmlText, type EngineCellStyles, type SheetStyleIds } from './xlsx-sheet-xml.js';
+import { EngineRowsXml, engineCellStyles, SheetRowsXml, xmlText, type EngineSheetLayout, type SheetStyleIds } from './xlsx-sheet-xml.js';
 import { localeFormat } from './locale-format.js';
 import { chartFromColumns } from './pdf-chart.js';
 import { XlsxChart } from './xlsx-chart.js';
@@ -97,6 +97,34 @@ function sheetBacklog(sheet: ExcelJS.Worksheet): { bytes: number; entry: Buffere
   for (const buffer of stream?.buffers ?? []) bytes += buffer.length;
   for (const pipe of stream?.pipes ?? []) bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
   return { bytes, entry: stream?.pipes?.[0] };
+}
+
+/** The same internals, for writing past the StreamBuf (writeToEntry). */
+interface SheetEntryInternals {
+  _stream?: { buffers?: Array<{ length: number; toBuffer(): Buffer }>; pipes?: Array<{ write(data: Buffer): unknown }>; corked?: boolean };
+}
+
+/**
+ * Writes `bytes` (not reused afterwards) straight into the sheet's zip entry, after whatever the
+ * sheet's StreamBuf still holds (the header's XML): in batch mode StreamBuf copies every byte into
+ * 64 KB buffers of its own first, which for the engine's rows was the export's largest allocation
+ * (the whole sheet XML once more) and one more copy of it. Later XML through exceljs (the sheet's
+ * end) goes through the StreamBuf after these bytes, in order. Without those internals (another
+ * exceljs), the StreamBuf takes the bytes as before.
+ */
+function writeToEntry(sheet: ExcelJS.Worksheet, bytes: Buffer): void {
+  const stream = sheetStream(sheet);
+  const internals = (sheet as unknown as SheetEntryInternals)._stream;
+  const entry = internals?.pipes?.length === 1 ? internals.pipes[0] : undefined;
+  if (!entry || !Array.isArray(internals?.buffers) || internals.corked) {
+    stream.write(bytes);
+    return;
+  }
+  while (internals.buffers.length > 0) {
+    const held = internals.buffers.shift()!;
+    if (held.length > 0) entry.write(held.toBuffer());
+  }
+  entry.write(bytes);
 }
 
 /** What exceljs's stream writers have but their typings omit (exceljs 4.4). */
@@ -187,13 +215,14 @@ function writeAbout(
  * The XLSX writer. Besides rows as values (write), it takes rows the engine formatted as
  * SpreadsheetML (reports/xlsx-sql.ts; export-body.ts runs that path): startEngine() with the
  * report's first `sampleRows` rows as values (column widths and number styles, the chart), which
- * returns the style attributes the engine's SQL must use, then writeEngine() with the engine's
- * output, never write(). The JS side numbers the rows and splits the sheets either way.
+ * returns the style attributes and sheet size the engine's SQL must use, then writeEngine() with
+ * the engine's output (rows it numbered itself; the sheets split where its numbering starts again),
+ * never write().
  */
 export interface XlsxWriter extends FormatWriter {
   /** Rows startEngine() needs (the width sample, or the chart's rows when more). */
   readonly sampleRows: number;
-  startEngine(sample: unknown[][]): EngineCellStyles;
+  startEngine(sample: unknown[][]): EngineSheetLayout;
   /** Writes the complete rows of a chunk of engine output (a partial last line waits for the next); resolves to how many, once the zip and the output have room. */
   writeEngine(chunk: Uint8Array): Promise<number>;
 }
@@ -336,28 +365,37 @@ export function createXlsxWriter(input: WriterFactoryInput): XlsxWriter {
       for (const row of rows) chart.add(row);
       engine = new EngineRowsXml();
       sheet = openSheet();
-      return styles;
+      return { styles, rowsPerSheet };
     },
 
     async writeEngine(chunk) {
       guard.check();
       if (finishing) throw new Error('XLSX writer: write() after finish()');
       if (!engine) throw new Error('XLSX writer: writeEngine() before startEngine()');
-      const data = engine.lines(chunk);
-      let pos = 0;
       let written = 0;
-      while (pos < data.length) {
-        if (!sheet || rowsInSheet === rowsPerSheet) {
-          closeSheet();
-          sheet = openSheet();
+      for (const data of engine.rows(chunk)) {
+        let pos = 0;
+        while (pos < data.length) {
+          // The engine starts each sheet at row 2 (a run starting there after rows of this sheet opens the next one).
+          const continuing = sheet !== undefined && rowsInSheet < rowsPerSheet;
+          const part = engine.sheetPart(data, pos, continuing ? rowsPerSheet - rowsInSheet - 1 : rowsPerSheet - 1);
+          if (!sheet || (part.first === 2 && rowsInSheet > 0)) {
+            closeSheet();
+            sheet = openSheet();
+          }
+          // Rows must come whole and in sequence: anything else is a broken engine query, not a file to deliver.
+          if (part.first !== rowsInSheet + 2 || part.last < part.first || part.last - 1 > rowsPerSheet) {
+            throw new Error(`XLSX engine output: rows ${part.first}-${part.last} after ${rowsInSheet} rows of a sheet of ${rowsPerSheet}`);
+          }
+          // The engine's bytes are not reused; a part holding long text is a view of a reused buffer: copied.
+          writeToEntry(sheet, part.engineBytes ? part.xml : Buffer.from(part.xml));
+          const rows = part.last - part.first + 1;
+          pos = part.next;
+          rowsInSheet += rows;
+          rowsWritten += rows;
+          written += rows;
+          await relieve();
         }
-        const made = engine.rows(data, pos, Math.min(ROWS_PER_WRITE, rowsPerSheet - rowsInSheet), rowsInSheet + 2);
-        sheetStream(sheet).write(made.xml);
-        pos = made.next;
-        rowsInSheet += made.rows;
-        rowsWritten += made.rows;
-        written += made.rows;
-        await relieve();
       }
       return written;
     },
