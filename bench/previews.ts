@@ -18,7 +18,11 @@
  *   (each tenant gets half of it), so that shape could not tell fair from unfair: it stays as an
  *   info row. `compareFifo` (`pnpm bench previews --compare-fifo`) measures both shapes again in
  *   the same rounds with the engine's queue in arrival order (ChdbStore.scheduling = 'fifo', the
- *   order before the per-tenant round-robin queue), side by side.
+ *   order before the per-tenant round-robin queue), side by side. `compareUngated`
+ *   (`--compare-ungated`) measures the one-report bursts and the flood shape again in the same
+ *   rounds with the API's per-tenant admission gate opened (graphql/tenant-gate.ts,
+ *   API_TENANT_CONCURRENCY as good as unlimited: every accepted request executes at once, as
+ *   before the gate), side by side.
  *
  * Every figure is a ratio of times measured side by side in the same rounds, and the reported
  * ratio is the median over the rounds (the order of "alone" and "with the flood" alternates), so a
@@ -58,6 +62,8 @@ export interface PreviewOptions {
   flood?: { acme: number; globex: number };
   /** Also measure both shapes with the engine's queue in arrival order (FIFO), in the same rounds. */
   compareFifo?: boolean;
+  /** Also measure the one-report bursts and the flood shape with the API's admission gate open (no per-tenant limit), in the same rounds. */
+  compareUngated?: boolean;
   log: (line: string) => void;
   /** Writes a CPU profile of the server's process during the one-report bursts (`pnpm bench previews --profile FILE`). */
   profile?: string;
@@ -82,6 +88,8 @@ export interface PreviewFigures {
   equalLoad: FairnessRound[];
   /** With compareFifo: the same two shapes with the engine's queue in arrival order, in the same rounds. */
   fifo: { fairness: FairnessRound[]; equalLoad: FairnessRound[] } | null;
+  /** With compareUngated: the one-report bursts and the flood shape with the admission gate open, in the same rounds. */
+  ungated: { oneReport: PreviewFigures['oneReport']; fairness: FairnessRound[] } | null;
   errors: number;
   firstError: string | null;
   seconds: number;
@@ -130,12 +138,15 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}), JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
+    // The admission gate as the operator sets it (default otherwise), to measure other limits.
+    ...(process.env.API_TENANT_CONCURRENCY ? { API_TENANT_CONCURRENCY: process.env.API_TENANT_CONCURRENCY } : {}),
   });
   const runtime = await openRuntime(config, createLogger('warn', false));
   const figures: PreviewFigures = {
     events: options.events, rounds: options.rounds, concurrent: options.concurrent, perTenant: options.perTenant,
     flood: options.flood ?? { acme: 180, globex: 20 },
     oneReport: [], fairness: [], equalLoad: [], fifo: options.compareFifo ? { fairness: [], equalLoad: [] } : null,
+    ungated: options.compareUngated ? { oneReport: [], fairness: [] } : null,
     errors: 0, firstError: null, seconds: 0, audit: { entries: 0, statements: 0 },
   };
   try {
@@ -198,18 +209,26 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       for (let i = 0; i < 3; i++) { shared.clearCache(); await preview('acme', usage); }
       await previews('acme', Array(options.concurrent).fill(usage));
       const profiler = options.profile ? await startProfile() : null;
+      // The admission gate as configured, or opened (compareUngated): set between bursts, when nothing waits.
+      const gatedLimit = app.admission.perTenant;
+      const admission = (mode: 'gated' | 'ungated') => { app.admission.perTenant = mode === 'gated' ? gatedLimit : Number.POSITIVE_INFINITY; };
+      const gateModes = (round: number): ('gated' | 'ungated')[] => (figures.ungated ? (round % 2 === 0 ? ['gated', 'ungated'] : ['ungated', 'gated']) : ['gated']);
       for (let round = 0; round < options.rounds; round++) {
-        const singles: number[] = [];
-        for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
-        const singleMs = median(singles);
-        const floorP95 = pct(await burst(Array(options.concurrent).fill(floorRequest)), 95);
-        shared.clearCache();
-        const loads = counting.reads;
-        const times = await previews('acme', Array(options.concurrent).fill(usage));
-        const row = { singleMs, floorP95, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), reads: counting.reads - loads, ratio: pct(times, 95) / singleMs };
-        figures.oneReport.push(row);
-        log(`  previews round ${round + 1}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
+        for (const mode of gateModes(round)) {
+          admission(mode);
+          const singles: number[] = [];
+          for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
+          const singleMs = median(singles);
+          const floorP95 = pct(await burst(Array(options.concurrent).fill(floorRequest)), 95);
+          shared.clearCache();
+          const loads = counting.reads;
+          const times = await previews('acme', Array(options.concurrent).fill(usage));
+          const row = { singleMs, floorP95, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), reads: counting.reads - loads, ratio: pct(times, 95) / singleMs };
+          (mode === 'gated' ? figures.oneReport : figures.ungated!.oneReport).push(row);
+          log(`  previews round ${round + 1}${figures.ungated ? ` (${mode})` : ''}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
+        }
       }
+      admission('gated');
       if (profiler) await profiler.stop(options.profile!);
       // Rows one INSERT wrote share its transaction's created_at: distinct instants = statements.
       const [audited] = await runtime.orm.em.getConnection().execute<{ entries: string; statements: string }[]>(
@@ -255,6 +274,15 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
           (mode === 'fair' ? figures.equalLoad : figures.fifo!.equalLoad).push(equalRound);
           log(`  previews fairness round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: acme ${floodAcme} + globex ${floodGlobex}: ${show(floodRound)}`);
           log(`  previews equal load round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: ${options.perTenant} + ${options.perTenant}: ${show(equalRound)}`);
+        }
+        if (figures.ungated) {
+          // The flood shape again with the gate open (round-robin engine queue), next to the gated one.
+          if (chdb) chdb.scheduling = 'fair';
+          admission('ungated');
+          const ungatedRound = await measure(round, floodAcme, floodGlobex, FLOOD_PAGE_SIZES);
+          admission('gated');
+          figures.ungated.fairness.push(ungatedRound);
+          log(`  previews fairness round ${round + 1} (ungated): acme ${floodAcme} + globex ${floodGlobex}: ${show(ungatedRound)}`);
         }
       }
       if (chdb) chdb.scheduling = 'fair';
@@ -340,7 +368,7 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
       status: check ? status(overFloor <= PREVIEW_CHECK_GOALS.previewOverFloor) : 'info',
     },
     {
-      measure: `${f.flood.acme + f.flood.globex} concurrent previews of 20 reports, 2 tenants, acme flooding: globex p95 (its ${f.flood.globex} over its 10 reports) with acme's ${f.flood.acme} (3 page sizes) at once / globex's ${f.flood.globex} alone (per-tenant round-robin engine queue)`,
+      measure: `${f.flood.acme + f.flood.globex} concurrent previews of 20 reports, 2 tenants, acme flooding: globex p95 (its ${f.flood.globex} over its 10 reports) with acme's ${f.flood.acme} (3 page sizes) at once / globex's ${f.flood.globex} alone (per-tenant admission gate in the API, per-tenant round-robin engine queue)`,
       result: fairnessResult(f.fairness),
       goal: `≤ ${fairGoal}`,
       status: status(fair <= fairGoal),
@@ -351,6 +379,20 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
       goal: '(info)',
       status: 'info',
     },
+    ...(f.ungated ? [
+      {
+        measure: `…admission gate open (API_TENANT_CONCURRENCY unlimited, as before the gate), same rounds: ${f.concurrent} concurrent previews of one report, p95 / single`,
+        result: `×${median(f.ungated.oneReport.map((r) => r.ratio)).toFixed(2)} (rounds: ${rounds(f.ungated.oneReport.map((r) => r.ratio))}); single ${ms(median(f.ungated.oneReport.map((r) => r.singleMs)))}, p95 ${ms(median(f.ungated.oneReport.map((r) => r.p95)))}`,
+        goal: '(comparison)',
+        status: 'info' as const,
+      },
+      {
+        measure: `…admission gate open, same rounds: acme ${f.flood.acme} + globex ${f.flood.globex}, globex p95 with the flood / alone`,
+        result: fairnessResult(f.ungated.fairness),
+        goal: '(comparison)',
+        status: 'info' as const,
+      },
+    ] : []),
     ...(f.fifo ? [
       {
         measure: `…FIFO engine queue (arrival order, as before the round-robin queue), same rounds: acme ${f.flood.acme} + globex ${f.flood.globex}`,

@@ -339,7 +339,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     rateLimit: { requestsPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000) },
     admission: {
-      tenantConcurrency: int(env, 'API_TENANT_CONCURRENCY', 8, 1, 100_000),
+      tenantConcurrency: int(env, 'API_TENANT_CONCURRENCY', 64, 1, 100_000),
       tenantQueue: int(env, 'API_TENANT_QUEUE', 1000, 0, 1_000_000),
     },
     // A production ClickHouse holds real data: demo rows only when asked for.
