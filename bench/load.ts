@@ -487,7 +487,9 @@ function readResults(): string {
 function previousRows(): string[] {
   const text = readResults();
   if (!text) return [];
-  const rows = currentLoadSection(text).split('\n').filter((l) => l.startsWith('| ') && !/^\| (#|Load scenario) \|/.test(l));
+  // Only the scenarios' own table: the hand-measured notes below it have tables of their own.
+  const section = currentLoadSection(text).replace(/<!-- notes:begin -->[\s\S]*?<!-- notes:end -->/, '');
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !/^\| (#|Load scenario) \|/.test(l));
   // Rows written before the table had its scenario column: numbered by what they measure.
   return rows.map((row) => {
     if (/^\| \d+ \|/.test(row)) return row;
