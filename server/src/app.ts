@@ -186,7 +186,12 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const trust = compileTrust(config.trustProxy);
   app.set('trust proxy', trust);
   const server = createServer(app);
-  const linkOrigin = linkOriginOf({ publicUrl: config.publicUrl, trust, ownOrigin: () => listeningOrigin(server, config.port) });
+  // The listening address is read once it is known (getsockname on every request showed in the
+  // profile of a burst of previews), and again after the server closes and listens anew.
+  let ownOrigin: string | undefined;
+  server.on('close', () => { ownOrigin = undefined; });
+  const origin = () => ownOrigin ?? (server.listening ? (ownOrigin = listeningOrigin(server, config.port)) : listeningOrigin(server, config.port));
+  const linkOrigin = linkOriginOf({ publicUrl: config.publicUrl, trust, ownOrigin: origin });
   // First, so every answer carries them: the page, the API, downloads, probes and error answers.
   app.use(securityHeaders({ linkOrigin, hstsMaxAgeSeconds: config.hstsMaxAgeSeconds, https: config.publicUrl?.startsWith('https:') ?? false }));
 
