@@ -34,7 +34,9 @@ describe.runIf(hasChromium)('the template gallery', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp({ seedRows: 3_000, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
+    // 20,000 rows: at 3,000 the seed (which depends on the hour it runs) leaves some days of a tenant
+    // empty (2026-12-05 when seeded at 14:xx UTC on 2026-12-07), and the range below must have five.
+    app = await startTestApp({ seedRows: 20_000, env: { NODE_ENV: 'development', JWT_SECRET: '' } });
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, timezoneId: 'UTC' })).newPage();
     collectConsoleErrors(page, consoleErrors);
