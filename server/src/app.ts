@@ -379,7 +379,7 @@ export function deliveryService(runtime: Runtime): DeliveryService {
     autoPauseAfter: config.schedules.autoPauseAfter,
     pdfRowCap: config.exports.pdfRowCap,
     // One maker per delivery service: a run's recipients share the image it made.
-    chartImage: (record) => charts.forExport(record),
+    chartImage: (record, inputs) => charts.forExport(record, inputs),
     destinations: { secrets: runtime.secrets, slackApiUrl: config.destinations.slackApiUrl, slackFileLimitBytes: config.destinations.slackFileLimitBytes, allowPrivateWebhooks: config.destinations.allowPrivateWebhooks },
     log: runtime.log,
   });

@@ -36,6 +36,41 @@ export interface MaskingRuleChange {
   mode: MaskMode;
 }
 
+/** The columns storedMaskingColumns selects. */
+export interface StoredMaskingRow {
+  masking_policy: { policy: unknown; updated_at: string; updated_by: string | null } | null;
+  masking_classes: [string, string, Classification][] | null;
+}
+
+/**
+ * A tenant's policy row (if any) and its classifications as two columns of one select list, for
+ * the tenant SQL expression `tenant` (it appears twice): one round trip, or none of its own where a
+ * statement the caller runs anyway selects them too (the export claim, a delivery's read).
+ */
+export function storedMaskingColumns(tenant: string): string {
+  return `(SELECT json_build_object('policy', p.policy, 'updated_at', p.updated_at, 'updated_by', p.updated_by) FROM masking_policies p WHERE p.tenant_id = ${tenant}) AS masking_policy,
+    (SELECT coalesce(json_agg(json_build_array(c.table_name, c.column_name, c.classification)), '[]'::json)
+       FROM column_classifications c WHERE c.tenant_id = ${tenant}) AS masking_classes`;
+}
+
+/** The stored policy from storedMaskingColumns' row. */
+export function storedMaskingPolicy(tenantId: string, row: StoredMaskingRow | undefined): StoredMaskingPolicy {
+  const classes: ColumnClasses = Object.fromEntries((row?.masking_classes ?? []).map(([table, column, classification]) => [`${table}.${column}`, classification]));
+  const stored = row?.masking_policy;
+  if (!stored || stored.policy === null) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
+  const policy = completePolicy(stored.policy);
+  // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
+  // back is damage, and showing clear values because of it would be the wrong way to fail.
+  if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
+  return { policy, updatedAt: new Date(stored.updated_at), updatedBy: stored.updated_by, classes };
+}
+
+/** The masking an export's rows get: its role under the tenant's stored policy. */
+export function exportMasking(stored: StoredMaskingPolicy, role: Role | null, maskingSecret: string, tenantId: string): ColumnMasking {
+  // Older rows recorded no role: viewer, the strictest.
+  return columnMasking(stored.policy, role ?? 'viewer', tenantMaskKey(maskingSecret, tenantId), stored.classes);
+}
+
 export class MaskingPolicyService {
   constructor(
     private readonly em: EntityManager,
@@ -46,19 +81,8 @@ export class MaskingPolicyService {
   ) {}
 
   async stored(tenantId: string, em: EntityManager = this.em): Promise<StoredMaskingPolicy> {
-    // The policy row (if any) and the tenant's classifications in one round trip: every export reads them.
-    const [row] = await em.getConnection().execute<{ policy: unknown; updated_at: Date | null; updated_by: string | null; classes: [string, string, Classification][] }[]>(
-      `SELECT p.policy, p.updated_at, p.updated_by,
-         (SELECT coalesce(json_agg(json_build_array(c.table_name, c.column_name, c.classification)), '[]'::json)
-            FROM column_classifications c WHERE c.tenant_id = ?) AS classes
-       FROM (SELECT 1) AS one LEFT JOIN masking_policies p ON p.tenant_id = ?`, [tenantId, tenantId], 'all', em.getTransactionContext());
-    const classes: ColumnClasses = Object.fromEntries((row?.classes ?? []).map(([table, column, classification]) => [`${table}.${column}`, classification]));
-    if (!row || row.policy === null) return { policy: DEFAULT_MASKING_POLICY, updatedAt: null, updatedBy: null, classes };
-    const policy = completePolicy(row.policy);
-    // Only updateMaskingPolicy writes the table, with a checked policy: a row that does not read
-    // back is damage, and showing clear values because of it would be the wrong way to fail.
-    if (!policy) throw new Error(`The masking policy of tenant ${tenantId} cannot be read`);
-    return { policy, updatedAt: new Date(row.updated_at!), updatedBy: row.updated_by, classes };
+    const [row] = await em.getConnection().execute<StoredMaskingRow[]>(`SELECT ${storedMaskingColumns('?::text')}`, [tenantId, tenantId], 'all', em.getTransactionContext());
+    return storedMaskingPolicy(tenantId, row);
   }
 
   /** The tenant's classification of columns, over the catalog's defaults. */

@@ -12,8 +12,7 @@ import { chartOption, chartRowLimit } from '@reportcast/charts';
 import type { AnalyticsStore } from '../../platform/analytics-store.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ExportEntity } from '../exports/export.entity.js';
-import { columnMasking, tenantMaskKey } from '../catalog/masking.js';
-import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import { exportMasking, MaskingPolicyService, type StoredMaskingPolicy } from '../catalog/masking-policy.service.js';
 import { compilePage, compileReport } from '../reports/compile-query.js';
 import type { DefinitionLimits } from '../reports/definition.js';
 import { storedVisualization } from '../reports/stored-visualization.js';
@@ -45,16 +44,23 @@ export interface ChartImageDeps {
   maskingSecret: string;
 }
 
+/** What a chart is drawn from besides the export's row, read with it by a caller that has the row (a delivery). */
+export interface ChartInputs {
+  /** The report's stored visualization (null: none, or the report is gone). */
+  visualization: unknown;
+  masking: StoredMaskingPolicy;
+}
+
 export class ChartImageService {
   private readonly made = new Map<string, Promise<ChartImage | null>>();
 
   constructor(private readonly deps: ChartImageDeps) {}
 
   /** The chart of an export's run, or null when its report draws none (TABLE, no measure) or it failed. */
-  forExport(record: ExportEntity): Promise<ChartImage | null> {
+  forExport(record: ExportEntity, inputs?: ChartInputs): Promise<ChartImage | null> {
     let image = this.made.get(record.id);
     if (!image) {
-      image = this.make(record).catch((error: unknown) => {
+      image = this.make(record, inputs).catch((error: unknown) => {
         this.deps.log.warn('email chart not drawn', { exportId: record.id, error: (error as Error).message });
         return null;
       });
@@ -64,17 +70,16 @@ export class ChartImageService {
     return image;
   }
 
-  private async make(record: ExportEntity): Promise<ChartImage | null> {
+  private async make(record: ExportEntity, inputs: ChartInputs | undefined): Promise<ChartImage | null> {
     const { em, analytics, limits } = this.deps;
     const checked = validateDefinition(record.definition, limits);
     if (!checked.valid) return null;
     const definition = checked.definition;
-    const stored = record.reportId
+    const stored = inputs ? [{ visualization: inputs.visualization }] : record.reportId
       ? await em.getConnection().execute<{ visualization: unknown }[]>('SELECT visualization FROM reports WHERE id = ? AND tenant_id = ?', [record.reportId, record.tenantId])
       : [];
     const visualization = storedVisualization(stored[0]?.visualization ?? null);
-    const { policy, classes } = await new MaskingPolicyService(em.fork(), this.deps.maskingSecret).stored(record.tenantId);
-    const masking = columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId), classes);
+    const masking = exportMasking(inputs?.masking ?? await new MaskingPolicyService(em.fork(), this.deps.maskingSecret).stored(record.tenantId), record.maskRole, this.deps.maskingSecret, record.tenantId);
     const compiled = compileReport(definition, {
       tenantId: record.tenantId, asOf: record.asOf, database: analytics.database, maxRangeDays: limits.maxRangeDays, timeZone: record.timeZone, masking,
     });

@@ -52,7 +52,9 @@ import { signUnsubscribeToken } from './unsubscribe.js';
 import { passesCondition } from '../schedules/condition-gate.js';
 import { alertMessage } from '../schedules/alert-condition.js';
 import { sendReadyNotice } from '../exports/ready-notice.js';
-import { normalizeEmail, suppressionOf, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
+import { storedMaskingColumns, storedMaskingPolicy, type StoredMaskingRow } from '../catalog/masking-policy.service.js';
+import type { ChartInputs } from '../charts/chart-image.service.js';
+import { normalizeEmail, suppressionQuery, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
 
 /** A suppressed recipient's delivery: UNSUBSCRIBED from this schedule, or SUPPRESSED tenant-wide. */
 function deliveryStatusOf(reason: SuppressionReason | null): 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' {
@@ -76,7 +78,8 @@ export interface DeliveryDeps {
   /** Rows a PDF holds at most (the email says "Showing N of M" when it applies). */
   pdfRowCap: number;
   /** The report's chart for the email body (charts/chart-image.service.ts); absent or null: none. */
-  chartImage?: (record: ExportEntity) => Promise<EmailChart | null>;
+  /** `inputs`: the report's visualization and the tenant's masking, when the caller read them already. */
+  chartImage?: (record: ExportEntity, inputs?: ChartInputs) => Promise<EmailChart | null>;
   /** Slack and webhook destinations; absent: such deliveries fail at once, saying why. */
   destinations?: DestinationDeps;
   log: Logger;
@@ -156,19 +159,26 @@ export class DeliveryService {
    * trip here, not three or four.
    */
   private async loadRun(em: EntityManager, by: 'export' | 'delivery', id: string) {
-    const [row] = await em.getConnection().execute<{ d: Record<string, unknown> | null; e: Record<string, unknown> | null; s: Record<string, unknown> | null; x: Record<string, unknown> | null }[]>(
+    const [row] = await em.getConnection().execute<({ d: Record<string, unknown> | null; e: Record<string, unknown> | null; s: Record<string, unknown> | null; x: Record<string, unknown> | null; visualization: unknown } & StoredMaskingRow)[]>(
       by === 'export'
-        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x FROM schedule_executions e
+        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x, NULL::jsonb AS visualization, NULL::json AS masking_policy, NULL::json AS masking_classes
+             FROM schedule_executions e
              LEFT JOIN schedules s ON s.id = e.schedule_id LEFT JOIN exports x ON x.id = e.export_id WHERE e.export_id = ? LIMIT 1`
-        : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x FROM deliveries d
+        // A delivery also reads what the run's chart is drawn from (its report's visualization, the
+        // tenant's masking as it is now): the chart of an email, a Slack or a Teams post.
+        : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x,
+             (SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}
+             FROM deliveries d
              LEFT JOIN schedule_executions e ON e.id = d.execution_id LEFT JOIN schedules s ON s.id = e.schedule_id
              LEFT JOIN exports x ON x.id = e.export_id WHERE d.id = ?`, [id]);
     if (!row) return null;
+    const record = row.x ? em.map(ExportEntity, row.x) : null;
     return {
       delivery: row.d ? em.map(DeliveryEntity, row.d) : null,
       execution: row.e ? em.map(ExecutionEntity, row.e) : null,
       schedule: row.s ? em.map(ScheduleEntity, row.s) : null,
-      record: row.x ? em.map(ExportEntity, row.x) : null,
+      record,
+      chartInputs: by === 'delivery' && record ? { visualization: row.visualization ?? null, masking: storedMaskingPolicy(record.tenantId, row) } : undefined,
     };
   }
 
@@ -257,7 +267,7 @@ export class DeliveryService {
     }
   }
 
-  private async attemptDelivery(em: EntityManager, run: { execution: ExecutionEntity | null; schedule: ScheduleEntity | null; record: ExportEntity | null },
+  private async attemptDelivery(em: EntityManager, run: { execution: ExecutionEntity | null; schedule: ScheduleEntity | null; record: ExportEntity | null; chartInputs?: ChartInputs | undefined },
     delivery: DeliveryEntity, attempt: DeliveryAttempt, outcome: (status: string) => void): Promise<void> {
     const deliveryId = delivery.id;
     if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK' || delivery.channel === 'TEAMS')) {
@@ -277,27 +287,33 @@ export class DeliveryService {
     if (!execution || !schedule || !record) throw new Error(`Delivery ${deliveryId}: its ${!execution ? 'execution' : !schedule ? 'schedule' : 'export'} is gone`);
     let claimed = false;
     // Recorded before the request leaves: from here on a crash leaves SENDING, never a silent PENDING.
+    // An email is claimed only while its address is not suppressed: it may have unsubscribed,
+    // bounced or complained since the run began (checked in the same statement, before every send).
+    const suppression: { reason: SuppressionReason | null } = { reason: null };
     const claim = async () => {
-      const rows = await this.sql(`UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, attempt_started_at = now(), updated_at = now()
-        WHERE id = ? AND status IN ('PENDING', 'SENDING') RETURNING id`, [delivery.id]);
-      claimed = rows.length === 1;
+      const [check, checkParams] = delivery.channel === 'EMAIL' ? suppressionQuery(schedule.tenantId, schedule.id, delivery.target) : ['SELECT NULL::text AS reason WHERE false', []];
+      const [row] = await this.sql<{ reason: SuppressionReason | null; claimed: boolean }>(
+        `WITH sup AS (${check}),
+         claimed AS (UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, attempt_started_at = now(), updated_at = now()
+           WHERE id = ? AND status IN ('PENDING', 'SENDING') AND NOT EXISTS (SELECT 1 FROM sup) RETURNING id)
+         SELECT (SELECT reason FROM sup) AS reason, EXISTS (SELECT 1 FROM claimed) AS claimed`, [...checkParams, delivery.id]);
+      suppression.reason = row?.reason ?? null;
+      claimed = row?.claimed === true;
       return claimed;
     };
-    if (delivery.channel === 'EMAIL') {
-      // Before every send: an address may have unsubscribed, bounced or complained since the run began.
-      const reason = await suppressionOf(em, schedule.tenantId, schedule.id, delivery.target);
-      if (reason) {
-        await this.sql(`UPDATE deliveries SET status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`, [deliveryStatusOf(reason), delivery.id]);
-        outcome(deliveryStatusOf(reason));
-        await this.recompute(execution.id);
-        return;
-      }
-    }
+    const recordSuppressed = async (reason: SuppressionReason) => {
+      await this.sql(`UPDATE deliveries SET status = ?, updated_at = now() WHERE id = ? AND status IN ('PENDING', 'SENDING')`, [deliveryStatusOf(reason), delivery.id]);
+      outcome(deliveryStatusOf(reason));
+      await this.recompute(execution.id);
+    };
     try {
       let providerMessageId: string | null;
       if (delivery.channel === 'EMAIL') {
-        const message = await this.buildEmail(delivery, execution, schedule, record);
-        if (!(await claim())) return;
+        const message = await this.buildEmail(delivery, execution, schedule, record, run.chartInputs);
+        if (!(await claim())) {
+          if (suppression.reason) await recordSuppressed(suppression.reason);
+          return;
+        }
         const sent = await this.deps.transport.send(message);
         if (sent.location) this.deps.log.info(`email written to ${sent.location}`);
         providerMessageId = sent.providerMessageId;
@@ -345,7 +361,7 @@ export class DeliveryService {
     await this.recompute(execution.id);
   }
 
-  private async buildEmail(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity): Promise<EmailMessage> {
+  private async buildEmail(delivery: DeliveryEntity, execution: ExecutionEntity, schedule: ScheduleEntity, record: ExportEntity, chartInputs?: ChartInputs): Promise<EmailMessage> {
     const { deps } = this;
     const size = record.fileSize ?? 0;
     const attach = shouldAttach(size, schedule.emailConfig.attachment ?? 'AUTO', deps.attachmentLimitBytes);
@@ -366,7 +382,7 @@ export class DeliveryService {
     // Made once per run and shared by its recipients; never a reason not to send. Not for a
     // password-protected file: a chart of its rows in the email body would show in clear what the
     // password protects.
-    const chart = deps.chartImage && !record.passwordProtected ? await deps.chartImage(record).catch(() => null) : null;
+    const chart = deps.chartImage && !record.passwordProtected ? await deps.chartImage(record, chartInputs).catch(() => null) : null;
     return renderReportEmail({
       // The run's parameter values from its export's snapshot, as the PDF and XLSX list them.
       parameters: describeParameterValues(record.definition),

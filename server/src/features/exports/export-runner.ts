@@ -33,10 +33,10 @@ import { storedVisualization } from '../reports/stored-visualization.js';
 import type { ExportChart, ExportColumn, ExportParameter, WriterFactoryInput } from './writers/writer.js';
 import type { ExportBody } from './export-body.js';
 import { auditExportBody, auditExportColumns, countAuditRows, describeAuditQuery, storedAuditQuery } from '../audit/audit-export.js';
-import { columnMasking, tenantMaskKey, type ColumnMasking } from '../catalog/masking.js';
-import { MaskingPolicyService } from '../catalog/masking-policy.service.js';
+import type { ColumnMasking } from '../catalog/masking.js';
+import { exportMasking, storedMaskingColumns, storedMaskingPolicy, type StoredMaskingRow } from '../catalog/masking-policy.service.js';
 import { DashboardDeletedError, DashboardExportFile } from '../dashboards/dashboard-export.js';
-import { readableBy } from '../sharing/readable.js';
+import { readableCondition } from '../sharing/readable.js';
 import type { Role } from '../auth/viewer.js';
 import { measureColumn } from './alert-measure.js';
 import { needsColumn, storedAlertCondition, type AlertMeasure } from '../schedules/alert-condition.js';
@@ -128,8 +128,40 @@ export interface ClaimedExport {
 
 export interface SettledExport { status: string; rowsWritten: number; bytesWritten: number }
 
-/** The columns of the schedules row a scheduled run reads, once per attempt. */
-interface RunSchedule { created_by: string; owner_role: Role; alert_condition: unknown }
+/** The columns of the schedules row a scheduled run reads, once per attempt (with the claim). */
+interface RunSchedule { created_by: string; owner_role: Role; alert_condition: unknown; /** The owner may still read the run's report or dashboard; null: no target to check. */ mayRead: boolean | null }
+
+/** What the claim statement reads besides the export's row: one round trip for what every run needs first. */
+type ClaimRow = Record<string, unknown> & StoredMaskingRow & {
+  first_start: boolean;
+  run_owner: string | null;
+  run_owner_role: Role | null;
+  run_alert_condition: unknown;
+  run_owner_may_read: boolean | null;
+};
+
+const [READABLE_REPORT, READABLE_REPORT_PARAMS] = readableCondition('REPORT', { id: 'c.report_id', tenant: 'c.tenant_id' }, { user: 's.created_by', role: 's.owner_role' });
+const [READABLE_DASHBOARD, READABLE_DASHBOARD_PARAMS] = readableCondition('DASHBOARD', { id: 'c.dashboard_id', tenant: 'c.tenant_id' }, { user: 's.created_by', role: 's.owner_role' });
+
+/**
+ * The claim (PENDING or PROCESSING → PROCESSING), returning the row the run works from and, in
+ * the same round trip, a scheduled run's schedule (its owner, role and alert condition), whether
+ * that owner may still read what the run reads (sharing/readable.ts), and the tenant's masking
+ * policy as it is now. started_at = now() only on its first start (now() is the statement's
+ * transaction time).
+ */
+const CLAIM = `WITH c AS (
+    UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
+      rows_written = 0, bytes_written = 0, error_code = NULL, error_message = NULL, updated_at = now()
+    WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING *)
+  SELECT c.*, c.started_at = now() AS first_start,
+    s.created_by AS run_owner, s.owner_role AS run_owner_role, s.alert_condition AS run_alert_condition,
+    CASE WHEN s.id IS NULL THEN NULL
+         WHEN c.report_id IS NOT NULL THEN ${READABLE_REPORT}
+         WHEN c.dashboard_id IS NOT NULL THEN ${READABLE_DASHBOARD} END AS run_owner_may_read,
+    ${storedMaskingColumns('c.tenant_id')}
+  FROM c LEFT JOIN schedules s ON c.audit_query IS NULL AND s.id = c.schedule_id AND s.tenant_id = c.tenant_id`;
+const CLAIM_PARAMS = [...READABLE_REPORT_PARAMS, ...READABLE_DASHBOARD_PARAMS];
 
 /** Counts and hashes the bytes on their way to storage. */
 class Meter extends Transform {
@@ -187,32 +219,22 @@ export class ExportRunner {
     return { definition: chartDefinitionOf(definition, compiled.columns), visualization: storedVisualization(stored[0]?.visualization ?? null) };
   }
 
-  /** The masking the export's rows get: its recorded role (older rows: viewer, the strictest) under the tenant's policy. */
-  private async maskingOf(record: ExportEntity): Promise<ColumnMasking> {
-    const { policy, classes } = await new MaskingPolicyService(this.deps.em.fork(), this.deps.maskingSecret).stored(record.tenantId);
-    return columnMasking(policy, record.maskRole ?? 'viewer', tenantMaskKey(this.deps.maskingSecret, record.tenantId), classes);
-  }
-
   /** `job.shutdown` aborts when the worker stops: the export is put back (ExportReleased is thrown). */
   async run(exportId: string, job: JobAttempt): Promise<void> {
-    // The claim returns the row the run works from (no second read); started_at = now() only on
-    // its first start (now() is this statement's transaction time).
-    const [claimed] = await this.sql<Record<string, unknown> & { first_start: boolean }>(
-      `UPDATE exports SET status = 'PROCESSING', attempts = attempts + 1, started_at = coalesce(started_at, now()),
-         rows_written = 0, bytes_written = 0, error_code = NULL, error_message = NULL, updated_at = now()
-       WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING *, started_at = now() AS first_start`, [exportId]);
+    const [claimed] = await this.sql<ClaimRow>(CLAIM, [exportId, ...CLAIM_PARAMS]);
     if (!claimed) return; // cancelled, finished or deleted meanwhile: nothing to do
-    const { first_start: firstStart, ...row } = claimed;
+    const { first_start: firstStart, run_owner: owner, run_owner_role: ownerRole, run_alert_condition: alertCondition, run_owner_may_read: mayRead, masking_policy, masking_classes, ...row } = claimed;
     const record = this.deps.em.fork().map(ExportEntity, row);
     job.onClaimed?.({ format: record.format, firstStart, scheduledFor: record.triggeredBy === 'SCHEDULE' ? record.asOf : null });
     const started = performance.now();
     try {
-      // A scheduled run's schedule row, read once for the owner's access and the alert condition.
-      const schedule = record.scheduleId && !record.auditQuery
-        ? (await this.sql<RunSchedule>('SELECT created_by, owner_role, alert_condition FROM schedules WHERE id = ? AND tenant_id = ?', [record.scheduleId, record.tenantId]))[0] ?? null
-        : null;
-      await this.assertOwnerMayRead(record, schedule);
-      await this.produce(record, started, job, schedule);
+      // A scheduled run's schedule row (null when gone, or not a scheduled report or dashboard run).
+      const schedule: RunSchedule | null = owner !== null && ownerRole !== null ? { created_by: owner, owner_role: ownerRole, alert_condition: alertCondition, mayRead } : null;
+      this.assertOwnerMayRead(record, schedule);
+      // Masked for the role recorded when it was enqueued (the requester's, or the schedule owner's),
+      // under the tenant's policy as it is now: a policy tightened after the request still applies.
+      const masking = exportMasking(storedMaskingPolicy(record.tenantId, { masking_policy, masking_classes }), record.maskRole, this.deps.maskingSecret, record.tenantId);
+      await this.produce(record, started, job, schedule, masking);
     } catch (error) {
       // Aborted by shutdown wherever it was (count query included): released, not failed.
       if (error instanceof ExportReleased || (job.shutdown?.aborted && !(error instanceof PermanentExportError))) {
@@ -229,30 +251,22 @@ export class ExportRunner {
    * owner who may no longer view it (a grant revoked, the report made private) gets nothing made
    * or delivered; the run fails at once with ACCESS_REVOKED, which the execution reports.
    */
-  private async assertOwnerMayRead(record: ExportEntity, owner: RunSchedule | null): Promise<void> {
-    if (!record.scheduleId || record.auditQuery) return;
-    const dashboardId = (record as { dashboardId?: string | null }).dashboardId ?? null;
-    const target = record.reportId ? { type: 'REPORT' as const, id: record.reportId } : dashboardId ? { type: 'DASHBOARD' as const, id: dashboardId } : null;
-    if (!target || !owner) return;
-    const who = { tenantId: record.tenantId, userId: owner.created_by, role: owner.owner_role };
-    if (!(await readableBy(this.deps.em.fork(), who, target.type, target.id))) {
-      throw new PermanentExportError('ACCESS_REVOKED', `The schedule's owner (${owner.created_by}) may no longer view this ${target.type.toLowerCase()}: nothing was made or delivered`);
-    }
+  private assertOwnerMayRead(record: ExportEntity, owner: RunSchedule | null): void {
+    if (!record.scheduleId || record.auditQuery || !owner || owner.mayRead !== false) return;
+    const target = record.reportId ? 'report' : 'dashboard';
+    throw new PermanentExportError('ACCESS_REVOKED', `The schedule's owner (${owner.created_by}) may no longer view this ${target}: nothing was made or delivered`);
   }
 
   /**
    * Where a report export's rows come from: its definition, validated and compiled (masked for the
    * export's role) into a ClickHouse query, counted first, then streamed (export-body.ts).
    */
-  private async reportSource(record: ExportEntity): Promise<RowSource> {
+  private async reportSource(record: ExportEntity, masking: ColumnMasking): Promise<RowSource> {
     const { analytics, limits } = this.deps;
     if (!record.reportId && !record.scheduleId) throw new PermanentExportError('REPORT_DELETED', 'The report was deleted before the export ran');
     const checked = validateDefinition(record.definition, limits);
     if (!checked.valid) throw new PermanentExportError('INVALID_DEFINITION', `Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
     const definition = checked.definition;
-    // Masked for the role recorded when it was enqueued (the requester's, or the schedule owner's),
-    // under the tenant's policy as it is now: a policy tightened after the request still applies.
-    const masking = await this.maskingOf(record);
     let compiled: CompiledQuery;
     let csv: CsvCompileResult | null = null;
     let xlsx: XlsxCompileResult | null = null;
@@ -363,12 +377,12 @@ export class ExportRunner {
     };
   }
 
-  private async produce(record: ExportEntity, started: number, job: JobAttempt, schedule: RunSchedule | null): Promise<void> {
+  private async produce(record: ExportEntity, started: number, job: JobAttempt, schedule: RunSchedule | null, masking: ColumnMasking): Promise<void> {
     const { storage } = this.deps;
     const { shutdown, sealedPassword } = job;
     const source = record.auditQuery ? this.auditSource(record)
       : record.dashboardId || record.dashboard ? this.dashboardSource(record)
-      : await this.reportSource(record);
+      : await this.reportSource(record, masking);
     // The file's name, type and packaging, and its password: decided before any work, so a
     // password that cannot be read fails the export at once, and never yields an unprotected file.
     const file = planExportFile(record, record.fileNameTemplate ? await source.templateContext() : null);
@@ -377,8 +391,9 @@ export class ExportRunner {
     const release = () => abort.abort(new ExportReleased(record.id));
     if (shutdown?.aborted) release();
     shutdown?.addEventListener('abort', release, { once: true });
+    // Written with the first progress update, or with the completion when the file is done before
+    // it (the usual scheduled run): not a round trip of its own.
     const { rowsTotal, truncated } = await source.count(abort.signal);
-    await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, updated_at = now() WHERE id = ?', [rowsTotal, truncated, record.id]);
     // An alerting schedule's measure, taken now over the same query: its settle judges the condition.
     const alertMeasure = await this.alertMeasure(record, source, abort.signal, schedule);
 
@@ -427,8 +442,8 @@ export class ExportRunner {
     // Progress flush doubles as the cancel check: the conditional UPDATE finds no PROCESSING row
     // once cancelExport has run, whatever process it ran in.
     const flush = async () => {
-      const rows = await this.sql('UPDATE exports SET rows_written = ?, bytes_written = ?, updated_at = now() WHERE id = ? AND status = ? RETURNING id',
-        [rowsWritten, meter.bytes, record.id, 'PROCESSING']);
+      const rows = await this.sql('UPDATE exports SET rows_total = ?, truncated = ?, rows_written = ?, bytes_written = ?, updated_at = now() WHERE id = ? AND status = ? RETURNING id',
+        [rowsTotal, truncated, rowsWritten, meter.bytes, record.id, 'PROCESSING']);
       if (rows.length === 0) {
         cancelled = true;
         abort.abort(new Cancelled('cancelled'));
@@ -453,11 +468,11 @@ export class ExportRunner {
       const held = rowsInFile(record.format, rowsWritten, this.deps.pdfRowCap);
       const done = await this.sql(
         `WITH done AS (
-           UPDATE exports SET status = 'COMPLETED', rows_written = ?, row_count = ?, truncated = coalesce(truncated, false) OR ?, bytes_written = ?, file_size = ?, checksum = ?,
+           UPDATE exports SET status = 'COMPLETED', rows_total = ?, rows_written = ?, row_count = ?, truncated = ?::boolean OR ?::boolean, bytes_written = ?, file_size = ?, checksum = ?,
              file_name = ?, content_type = ?, storage_kind = ?, storage_key = ?, rows_fingerprint = ?, alert_measure = ?::jsonb, completed_at = now(), execution_time_ms = ?, updated_at = now()
            WHERE id = ? AND status = 'PROCESSING' RETURNING id, schedule_id, status, notify_email)
          ${SETTLE_AND_NOTIFY}`,
-        [rowsWritten, held.rowCount, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key, fingerprint?.digest() ?? null,
+        [rowsTotal, rowsWritten, held.rowCount, truncated, held.cutByFormat, meter.bytes, stored.size, meter.digest(), fileName, contentType, storage.kind, key, fingerprint?.digest() ?? null,
           alertMeasure ? JSON.stringify(alertMeasure) : null,
           Math.round(performance.now() - started), record.id]);
       if (done.length === 0) {

@@ -4,8 +4,8 @@
  * and lists that must leave out what the viewer may not read (exports of hidden reports).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../auth/viewer.js';
-import type { SharedObjectType } from './access.js';
+import { ROLES, type Role } from '../auth/viewer.js';
+import { rolePrincipalsFor, type SharedObjectType } from './access.js';
 import { grantReaches } from './grant.store.js';
 
 export interface Reader {
@@ -19,14 +19,31 @@ const TABLE: Record<SharedObjectType, { table: string; tenantWide: string }> = {
   DASHBOARD: { table: 'dashboards', tenantWide: "o.visibility = 'TENANT'" },
 };
 
+/** Each role's grant principals (its own and the weaker roles'), as the jsonb the SQL rule reads. */
+const ROLE_PRINCIPALS = JSON.stringify(Object.fromEntries(ROLES.map((role) => [role, rolePrincipalsFor(role)])));
+
+/**
+ * The read rule as an SQL condition: may the reader (SQL expressions for their user id and role)
+ * read the object of `type` whose id and tenant are the given expressions? False when it is gone.
+ * Expressions, so a statement can check the reader it reads itself (the export claim reads the
+ * schedule's owner in the same statement: export-runner.ts).
+ */
+export function readableCondition(type: SharedObjectType, ids: { id: string; tenant: string }, reader: { user: string; role: string }): [string, unknown[]] {
+  const { table, tenantWide } = TABLE[type];
+  return [`EXISTS (SELECT 1 FROM ${table} o WHERE o.id = ${ids.id} AND o.tenant_id = ${ids.tenant}
+       AND (${reader.role} = 'admin' OR ${tenantWide} OR o.created_by = ${reader.user}
+         OR EXISTS (SELECT 1 FROM access_grants g WHERE g.tenant_id = o.tenant_id AND g.object_type = '${type}' AND g.object_id = o.id
+              AND ((g.principal_type = 'USER' AND g.principal = ${reader.user})
+                OR (g.principal_type = 'ROLE' AND g.principal IN (SELECT jsonb_array_elements_text(?::jsonb -> ${reader.role})))))))`,
+  [ROLE_PRINCIPALS]];
+}
+
 /** Whether `who` may read the object now (false when it is gone or another tenant's). */
 export async function readableBy(em: EntityManager, who: Reader, type: SharedObjectType, id: string): Promise<boolean> {
-  const { table, tenantWide } = TABLE[type];
-  const [grant, grantParams] = grantReaches('o.id', 'o.tenant_id', type, who.userId, who.role);
-  const [row] = await em.getConnection().execute<{ ok: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM ${table} o WHERE o.id = ? AND o.tenant_id = ?
-       AND (?::boolean OR ${tenantWide} OR o.created_by = ? OR ${grant})) AS ok`,
-    [id, who.tenantId, who.role === 'admin', who.userId, ...grantParams], 'all', em.getTransactionContext());
+  const [readable, params] = readableCondition(type, { id: '?::uuid', tenant: '?::text' }, { user: '?::text', role: '?::text' });
+  // The placeholders in the order they appear: the object, then the reader (the role twice), then the principals.
+  const [row] = await em.getConnection().execute<{ ok: boolean }[]>(`SELECT ${readable} AS ok`,
+    [id, who.tenantId, who.role, who.userId, who.userId, ...params, who.role], 'all', em.getTransactionContext());
   return Boolean(row?.ok);
 }
 

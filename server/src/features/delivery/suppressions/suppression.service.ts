@@ -46,10 +46,15 @@ function sql<T>(em: EntityManager, query: string, params: unknown[]): Promise<T[
  * report) wins over the schedule's own unsubscribe.
  */
 export async function suppressionOf(em: EntityManager, tenantId: string, scheduleId: string, email: string): Promise<SuppressionReason | null> {
-  const rows = await sql<{ reason: SuppressionReason }>(em,
-    `SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = ? AND (schedule_id IS NULL OR schedule_id = ?)
-     ORDER BY schedule_id NULLS FIRST LIMIT 1`, [tenantId, normalizeEmail(email), scheduleId]);
+  const [query, params] = suppressionQuery(tenantId, scheduleId, email);
+  const rows = await sql<{ reason: SuppressionReason }>(em, query, params);
   return rows[0]?.reason ?? null;
+}
+
+/** suppressionOf's query and its parameters, for a statement that checks it on the way (a delivery's claim). */
+export function suppressionQuery(tenantId: string, scheduleId: string, email: string): [string, unknown[]] {
+  return [`SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = ? AND (schedule_id IS NULL OR schedule_id = ?)
+     ORDER BY schedule_id NULLS FIRST LIMIT 1`, [tenantId, normalizeEmail(email), scheduleId]];
 }
 
 /** Every suppressed address of a schedule's recipients at once: email → reason. */
