@@ -103,7 +103,8 @@ describe('SIGKILL between the S3 upload and the email', () => {
     try {
       blocked = await waitFor(async () => {
         const [e] = await sql('SELECT status, storage_key FROM exports WHERE id = ?', [exportId]);
-        const [job] = await sql(`SELECT locked_at FROM graphile_worker._private_jobs WHERE key = ?`, [`settle:${exportId}`]);
+        // The export's own job settles its run (jobs/worker.ts): still locked, waiting on the execution.
+        const [job] = await sql(`SELECT locked_at FROM graphile_worker._private_jobs WHERE key = ?`, [`export:${exportId}`]);
         const waiting = await sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
         return e?.status === 'COMPLETED' && job?.locked_at && waiting[0].n > 0 ? e : undefined;
       }, 60_000);

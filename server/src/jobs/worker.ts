@@ -21,7 +21,7 @@ import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../platform/logger.js';
-import { ExportReleased, ExportRunner, type ExportRunnerDeps } from '../features/exports/export-runner.js';
+import { ExportReleased, ExportRunner, type ClaimedExport, type ExportRunnerDeps } from '../features/exports/export-runner.js';
 import { DeliverySendError } from '../features/delivery/send-error.js';
 import { retryDelaySeconds } from '../features/delivery/retry-delay.js';
 import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
@@ -86,6 +86,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       return;
     }
     let released = false;
+    let claimed: ClaimedExport | null = null;
     await measureExport(sql, deps.metrics, exportId, async (hooks) => {
       try {
         // An on-demand export's file password travels sealed in the payload, and goes with the job.
@@ -93,6 +94,10 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
         await exportRunner.run(exportId, {
           attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, shutdown: helpers.abortSignal,
           sealedPassword: typeof sealed === 'string' ? sealed : null, ...hooks,
+          onClaimed: (claim) => {
+            claimed = claim;
+            hooks.onClaimed?.(claim);
+          },
         });
       } catch (error) {
         if (error instanceof ExportReleased) {
@@ -103,6 +108,21 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
         throw error;
       }
     }, () => released);
+    // The attempt ended (completed, failed for good, cancelled; a retry threw above): a scheduled
+    // run's execution is settled here, in the same job (export-runner.ts SETTLE_AND_NOTIFY). An
+    // attempt that claimed nothing may be this job run again after a crash between the export's
+    // end and its settle: settle finds out (one read; nothing to do for an on-demand export).
+    const claim = claimed as ClaimedExport | null;
+    if (claim === null || claim.scheduleId !== null) await settleRun(exportId);
+  };
+  /** Settles a run; should that fail, its settle job takes over (retried apart from the export's attempts). */
+  const settleRun = async (exportId: string) => {
+    try {
+      await schedules.delivery.settle(exportId);
+    } catch (error) {
+      log.warn('settling the run failed; its settle job retries it', { exportId, error: (error as Error).message });
+      await sql(`SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', ?::text), job_key => 'settle:' || ?::text, max_attempts => 10)`, [exportId, exportId]);
+    }
   };
   const idOf = (payload: unknown, field: string): string | null => {
     const value = (payload as Record<string, unknown> | null)?.[field];

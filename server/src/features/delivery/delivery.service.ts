@@ -540,7 +540,9 @@ export class DeliveryService {
   }
 
   private async failExecution(execution: ExecutionEntity, schedule: ScheduleEntity, reason: string): Promise<void> {
-    await this.sql(`UPDATE schedule_executions SET status = 'FAILED', error = ?, completed_at = now() WHERE id = ? AND status = 'RUNNING'`, [reason, execution.id]);
+    const failed = await this.sql(`UPDATE schedule_executions SET status = 'FAILED', error = ?, completed_at = now() WHERE id = ? AND status = 'RUNNING' RETURNING id`, [reason, execution.id]);
+    // Settled by a concurrent settle (the export's job and a cancel's settle job): counted and told once.
+    if (failed.length === 0) return;
     const [updated] = await this.sql<{ consecutive_failures: number }>(
       `UPDATE schedules SET failure_count = failure_count + 1, consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures`, [schedule.id]);
     const autoPaused = (updated?.consecutive_failures ?? 0) >= this.deps.autoPauseAfter;

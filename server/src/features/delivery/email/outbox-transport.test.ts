@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReportEmail, type EmailMessage } from './message.js';
 import { OutboxTransport, outboxFileName } from './outbox-transport.js';
@@ -251,6 +251,16 @@ describe('OutboxTransport', () => {
 
     // Nothing but the message is left behind (no temporary files).
     expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1);
+  });
+
+  it('makes its directory when it is missing, also when it was removed between two messages', async () => {
+    const outbox = join(dir, 'made-on-demand', 'outbox');
+    const transport = new OutboxTransport(outbox, { now: () => NOW });
+    const first = await transport.send(reportMessage());
+    expect(readFileSync(first.location!, 'latin1')).toContain('Subject:');
+    rmSync(join(dir, 'made-on-demand'), { recursive: true });
+    const second = await transport.send(reportMessage({ deliveryId: 'second' }));
+    expect(readdirSync(outbox)).toEqual([basename(second.location!)]);
   });
 
   it('writes a message without attachments, with plain ASCII headers as they are', async () => {

@@ -57,8 +57,13 @@ export class OutboxTransport implements EmailTransport {
     const path = join(this.dir, name);
     const temp = join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await mkdir(this.dir, { recursive: true });
-      const handle = await open(temp, 'wx', 0o644);
+      // Made once (and again should it be removed meanwhile): a mkdir per message was a system
+      // call per email of a drain.
+      const handle = await open(temp, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        await mkdir(this.dir, { recursive: true });
+        return open(temp, 'wx', 0o644);
+      });
       try {
         await handle.writeFile(eml, 'latin1');
         await handle.sync();
