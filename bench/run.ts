@@ -117,10 +117,13 @@ const CHECK_CSV_PAIRS = 5;
  * The drain guard: every run drained exactly once, and the PostgreSQL transactions committed per run
  * (every autocommitted statement counts: the export, settle and delivery jobs' statements and
  * graphile-worker's fetch and complete). Measured side by side on 2026-12-07 (1,000-run drains, load
- * average ~15-18): 46.0 per run before the drain's statements were batched, 26.5 after; 40 leaves
- * room for noise (polling, heartbeats) and fails when per-run work returns to what it was.
+ * average ~15-18): 46.0 per run before the drain's statements were batched, 26.5 after. Then
+ * (2026-12-07 afternoon, quiet machine) 15.1: the claim reads the schedule, the owner's access and
+ * the masking policy; the export's job settles its run (no settle job). 30 leaves room for a
+ * loaded machine (idle workers' polling and heartbeats grow with the drain's time: under load
+ * 15-36 the morning's figures nearly doubled) and fails when per-run work doubles again.
  */
-const CHECK_DRAIN = { schedules: 300, commitsPerRun: 40 };
+const CHECK_DRAIN = { schedules: 300, commitsPerRun: 30 };
 
 const GOALS = {
   csvRatio: 0.8,
