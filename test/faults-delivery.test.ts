@@ -125,6 +125,33 @@ describe('SendGrid answers', () => {
     ]);
   }, 60_000);
 
+  it('a settle that fails in the export\'s job hands over to a settle job: the run is delivered once', async () => {
+    // The first delivery insert of this schedule's run fails (a sequence is not rolled back with
+    // the failed statement, so exactly one insert fails): the export's job settles inline, fails,
+    // and enqueues execution__settle, whose run inserts the deliveries and sends.
+    const id = await schedule('Settle fails once', { recipients: ['handover@example.com'] });
+    await sql(`CREATE SEQUENCE IF NOT EXISTS settle_fault_seq`);
+    await sql(`CREATE OR REPLACE FUNCTION settle_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.target = 'handover@example.com' AND nextval('settle_fault_seq') = 1 THEN RAISE EXCEPTION 'injected settle failure'; END IF;
+        RETURN NEW;
+      END $$`);
+    await sql(`CREATE TRIGGER settle_fault BEFORE INSERT ON deliveries FOR EACH ROW EXECUTE FUNCTION settle_fault()`);
+    try {
+      const execution = await runAndSettle(id);
+      expect(execution.status).toBe('DELIVERED');
+      expect(execution.deliveries).toEqual([expect.objectContaining({ target: 'handover@example.com', status: 'SENT', attempts: 1 })]);
+      expect(mailsFor(execution.deliveries[0].id).map((r) => r.status)).toEqual([202]);
+      // The insert failed once (the sequence moved past 1), and the settle job did the rest.
+      expect((await sql(`SELECT last_value::int AS n FROM settle_fault_seq`))[0].n).toBeGreaterThanOrEqual(2);
+      const [{ export_id: exportId }] = await sql('SELECT export_id FROM schedule_executions WHERE id = ?', [execution.id]);
+      const [{ status }] = await sql('SELECT status FROM exports WHERE id = ?', [exportId]);
+      expect(status).toBe('COMPLETED');
+    } finally {
+      await sql(`DROP TRIGGER settle_fault ON deliveries`);
+    }
+  }, 60_000);
+
   it('the ledger refuses a second send when a delivery job runs again after success', async () => {
     const id = await schedule('Sent once', { recipients: ['once@example.com', 'twice@example.com'] });
     const execution = await runAndSettle(id);
