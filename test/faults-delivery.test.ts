@@ -125,6 +125,20 @@ describe('SendGrid answers', () => {
     ]);
   }, 60_000);
 
+  it('a run\'s first deliveries are sent by its export\'s job, the rest by their own jobs: each once, no job left', async () => {
+    // Five recipients: three sent inline (their jobs stand by for 10 minutes, so a run that relied
+    // on them would not settle within this test's minute), two through their own jobs.
+    const recipients = ['in1@example.com', 'in2@example.com', 'in3@example.com', 'queued4@example.com', 'queued5@example.com'];
+    const id = await schedule('Inline and queued', { recipients });
+    const execution = await runAndSettle(id);
+    expect(execution.status).toBe('DELIVERED');
+    expect(execution.deliveries.map((d: any) => [d.status, d.attempts]).sort()).toEqual(recipients.map(() => ['SENT', 1]));
+    for (const d of execution.deliveries) {
+      expect(mailsFor(d.id).map((r) => r.status)).toEqual([202]);
+      await jobGone(d.id);
+    }
+  }, 60_000);
+
   it('a settle that fails in the export\'s job hands over to a settle job: the run is delivered once', async () => {
     // The first delivery insert of this schedule's run fails (a sequence is not rolled back with
     // the failed statement, so exactly one insert fails): the export's job settles inline, fails,

@@ -48,6 +48,13 @@ export interface WorkerHandle {
 }
 
 
+/** Deliveries a run's export job sends itself right after its settle; more go to their own jobs, sent in parallel. */
+const INLINE_DELIVERIES = 3;
+/** A delivery job's attempts (delivery.service.ts enqueues them so). */
+const DELIVERY_MAX_ATTEMPTS = 5;
+/** graphile-worker's backoff after a job's first failed attempt (exp(1) s): a retry of an inline attempt waits as long. */
+const firstBackoffSeconds = Math.ceil(Math.exp(1));
+
 export const CRONTAB = [
   // The scheduler: fires due schedules (exactly once per slot, see tick.service.ts).
   '* * * * * schedules__tick ?max=1&jobKey=schedules__tick&jobKeyMode=preserve_run_at',
@@ -115,13 +122,45 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
     const claim = claimed as ClaimedExport | null;
     if (claim === null || claim.scheduleId !== null) await settleRun(exportId);
   };
-  /** Settles a run; should that fail, its settle job takes over (retried apart from the export's attempts). */
+  /**
+   * Settles a run and sends its first deliveries (INLINE_DELIVERIES) at once, in this job: no
+   * queue hop between a file stored and its email. Should the settle fail, its settle job takes
+   * over (retried apart from the export's attempts).
+   */
   const settleRun = async (exportId: string) => {
+    let inline: string[];
     try {
-      await schedules.delivery.settle(exportId);
+      inline = await schedules.delivery.settle(exportId, { inline: INLINE_DELIVERIES });
     } catch (error) {
       log.warn('settling the run failed; its settle job retries it', { exportId, error: (error as Error).message });
       await sql(`SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', ?::text), job_key => 'settle:' || ?::text, max_attempts => 10)`, [exportId, exportId]);
+      return;
+    }
+    for (const deliveryId of inline) await deliverInline(deliveryId);
+  };
+  /**
+   * One delivery sent by the export's job (attempt 1 of its job's max_attempts), its job standing
+   * by (delivery.service.ts INLINE_STANDBY_SECONDS). Sent: the SENT statement removed the job. Any
+   * other end (failed for good, suppressed, uncertain): the job goes. To be retried: the job
+   * becomes the retry, attempt 1 counted, after the delay the provider asked for.
+   */
+  const deliverInline = async (deliveryId: string) => {
+    const key = `delivery:${deliveryId}`;
+    let ended: string | null = null;
+    try {
+      await measureDelivery(deps.metrics, async (onOutcome) => {
+        await schedules.delivery.deliver(deliveryId, {
+          attempts: 1, maxAttempts: DELIVERY_MAX_ATTEMPTS, inline: true,
+          onOutcome: (o) => { ended = o.status; onOutcome(o); },
+        });
+      });
+      if (ended !== 'SENT') await sql('SELECT graphile_worker.remove_job(?)', [key]);
+    } catch (error) {
+      const retryAfterMs = error instanceof DeliverySendError && error.retryable && !error.ambiguous ? error.retryAfterMs : undefined;
+      log.warn('delivery will be retried by its job', { deliveryId, error: (error as Error).message });
+      await sql(`UPDATE graphile_worker._private_jobs SET attempts = greatest(attempts, 1), last_error = ?, run_at = now() + make_interval(secs => ?)
+        WHERE key = ? AND locked_at IS NULL`, [(error as Error).message.slice(0, 1000), retryDelaySeconds(1, retryAfterMs) + firstBackoffSeconds, key])
+        .catch((e: Error) => log.warn('could not schedule the delivery\'s retry; its job runs when it stands by no longer', { deliveryId, error: e.message }));
     }
   };
   const idOf = (payload: unknown, field: string): string | null => {

@@ -105,9 +105,18 @@ export class PermanentDeliveryError extends Error {}
 export interface DeliveryAttempt {
   attempts: number;
   maxAttempts: number;
+  /** Sent by the run's export job right after its settle (jobs/worker.ts): a SENT outcome also removes the delivery's stand-by job. */
+  inline?: boolean;
   /** Told once how an attempt that began PENDING ended (the status it recorded; PENDING: to be retried). */
   onOutcome?: (outcome: { channel: string; status: string }) => void;
 }
+
+/**
+ * How long the job of a delivery sent inline (by its run's export job) stands by before it runs
+ * on its own: only if that job died mid-send (it then finds SENDING: UNCERTAIN) or never got to
+ * it. Longer than any send's timeouts, so a send in progress is never run twice.
+ */
+export const INLINE_STANDBY_SECONDS = 600;
 
 /** A resend someone asked for goes before the deliveries of routine runs. */
 export const DELIVERY_PRIORITY = { RESEND: 0, SCHEDULED: 5 } as const;
@@ -182,31 +191,38 @@ export class DeliveryService {
     };
   }
 
-  async settle(exportId: string): Promise<void> {
+  /**
+   * Settles a run whose export ended: its deliveries recorded and their jobs enqueued, or the run
+   * failed, skipped or settled at once. `inline`: how many of the new deliveries the caller sends
+   * itself right away (the export's job: jobs/worker.ts); their jobs are enqueued on stand-by
+   * (INLINE_STANDBY_SECONDS), to run only if the caller dies or the send is to be retried. Returns
+   * the deliveries the caller is to send.
+   */
+  async settle(exportId: string, options: { inline?: number } = {}): Promise<string[]> {
     const em = this.deps.em.fork();
     const run = await this.loadRun(em, 'export', exportId);
     const execution = run?.execution;
-    if (!execution || execution.status !== 'RUNNING') return;
+    if (!execution || execution.status !== 'RUNNING') return [];
     const record = run.record;
     if (!record) throw new Error(`Export ${exportId} not found`);
     const schedule = run.schedule;
-    if (!schedule) return;
+    if (!schedule) return [];
     if (record.status !== 'COMPLETED') {
       await this.failExecution(execution, schedule, record.errorMessage ?? `The export ${record.status.toLowerCase()}`);
-      return;
+      return [];
     }
     // Read just now: a schedule with no failures in a row (the usual case) needs no write.
     if (schedule.consecutiveFailures !== 0) await this.sql('UPDATE schedules SET consecutive_failures = 0 WHERE id = ?', [schedule.id]);
     // An alerting schedule delivers only when its condition holds (and is armed): judged and recorded here.
-    if (!(await passesCondition(em, { scheduleId: schedule.id, executionId: execution.id, exportId, condition: schedule.alertCondition }))) return;
+    if (!(await passesCondition(em, { scheduleId: schedule.id, executionId: execution.id, exportId, condition: schedule.alertCondition }))) return [];
     if (schedule.skipIfEmpty && (record.rowCount ?? 0) === 0) {
       await this.sql(`UPDATE schedule_executions SET status = 'SKIPPED_EMPTY', completed_at = now() WHERE id = ? AND status = 'RUNNING'`, [execution.id]);
-      return;
+      return [];
     }
     if (schedule.onlyIfChanged && (await this.sameAsLastDelivered(execution, record))) {
       await this.sql(`UPDATE schedule_executions SET status = 'SKIPPED_UNCHANGED', completed_at = now(), error = ? WHERE id = ? AND status = 'RUNNING'`,
         ['The rows and parameters are the same as the last delivered run\'s (onlyIfChanged)', execution.id]);
-      return;
+      return [];
     }
     // The suppression list, consulted once here for the whole run and again before each send.
     // A run with per-recipient values (recipients set) goes to its own recipients only, and only
@@ -228,22 +244,28 @@ export class DeliveryService {
     // The ledger rows and their jobs in one statement, in a transaction of its own: a worker that dies
     // while it waits (a lock on the execution) commits nothing, and a target the run already has (a
     // settle run again) is left alone.
-    const pending = targets.length === 0 ? 0 : await em.transactional(async (tx) => {
-      const [row] = await tx.getConnection().execute<{ pending: number }[]>(
+    // The first `inline` pending ones get their job on stand-by: the caller sends them now.
+    const { pending, inline } = targets.length === 0 ? { pending: 0, inline: [] } : await em.transactional(async (tx) => {
+      const [row] = await tx.getConnection().execute<{ pending: number; inline: string[] }[]>(
         `WITH t AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS t(channel text, target text, status text)),
          ins AS (
            INSERT INTO deliveries (id, tenant_id, execution_id, channel, target, status)
            SELECT gen_random_uuid(), ?, ?, t.channel, t.target, t.status FROM t
-           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id, channel, status)
-         SELECT count(graphile_worker.add_job('delivery__' || lower(ins.channel), json_build_object('deliveryId', ins.id::text),
-             job_key => 'delivery:' || ins.id::text, max_attempts => 5, priority => ?::int))::int AS pending
-           FROM ins WHERE ins.status = 'PENDING'`,
-        [JSON.stringify(targets), schedule.tenantId, execution.id, DELIVERY_PRIORITY.SCHEDULED], 'all', tx.getTransactionContext());
-      return row?.pending ?? 0;
+           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id, channel, status),
+         queued AS (
+           SELECT p.id, p.n <= ?::int AS inline, graphile_worker.add_job('delivery__' || lower(p.channel), json_build_object('deliveryId', p.id::text),
+               job_key => 'delivery:' || p.id::text, max_attempts => 5, priority => ?::int,
+               run_at => now() + make_interval(secs => CASE WHEN p.n <= ?::int THEN ?::int ELSE 0 END)) AS job
+             FROM (SELECT ins.*, row_number() OVER () AS n FROM ins WHERE ins.status = 'PENDING') p)
+         SELECT count(*)::int AS pending, coalesce(json_agg(q.id) FILTER (WHERE q.inline), '[]'::json) AS inline FROM queued q`,
+        [JSON.stringify(targets), schedule.tenantId, execution.id, options.inline ?? 0, DELIVERY_PRIORITY.SCHEDULED, options.inline ?? 0, INLINE_STANDBY_SECONDS],
+        'all', tx.getTransactionContext());
+      return { pending: row?.pending ?? 0, inline: row?.inline ?? [] };
     });
     // A delivery enqueued now settles the execution when it ends (its own recompute); with none
     // (every recipient suppressed, no target, a settle run again) the execution settles here.
     if (pending === 0) await this.recompute(execution.id);
+    return inline;
   }
 
   /** Sends one delivery. Throws on retryable failures so the job is retried with backoff. */
@@ -342,9 +364,12 @@ export class DeliveryService {
         if (!(await claim())) return;
         providerMessageId = await this.uploadToS3(delivery, record);
       }
+      // Sent inline: its stand-by job goes in the same statement.
       await this.sql(
-        `UPDATE deliveries SET status = 'SENT', provider_message_id = ?, sent_at = now(), last_error = NULL, updated_at = now()
-         WHERE id = ? AND status = 'SENDING'`, [providerMessageId, delivery.id]);
+        `WITH sent AS (UPDATE deliveries SET status = 'SENT', provider_message_id = ?, sent_at = now(), last_error = NULL, updated_at = now()
+           WHERE id = ? AND status = 'SENDING' RETURNING id)
+         SELECT CASE WHEN ?::boolean THEN (SELECT graphile_worker.remove_job('delivery:' || sent.id::text) IS NOT NULL) END AS removed FROM sent`,
+        [providerMessageId, delivery.id, attempt.inline === true]);
       outcome('SENT');
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
