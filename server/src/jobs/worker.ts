@@ -28,7 +28,7 @@ import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
 import type { Metrics } from '../platform/metrics.js';
 import { measureDelivery, measureExport } from './job-metrics.js';
-import type { DeliveryService } from '../features/delivery/delivery.service.js';
+import type { DeliveryService, InlineDelivery } from '../features/delivery/delivery.service.js';
 import { isUuid } from '../graphql/ids.js';
 
 export interface WorkerConfig {
@@ -128,7 +128,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
    * over (retried apart from the export's attempts).
    */
   const settleRun = async (exportId: string) => {
-    let inline: string[];
+    let inline: InlineDelivery[];
     try {
       inline = await schedules.delivery.settle(exportId, { inline: INLINE_DELIVERIES });
     } catch (error) {
@@ -136,7 +136,7 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       await sql(`SELECT graphile_worker.add_job('execution__settle', json_build_object('exportId', ?::text), job_key => 'settle:' || ?::text, max_attempts => 10)`, [exportId, exportId]);
       return;
     }
-    for (const deliveryId of inline) await deliverInline(deliveryId);
+    for (const delivery of inline) await deliverInline(delivery);
   };
   /**
    * One delivery sent by the export's job (attempt 1 of its job's max_attempts), its job standing
@@ -144,12 +144,13 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
    * other end (failed for good, suppressed, uncertain): the job goes. To be retried: the job
    * becomes the retry, attempt 1 counted, after the delay the provider asked for.
    */
-  const deliverInline = async (deliveryId: string) => {
+  const deliverInline = async (inline: InlineDelivery) => {
+    const deliveryId = inline.id;
     const key = `delivery:${deliveryId}`;
     let ended: string | null = null;
     try {
       await measureDelivery(deps.metrics, async (onOutcome) => {
-        await schedules.delivery.deliver(deliveryId, {
+        await schedules.delivery.deliverInline(inline, {
           attempts: 1, maxAttempts: DELIVERY_MAX_ATTEMPTS, inline: true,
           onOutcome: (o) => { ended = o.status; onOutcome(o); },
         });

@@ -129,6 +129,22 @@ export async function enqueueDelivery(em: EntityManager, delivery: { id: string;
     'all', em.getTransactionContext());
 }
 
+/** A run's rows as loadRun reads them. */
+interface LoadedRun {
+  delivery: DeliveryEntity | null;
+  execution: ExecutionEntity | null;
+  schedule: ScheduleEntity | null;
+  record: ExportEntity | null;
+  chartInputs?: ChartInputs | undefined;
+}
+
+/** A delivery for settle's caller to send now (DeliveryService.deliverInline). */
+export interface InlineDelivery {
+  id: string;
+  /** The run's rows as settle read them, with the new delivery row; absent: read them again. */
+  prepared?: LoadedRun;
+}
+
 export class DeliveryService {
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -167,14 +183,16 @@ export class DeliveryService {
    * hydrated as the entities findOne would give: a settle or delivery of a drain costs one round
    * trip here, not three or four.
    */
-  private async loadRun(em: EntityManager, by: 'export' | 'delivery', id: string) {
+  private async loadRun(em: EntityManager, by: 'export' | 'delivery', id: string): Promise<LoadedRun | null> {
     const [row] = await em.getConnection().execute<({ d: Record<string, unknown> | null; e: Record<string, unknown> | null; s: Record<string, unknown> | null; x: Record<string, unknown> | null; visualization: unknown } & StoredMaskingRow)[]>(
+      // Both also read what the run's chart is drawn from (its report's visualization, the tenant's
+      // masking as it is now): the chart of an email, a Slack or a Teams post; a settle's for the
+      // deliveries its caller sends at once (settle's `inline`).
       by === 'export'
-        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x, NULL::jsonb AS visualization, NULL::json AS masking_policy, NULL::json AS masking_classes
+        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x,
+             (SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}
              FROM schedule_executions e
              LEFT JOIN schedules s ON s.id = e.schedule_id LEFT JOIN exports x ON x.id = e.export_id WHERE e.export_id = ? LIMIT 1`
-        // A delivery also reads what the run's chart is drawn from (its report's visualization, the
-        // tenant's masking as it is now): the chart of an email, a Slack or a Teams post.
         : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x,
              (SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}
              FROM deliveries d
@@ -187,7 +205,7 @@ export class DeliveryService {
       execution: row.e ? em.map(ExecutionEntity, row.e) : null,
       schedule: row.s ? em.map(ScheduleEntity, row.s) : null,
       record,
-      chartInputs: by === 'delivery' && record ? { visualization: row.visualization ?? null, masking: storedMaskingPolicy(record.tenantId, row) } : undefined,
+      chartInputs: record ? { visualization: row.visualization ?? null, masking: storedMaskingPolicy(record.tenantId, row) } : undefined,
     };
   }
 
@@ -198,7 +216,7 @@ export class DeliveryService {
    * (INLINE_STANDBY_SECONDS), to run only if the caller dies or the send is to be retried. Returns
    * the deliveries the caller is to send.
    */
-  async settle(exportId: string, options: { inline?: number } = {}): Promise<string[]> {
+  async settle(exportId: string, options: { inline?: number } = {}): Promise<InlineDelivery[]> {
     const em = this.deps.em.fork();
     const run = await this.loadRun(em, 'export', exportId);
     const execution = run?.execution;
@@ -246,18 +264,19 @@ export class DeliveryService {
     // settle run again) is left alone.
     // The first `inline` pending ones get their job on stand-by: the caller sends them now.
     const { pending, inline } = targets.length === 0 ? { pending: 0, inline: [] } : await em.transactional(async (tx) => {
-      const [row] = await tx.getConnection().execute<{ pending: number; inline: string[] }[]>(
+      const [row] = await tx.getConnection().execute<{ pending: number; inline: Record<string, unknown>[] }[]>(
         `WITH t AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS t(channel text, target text, status text)),
          ins AS (
            INSERT INTO deliveries (id, tenant_id, execution_id, channel, target, status)
            SELECT gen_random_uuid(), ?, ?, t.channel, t.target, t.status FROM t
-           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING id, channel, status),
+           ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING *),
          queued AS (
            SELECT p.id, p.n <= ?::int AS inline, graphile_worker.add_job('delivery__' || lower(p.channel), json_build_object('deliveryId', p.id::text),
                job_key => 'delivery:' || p.id::text, max_attempts => 5, priority => ?::int,
                run_at => now() + make_interval(secs => CASE WHEN p.n <= ?::int THEN ?::int ELSE 0 END)) AS job
              FROM (SELECT ins.*, row_number() OVER () AS n FROM ins WHERE ins.status = 'PENDING') p)
-         SELECT count(*)::int AS pending, coalesce(json_agg(q.id) FILTER (WHERE q.inline), '[]'::json) AS inline FROM queued q`,
+         SELECT (SELECT count(*)::int FROM queued) AS pending,
+           (SELECT coalesce(json_agg(to_jsonb(i)), '[]'::json) FROM ins i WHERE i.id IN (SELECT q.id FROM queued q WHERE q.inline)) AS inline`,
         [JSON.stringify(targets), schedule.tenantId, execution.id, options.inline ?? 0, DELIVERY_PRIORITY.SCHEDULED, options.inline ?? 0, INLINE_STANDBY_SECONDS],
         'all', tx.getTransactionContext());
       return { pending: row?.pending ?? 0, inline: row?.inline ?? [] };
@@ -265,13 +284,25 @@ export class DeliveryService {
     // A delivery enqueued now settles the execution when it ends (its own recompute); with none
     // (every recipient suppressed, no target, a settle run again) the execution settles here.
     if (pending === 0) await this.recompute(execution.id);
-    return inline;
+    // Sent with the rows read here (no second read), unless the settle changed what a message says:
+    // an alert's verdict is recorded on the execution by passesCondition above.
+    const prepared = schedule.alertCondition ? undefined : { execution, schedule, record, chartInputs: run.chartInputs };
+    return inline.map((row) => ({ id: row.id as string, ...(prepared ? { prepared: { ...prepared, delivery: em.map(DeliveryEntity, row) } } : {}) }));
   }
 
   /** Sends one delivery. Throws on retryable failures so the job is retried with backoff. */
   async deliver(deliveryId: string, attempt: DeliveryAttempt): Promise<void> {
     const em = this.deps.em.fork();
-    const run = await this.loadRun(em, 'delivery', deliveryId);
+    return this.deliverRun(em, await this.loadRun(em, 'delivery', deliveryId), attempt);
+  }
+
+  /** A delivery settle returned to send at once (its `inline`), with the rows settle read when it could keep them. */
+  async deliverInline(inline: InlineDelivery, attempt: DeliveryAttempt): Promise<void> {
+    if (!inline.prepared) return this.deliver(inline.id, attempt);
+    return this.deliverRun(this.deps.em.fork(), inline.prepared, attempt);
+  }
+
+  private async deliverRun(em: EntityManager, run: LoadedRun | null, attempt: DeliveryAttempt): Promise<void> {
     const delivery = run?.delivery;
     if (!run || !delivery) return;
     // The attempt's outcome for the metrics (jobs/job-metrics.ts): told of an attempt that began PENDING.
