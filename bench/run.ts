@@ -119,7 +119,8 @@ const CHECK_CSV_PAIRS = 5;
  * graphile-worker's fetch and complete). Measured side by side on 2026-12-07 (1,000-run drains, load
  * average ~15-18): 46.0 per run before the drain's statements were batched, 26.5 after. Then
  * (2026-12-07 afternoon, quiet machine) 15.1: the claim reads the schedule, the owner's access and
- * the masking policy; the export's job settles its run (no settle job). 30 leaves room for a
+ * the masking policy; the export's job settles its run (no settle job); 13.6 with the run's first
+ * deliveries sent by that job too. 30 leaves room for a
  * loaded machine (idle workers' polling and heartbeats grow with the drain's time: under load
  * 15-36 the morning's figures nearly doubled) and fails when per-run work doubles again.
  */
