@@ -28,7 +28,7 @@ import { cleanupExpiredExports } from '../features/exports/export-cleanup.js';
 import { RetentionService, type RetentionPolicy } from '../features/retention/retention.service.js';
 import type { Metrics } from '../platform/metrics.js';
 import { measureDelivery, measureExport } from './job-metrics.js';
-import type { DeliveryService, InlineDelivery } from '../features/delivery/delivery.service.js';
+import { DELIVERY_MAX_ATTEMPTS, type DeliveryService, type InlineDelivery } from '../features/delivery/delivery.service.js';
 import { isUuid } from '../graphql/ids.js';
 
 export interface WorkerConfig {
@@ -50,10 +50,16 @@ export interface WorkerHandle {
 
 /** Deliveries a run's export job sends itself right after its settle; more go to their own jobs, sent in parallel. */
 const INLINE_DELIVERIES = 3;
-/** A delivery job's attempts (delivery.service.ts enqueues them so). */
-const DELIVERY_MAX_ATTEMPTS = 5;
 /** graphile-worker's backoff after a job's first failed attempt (exp(1) s): a retry of an inline attempt waits as long. */
 const firstBackoffSeconds = Math.ceil(Math.exp(1));
+
+/**
+ * A retryable provider answer's wait before the next attempt: not before it said to come back
+ * (429 X-RateLimit-Reset, Retry-After), plus jitter. Null for any other error.
+ */
+function providerRetryDelay(error: unknown, attempts: number): number | null {
+  return error instanceof DeliverySendError && error.retryable && !error.ambiguous ? retryDelaySeconds(attempts, error.retryAfterMs) : null;
+}
 
 export const CRONTAB = [
   // The scheduler: fires due schedules (exactly once per slot, see tick.service.ts).
@@ -157,10 +163,10 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       });
       if (ended !== 'SENT') await sql('SELECT graphile_worker.remove_job(?)', [key]);
     } catch (error) {
-      const retryAfterMs = error instanceof DeliverySendError && error.retryable && !error.ambiguous ? error.retryAfterMs : undefined;
       log.warn('delivery will be retried by its job', { deliveryId, error: (error as Error).message });
+      const delay = (providerRetryDelay(error, 1) ?? retryDelaySeconds(1, undefined)) + firstBackoffSeconds;
       await sql(`UPDATE graphile_worker._private_jobs SET attempts = greatest(attempts, 1), last_error = ?, run_at = now() + make_interval(secs => ?)
-        WHERE key = ? AND locked_at IS NULL`, [(error as Error).message.slice(0, 1000), retryDelaySeconds(1, retryAfterMs) + firstBackoffSeconds, key])
+        WHERE key = ? AND locked_at IS NULL`, [(error as Error).message.slice(0, 1000), delay, key])
         .catch((e: Error) => log.warn('could not schedule the delivery\'s retry; its job runs when it stands by no longer', { deliveryId, error: e.message }));
     }
   };
@@ -190,12 +196,9 @@ export async function startWorker(config: WorkerConfig, deps: ExportRunnerDeps &
       try {
         await schedules.delivery.deliver(deliveryId, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, onOutcome });
       } catch (error) {
-        if (error instanceof DeliverySendError && error.retryable && !error.ambiguous) {
-          // Not before the provider said to come back (429 X-RateLimit-Reset, Retry-After), plus
-          // jitter; graphile-worker adds its backoff on top of this run_at when it records the failure.
-          await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?',
-            [retryDelaySeconds(helpers.job.attempts, error.retryAfterMs), helpers.job.id]);
-        }
+        const delay = providerRetryDelay(error, helpers.job.attempts);
+        // graphile-worker adds its backoff on top of this run_at when it records the failure.
+        if (delay !== null) await sql('UPDATE graphile_worker._private_jobs SET run_at = now() + make_interval(secs => ?) WHERE id = ?', [delay, helpers.job.id]);
         throw error;
       }
     });

@@ -118,16 +118,22 @@ export interface DeliveryAttempt {
  */
 export const INLINE_STANDBY_SECONDS = 600;
 
+/** Attempts of a delivery's job (the inline attempt counts as the first: jobs/worker.ts). */
+export const DELIVERY_MAX_ATTEMPTS = 5;
+
 /** A resend someone asked for goes before the deliveries of routine runs. */
 export const DELIVERY_PRIORITY = { RESEND: 0, SCHEDULED: 5 } as const;
 
 /** The job that sends one delivery (jobKey delivery:<id>), in the caller's transaction if any. */
 export async function enqueueDelivery(em: EntityManager, delivery: { id: string; channel: string }, priority: number): Promise<void> {
   await em.getConnection().execute(
-    `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => 5, priority => ?)`,
-    [`delivery__${delivery.channel.toLowerCase()}`, delivery.id, `delivery:${delivery.id}`, priority],
+    `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key => ?, max_attempts => ?, priority => ?)`,
+    [`delivery__${delivery.channel.toLowerCase()}`, delivery.id, `delivery:${delivery.id}`, DELIVERY_MAX_ATTEMPTS, priority],
     'all', em.getTransactionContext());
 }
+
+/** What a run's chart is drawn from, beside its export `x` (ChartInputs): loadRun's last columns. */
+const CHART_INPUT_COLUMNS = `(SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}`;
 
 /** A run's rows as loadRun reads them. */
 interface LoadedRun {
@@ -189,12 +195,10 @@ export class DeliveryService {
       // masking as it is now): the chart of an email, a Slack or a Teams post; a settle's for the
       // deliveries its caller sends at once (settle's `inline`).
       by === 'export'
-        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x,
-             (SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}
+        ? `SELECT NULL::jsonb AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x, ${CHART_INPUT_COLUMNS}
              FROM schedule_executions e
              LEFT JOIN schedules s ON s.id = e.schedule_id LEFT JOIN exports x ON x.id = e.export_id WHERE e.export_id = ? LIMIT 1`
-        : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x,
-             (SELECT r.visualization FROM reports r WHERE r.id = x.report_id AND r.tenant_id = x.tenant_id) AS visualization, ${storedMaskingColumns('x.tenant_id')}
+        : `SELECT to_jsonb(d) AS d, to_jsonb(e) AS e, to_jsonb(s) AS s, to_jsonb(x) AS x, ${CHART_INPUT_COLUMNS}
              FROM deliveries d
              LEFT JOIN schedule_executions e ON e.id = d.execution_id LEFT JOIN schedules s ON s.id = e.schedule_id
              LEFT JOIN exports x ON x.id = e.export_id WHERE d.id = ?`, [id]);
@@ -271,13 +275,13 @@ export class DeliveryService {
            SELECT gen_random_uuid(), ?, ?, t.channel, t.target, t.status FROM t
            ON CONFLICT (execution_id, channel, target) DO NOTHING RETURNING *),
          queued AS (
-           SELECT p.id, p.n <= ?::int AS inline, graphile_worker.add_job('delivery__' || lower(p.channel), json_build_object('deliveryId', p.id::text),
-               job_key => 'delivery:' || p.id::text, max_attempts => 5, priority => ?::int,
-               run_at => now() + make_interval(secs => CASE WHEN p.n <= ?::int THEN ?::int ELSE 0 END)) AS job
-             FROM (SELECT ins.*, row_number() OVER () AS n FROM ins WHERE ins.status = 'PENDING') p)
+           SELECT p.id, p.inline, graphile_worker.add_job('delivery__' || lower(p.channel), json_build_object('deliveryId', p.id::text),
+               job_key => 'delivery:' || p.id::text, max_attempts => ?::int, priority => ?::int,
+               run_at => now() + make_interval(secs => CASE WHEN p.inline THEN ?::int ELSE 0 END)) AS job
+             FROM (SELECT ins.*, row_number() OVER () <= ?::int AS inline FROM ins WHERE ins.status = 'PENDING') p)
          SELECT (SELECT count(*)::int FROM queued) AS pending,
            (SELECT coalesce(json_agg(to_jsonb(i)), '[]'::json) FROM ins i WHERE i.id IN (SELECT q.id FROM queued q WHERE q.inline)) AS inline`,
-        [JSON.stringify(targets), schedule.tenantId, execution.id, options.inline ?? 0, DELIVERY_PRIORITY.SCHEDULED, options.inline ?? 0, INLINE_STANDBY_SECONDS],
+        [JSON.stringify(targets), schedule.tenantId, execution.id, DELIVERY_MAX_ATTEMPTS, DELIVERY_PRIORITY.SCHEDULED, INLINE_STANDBY_SECONDS, options.inline ?? 0],
         'all', tx.getTransactionContext());
       return { pending: row?.pending ?? 0, inline: row?.inline ?? [] };
     });
@@ -320,7 +324,7 @@ export class DeliveryService {
     }
   }
 
-  private async attemptDelivery(em: EntityManager, run: { execution: ExecutionEntity | null; schedule: ScheduleEntity | null; record: ExportEntity | null; chartInputs?: ChartInputs | undefined },
+  private async attemptDelivery(em: EntityManager, run: Omit<LoadedRun, 'delivery'>,
     delivery: DeliveryEntity, attempt: DeliveryAttempt, outcome: (status: string) => void): Promise<void> {
     const deliveryId = delivery.id;
     if (delivery.status === 'SENDING' && (delivery.channel === 'EMAIL' || delivery.channel === 'SLACK' || delivery.channel === 'TEAMS')) {
