@@ -106,6 +106,17 @@ describe('17. graphql-ws close codes', () => {
     expect((await s.closed).code).toBe(4408);
   });
 
+  it('acknowledges a connection_init sent on time even when the server then stalled past the deadline', async () => {
+    const s = await rawSocket();
+    s.send({ type: 'connection_init', payload: { authorization: `Bearer ${await app.token('acme', 'viewer')}` } });
+    // The server runs in this process: block its event loop past WS_AUTH_TIMEOUT_MS (3 s) with the
+    // connection_init unread. A plain timer would then fire before the read and close with 4408.
+    const until = Date.now() + app.config.edge.wsAuthTimeoutMs + 500;
+    while (Date.now() < until) { /* a CPU-bound stall, as on a loaded machine */ }
+    expect((await s.next('connection_ack')).type).toBe('connection_ack');
+    s.ws.close();
+  });
+
   it('4429 for a second connection_init', async () => {
     const s = await acked(await app.token('acme', 'viewer'));
     s.send({ type: 'connection_init', payload: {} });

@@ -178,6 +178,18 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
+/**
+ * An idle keep-alive connection should be closed by the client first: Node's 5 s default is barely
+ * past undici's 4 s, so a request sent on a connection the server was closing (or a loop stalled by
+ * load past the difference) came back ECONNRESET. 65 s outlasts the usual clients and proxies
+ * (undici's 4 s, load balancers' 60 s idle), which then do not reuse a connection being closed.
+ */
+function keepIdleConnections(server: Server): Server {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
 export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const { config, orm, analytics, log } = runtime;
   const app = express();
@@ -185,7 +197,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   // Forwarded headers are believed only from the proxies TRUST_PROXY names (proxy-trust.ts).
   const trust = compileTrust(config.trustProxy);
   app.set('trust proxy', trust);
-  const server = createServer(app);
+  const server = keepIdleConnections(createServer(app));
   // The listening address is read once it is known (getsockname on every request showed in the
   // profile of a burst of previews), and again after the server closes and listens anew.
   let ownOrigin: string | undefined;
@@ -336,7 +348,7 @@ export function createOpsApp(runtime: Runtime): Pick<HttpApp, 'server' | 'listen
   app.disable('x-powered-by');
   app.use(requestIdAndLog(runtime.log));
   mountOpsRoutes(app, opsDeps(runtime));
-  const server = createServer(app);
+  const server = keepIdleConnections(createServer(app));
   return {
     server,
     listen: (port, host) => listenOn(server, port, host),

@@ -21,7 +21,7 @@ import { bearerChallenge } from '../features/auth/bearer-challenge.js';
 import type { TrustFn } from '../platform/proxy-trust.js';
 import { httpEdge, parseWithinLimits } from './edge-limits.js';
 import { FailureBudget } from './failure-budget.js';
-import { createEdgeWebSocketServer, markAuthenticated, socketFailed, type EdgeSocket } from './ws-edge.js';
+import { createEdgeWebSocketServer, initReceived, markAuthenticated, socketFailed, type EdgeSocket } from './ws-edge.js';
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
 import type { IncomingMessage } from 'node:http';
 import { BadUserInputError, DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
@@ -181,7 +181,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   const budget = new FailureBudget(options.edge.failedRequestsPerMinute);
   const documentLimits = { maxDocumentBytes: options.edge.maxDocumentBytes, maxTokens: options.edge.maxTokens };
   const wsServer = createEdgeWebSocketServer({
-    server: httpServer, path: '/graphql', budget, trust: options.trust, maxMessageBytes: options.edge.wsMaxMessageBytes, log,
+    server: httpServer, path: '/graphql', budget, trust: options.trust, maxMessageBytes: options.edge.wsMaxMessageBytes,
+    initTimeoutMs: options.edge.wsAuthTimeoutMs, log,
   });
   const limiter = options.rateLimit ?? inMemoryRateLimit(options.requestsPerMinute);
   // A token's signature is checked once per process, its times on every request (verified-tokens.ts).
@@ -190,11 +191,13 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer; endSession?: () => void }>(
     {
       schema,
-      // A socket that has not sent connection_init by then is closed with 4408 (and counted).
-      connectionInitWaitTimeout: options.edge.wsAuthTimeoutMs,
+      // A socket that has not sent connection_init in WS_AUTH_TIMEOUT_MS is closed with 4408 (and
+      // counted) by ws-edge.ts, which does not count the time this process spent stalled.
+      connectionInitWaitTimeout: Infinity,
       // A bad or missing token is refused at connection_init: the socket closes with 4403. A valid
       // one holds until it expires: then the socket closes with 4403 too, ending its subscriptions.
       onConnect: async (ctx) => {
+        initReceived(ctx.extra.socket);
         const auth = ctx.connectionParams?.authorization;
         const token = typeof auth === 'string' ? bearerToken(auth) : null;
         if (!token) return false;

@@ -12,6 +12,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { Logger } from '../platform/logger.js';
 import { clientAddress, type TrustFn } from '../platform/proxy-trust.js';
 import type { FailureBudget } from './failure-budget.js';
+import { afterResponsiveWait } from './timer.js';
 
 /**
  * Close codes that mean the client misbehaved: ws's refusals of a frame (1002 protocol error,
@@ -35,6 +36,8 @@ export interface EdgeSocket extends WebSocket {
   clientAddress: string;
   /** Set once connection_init carried a valid token: its 4403 at expiry is not a failure. */
   authenticated: boolean;
+  /** Ends the wait for connection_init (4408 when it runs out). */
+  stopInitWait: () => void;
 }
 
 export interface WsEdgeOptions {
@@ -43,6 +46,8 @@ export interface WsEdgeOptions {
   budget: FailureBudget;
   trust: TrustFn;
   maxMessageBytes: number;
+  /** How long a socket may take to send connection_init (WS_AUTH_TIMEOUT_MS), stalls not counted. */
+  initTimeoutMs: number;
   log: Logger;
 }
 
@@ -51,6 +56,7 @@ export function createEdgeWebSocketServer(options: WsEdgeOptions): WebSocketServ
   class Socket extends WebSocket implements EdgeSocket {
     clientAddress = 'unknown';
     authenticated = false;
+    stopInitWait = () => undefined;
 
     override close(code?: number, reason?: string | Buffer): void {
       if (this.readyState === WebSocket.OPEN && code !== undefined && FAILURE_CLOSE_CODES.has(code) && !(code === CloseCode.Forbidden && this.authenticated)) {
@@ -84,8 +90,16 @@ export function createEdgeWebSocketServer(options: WsEdgeOptions): WebSocketServ
   // too), so a client given a base URL ending in a slash does not get a 400 for its subscriptions.
   wsServer.shouldHandle = (req) => (req.url ?? '').split('?')[0]!.replace(/\/+$/, '') === options.path;
   // Registered before graphql-ws's own listener, so the socket knows its client from the start.
+  // The connection_init deadline is ours, not graphql-ws's (whose is a plain setTimeout): a loaded
+  // server that stalled past it would close sockets whose connection_init was already waiting to be
+  // read (seen on CI as 4408 for a client that sent it at once). Stalled time does not count here.
   wsServer.on('connection', (socket, req) => {
-    (socket as EdgeSocket).clientAddress = clientAddress(req, options.trust);
+    const edge = socket as EdgeSocket;
+    edge.clientAddress = clientAddress(req, options.trust);
+    edge.stopInitWait = afterResponsiveWait(options.initTimeoutMs, () => {
+      if (edge.readyState === WebSocket.OPEN) edge.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+    });
+    edge.once('close', () => edge.stopInitWait());
   });
   return wsServer;
 }
@@ -102,6 +116,11 @@ export function socketFailed(socket: WebSocket, budget: FailureBudget): boolean 
   // Not through the counting close: this failure was counted above.
   WebSocket.prototype.close.call(socket, CloseCode.TooManyInitialisationRequests, `Too many failed requests; retry after ${wait}s`);
   return true;
+}
+
+/** connection_init arrived (graphql-ws closes a socket that sends anything else first but pings). */
+export function initReceived(socket: WebSocket): void {
+  (socket as EdgeSocket).stopInitWait();
 }
 
 export function markAuthenticated(socket: WebSocket): void {
