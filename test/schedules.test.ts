@@ -67,6 +67,27 @@ describe('schedule CRUD', () => {
     expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a local part outside ASCII where it is typed; sends to an international domain in its ASCII form', async () => {
+    const refused = await app.gql(CREATE, { i: { reportId, name: 'Greek', cron: '0 9 * * *', recipients: ['ok@example.com', 'θ@example.com'] } }, editor);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0]!.extensions!.errors).toContainEqual({ path: 'input.recipients.1', message: expect.stringMatching(/"θ@example\.com" has letters outside ASCII before the @/) });
+    const created = await app.gql(CREATE, { i: { reportId, name: 'Bücher', cron: '0 9 * * *', recipients: ['Info@Bücher.de', 'info@bu\u0308cher.de', 'sales@例え.jp'], format: 'CSV' } }, editor);
+    expect(created.errors).toBeUndefined();
+    // Stored as typed (lower case, NFC: the two spellings are one recipient), shown that way.
+    expect(created.data!.createSchedule.recipients).toEqual(['info@bücher.de', 'sales@例え.jp']);
+    const id = created.data!.createSchedule.id;
+    expect((await app.gql('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', { id }, editor)).errors).toBeUndefined();
+    const run = await waitFor(async () => {
+      const node = (await app.gql(EXECUTIONS, { id }, editor)).data!.schedule.executions.edges[0]?.node;
+      return node && ['DELIVERED', 'PARTIALLY_DELIVERED', 'FAILED'].includes(node.status) ? node : undefined;
+    });
+    expect(run.status).toBe('DELIVERED');
+    const outbox = app.config.mail.outboxDir;
+    const sent = readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(outbox, f), 'utf8'));
+    expect(sent.filter((t) => /^To: info@xn--bcher-kva\.de\r?$/m.test(t))).toHaveLength(1);
+    expect(sent.filter((t) => /^To: sales@xn--r8jz45g\.jp\r?$/m.test(t))).toHaveLength(1);
+  });
+
   it('keeps viewers out of writes and other tenants out entirely', async () => {
     const created = await app.gql(CREATE, { i: { reportId, name: 'Private to globex', cron: '0 8 * * 1', recipients: ['x@example.com'] } }, editor);
     const id = created.data!.createSchedule.id;

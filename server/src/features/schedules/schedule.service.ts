@@ -37,12 +37,12 @@ import { validateDefinition } from '../reports/validate-definition.js';
 import { checkWebhookUrls, newWebhookSecret, normaliseSlackChannels, type DestinationRules } from './destinations.js';
 import { checkSftpTargets, checkTeamsWebhooks, type SftpTargetFields } from './teams-sftp-destinations.js';
 import { keyTemplateProblem } from '../delivery/s3-key.js';
+import { checkAddress } from '../delivery/email/address.js';
 import { hiddenFrom, readableBy } from '../sharing/readable.js';
 
 export const MAX_RECIPIENTS = 50;
 /** The longest span one backfillSchedule covers. */
 export const MAX_BACKFILL_DAYS = 365;
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 
 export interface ScheduleFields {
   reportId?: string | null;
@@ -103,9 +103,13 @@ export function normaliseRecipients(list: string[], problems: FieldError[]): str
   const seen = new Set<string>();
   const out: string[] = [];
   list.forEach((raw, i) => {
-    const email = raw.trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 254) problems.push({ path: `input.recipients.${i}`, message: `"${raw}" is not an email address` });
-    else if (!seen.has(email)) {
+    const check = checkAddress(raw);
+    if (!check.ok) {
+      problems.push({ path: `input.recipients.${i}`, message: `"${raw}" ${check.problem}` });
+      return;
+    }
+    const email = check.address;
+    if (!seen.has(email)) {
       seen.add(email);
       out.push(email);
     }

@@ -6,6 +6,7 @@
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { checkAddress } from './address.js';
 import type { EmailMessage } from './message.js';
 import { EmailSendError, validateExtraHeaders } from './transport.js';
 
@@ -14,22 +15,20 @@ export interface Mailbox {
   address: string;
 }
 
-// Our own addresses are plain dot-atoms: no quoted local parts, no comments, no groups.
-const ADDR_SPEC = /^[^\s<>()[\]\\,;:"@]+@[^\s<>()[\]\\,;:"@]+$/;
-
 /**
- * One mailbox, `addr@x` or `Display Name <addr@x>`, parsed by nodemailer's addressparser.
- * Throws a permanent EmailSendError for anything else (line breaks, lists, unusable addresses).
+ * One mailbox, `addr@x` or `Display Name <addr@x>`, parsed by nodemailer's addressparser, its
+ * address as sent (an international domain in its ASCII form, address.ts). Throws a permanent
+ * EmailSendError for anything else (line breaks, lists, groups, undeliverable addresses).
  */
 export function parseMailbox(mailbox: string, what = 'address'): Mailbox {
   if (/[\r\n]/.test(mailbox)) throw new EmailSendError(`${what} must not contain line breaks`, false);
   const parsed = addressparser(mailbox);
   const one = parsed.length === 1 && 'address' in parsed[0]! ? (parsed[0] as Mailbox) : null;
-  // eslint-disable-next-line no-control-regex
-  if (!one || !ADDR_SPEC.test(one.address) || /[^\x20-\x7E]/.test(one.address)) {
+  const check = one ? checkAddress(one.address) : null;
+  if (!one || !check?.ok) {
     throw new EmailSendError(`${what}: not a usable email address: ${JSON.stringify(mailbox)}`, false);
   }
-  return { name: one.name, address: one.address };
+  return { name: one.name, address: check.ascii };
 }
 
 export interface ComposeOptions {

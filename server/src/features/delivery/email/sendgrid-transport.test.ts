@@ -174,8 +174,15 @@ describe('SendGridTransport against a recording SendGrid', () => {
     expect(recorder.requests).toHaveLength(0);
   });
 
+  it('sends an international domain in its ASCII form, the display name as written', async () => {
+    await transport.send(message({ to: 'Jürgen Groß <Info@Bücher.de>', from: 'Ελληνικά Reports <reports@παράδειγμα.gr>' }));
+    const body = recorder.requests[0]!.body as any;
+    expect(body.personalizations).toEqual([{ to: [{ email: 'info@xn--bcher-kva.de', name: 'Jürgen Groß' }] }]);
+    expect(body.from).toEqual({ email: 'reports@xn--hxajbheg2az3al.gr', name: 'Ελληνικά Reports' });
+  });
+
   it('an unusable address is permanent, caught before calling SendGrid', async () => {
-    for (const to of ['', 'not-an-address', 'a@b.test\r\nBcc: c@d.test']) {
+    for (const to of ['', 'not-an-address', 'a@b.test\r\nBcc: c@d.test', 'θ@example.com']) {
       const error = await sendError(transport.send(message({ to })));
       expect(error.retryable).toBe(false);
     }

@@ -90,8 +90,8 @@ export class SendGridTransport implements EmailTransport {
 
   async send(message: EmailMessage): Promise<EmailSendResult> {
     const headers = validateExtraHeaders(message.headers);
-    parseMailbox(message.from, 'from');
-    parseMailbox(message.to, 'to');
+    const from = parseMailbox(message.from, 'from');
+    const to = parseMailbox(message.to, 'to');
     // An image the HTML shows goes inline with its Content-ID (SendGrid v3: disposition + content_id).
     const attachments = message.attachments.map((a) => ({
       content: a.content.toString('base64'),
@@ -114,8 +114,9 @@ export class SendGridTransport implements EmailTransport {
     let response;
     try {
       [response] = await this.mail.send({
-        to: message.to,
-        from: message.from,
+        // As parsed: an international domain goes in its ASCII form.
+        to: to.name ? { name: to.name, email: to.address } : to.address,
+        from: from.name ? { name: from.name, email: from.address } : from.address,
         subject: message.subject,
         text: message.text,
         html: message.html,
