@@ -266,3 +266,28 @@ describe('delivery hygiene', () => {
     expect(bad.errors![0]!.extensions!.field).toBe('input.holidayRegion');
   }, 120_000);
 });
+
+describe('an international domain', () => {
+  it('is sent to in ASCII; the provider\'s bounce for that form suppresses the stored address', async () => {
+    const created = await app.gql('mutation($i: CreateScheduleInput!) { createSchedule(input: $i) { id recipients } }', {
+      i: { reportId, name: 'Bücher', cron: '0 9 * * 1', format: 'CSV', recipients: ['Info@Bücher.de'] },
+    }, editor);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSchedule.recipients).toEqual(['info@bücher.de']);
+    const id = created.data!.createSchedule.id;
+    const before = recorder.requests.length;
+    const first = await runNow(id);
+    expect(first.status).toBe('DELIVERED');
+    expect(sentTo('info@xn--bcher-kva.de', before)).toHaveLength(1);
+    const delivery = first.deliveries[0]!;
+    expect(delivery.target).toBe('info@bücher.de');
+    // SendGrid's events name the address as it was sent.
+    const res = await postEvents([{ email: 'info@xn--bcher-kva.de', event: 'bounce', type: 'bounce', reason: '550 5.1.1 unknown', delivery_id: delivery.id, timestamp: 1_800_000_100 }]);
+    expect(await res.json()).toEqual({ received: 1, applied: 1 });
+    expect(await sql(`SELECT email, reason FROM email_suppressions WHERE delivery_id = ?`, [delivery.id])).toEqual([{ email: 'info@bücher.de', reason: 'BOUNCED' }]);
+    const again = recorder.requests.length;
+    const second = await runNow(id);
+    expect(second.deliveries.map((d) => [d.target, d.status])).toEqual([['info@bücher.de', 'SUPPRESSED']]);
+    expect(recorder.requests.length).toBe(again);
+  }, 120_000);
+});

@@ -10,6 +10,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import { DeliverySendError } from '../delivery/send-error.js';
+import { canonicalAddress } from '../delivery/email/address.js';
 import { escapeHtml, type EmailMessage } from '../delivery/email/message.js';
 import type { EmailTransport } from '../delivery/email/transport.js';
 import { localeFormat } from './writers/locale-format.js';
@@ -88,7 +89,7 @@ export async function sendReadyNotice(deps: ReadyNoticeDeps, deliveryId: string,
   if (n.status !== 'PENDING') return;
   // The tenant's suppression list holds for notices too: an address that bounced, was dropped or
   // reported spam gets nothing (an unsubscribe is from one schedule and does not apply here).
-  const [suppressed] = await sql<{ reason: string }>(`SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = lower(?) AND schedule_id IS NULL LIMIT 1`, [n.tenant_id, n.target]);
+  const [suppressed] = await sql<{ reason: string }>(`SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = ? AND schedule_id IS NULL LIMIT 1`, [n.tenant_id, canonicalAddress(n.target)]);
   if (suppressed) {
     await sql(`UPDATE deliveries SET status = 'SUPPRESSED', last_error = ?, updated_at = now() WHERE id = ? AND status = 'PENDING'`, [`On the suppression list (${suppressed.reason})`, n.id]);
     return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAddress } from './address.js';
+import { canonicalAddress, checkAddress } from './address.js';
 
 describe('checkAddress', () => {
   it.each([
@@ -15,9 +15,14 @@ describe('checkAddress', () => {
     expect(checkAddress(raw)).toEqual({ ok: true, address, ascii });
   });
 
-  it('stores a decomposed domain in NFC, so the same address typed two ways is one', () => {
-    const decomposed = 'info@bu\u0308cher.de';
-    expect(checkAddress(decomposed)).toEqual({ ok: true, address: 'info@bücher.de', ascii: 'info@xn--bcher-kva.de' });
+  it('stores one form however the domain was typed: decomposed, in capitals, or already in ASCII', () => {
+    for (const typed of ['info@bu\u0308cher.de', 'INFO@BÜCHER.DE', 'info@xn--bcher-kva.de', 'Info@XN--BCHER-KVA.DE']) {
+      expect(checkAddress(typed)).toEqual({ ok: true, address: 'info@bücher.de', ascii: 'info@xn--bcher-kva.de' });
+      expect(canonicalAddress(typed)).toBe('info@bücher.de');
+    }
+    // A provider's event names the address as sent; it compares equal to the stored one.
+    expect(canonicalAddress('sales@xn--r8jz45g.jp')).toBe(canonicalAddress('Sales@例え.jp'));
+    expect(canonicalAddress(' Not An Address ')).toBe('not an address');
   });
 
   it.each(['θ@example.com', 'δοκιμή@παράδειγμα.gr', '用户@例子.广告', 'josé@example.com'])('refuses the non-ASCII local part of %s, saying why', (raw) => {

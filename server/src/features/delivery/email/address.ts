@@ -6,7 +6,7 @@
  * which SendGrid and many receiving servers refuse, so it is refused where it is typed rather
  * than accepted and failed at every run.
  */
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 
 // A dot-atom local part (RFC 5322 atext and dots): no quoted strings, comments or spaces.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -16,8 +16,9 @@ const MAX_LOCAL_PART = 64;
 export type AddressCheck = { ok: true; address: string; ascii: string } | { ok: false; problem: string };
 
 /**
- * An address as stored (trimmed, lower case, the domain in NFC as typed) and as sent (the domain
- * in IDNA ASCII), or why it is not deliverable.
+ * An address as stored and compared (trimmed, lower case, the domain in Unicode: `bücher.de`
+ * however it was typed, `xn--bcher-kva.de` included) and as sent (the domain in IDNA ASCII), or
+ * why it is not deliverable.
  */
 export function checkAddress(raw: string): AddressCheck {
   const typed = raw.trim().normalize('NFC').toLowerCase();
@@ -33,5 +34,14 @@ export function checkAddress(raw: string): AddressCheck {
   if (!asciiDomain || !/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]*[a-z][a-z0-9-]*$/.test(asciiDomain)) return { ok: false, problem: 'is not an email address' };
   const ascii = `${local}@${asciiDomain}`;
   if (ascii.length > MAX_ADDRESS) return { ok: false, problem: `is longer than ${MAX_ADDRESS} characters` };
-  return { ok: true, address: typed, ascii };
+  return { ok: true, address: `${local}@${domainToUnicode(asciiDomain)}`, ascii };
+}
+
+/**
+ * The one form an address is compared in (recipients, suppressions, provider events, which name
+ * the ASCII form): checkAddress's, or trimmed and lower case for what is not deliverable.
+ */
+export function canonicalAddress(raw: string): string {
+  const check = checkAddress(raw);
+  return check.ok ? check.address : raw.trim().toLowerCase();
 }

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../../graphql/ids.js';
 import { NotFoundError } from '../../../errors.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { canonicalAddress } from '../email/address.js';
 
 export type SuppressionReason = 'UNSUBSCRIBED' | 'BOUNCED' | 'DROPPED' | 'SPAM_REPORT';
 
@@ -35,7 +36,8 @@ const toSuppression = (r: Row): Suppression => ({
 });
 
 /** Addresses compare case-insensitively here (a provider may report `Zoe@Acme.test` for `zoe@acme.test`). */
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+/** The form addresses are stored and compared in: a provider's event names an international domain in ASCII. */
+export const normalizeEmail = canonicalAddress;
 
 function sql<T>(em: EntityManager, query: string, params: unknown[]): Promise<T[]> {
   return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
