@@ -18,7 +18,7 @@ import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
 import { HolidayCalendarInput, type HolidayCalendarValue } from '../components/schedules/HolidayCalendarInput';
 import { FixedRangeWarning, RunZoneNote } from '../components/schedules/ReportTimeNote';
 import {
-  browserZone, EMAIL_RE, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
+  browserZone, emailProblem, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
   type PresetKind, type PresetState,
 } from '../components/schedules/util';
 import type { ScheduleDetailQuery } from '../generated/graphql';
@@ -214,7 +214,8 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
     Object.assign(e, sftpProblems(form.sftpTargets));
     if (usesS3 && !form.bucket.trim()) e['s3Config.bucket'] = 'Enter the bucket.';
     if (usesS3 && !form.keyTemplate.trim()) e['s3Config.keyTemplate'] = 'Enter a key template.';
-    if (form.ownerEmail.trim() && !EMAIL_RE.test(form.ownerEmail.trim())) e.ownerEmail = 'Not an email address.';
+    const ownerProblem = form.ownerEmail.trim() ? emailProblem(form.ownerEmail.trim()) : null;
+    if (ownerProblem) e.ownerEmail = ownerProblem;
     if (fileProtectionInvalid(form.format, form.file, !!schedule?.passwordProtected && !form.removePassword)) e.password = 'Fix the file password or compression (see the note above).';
     if (form.target === 'REPORT') Object.assign(e, alertProblems(form.alert));
     return e;

@@ -1,6 +1,6 @@
 /** Recipients as chips: type an address and press Enter or comma; × removes one. */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { EMAIL_RE } from './util';
+import { emailProblem } from './util';
 
 export const MAX_RECIPIENTS = 50;
 
@@ -14,7 +14,8 @@ export function RecipientsInput({ value, onChange, error, disabled }: { value: s
     if (!parts.length) return true;
     const next = [...value];
     for (const p of parts) {
-      if (!EMAIL_RE.test(p)) { setProblem(`“${p}” is not an email address.`); return false; }
+      const wrong = emailProblem(p);
+      if (wrong) { setProblem(wrong); return false; }
       if (next.some((x) => x.toLowerCase() === p.toLowerCase())) continue;
       if (next.length >= MAX_RECIPIENTS) { setProblem(`At most ${MAX_RECIPIENTS} recipients.`); return false; }
       next.push(p);

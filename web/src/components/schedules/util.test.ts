@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_RE, errorFor, fieldErrors, formatInZone, formatUtc, friendly, isZone, parsePreset, presetCron, type PresetState } from './util';
+import { EMAIL_RE, emailProblem, errorFor, fieldErrors, formatInZone, formatUtc, friendly, isZone, parsePreset, presetCron, type PresetState } from './util';
 
 const base: PresetState = { kind: 'DAILY', hour: 9, minute: 30, dayOfWeek: 1, dayOfMonth: 1 };
 
@@ -48,6 +48,11 @@ describe('time formatting', () => {
 describe('recipients', () => {
   it.each(['a@b.co', 'first.last+tag@sub.example.org'])('accepts %s', (e) => expect(EMAIL_RE.test(e)).toBe(true));
   it.each(['a@b', 'a b@c.de', 'a@b.co,c@d.ef', '<a@b.co>', '@b.co', 'a@'])('refuses %j', (e) => expect(EMAIL_RE.test(e)).toBe(false));
+  it.each(['a@b.co', 'info@bücher.de', 'sales@例え.jp'])('emailProblem: none for %s', (e) => expect(emailProblem(e)).toBeNull());
+  it('emailProblem: says why for a local part outside ASCII, and for what is not an address', () => {
+    expect(emailProblem('θ@example.com')).toMatch(/outside ASCII before the @/);
+    expect(emailProblem('a@b')).toMatch(/not an email address/);
+  });
 });
 
 describe('GraphQL errors', () => {

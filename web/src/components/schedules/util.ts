@@ -94,6 +94,18 @@ export function formatLocalRun(local: string, utc: string, zone: string): string
 
 export const EMAIL_RE = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
+/**
+ * Why an address cannot be a recipient, or null. The server decides (delivery/email/address.ts);
+ * this says the two common cases as the address is typed. A part before the @ outside ASCII needs
+ * SMTPUTF8, which most providers refuse; an international domain (bücher.de) is fine.
+ */
+export function emailProblem(address: string): string | null {
+  if (!EMAIL_RE.test(address)) return `“${address}” is not an email address.`;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7F]/.test(address.slice(0, address.lastIndexOf('@')))) return `“${address}” has letters outside ASCII before the @, which most email providers cannot deliver.`;
+  return null;
+}
+
 interface GqlErrorLike { message: string; extensions?: Record<string, unknown> }
 
 /** GraphQL errors out of an Apollo Client 4 error (CombinedGraphQLErrors or other). */
