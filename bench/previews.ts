@@ -45,9 +45,9 @@ import { ReportService } from '../server/src/features/reports/report.service.js'
 import { createLogger } from '../server/src/platform/logger.js';
 import { CountingStore } from '../server/src/platform/counting-store.js';
 import { SharedQueryStore } from '../server/src/platform/shared-query-store.js';
-import { ChdbStore } from '../server/src/platform/chdb-store.js';
+import { ChdbStore, type EngineScheduling } from '../server/src/platform/chdb-store.js';
 import { temporaryDatabase } from './load.js';
-import type { Burst, BurstResult, ClientRequest } from './preview-clients.js';
+import type { Burst, BurstResult, ClientKind, ClientRequest } from './preview-clients.js';
 
 export const PREVIEW_GOALS = { oneReportP95Ratio: 3, fairnessP95Ratio: 2 };
 
@@ -62,8 +62,12 @@ export interface PreviewOptions {
   flood?: { acme: number; globex: number };
   /** Also measure both shapes with the engine's queue in arrival order (FIFO), in the same rounds. */
   compareFifo?: boolean;
+  /** Also measure both shapes with the engine's queue in another order (fifo, fair or lightest), in the same rounds; compareFifo is 'fifo'. */
+  compareOrder?: EngineScheduling;
   /** Also measure the one-report bursts and the flood shape with the API's admission gate open (no per-tenant limit), in the same rounds. */
   compareUngated?: boolean;
+  /** Also measure the one-report bursts with fetch as the clients' HTTP client (bench/preview-clients.ts), in the same rounds. */
+  compareFetch?: boolean;
   log: (line: string) => void;
   /** Writes a CPU profile of the server's process during the one-report bursts (`pnpm bench previews --profile FILE`). */
   profile?: string;
@@ -86,10 +90,14 @@ export interface PreviewFigures {
   fairness: FairnessRound[];
   /** Per round, the equal-load shape (perTenant each): info only. */
   equalLoad: FairnessRound[];
-  /** With compareFifo: the same two shapes with the engine's queue in arrival order, in the same rounds. */
-  fifo: { fairness: FairnessRound[]; equalLoad: FairnessRound[] } | null;
+  /** The engine's queue order of the main figures (the store's default). */
+  engineOrder: EngineScheduling;
+  /** With compareOrder (or compareFifo): the same two shapes with the engine's queue in that order, in the same rounds. */
+  fifo: { order: EngineScheduling; fairness: FairnessRound[]; equalLoad: FairnessRound[] } | null;
   /** With compareUngated: the one-report bursts and the flood shape with the admission gate open, in the same rounds. */
   ungated: { oneReport: PreviewFigures['oneReport']; fairness: FairnessRound[] } | null;
+  /** With compareFetch: the one-report bursts sent with fetch instead of node:http, in the same rounds. */
+  fetchClient: PreviewFigures['oneReport'] | null;
   errors: number;
   firstError: string | null;
   seconds: number;
@@ -142,11 +150,14 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
     ...(process.env.API_TENANT_CONCURRENCY ? { API_TENANT_CONCURRENCY: process.env.API_TENANT_CONCURRENCY } : {}),
   });
   const runtime = await openRuntime(config, createLogger('warn', false));
+  const compareOrder = options.compareOrder ?? (options.compareFifo ? 'fifo' : undefined);
   const figures: PreviewFigures = {
     events: options.events, rounds: options.rounds, concurrent: options.concurrent, perTenant: options.perTenant,
     flood: options.flood ?? { acme: 180, globex: 20 },
-    oneReport: [], fairness: [], equalLoad: [], fifo: options.compareFifo ? { fairness: [], equalLoad: [] } : null,
+    oneReport: [], fairness: [], equalLoad: [], engineOrder: 'fair',
+    fifo: compareOrder ? { order: compareOrder, fairness: [], equalLoad: [] } : null,
     ungated: options.compareUngated ? { oneReport: [], fairness: [] } : null,
+    fetchClient: options.compareFetch ? [] : null,
     errors: 0, firstError: null, seconds: 0, audit: { entries: 0, statements: 0 },
   };
   try {
@@ -158,8 +169,10 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
     // compareFifo switches; reached through the wrappers' `inner` fields (private to TypeScript only).
     let engine: unknown = wired.inner;
     while (engine && !(engine instanceof ChdbStore)) engine = (engine as { inner?: unknown }).inner;
-    if (options.compareFifo && !(engine instanceof ChdbStore)) throw new Error('compareFifo needs the embedded chDB store');
+    if (compareOrder && !(engine instanceof ChdbStore)) throw new Error('comparing engine orders needs the embedded chDB store');
     const chdb = engine instanceof ChdbStore ? engine : null;
+    if (chdb) figures.engineOrder = chdb.scheduling;
+    const mainOrder = figures.engineOrder;
     const counting = new CountingStore(wired.inner);
     const shared = new SharedQueryStore(counting, config.queryCache);
     runtime.analytics = shared;
@@ -188,7 +201,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
     clients.on('message', (r: BurstResult) => pending.get(r.id)?.(r));
     let bursts = 0;
     /** Sends the requests at once from the clients' process; each one's time in ms, failures counted as errors. */
-    const burst = (requests: ClientRequest[]): Promise<number[]> => new Promise((resolve) => {
+    const burst = (requests: ClientRequest[], client: ClientKind = 'http'): Promise<number[]> => new Promise((resolve) => {
       const id = ++bursts;
       pending.set(id, (r) => {
         pending.delete(id);
@@ -196,11 +209,11 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
         figures.firstError ??= r.firstError;
         resolve(r.times);
       });
-      clients.send({ id, url, requests } satisfies Burst);
+      clients.send({ id, url, requests, client } satisfies Burst);
     });
     const previewRequest = (tenant: 'acme' | 'globex', reportId: string, first = 50): ClientRequest =>
       ({ token: tokens[tenant], query: 'query($r: ID!, $f: Int) { previewReport(input: { reportId: $r, first: $f }) { totalCount rows } }', variables: { r: reportId, f: first }, field: 'previewReport' });
-    const previews = (tenant: 'acme' | 'globex', reportIds: string[]) => burst(reportIds.map((id) => previewRequest(tenant, id)));
+    const previews = (tenant: 'acme' | 'globex', reportIds: string[], client: ClientKind = 'http') => burst(reportIds.map((id) => previewRequest(tenant, id)), client);
     const preview = async (tenant: 'acme' | 'globex', reportId: string) => (await previews(tenant, [reportId]))[0]!;
     const floorRequest: ClientRequest = { token: tokens.acme, query: '{ __typename }', variables: {}, field: '__typename' };
     const usage = ids.acme[0]!;
@@ -213,19 +226,28 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       const gatedLimit = app.admission.perTenant;
       const admission = (mode: 'gated' | 'ungated') => { app.admission.perTenant = mode === 'gated' ? gatedLimit : Number.POSITIVE_INFINITY; };
       const gateModes = (round: number): ('gated' | 'ungated')[] => (figures.ungated ? (round % 2 === 0 ? ['gated', 'ungated'] : ['ungated', 'gated']) : ['gated']);
+      if (figures.fetchClient) await previews('acme', Array(options.concurrent).fill(usage), 'fetch');
+      const oneReportRound = async (client: ClientKind) => {
+        const singles: number[] = [];
+        for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
+        const singleMs = median(singles);
+        const floorP95 = pct(await burst(Array(options.concurrent).fill(floorRequest), client), 95);
+        shared.clearCache();
+        const loads = counting.reads;
+        const times = await previews('acme', Array(options.concurrent).fill(usage), client);
+        return { singleMs, floorP95, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), reads: counting.reads - loads, ratio: pct(times, 95) / singleMs };
+      };
       for (let round = 0; round < options.rounds; round++) {
         for (const mode of gateModes(round)) {
           admission(mode);
-          const singles: number[] = [];
-          for (let i = 0; i < 3; i++) { shared.clearCache(); singles.push(await preview('acme', usage)); }
-          const singleMs = median(singles);
-          const floorP95 = pct(await burst(Array(options.concurrent).fill(floorRequest)), 95);
-          shared.clearCache();
-          const loads = counting.reads;
-          const times = await previews('acme', Array(options.concurrent).fill(usage));
-          const row = { singleMs, floorP95, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), reads: counting.reads - loads, ratio: pct(times, 95) / singleMs };
-          (mode === 'gated' ? figures.oneReport : figures.ungated!.oneReport).push(row);
-          log(`  previews round ${round + 1}${figures.ungated ? ` (${mode})` : ''}: single ${singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${floorP95.toFixed(0)} ms`);
+          // With compareFetch, the two clients alternate which goes first, like the other comparisons.
+          const clientOrder: ClientKind[] = figures.fetchClient && mode === 'gated' ? (round % 2 === 0 ? ['http', 'fetch'] : ['fetch', 'http']) : ['http'];
+          for (const client of clientOrder) {
+            const row = await oneReportRound(client);
+            if (client === 'fetch') figures.fetchClient!.push(row);
+            else (mode === 'gated' ? figures.oneReport : figures.ungated!.oneReport).push(row);
+            log(`  previews round ${round + 1}${figures.ungated ? ` (${mode})` : ''}${figures.fetchClient ? ` (${client})` : ''}: single ${row.singleMs.toFixed(0)} ms; ${options.concurrent} concurrent p95 ${row.p95.toFixed(0)} ms (×${row.ratio.toFixed(2)}), ${row.reads} ClickHouse reads; ${options.concurrent} concurrent { __typename } p95 ${row.floorP95.toFixed(0)} ms`);
+          }
         }
       }
       admission('gated');
@@ -265,19 +287,20 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
       const { acme: floodAcme, globex: floodGlobex } = figures.flood;
       for (let round = 0; round < options.rounds; round++) {
         // Fair and FIFO alternate which goes first, like alone and flood.
-        const modes: ('fair' | 'fifo')[] = figures.fifo ? (round % 2 === 0 ? ['fair', 'fifo'] : ['fifo', 'fair']) : ['fair'];
+        const other = figures.fifo?.order;
+        const modes: EngineScheduling[] = other ? (round % 2 === 0 ? [mainOrder, other] : [other, mainOrder]) : [mainOrder];
         for (const mode of modes) {
           if (chdb) chdb.scheduling = mode;
           const floodRound = await measure(round, floodAcme, floodGlobex, FLOOD_PAGE_SIZES);
           const equalRound = await measure(round, options.perTenant, options.perTenant, [50]);
-          (mode === 'fair' ? figures.fairness : figures.fifo!.fairness).push(floodRound);
-          (mode === 'fair' ? figures.equalLoad : figures.fifo!.equalLoad).push(equalRound);
+          (mode === mainOrder ? figures.fairness : figures.fifo!.fairness).push(floodRound);
+          (mode === mainOrder ? figures.equalLoad : figures.fifo!.equalLoad).push(equalRound);
           log(`  previews fairness round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: acme ${floodAcme} + globex ${floodGlobex}: ${show(floodRound)}`);
           log(`  previews equal load round ${round + 1}${figures.fifo ? ` (${mode})` : ''}: ${options.perTenant} + ${options.perTenant}: ${show(equalRound)}`);
         }
         if (figures.ungated) {
           // The flood shape again with the gate open (round-robin engine queue), next to the gated one.
-          if (chdb) chdb.scheduling = 'fair';
+          if (chdb) chdb.scheduling = mainOrder;
           admission('ungated');
           const ungatedRound = await measure(round, floodAcme, floodGlobex, FLOOD_PAGE_SIZES);
           admission('gated');
@@ -285,7 +308,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
           log(`  previews fairness round ${round + 1} (ungated): acme ${floodAcme} + globex ${floodGlobex}: ${show(ungatedRound)}`);
         }
       }
-      if (chdb) chdb.scheduling = 'fair';
+      if (chdb) chdb.scheduling = mainOrder;
     } finally {
       clients.kill();
       await app.close();
@@ -338,6 +361,12 @@ function fairnessResult(rs: FairnessRound[]): string {
   return `×${median(rs.map((r) => r.ratio)).toFixed(2)} (median of ${rs.length} rounds: ${rs.map((r) => r.ratio.toFixed(2)).join(', ')}); globex p95 alone ${ms(median(rs.map((r) => r.aloneP95)))}, with the flood ${ms(median(rs.map((r) => r.floodP95)))}; acme p95 ${ms(median(rs.map((r) => r.acmeP95)))}; ClickHouse reads per round ${rs.map((r) => r.reads).join(', ')}`;
 }
 
+const ORDER_NAMES: Record<EngineScheduling, string> = {
+  fifo: 'FIFO (arrival order, as before the round-robin queue)',
+  fair: 'round-robin (per tenant)',
+  lightest: 'lightest-first (the tenant with the fewest queries waiting)',
+};
+
 /** The rows of the previews phase. `check`: the guard's goals; otherwise the issue's. */
 export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
   const one = median(f.oneReport.map((r) => r.ratio));
@@ -368,7 +397,7 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
       status: check ? status(overFloor <= PREVIEW_CHECK_GOALS.previewOverFloor) : 'info',
     },
     {
-      measure: `${f.flood.acme + f.flood.globex} concurrent previews of 20 reports, 2 tenants, acme flooding: globex p95 (its ${f.flood.globex} over its 10 reports) with acme's ${f.flood.acme} (3 page sizes) at once / globex's ${f.flood.globex} alone (per-tenant admission gate in the API, per-tenant round-robin engine queue)`,
+      measure: `${f.flood.acme + f.flood.globex} concurrent previews of 20 reports, 2 tenants, acme flooding: globex p95 (its ${f.flood.globex} over its 10 reports) with acme's ${f.flood.acme} (3 page sizes) at once / globex's ${f.flood.globex} alone (per-tenant admission gate in the API, ${ORDER_NAMES[f.engineOrder]} engine queue)`,
       result: fairnessResult(f.fairness),
       goal: `≤ ${fairGoal}`,
       status: status(fair <= fairGoal),
@@ -393,15 +422,23 @@ export function previewLines(f: PreviewFigures, check = false): RatioLine[] {
         status: 'info' as const,
       },
     ] : []),
+    ...(f.fetchClient ? [
+      {
+        measure: `…the clients sending with fetch (undici's WHATWG layer) instead of node:http, same rounds: ${f.concurrent} concurrent previews of one report, p95 / single`,
+        result: `×${median(f.fetchClient.map((r) => r.ratio)).toFixed(2)} (rounds: ${rounds(f.fetchClient.map((r) => r.ratio))}); single ${ms(median(f.fetchClient.map((r) => r.singleMs)))}, p95 ${ms(median(f.fetchClient.map((r) => r.p95)))}; floor p95 ${ms(median(f.fetchClient.map((r) => r.floorP95)))}`,
+        goal: '(comparison)',
+        status: 'info' as const,
+      },
+    ] : []),
     ...(f.fifo ? [
       {
-        measure: `…FIFO engine queue (arrival order, as before the round-robin queue), same rounds: acme ${f.flood.acme} + globex ${f.flood.globex}`,
+        measure: `…${ORDER_NAMES[f.fifo.order]} engine queue, same rounds: acme ${f.flood.acme} + globex ${f.flood.globex}`,
         result: fairnessResult(f.fifo.fairness),
         goal: '(comparison)',
         status: 'info' as const,
       },
       {
-        measure: `…FIFO engine queue, same rounds: ${f.perTenant} + ${f.perTenant}`,
+        measure: `…${ORDER_NAMES[f.fifo.order]} engine queue, same rounds: ${f.perTenant} + ${f.perTenant}`,
         result: fairnessResult(f.fifo.equalLoad),
         goal: '(comparison)',
         status: 'info' as const,

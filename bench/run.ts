@@ -973,11 +973,11 @@ if (phaseArg) {
   await (await import('./limits.js')).runLimits();
   process.exit(process.exitCode ?? 0);
 } else if (process.argv[2] === 'previews') {
-  // `pnpm bench previews [--events N] [--rounds N] [--compare-fifo] [--compare-ungated] [--profile FILE]`: only the previews phase (bench/previews.ts), printed with both goal sets.
+  // `pnpm bench previews [--events N] [--rounds N] [--compare-fifo] [--compare-order fifo|fair|lightest] [--compare-ungated] [--compare-fetch] [--profile FILE]`: only the previews phase (bench/previews.ts), printed with both goal sets.
   const { measurePreviews, previewLines } = await import('./previews.js');
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Reportcast bench previews: load average ${loadAverage()}`);
-  const f = await measurePreviews({ events: Number(arg('events') ?? 2_000_000), rounds: Number(arg('rounds') ?? 5), concurrent: 200, perTenant: 100, log, compareFifo: process.argv.includes('--compare-fifo'), compareUngated: process.argv.includes('--compare-ungated'), ...(arg('profile') ? { profile: arg('profile')! } : {}) });
+  const f = await measurePreviews({ events: Number(arg('events') ?? 2_000_000), rounds: Number(arg('rounds') ?? 5), concurrent: 200, perTenant: 100, log, compareFifo: process.argv.includes('--compare-fifo'), ...(arg('compare-order') ? { compareOrder: arg('compare-order') as 'fifo' | 'fair' | 'lightest' } : {}), compareUngated: process.argv.includes('--compare-ungated'), compareFetch: process.argv.includes('--compare-fetch'), ...(arg('profile') ? { profile: arg('profile')! } : {}) });
   for (const l of table([...previewLines(f), ...previewLines(f, true).map((l) => ({ ...l, measure: `(check) ${l.measure}` }))])) log(l);
   log(`load average ${loadAverage()}`);
   process.exit(process.exitCode ?? 0);

@@ -14,6 +14,8 @@ import { Session, type StreamChunk } from 'chdb';
 import { FairGate } from './fair-queue.js';
 import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryParams, QueryResult, StreamOptions } from './analytics-store.js';
 
+export type EngineScheduling = 'fair' | 'lightest' | 'fifo';
+
 /** A stream's next chunk did not come in time: the engine or the binding hung; its session was retired. */
 export class AnalyticsStalledError extends Error {
   readonly code = 'ANALYTICS_STALLED';
@@ -156,11 +158,24 @@ export class ChdbStore implements AnalyticsStore {
    * parameter every compiled report query carries; statements without one share a key.
    */
   private readonly gate = new FairGate(1);
-  /** 'fifo': every query under one key, i.e. arrival order (the behaviour before the fair queue; bench/previews.ts compares them). */
-  scheduling: 'fair' | 'fifo' = 'fair';
+  private order: EngineScheduling = 'fair';
+
+  /**
+   * 'fair': round-robin between tenants; 'lightest': the tenant with the fewest queries waiting
+   * first (fair-queue.ts lightest-first); 'fifo': every query under one key, i.e. arrival order
+   * (the behaviour before the fair queue). bench/previews.ts compares them.
+   */
+  get scheduling(): EngineScheduling {
+    return this.order;
+  }
+
+  set scheduling(order: EngineScheduling) {
+    this.order = order;
+    this.gate.policy = order === 'lightest' ? 'lightest-first' : 'round-robin';
+  }
 
   private turnKey(params: QueryParams): string {
-    return this.scheduling === 'fair' && typeof params.tenant === 'string' ? `t:${params.tenant}` : '';
+    return this.order !== 'fifo' && typeof params.tenant === 'string' ? `t:${params.tenant}` : '';
   }
 
   async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {

@@ -10,10 +10,28 @@
  * Pure: no I/O, no timers. FairGate below runs work through it with a concurrency limit.
  */
 
+/**
+ * How the next key is chosen.
+ * - 'round-robin': each key with work waiting gets one turn per cycle.
+ * - 'lightest-first': the key with the fewest items waiting goes first (ties: round-robin), so a
+ *   tenant's flood waits for the tenants that sent little, instead of taking every other turn
+ *   from them: with two tenants at once, round-robin still doubles the light one's wait (each
+ *   gets half of the engine); here its wait stays its own. A key passed over
+ *   `LIGHTEST_FIRST_MAX_PASSES` times in a row is served next, so a flood is slowed, never starved.
+ */
+export type FairPolicy = 'round-robin' | 'lightest-first';
+
+/** Turns a key with work may be passed over for lighter keys before it is served anyway. */
+export const LIGHTEST_FIRST_MAX_PASSES = 32;
+
 export class FairQueue<T> {
   /** Keys with work waiting, in the order they are served next (a Map keeps insertion order). */
   private readonly queues = new Map<string, T[]>();
+  /** lightest-first: how many turns in a row each waiting key was passed over. */
+  private readonly passes = new Map<string, number>();
   private count = 0;
+
+  constructor(public policy: FairPolicy = 'round-robin') {}
 
   get size(): number {
     return this.count;
@@ -34,14 +52,35 @@ export class FairQueue<T> {
 
   /** The next item: the oldest of the key whose turn it is; that key then goes to the end of the cycle. */
   shift(): T | undefined {
-    const first = this.queues.entries().next();
-    if (first.done) return undefined;
-    const [key, queue] = first.value;
+    const key = this.policy === 'lightest-first' ? this.lightestKey() : this.queues.keys().next().value;
+    if (key === undefined) return undefined;
+    const queue = this.queues.get(key)!;
     const item = queue.shift()!;
     this.queues.delete(key);
+    this.passes.delete(key);
     if (queue.length > 0) this.queues.set(key, queue);
     this.count--;
     return item;
+  }
+
+  /** The key to serve under lightest-first: one passed over too often, else the fewest waiting (first in the cycle on a tie). */
+  private lightestKey(): string | undefined {
+    let chosen: string | undefined;
+    let fewest = Infinity;
+    for (const [key, queue] of this.queues) {
+      if ((this.passes.get(key) ?? 0) >= LIGHTEST_FIRST_MAX_PASSES) return this.passOver(key);
+      if (queue.length < fewest) {
+        chosen = key;
+        fewest = queue.length;
+      }
+    }
+    return chosen === undefined ? undefined : this.passOver(chosen);
+  }
+
+  /** Counts a pass for every waiting key but the one served. */
+  private passOver(served: string): string {
+    for (const key of this.queues.keys()) if (key !== served) this.passes.set(key, (this.passes.get(key) ?? 0) + 1);
+    return served;
   }
 
   /** Takes an item out (its wait was aborted); false when it is not waiting. */
@@ -50,7 +89,10 @@ export class FairQueue<T> {
     const i = queue ? queue.indexOf(item) : -1;
     if (!queue || i < 0) return false;
     queue.splice(i, 1);
-    if (queue.length === 0) this.queues.delete(key);
+    if (queue.length === 0) {
+      this.queues.delete(key);
+      this.passes.delete(key);
+    }
     this.count--;
     return true;
   }
@@ -69,10 +111,19 @@ export function abortedWhileWaiting(signal: AbortSignal): Error {
  */
 export class FairGate {
   private active = 0;
-  private readonly queue = new FairQueue<() => void>();
+  private readonly queue: FairQueue<() => void>;
 
-  constructor(readonly limit: number) {
+  constructor(readonly limit: number, policy: FairPolicy = 'round-robin') {
     if (!(limit >= 1)) throw new Error('FairGate needs a limit of at least 1');
+    this.queue = new FairQueue(policy);
+  }
+
+  get policy(): FairPolicy {
+    return this.queue.policy;
+  }
+
+  set policy(policy: FairPolicy) {
+    this.queue.policy = policy;
   }
 
   get running(): number {
