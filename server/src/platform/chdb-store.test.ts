@@ -151,3 +151,28 @@ describe('ChdbStore.query after a failed query', () => {
     expect(next).toEqual({ columns: [{ name: 'x', type: 'UInt8' }], rows: [[1]] });
   });
 });
+
+describe('ChdbStore queue order between tenants', () => {
+  /** Holds the session with a slow query, queues acme's 5 then globex's 2, and returns the order they were answered in. */
+  async function answered(order: ChdbStore['scheduling']): Promise<string[]> {
+    const initial = store.scheduling;
+    store.scheduling = order;
+    try {
+      const done: string[] = [];
+      const blocker = store.query('SELECT sleep(0.3) AS s, {tenant:String} AS t', { tenant: 'other' });
+      const ask = (tenant: string, i: number) => store.query('SELECT {tenant:String} AS t, {i:UInt8} AS i', { tenant, i }).then(() => { done.push(`${tenant[0]}${i}`); });
+      const asked = [1, 2, 3, 4, 5].map((i) => ask('acme', i));
+      asked.push(ask('globex', 1), ask('globex', 2));
+      await Promise.all([blocker, ...asked]);
+      return done;
+    } finally {
+      store.scheduling = initial;
+    }
+  }
+
+  it('fair: takes turns between tenants; lightest: the tenant with fewer waiting first; fifo: arrival order', async () => {
+    expect(await answered('fair')).toEqual(['a1', 'g1', 'a2', 'g2', 'a3', 'a4', 'a5']);
+    expect(await answered('lightest')).toEqual(['g1', 'g2', 'a1', 'a2', 'a3', 'a4', 'a5']);
+    expect(await answered('fifo')).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'g1', 'g2']);
+  });
+});
