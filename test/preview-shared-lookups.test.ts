@@ -50,8 +50,10 @@ beforeAll(async () => {
   const db = app.runtime.analytics.database;
   await app.runtime.analytics.exec(
     `INSERT INTO ${db}.usage_events (tenant_id, timestamp, event_date, event_id, user_id, device_id, session_id, event_type, feature, platform, country, referrer, duration_ms, value, is_error)
-     SELECT 'acme', now64(3, 'UTC') - toIntervalMinute(number), today(), generateUUIDv4(), 'u', 'd', concat('sess-', toString(number % 4)), 'click', 'reports', 'web', 'FR', NULL, 1, 1.5, false
+     SELECT 'acme', toStartOfDay(now64(3, 'UTC')) - toIntervalHour(12) - toIntervalMinute(number), yesterday(), generateUUIDv4(), 'u', 'd', concat('sess-', toString(number % 4)), 'click', 'reports', 'web', 'FR', NULL, 1, 1.5, false
      FROM numbers(40)`);
+  // Yesterday noon (UTC, acme's zone): inside the report's "last 1 day" (yesterday, whole) on any
+  // day. The seeded events alone may leave yesterday empty (a quiet Sunday had none).
   const created = await app.gql('mutation($i: CreateReportInput!) { createReport(input: $i) { id } }', {
     i: { name: 'Sessions', isPublic: false, definition: { source: 'usage_events', dimensions: [{ field: 'session_id' }], measures: [{ fn: 'COUNT', alias: 'n' }], timeRange: { last: { n: 1, unit: 'DAY' } }, rowLimit: 1000 } },
   }, admin);
