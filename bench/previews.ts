@@ -154,7 +154,7 @@ export async function measurePreviews(options: PreviewOptions): Promise<PreviewF
   const figures: PreviewFigures = {
     events: options.events, rounds: options.rounds, concurrent: options.concurrent, perTenant: options.perTenant,
     flood: options.flood ?? { acme: 180, globex: 20 },
-    oneReport: [], fairness: [], equalLoad: [], engineOrder: 'fair',
+    oneReport: [], fairness: [], equalLoad: [], engineOrder: 'lightest',
     fifo: compareOrder ? { order: compareOrder, fairness: [], equalLoad: [] } : null,
     ungated: options.compareUngated ? { oneReport: [], fairness: [] } : null,
     fetchClient: options.compareFetch ? [] : null,
