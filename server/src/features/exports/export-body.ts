@@ -34,9 +34,12 @@ export const EXPORT_BLOCK_ROWS = 8192;
 /**
  * Rows per block of the engine-XLSX query: its rows are ~5× the CSV's bytes, and the engine's
  * memory for a streamed query grows with the block (measured on 1M rows: RSS +171 MB at 8,192 rows,
- * +120 MB at 2,048, +391 MB at 32,768, the stream alone), so XLSX takes smaller blocks.
+ * +120 MB at 2,048, +391 MB at 32,768, the stream alone), so XLSX takes smaller blocks. 2,048 came
+ * within a few MB of the 120 MB goal on some runs (`pnpm bench xlsx`, 2026-12-07: +88.7/119.5/112.7
+ * MB, and +122.5 MB in a full bench); 1,024 measured +88.5/68.3/86.8 and +95.0/69.8/83.0 MB, at
+ * ×3.41 and ×3.02 the CSV's time (×2.95 at 2,048, same machine, same hour).
  */
-export const XLSX_ENGINE_BLOCK_ROWS = 2048;
+export const XLSX_ENGINE_BLOCK_ROWS = 1024;
 
 export interface ExportBody {
   readonly via: 'engine' | 'writer';
