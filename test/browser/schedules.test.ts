@@ -58,4 +58,25 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
     expect(saved).toMatchObject({ timezone: 'Asia/Kathmandu', status: 'PAUSED', recipients: ['ops@example.com'] });
     expect(saved.cron).toMatch(/ \* \* 1-5$/);
   });
+
+  it('lists schedules at 390 px as blocks: nothing scrolls sideways, each field under its name', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Tokyo' })).newPage();
+    await devSignIn(phone, app.url, 'initech', 'editor');
+    await phone.getByRole('link', { name: 'Schedules', exact: true }).click();
+    const row = phone.getByTestId('schedule-row').filter({ hasText: 'Weekly Usage Summary Email' });
+    await row.waitFor();
+    const wide = () => phone.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`);
+    expect(await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth'), JSON.stringify(await wide())).toBeLessThanOrEqual(0);
+    // The card does not hide columns off to the right either: the row is one block, its fields stacked.
+    expect(await phone.locator('.card.flush .table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const next = row.getByTestId('schedule-next-run');
+    expect(await next.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Next run: "');
+    expect(await next.textContent()).toMatch(/UTC/);
+    const [nameBox, nextBox] = [await row.locator('td').first().boundingBox(), await next.boundingBox()];
+    expect(nextBox!.y).toBeGreaterThan(nameBox!.y);
+    expect(nextBox!.x).toBeLessThan(40);
+    await shot(phone, 'schedules-390');
+    await phone.context().close();
+  });
 });

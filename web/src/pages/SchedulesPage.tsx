@@ -6,6 +6,7 @@ import { formatInZone, formatUtc, friendly } from '../components/schedules/util'
 import { useAuth } from '../auth';
 import { href, navigate } from '../router';
 import { SlackConnectionCard } from '../components/settings/SlackConnectionCard';
+import '../components/schedules/schedules-list.css';
 
 export function SchedulesPage() {
   const { session } = useAuth();
@@ -43,7 +44,7 @@ export function SchedulesPage() {
       ) : (
         <div className="card flush">
           <div className="table-scroll">
-            <table aria-label="Schedules">
+            <table aria-label="Schedules" className="schedules">
               <thead>
                 <tr>
                   <th scope="col">Name</th><th scope="col">Report</th><th scope="col">Cadence</th><th scope="col">Time zone</th>
@@ -60,10 +61,10 @@ export function SchedulesPage() {
                   return (
                     <tr key={s.id} data-testid="schedule-row" className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(path); }}>
                       <td><a href={link}>{s.name}</a></td>
-                      <td>{s.adminReport ? <span>{s.adminReport === 'USER_ACTIVITY' ? 'User activity' : 'Compliance summary'} <span className="muted">(admin report)</span></span> : s.dashboardId ? <span>Dashboard <a href={href(`/dashboards/${s.dashboardId}`)}>open</a></span> : reportNames.get(s.reportId ?? '') ?? <span className="muted">Unavailable report</span>}</td>
-                      <td>{s.cronDescription}<div className="hint"><code>{s.cron}</code></div></td>
-                      <td>{s.timezone}</td>
-                      <td data-testid="schedule-next-run" className="nowrap">
+                      <td data-label="Report">{s.adminReport ? <span>{s.adminReport === 'USER_ACTIVITY' ? 'User activity' : 'Compliance summary'} <span className="muted">(admin report)</span></span> : s.dashboardId ? <span>Dashboard <a href={href(`/dashboards/${s.dashboardId}`)}>open</a></span> : reportNames.get(s.reportId ?? '') ?? <span className="muted">Unavailable report</span>}</td>
+                      <td data-label="Cadence">{s.cronDescription}<div className="hint"><code>{s.cron}</code></div></td>
+                      <td data-label="Time zone">{s.timezone}</td>
+                      <td data-testid="schedule-next-run" className="nowrap" data-label="Next run">
                         {next ? (
                           <>
                             <div>{formatInZone(next, s.timezone, true)}</div>
@@ -71,11 +72,11 @@ export function SchedulesPage() {
                           </>
                         ) : <span className="muted">{s.status === 'PAUSED' ? 'Paused' : '—'}</span>}
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <span className={`badge ${s.status}`} data-testid="schedule-status" title={s.status === 'PAUSED' ? (s.pausedReason ?? 'Paused') : undefined}>{s.status}</span>
                         {s.status === 'PAUSED' && s.pausedReason && <div className="hint">{s.pausedReason}</div>}
                       </td>
-                      <td>
+                      <td data-label="Last result">
                         {last ? (
                           <>
                             <span className={`badge ${last.status}`}>{last.status.replace(/_/g, ' ')}</span>
