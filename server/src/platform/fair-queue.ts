@@ -1,11 +1,13 @@
 /**
- * Round-robin between keys (tenants): the order in which waiting work of different keys is served.
+ * The order in which waiting work of different keys (tenants) is served: round-robin, or the
+ * key with the fewest items waiting first (FairPolicy below).
  *
  * Why: chDB runs one query at a time on its shared session, so whoever reaches the engine first
  * is served first. In arrival (FIFO) order a tenant that sends 180 previews at once puts all of
  * them ahead of another tenant's next query, and that tenant waits for the whole flood. Served
  * round-robin, each key with work waiting gets one turn per cycle, so a tenant's wait grows with
- * the number of tenants waiting, not with how much the others sent. Within a key, FIFO.
+ * the number of tenants waiting, not with how much the others sent; lightest-first (what chDB's
+ * queue uses) also keeps the light tenant's wait from doubling under one flood. Within a key, FIFO.
  *
  * Pure: no I/O, no timers. FairGate below runs work through it with a concurrency limit.
  */
