@@ -71,7 +71,7 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
     // The card does not hide columns off to the right either: the row is one block, its fields stacked.
     expect(await phone.locator('.card.flush .table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     const next = row.getByTestId('schedule-next-run');
-    expect(await next.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Next run: "');
+    expect(await next.evaluate((el) => (globalThis as any).getComputedStyle(el, '::before').content)).toBe('"Next run: "');
     expect(await next.textContent()).toMatch(/UTC/);
     const [nameBox, nextBox] = [await row.locator('td').first().boundingBox(), await next.boundingBox()];
     expect(nextBox!.y).toBeGreaterThan(nameBox!.y);
