@@ -59,6 +59,25 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
     expect(saved.cron).toMatch(/ \* \* 1-5$/);
   });
 
+  it('takes recipients as typed: an international domain shown as written, a non-ASCII local part refused with why', async () => {
+    await page.getByRole('link', { name: 'Schedules', exact: true }).click();
+    await page.getByRole('link', { name: 'New schedule' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Bücher weekly');
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
+    await page.getByLabel('Recipients').fill('θ@example.com');
+    await page.getByLabel('Recipients').press('Enter');
+    expect(await page.getByRole('alert').filter({ hasText: 'outside ASCII before the @' }).count()).toBe(1);
+    expect(await page.getByTestId('recipient-chip').count()).toBe(0);
+    await page.getByLabel('Recipients').fill('Info@Bücher.de');
+    await page.getByLabel('Recipients').press('Enter');
+    expect(await page.getByTestId('recipient-chip').allTextContents()).toEqual(['Info@Bücher.de×']);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/schedules\/[0-9a-f-]{36}$/);
+    // Stored in one form: lower case, the domain in Unicode (sent as xn--bcher-kva.de).
+    await expect.poll(() => page.getByTestId('recipient-chip').allTextContents()).toEqual(['info@bücher.de×']);
+    await shot(page, 'schedule-international-recipient');
+  });
+
   it('lists schedules at 390 px as blocks: nothing scrolls sideways, each field under its name', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Tokyo' })).newPage();
     await devSignIn(phone, app.url, 'initech', 'editor');

@@ -531,7 +531,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             <TeamsSftpInput teamsWebhookUrls={form.teamsWebhookUrls} sftpTargets={form.sftpTargets} disabled={!canWrite} err={err}
               onTeams={(v) => set('teamsWebhookUrls', v)} onSftp={(v) => set('sftpTargets', v)} />
             <Field label="Owner email" hint="gets failure notices" error={err('ownerEmail')}>
-              {(id) => <input id={id} type="email" value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
+              {(id) => <input id={id} type="text" inputMode="email" autoComplete="email" autoCapitalize="none" spellCheck={false} value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
             </Field>
           </section>
 

@@ -46,7 +46,14 @@ export function RecipientsInput({ value, onChange, error, disabled }: { value: s
         ))}
         <input
           id={id}
-          type="email"
+          // Text, not email: Chromium hands an email input's international domain back in
+          // punycode (xn--…), so the chip would not show what was typed. inputMode keeps the
+          // phone's email keyboard.
+          type="text"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
           value={draft}
           disabled={disabled}
           placeholder={value.length ? '' : 'name@example.com'}
