@@ -54,7 +54,8 @@ import { alertMessage } from '../schedules/alert-condition.js';
 import { sendReadyNotice } from '../exports/ready-notice.js';
 import { storedMaskingColumns, storedMaskingPolicy, type StoredMaskingRow } from '../catalog/masking-policy.service.js';
 import type { ChartInputs } from '../charts/chart-image.service.js';
-import { normalizeEmail, suppressionQuery, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
+import { suppressionQuery, suppressionsFor, type SuppressionReason } from './suppressions/suppression.service.js';
+import { canonicalAddress } from './email/address.js';
 
 /** A suppressed recipient's delivery: UNSUBSCRIBED from this schedule, or SUPPRESSED tenant-wide. */
 function deliveryStatusOf(reason: SuppressionReason | null): 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' {
@@ -253,7 +254,7 @@ export class DeliveryService {
     const suppressed = await suppressionsFor(em, schedule.tenantId, schedule.id, schedule.delivery !== 'S3' ? emails : []);
     const targets: { channel: DeliveryChannel; target: string; status: 'PENDING' | 'UNSUBSCRIBED' | 'SUPPRESSED' }[] = [];
     if (schedule.delivery !== 'S3') {
-      for (const email of emails) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(normalizeEmail(email)) ?? null) });
+      for (const email of emails) targets.push({ channel: 'EMAIL', target: email, status: deliveryStatusOf(suppressed.get(canonicalAddress(email)) ?? null) });
     }
     if (schedule.delivery !== 'EMAIL' && schedule.s3Config) {
       targets.push({ channel: 'S3', target: `s3://${schedule.s3Config.bucket}/${s3Key(schedule, record, execution)}`, status: 'PENDING' });

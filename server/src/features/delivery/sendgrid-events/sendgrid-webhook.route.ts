@@ -13,7 +13,8 @@ import { EventWebhook, EventWebhookHeader } from '@sendgrid/eventwebhook';
 import type { Logger } from '../../../platform/logger.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { ProviderStatus } from '../../schedules/schedule.entity.js';
-import { addSuppression, normalizeEmail } from '../suppressions/suppression.service.js';
+import { addSuppression } from '../suppressions/suppression.service.js';
+import { canonicalAddress } from '../email/address.js';
 import { deliveryEvents, laterStatus, type DeliveryEvent } from './event-mapping.js';
 
 export function sendgridWebhookHandler(deps: { em: EntityManager; publicKey: string | null; log: Logger }) {
@@ -60,7 +61,7 @@ export function sendgridWebhookHandler(deps: { em: EntityManager; publicKey: str
           `SELECT d.id, d.tenant_id, d.target, d.provider_status, d.provider_detail, e.schedule_id FROM deliveries d LEFT JOIN schedule_executions e ON e.id = d.execution_id
             WHERE d.id = ? AND d.channel = 'EMAIL' FOR UPDATE OF d`, [event.deliveryId], 'all', ctx);
         // Signed by SendGrid, but the address must still be the one we sent to.
-        if (!delivery || normalizeEmail(delivery.target) !== normalizeEmail(event.email)) return 0;
+        if (!delivery || canonicalAddress(delivery.target) !== canonicalAddress(event.email)) return 0;
         const status = laterStatus(delivery.provider_status, event.status);
         const kept = status !== event.status; // a late, milder event: the worse news and its words stay
         await conn.execute(
@@ -70,7 +71,7 @@ export function sendgridWebhookHandler(deps: { em: EntityManager; publicKey: str
           const added = await addSuppression(tx, { tenantId: delivery.tenant_id, email: delivery.target, scheduleId: null, reason: event.suppress, detail: event.detail, deliveryId: delivery.id });
           if (added) {
             await audit.record({ tenantId: delivery.tenant_id, userId: 'sendgrid' }, 'suppression.add', 'suppression', null,
-              { email: normalizeEmail(delivery.target), reason: event.suppress, deliveryId: delivery.id, scheduleId: delivery.schedule_id }, tx);
+              { email: canonicalAddress(delivery.target), reason: event.suppress, deliveryId: delivery.id, scheduleId: delivery.schedule_id }, tx);
           }
         }
         return 1;

@@ -36,8 +36,6 @@ const toSuppression = (r: Row): Suppression => ({
 });
 
 /** Addresses compare case-insensitively here (a provider may report `Zoe@Acme.test` for `zoe@acme.test`). */
-/** The form addresses are stored and compared in: a provider's event names an international domain in ASCII. */
-export const normalizeEmail = canonicalAddress;
 
 function sql<T>(em: EntityManager, query: string, params: unknown[]): Promise<T[]> {
   return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
@@ -56,7 +54,7 @@ export async function suppressionOf(em: EntityManager, tenantId: string, schedul
 /** suppressionOf's query and its parameters, for a statement that checks it on the way (a delivery's claim). */
 export function suppressionQuery(tenantId: string, scheduleId: string, email: string): [string, unknown[]] {
   return [`SELECT reason FROM email_suppressions WHERE tenant_id = ? AND email = ? AND (schedule_id IS NULL OR schedule_id = ?)
-     ORDER BY schedule_id NULLS FIRST LIMIT 1`, [tenantId, normalizeEmail(email), scheduleId]];
+     ORDER BY schedule_id NULLS FIRST LIMIT 1`, [tenantId, canonicalAddress(email), scheduleId]];
 }
 
 /** Every suppressed address of a schedule's recipients at once: email → reason. */
@@ -65,7 +63,7 @@ export async function suppressionsFor(em: EntityManager, tenantId: string, sched
   const rows = await sql<{ email: string; reason: SuppressionReason }>(em,
     `SELECT DISTINCT ON (email) email, reason FROM email_suppressions
       WHERE tenant_id = ? AND email IN (SELECT jsonb_array_elements_text(?::jsonb)) AND (schedule_id IS NULL OR schedule_id = ?)
-      ORDER BY email, schedule_id NULLS FIRST`, [tenantId, JSON.stringify(emails.map(normalizeEmail)), scheduleId]);
+      ORDER BY email, schedule_id NULLS FIRST`, [tenantId, JSON.stringify(emails.map(canonicalAddress)), scheduleId]);
   return new Map(rows.map((r) => [r.email, r.reason]));
 }
 
@@ -78,14 +76,14 @@ export async function addSuppression(
   const rows = await sql<{ id: string }>(em,
     `INSERT INTO email_suppressions (tenant_id, email, schedule_id, reason, detail, delivery_id) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (tenant_id, email${scoped ? ', schedule_id) WHERE schedule_id IS NOT NULL' : ') WHERE schedule_id IS NULL'} DO NOTHING RETURNING id`,
-    [entry.tenantId, normalizeEmail(entry.email), scoped ? entry.scheduleId : null, entry.reason, entry.detail?.slice(0, 1000) ?? null, entry.deliveryId ?? null]);
+    [entry.tenantId, canonicalAddress(entry.email), scoped ? entry.scheduleId : null, entry.reason, entry.detail?.slice(0, 1000) ?? null, entry.deliveryId ?? null]);
   return rows.length === 1;
 }
 
 /** Removes a schedule's unsubscribe of `email` (resubscribe from the page); false if there was none. */
 export async function removeUnsubscribe(em: EntityManager, scheduleId: string, email: string): Promise<boolean> {
   const rows = await sql<{ id: string }>(em,
-    `DELETE FROM email_suppressions WHERE schedule_id = ? AND email = ? AND reason = 'UNSUBSCRIBED' RETURNING id`, [scheduleId, normalizeEmail(email)]);
+    `DELETE FROM email_suppressions WHERE schedule_id = ? AND email = ? AND reason = 'UNSUBSCRIBED' RETURNING id`, [scheduleId, canonicalAddress(email)]);
   return rows.length > 0;
 }
 
@@ -98,7 +96,7 @@ export class SuppressionService {
     const rows = await sql<Row>(this.em,
       `SELECT id, email, schedule_id, reason, detail, delivery_id, created_at FROM email_suppressions
         WHERE tenant_id = ? ${filter.email ? 'AND email = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
-      [tenantId, ...(filter.email ? [normalizeEmail(filter.email)] : []), first]);
+      [tenantId, ...(filter.email ? [canonicalAddress(filter.email)] : []), first]);
     return rows.map(toSuppression);
   }
 
