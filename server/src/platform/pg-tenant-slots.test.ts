@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await applyMigrations(db.url);
   pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  pool.on('error', () => undefined); // an idle connection dropped by a test is not the test's failure
 });
 
 afterAll(async () => {
@@ -46,6 +48,40 @@ async function rows(tenant: string): Promise<{ granted: number; waiting: number 
 }
 
 const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A TCP hop in front of PostgreSQL that can hold new connections at the door (`hold`), so a
+ * reconnection can be caught half-way. `upstreamPorts` are the local ports of its connections to
+ * PostgreSQL: pg_stat_activity.client_port names the backends behind it.
+ */
+async function gatedProxy(target: string) {
+  const { hostname, port } = new URL(target);
+  const held: (() => void)[] = [];
+  const upstream = new Set<Socket>();
+  const state = { hold: false };
+  const server = createServer((incoming) => {
+    const open = () => {
+      const out = connect(Number(port), hostname, () => upstream.add(out));
+      out.on('close', () => upstream.delete(out));
+      out.on('error', () => incoming.destroy());
+      incoming.on('error', () => out.destroy());
+      incoming.pipe(out).pipe(incoming);
+    };
+    if (state.hold) held.push(open);
+    else open();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    state,
+    held: () => held.length,
+    release: () => held.splice(0).forEach((open) => open()),
+    upstreamPorts: () => [...upstream].map((s) => s.localPort!),
+    close: () => new Promise<void>((resolve) => { for (const s of upstream) s.destroy(); server.close(() => resolve()); }),
+  };
+}
 
 describe('PgTenantSlots', () => {
   it('grants a tenant at most `perTenant` slots across processes, then serves waiters in arrival order; other tenants go on', async () => {
@@ -162,6 +198,25 @@ describe('PgTenantSlots', () => {
     release();
     await expect.poll(() => rows('t7')).toEqual({ granted: 0, waiting: 0 });
     await impatient.end();
+  }, 30_000);
+
+  it('close() during a reconnection leaves no connection behind: the one on its way is ended when it arrives', async () => {
+    const proxy = await gatedProxy(db.url);
+    const slots = new PgTenantSlots({ databaseUrl: proxy.url, pool, perTenant: 1, log });
+    await slots.start();
+    const backends = async () => (await pool.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND client_port = ANY($1::int[])`, [proxy.upstreamPorts()])).rows;
+    expect(await backends()).toHaveLength(1); // the slot connection, through the proxy
+    proxy.state.hold = true;
+    await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port = ANY($1::int[])`, [proxy.upstreamPorts()]);
+    await expect.poll(() => proxy.held(), { timeout: 10_000 }).toBe(1); // the reconnection, a second later, waits at the door
+    await slots.close();
+    proxy.release();
+    // Before the fix it connected, took its owner lock and LISTENed for an instance that was gone.
+    await expect.poll(async () => (await backends()).length + proxy.upstreamPorts().length, { timeout: 10_000 }).toBe(0);
+    await tick(300);
+    expect(await backends()).toHaveLength(0);
+    await proxy.close();
   }, 30_000);
 
   it('falls back to the per-process limit when PostgreSQL does not answer, with a warning and a metric', async () => {

@@ -68,6 +68,13 @@ export interface PgTenantSlotsOptions {
   orphanMs?: number;
 }
 
+/** Ends a slot connection we are done with: what it still says (an error, its end) is not news. */
+async function endQuietly(client: pg.Client): Promise<void> {
+  client.removeAllListeners();
+  client.on('error', () => undefined);
+  await client.end().catch(() => undefined);
+}
+
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 export class PgTenantSlots implements TenantSlotPool {
@@ -290,6 +297,12 @@ export class PgTenantSlots implements TenantSlotPool {
       this.owner = 0;
     }
     await client.query(`LISTEN ${SLOTS_CHANNEL}`);
+    if (this.closed) {
+      // close() ran while this (re)connection was on its way: it found no client to end, so
+      // this one would outlive the instance, holding a connection and the owner lock.
+      await endQuietly(client);
+      return;
+    }
     this.client = client;
     // Releases notified while we were away were missed.
     this.wakeAll();
@@ -298,9 +311,7 @@ export class PgTenantSlots implements TenantSlotPool {
   private lost(client: pg.Client, error: Error | null): void {
     if (this.client !== client && this.client !== null) return;
     this.client = null;
-    client.removeAllListeners();
-    client.on('error', () => undefined);
-    void client.end().catch(() => undefined);
+    void endQuietly(client);
     if (this.closed) return;
     this.options.log.warn('analytics slot connection lost; reconnecting', { error: error?.message });
     this.wakeAll(); // waiters fall back to the in-process limit rather than wait for a reconnection
@@ -327,10 +338,6 @@ export class PgTenantSlots implements TenantSlotPool {
     const client = this.client;
     this.client = null;
     this.wakeAll();
-    if (client) {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
-    }
+    if (client) await endQuietly(client);
   }
 }
