@@ -35,8 +35,8 @@ const toSuppression = (r: Row): Suppression => ({
   id: r.id, email: r.email, scheduleId: r.schedule_id, reason: r.reason, detail: r.detail, deliveryId: r.delivery_id, createdAt: new Date(r.created_at),
 });
 
-/** Addresses compare case-insensitively here (a provider may report `Zoe@Acme.test` for `zoe@acme.test`). */
-
+// Addresses are stored and compared in canonicalAddress's form: a provider may report
+// `Zoe@Acme.test` for `zoe@acme.test`, or an international domain in ASCII.
 function sql<T>(em: EntityManager, query: string, params: unknown[]): Promise<T[]> {
   return em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
 }
