@@ -18,7 +18,7 @@ import { ExecutionHistory } from '../components/schedules/ExecutionHistory';
 import { HolidayCalendarInput, type HolidayCalendarValue } from '../components/schedules/HolidayCalendarInput';
 import { FixedRangeWarning, RunZoneNote } from '../components/schedules/ReportTimeNote';
 import {
-  browserZone, emailProblem, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
+  browserZone, EMAIL_INPUT_PROPS, emailProblem, errorFor, fieldErrors, friendly, isZone, parsePreset, presetCron, WEEKDAYS,
   type PresetKind, type PresetState,
 } from '../components/schedules/util';
 import type { ScheduleDetailQuery } from '../generated/graphql';
@@ -531,7 +531,7 @@ function ScheduleEditor({ schedule }: { schedule: ScheduleDetailQuery['schedule'
             <TeamsSftpInput teamsWebhookUrls={form.teamsWebhookUrls} sftpTargets={form.sftpTargets} disabled={!canWrite} err={err}
               onTeams={(v) => set('teamsWebhookUrls', v)} onSftp={(v) => set('sftpTargets', v)} />
             <Field label="Owner email" hint="gets failure notices" error={err('ownerEmail')}>
-              {(id) => <input id={id} type="text" inputMode="email" autoComplete="email" autoCapitalize="none" spellCheck={false} value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
+              {(id) => <input id={id} {...EMAIL_INPUT_PROPS} value={form.ownerEmail} disabled={!canWrite} onChange={(e) => set('ownerEmail', e.target.value)} placeholder="you@example.com" />}
             </Field>
           </section>
 

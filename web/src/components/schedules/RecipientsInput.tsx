@@ -1,6 +1,6 @@
 /** Recipients as chips: type an address and press Enter or comma; × removes one. */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { emailProblem } from './util';
+import { EMAIL_INPUT_PROPS, emailProblem } from './util';
 
 export const MAX_RECIPIENTS = 50;
 
@@ -46,14 +46,7 @@ export function RecipientsInput({ value, onChange, error, disabled }: { value: s
         ))}
         <input
           id={id}
-          // Text, not email: Chromium hands an email input's international domain back in
-          // punycode (xn--…), so the chip would not show what was typed. inputMode keeps the
-          // phone's email keyboard.
-          type="text"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
+          {...EMAIL_INPUT_PROPS}
           value={draft}
           disabled={disabled}
           placeholder={value.length ? '' : 'name@example.com'}

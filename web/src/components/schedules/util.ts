@@ -99,6 +99,15 @@ export const EMAIL_RE = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
  * this says the two common cases as the address is typed. A part before the @ outside ASCII needs
  * SMTPUTF8, which most providers refuse; an international domain (bücher.de) is fine.
  */
+/**
+ * Attributes of an input that takes an email address. Text, not type="email": Chromium hands an
+ * email input's international domain back in punycode (xn--…), so what was typed would not be what
+ * is shown and saved. inputMode keeps the phone's email keyboard.
+ */
+export const EMAIL_INPUT_PROPS = {
+  type: 'text', inputMode: 'email', autoComplete: 'email', autoCapitalize: 'none', spellCheck: false,
+} as const;
+
 export function emailProblem(address: string): string | null {
   if (!EMAIL_RE.test(address)) return `“${address}” is not an email address.`;
   // eslint-disable-next-line no-control-regex
