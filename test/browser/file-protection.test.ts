@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { devSignIn, hasChromium, launch, shot } from '../support/browser.js';
+import { devSignIn, hasChromium, launch, shot, startNewSchedule } from '../support/browser.js';
 import { pythonZipEntries, zipJsEntries } from '../../server/src/features/exports/writers/zip.test-kit.js';
 
 const PASSWORD = 'Zürich-東京-horse 42';
@@ -57,9 +57,7 @@ describe.runIf(hasChromium)('file compression and protection in the browser', ()
 
   it('saves a schedule with compression, a password and a file-name template; the password is not shown again', async () => {
     await page.getByRole('link', { name: 'Schedules', exact: true }).click();
-    await page.getByRole('link', { name: 'New schedule' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Protected weekly CSV');
-    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
+    await startNewSchedule(page, 'Protected weekly CSV');
     await page.getByLabel('Format').selectOption('CSV');
     await page.getByLabel('Recipients').fill('ops@example.com');
     await page.getByLabel('Recipients').press('Enter');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { devSignIn, hasChromium, launch, shot } from '../support/browser.js';
+import { devSignIn, hasChromium, launch, shot, startNewSchedule } from '../support/browser.js';
 import { pdfContent } from '../support/pdf-text.js';
 
 describe.runIf(hasChromium)('PDF paper and orientation in the browser', () => {
@@ -49,9 +49,7 @@ describe.runIf(hasChromium)('PDF paper and orientation in the browser', () => {
 
   it('a PDF schedule saves A3 portrait; a CSV schedule shows no paper', async () => {
     await page.goto(`${app.url}/#/schedules`);
-    await page.getByRole('link', { name: 'New schedule' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('A3 weekly');
-    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
+    await startNewSchedule(page, 'A3 weekly');
     await page.getByLabel('Recipients').fill('paper@example.com');
     await page.getByLabel('Recipients').press('Enter');
     await page.getByLabel('Format').selectOption('PDF');

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { devSignIn, hasChromium, launch, shot } from '../support/browser.js';
+import { devSignIn, hasChromium, launch, shot, startNewSchedule } from '../support/browser.js';
 
 describe.runIf(hasChromium)('schedules in the browser', () => {
   let app: TestApp;
@@ -34,9 +34,7 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
   });
 
   it('creates a schedule from a preset, showing the next runs live, and pauses it', async () => {
-    await page.getByRole('link', { name: 'New schedule' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Weekday morning CSV');
-    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
+    await startNewSchedule(page, 'Weekday morning CSV');
     await page.getByLabel('Cadence').selectOption('WEEKDAYS');
     await page.getByLabel('Time zone').fill('Asia/Kathmandu');
     await page.getByLabel('Recipients').fill('ops@example.com');
@@ -61,9 +59,7 @@ describe.runIf(hasChromium)('schedules in the browser', () => {
 
   it('takes recipients as typed: an international domain shown as written, a non-ASCII local part refused with why', async () => {
     await page.getByRole('link', { name: 'Schedules', exact: true }).click();
-    await page.getByRole('link', { name: 'New schedule' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Bücher weekly');
-    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Usage Summary' });
+    await startNewSchedule(page, 'Bücher weekly');
     await page.getByLabel('Recipients').fill('θ@example.com');
     await page.getByLabel('Recipients').press('Enter');
     expect(await page.getByRole('alert').filter({ hasText: 'outside ASCII before the @' }).count()).toBe(1);

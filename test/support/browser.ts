@@ -53,6 +53,13 @@ export async function devSignIn(page: Page, appUrl: string, tenant: string, role
   await page.getByTestId('who').waitFor();
 }
 
+/** From the schedules list: opens the new-schedule form and gives it a name and a report. */
+export async function startNewSchedule(page: Page, name: string, report = 'Usage Summary'): Promise<void> {
+  await page.getByRole('link', { name: 'New schedule' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Report', { exact: true }).selectOption({ label: report });
+}
+
 /** Collects what the page logs as errors (console errors and uncaught exceptions), to assert none. */
 export function collectConsoleErrors(page: Page, into: string[] = []): string[] {
   // A failed request's message ("Failed to load resource: … 404") names no URL; its location does.
