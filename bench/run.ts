@@ -283,6 +283,7 @@ function timedStore(store: ChdbStore, timing: { sourceMs: number }): AnalyticsSt
     stream: (sql, params, options) => timed(store.stream(sql, params, options)),
     streamBytes: (sql, params, options) => timed(store.streamBytes(sql, params, options)),
     exec: (sql, params) => store.exec(sql, params),
+    writeCount: () => store.writeCount(),
     ping: () => store.ping(),
     close: () => store.close(),
   };

@@ -32,6 +32,7 @@ class RowCapFault implements AnalyticsStore {
   query(sql: string, params?: QueryParams, options?: QueryOptions) { return this.inner.query(sql, params, options); }
   exec(sql: string, params?: QueryParams) { return this.inner.exec(sql, params); }
   ping() { return this.inner.ping(); }
+  writeCount() { return this.inner.writeCount(); }
   close() { return this.inner.close(); }
   private cap(): Record<string, string | number> | null {
     if (this.failures <= 0) return null;

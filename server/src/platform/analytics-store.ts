@@ -61,6 +61,12 @@ export interface AnalyticsStore {
   streamBytes(sql: string, params: QueryParams, options: ByteStreamOptions): AsyncIterable<ByteChunk>;
   /** Runs a statement that returns nothing useful (DDL, INSERT ... SELECT). */
   exec(sql: string, params?: QueryParams): Promise<void>;
+  /**
+   * Writes begun and finished through this store (each counts at its start and at its end), when
+   * nothing else can change its data: the same number at two instants means no write between them
+   * and none running across either. Null when other writers may exist (a ClickHouse server).
+   */
+  writeCount(): number | null;
   /** True when the store answers `SELECT 1`. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

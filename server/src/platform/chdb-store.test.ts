@@ -144,6 +144,29 @@ describe('ChdbStore.query', () => {
   });
 });
 
+describe('ChdbStore.writeCount', () => {
+  it('counts every statement that may write, at its start and at its end, and no read', async () => {
+    const w0 = store.writeCount();
+    await store.exec('CREATE TABLE IF NOT EXISTS default.counted (x UInt32) ENGINE = MergeTree ORDER BY x');
+    expect(store.writeCount()).toBe(w0 + 2);
+    // Running: odd; ended: even again.
+    const insert = store.exec('INSERT INTO default.counted SELECT number FROM numbers(100000)');
+    expect(store.writeCount()).toBe(w0 + 3);
+    await insert;
+    expect(store.writeCount()).toBe(w0 + 4);
+    // Reads, with or without leading comments, and streams: not writes.
+    await store.query('SELECT count() FROM default.counted');
+    await store.query('  -- a comment\n/* and another */ WITH 1 AS one SELECT one');
+    for await (const _ of store.streamBytes('SELECT x FROM default.counted LIMIT 10', {}, { format: 'CSV' })) void _;
+    expect(store.writeCount()).toBe(w0 + 4);
+    // A write sent through query() counts too; so does a statement that fails.
+    await store.query('INSERT INTO default.counted VALUES (1)');
+    expect(store.writeCount()).toBe(w0 + 6);
+    await expect(store.exec('INSERT INTO default.no_such_table VALUES (1)')).rejects.toThrow();
+    expect(store.writeCount()).toBe(w0 + 8);
+  });
+});
+
 describe('ChdbStore.query after a failed query', () => {
   it('answers the next query cleanly (chDB would prepend the failed output to it)', async () => {
     await expect(store.query('SELECT throwIf(number = 5) FROM numbers(10)')).rejects.toThrow(/throwIf/);

@@ -44,6 +44,9 @@ const CONNECTION_ARGS = [
   '--async_load_databases=0',
 ];
 
+/** Statements that only read (leading comments and whitespace allowed): anything else counts as a write. */
+const READ_STATEMENT = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i;
+
 /** The grace past max_execution_time before a silent stream is abandoned (the engine should have stopped it). */
 const STALL_GRACE_MS = 30_000;
 
@@ -61,6 +64,12 @@ export class ChdbStore implements AnalyticsStore {
   private readonly allSessions: Session[] = [];
   private readonly connectionArgs: string[];
   private readonly stallMs: number;
+  /**
+   * chDB locks its data directory to one process (its `status` file: a second process's Session
+   * fails with CANNOT_LOCK), so every change to the data is a statement through this store, counted
+   * here when it starts and when it ends (writeCount).
+   */
+  private writes = 0;
 
   constructor(private readonly dataDir: string, readonly database: string, limits: ChdbLimits = { maxExecutionSeconds: 300 }) {
     mkdirSync(dataDir, { recursive: true });
@@ -181,7 +190,27 @@ export class ChdbStore implements AnalyticsStore {
     return this.order !== 'fifo' && typeof params.tenant === 'string' ? `t:${params.tenant}` : '';
   }
 
+  writeCount(): number {
+    return this.writes;
+  }
+
+  /** Counts `run` as a write at its start and at its end, however it ends. */
+  private async writing<T>(run: () => Promise<T>): Promise<T> {
+    this.writes++;
+    try {
+      return await run();
+    } finally {
+      this.writes++;
+    }
+  }
+
   async query(sql: string, params: QueryParams = {}, options: QueryOptions = {}): Promise<QueryResult> {
+    // query() is for reads; anything else sent through it is counted as the write it may be.
+    if (!READ_STATEMENT.test(sql)) return this.writing(() => this.read(sql, params, options));
+    return this.read(sql, params, options);
+  }
+
+  private async read(sql: string, params: QueryParams, options: QueryOptions): Promise<QueryResult> {
     const result = await this.gate.run(this.turnKey(params), async () => {
       const session = this.session;
       try {
@@ -227,7 +256,7 @@ export class ChdbStore implements AnalyticsStore {
   }
 
   async exec(sql: string, params: QueryParams = {}): Promise<void> {
-    await this.gate.run(this.turnKey(params), async () => {
+    await this.writing(() => this.gate.run(this.turnKey(params), async () => {
       const session = this.session;
       try {
         await session.queryBindAsync(sql, params, { format: 'Null' });
@@ -235,7 +264,7 @@ export class ChdbStore implements AnalyticsStore {
         this.replaceSession(session); // see query()
         throw error;
       }
-    });
+    }));
   }
 
   async ping(): Promise<boolean> {

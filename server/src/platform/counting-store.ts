@@ -42,6 +42,10 @@ export class CountingStore implements AnalyticsStore {
     return this.inner.exec(sql, params);
   }
 
+  writeCount(): number | null {
+    return this.inner.writeCount();
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }

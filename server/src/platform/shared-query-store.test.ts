@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChdbStore } from './chdb-store.js';
 import { CountingStore } from './counting-store.js';
-import { SharedQueryStore, SMALL_STREAM_BYTES, resultBytes } from './shared-query-store.js';
+import { SETTLED_PROBE_MS, SharedQueryStore, SMALL_STREAM_BYTES, resultBytes } from './shared-query-store.js';
 import { analyticsSchemaSql } from '../features/demo/analytics-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-shared-'));
@@ -70,6 +70,39 @@ describe('SharedQueryStore on chDB', () => {
     await insert('acme', 'ios', 1);
     expect(countOf(await shared.query(COUNT, { tenant: 'acme', platform: 'ios' }))).toBe(1);
     expect(counting.reads).toBe(2);
+  });
+
+  it('probes the data version again only after a write, or SETTLED_PROBE_MS after the last probe', async () => {
+    let now = 0;
+    const counting = new CountingStore(chdb);
+    const shared = new SharedQueryStore(counting, { ...options, now: () => now });
+    const read = (platform: string) => shared.query(COUNT, { tenant: 'acme', platform }).then(countOf);
+    expect(await read('tablet')).toBe(0);
+    expect(counting.probes).toBe(1);
+    // Nothing written since: another query, and the first again (kept), without a probe.
+    expect(await read('desktop')).toBe(0);
+    expect(await read('tablet')).toBe(0);
+    expect([counting.probes, counting.reads]).toEqual([1, 2]);
+    // Written through the engine's store, not this one: still seen by the next read.
+    await insert('acme', 'tablet', 2);
+    expect(await read('tablet')).toBe(2);
+    expect([counting.probes, counting.reads]).toEqual([2, 3]);
+    // Time alone: probed again once the last probe is SETTLED_PROBE_MS old (the engine's own changes).
+    now += SETTLED_PROBE_MS - 1;
+    expect(await read('tablet')).toBe(2);
+    expect(counting.probes).toBe(2);
+    now += 1;
+    expect(await read('tablet')).toBe(2);
+    expect([counting.probes, counting.reads]).toEqual([3, 3]);
+  });
+
+  it('probes a store that cannot count its writes (a server) for every cached read', async () => {
+    const counting = new CountingStore(chdb);
+    const server = Object.assign(Object.create(counting) as CountingStore, { writeCount: () => null });
+    const shared = new SharedQueryStore(server, options);
+    for (let i = 0; i < 3; i++) expect(countOf(await shared.query(COUNT, { tenant: 'acme', platform: 'web' }))).toBe(10);
+    // Counted on the wrapper (its counters are its own properties once incremented).
+    expect([server.probes, server.reads]).toEqual([3, 1]);
   });
 
   it('with a TTL of 0 shares reads in flight but keeps nothing', async () => {

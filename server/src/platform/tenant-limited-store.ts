@@ -121,6 +121,10 @@ export class TenantLimitedStore implements AnalyticsStore {
     return this.inner.exec(sql, params);
   }
 
+  writeCount(): number | null {
+    return this.inner.writeCount();
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }
