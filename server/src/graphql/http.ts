@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
@@ -275,6 +275,10 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field sets cache hints, yet Apollo's default cache-control plugin hooks every
+      // resolved field to compute them: for a preview page of 50 rows, that is hundreds of calls
+      // per request for nothing (a burst's profile, issue 22).
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(options, limiter),
       ...(options.plugins ?? []),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -32,7 +32,11 @@ export function socketOrigin(origin: string): string {
   return `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
 }
 
-export function contentSecurityDirectives(options: SecurityHeaderOptions) {
+/** The page's WebSocket origin (socketOrigin): fixed, or worked out per request. */
+type ConnectTo = string | ((req: IncomingMessage) => string);
+
+/** The policy's directives. */
+export function contentSecurityDirectives(options: SecurityHeaderOptions, connectTo: ConnectTo) {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -41,7 +45,7 @@ export function contentSecurityDirectives(options: SecurityHeaderOptions) {
     'img-src': ["'self'"],
     'font-src': ["'self'"],
     // 'self' covers same-origin ws(s) in CSP 3 browsers; the explicit origin covers the rest.
-    'connect-src': ["'self'", (req: IncomingMessage) => socketOrigin(options.linkOrigin(req))],
+    'connect-src': ["'self'", connectTo],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'"],
@@ -50,9 +54,15 @@ export function contentSecurityDirectives(options: SecurityHeaderOptions) {
   };
 }
 
-export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+/**
+ * Link origins a process keeps a ready handler for. With PUBLIC_URL there is one; without it, one
+ * per address the server is reached at (or per host a trusted proxy forwards): a few.
+ */
+const MAX_ORIGINS = 16;
+
+function helmetFor(options: SecurityHeaderOptions, connectTo: ConnectTo): RequestHandler {
   return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityDirectives(options) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityDirectives(options, connectTo) },
     // Cross-origin isolation buys nothing here (no SharedArrayBuffer); COEP would only add a way to
     // break the page.
     crossOriginEmbedderPolicy: false,
@@ -63,4 +73,28 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     xFrameOptions: { action: 'deny' },
     xContentTypeOptions: true,
   }) as RequestHandler;
+}
+
+/**
+ * The policy names the request's own WebSocket origin, so it depends on the link origin. Helmet
+ * validates and joins a directive given as a function on every request (a burst of previews'
+ * profile showed it), so each link origin gets its own handler, built once with that origin as a
+ * plain value; should more than MAX_ORIGINS turn up, the rest share one that computes it per request.
+ */
+export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+  const byOrigin = new Map<string, RequestHandler>();
+  let perRequest: RequestHandler | undefined;
+  return (req, res, next) => {
+    const origin = options.linkOrigin(req);
+    let handler = byOrigin.get(origin);
+    if (!handler) {
+      if (byOrigin.size >= MAX_ORIGINS) {
+        perRequest ??= helmetFor(options, (r) => socketOrigin(options.linkOrigin(r)));
+        return perRequest(req, res, next);
+      }
+      handler = helmetFor(options, socketOrigin(origin));
+      byOrigin.set(origin, handler);
+    }
+    handler(req, res, next);
+  };
 }
