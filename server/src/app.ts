@@ -101,8 +101,11 @@ export function openAnalytics(config: Config, slots?: TenantSlotPool): Analytics
   const store = url
     ? new ClickHouseServerStore({ url, username, password, database, limits })
     : new ChdbStore(join(config.dataDir, 'clickhouse'), database, { maxExecutionSeconds: limits.maxExecutionSeconds });
+  const limited = new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency);
+  // The engine's queue weighs each tenant's queries waiting for its slots too (chdb-store.ts).
+  if (store instanceof ChdbStore) store.backlog = (tenant) => limited.queued(tenant);
   // Shared reads outside the slots: identical previews wait for one query, not for 200 slots.
-  return new SharedQueryStore(new TenantLimitedStore(store, slots ?? config.clickhouseLimits.tenantConcurrency), config.queryCache);
+  return new SharedQueryStore(limited, config.queryCache);
 }
 
 export function openStorage(config: Config): ExportStorage {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnalyticsStalledError, ChdbStore } from './chdb-store.js';
+import { TenantLimitedStore } from './tenant-limited-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reportcast-chdb-'));
 const store = new ChdbStore(dir, 'reportcast');
@@ -197,5 +198,27 @@ describe('ChdbStore queue order between tenants', () => {
     expect(await answered('fair')).toEqual(['a1', 'g1', 'a2', 'g2', 'a3', 'a4', 'a5']);
     expect(await answered('lightest')).toEqual(['g1', 'g2', 'a1', 'a2', 'a3', 'a4', 'a5']);
     expect(await answered('fifo')).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'g1', 'g2']);
+  });
+
+  it("lightest counts a tenant's queries waiting for its slots (TenantLimitedStore.queued), as the runtime wires it", async () => {
+    // Each tenant's slot pool lets 2 queries through at once: acme's other 6 wait for a slot,
+    // unseen by the engine's queue but for the backlog.
+    const limited = new TenantLimitedStore(store, 2);
+    store.backlog = (tenant) => limited.queued(tenant);
+    try {
+      const done: string[] = [];
+      const blocker = store.query('SELECT sleep(0.3) AS s, {tenant:String} AS t', { tenant: 'other' });
+      const ask = (tenant: string, i: number) => limited.query('SELECT {tenant:String} AS t, {i:UInt8} AS i', { tenant, i }).then(() => { done.push(`${tenant[0]}${i}`); });
+      const asked = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ask('acme', i));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(limited.queued('acme')).toBe(6);
+      asked.push(ask('globex', 1), ask('globex', 2));
+      await Promise.all([blocker, ...asked]);
+      // globex's 2 against acme's 2 in the queue: lighter only with acme's 6 behind them counted.
+      expect(done.slice(0, 2)).toEqual(['g1', 'g2']);
+      expect(done).toHaveLength(10);
+    } finally {
+      store.backlog = null;
+    }
   });
 });

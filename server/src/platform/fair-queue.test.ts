@@ -119,6 +119,21 @@ describe('FairQueue, lightest-first', () => {
     expect(drain(q)).toEqual(['g1', 'g2', 'a1', 'a2', 'a3', 'a4', 'a5']);
   });
 
+  it("counts a key's backlog (items waiting before this queue) with what it has waiting here", () => {
+    const q = new FairQueue<string>('lightest-first');
+    // acme: 2 here (its slots are full) and 40 waiting for a slot; globex: 3 here, nothing behind.
+    const behind: Record<string, number> = { acme: 40 };
+    q.backlog = (key) => behind[key] ?? 0;
+    q.push('acme', 'a1'); q.push('acme', 'a2');
+    q.push('globex', 'g1'); q.push('globex', 'g2'); q.push('globex', 'g3');
+    expect(q.shift()).toBe('g1');
+    // Without the backlog, acme (2 here) would be the lighter one now.
+    q.backlog = null;
+    expect(q.shift()).toBe('a1');
+    q.backlog = (key) => behind[key] ?? 0;
+    expect(drain(q)).toEqual(['g2', 'g3', 'a2']);
+  });
+
   it('breaks a tie in cycle order, and switches policy on a live queue', () => {
     const q = new FairQueue<string>('lightest-first');
     q.push('a', 'a1'); q.push('a', 'a2'); q.push('b', 'b1'); q.push('b', 'b2'); q.push('c', 'c1');

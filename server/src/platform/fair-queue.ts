@@ -18,7 +18,8 @@
  * - 'lightest-first': the key with the fewest items waiting goes first (ties: round-robin), so a
  *   tenant's flood waits for the tenants that sent little, instead of taking every other turn
  *   from them: with two tenants at once, round-robin still doubles the light one's wait (each
- *   gets half of the engine); here its wait stays its own. A key passed over
+ *   gets half of the engine); here its wait stays its own. Items a key has waiting before this
+ *   queue (`backlog`: a tenant's queries waiting for one of its slots) count too. A key passed over
  *   `LIGHTEST_FIRST_MAX_PASSES` times in a row is served next, so a flood is slowed, never starved.
  */
 export type FairPolicy = 'round-robin' | 'lightest-first';
@@ -31,6 +32,11 @@ export class FairQueue<T> {
   private readonly queues = new Map<string, T[]>();
   /** lightest-first: how many turns in a row each waiting key was passed over. */
   private readonly passes = new Map<string, number>();
+  /**
+   * lightest-first: a key's items waiting before this queue, counted with those waiting here (a
+   * tenant whose every slot is taken shows only a few items here, however many it sent).
+   */
+  backlog: ((key: string) => number) | null = null;
   private count = 0;
 
   constructor(public policy: FairPolicy = 'round-robin') {}
@@ -71,9 +77,10 @@ export class FairQueue<T> {
     let fewest = Infinity;
     for (const [key, queue] of this.queues) {
       if ((this.passes.get(key) ?? 0) >= LIGHTEST_FIRST_MAX_PASSES) return this.passOver(key);
-      if (queue.length < fewest) {
+      const waiting = queue.length + (this.backlog?.(key) ?? 0);
+      if (waiting < fewest) {
         chosen = key;
-        fewest = queue.length;
+        fewest = waiting;
       }
     }
     return chosen === undefined ? undefined : this.passOver(chosen);
@@ -130,6 +137,11 @@ export class FairGate {
 
   get running(): number {
     return this.active;
+  }
+
+  /** See FairQueue.backlog. */
+  set backlog(backlog: ((key: string) => number) | null) {
+    this.queue.backlog = backlog;
   }
 
   get waiting(): number {

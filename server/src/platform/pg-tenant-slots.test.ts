@@ -95,7 +95,7 @@ describe('PgTenantSlots', () => {
     const b = queue(p1, 'b');
     await expect.poll(() => rows('t1')).toEqual({ granted: 2, waiting: 2 });
     const c = queue(p2, 'c');
-    await expect.poll(() => p2.local.queued('t1')).toBe(1); // c waits in p2's own queue, behind a
+    await expect.poll(() => p2.queued('t1')).toBe(1); // c waits in p2's own queue, behind a (its backlog: chdb-store.ts)
     const other = await p2.acquire('t2'); // another tenant is not held up
     held[0]!(); // p1 releases: p2's a, queued first, gets it although p1 has b waiting
     const releaseA = await a;

@@ -120,6 +120,10 @@ export class PgTenantSlots implements TenantSlotPool {
     }
   }
 
+  queued(tenant: string): number {
+    return this.local.queued(tenant);
+  }
+
   async acquire(tenant: string, signal?: AbortSignal): Promise<() => void> {
     const releaseLocal = await this.local.acquire(tenant, signal);
     let ticket: string | null;

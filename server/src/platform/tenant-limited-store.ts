@@ -14,6 +14,8 @@ import type { AnalyticsStore, ByteChunk, ByteStreamOptions, QueryOptions, QueryP
 /** Hands out per-tenant slots: resolves with a release function once the tenant may run a query. */
 export interface TenantSlotPool {
   acquire(tenant: string, signal?: AbortSignal): Promise<() => void>;
+  /** The tenant's queries in this process waiting for a slot. */
+  queued(tenant: string): number;
 }
 
 export function abortError(signal: AbortSignal): Error {
@@ -83,6 +85,11 @@ export class TenantLimitedStore implements AnalyticsStore {
 
   get database(): string {
     return this.inner.database;
+  }
+
+  /** The tenant's queries waiting for a slot here (their backlog, beyond what the engine sees). */
+  queued(tenant: string): number {
+    return this.slots.queued(tenant);
   }
 
   private async slot(params: QueryParams | undefined, signal: AbortSignal | undefined): Promise<() => void> {
