@@ -2,7 +2,7 @@
  * Assembles Reportcast from its configuration. Reads as a table of contents: the runtime (databases,
  * analytics store, ORM), then the HTTP app (health, GraphQL, the SPA).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TokenUses } from './features/audit/token-uses.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -200,7 +200,11 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   // Forwarded headers are believed only from the proxies TRUST_PROXY names (proxy-trust.ts).
   const trust = compileTrust(config.trustProxy);
   app.set('trust proxy', trust);
-  const server = keepIdleConnections(createServer(app));
+  // Plain JSON POSTs to /graphql skip Express once the endpoint is up (graphql/lean-post.ts).
+  let lean: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
+  const server = keepIdleConnections(createServer((req, res) => {
+    if (!lean?.(req, res)) app(req, res);
+  }));
   // The listening address is read once it is known (getsockname on every request showed in the
   // profile of a burst of previews), and again after the server closes and listens anew.
   let ownOrigin: string | undefined;
@@ -208,7 +212,8 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   const origin = () => ownOrigin ?? (server.listening ? (ownOrigin = listeningOrigin(server, config.port)) : listeningOrigin(server, config.port));
   const linkOrigin = linkOriginOf({ publicUrl: config.publicUrl, trust, ownOrigin: origin });
   // First, so every answer carries them: the page, the API, downloads, probes and error answers.
-  app.use(securityHeaders({ linkOrigin, hstsMaxAgeSeconds: config.hstsMaxAgeSeconds, https: config.publicUrl?.startsWith('https:') ?? false }));
+  const headers = securityHeaders({ linkOrigin, hstsMaxAgeSeconds: config.hstsMaxAgeSeconds, https: config.publicUrl?.startsWith('https:') ?? false });
+  app.use(headers);
 
   app.use(requestIdAndLog(log));
   mountOpsRoutes(app, opsDeps(runtime));
@@ -282,6 +287,7 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
     plugins: [observabilityPlugin(log, runtime.metrics)],
   });
   app.use('/graphql', graphql.middleware);
+  lean = graphql.lean((req, res, next) => headers(req as express.Request, res as express.Response, next));
   runtime.metrics.watchLive(() => ({ connections: graphql.webSocketCount(), subscriptions: subscriberCount() }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {

@@ -13,7 +13,9 @@
  * address's budget, whoever produced it: this module, Apollo (parse and validation errors, bad
  * request shapes) or the token check. The WebSocket path shares the document check (ws-edge.ts).
  */
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Lexer, Source, TokenKind, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { BadUserInputError, QueryTooComplexError, RateLimitedError, toGraphQLError, type DomainError } from '../errors.js';
@@ -62,19 +64,45 @@ const FAILURE_STATUSES = new Set([400, 401, 413, 415]);
 
 export interface HttpEdgeOptions {
   budget: FailureBudget;
-  limits: DocumentLimits;
+  /** documentCheck(limits): shared with the lean path (lean-post.ts). */
+  checkDocument: (query: string) => void;
   maxBodyBytes: number;
 }
 
-/** A GraphQL-shaped error answer for refusals that happen before Apollo sees the request. */
-function refuse(req: Request, res: Response, status: number, error: DomainError): void {
-  const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
-  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [toGraphQLError(error).toJSON()] }));
+/** A GraphQL-shaped error answer for refusals that happen before Apollo sees the request (express or not). */
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: DomainError): void {
+  const type = accepts(req).type(['application/json', 'application/graphql-response+json']) || 'application/json';
+  const body = JSON.stringify({ errors: [toGraphQLError(error).toJSON()] });
+  res.statusCode = status;
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/** Counts the answer against the address's failure budget if it is one of FAILURE_STATUSES. */
+export function countFailure(res: ServerResponse, budget: FailureBudget, address: string): void {
+  res.on('finish', () => {
+    if (FAILURE_STATUSES.has(res.statusCode)) budget.fail(address);
+  });
+}
+
+/**
+ * The document check (checkDocument) with the documents that passed remembered by their text:
+ * clients send the same few operations over and over, and lexing each again showed in a burst's
+ * profile. Bounded by the documents' total length.
+ */
+export function documentCheck(limits: DocumentLimits): (query: string) => void {
+  const passed = new LRUCache<string, true>({ max: 1000, maxSize: 4_000_000, sizeCalculation: (_ok, source) => source.length });
+  return (query) => {
+    if (passed.has(query)) return;
+    checkDocument(query, limits);
+    passed.set(query, true);
+  };
 }
 
 /** The handlers to mount before Apollo's middleware at /graphql, in order. */
 export function httpEdge(options: HttpEdgeOptions): (RequestHandler | ErrorRequestHandler)[] {
-  const { budget, limits } = options;
+  const { budget } = options;
   const gate: RequestHandler = (req, res, next) => {
     const address = req.ip ?? 'unknown';
     const wait = budget.retryAfter(address);
@@ -83,20 +111,15 @@ export function httpEdge(options: HttpEdgeOptions): (RequestHandler | ErrorReque
       res.set({ 'Retry-After': String(wait), Connection: 'close' });
       return refuse(req, res, 429, new RateLimitedError(wait, 'Too many failed requests from this address'));
     }
-    res.on('finish', () => {
-      if (FAILURE_STATUSES.has(res.statusCode)) budget.fail(address);
-    });
+    countFailure(res, budget, address);
     next();
   };
-  // Documents that passed, by their text: clients send the same few operations over and over, and
-  // lexing each again showed in a burst's profile. Bounded by the documents' total length.
-  const passed = new LRUCache<string, true>({ max: 1000, maxSize: 4_000_000, sizeCalculation: (_ok, source) => source.length });
+  const check = options.checkDocument;
   const document: RequestHandler = (req, res, next) => {
     const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== 'string' || passed.has(query)) return next();
+    if (typeof query !== 'string') return next();
     try {
-      checkDocument(query, limits);
-      passed.set(query, true);
+      check(query);
     } catch (error) {
       if (error instanceof QueryTooComplexError) return refuse(req, res, 400, error);
       throw error;

@@ -19,11 +19,13 @@ import { HeaderMap } from '@apollo/server';
 import type { Config } from '../config.js';
 import { bearerChallenge } from '../features/auth/bearer-challenge.js';
 import type { TrustFn } from '../platform/proxy-trust.js';
-import { httpEdge, parseWithinLimits } from './edge-limits.js';
+import { documentCheck, httpEdge, parseWithinLimits } from './edge-limits.js';
+import { leanPost } from './lean-post.js';
 import { FailureBudget } from './failure-budget.js';
 import { createEdgeWebSocketServer, initReceived, markAuthenticated, socketFailed, type EdgeSocket } from './ws-edge.js';
 import { createContext, type AppContext, type ContextDeps, type RequestInfo } from '../context.js';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../platform/proxy-trust.js';
 import { BadUserInputError, DomainError, ErrorCode, QueryTooComplexError, RateLimitedError, ServiceUnavailableError, formatError, isDatabaseUnavailable } from '../errors.js';
 import { bearerToken } from '../features/auth/tokens.js';
 import { VerifiedTokens } from '../features/auth/verified-tokens.js';
@@ -79,6 +81,11 @@ function requestInfo(req: IncomingMessage, linkOrigin: (req: IncomingMessage) =>
 export interface GraphQLEndpoint {
   /** Mount at /graphql: the edge limits (edge-limits.ts), then Apollo. */
   middleware: (express.RequestHandler | express.ErrorRequestHandler)[];
+  /**
+   * The plain JSON POSTs to /graphql without Express (lean-post.ts), given the security headers'
+   * handler: true when it took the request, false to hand it to Express (and `middleware`).
+   */
+  lean(headers: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Open WebSocket connections. */
   webSocketCount(): number;
   stop(): Promise<void>;
@@ -285,25 +292,30 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     ],
   });
   await apollo.start();
-  const apolloMiddleware = expressMiddleware(apollo, {
-    context: async ({ req, res }) => {
-      const viewer = await viewerFromHeader(req.headers.authorization, verifiedTokens);
-      const request = requestInfo(req, options.linkOrigin, req.ip ?? 'unknown');
-      // A token's first use is a sign-in for the user-activity report (audit/token-uses.ts).
-      if (viewer && deps.tokenUses) await deps.tokenUses.note(viewer, bearerToken(req.headers.authorization!)!, request);
-      const disconnected = new AbortController();
-      const admission: Admission = { signal: disconnected.signal, ticket: null };
-      if (res.closed) disconnected.abort();
-      // Closed after the answer was written: give the place back should willSendResponse not have
-      // run; closed before it: the client left, so a waiting operation leaves the queue (a running
-      // one finishes and releases in willSendResponse).
-      else res.once('close', () => (res.writableFinished ? admission.ticket?.release() : disconnected.abort()));
-      return { ...createContext(deps, viewer, request), clientKey: req.ip ?? 'unknown', admission };
-    },
-  });
-  const edge = httpEdge({ budget, limits: documentLimits, maxBodyBytes: options.edge.httpMaxBodyBytes });
+  /** An HTTP operation's context, on either path (Express or lean-post.ts). */
+  const httpContext = async (req: IncomingMessage, res: ServerResponse, ip: string): Promise<HttpContext> => {
+    const viewer = await viewerFromHeader(req.headers.authorization, verifiedTokens);
+    const request = requestInfo(req, options.linkOrigin, ip);
+    // A token's first use is a sign-in for the user-activity report (audit/token-uses.ts).
+    if (viewer && deps.tokenUses) await deps.tokenUses.note(viewer, bearerToken(req.headers.authorization!)!, request);
+    const disconnected = new AbortController();
+    const admission: Admission = { signal: disconnected.signal, ticket: null };
+    if (res.closed) disconnected.abort();
+    // Closed after the answer was written: give the place back should willSendResponse not have
+    // run; closed before it: the client left, so a waiting operation leaves the queue (a running
+    // one finishes and releases in willSendResponse).
+    else res.once('close', () => (res.writableFinished ? admission.ticket?.release() : disconnected.abort()));
+    return { ...createContext(deps, viewer, request), clientKey: ip, admission };
+  };
+  const apolloMiddleware = expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, req.ip ?? 'unknown') });
+  const checkDocument = documentCheck(documentLimits);
+  const maxBodyBytes = options.edge.httpMaxBodyBytes;
+  const edge = httpEdge({ budget, checkDocument, maxBodyBytes });
   return {
     middleware: [...edge, apolloMiddleware],
+    lean: (headers) => leanPost({
+      apollo, context: httpContext, clientAddress: (req) => clientAddress(req, options.trust), budget, checkDocument, maxBodyBytes, log,
+    }, headers),
     webSocketCount: () => wsServer.clients.size,
     stop: async () => {
       await apollo.stop();

@@ -6,6 +6,7 @@
  * carry link tokens).
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { OperationDefinitionNode } from 'graphql';
 import type { RequestHandler } from 'express';
@@ -16,13 +17,19 @@ import type { Metrics } from '../platform/metrics.js';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The request's id: a sane incoming one, else a new one; set on the request (for the logs) and the answer. */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers[REQUEST_ID_HEADER];
+  const id = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
 /** Assigns the request id (before anything else runs) and logs non-GraphQL requests when they finish. */
 export function requestIdAndLog(log: Logger): RequestHandler {
   return (req, res, next) => {
-    const incoming = req.headers[REQUEST_ID_HEADER];
-    const id = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
-    req.headers[REQUEST_ID_HEADER] = id;
-    res.setHeader('X-Request-Id', id);
+    const id = assignRequestId(req, res);
     if (req.path !== '/graphql') {
       const started = performance.now();
       res.on('finish', () => {
