@@ -48,11 +48,13 @@ function plainPost(req: IncomingMessage, maxBodyBytes: number): boolean {
   return Number.isInteger(length) && length > 0 && length <= maxBodyBytes;
 }
 
+/** As body-parser decodes a body: a byte order mark dropped, malformed sequences replaced. One for all: decode() without `stream` keeps no state. */
+const UTF8 = new TextDecoder('utf-8');
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  // As body-parser decodes it: a byte order mark dropped, malformed sequences replaced.
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
 /**
