@@ -31,7 +31,7 @@ import { bearerToken } from '../features/auth/tokens.js';
 import { VerifiedTokens } from '../features/auth/verified-tokens.js';
 import type { Viewer } from '../features/auth/viewer.js';
 import { errorFields, type Logger } from '../platform/logger.js';
-import { checkOperation, type OperationLimits } from './operation-limits.js';
+import { operationChecker, type OperationLimits } from './operation-limits.js';
 import { inMemoryRateLimit, type RateLimit } from './shared-rate-limiter.js';
 import { onceAt } from './timer.js';
 import { AdmissionAbortedError, TenantQueueFullError, type GateTicket, type TenantGate } from './tenant-gate.js';
@@ -139,15 +139,15 @@ async function admit(gate: TenantGate, tenantId: string, admission: Admission): 
   }
 }
 
-function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit): ApolloServerPlugin<HttpContext> {
+function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit, checkOperation: ReturnType<typeof operationChecker>): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request, contextValue, schema }) {
+        async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
           const retryAfter = await limiter.take(rateKey(contextValue.viewer, contextValue.clientKey));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-          checkOperation(schema, operation, document, request.variables, options.limits);
+          checkOperation(operation, document, request.variables);
           // Last, so a refused operation holds no place; unauthenticated requests fail fast ungated.
           if (options.admission && contextValue.viewer) await admit(options.admission, contextValue.viewer.tenantId, contextValue.admission);
         },
@@ -192,6 +192,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     initTimeoutMs: options.edge.wsAuthTimeoutMs, log,
   });
   const limiter = options.rateLimit ?? inMemoryRateLimit(options.requestsPerMinute);
+  // One checker for both transports: what passed once passes again unwalked (operation-limits.ts).
+  const checkOperation = operationChecker(schema, options.limits);
   // A token's signature is checked once per process, its times on every request (verified-tokens.ts).
   const verifiedTokens = new VerifiedTokens(jwtSecret);
   const validationRules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
@@ -241,7 +243,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         try {
           const retryAfter = await limiter.take(rateKey(ctx.extra.viewer ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
           if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-          checkOperation(schema, operation, document, variables, options.limits);
+          checkOperation(operation, document, variables);
         } catch (error) {
           if (error instanceof DomainError) return [new GraphQLError(error.message, { originalError: error })];
           throw error;
@@ -286,7 +288,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       // resolved field to compute them: for a preview page of 50 rows, that is hundreds of calls
       // per request for nothing (a burst's profile, issue 22).
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(options, limiter),
+      limitsPlugin(options, limiter, checkOperation),
       ...(options.plugins ?? []),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],

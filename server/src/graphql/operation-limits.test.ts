@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildSchema, getOperationAST, parse } from 'graphql';
 import { BadUserInputError, QueryTooComplexError } from '../errors.js';
-import { checkOperation } from './operation-limits.js';
+import { checkOperation, operationChecker } from './operation-limits.js';
 
 // The committed public contract (CI keeps it equal to the code's schema).
 const SCHEMA = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
@@ -109,5 +109,25 @@ describe('checkOperation: text PostgreSQL cannot store, wherever it is', () => {
 
   it('lets well-formed text through: surrogate pairs (emoji) and every other character', () => {
     expect(check(CREATE, { i: { name: 'Sales 📈 \u0001 \uffff', definition: { source: 'usage_events' }, visualization: { type: 'BAR', yAxisLabel: '📈 ✓' } } })).not.toThrow();
+  });
+});
+
+describe('operationChecker: what passed passes again without a walk; what failed is refused every time', () => {
+  it('remembers per operation and variables, never a refusal', () => {
+    const document = parse('query($n: Int) { reports(first: $n) { edges { node { id name } } } }');
+    const operation = getOperationAST(document)!;
+    const checker = operationChecker(SCHEMA, LIMITS);
+    checker(operation, document, { n: 10 });
+    // Remembered by the variables' JSON: values that serialize as the passed ones are not walked
+    // again (here a value that would be refused, disguised; clients send plain JSON).
+    const disguised = { n: 100_000, toJSON: () => ({ n: 10 }) };
+    expect(() => checker(operation, document, disguised)).not.toThrow();
+    expect(() => checkOperation(SCHEMA, operation, document, disguised, LIMITS)).toThrow(QueryTooComplexError);
+    // Other variables are checked: too costly a page is refused, and refused again.
+    expect(() => checker(operation, document, { n: 100_000 })).toThrow(QueryTooComplexError);
+    expect(() => checker(operation, document, { n: 100_000 })).toThrow(QueryTooComplexError);
+    // The same text parsed again is another operation: checked afresh.
+    const again = parse('query($n: Int) { reports(first: $n) { edges { node { id name } } } }');
+    expect(() => checker(getOperationAST(again)!, again, { n: 100_000 })).toThrow(QueryTooComplexError);
   });
 });

@@ -97,3 +97,28 @@ export function checkOperation(
   }
   if (oversizedPages.length) throw new BadUserInputError(`first may be at most ${MAX_PAGE_SIZE}`, oversizedPages);
 }
+
+/** Variables longer than this (as JSON) are checked every time rather than remembered. */
+const REMEMBERED_VARIABLES_CHARS = 2_048;
+/** Passed variable sets remembered per operation before they are forgotten and learnt again. */
+const REMEMBERED_PER_OPERATION = 256;
+
+/**
+ * checkOperation for one schema and set of limits, remembering what passed: the same operation
+ * (Apollo hands out one parsed document per query text) with the same variables passes again
+ * without being walked, as a dashboard's tiles and a team's identical previews are. What failed is
+ * checked again each time (and refused again).
+ */
+export function operationChecker(schema: GraphQLSchema, limits: OperationLimits) {
+  const passed = new WeakMap<OperationDefinitionNode, Set<string>>();
+  return (operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown> | null | undefined): void => {
+    const key = JSON.stringify(variables ?? {});
+    const known = passed.get(operation);
+    if (known?.has(key)) return;
+    checkOperation(schema, operation, document, variables, limits);
+    if (key.length > REMEMBERED_VARIABLES_CHARS) return;
+    const set = known && known.size < REMEMBERED_PER_OPERATION ? known : new Set<string>();
+    set.add(key);
+    passed.set(operation, set);
+  };
+}
