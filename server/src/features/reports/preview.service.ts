@@ -54,9 +54,15 @@ export class PreviewService {
     private readonly masking: MaskingPolicyService,
   ) {}
 
-  async preview(viewer: Viewer, rawDefinition: ReportDefinition, first?: number | null, after?: string | null, parameterValues?: unknown): Promise<PreviewPage> {
+  /**
+   * One page of the definition's rows. `rawDefinition` may still be on its way (a saved report
+   * being read): the tenant's masking is read meanwhile, not after it, so the query starts one
+   * PostgreSQL round trip sooner (in a burst, each round trip waits behind the other requests).
+   */
+  async preview(viewer: Viewer, rawDefinition: ReportDefinition | Promise<ReportDefinition>, first?: number | null, after?: string | null, parameterValues?: unknown): Promise<PreviewPage> {
     const started = performance.now();
-    const checked = validateDefinition(rawDefinition, this.limits);
+    const [raw, masking] = await Promise.all([rawDefinition, this.masking.maskingFor(viewer.tenantId, viewer.role)]);
+    const checked = validateDefinition(raw, this.limits);
     if (!checked.valid) {
       throw new BadUserInputError(`Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`,
         checked.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
@@ -65,7 +71,6 @@ export class PreviewService {
     const bound = bindParameterValues(checked.definition, parameterValues, 'input.parameterValues', this.limits.maxRangeDays);
     if (!bound.ok) throw new BadUserInputError(`Invalid parameter value: ${bound.errors[0]!.path} ${bound.errors[0]!.message}`, bound.errors);
     const definition = bound.definition;
-    const masking = await this.masking.maskingFor(viewer.tenantId, viewer.role);
     const refused = maskingViolations(definition, masking);
     if (refused.length) {
       throw new BadUserInputError(`Masked for the ${viewer.role} role: ${refused[0]!.message}`,

@@ -60,8 +60,9 @@ export class ReportResolver {
     // Audited as a read (AUDIT_READS): the report (null for an unsaved definition), the page's row
     // count, the result's total and the duration; never a row.
     return ctx.services.audit.read(viewer, { action: 'report.preview', targetType: 'report', targetId: input.reportId ?? null }, async () => {
-      const definition: ReportDefinition = input.reportId
-        ? await ctx.services.reports.readableDefinition(viewer, input.reportId)
+      // Not awaited here: the preview reads the tenant's masking while the report is read.
+      const definition: ReportDefinition | Promise<ReportDefinition> = input.reportId
+        ? ctx.services.reports.readableDefinition(viewer, input.reportId)
         : plain(input.definition!);
       return ctx.services.preview.preview(viewer, definition, input.first, input.after, input.parameterValues);
     }, (page) => ({ rowCount: page.rows.length, totalCount: page.totalCount }));
