@@ -78,10 +78,12 @@ export interface ReadFlights {
   definitions: SingleFlight<ReportDefinition>;
   /** A tenant's masking for one role (MaskingPolicyService.maskingFor). */
   masking: SingleFlight<ColumnMasking>;
+  /** Whether a viewer may read a report or dashboard, asked afresh (ExportService.mayRead): each subscription to its exports asks every few seconds. */
+  readable: SingleFlight<boolean>;
 }
 
 export function createReadFlights(): ReadFlights {
-  return { definitions: new SingleFlight(), masking: new SingleFlight() };
+  return { definitions: new SingleFlight(), masking: new SingleFlight(), readable: new SingleFlight() };
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
@@ -98,7 +100,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
       reports,
       preview: new PreviewService(deps.analytics, deps.limits, masking),
       columnValues: new ColumnValuesService(deps.analytics, deps.limits, masking),
-      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking, quotas),
+      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking, quotas, deps.readFlights?.readable),
       audit,
       auditExports: new AuditExportService(em, deps.exports, audit),
       schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets, quotas,

@@ -12,6 +12,7 @@ import type { AuditQuery } from '../audit/audit-export.js';
 import { clearPiiColumns } from '../audit/pii-exposure.js';
 import { hasRole, stricterRole, type Role, type Viewer } from '../auth/viewer.js';
 import { hiddenFrom, readableBy } from '../sharing/readable.js';
+import type { SingleFlight } from '../../platform/single-flight.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
 import type { QuotaService } from '../quotas/quotas.js';
 import { maskingViolations } from '../reports/compile-query.js';
@@ -178,7 +179,21 @@ export class ExportService {
     private readonly limits: DefinitionLimits,
     private readonly masking: MaskingPolicyService,
     private readonly quotas: QuotaService | null = null,
+    /** Shared by the requests of a process: concurrent fresh readability checks of one viewer and object read once (single-flight.ts). */
+    private readonly readableFlights?: SingleFlight<boolean>,
   ) {}
+
+  /**
+   * Whether the viewer may read the report or dashboard, read now. Every subscription to one of
+   * its exports asks this every few seconds: when a batch of exports finishes at once, the
+   * subscriptions of one viewer to exports of one report share one read instead of each queueing
+   * its own for the ORM's connections (500 subscribers over 50 exports: status events waited
+   * ~70 ms for them, 2026-12-08).
+   */
+  private readableNow(viewer: Viewer, type: 'REPORT' | 'DASHBOARD', id: string): Promise<boolean> {
+    const read = () => readableBy(this.em.fork(), viewer, type, id);
+    return this.readableFlights ? this.readableFlights.run(`${viewer.tenantId}\n${viewer.userId}\n${viewer.role}\n${type}\n${id}`, read) : read();
+  }
 
   /**
    * The tenant's exports changed at or after `since`, oldest change first, at most `limit`: what a
@@ -223,9 +238,9 @@ export class ExportService {
     if (record.tenantId !== viewer.tenantId) return false;
     if (record.auditQuery) return hasRole(viewer, 'admin');
     if (hasRole(viewer, 'admin')) return true;
-    if (record.reportId) return fresh ? readableBy(this.em.fork(), viewer, 'REPORT', record.reportId) : this.reports.canOpen(viewer, record.reportId);
+    if (record.reportId) return fresh ? this.readableNow(viewer, 'REPORT', record.reportId) : this.reports.canOpen(viewer, record.reportId);
     const dashboardId = (record as { dashboardId?: string | null }).dashboardId ?? null;
-    if (dashboardId) return readableBy(this.em.fork(), viewer, 'DASHBOARD', dashboardId);
+    if (dashboardId) return this.readableNow(viewer, 'DASHBOARD', dashboardId);
     return true;
   }
 
