@@ -6,8 +6,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { REPO_ROOT } from '../server/src/config.js';
 import { createTempDir } from './support/databases.js';
 
@@ -95,6 +96,15 @@ describe('pnpm start on embedded defaults', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', postgres: true, clickhouse: true });
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
     expect(existsSync(join(dataDir.path, 'pg', 'PG_VERSION'))).toBe(true);
+    // Started with synchronous I/O (embedded-postgres.ts: no I/O workers on a small machine).
+    const discovery = JSON.parse(readFileSync(join(dataDir.path, 'pg.json'), 'utf8')) as { port: number; user: string; password: string; database: string };
+    const client = new pg.Client({ host: '127.0.0.1', port: discovery.port, user: discovery.user, password: discovery.password, database: discovery.database });
+    await client.connect();
+    try {
+      expect((await client.query<{ io_method: string }>('SHOW io_method')).rows[0]!.io_method).toBe('sync');
+    } finally {
+      await client.end();
+    }
     expect(existsSync(join(dataDir.path, 'clickhouse'))).toBe(true);
   });
 

@@ -106,6 +106,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     user: USER,
     password,
     persistent: true,
+    // PostgreSQL 18 (the embedded build) hands reads to I/O worker processes by default; on a small
+    // machine whose cores the API, worker and engine share, that is context switches for nothing:
+    // synchronous I/O drained 10,000 scheduled runs at 113 runs/s against 92–99 (2 cores, 2026-12-08).
+    postgresFlags: ['-c', 'io_method=sync'],
     createPostgresUser: process.getuid?.() === 0,
     onLog: (m) => log.debug(`postgres: ${String(m).trim()}`),
     onError: (m) => log.debug(`postgres: ${String(m).trim()}`),
