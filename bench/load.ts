@@ -298,7 +298,9 @@ async function schedules(runtime: Runtime, count: number, drainTimeoutMs: number
   }
   return [
     { scenario: 24, measure: `${count.toLocaleString('en-US')} schedules due in one minute: one tick`, result: `${tickSeconds.toFixed(2)} s; started ${first.started}, a second tick ${second.started}; ${executions} executions, ${exports} exports, ${jobs} jobs`, goal: 'all, exactly once, < 2 s', status: exact && tickSeconds < 2 ? 'PASS' : 'MISS' },
-    { scenario: 24, measure: `…then every export and email done, queue empty (worker concurrency ${runtime.config.worker.concurrency})`, result: `${drained ? 'drained' : 'NOT drained'} in ${drainSeconds.toFixed(0)} s (${(count / drainSeconds).toFixed(0)} executions/s); ${last}`, goal: 'drains', status: drained ? 'PASS' : 'MISS' },
+    { scenario: 24, measure: `…then every export and email done, queue empty (worker concurrency ${runtime.config.worker.concurrency})`, result: `${drained ? 'drained' : 'NOT drained'} in ${drainSeconds.toFixed(0)} s (${(count / drainSeconds).toFixed(0)} executions/s); ${last}`,
+      // Issue 22's rate holds for the full 10,000 only; fewer (a trial) must drain.
+      goal: count >= 10_000 ? 'drains, ≥ 100 executions/s (issue 22)' : 'drains', status: drained && (count < 10_000 || count / drainSeconds >= 100) ? 'PASS' : 'MISS' },
   ];
 }
 
