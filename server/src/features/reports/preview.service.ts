@@ -13,7 +13,9 @@ import { offsetDateTimeText } from '../calendar/zone-clock.js';
 import { zonedDateTimeText } from '../exports/writers/cell-values.js';
 import { compileCount, compilePage, compileReport, maskingViolations, resolveTimeWindow, type OutputColumn } from './compile-query.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
-import { validateDefinition } from './validate-definition.js';
+import { validateDefinition, type ValidationResult } from './validate-definition.js';
+import { deepFrozen } from '../../platform/deep-frozen.js';
+import type { ColumnMasking } from '../catalog/masking.js';
 import { bindParameterValues } from './parameters/bind.js';
 
 const PREVIEW_TIMEOUT_MS = 60_000;
@@ -47,12 +49,40 @@ function fingerprint(definition: unknown): string {
   return createHash('sha256').update(JSON.stringify(definition)).digest('base64url').slice(0, 16);
 }
 
+/**
+ * A shared, frozen definition's validation (per limits) and its fingerprint per masking: the
+ * requests of a burst that joined one lookup (report.service.ts readableDefinition) get the same
+ * frozen object, and its masking from one lookup too, so what follows from them is worked out
+ * once. Keyed by the objects themselves: gone with them.
+ */
+const VALIDATED = new WeakMap<object, { limits: DefinitionLimits; result: ValidationResult }>();
+const FINGERPRINTS = new WeakMap<object, WeakMap<ColumnMasking, string>>();
+
+function fingerprintOf(definition: object, masking: ColumnMasking): string {
+  if (!Object.isFrozen(definition)) return fingerprint({ definition, modes: masking.modes });
+  let byMasking = FINGERPRINTS.get(definition);
+  if (!byMasking) FINGERPRINTS.set(definition, (byMasking = new WeakMap()));
+  let hash = byMasking.get(masking);
+  if (hash === undefined) byMasking.set(masking, (hash = fingerprint({ definition, modes: masking.modes })));
+  return hash;
+}
+
 export class PreviewService {
   constructor(
     private readonly store: AnalyticsStore,
     private readonly limits: DefinitionLimits,
     private readonly masking: MaskingPolicyService,
   ) {}
+
+  /** validateDefinition, worked out once per shared (frozen) definition; its result frozen too. */
+  private validated(raw: ReportDefinition): ValidationResult {
+    if (!Object.isFrozen(raw)) return validateDefinition(raw, this.limits);
+    const known = VALIDATED.get(raw);
+    if (known?.limits === this.limits) return known.result;
+    const result = deepFrozen(validateDefinition(raw, this.limits));
+    VALIDATED.set(raw, { limits: this.limits, result });
+    return result;
+  }
 
   /**
    * One page of the definition's rows. `rawDefinition` may still be on its way (a saved report
@@ -62,7 +92,7 @@ export class PreviewService {
   async preview(viewer: Viewer, rawDefinition: ReportDefinition | Promise<ReportDefinition>, first?: number | null, after?: string | null, parameterValues?: unknown): Promise<PreviewPage> {
     const started = performance.now();
     const [raw, masking] = await Promise.all([rawDefinition, this.masking.maskingFor(viewer.tenantId, viewer.role)]);
-    const checked = validateDefinition(raw, this.limits);
+    const checked = this.validated(raw);
     if (!checked.valid) {
       throw new BadUserInputError(`Invalid report definition: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`,
         checked.errors.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
@@ -77,7 +107,7 @@ export class PreviewService {
         refused.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
     // The policy is part of what a page is computed from: a cursor from before a change is stale.
-    const hash = fingerprint({ definition, modes: masking.modes });
+    const hash = fingerprintOf(definition, masking);
     let offset = 0;
     let asOf = new Date();
     // Later pages read the same window as of the same instant: the first page's count holds, so

@@ -19,6 +19,7 @@ import { visualizationToStore } from './stored-visualization.js';
 import { GrantStore } from '../sharing/grant.store.js';
 import type { SingleFlight } from '../../platform/single-flight.js';
 import { mayEdit, mayRead } from '../sharing/access.js';
+import { deepFrozen } from '../../platform/deep-frozen.js';
 
 export interface ReportFields {
   name?: string | null;
@@ -86,8 +87,10 @@ export class ReportService {
     };
     // Inside a transaction the read must see that transaction (and nobody else must): not shared.
     if (!this.definitionFlights || this.em.getTransactionContext()) return read();
-    const shared = await this.definitionFlights.run(`${viewer.tenantId}\n${viewer.userId}\n${viewer.role}\n${id}`, read);
-    return structuredClone(shared);
+    // One frozen copy for every request that joined the lookup: no copy each, and a caller that
+    // tried to change it would fail instead of changing it for the others. The preview memoizes
+    // its validation and fingerprint on it (preview.service.ts).
+    return this.definitionFlights.run(`${viewer.tenantId}\n${viewer.userId}\n${viewer.role}\n${id}`, async () => deepFrozen(structuredClone(await read())));
   }
 
   /** Whether the viewer may change (and share) a report they can read: see sharing/access.ts. */
