@@ -199,7 +199,10 @@ describe('two API and two worker processes on one PostgreSQL', () => {
     const outcomes: string[] = [];
     // Round 1: whichever worker takes it. Round 2: the other one, alone. Together: both behaviours.
     for (let round = 1; round <= 2; round++) {
-      const { createExport } = await gql(api1.url, CREATE_EXPORT, { input: { reportId: rawReportId, format: 'XLSX' } });
+      // A PDF (its first PDF_ROW_CAP rows, ~1.5 s): the XLSX of these rows, made by the engine,
+      // could finish between the test seeing it run and the worker's SIGTERM, leaving the release
+      // untested.
+      const { createExport } = await gql(api1.url, CREATE_EXPORT, { input: { reportId: rawReportId, format: 'PDF' } });
       const id = createExport.id as string;
       const pid = await runnerPid(id);
       const runner = workers.find((w) => w.pid === pid)!;
@@ -229,7 +232,7 @@ describe('two API and two worker processes on one PostgreSQL', () => {
       }
       // No partial file left behind, one finished file.
       const files = readdirSync(join(shared.path, 'exports', 'exports', 'acme')).filter((f) => f.startsWith(id));
-      expect(files).toEqual([`${id}.xlsx`]);
+      expect(files).toEqual([`${id}.pdf`]);
     }
     expect(outcomes.sort()).toEqual(['finished', 'released']);
   }, 300_000);
