@@ -65,7 +65,7 @@ const FAILURE_STATUSES = new Set([400, 401, 413, 415]);
 export interface HttpEdgeOptions {
   budget: FailureBudget;
   /** documentCheck(limits): shared with the lean path (lean-post.ts). */
-  checkDocument: (query: string) => void;
+  checkDocument: DocumentCheck;
   maxBodyBytes: number;
 }
 
@@ -86,17 +86,30 @@ export function countFailure(res: ServerResponse, budget: FailureBudget, address
   });
 }
 
+/** Refuses a request's document (400) if it is over the limits; true when it answered. */
+export type DocumentCheck = (req: IncomingMessage, res: ServerResponse, query: unknown) => boolean;
+
 /**
- * The document check (checkDocument) with the documents that passed remembered by their text:
- * clients send the same few operations over and over, and lexing each again showed in a burst's
- * profile. Bounded by the documents' total length.
+ * The document check (checkDocument) of a request's `query`, answering QUERY_TOO_COMPLEX itself,
+ * with the documents that passed remembered by their text: clients send the same few operations
+ * over and over, and lexing each again showed in a burst's profile. Bounded by the documents'
+ * total length. A query that is not a string is left to Apollo.
  */
-export function documentCheck(limits: DocumentLimits): (query: string) => void {
+export function documentCheck(limits: DocumentLimits): DocumentCheck {
   const passed = new LRUCache<string, true>({ max: 1000, maxSize: 4_000_000, sizeCalculation: (_ok, source) => source.length });
-  return (query) => {
-    if (passed.has(query)) return;
-    checkDocument(query, limits);
+  return (req, res, query) => {
+    if (typeof query !== 'string' || passed.has(query)) return false;
+    try {
+      checkDocument(query, limits);
+    } catch (error) {
+      if (error instanceof QueryTooComplexError) {
+        refuse(req, res, 400, error);
+        return true;
+      }
+      throw error;
+    }
     passed.set(query, true);
+    return false;
   };
 }
 
@@ -114,17 +127,9 @@ export function httpEdge(options: HttpEdgeOptions): (RequestHandler | ErrorReque
     countFailure(res, budget, address);
     next();
   };
-  const check = options.checkDocument;
   const document: RequestHandler = (req, res, next) => {
     const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== 'string') return next();
-    try {
-      check(query);
-    } catch (error) {
-      if (error instanceof QueryTooComplexError) return refuse(req, res, 400, error);
-      throw error;
-    }
-    next();
+    if (!options.checkDocument(req, res, query)) next();
   };
   const bodyErrors: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, req, res, next) => {
     if (res.headersSent || typeof error?.type !== 'string') return next(error);

@@ -15,9 +15,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { BadUserInputError, QueryTooComplexError } from '../errors.js';
+import { BadUserInputError } from '../errors.js';
 import { errorFields, type Logger } from '../platform/logger.js';
-import { countFailure, refuse } from './edge-limits.js';
+import { countFailure, refuse, type DocumentCheck } from './edge-limits.js';
 import type { FailureBudget } from './failure-budget.js';
 import { assignRequestId } from './observability.js';
 
@@ -29,7 +29,7 @@ export interface LeanPostOptions<C extends BaseContext> {
   clientAddress: (req: IncomingMessage) => string;
   budget: FailureBudget;
   /** The edge's document check (edge-limits.ts documentCheck), shared with the Express path. */
-  checkDocument: (query: string) => void;
+  checkDocument: DocumentCheck;
   maxBodyBytes: number;
   log: Logger;
 }
@@ -83,15 +83,7 @@ export function leanPost<C extends BaseContext>(
     }
     // body-parser's strict mode: an object or an array, nothing else.
     if (body === null || typeof body !== 'object') return refuse(req, res, 400, new BadUserInputError('Malformed JSON body'));
-    const query = (body as { query?: unknown }).query;
-    if (typeof query === 'string') {
-      try {
-        options.checkDocument(query);
-      } catch (error) {
-        if (error instanceof QueryTooComplexError) return refuse(req, res, 400, error);
-        throw error;
-      }
-    }
+    if (options.checkDocument(req, res, (body as { query?: unknown }).query)) return;
     const requestHeaders = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) requestHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
