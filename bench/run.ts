@@ -757,7 +757,7 @@ async function parent(): Promise<void> {
   if (previews) {
     notes.push(
       `Previews (bench/previews.ts, ${previews.seconds.toFixed(0)} s): the whole API in this process (HTTP, GraphQL, PostgreSQL, embedded chDB, the shared query store as the runtime wires it), ` +
-        `clients in a process of their own (bench/preview-clients.ts, as browsers are); every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. ` +
+        `clients in a process of their own (bench/preview-clients.ts, as browsers are); every preview is \`previewReport(reportId, first: 50)\`; the query cache is emptied before each measured burst and before each single preview, so each burst runs its ClickHouse queries once. Before the rounds, a warm-up of 3 single previews and 8 bursts each of \`{ __typename }\` and of the previews (not measured: V8 has optimized the request path by then, as in a server that has been up a while). ` +
         `Single = median of 3 sequential uncached previews right before the burst. Fairness: globex's ${previews.flood.globex} previews of its 10 reports alone, and again while acme sends ${previews.flood.acme} over its 10 at the same moment (order alternating by round); the equal-load shape (${previews.perTenant} + ${previews.perTenant}) likewise, as info.`,
     );
   }
