@@ -3,7 +3,7 @@
  * Authentication, depth/cost limits and rate limiting happen here, before any resolver runs.
  */
 import type { Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -139,6 +139,26 @@ async function admit(gate: TenantGate, tenantId: string, admission: Admission): 
   }
 }
 
+/**
+ * Waits for the audit entries of the operation's reads (audit.service.ts deferReadEntries). One
+ * that cannot be written withholds the whole answer, as a read failing on its own entry would:
+ * no read's data leaves unaudited.
+ */
+async function answerOnlyAudited(context: HttpContext, response: GraphQLRequestContext<HttpContext>['response'], options: GraphQLEndpointOptions): Promise<void> {
+  try {
+    await context.services.audit.readEntriesWritten();
+  } catch (error) {
+    const formatted = formatError({ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }, error, {
+      exposeInternals: options.exposeInternals,
+      log: (e) => options.log.error('a read could not be recorded in the audit log; its answer is withheld', errorFields(e)),
+    });
+    response.body = { kind: 'single', singleResult: { errors: [formatted] } };
+    const unavailable = formatted.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE;
+    response.http.status = unavailable ? 503 : 500;
+    if (unavailable) response.http.headers.set('retry-after', '5');
+  }
+}
+
 function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit, checkOperation: ReturnType<typeof operationChecker>): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
@@ -150,6 +170,17 @@ function limitsPlugin(options: GraphQLEndpointOptions, limiter: RateLimit, check
           checkOperation(operation, document, request.variables);
           // Last, so a refused operation holds no place; unauthenticated requests fail fast ungated.
           if (options.admission && contextValue.viewer) await admit(options.admission, contextValue.viewer.tenantId, contextValue.admission);
+        },
+        async executionDidStart({ contextValue, response }) {
+          return {
+            async executionDidEnd() {
+              // Executed: the tenant's place goes to its next operation now, then the answer waits
+              // for its reads' audit entries (httpContext defers them), which use no place's worth
+              // of CPU or engine.
+              contextValue.admission.ticket?.release();
+              await answerOnlyAudited(contextValue, response, options);
+            },
+          };
         },
         async willSendResponse({ response, errors, contextValue }) {
           contextValue.admission.ticket?.release();
@@ -307,7 +338,10 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     // run; closed before it: the client left, so a waiting operation leaves the queue (a running
     // one finishes and releases in willSendResponse).
     else res.once('close', () => (res.writableFinished ? admission.ticket?.release() : disconnected.abort()));
-    return { ...createContext(deps, viewer, request), clientKey: ip, admission };
+    const context = createContext(deps, viewer, request);
+    // Read entries are waited for after execution (answerOnlyAudited), once the gate's place is back.
+    context.services.audit.deferReadEntries();
+    return { ...context, clientKey: ip, admission };
   };
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, req.ip ?? 'unknown') });
   const checkDocument = documentCheck(documentLimits);
