@@ -86,28 +86,50 @@ export function createReadFlights(): ReadFlights {
   return { definitions: new SingleFlight(), masking: new SingleFlight(), readable: new SingleFlight() };
 }
 
-export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo): AppContext {
-  const em = deps.em.fork();
-  const audit = new AuditService(em, request, { reads: deps.auditReads ?? true, ...(deps.auditWriter ? { writer: deps.auditWriter } : {}) });
-  const reports = new ReportService(em, deps.limits, audit, deps.readFlights?.definitions);
-  const masking = new MaskingPolicyService(em, deps.maskingSecret, deps.readFlights?.masking);
-  const quotas = deps.quotas ? new QuotaService(deps.quotas) : null;
+export interface ContextOptions {
+  /** The transport waits for the audit entries of reads itself, after execution (AuditService.deferReadEntries). */
+  deferAuditedReads?: boolean;
+}
+
+/**
+ * The entity-manager fork and each service are made when first used: `{ __typename }` needs none
+ * of them, a preview four of ten. A request's context lives as long as the request does, and in a
+ * burst of 200 every one of them is alive at once, copied by each young-generation collection.
+ */
+export function createContext(deps: ContextDeps, viewer: Viewer | null, request: RequestInfo, options: ContextOptions = {}): AppContext {
+  let forked: EntityManager | undefined;
+  const em = () => (forked ??= deps.em.fork());
+  const made: Partial<Services> = {};
+  const once = <K extends keyof Services>(key: K, make: () => Services[K]): Services[K] => (made[key] ??= make()) as Services[K];
+  let quotaService: QuotaService | null | undefined;
+  const quotas = () => (quotaService === undefined ? (quotaService = deps.quotas ? new QuotaService(deps.quotas) : null) : quotaService);
+  const services: Services = {
+    get audit() {
+      return once('audit', () => {
+        const audit = new AuditService(em(), request, { reads: deps.auditReads ?? true, ...(deps.auditWriter ? { writer: deps.auditWriter } : {}) });
+        if (options.deferAuditedReads) audit.deferReadEntries();
+        return audit;
+      });
+    },
+    get reports() { return once('reports', () => new ReportService(em(), deps.limits, services.audit, deps.readFlights?.definitions)); },
+    get masking() { return once('masking', () => new MaskingPolicyService(em(), deps.maskingSecret, deps.readFlights?.masking)); },
+    get preview() { return once('preview', () => new PreviewService(deps.analytics, deps.limits, services.masking)); },
+    get columnValues() { return once('columnValues', () => new ColumnValuesService(deps.analytics, deps.limits, services.masking)); },
+    get exports() {
+      return once('exports', () => new ExportService(em(), deps.exports, services.reports, services.audit, deps.limits, services.masking, quotas(), deps.readFlights?.readable));
+    },
+    get auditExports() { return once('auditExports', () => new AuditExportService(em(), deps.exports, services.audit)); },
+    get schedules() {
+      return once('schedules', () => new ScheduleService(em(), services.reports, services.audit, deps.exports.maxAttempts, deps.exports.secrets, quotas(),
+        { allowPrivateWebhooks: deps.destinations?.allowPrivateWebhooks ?? false }));
+    },
+    get slack() { return once('slack', () => new SlackConnectionService(em(), deps.exports.secrets, services.audit, deps.destinations?.slackApiUrl ?? 'https://slack.com/api/')); },
+  };
   return {
     viewer,
-    em,
+    get em() { return em(); },
     request,
-    services: {
-      reports,
-      preview: new PreviewService(deps.analytics, deps.limits, masking),
-      columnValues: new ColumnValuesService(deps.analytics, deps.limits, masking),
-      exports: new ExportService(em, deps.exports, reports, audit, deps.limits, masking, quotas, deps.readFlights?.readable),
-      audit,
-      auditExports: new AuditExportService(em, deps.exports, audit),
-      schedules: new ScheduleService(em, reports, audit, deps.exports.maxAttempts, deps.exports.secrets, quotas,
-        { allowPrivateWebhooks: deps.destinations?.allowPrivateWebhooks ?? false }),
-      masking,
-      slack: new SlackConnectionService(em, deps.exports.secrets, audit, deps.destinations?.slackApiUrl ?? 'https://slack.com/api/'),
-    },
+    services,
   };
 }
 

@@ -338,10 +338,10 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     // run; closed before it: the client left, so a waiting operation leaves the queue (a running
     // one finishes and releases in willSendResponse).
     else res.once('close', () => (res.writableFinished ? admission.ticket?.release() : disconnected.abort()));
-    const context = createContext(deps, viewer, request);
     // Read entries are waited for after execution (answerOnlyAudited), once the gate's place is back.
-    context.services.audit.deferReadEntries();
-    return { ...context, clientKey: ip, admission };
+    const context = createContext(deps, viewer, request, { deferAuditedReads: true });
+    // Added to the context itself: a spread would call its getters (context.ts makes them lazily).
+    return Object.assign(context, { clientKey: ip, admission });
   };
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res, req.ip ?? 'unknown') });
   const checkDocument = documentCheck(documentLimits);
