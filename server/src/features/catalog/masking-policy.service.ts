@@ -8,6 +8,7 @@ import { BadUserInputError, ForbiddenError, type FieldError } from '../../errors
 import { findColumn, findTable, TENANT_COLUMN } from './catalog.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SingleFlight } from '../../platform/single-flight.js';
+import { deepFrozen } from '../../platform/deep-frozen.js';
 import { hasRole, type Role, type Viewer } from '../auth/viewer.js';
 import {
   CLASSIFICATIONS, columnMasking, completePolicy, DEFAULT_MASKING_POLICY, tenantMaskKey,
@@ -144,9 +145,10 @@ export class MaskingPolicyService {
     };
     // Inside a transaction the read must see that transaction (and nobody else must): not shared.
     if (!this.flights || this.em.getTransactionContext()) return read();
-    // The answer depends on the tenant (policy, classes, key) and the role only.
-    const shared = await this.flights.run(`${tenantId}\n${role}`, read);
-    return { ...shared, modes: { ...shared.modes } };
+    // The answer depends on the tenant (policy, classes, key) and the role only. One frozen object
+    // for every request that joined: nobody can change it for the others, and what previews work
+    // out from it (preview.service.ts: compiled queries, cursor fingerprints) is worked out once.
+    return this.flights.run(`${tenantId}\n${role}`, async () => deepFrozen(await read()));
   }
 
   /** Changes some entries of the tenant's policy (admins only), audited in the same transaction. */

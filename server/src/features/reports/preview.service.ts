@@ -11,9 +11,10 @@ import type { Viewer } from '../auth/viewer.js';
 import type { DefinitionLimits, ReportDefinition } from './definition.js';
 import { offsetDateTimeText } from '../calendar/zone-clock.js';
 import { zonedDateTimeText } from '../exports/writers/cell-values.js';
-import { compileCount, compilePage, compileReport, maskingViolations, resolveTimeWindow, type OutputColumn } from './compile-query.js';
+import { compileCount, compilePage, compileReport, maskingViolations, resolveTimeWindow, type CompiledQuery, type OutputColumn } from './compile-query.js';
+import type { QueryResult } from '../../platform/analytics-store.js';
 import type { MaskingPolicyService } from '../catalog/masking-policy.service.js';
-import { validateDefinition, type ValidationResult } from './validate-definition.js';
+import { validateDefinition, type NormalizedDefinition, type ValidationResult } from './validate-definition.js';
 import { deepFrozen } from '../../platform/deep-frozen.js';
 import type { ColumnMasking } from '../catalog/masking.js';
 import { bindParameterValues } from './parameters/bind.js';
@@ -67,6 +68,61 @@ function fingerprintOf(definition: object, masking: ColumnMasking): string {
   return hash;
 }
 
+/**
+ * What a preview compiles from a shared (frozen) definition and masking, per everything else
+ * compiling reads: tenant, database, range limit and the time window at the request's instant.
+ * The requests of a burst that joined one definition lookup compile it once (the same SQL and
+ * parameter objects then reach the shared query store). A rolling window moves with every
+ * instant, so each pair keeps its latest few.
+ */
+interface CompiledPreview {
+  full: CompiledQuery;
+  columns: PreviewPage['columns'];
+  /** Indexes of the instant (DATETIME) columns, shown in the report's zone. */
+  instants: number[];
+  count: CompiledQuery | null;
+  pages: Map<string, CompiledQuery>;
+}
+const COMPILED = new WeakMap<object, WeakMap<ColumnMasking, Map<string, CompiledPreview>>>();
+const COMPILED_PER_PAIR = 8;
+const PAGES_PER_COMPILED = 16;
+/** A shared page result's rows with their instants as zoned text, per zone: formatted once however many requests show it. */
+const ZONED_ROWS = new WeakMap<QueryResult, Map<string, unknown[][]>>();
+
+/** Adds to a bounded Map, dropping its oldest entry when full. */
+function keep<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
+  if (map.size >= max) map.delete(map.keys().next().value as K);
+  map.set(key, value);
+  return value;
+}
+
+/** Instants are shown in the report's zone, with the offset: the same rule as JSON exports. */
+function zonedRows(result: QueryResult, instants: number[], timeZone: string): unknown[][] {
+  if (instants.length === 0) return result.rows;
+  let byZone = ZONED_ROWS.get(result);
+  if (!byZone) ZONED_ROWS.set(result, (byZone = new Map()));
+  let rows = byZone.get(timeZone);
+  if (!rows) {
+    rows = result.rows.map((row) => {
+      const out = [...row];
+      for (const i of instants) out[i] = zonedDateTimeText(out[i], timeZone, 'ISO_OFFSET') ?? out[i];
+      return out;
+    });
+    byZone.set(timeZone, rows);
+  }
+  return rows;
+}
+
+function compiledPreview(full: CompiledQuery): CompiledPreview {
+  return {
+    full,
+    columns: full.columns.map((c) => ({ name: c.key, label: c.label, type: c.kind })),
+    instants: full.columns.flatMap((c, i) => (c.kind === 'DATETIME' ? [i] : [])),
+    count: null,
+    pages: new Map(),
+  };
+}
+
 export class PreviewService {
   constructor(
     private readonly store: AnalyticsStore,
@@ -82,6 +138,20 @@ export class PreviewService {
     const result = deepFrozen(validateDefinition(raw, this.limits));
     VALIDATED.set(raw, { limits: this.limits, result });
     return result;
+  }
+
+  /** The definition compiled for this request, shared with the burst's others when the definition is (see CompiledPreview). */
+  private compiled(definition: NormalizedDefinition, masking: ColumnMasking, tenantId: string, asOf: Date, window: { from: Date; to: Date } | null): CompiledPreview {
+    const compile = () => compiledPreview(compileReport(definition, {
+      tenantId, asOf, database: this.store.database, maxRangeDays: this.limits.maxRangeDays, timeZone: definition.timeZone, masking,
+    }));
+    if (!Object.isFrozen(definition)) return compile();
+    let byMasking = COMPILED.get(definition);
+    if (!byMasking) COMPILED.set(definition, (byMasking = new WeakMap()));
+    let byContext = byMasking.get(masking);
+    if (!byContext) byMasking.set(masking, (byContext = new Map()));
+    const key = `${tenantId}\n${this.store.database}\n${this.limits.maxRangeDays}\n${window ? `${window.from.getTime()}/${window.to.getTime()}` : '-'}`;
+    return byContext.get(key) ?? keep(byContext, key, compile(), COMPILED_PER_PAIR);
   }
 
   /**
@@ -123,42 +193,28 @@ export class PreviewService {
     }
     const rowLimit = definition.rowLimit;
     const pageSize = Math.min(clampFirst(first, DEFAULT_PREVIEW_PAGE), Math.max(0, rowLimit - offset));
-    const full = compileReport(definition, {
-      tenantId: viewer.tenantId,
-      asOf,
-      database: this.store.database,
-      maxRangeDays: this.limits.maxRangeDays,
-      timeZone: definition.timeZone,
-      masking,
-    });
+    const timeZone = definition.timeZone;
+    const window = resolveTimeWindow(definition, asOf, timeZone);
+    const compiled = this.compiled(definition, masking, viewer.tenantId, asOf, window);
+    const full = compiled.full;
     // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
     // the engine hung on it, alive for the whole timeout after the answer (memory under load).
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException('The preview took too long', 'TimeoutError')), PREVIEW_TIMEOUT_MS);
     const signal = controller.signal;
-    const countQuery = compileCount(full, rowLimit);
-    const pageQuery = compilePage(full, offset, pageSize);
+    const countQuery = (compiled.count ??= compileCount(full, rowLimit));
+    const pageKey = `${offset}:${pageSize}`;
+    const pageQuery = compiled.pages.get(pageKey) ?? keep(compiled.pages, pageKey, compilePage(full, offset, pageSize), PAGES_PER_COMPILED);
     const [counted, pageResult] = await Promise.all([
       knownCount ?? this.store.query(countQuery.sql, countQuery.params, { signal }).then((r) => Number(r.rows[0]?.[0] ?? 0)),
       pageSize > 0 ? this.store.query(pageQuery.sql, pageQuery.params, { signal }) : Promise.resolve({ columns: [], rows: [] }),
     ]).finally(() => clearTimeout(timer));
     const totalCount = Math.min(counted, rowLimit);
     const end = offset + pageResult.rows.length;
-    const timeZone = definition.timeZone;
-    // Instants are shown in the report's zone, with the offset: the same rule as JSON exports.
-    const instants = full.columns.flatMap((c, i) => (c.kind === 'DATETIME' ? [i] : []));
-    const rows = instants.length === 0 ? pageResult.rows : pageResult.rows.map((row) => {
-      const out = [...row];
-      for (const i of instants) {
-        out[i] = zonedDateTimeText(out[i], timeZone, 'ISO_OFFSET') ?? out[i];
-      }
-      return out;
-    });
-    const window = resolveTimeWindow(definition, asOf, timeZone);
     const hasNextPage = end < totalCount;
     return {
-      columns: full.columns.map((c) => ({ name: c.key, label: c.label, type: c.kind })),
-      rows,
+      columns: compiled.columns,
+      rows: zonedRows(pageResult, compiled.instants, timeZone),
       totalCount,
       truncated: counted > rowLimit,
       pageInfo: {
