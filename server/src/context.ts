@@ -49,6 +49,8 @@ export interface AppContext {
   em: EntityManager;
   request: RequestInfo;
   services: Services;
+  /** Resolves once the audit entries of the reads this context ran are committed (deferAuditedReads; none: at once). */
+  readEntriesWritten(): Promise<void>;
 }
 
 export interface ContextDeps {
@@ -125,12 +127,28 @@ export function createContext(deps: ContextDeps, viewer: Viewer | null, request:
     },
     get slack() { return once('slack', () => new SlackConnectionService(em(), deps.exports.secrets, services.audit, deps.destinations?.slackApiUrl ?? 'https://slack.com/api/')); },
   };
-  return {
-    viewer,
-    get em() { return em(); },
-    request,
-    services,
-  };
+  // Asked of every HTTP operation: one that made no audit service has no entries (and needs no fork).
+  const readEntriesWritten = () => made.audit?.readEntriesWritten() ?? Promise.resolve();
+  return new LazyContext(viewer, request, services, em, readEntriesWritten);
+}
+
+/**
+ * The context with `em` as a getter on the prototype: Apollo copies a context's own properties
+ * into a fresh object for each operation (ApolloServer cloneObject), which would call an own getter
+ * and fork for every request; the copy keeps the prototype, and `forkOnce` is shared by both.
+ */
+class LazyContext implements AppContext {
+  constructor(
+    readonly viewer: Viewer | null,
+    readonly request: RequestInfo,
+    readonly services: Services,
+    private readonly forkOnce: () => EntityManager,
+    readonly readEntriesWritten: () => Promise<void>,
+  ) {}
+
+  get em(): EntityManager {
+    return this.forkOnce();
+  }
 }
 
 export function requireViewer(ctx: AppContext): Viewer {

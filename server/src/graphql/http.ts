@@ -146,7 +146,7 @@ async function admit(gate: TenantGate, tenantId: string, admission: Admission): 
  */
 async function answerOnlyAudited(context: HttpContext, response: GraphQLRequestContext<HttpContext>['response'], options: GraphQLEndpointOptions): Promise<void> {
   try {
-    await context.services.audit.readEntriesWritten();
+    await context.readEntriesWritten();
   } catch (error) {
     const formatted = formatError({ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }, error, {
       exposeInternals: options.exposeInternals,
