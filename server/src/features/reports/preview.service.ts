@@ -51,22 +51,11 @@ function fingerprint(definition: unknown): string {
 }
 
 /**
- * A shared, frozen definition's validation (per limits) and its fingerprint per masking: the
- * requests of a burst that joined one lookup (report.service.ts readableDefinition) get the same
- * frozen object, and its masking from one lookup too, so what follows from them is worked out
- * once. Keyed by the objects themselves: gone with them.
+ * A shared, frozen definition's validation (per limits): the requests of a burst that joined one
+ * lookup (report.service.ts readableDefinition) get the same frozen object. Keyed by the objects
+ * themselves: gone with them.
  */
 const VALIDATED = new WeakMap<object, { limits: DefinitionLimits; result: ValidationResult }>();
-const FINGERPRINTS = new WeakMap<object, WeakMap<ColumnMasking, string>>();
-
-function fingerprintOf(definition: object, masking: ColumnMasking): string {
-  if (!Object.isFrozen(definition)) return fingerprint({ definition, modes: masking.modes });
-  let byMasking = FINGERPRINTS.get(definition);
-  if (!byMasking) FINGERPRINTS.set(definition, (byMasking = new WeakMap()));
-  let hash = byMasking.get(masking);
-  if (hash === undefined) byMasking.set(masking, (hash = fingerprint({ definition, modes: masking.modes })));
-  return hash;
-}
 
 /**
  * What a preview compiles from a shared (frozen) definition and masking, per everything else
@@ -83,9 +72,26 @@ interface CompiledPreview {
   count: CompiledQuery | null;
   pages: Map<string, CompiledQuery>;
 }
-const COMPILED = new WeakMap<object, WeakMap<ColumnMasking, Map<string, CompiledPreview>>>();
+
+/** What follows from one shared definition with one shared masking (its masking comes from one lookup too): its cursor fingerprint, and its compiled queries by context. */
+interface SharedPair {
+  fingerprint: string;
+  compiled: Map<string, CompiledPreview>;
+}
+const PAIRS = new WeakMap<object, WeakMap<ColumnMasking, SharedPair>>();
 const COMPILED_PER_PAIR = 8;
 const PAGES_PER_COMPILED = 16;
+
+/** The pair's shared state, or null when the definition is the caller's own (not frozen): then each request works it out. */
+function sharedPair(definition: NormalizedDefinition, masking: ColumnMasking): SharedPair | null {
+  if (!Object.isFrozen(definition)) return null;
+  let byMasking = PAIRS.get(definition);
+  if (!byMasking) PAIRS.set(definition, (byMasking = new WeakMap()));
+  let pair = byMasking.get(masking);
+  if (!pair) byMasking.set(masking, (pair = { fingerprint: fingerprint({ definition, modes: masking.modes }), compiled: new Map() }));
+  return pair;
+}
+
 /** A shared page result's rows with their instants as zoned text, per zone: formatted once however many requests show it. */
 const ZONED_ROWS = new WeakMap<QueryResult, Map<string, unknown[][]>>();
 
@@ -140,18 +146,14 @@ export class PreviewService {
     return result;
   }
 
-  /** The definition compiled for this request, shared with the burst's others when the definition is (see CompiledPreview). */
-  private compiled(definition: NormalizedDefinition, masking: ColumnMasking, tenantId: string, asOf: Date, window: { from: Date; to: Date } | null): CompiledPreview {
+  /** The definition compiled for this request, shared with the burst's others when the pair is (see CompiledPreview). */
+  private compiled(pair: SharedPair | null, definition: NormalizedDefinition, masking: ColumnMasking, tenantId: string, asOf: Date, window: { from: Date; to: Date } | null): CompiledPreview {
     const compile = () => compiledPreview(compileReport(definition, {
       tenantId, asOf, database: this.store.database, maxRangeDays: this.limits.maxRangeDays, timeZone: definition.timeZone, masking,
     }));
-    if (!Object.isFrozen(definition)) return compile();
-    let byMasking = COMPILED.get(definition);
-    if (!byMasking) COMPILED.set(definition, (byMasking = new WeakMap()));
-    let byContext = byMasking.get(masking);
-    if (!byContext) byMasking.set(masking, (byContext = new Map()));
+    if (!pair) return compile();
     const key = `${tenantId}\n${this.store.database}\n${this.limits.maxRangeDays}\n${window ? `${window.from.getTime()}/${window.to.getTime()}` : '-'}`;
-    return byContext.get(key) ?? keep(byContext, key, compile(), COMPILED_PER_PAIR);
+    return pair.compiled.get(key) ?? keep(pair.compiled, key, compile(), COMPILED_PER_PAIR);
   }
 
   /**
@@ -177,7 +179,8 @@ export class PreviewService {
         refused.map((e) => ({ path: `input.definition.${e.path}`, message: e.message })));
     }
     // The policy is part of what a page is computed from: a cursor from before a change is stale.
-    const hash = fingerprintOf(definition, masking);
+    const pair = sharedPair(definition, masking);
+    const hash = pair?.fingerprint ?? fingerprint({ definition, modes: masking.modes });
     let offset = 0;
     let asOf = new Date();
     // Later pages read the same window as of the same instant: the first page's count holds, so
@@ -195,7 +198,7 @@ export class PreviewService {
     const pageSize = Math.min(clampFirst(first, DEFAULT_PREVIEW_PAGE), Math.max(0, rowLimit - offset));
     const timeZone = definition.timeZone;
     const window = resolveTimeWindow(definition, asOf, timeZone);
-    const compiled = this.compiled(definition, masking, viewer.tenantId, asOf, window);
+    const compiled = this.compiled(pair, definition, masking, viewer.tenantId, asOf, window);
     const full = compiled.full;
     // A timer cleared when the queries end: AbortSignal.timeout would keep each signal, and what
     // the engine hung on it, alive for the whole timeout after the answer (memory under load).
